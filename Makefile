@@ -1,0 +1,32 @@
+# Two entry points for a fresh machine: `make run` and `make test`.
+# Both create the virtual environment on first use, so nothing else needs installing by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,lint]'
+	touch $(STAMP)
+
+.PHONY: setup run demo test lint bench
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/reflect $(ARGS)
+
+demo: $(STAMP)
+	$(BIN)/reflect --demo
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_benchmarks.py

@@ -1,0 +1,47 @@
+"""Composition root: paths -> profile service -> window. Heavy imports wait for the first window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _harden_process() -> None:
+    """Keep secrets out of core dumps: a crash must not write the key or text to disk."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - not on every platform
+        pass
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None)
+            pr_set_dumpable = 4
+            libc.prctl(pr_set_dumpable, 0, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover
+            pass
+
+
+def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
+    _harden_process()
+    from PySide6.QtWidgets import QApplication
+
+    from reflect.paths import AppPaths
+    from reflect.ui.app_window import AppWindow
+
+    paths = AppPaths.from_option(data_dir).ensure()
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Reflect")
+    app.setOrganizationName("Reflect")
+    app.setQuitOnLastWindowClosed(True)
+    window = AppWindow(paths, demo=demo)
+    window.show()
+    if os.environ.get("REFLECT_EXIT_AFTER_SHOW"):
+        # Used by the benchmark and smoke tests: show the first window, then quit.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
+    return app.exec()

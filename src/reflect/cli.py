@@ -1,0 +1,49 @@
+"""Command-line entry point. The GUI and its heavy imports load only when needed."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reflect import __version__
+from reflect.commands import COMMAND_MODULES
+
+DESCRIPTION = (
+    "Reflect: a private companion for front-line providers. Without a command, opens the app."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reflect", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    parser.add_argument("--data-dir", help="keep profiles in this folder instead of the default")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a demo profile full of fictional data (created on first use)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"reflect.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from reflect.app import run_gui
+
+        return run_gui(data_dir=args.data_dir, demo=args.demo)
+    from reflect.domain.errors import ReflectError
+
+    try:
+        return int(args.handler(args) or 0)
+    except ReflectError as exc:
+        print(f"reflect: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

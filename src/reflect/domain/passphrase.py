@@ -1,0 +1,45 @@
+"""Passphrase rules and a gentle strength hint (pure logic)."""
+
+from __future__ import annotations
+
+import re
+
+from reflect.domain.errors import VaultError
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+def validate_new_passphrase(passphrase: str, confirmation: str) -> None:
+    if passphrase != confirmation:
+        raise VaultError("The two passphrases are different. Please type the same one twice.")
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise VaultError(
+            f"Please use at least {MIN_PASSPHRASE_LENGTH} characters. A few unrelated words "
+            "are easier to remember than symbols and much harder to guess."
+        )
+
+
+def passphrase_strength(passphrase: str) -> tuple[int, str]:
+    """A rough 0-4 strength hint with a kind word; not a guarantee."""
+    length = len(passphrase)
+    classes = sum(
+        bool(re.search(p, passphrase)) for p in (r"[a-z]", r"[A-Z]", r"[0-9]", r"[^A-Za-z0-9]")
+    )
+    words = len(passphrase.split())
+    score = 0
+    if length >= MIN_PASSPHRASE_LENGTH:
+        score = 1
+    if length >= 12 and (classes >= 2 or words >= 3):
+        score = 2
+    if length >= 16 and (classes >= 3 or words >= 4):
+        score = 3
+    if length >= 22 and (classes >= 3 or words >= 5):
+        score = 4
+    hints = {
+        0: "Too short.",
+        1: "Weak: longer is stronger.",
+        2: "Fair: one or two more words would help.",
+        3: "Good.",
+        4: "Strong.",
+    }
+    return score, hints[score]

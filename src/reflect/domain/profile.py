@@ -1,0 +1,56 @@
+"""What is known about a profile before it is unlocked."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+VAULT_FILE = "vault.json"
+DB_FILE = "reflect.db"
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    """What the lock screen may show before unlocking: never anything from inside the db."""
+
+    profile_id: str
+    display_name: str
+    directory: Path
+    created_at: str
+    is_demo: bool = False
+
+    @property
+    def db_path(self) -> Path:
+        return self.directory / DB_FILE
+
+    @property
+    def vault_path(self) -> Path:
+        return self.directory / VAULT_FILE
+
+
+def read_profile_info(directory: Path) -> ProfileInfo | None:
+    """Read a profile folder's public vault.json; None when it is not a complete profile."""
+    vault = directory / VAULT_FILE
+    if not vault.is_file() or not (directory / DB_FILE).is_file():
+        return None
+    try:
+        data = json.loads(vault.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    return ProfileInfo(
+        profile_id=directory.name,
+        display_name=str(data.get("display_name") or directory.name),
+        directory=directory,
+        created_at=str(data.get("created_at", "")),
+        is_demo=bool(data.get("is_demo", False)),
+    )
+
+
+def list_profile_infos(profiles_dir: Path) -> list[ProfileInfo]:
+    if not profiles_dir.is_dir():
+        return []
+    found = [read_profile_info(child) for child in sorted(profiles_dir.iterdir())]
+    return [info for info in found if info is not None]

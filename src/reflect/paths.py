@@ -1,0 +1,70 @@
+"""Where Reflect keeps its files. One object, overridable by --data-dir and by tests."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "Reflect"
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) and make sure only the owner can enter it."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    # mkdir's mode is filtered by the umask and ignored for existing folders, so set it explicitly.
+    os.chmod(path, PRIVATE_DIR_MODE)
+    return path
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """All folders Reflect writes to. Everything lives under one private data folder."""
+
+    data_dir: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        from platformdirs import user_data_path
+
+        return cls(Path(user_data_path(APP_NAME, appauthor=False)))
+
+    @classmethod
+    def from_option(cls, data_dir: str | os.PathLike[str] | None) -> AppPaths:
+        env = os.environ.get("REFLECT_DATA_DIR")
+        if data_dir:
+            return cls(Path(data_dir).expanduser().resolve())
+        if env:
+            return cls(Path(env).expanduser().resolve())
+        return cls.default()
+
+    @property
+    def profiles_dir(self) -> Path:
+        return self.data_dir / "profiles"
+
+    @property
+    def templates_dir(self) -> Path:
+        """Organisation-supplied reflection templates (JSON files), added to the shipped ones."""
+        return self.data_dir / "templates"
+
+    @property
+    def instruments_dir(self) -> Path:
+        """Imported instrument definitions (for example with licensed item text)."""
+        return self.data_dir / "instruments"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / "reflect.lock"
+
+    def profile_dir(self, profile_id: str) -> Path:
+        return self.profiles_dir / profile_id
+
+    def backups_dir(self, profile_id: str) -> Path:
+        return self.profile_dir(profile_id) / "backups"
+
+    def ensure(self) -> AppPaths:
+        ensure_private_dir(self.data_dir)
+        ensure_private_dir(self.profiles_dir)
+        return self

@@ -1,0 +1,81 @@
+"""Profile use cases: list, create, unlock (into a Session), change passphrase, delete.
+
+Storage is imported on first use: the lock screen must appear before sqlite-utils loads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reflect.domain.passphrase import (
+    MIN_PASSPHRASE_LENGTH,
+    passphrase_strength,
+    validate_new_passphrase,
+)
+from reflect.domain.profile import ProfileInfo
+from reflect.paths import AppPaths
+from reflect.services.session import Session
+
+if TYPE_CHECKING:
+    from reflect.storage.vault import ProfileStore
+
+__all__ = [
+    "MIN_PASSPHRASE_LENGTH",
+    "ProfileService",
+    "passphrase_strength",
+    "validate_new_passphrase",
+]
+
+
+class ProfileService:
+    def __init__(self, paths: AppPaths, *, fast_kdf: bool = False) -> None:
+        """``fast_kdf`` uses the OWASP floor instead of calibrating (tests, demo profiles)."""
+        self.paths = paths
+        self.fast_kdf = fast_kdf
+        self._store: ProfileStore | None = None
+
+    @property
+    def store(self) -> ProfileStore:
+        if self._store is None:
+            from reflect.storage.vault import ProfileStore
+
+            self._store = ProfileStore(self.paths.profiles_dir)
+        return self._store
+
+    def list_profiles(self) -> list[ProfileInfo]:
+        from reflect.domain.profile import list_profile_infos
+
+        return list_profile_infos(self.paths.profiles_dir)
+
+    def get(self, profile_id: str) -> ProfileInfo:
+        return self.store.get(profile_id)
+
+    def create(
+        self,
+        passphrase: str,
+        display_name: str = "",
+        *,
+        is_demo: bool = False,
+        profile_id: str | None = None,
+    ) -> ProfileInfo:
+        from reflect.storage.kdf import KdfParams
+
+        self.paths.ensure()
+        kdf = KdfParams.floor() if self.fast_kdf else None
+        return self.store.create(
+            passphrase, display_name, kdf=kdf, is_demo=is_demo, profile_id=profile_id
+        )
+
+    def unlock(self, profile: ProfileInfo, passphrase: str) -> Session:
+        db, key = self.store.unlock(profile, passphrase)
+        return Session(self.paths, profile, db, key)
+
+    def change_passphrase(self, session: Session, new_passphrase: str, confirmation: str) -> None:
+        validate_new_passphrase(new_passphrase, confirmation)
+        new_key = self.store.change_passphrase(
+            session.profile, session.db, session.key, new_passphrase
+        )
+        session.replace_key(new_key)
+
+    def delete(self, profile: ProfileInfo) -> None:
+        self.store.delete(profile)

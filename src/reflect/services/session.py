@@ -1,0 +1,70 @@
+"""An unlocked profile: the open database, its key, and the services built on them.
+
+Each service is created on first use so unlocking stays fast; locking closes the database
+and wipes the key, after which the session must not be used again.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from reflect.domain.errors import VaultError
+from reflect.domain.profile import ProfileInfo
+from reflect.paths import AppPaths
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from reflect.services.settings import SettingsService
+
+
+class Session:
+    def __init__(self, paths: AppPaths, profile: ProfileInfo, db: sqlite_utils.Database, key: bytearray) -> None:
+        self.paths = paths
+        self.profile = profile
+        self._db: sqlite_utils.Database | None = db
+        self._key: bytearray | None = key
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        if self._db is None:
+            raise VaultError("This profile is locked.")
+        return self._db
+
+    @property
+    def key(self) -> bytearray:
+        """The raw database key, needed for encrypted backups and archives."""
+        if self._key is None:
+            raise VaultError("This profile is locked.")
+        return self._key
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    def replace_key(self, new_key: bytearray) -> None:
+        from reflect.storage.kdf import wipe
+
+        old, self._key = self._key, new_key
+        wipe(old)
+
+    def close(self) -> None:
+        """Close the database and wipe the key; safe to call twice."""
+        from reflect.storage.database import close_database
+        from reflect.storage.kdf import wipe
+
+        db, self._db = self._db, None
+        if db is not None:
+            close_database(db)
+        wipe(self._key)
+        self._key = None
+
+    # --- services, one per aggregate; each issue adds its own below -------------------------
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from reflect.services.settings import SettingsService
+        from reflect.storage.settings_repository import SettingsRepository
+
+        return SettingsService(SettingsRepository(self.db))

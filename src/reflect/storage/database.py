@@ -1,0 +1,100 @@
+"""Opening a SQLCipher database safely: fail closed, WAL, synchronous=FULL, 0600 files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from reflect.storage.errors import EncryptionUnavailable, PlaintextDatabase, VaultError, WrongPassphrase
+
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+KEY_BYTES = 32
+
+
+def _sqlcipher() -> Any:
+    try:
+        import sqlcipher3
+    except ImportError as exc:  # pragma: no cover - exercised by a monkeypatched test
+        raise EncryptionUnavailable(
+            "Reflect needs SQLCipher (the sqlcipher3 package) to encrypt your data, and it is "
+            "not installed. Reflect will not store anything unencrypted; reinstall with "
+            "'make run' or 'pip install sqlcipher3'."
+        ) from exc
+    return sqlcipher3
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == SQLITE_PLAIN_HEADER
+    except FileNotFoundError:
+        return False
+
+
+def _create_private_file(path: Path) -> None:
+    # Creating the file 0600 first makes SQLite's -wal and -shm inherit 0600 as well.
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def key_pragma(raw_key: bytes | bytearray) -> str:
+    if len(raw_key) != KEY_BYTES:
+        raise VaultError("Internal error: the database key has the wrong length.")
+    # A raw hex key skips SQLCipher's own PBKDF2: the key already comes from Argon2id.
+    # The hex string is an immutable str that cannot be wiped; it lives only for this call.
+    return f"PRAGMA key = \"x'{bytes(raw_key).hex()}'\""
+
+
+def connect_encrypted(path: Path, raw_key: bytes | bytearray, *, create: bool = False) -> Any:
+    """Return a keyed sqlcipher3 connection, or raise a VaultError. Never writes plaintext."""
+    sqlcipher3 = _sqlcipher()
+    path = Path(path)
+    if path.exists():
+        if is_plain_sqlite(path):
+            raise PlaintextDatabase(
+                f"{path.name} is an unencrypted SQLite file. Reflect only opens encrypted "
+                "profiles and has not touched it."
+            )
+    elif create:
+        _create_private_file(path)
+    else:
+        raise VaultError(f"No database found at {path}.")
+    conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    try:
+        conn.execute(key_pragma(raw_key))
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise EncryptionUnavailable(
+                "The SQLite library in use has no encryption support. Reflect refuses to "
+                "continue rather than store your data in plain text."
+            )
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongPassphrase() from exc
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA secure_delete = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_database(path: Path, raw_key: bytes | bytearray, *, create: bool = False) -> sqlite_utils.Database:
+    conn = connect_encrypted(path, raw_key, create=create)
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def close_database(db: sqlite_utils.Database) -> None:
+    try:
+        db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    except Exception:  # noqa: BLE001 - closing must not fail because a checkpoint could not run
+        pass
+    db.conn.close()

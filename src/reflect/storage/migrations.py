@@ -1,0 +1,134 @@
+"""The schema, changed only through sqlite-utils Migrations (append new steps; never edit old ones)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from reflect.storage.errors import SchemaTooNew
+
+migrations = Migrations("reflect")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    # Dates are ISO-8601 text; lists and mappings are JSON text. Keeping one table per
+    # aggregate lets each repository own its rows.
+    db["reflections"].create(
+        {
+            "id": int,
+            "template_id": str,
+            "occurred_at": str,
+            "setting": str,
+            "tags": str,
+            "intensity": int,
+            "feelings": str,
+            "answers": str,
+            "body": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+    )
+    db["reflections"].create_index(["occurred_at"])
+    db["reflections"].enable_fts(["body", "tags", "setting"], create_triggers=True)
+    db["follow_ups"].create(
+        {
+            "id": int,
+            "reflection_id": int,
+            "debrief_id": int,
+            "text": str,
+            "owner": str,
+            "due": str,
+            "done_at": str,
+            "created_at": str,
+        },
+        pk="id",
+    )
+    db["follow_ups"].create_index(["done_at"])
+    db["drafts"].create(
+        {"slot": str, "editing_id": int, "payload": str, "saved_at": str}, pk="slot"
+    )
+    db["checkins"].create(
+        {
+            "id": int,
+            "taken_at": str,
+            "item_scores": str,
+            "sleep": int,
+            "energy": int,
+            "helping": str,
+            "helped_note": str,
+            "note": str,
+        },
+        pk="id",
+    )
+    db["checkins"].create_index(["taken_at"])
+    db["instrument_results"].create(
+        {
+            "id": int,
+            "instrument_id": str,
+            "taken_at": str,
+            "answers": str,
+            "scores": str,
+            "bands": str,
+        },
+        pk="id",
+    )
+    db["instrument_results"].create_index(["instrument_id", "taken_at"])
+    db["plan"].create({"section": str, "value": str, "updated_at": str}, pk="section")
+    db["help_contacts"].create(
+        {
+            "id": int,
+            "name": str,
+            "phone": str,
+            "text": str,
+            "hours": str,
+            "notes": str,
+            "kind": str,
+        },
+        pk="id",
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["dismissed_notices"].create({"notice_id": str, "dismissed_at": str}, pk="notice_id")
+    db["debriefs"].create(
+        {
+            "id": int,
+            "title": str,
+            "supervisor": str,
+            "scheduled_for": str,
+            "created_at": str,
+            "completed_at": str,
+            "topics": str,
+            "shared": str,
+            "notes": str,
+        },
+        pk="id",
+    )
+
+
+def known_names() -> set[str]:
+    return {m.name for m in migrations._migrations}
+
+
+def newer_than_code(db: sqlite_utils.Database) -> list[str]:
+    """Names of applied migrations this build does not know (written by a newer Reflect)."""
+    known = known_names()
+    return [m.name for m in migrations.applied(db) if m.name not in known]
+
+
+def has_pending(db: sqlite_utils.Database) -> bool:
+    return bool(migrations.pending(db))
+
+
+def is_fresh(db: sqlite_utils.Database) -> bool:
+    return not migrations.applied(db)
+
+
+def apply_migrations(db: sqlite_utils.Database) -> None:
+    unknown = newer_than_code(db)
+    if unknown:
+        raise SchemaTooNew(
+            "This profile was saved by a newer version of Reflect "
+            f"({', '.join(unknown)}). Please update Reflect; nothing was changed."
+        )
+    migrations.apply(db)

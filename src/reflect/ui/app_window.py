@@ -1,0 +1,169 @@
+"""The single top-level window: lock screen when locked, workspace when unlocked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from reflect.domain.errors import ReflectError, TooManyAttempts
+from reflect.domain.profile import ProfileInfo
+from reflect.paths import AppPaths
+from reflect.services.profiles import ProfileService
+from reflect.services.session import Session
+from reflect.ui.idle_watcher import IdleWatcher
+from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
+from reflect.ui.screens.lock_screen import LockScreen
+from reflect.ui.workers import run_in_background
+
+LOCK_SHORTCUT = "Ctrl+L"
+HIDE_SHORTCUT = "Ctrl+Shift+X"
+HELP_SHORTCUT = "Ctrl+Shift+H"
+DEFAULT_IDLE_MINUTES = 5
+
+
+class AppWindow(QMainWindow):
+    def __init__(self, paths: AppPaths, *, demo: bool = False, fast_kdf: bool = False) -> None:
+        super().__init__()
+        self.paths = paths
+        self.profiles = ProfileService(paths, fast_kdf=fast_kdf)
+        self.session: Session | None = None
+        self.workspace = None
+        self.setWindowTitle("Reflect")
+        self.resize(1100, 740)
+
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.lock_screen = LockScreen()
+        self.pages.addWidget(self.lock_screen)
+
+        self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES * 60_000, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+
+        self._connect_signals()
+        self._refresh_profiles()
+        if demo:
+            QTimer.singleShot(0, self._on_lock_screen_demo)
+
+    def _connect_signals(self) -> None:
+        self.lock_screen.unlock_requested.connect(self._on_lock_screen_unlock)
+        self.lock_screen.create_profile_requested.connect(self._on_lock_screen_create)
+        self.lock_screen.demo_requested.connect(self._on_lock_screen_demo)
+        self.idle.idle.connect(self.lock)
+        QShortcut(QKeySequence(LOCK_SHORTCUT), self).activated.connect(self.lock)
+        QShortcut(QKeySequence(HIDE_SHORTCUT), self).activated.connect(self.quick_hide)
+        QShortcut(QKeySequence(HELP_SHORTCUT), self).activated.connect(self.show_help)
+
+    # --- locking --------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.session is None
+
+    def lock(self) -> None:
+        """Save drafts, destroy every view, close the database and wipe the key."""
+        self.idle.stop()
+        if self.workspace is not None:
+            self.workspace.before_lock()
+            self.pages.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.lock_screen.reset()
+        self._refresh_profiles()
+        self.pages.setCurrentWidget(self.lock_screen)
+        self.setWindowTitle("Reflect")
+
+    def quick_hide(self) -> None:
+        """Hide the window at once (someone walked in); it stays locked-or-not as it was."""
+        self.showMinimized()
+        self.hide()
+
+    def show_help(self) -> None:
+        from reflect.ui.screens.get_help_dialog import GetHelpDialog
+
+        country = "CA"
+        if self.session is not None:
+            country = str(self.session.settings.get("country"))
+        GetHelpDialog(country=country, session=self.session, parent=self).exec()
+
+    # --- unlocking ------------------------------------------------------------------------
+
+    def _refresh_profiles(self, select: str | None = None) -> None:
+        self.lock_screen.set_profiles(self.profiles.list_profiles(), select)
+
+    def _on_lock_screen_unlock(self, info: ProfileInfo, passphrase: str) -> None:
+        self.lock_screen.set_busy(True, "Unlocking…")
+        run_in_background(
+            lambda: self.profiles.unlock(info, passphrase),
+            self._on_unlocked,
+            self._on_unlock_failed,
+        )
+
+    def _on_unlock_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, TooManyAttempts):
+            self.lock_screen.show_error(str(exc))
+        elif isinstance(exc, ReflectError):
+            self.lock_screen.show_error(str(exc))
+        else:
+            self.lock_screen.show_error(f"Reflect could not open this profile: {exc}")
+
+    def _on_unlocked(self, session: Session) -> None:
+        from reflect.ui.main_window import MainWindow
+
+        self.session = session
+        self.lock_screen.reset()
+        self.workspace = MainWindow(session)
+        self.workspace.lock_requested.connect(self.lock)
+        self.workspace.help_requested.connect(self.show_help)
+        self.pages.addWidget(self.workspace)
+        self.pages.setCurrentWidget(self.workspace)
+        self.setWindowTitle(f"Reflect: {session.profile.display_name}")
+        minutes = session.settings.get("auto_lock_minutes") or DEFAULT_IDLE_MINUTES
+        self.set_idle_timeout_ms(int(float(minutes) * 60_000))
+
+    def set_idle_timeout_ms(self, timeout_ms: int) -> None:
+        self.idle.set_timeout(timeout_ms)
+        self.idle.start()
+
+    def _on_lock_screen_create(self) -> None:
+        dialog = CreateProfileDialog(self)
+        if dialog.exec() != CreateProfileDialog.DialogCode.Accepted:
+            return
+        name, passphrase = dialog.display_name, dialog.passphrase
+        self.lock_screen.set_busy(True, "Creating your encrypted profile…")
+
+        def create() -> Session:
+            info = self.profiles.create(passphrase, name)
+            return self.profiles.unlock(info, passphrase)
+
+        run_in_background(create, self._on_unlocked, self._on_unlock_failed)
+
+    def _on_lock_screen_demo(self) -> None:
+        from reflect.services.demo import DEMO_PASSPHRASE, ensure_demo_profile
+
+        self.lock_screen.set_busy(True, "Preparing the demo profile (fictional data)…")
+
+        def open_demo(report: object) -> Session:
+            info = ensure_demo_profile(self.profiles, progress=report)
+            return self.profiles.unlock(info, DEMO_PASSPHRASE)
+
+        run_in_background(
+            open_demo,
+            self._on_unlocked,
+            self._on_unlock_failed,
+            on_progress=lambda pct, text: self.lock_screen.set_busy(True, f"{text} {pct}%"),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.lock()
+        event.accept()
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,112 @@
+"""The unlocked workspace: navigation on the left, one screen at a time on the right.
+
+Built fresh on every unlock and destroyed on lock, so no view can keep data after locking.
+All screens are created and their intent signals wired in ``_build_screens``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.services.session import Session
+from reflect.ui.screens.placeholder_screen import PlaceholderScreen
+
+# (key, label, shortcut) in navigation order; Alt+number jumps to a screen.
+NAVIGATION: tuple[tuple[str, str], ...] = (
+    ("home", "Home"),
+    ("reflect", "Reflect"),
+    ("journal", "Journal"),
+    ("checkin", "Check-in"),
+    ("trends", "Trends"),
+    ("resources", "Resources"),
+    ("debrief", "Debrief"),
+    ("settings", "Settings"),
+)
+
+
+class MainWindow(QWidget):
+    lock_requested = Signal()
+    help_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setAccessibleName("Reflect workspace")
+        self.screens: dict[str, QWidget] = {}
+
+        root = QHBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        side = QVBoxLayout()
+        side.setContentsMargins(8, 8, 8, 8)
+        profile_label = QLabel(f"<b>{session.profile.display_name}</b>")
+        profile_label.setTextFormat(Qt.TextFormat.RichText)
+        if session.profile.is_demo:
+            profile_label.setText(f"<b>{session.profile.display_name}</b><br><small>Demo: fictional data</small>")
+        side.addWidget(profile_label)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Navigation")
+        self.nav.setMaximumWidth(190)
+        self.nav.setMinimumWidth(150)
+        side.addWidget(self.nav, 1)
+        self.help_button = QPushButton("Get help now")
+        self.help_button.setObjectName("helpButton")
+        self.help_button.setAccessibleName("Get help now: emergency and crisis lines")
+        self.help_button.setToolTip("Emergency and crisis lines (Ctrl+Shift+H)")
+        self.lock_button = QPushButton("Lock")
+        self.lock_button.setAccessibleName("Lock Reflect")
+        self.lock_button.setToolTip("Lock now (Ctrl+L)")
+        side.addWidget(self.help_button)
+        side.addWidget(self.lock_button)
+        root.addLayout(side)
+
+        self.stack = QStackedWidget()
+        root.addWidget(self.stack, 1)
+
+        self._build_screens()
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.help_button.clicked.connect(self.help_requested)
+        self.lock_button.clicked.connect(self.lock_requested)
+        for index in range(len(NAVIGATION)):
+            shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
+        self.nav.setCurrentRow(0)
+
+    def _add_screen(self, key: str, label: str, widget: QWidget) -> None:
+        self.screens[key] = widget
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+        self.stack.addWidget(widget)
+
+    def show_screen(self, key: str) -> None:
+        keys = [k for k, _ in NAVIGATION]
+        if key in keys:
+            self.nav.setCurrentRow(keys.index(key))
+
+    def _build_screens(self) -> None:
+        """Create every screen and wire its intent signals; the one place that knows them all."""
+        factories: dict[str, Callable[[], QWidget]] = {}
+        for key, label in NAVIGATION:
+            factory = factories.get(key)
+            widget = factory() if factory else PlaceholderScreen(label, "This part of Reflect is on its way.")
+            self._add_screen(key, label, widget)
+
+    def before_lock(self) -> None:
+        """Give screens a chance to save drafts before the database closes."""
+        for screen in self.screens.values():
+            save = getattr(screen, "save_draft_now", None)
+            if callable(save):
+                save()

@@ -1,0 +1,111 @@
+"""First run: name, passphrase twice, a strength hint and an honest warning about recovery."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.errors import VaultError
+from reflect.services.profiles import passphrase_strength, validate_new_passphrase
+
+WARNING_TEXT = (
+    "<b>Your passphrase is the only key.</b> Reflect encrypts everything with it and keeps no "
+    "copy anywhere. If it is forgotten, nobody (not us, not your organisation) can open this "
+    "profile again. Consider writing it down and keeping it somewhere only you can reach."
+)
+
+
+class CreateProfileDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Create a private profile")
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "A profile is your own encrypted notebook on this computer. Each person using this "
+            "computer can have one."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Optional, shown on the lock screen")
+        self.name_edit.setAccessibleName("Profile name")
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName("New passphrase")
+        self.confirm_edit = QLineEdit()
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit.setAccessibleName("Repeat the passphrase")
+        self.strength_bar = QProgressBar()
+        self.strength_bar.setRange(0, 4)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setMaximumHeight(8)
+        self.strength_bar.setAccessibleName("Passphrase strength")
+        self.strength_label = QLabel("Use a few unrelated words.")
+        form.addRow("Name:", self.name_edit)
+        form.addRow("Passphrase:", self.passphrase_edit)
+        form.addRow("", self.strength_bar)
+        form.addRow("", self.strength_label)
+        form.addRow("Repeat it:", self.confirm_edit)
+        layout.addLayout(form)
+
+        warning = QLabel(WARNING_TEXT)
+        warning.setWordWrap(True)
+        warning.setObjectName("warningText")
+        layout.addWidget(warning)
+        self.understood = QCheckBox("I understand a lost passphrase cannot be recovered")
+        layout.addWidget(self.understood)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorText")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        layout.addWidget(self.error_label)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = buttons.addButton("Create profile", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setEnabled(False)
+        buttons.accepted.connect(self._on_create_clicked)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self.passphrase_edit.textChanged.connect(self._on_passphrase_changed)
+        self.understood.toggled.connect(self._update_button)
+        self.confirm_edit.textChanged.connect(self._update_button)
+
+    def _on_passphrase_changed(self, text: str) -> None:
+        score, hint = passphrase_strength(text)
+        self.strength_bar.setValue(score)
+        self.strength_label.setText(hint)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.create_button.setEnabled(
+            self.understood.isChecked() and bool(self.passphrase_edit.text())
+        )
+
+    def _on_create_clicked(self) -> None:
+        try:
+            validate_new_passphrase(self.passphrase_edit.text(), self.confirm_edit.text())
+        except VaultError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.accept()
+
+    @property
+    def display_name(self) -> str:
+        return self.name_edit.text().strip()
+
+    @property
+    def passphrase(self) -> str:
+        return self.passphrase_edit.text()

@@ -1,0 +1,133 @@
+"""The first thing anyone sees: choose a profile, type the passphrase, or create a profile."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.profile import ProfileInfo
+
+
+class LockScreen(QWidget):
+    unlock_requested = Signal(object, str)  # ProfileInfo, passphrase
+    create_profile_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Lock screen")
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        card = QFrame()
+        card.setObjectName("lockCard")
+        card.setMaximumWidth(460)
+        card.setMinimumWidth(380)
+        layout = QVBoxLayout(card)
+        layout.setSpacing(10)
+        title = QLabel("<h1>Reflect</h1>")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        subtitle = QLabel("A private place to look after yourself after the work you do.")
+        subtitle.setWordWrap(True)
+        subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+
+        self.profile_combo = QComboBox()
+        self.profile_combo.setAccessibleName("Profile")
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setPlaceholderText("Passphrase")
+        self.passphrase_edit.setAccessibleName("Passphrase")
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAccessibleName("Unlock profile")
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName("Unlock status")
+        self.status_label.setObjectName("statusText")
+        layout.addWidget(self.profile_combo)
+        layout.addWidget(self.passphrase_edit)
+        layout.addWidget(self.unlock_button)
+        layout.addWidget(self.status_label)
+
+        row = QHBoxLayout()
+        self.create_button = QPushButton("New profile…")
+        self.create_button.setAccessibleName("Create a new profile")
+        self.demo_button = QPushButton("Try the demo")
+        self.demo_button.setAccessibleName("Open the demo profile with fictional data")
+        row.addWidget(self.create_button)
+        row.addWidget(self.demo_button)
+        layout.addLayout(row)
+        privacy = QLabel(
+            "Everything stays on this computer, encrypted. Reflect never connects to the internet."
+        )
+        privacy.setWordWrap(True)
+        privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        privacy.setObjectName("hintText")
+        layout.addWidget(privacy)
+
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(card)
+        centre.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(2)
+
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        self.passphrase_edit.returnPressed.connect(self._on_unlock_clicked)
+        self.create_button.clicked.connect(self.create_profile_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
+
+    def set_profiles(self, profiles: list[ProfileInfo], select: str | None = None) -> None:
+        self.profile_combo.clear()
+        for info in profiles:
+            label = info.display_name + (" (demo, fictional data)" if info.is_demo else "")
+            self.profile_combo.addItem(label, info)
+        if select:
+            for i in range(self.profile_combo.count()):
+                if self.profile_combo.itemData(i).profile_id == select:
+                    self.profile_combo.setCurrentIndex(i)
+        has_profiles = bool(profiles)
+        for widget in (self.profile_combo, self.passphrase_edit, self.unlock_button):
+            widget.setVisible(has_profiles)
+        if not has_profiles:
+            self.status_label.setText(
+                "Welcome. Create your own profile to begin, or look around the demo first."
+            )
+        self.passphrase_edit.setFocus()
+
+    def set_busy(self, busy: bool, message: str = "") -> None:
+        for widget in (self.unlock_button, self.passphrase_edit, self.create_button, self.demo_button):
+            widget.setEnabled(not busy)
+        if message or busy:
+            self.status_label.setText(message)
+
+    def show_error(self, message: str) -> None:
+        self.set_busy(False)
+        self.status_label.setText(message)
+        self.passphrase_edit.selectAll()
+        self.passphrase_edit.setFocus()
+
+    def reset(self) -> None:
+        self.passphrase_edit.clear()
+        self.status_label.clear()
+        self.set_busy(False)
+
+    def _on_unlock_clicked(self) -> None:
+        info = self.profile_combo.currentData()
+        if info is None:
+            return
+        passphrase = self.passphrase_edit.text()
+        if not passphrase:
+            self.status_label.setText("Please type your passphrase.")
+            return
+        self.unlock_requested.emit(info, passphrase)

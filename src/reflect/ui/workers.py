@@ -1,0 +1,66 @@
+"""Run slow work (key derivation, exports, demo generation) off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, str)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], signals: _Signals, with_progress: bool) -> None:
+        super().__init__()
+        self._fn = fn
+        self._signals = signals
+        self._with_progress = with_progress
+        self.setAutoDelete(True)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            if self._with_progress:
+                result = self._fn(lambda pct, text="": self._signals.progress.emit(int(pct), text))
+            else:
+                result = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.finished.emit(result)
+
+
+_KEEP: set[_Signals] = set()
+
+
+def run_in_background(
+    fn: Callable[..., Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    on_progress: Callable[[int, str], None] | None = None,
+) -> None:
+    """Call ``fn`` on a worker thread; the callbacks run on the GUI thread.
+
+    With ``on_progress``, ``fn`` receives a ``report(percent, text)`` callable.
+    """
+    signals = _Signals()
+    _KEEP.add(signals)
+
+    def finish(result: Any) -> None:
+        _KEEP.discard(signals)
+        on_done(result)
+
+    def fail(exc: BaseException) -> None:
+        _KEEP.discard(signals)
+        on_error(exc)
+
+    signals.finished.connect(finish)
+    signals.failed.connect(fail)
+    if on_progress is not None:
+        signals.progress.connect(on_progress)
+    QThreadPool.globalInstance().start(_Task(fn, signals, on_progress is not None))

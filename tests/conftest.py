@@ -1,0 +1,46 @@
+"""Shared fixtures. Tests run headless and never touch the real user data folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("REFLECT_PASSPHRASE", None)
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from reflect.paths import AppPaths  # noqa: E402
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths(tmp_path / "data").ensure()
+
+
+@pytest.fixture
+def profile_service(paths: AppPaths):
+    from reflect.services.profiles import ProfileService
+
+    return ProfileService(paths, fast_kdf=True)
+
+
+@pytest.fixture
+def profile(profile_service):
+    return profile_service.create(PASSPHRASE, "Tester")
+
+
+@pytest.fixture
+def session(profile_service, profile):
+    """An unlocked profile with a real encrypted database."""
+    session = profile_service.unlock(profile, PASSPHRASE)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def db(session):
+    return session.db
