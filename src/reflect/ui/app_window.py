@@ -51,6 +51,7 @@ class AppWindow(QMainWindow):
         self.lock_screen.unlock_requested.connect(self._on_lock_screen_unlock)
         self.lock_screen.create_profile_requested.connect(self._on_lock_screen_create)
         self.lock_screen.demo_requested.connect(self._on_lock_screen_demo)
+        self.lock_screen.help_requested.connect(self.show_help)
         self.idle.idle.connect(self.lock)
         QShortcut(QKeySequence(LOCK_SHORTCUT), self).activated.connect(self.lock)
         QShortcut(QKeySequence(HIDE_SHORTCUT), self).activated.connect(self.quick_hide)

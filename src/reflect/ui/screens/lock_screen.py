@@ -21,6 +21,7 @@ class LockScreen(QWidget):
     unlock_requested = Signal(object, str)  # ProfileInfo, passphrase
     create_profile_requested = Signal()
     demo_requested = Signal()
+    help_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,7 @@ class LockScreen(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName("Unlock status")
         self.status_label.setObjectName("statusText")
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.profile_combo)
         layout.addWidget(self.passphrase_edit)
         layout.addWidget(self.unlock_button)
@@ -74,6 +76,12 @@ class LockScreen(QWidget):
         privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         privacy.setObjectName("hintText")
         layout.addWidget(privacy)
+        # Crisis lines are shipped content, not profile data, so they are reachable while locked.
+        self.help_button = QPushButton("Get help now")
+        self.help_button.setObjectName("helpButton")
+        self.help_button.setAccessibleName("Get help now: emergency and crisis lines")
+        self.help_button.setToolTip("Emergency and crisis lines (Ctrl+Shift+H)")
+        layout.addWidget(self.help_button)
 
         centre = QHBoxLayout()
         centre.addStretch(1)
@@ -86,6 +94,7 @@ class LockScreen(QWidget):
         self.passphrase_edit.returnPressed.connect(self._on_unlock_clicked)
         self.create_button.clicked.connect(self.create_profile_requested)
         self.demo_button.clicked.connect(self.demo_requested)
+        self.help_button.clicked.connect(self.help_requested)
 
     def set_profiles(self, profiles: list[ProfileInfo], select: str | None = None) -> None:
         self.profile_combo.clear()

@@ -1,0 +1,17 @@
+import subprocess
+import sys
+
+from reflect import __version__
+from reflect.cli import build_parser
+
+
+def test_version_flag():
+    out = subprocess.run([sys.executable, "-m", "reflect", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0
+    assert out.stdout.strip() == f"reflect {__version__}"
+
+
+def test_help_lists_options():
+    text = build_parser().format_help()
+    for option in ("--data-dir", "--demo", "--version"):
+        assert option in text

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import pytest
+
+from reflect.ui.app_window import AppWindow
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def window(qtbot, paths, profile):
+    win = AppWindow(paths, fast_kdf=True)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _unlock(qtbot, win, passphrase=PASSPHRASE):
+    win.lock_screen.passphrase_edit.setText(passphrase)
+    win.lock_screen.unlock_button.click()
+
+
+def test_lock_screen_lists_profiles_and_unlocks(qtbot, window):
+    assert window.is_locked
+    assert window.lock_screen.profile_combo.count() == 1
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=5000)
+    assert window.pages.currentWidget() is window.workspace
+    assert window.lock_screen.passphrase_edit.text() == ""
+
+
+def test_wrong_passphrase_shows_message_and_stays_locked(qtbot, window):
+    _unlock(qtbot, window, "definitely wrong")
+    qtbot.waitUntil(lambda: "does not open" in window.lock_screen.status_label.text(), timeout=5000)
+    assert window.is_locked
+
+
+def test_ctrl_l_locks_closes_database_and_destroys_views(qtbot, window):
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=5000)
+    session = window.session
+    workspace = window.workspace
+    qtbot.keyClick(window, "L", modifier=pytest.importorskip("PySide6.QtCore").Qt.KeyboardModifier.ControlModifier)
+    assert window.is_locked
+    assert not session.is_open
+    assert window.workspace is None
+    assert window.pages.currentWidget() is window.lock_screen
+    qtbot.waitUntil(lambda: not _alive(workspace), timeout=2000)
+
+
+def _alive(widget) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(widget)
+
+
+def test_auto_lock_after_idle(qtbot, window):
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=5000)
+    window.set_idle_timeout_ms(100)
+    qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
+
+
+def test_input_resets_idle_timer(qtbot, window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=5000)
+    window.set_idle_timeout_ms(400)
+    for _ in range(6):
+        qtbot.wait(150)
+        event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(window, event)
+    assert not window.is_locked
+    qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
+
+
+def test_quick_hide_hides_window(qtbot, window):
+    window.quick_hide()
+    assert not window.isVisible()
+
+
+def test_create_profile_dialog_validates(qtbot):
+    from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
+
+    dialog = CreateProfileDialog()
+    qtbot.addWidget(dialog)
+    dialog.passphrase_edit.setText("one two three four")
+    dialog.confirm_edit.setText("one two three five")
+    assert not dialog.create_button.isEnabled()
+    dialog.understood.setChecked(True)
+    assert dialog.create_button.isEnabled()
+    dialog.create_button.click()
+    assert "different" in dialog.error_label.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    dialog.confirm_edit.setText("one two three four")
+    dialog.create_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
