@@ -121,8 +121,9 @@ def test_permissions_are_private(profile_service, profile):
 
 def test_kdf_parameters_never_below_owasp_floor(profile):
     data = json.loads(profile.vault_path.read_text())
-    assert data["kdf"]["memory_kib"] >= FLOOR_MEMORY_KIB
-    assert data["kdf"]["time_cost"] >= FLOOR_TIME_COST
+    assert data["passphrase"]["kdf"]["memory_kib"] >= FLOOR_MEMORY_KIB
+    assert data["passphrase"]["kdf"]["time_cost"] >= FLOOR_TIME_COST
+    assert "passphrase" not in json.dumps(data["passphrase"]["wrapped_key"])
     with pytest.raises(VaultError):
         KdfParams(1024, 1, 1, "00" * 16)
 

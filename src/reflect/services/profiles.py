@@ -39,7 +39,7 @@ class ProfileService:
         if self._store is None:
             from reflect.storage.vault import ProfileStore
 
-            self._store = ProfileStore(self.paths.profiles_dir)
+            self._store = ProfileStore(self.paths.profiles_dir, fast_kdf=self.fast_kdf)
         return self._store
 
     def list_profiles(self) -> list[ProfileInfo]:
@@ -58,24 +58,44 @@ class ProfileService:
         is_demo: bool = False,
         profile_id: str | None = None,
     ) -> ProfileInfo:
-        from reflect.storage.kdf import KdfParams
-
         self.paths.ensure()
-        kdf = KdfParams.floor() if self.fast_kdf else None
-        return self.store.create(
-            passphrase, display_name, kdf=kdf, is_demo=is_demo, profile_id=profile_id
-        )
+        return self.store.create(passphrase, display_name, is_demo=is_demo, profile_id=profile_id)
 
     def unlock(self, profile: ProfileInfo, passphrase: str) -> Session:
         db, key = self.store.unlock(profile, passphrase)
         return Session(self.paths, profile, db, key)
 
-    def change_passphrase(self, session: Session, new_passphrase: str, confirmation: str) -> None:
+    def unlock_with_recovery_key(
+        self, profile: ProfileInfo, recovery_key: str, new_passphrase: str, confirmation: str
+    ) -> Session:
+        """Open with the printed recovery key; the new passphrase replaces the forgotten one."""
         validate_new_passphrase(new_passphrase, confirmation)
-        new_key = self.store.change_passphrase(
+        db, key = self.store.unlock_with_recovery(profile, recovery_key, new_passphrase)
+        return Session(self.paths, profile, db, key)
+
+    def has_recovery_key(self, profile: ProfileInfo) -> bool:
+        return self.store.has_recovery_key(profile)
+
+    def create_recovery_key(self, session: Session) -> str:
+        """Return a new recovery key to print; any earlier one stops working."""
+        return self.store.create_recovery_key(session.profile, session.key)
+
+    def remove_recovery_key(self, profile: ProfileInfo) -> None:
+        self.store.remove_recovery_key(profile)
+
+    def change_passphrase(
+        self, session: Session, new_passphrase: str, confirmation: str
+    ) -> str | None:
+        """Re-key the database under a new passphrase.
+
+        Returns a replacement recovery key when the profile had one (the old one stops working).
+        """
+        validate_new_passphrase(new_passphrase, confirmation)
+        new_key, recovery = self.store.change_passphrase(
             session.profile, session.db, session.key, new_passphrase
         )
         session.replace_key(new_key)
+        return recovery
 
     def delete(self, profile: ProfileInfo) -> None:
         self.store.delete(profile)

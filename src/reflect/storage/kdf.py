@@ -41,6 +41,9 @@ class KdfParams:
         """The OWASP minimum with a fresh salt: used by tests and the demo profile."""
         return cls(FLOOR_MEMORY_KIB, FLOOR_TIME_COST, 1, secrets.token_hex(16))
 
+    def with_new_salt(self) -> KdfParams:
+        return KdfParams(self.memory_kib, self.time_cost, self.parallelism, secrets.token_hex(16))
+
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
 
