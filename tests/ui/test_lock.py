@@ -98,3 +98,40 @@ def test_create_profile_dialog_validates(qtbot):
     dialog.confirm_edit.setText("one two three four")
     dialog.create_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_recovery_key_dialog_needs_confirmation(qtbot):
+    from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
+
+    dialog = RecoveryKeyDialog("Tester", "ABCDE-12345-FGHJK-67890-MNPQR")
+    qtbot.addWidget(dialog)
+    assert dialog.code_label.text() == "ABCDE-12345-FGHJK-67890-MNPQR"
+    assert not dialog.ok_button.isEnabled()
+    dialog.stored.setChecked(True)
+    assert dialog.ok_button.isEnabled()
+
+
+def test_forgot_passphrase_with_recovery_key_unlocks(qtbot, window, profile_service, profile, monkeypatch):
+    from reflect.ui.screens.recover_dialog import RecoverDialog
+
+    session = profile_service.unlock(profile, PASSPHRASE)
+    code = profile_service.create_recovery_key(session)
+    session.close()
+
+    def fake_exec(dialog):
+        dialog.code_edit.setText(code)
+        dialog.passphrase_edit.setText("a fresh passphrase")
+        dialog.confirm_edit.setText("a fresh passphrase")
+        return RecoverDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RecoverDialog, "exec", fake_exec)
+    window.lock_screen.forgot_button.click()
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=5000)
+    window.lock()
+    _unlock(qtbot, window, "a fresh passphrase")
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=5000)
+
+
+def test_forgot_passphrase_without_recovery_key_explains(qtbot, window):
+    window.lock_screen.forgot_button.click()
+    assert "cannot be recovered" in window.lock_screen.status_label.text()

@@ -52,6 +52,7 @@ class AppWindow(QMainWindow):
         self.lock_screen.create_profile_requested.connect(self._on_lock_screen_create)
         self.lock_screen.demo_requested.connect(self._on_lock_screen_demo)
         self.lock_screen.help_requested.connect(self.show_help)
+        self.lock_screen.recovery_requested.connect(self._on_lock_screen_recovery)
         self.idle.idle.connect(self.lock)
         QShortcut(QKeySequence(LOCK_SHORTCUT), self).activated.connect(self.lock)
         QShortcut(QKeySequence(HIDE_SHORTCUT), self).activated.connect(self.quick_hide)
@@ -138,11 +139,46 @@ class AppWindow(QMainWindow):
         name, passphrase = dialog.display_name, dialog.passphrase
         self.lock_screen.set_busy(True, "Creating your encrypted profile…")
 
-        def create() -> Session:
+        def create() -> tuple[Session, str | None]:
             info = self.profiles.create(passphrase, name)
-            return self.profiles.unlock(info, passphrase)
+            session = self.profiles.unlock(info, passphrase)
+            code = self.profiles.create_recovery_key(session) if wants_recovery else None
+            return session, code
 
-        run_in_background(create, self._on_unlocked, self._on_unlock_failed)
+        def created(result: tuple[Session, str | None]) -> None:
+            session, code = result
+            self._on_unlocked(session)
+            if code:
+                self.show_recovery_key(code)
+
+        wants_recovery = dialog.wants_recovery_key
+        run_in_background(create, created, self._on_unlock_failed)
+
+    def show_recovery_key(self, code: str) -> None:
+        from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
+
+        name = self.session.profile.display_name if self.session else ""
+        RecoveryKeyDialog(name, code, self).exec()
+
+    def _on_lock_screen_recovery(self, info: ProfileInfo) -> None:
+        from reflect.ui.screens.recover_dialog import RecoverDialog
+
+        if not self.profiles.has_recovery_key(info):
+            self.lock_screen.show_error(
+                "This profile has no recovery key, so a forgotten passphrase cannot be "
+                "recovered. If you remember part of it, take your time and try again."
+            )
+            return
+        dialog = RecoverDialog(info.display_name, self)
+        if dialog.exec() != RecoverDialog.DialogCode.Accepted:
+            return
+        code, new_passphrase = dialog.recovery_key, dialog.new_passphrase
+        self.lock_screen.set_busy(True, "Checking the recovery key…")
+        run_in_background(
+            lambda: self.profiles.unlock_with_recovery_key(info, code, new_passphrase, new_passphrase),
+            self._on_unlocked,
+            self._on_unlock_failed,
+        )
 
     def _on_lock_screen_demo(self) -> None:
         from reflect.services.demo import DEMO_PASSPHRASE, ensure_demo_profile

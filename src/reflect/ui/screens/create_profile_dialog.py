@@ -66,6 +66,13 @@ class CreateProfileDialog(QDialog):
         layout.addWidget(warning)
         self.understood = QCheckBox("I understand a lost passphrase cannot be recovered")
         layout.addWidget(self.understood)
+        self.make_recovery_key = QCheckBox("Also make a recovery key I can print (recommended)")
+        self.make_recovery_key.setChecked(True)
+        self.make_recovery_key.setToolTip(
+            "A long code that opens this profile if you forget your passphrase. "
+            "Keep it private: anyone holding it can open the profile."
+        )
+        layout.addWidget(self.make_recovery_key)
         self.error_label = QLabel()
         self.error_label.setObjectName("errorText")
         self.error_label.setWordWrap(True)
@@ -105,6 +112,10 @@ class CreateProfileDialog(QDialog):
     @property
     def display_name(self) -> str:
         return self.name_edit.text().strip()
+
+    @property
+    def wants_recovery_key(self) -> bool:
+        return self.make_recovery_key.isChecked()
 
     @property
     def passphrase(self) -> str:

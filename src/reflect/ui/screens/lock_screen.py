@@ -22,6 +22,7 @@ class LockScreen(QWidget):
     create_profile_requested = Signal()
     demo_requested = Signal()
     help_requested = Signal()
+    recovery_requested = Signal(object)  # ProfileInfo
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,10 @@ class LockScreen(QWidget):
         layout.addWidget(self.profile_combo)
         layout.addWidget(self.passphrase_edit)
         layout.addWidget(self.unlock_button)
+        self.forgot_button = QPushButton("Forgot passphrase?")
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setAccessibleName("Forgot passphrase: open with a recovery key")
+        layout.addWidget(self.forgot_button)
         layout.addWidget(self.status_label)
 
         row = QHBoxLayout()
@@ -95,6 +100,7 @@ class LockScreen(QWidget):
         self.create_button.clicked.connect(self.create_profile_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         self.help_button.clicked.connect(self.help_requested)
+        self.forgot_button.clicked.connect(self._on_forgot_clicked)
 
     def set_profiles(self, profiles: list[ProfileInfo], select: str | None = None) -> None:
         self.profile_combo.clear()
@@ -106,7 +112,7 @@ class LockScreen(QWidget):
                 if self.profile_combo.itemData(i).profile_id == select:
                     self.profile_combo.setCurrentIndex(i)
         has_profiles = bool(profiles)
-        for widget in (self.profile_combo, self.passphrase_edit, self.unlock_button):
+        for widget in (self.profile_combo, self.passphrase_edit, self.unlock_button, self.forgot_button):
             widget.setVisible(has_profiles)
         if not has_profiles:
             self.status_label.setText(
@@ -130,6 +136,11 @@ class LockScreen(QWidget):
         self.passphrase_edit.clear()
         self.status_label.clear()
         self.set_busy(False)
+
+    def _on_forgot_clicked(self) -> None:
+        info = self.profile_combo.currentData()
+        if info is not None:
+            self.recovery_requested.emit(info)
 
     def _on_unlock_clicked(self) -> None:
         info = self.profile_combo.currentData()

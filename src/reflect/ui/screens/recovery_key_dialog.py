@@ -1,0 +1,85 @@
+"""Shows a new recovery key once, with a way to print it. Reflect keeps no copy of it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+EXPLANATION = (
+    "This recovery key opens your profile if you ever forget your passphrase. Print it or "
+    "write it down and keep it somewhere safe and private, away from this computer. Anyone "
+    "holding it can open your profile. Reflect does not keep a copy and will not show it again."
+)
+
+
+def recovery_sheet_html(profile_name: str, code: str) -> str:
+    return (
+        "<h1>Reflect recovery key</h1>"
+        f"<p>Profile: <b>{profile_name}</b></p>"
+        f"<p style='font-size:20pt; font-family:monospace'>{code}</p>"
+        "<p>On the lock screen choose <i>Forgot passphrase?</i>, type this key and choose a "
+        "new passphrase. Keep this sheet private: it opens your profile.</p>"
+    )
+
+
+class RecoveryKeyDialog(QDialog):
+    def __init__(self, profile_name: str, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Your recovery key")
+        self.setMinimumWidth(480)
+        self._profile_name = profile_name
+        self._code = code
+        layout = QVBoxLayout(self)
+        text = QLabel(EXPLANATION)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.code_label = QLabel(code)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.code_label.setFont(font)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAccessibleName("Recovery key")
+        layout.addWidget(self.code_label)
+        self.print_button = QPushButton("Print…")
+        self.print_button.setAccessibleName("Print the recovery key")
+        layout.addWidget(self.print_button)
+        self.stored = QCheckBox("I have written down or printed this key")
+        layout.addWidget(self.stored)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Done")
+        self.ok_button.setEnabled(False)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.stored.toggled.connect(self.ok_button.setEnabled)
+        self.print_button.clicked.connect(self._on_print_clicked)
+
+    def _on_print_clicked(self) -> None:
+        # Printing goes straight to the printer chosen in the dialog; no file is written
+        # unless the person picks "print to file" themselves.
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        document = QTextDocument()
+        document.setHtml(recovery_sheet_html(self._profile_name, self._code))
+        document.print_(printer)
+
+    def reject(self) -> None:
+        # Closing before confirming would lose the only copy of the key, so ask to confirm.
+        if self.stored.isChecked():
+            super().reject()
+        else:
+            self.stored.setFocus()
