@@ -37,6 +37,21 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     app.setApplicationName("Reflect")
     app.setOrganizationName("Reflect")
     app.setQuitOnLastWindowClosed(True)
+    from PySide6.QtCore import QLockFile
+
+    # One instance per data folder: two windows on one profile could show stale data and
+    # would defeat locking (one locks, the other stays open).
+    instance_lock = QLockFile(str(paths.lock_file))
+    if not instance_lock.tryLock(100):
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(
+            None,
+            "Reflect is already open",
+            "Reflect is already running for this data folder. Look for its window or its "
+            "icon in the system tray.",
+        )
+        return 1
     window = AppWindow(paths, demo=demo)
     window.show()
     if os.environ.get("REFLECT_EXIT_AFTER_SHOW"):
