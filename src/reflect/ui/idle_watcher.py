@@ -1,6 +1,14 @@
-"""Locks after a period without keyboard or mouse input anywhere in the app."""
+"""Locks after a period without keyboard or mouse input anywhere in the app.
+
+Qt timers run on a monotonic clock that pauses while the computer sleeps, so a laptop closed
+mid-shift would wake up unlocked for the rest of the countdown. A slow heartbeat compares
+wall-clock time with the last input and locks at once on waking when the delay has passed.
+"""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
@@ -11,16 +19,27 @@ _INPUT_EVENTS = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
+HEARTBEAT_MS = 5_000
 
 
 class IdleWatcher(QObject):
     idle = Signal()
 
-    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        timeout_ms: int,
+        parent: QObject | None = None,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
         super().__init__(parent)
+        self._wall_clock = wall_clock
+        self._last_input = wall_clock()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.idle)
+        self._timer.timeout.connect(self._fire)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self.check_wall_clock)
         self.set_timeout(timeout_ms)
 
     def set_timeout(self, timeout_ms: int) -> None:
@@ -31,15 +50,29 @@ class IdleWatcher(QObject):
         return self._timer.interval()
 
     def start(self) -> None:
+        self._last_input = self._wall_clock()
         self._timer.start()
+        self._heartbeat.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        self._heartbeat.stop()
 
     def is_active(self) -> bool:
         return self._timer.isActive()
 
+    def check_wall_clock(self) -> None:
+        if not self._timer.isActive():
+            return
+        if (self._wall_clock() - self._last_input) * 1000 >= self._timer.interval():
+            self._fire()
+
+    def _fire(self) -> None:
+        self.stop()
+        self.idle.emit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in _INPUT_EVENTS and self._timer.isActive():
+            self._last_input = self._wall_clock()
             self._timer.start()
         return False
