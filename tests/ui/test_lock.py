@@ -61,9 +61,8 @@ def test_auto_lock_after_idle(qtbot, window):
 
 
 def test_input_resets_idle_timer(qtbot, window):
-    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     _unlock(qtbot, window)

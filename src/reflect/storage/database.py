@@ -8,7 +8,12 @@ from typing import Any
 
 import sqlite_utils
 
-from reflect.storage.errors import EncryptionUnavailable, PlaintextDatabase, VaultError, WrongPassphrase
+from reflect.storage.errors import (
+    EncryptionUnavailable,
+    PlaintextDatabase,
+    VaultError,
+    WrongPassphrase,
+)
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32

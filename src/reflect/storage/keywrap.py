@@ -61,7 +61,7 @@ def new_recovery_code() -> str:
 def normalise_recovery_code(text: str) -> str:
     """Accept lower case, spaces, missing dashes and the usual look-alikes (O->0, I/L->1)."""
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))
     if len(cleaned) != RECOVERY_GROUPS * RECOVERY_GROUP_LEN or any(
         ch not in _ALPHABET for ch in cleaned
     ):

@@ -14,7 +14,7 @@ migrations = Migrations("reflect")
 def m001_initial(db: sqlite_utils.Database) -> None:
     # Dates are ISO-8601 text; lists and mappings are JSON text. Keeping one table per
     # aggregate lets each repository own its rows.
-    db["reflections"].create(
+    db.table("reflections").create(
         {
             "id": int,
             "template_id": str,
@@ -30,9 +30,9 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["reflections"].create_index(["occurred_at"])
-    db["reflections"].enable_fts(["body", "tags", "setting"], create_triggers=True)
-    db["follow_ups"].create(
+    db.table("reflections").create_index(["occurred_at"])
+    db.table("reflections").enable_fts(["body", "tags", "setting"], create_triggers=True)
+    db.table("follow_ups").create(
         {
             "id": int,
             "reflection_id": int,
@@ -45,11 +45,11 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["follow_ups"].create_index(["done_at"])
-    db["drafts"].create(
+    db.table("follow_ups").create_index(["done_at"])
+    db.table("drafts").create(
         {"slot": str, "editing_id": int, "payload": str, "saved_at": str}, pk="slot"
     )
-    db["checkins"].create(
+    db.table("checkins").create(
         {
             "id": int,
             "taken_at": str,
@@ -62,8 +62,8 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["checkins"].create_index(["taken_at"])
-    db["instrument_results"].create(
+    db.table("checkins").create_index(["taken_at"])
+    db.table("instrument_results").create(
         {
             "id": int,
             "instrument_id": str,
@@ -74,9 +74,9 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["instrument_results"].create_index(["instrument_id", "taken_at"])
-    db["plan"].create({"section": str, "value": str, "updated_at": str}, pk="section")
-    db["help_contacts"].create(
+    db.table("instrument_results").create_index(["instrument_id", "taken_at"])
+    db.table("plan").create({"section": str, "value": str, "updated_at": str}, pk="section")
+    db.table("help_contacts").create(
         {
             "id": int,
             "name": str,
@@ -88,9 +88,9 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["dismissed_notices"].create({"notice_id": str, "dismissed_at": str}, pk="notice_id")
-    db["debriefs"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("dismissed_notices").create({"notice_id": str, "dismissed_at": str}, pk="notice_id")
+    db.table("debriefs").create(
         {
             "id": int,
             "title": str,

@@ -18,7 +18,7 @@ class SettingsRepository:
 
     def set(self, key: str, value: Any) -> None:
         with self._db.atomic():
-            self._db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+            self._db.table("settings").upsert({"key": key, "value": json.dumps(value)}, pk="key")
 
     def all(self) -> dict[str, Any]:
         return {k: json.loads(v) for k, v in self._db.execute("SELECT key, value FROM settings")}
