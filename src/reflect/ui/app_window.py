@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from reflect.domain.errors import ReflectError, TooManyAttempts
+from reflect.domain.errors import ReflectError
 from reflect.domain.profile import ProfileInfo
 from reflect.paths import AppPaths
 from reflect.services.profiles import ProfileService
@@ -107,9 +107,7 @@ class AppWindow(QMainWindow):
         )
 
     def _on_unlock_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, TooManyAttempts):
-            self.lock_screen.show_error(str(exc))
-        elif isinstance(exc, ReflectError):
+        if isinstance(exc, ReflectError):
             self.lock_screen.show_error(str(exc))
         else:
             self.lock_screen.show_error(f"Reflect could not open this profile: {exc}")
