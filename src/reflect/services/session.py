@@ -16,6 +16,11 @@ from reflect.paths import AppPaths
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from reflect.services.checkins import CheckinService
+    from reflect.services.early_warning import EarlyWarningService
+    from reflect.services.instruments import InstrumentService
+    from reflect.services.resources import ResourcesService
+    from reflect.services.journal import JournalService
     from reflect.services.settings import SettingsService
 
 
@@ -68,3 +73,41 @@ class Session:
         from reflect.storage.settings_repository import SettingsRepository
 
         return SettingsService(SettingsRepository(self.db))
+
+    @cached_property
+    def resources(self) -> ResourcesService:
+        from reflect.services.resources import ResourcesService
+        from reflect.storage.help_contact_repository import HelpContactRepository
+        from reflect.storage.plan_repository import PlanRepository
+
+        return ResourcesService(PlanRepository(self.db), HelpContactRepository(self.db))
+
+    @cached_property
+    def checkins(self) -> CheckinService:
+        from reflect.services.checkins import CheckinService
+        from reflect.storage.checkin_repository import CheckinRepository
+
+        return CheckinService(CheckinRepository(self.db))
+
+    @cached_property
+    def instruments(self) -> InstrumentService:
+        from reflect.services.instruments import InstrumentService
+        from reflect.storage.instrument_result_repository import InstrumentResultRepository
+
+        return InstrumentService(self.paths, InstrumentResultRepository(self.db))
+
+    @cached_property
+    def early_warning(self) -> EarlyWarningService:
+        from reflect.services.early_warning import EarlyWarningService
+        from reflect.storage.notice_repository import NoticeRepository
+
+        return EarlyWarningService(self.checkins, self.instruments, NoticeRepository(self.db))
+
+    @cached_property
+    def journal(self) -> JournalService:
+        from reflect.domain.templates import load_templates
+        from reflect.resources import asset_path
+        from reflect.services.journal import JournalService
+
+        templates = load_templates(asset_path("templates"), self.paths.templates_dir)
+        return JournalService(self.db, templates)

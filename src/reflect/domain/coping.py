@@ -1,0 +1,277 @@
+"""The offline coping library and the choice of which items to suggest after a check-in.
+
+Items are data (``assets/resources/coping.json``), each tagged with one area of the ABC of
+addressing vicarious trauma (awareness, balance, connection) and one or more warning-sign
+categories. Suggestions follow the latest check-in: its highest categories first, and every
+suggestion carries a plain reason so the person can see why it is there.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, HELPING_AREAS, HELPING_LABELS
+from reflect.domain.errors import ContentError
+
+EXERCISES: tuple[str, ...] = ("breathing", "grounding", "muscle_release")
+EXERCISE_LABELS: dict[str, str] = {
+    "breathing": "Paced breathing",
+    "grounding": "5-4-3-2-1 grounding",
+    "muscle_release": "Tense and release",
+}
+
+# Items may point to another part of Reflect instead of (or besides) an exercise.
+LINKS: dict[str, str] = {"plan": "Open My plan", "get_help": "Open Get help now"}
+
+# A category counts as "higher than your usual" only past this margin (on the 0-4 item
+# scale), so ordinary week-to-week wobble does not change the wording.
+BASELINE_MARGIN = 0.5
+
+
+@dataclass(frozen=True)
+class CopingItem:
+    id: str
+    title: str
+    text: str
+    area: str  # one of HELPING_AREAS
+    categories: tuple[str, ...]  # warning-sign categories it answers, most relevant first
+    minutes: int | None = None
+    exercise: str | None = None  # an in-app guided exercise this item opens
+    link: str | None = None  # one of LINKS
+
+    @property
+    def area_label(self) -> str:
+        return HELPING_LABELS[self.area]
+
+
+@dataclass(frozen=True)
+class CopingLibrary:
+    items: tuple[CopingItem, ...]
+    area_descriptions: dict[str, str]
+
+    def by_area(self, area: str) -> list[CopingItem]:
+        return [item for item in self.items if item.area == area]
+
+    def by_category(self, category: str) -> list[CopingItem]:
+        """Items for a category, those naming it first ahead of those naming it later."""
+        tagged = [item for item in self.items if category in item.categories]
+        return sorted(tagged, key=lambda item: item.categories.index(category))
+
+    def get(self, item_id: str) -> CopingItem | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    item: CopingItem
+    reason: str
+    category: str | None = None  # the check-in category that led to it, if any
+
+
+# --- loading and validation ---------------------------------------------------------------
+
+
+def load_coping_library(path: Path) -> CopingLibrary:
+    source = path.name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ContentError(source, "(file)", "the file is missing") from exc
+    except json.JSONDecodeError as exc:
+        raise ContentError(source, f"line {exc.lineno}", f"not valid JSON ({exc.msg})") from exc
+    return parse_coping_library(data, source)
+
+
+def parse_coping_library(data: Any, source: str) -> CopingLibrary:
+    if not isinstance(data, dict):
+        raise ContentError(source, "(top level)", "expected an object with 'areas' and 'items'")
+    areas = data.get("areas")
+    if not isinstance(areas, dict):
+        raise ContentError(
+            source, "areas", "expected an object mapping each ABC area to a description"
+        )
+    descriptions: dict[str, str] = {}
+    for area in HELPING_AREAS:
+        text = areas.get(area)
+        if not isinstance(text, str) or not text.strip():
+            raise ContentError(source, f"areas.{area}", "a short description is required")
+        descriptions[area] = text.strip()
+    raw_items = data.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        raise ContentError(source, "items", "expected a non-empty list of coping items")
+    items: list[CopingItem] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_items):
+        item = _parse_item(raw, source, f"items[{index}]")
+        if item.id in seen:
+            raise ContentError(source, f"items[{index}].id", f"'{item.id}' is used twice")
+        seen.add(item.id)
+        items.append(item)
+    return CopingLibrary(tuple(items), descriptions)
+
+
+def _text(raw: dict[str, Any], key: str, source: str, where: str, max_len: int) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(source, f"{where}.{key}", "must be non-empty text")
+    if len(value) > max_len:
+        raise ContentError(source, f"{where}.{key}", f"keep it short: at most {max_len} characters")
+    return value.strip()
+
+
+def _parse_item(raw: Any, source: str, where: str) -> CopingItem:
+    if not isinstance(raw, dict):
+        raise ContentError(source, where, "each item must be an object")
+    item_id = _text(raw, "id", source, where, 60)
+    where = f"{where} ({item_id})"
+    title = _text(raw, "title", source, where, 80)
+    text = _text(raw, "text", source, where, 600)
+    area = raw.get("area")
+    if area not in HELPING_AREAS:
+        raise ContentError(source, f"{where}.area", f"must be one of {', '.join(HELPING_AREAS)}")
+    categories = raw.get("categories")
+    if not isinstance(categories, list) or not categories:
+        raise ContentError(source, f"{where}.categories", "list at least one warning-sign category")
+    for category in categories:
+        if category not in CATEGORIES:
+            raise ContentError(
+                source, f"{where}.categories", f"'{category}' is not one of {', '.join(CATEGORIES)}"
+            )
+    if len(set(categories)) != len(categories):
+        raise ContentError(source, f"{where}.categories", "a category is listed twice")
+    minutes = raw.get("minutes")
+    if minutes is not None and (
+        not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 120
+    ):
+        raise ContentError(
+            source, f"{where}.minutes", "must be a whole number of minutes from 1 to 120"
+        )
+    exercise = raw.get("exercise")
+    if exercise is not None and exercise not in EXERCISES:
+        raise ContentError(source, f"{where}.exercise", f"must be one of {', '.join(EXERCISES)}")
+    link = raw.get("link")
+    if link is not None and link not in LINKS:
+        raise ContentError(source, f"{where}.link", f"must be one of {', '.join(LINKS)}")
+    return CopingItem(item_id, title, text, str(area), tuple(categories), minutes, exercise, link)
+
+
+# --- suggestions --------------------------------------------------------------------------
+
+
+def rank_categories(scores: dict[str, float]) -> list[str]:
+    """Known categories with a score above zero, highest first (ties in the usual order)."""
+    known = [
+        (c, float(s))
+        for c, s in scores.items()
+        if c in CATEGORIES and s is not None and float(s) > 0
+    ]
+    known.sort(key=lambda pair: (-pair[1], CATEGORIES.index(pair[0])))
+    return [category for category, _ in known]
+
+
+def suggest(
+    library: CopingLibrary,
+    category_scores: dict[str, float],
+    *,
+    baseline: dict[str, float] | None = None,
+    helping: dict[str, float] | None = None,
+    taken_at: datetime | None = None,
+    limit: int = 6,
+    per_category: int = 2,
+    max_categories: int = 3,
+    rotation: int = 0,
+) -> list[Suggestion]:
+    """Pick up to ``limit`` items: the check-in's highest categories first, then a mix of ABC.
+
+    ``rotation`` shifts which items of each category come first, so "show other ideas" gives
+    fresh suggestions without randomness (the same inputs always give the same list).
+    """
+    chosen: list[Suggestion] = []
+    used: set[str] = set()
+    ranked = rank_categories(category_scores)[:max_categories]
+    when = f" ({taken_at:%d %b})" if taken_at else ""
+    for position, category in enumerate(ranked):
+        candidates = _rotate(_mixed_areas(library.by_category(category)), rotation)
+        reason = _category_reason(category, position, category_scores, baseline, when)
+        taken = 0
+        for item in candidates:
+            if len(chosen) >= limit or taken >= per_category:
+                break
+            if item.id in used:
+                continue
+            chosen.append(Suggestion(item, reason, category))
+            used.add(item.id)
+            taken += 1
+    # Fill the rest so the three ABC areas are all present, starting with the area the
+    # person said helped least this week.
+    for area in _areas_to_fill(chosen, helping):
+        if len(chosen) >= limit:
+            break
+        pool = [item for item in _rotate(library.by_area(area), rotation) if item.id not in used]
+        if not pool:
+            continue
+        item = pool[0]
+        chosen.append(Suggestion(item, _area_reason(area, helping, bool(ranked)), None))
+        used.add(item.id)
+    return chosen
+
+
+def _rotate(items: list[CopingItem], rotation: int) -> list[CopingItem]:
+    if not items:
+        return items
+    shift = rotation % len(items)
+    return items[shift:] + items[:shift]
+
+
+def _mixed_areas(items: list[CopingItem]) -> list[CopingItem]:
+    """Interleave areas (A, B, C, A, B, C ...) keeping relevance order within each area."""
+    queues = {area: [i for i in items if i.area == area] for area in HELPING_AREAS}
+    mixed: list[CopingItem] = []
+    while any(queues.values()):
+        for area in HELPING_AREAS:
+            if queues[area]:
+                mixed.append(queues[area].pop(0))
+    return mixed
+
+
+def _category_reason(
+    category: str,
+    position: int,
+    scores: dict[str, float],
+    baseline: dict[str, float] | None,
+    when: str,
+) -> str:
+    label = CATEGORY_LABELS[category]
+    usual = (baseline or {}).get(category)
+    if usual is not None and float(scores[category]) >= float(usual) + BASELINE_MARGIN:
+        return f"{label} was higher than your usual in your latest check-in{when}."
+    if position == 0:
+        return f"{label} was your highest area in your latest check-in{when}."
+    return f"{label} was among your higher areas in your latest check-in{when}."
+
+
+def _areas_to_fill(chosen: list[Suggestion], helping: dict[str, float] | None) -> list[str]:
+    present = {s.item.area for s in chosen}
+    missing = [a for a in HELPING_AREAS if a not in present]
+    rest = [a for a in HELPING_AREAS if a in present]
+    helping = helping or {}
+
+    def least_helped(area: str) -> tuple[float, int]:
+        value = helping.get(area)
+        return (float(value) if value is not None else 99.0, HELPING_AREAS.index(area))
+
+    return sorted(missing, key=least_helped) + sorted(rest, key=least_helped)
+
+
+def _area_reason(area: str, helping: dict[str, float] | None, had_categories: bool) -> str:
+    label = HELPING_LABELS[area].lower()
+    value = (helping or {}).get(area)
+    if value is not None and float(value) <= 1:
+        return f"You noted little {label} helping you this week; this adds some."
+    if had_categories:
+        return f"Rounds out your suggestions with some {label}."
+    return f"A steady {label} practice for any week."

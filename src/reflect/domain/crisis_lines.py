@@ -1,0 +1,199 @@
+"""Crisis lines shipped for Canada and the United States, and the person's own help contacts.
+
+The shipped list is data (``assets/resources/crisis_lines.json``) with a last-verified date.
+Order matters and is checked on load: the emergency number comes first, then 988, then the
+specialised lines, because a person in distress reads from the top.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reflect.domain.errors import ContentError, ValidationError
+
+COUNTRIES: dict[str, str] = {"CA": "Canada", "US": "United States"}
+LINE_KINDS: tuple[str, ...] = ("emergency", "crisis", "trafficking", "text", "referral")
+CHANNEL_TYPES: tuple[str, ...] = ("call", "text", "chat", "tty")
+CHANNEL_LABELS: dict[str, str] = {"call": "Call", "text": "Text", "chat": "Chat", "tty": "TTY"}
+HELP_CONTACT_KINDS: dict[str, str] = {
+    "eap": "Employee assistance programme",
+    "local": "Local service",
+    "supervisor": "Supervisor or team",
+    "other": "Other",
+}
+# After this long the dialog says the numbers may be out of date.
+STALE_AFTER_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Channel:
+    type: str  # one of CHANNEL_TYPES
+    value: str  # the number, short code or web address
+    detail: str = ""  # e.g. "text HOME", "veterans press 1"
+
+    def describe(self) -> str:
+        text = f"{CHANNEL_LABELS[self.type]} {self.value}"
+        return f"{text} ({self.detail})" if self.detail else text
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    id: str
+    name: str
+    kind: str
+    channels: tuple[Channel, ...]
+    hours: str
+    languages: str
+    notes: str
+    source: str
+
+
+@dataclass(frozen=True)
+class CrisisDirectory:
+    last_verified: date
+    countries: dict[str, tuple[CrisisLine, ...]]
+    disclosure: str  # that some lines may involve emergency services
+
+    def lines_for(self, country: str) -> tuple[CrisisLine, ...]:
+        return self.countries.get(country) or self.countries["CA"]
+
+    def is_stale(self, today: date) -> bool:
+        return (today - self.last_verified).days > STALE_AFTER_DAYS
+
+
+@dataclass
+class HelpContact:
+    """A line or service the person adds themselves (their EAP, a local service...)."""
+
+    name: str
+    phone: str = ""
+    text: str = ""  # a text number or another way to reach them
+    hours: str = ""
+    notes: str = ""
+    kind: str = "eap"
+    id: int | None = None
+
+    def validated(self) -> HelpContact:
+        name = self.name.strip()
+        if not name:
+            raise ValidationError("Please give this contact a name, for example “My EAP”.")
+        if not (self.phone.strip() or self.text.strip() or self.notes.strip()):
+            raise ValidationError(
+                "Add a phone number, a text number or a note on how to reach them, "
+                "so the entry is useful when you need it."
+            )
+        kind = self.kind if self.kind in HELP_CONTACT_KINDS else "other"
+        return HelpContact(
+            name,
+            self.phone.strip(),
+            self.text.strip(),
+            self.hours.strip(),
+            self.notes.strip(),
+            kind,
+            self.id,
+        )
+
+
+# --- loading and validation ---------------------------------------------------------------
+
+
+def load_crisis_directory(path: Path) -> CrisisDirectory:
+    source = path.name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ContentError(source, "(file)", "the file is missing") from exc
+    except json.JSONDecodeError as exc:
+        raise ContentError(source, f"line {exc.lineno}", f"not valid JSON ({exc.msg})") from exc
+    return parse_crisis_directory(data, source)
+
+
+def parse_crisis_directory(data: Any, source: str) -> CrisisDirectory:
+    if not isinstance(data, dict):
+        raise ContentError(source, "(top level)", "expected an object")
+    raw_date = data.get("last_verified")
+    try:
+        verified = date.fromisoformat(raw_date) if isinstance(raw_date, str) else None
+    except ValueError:
+        verified = None
+    if verified is None:
+        raise ContentError(source, "last_verified", "must be a date written YYYY-MM-DD")
+    disclosure = data.get("disclosure")
+    if not isinstance(disclosure, str) or not disclosure.strip():
+        raise ContentError(
+            source, "disclosure", "explain when lines may involve emergency services"
+        )
+    raw_countries = data.get("countries")
+    if not isinstance(raw_countries, dict):
+        raise ContentError(source, "countries", "expected an object keyed by country code")
+    countries: dict[str, tuple[CrisisLine, ...]] = {}
+    for code in COUNTRIES:
+        raw_lines = raw_countries.get(code)
+        if not isinstance(raw_lines, list) or not raw_lines:
+            raise ContentError(source, f"countries.{code}", "expected a non-empty list of lines")
+        lines = tuple(
+            _parse_line(raw, source, f"countries.{code}[{i}]") for i, raw in enumerate(raw_lines)
+        )
+        _check_order(lines, source, f"countries.{code}")
+        countries[code] = lines
+    return CrisisDirectory(verified, countries, disclosure.strip())
+
+
+def _check_order(lines: tuple[CrisisLine, ...], source: str, where: str) -> None:
+    if lines[0].kind != "emergency":
+        raise ContentError(source, f"{where}[0]", "the emergency number must come first")
+    if len(lines) < 2 or not any(c.value == "988" for c in lines[1].channels):
+        raise ContentError(source, f"{where}[1]", "988 must come right after the emergency number")
+    ids = [line.id for line in lines]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise ContentError(source, where, f"line id used twice: {', '.join(sorted(duplicates))}")
+
+
+def _required_text(raw: dict[str, Any], key: str, source: str, where: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(source, f"{where}.{key}", "must be non-empty text")
+    return value.strip()
+
+
+def _parse_line(raw: Any, source: str, where: str) -> CrisisLine:
+    if not isinstance(raw, dict):
+        raise ContentError(source, where, "each line must be an object")
+    line_id = _required_text(raw, "id", source, where)
+    where = f"{where} ({line_id})"
+    kind = raw.get("kind")
+    if kind not in LINE_KINDS:
+        raise ContentError(source, f"{where}.kind", f"must be one of {', '.join(LINE_KINDS)}")
+    raw_channels = raw.get("channels")
+    if not isinstance(raw_channels, list) or not raw_channels:
+        raise ContentError(source, f"{where}.channels", "list at least one way to reach the line")
+    channels = []
+    for index, channel in enumerate(raw_channels):
+        at = f"{where}.channels[{index}]"
+        if not isinstance(channel, dict) or channel.get("type") not in CHANNEL_TYPES:
+            raise ContentError(source, at, f"type must be one of {', '.join(CHANNEL_TYPES)}")
+        value = channel.get("value")
+        if not isinstance(value, str) or not value.strip():
+            raise ContentError(source, f"{at}.value", "the number or address is missing")
+        detail = channel.get("detail", "")
+        if not isinstance(detail, str):
+            raise ContentError(source, f"{at}.detail", "must be text")
+        channels.append(Channel(channel["type"], value.strip(), detail.strip()))
+    notes = raw.get("notes", "")
+    if not isinstance(notes, str):
+        raise ContentError(source, f"{where}.notes", "must be text")
+    return CrisisLine(
+        id=line_id,
+        name=_required_text(raw, "name", source, where),
+        kind=str(kind),
+        channels=tuple(channels),
+        hours=_required_text(raw, "hours", source, where),
+        languages=_required_text(raw, "languages", source, where),
+        notes=notes.strip(),
+        source=_required_text(raw, "source", source, where),
+    )
