@@ -86,3 +86,28 @@ def test_about_content_rejects_uncited_fact():
         ContentError, match=r"about_content.json: sections\[1\].facts\[0\].citations"
     ):
         parse_about_content(broken, "about_content.json")
+
+
+def test_suggestions_follow_the_latest_checkin_snapshot():
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from reflect.services.resources import ResourcesService, snapshot_from_scored
+
+    scored = SimpleNamespace(
+        checkin=SimpleNamespace(taken_at=datetime(2026, 11, 3, 19, 0), helping={"connection": 0}),
+        scores=SimpleNamespace(categories={"work": 3.25, "physical": None, "emotional": 1.0}),
+        baseline=SimpleNamespace(categories={"work": 1.5, "emotional": None}),
+    )
+    snapshot = snapshot_from_scored(scored)
+    assert snapshot.category_scores == {"work": 3.25, "emotional": 1.0}
+    assert snapshot.baseline == {"work": 1.5}
+    service = ResourcesService(plans=None, contacts=None, latest_checkin=lambda: snapshot)
+    result = service.suggestions_for_latest(limit=5)
+    assert result[0].category == "work"
+    assert result[0].reason == "Work was higher than your usual in your latest check-in (3 Nov)."
+    assert ResourcesService(None, None).suggestions_for_latest(limit=3)[0].category is None
+
+
+def test_latest_checkin_with_real_session_has_none_then_some(session):
+    assert session.resources.latest_checkin() is None

@@ -193,7 +193,7 @@ def suggest(
     chosen: list[Suggestion] = []
     used: set[str] = set()
     ranked = rank_categories(category_scores)[:max_categories]
-    when = f" ({taken_at:%d %b})" if taken_at else ""
+    when = f" ({taken_at.day} {taken_at:%b})" if taken_at else ""
     for position, category in enumerate(ranked):
         candidates = _rotate(_mixed_areas(library.by_category(category)), rotation)
         reason = _category_reason(category, position, category_scores, baseline, when)

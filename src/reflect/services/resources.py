@@ -8,14 +8,15 @@ work on the lock screen.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, Protocol
 
 from reflect.domain.coping import CopingLibrary, Suggestion, load_coping_library, suggest
 from reflect.domain.crisis_lines import CrisisDirectory, HelpContact, load_crisis_directory
-from reflect.domain.errors import ContentError
+from reflect.domain.errors import ContentError, ReflectError
 from reflect.domain.my_plan import MyPlan
 from reflect.resources import asset_path
 
@@ -32,6 +33,33 @@ class AboutSection:
     title: str
     intro: str
     facts: tuple[AboutFact, ...]
+
+
+@dataclass(frozen=True)
+class CheckinSnapshot:
+    """What suggestions need from a check-in, as plain numbers (category -> 0-4)."""
+
+    taken_at: datetime | None
+    category_scores: dict[str, float]
+    baseline: dict[str, float] = field(default_factory=dict)
+    helping: dict[str, float] = field(default_factory=dict)
+
+
+def snapshot_from_scored(scored: Any) -> CheckinSnapshot | None:
+    """Adapt the check-in service's ``ScoredCheckIn`` without importing it (duck typed)."""
+    if scored is None:
+        return None
+
+    def numbers(mapping: Any) -> dict[str, float]:
+        return {k: float(v) for k, v in dict(mapping or {}).items() if v is not None}
+
+    baseline = getattr(scored, "baseline", None)
+    return CheckinSnapshot(
+        taken_at=scored.checkin.taken_at,
+        category_scores=numbers(scored.scores.categories),
+        baseline=numbers(getattr(baseline, "categories", None)),
+        helping=numbers(scored.checkin.helping),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -124,9 +152,15 @@ class HelpContactStore(Protocol):
 
 
 class ResourcesService:
-    def __init__(self, plans: PlanStore, contacts: HelpContactStore) -> None:
+    def __init__(
+        self,
+        plans: PlanStore,
+        contacts: HelpContactStore,
+        latest_checkin: Callable[[], CheckinSnapshot | None] | None = None,
+    ) -> None:
         self._plans = plans
         self._contacts = contacts
+        self._latest_checkin = latest_checkin
 
     # --- shipped content ------------------------------------------------------------------
 
@@ -159,6 +193,30 @@ class ResourcesService:
             baseline=baseline,
             helping=helping,
             taken_at=taken_at,
+            limit=limit,
+            rotation=rotation,
+        )
+
+    def latest_checkin(self) -> CheckinSnapshot | None:
+        if self._latest_checkin is None:
+            return None
+        try:
+            return self._latest_checkin()
+        except ReflectError:
+            # A broken check-in definition must not take the coping library down with it;
+            # suggestions then fall back to a plain ABC mix.
+            return None
+
+    def suggestions_for_latest(self, *, limit: int = 6, rotation: int = 0) -> list[Suggestion]:
+        """Suggestions after the latest check-in, or a plain ABC mix when there is none."""
+        snapshot = self.latest_checkin()
+        if snapshot is None:
+            return self.suggestions({}, limit=limit, rotation=rotation)
+        return self.suggestions(
+            snapshot.category_scores,
+            baseline=snapshot.baseline,
+            helping=snapshot.helping,
+            taken_at=snapshot.taken_at,
             limit=limit,
             rotation=rotation,
         )

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from reflect.services.checkins import CheckinService
     from reflect.services.early_warning import EarlyWarningService
     from reflect.services.instruments import InstrumentService
-    from reflect.services.resources import ResourcesService
     from reflect.services.journal import JournalService
+    from reflect.services.resources import ResourcesService
     from reflect.services.settings import SettingsService
 
 
@@ -76,11 +76,15 @@ class Session:
 
     @cached_property
     def resources(self) -> ResourcesService:
-        from reflect.services.resources import ResourcesService
+        from reflect.services.resources import ResourcesService, snapshot_from_scored
         from reflect.storage.help_contact_repository import HelpContactRepository
         from reflect.storage.plan_repository import PlanRepository
 
-        return ResourcesService(PlanRepository(self.db), HelpContactRepository(self.db))
+        def latest_checkin():  # read fresh each time: suggestions follow the newest check-in
+            return snapshot_from_scored(self.checkins.latest_scored())
+
+        plans, contacts = PlanRepository(self.db), HelpContactRepository(self.db)
+        return ResourcesService(plans, contacts, latest_checkin)
 
     @cached_property
     def checkins(self) -> CheckinService:
