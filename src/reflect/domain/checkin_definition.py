@@ -1,0 +1,183 @@
+"""The one-minute check-in as data: items per warning-sign category, plus sleep, energy and
+the "what is helping" part. Loaded from assets/checkin/checkin.json and validated here."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reflect.domain.checkin import CATEGORIES, HELPING_AREAS, ITEM_MAX, ITEM_MIN, CheckIn
+from reflect.domain.errors import ContentError, ValidationError
+
+FORMAT = "reflect-checkin/1"
+SCALE_SIZE = ITEM_MAX - ITEM_MIN + 1
+
+
+@dataclass(frozen=True)
+class CheckinItem:
+    id: str
+    category: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RatedQuestion:
+    """Sleep, energy or one helping area: a single 0-4 question with its own labels."""
+
+    id: str
+    text: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckinDefinition:
+    title: str
+    intro: str
+    time_frame: str
+    labels: tuple[str, ...]  # labels for 0..4 on the warning-sign items
+    items: tuple[CheckinItem, ...]
+    sleep: RatedQuestion
+    energy: RatedQuestion
+    helping_intro: str
+    helping: tuple[RatedQuestion, ...]
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        # Scoring looks categories up for every answer of every check-in (thousands on a
+        # ten-year profile), so keep a dictionary rather than searching the items.
+        object.__setattr__(
+            self, "_category_by_item", {item.id: item.category for item in self.items}
+        )
+
+    def items_in(self, category: str) -> tuple[CheckinItem, ...]:
+        return tuple(item for item in self.items if item.category == category)
+
+    def category_of(self, item_id: str) -> str | None:
+        category: str | None = self._category_by_item.get(item_id)  # type: ignore[attr-defined]
+        if category is not None:
+            return category
+        # Items retired from the file keep counting towards their category, named by prefix.
+        prefix = item_id.split(".", 1)[0]
+        return prefix if prefix in CATEGORIES else None
+
+    def validate(self, checkin: CheckIn) -> None:
+        """Reject a check-in a person could not have entered through this definition."""
+        known = {item.id for item in self.items}
+        for item_id, value in checkin.item_scores.items():
+            if item_id not in known:
+                raise ValidationError(f"'{item_id}' is not a check-in item.")
+            _check_rating(value, item_id)
+        for name, rating in (("sleep", checkin.sleep), ("energy", checkin.energy)):
+            if rating is not None:
+                _check_rating(rating, name)
+        for area, value in checkin.helping.items():
+            if area not in HELPING_AREAS:
+                raise ValidationError(f"'{area}' is not one of awareness, balance, connection.")
+            _check_rating(value, area)
+        if not checkin.item_scores:
+            raise ValidationError("Rate at least one of the check-in items before saving.")
+
+
+def _check_rating(value: Any, name: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not ITEM_MIN <= value <= ITEM_MAX:
+        raise ValidationError(f"'{name}' must be rated from {ITEM_MIN} to {ITEM_MAX}.")
+
+
+def load_checkin_definition(path: Path) -> CheckinDefinition:
+    source = path.name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ContentError(source, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ContentError(source, "(file)", f"is not valid JSON: {exc}") from exc
+    return parse_checkin_definition(data, source)
+
+
+def parse_checkin_definition(data: Any, source: str) -> CheckinDefinition:
+    if not isinstance(data, dict):
+        raise ContentError(source, "(top level)", "must be an object")
+    if data.get("format") != FORMAT:
+        raise ContentError(source, "format", f"must be {FORMAT!r}")
+    scale = data.get("scale")
+    if not isinstance(scale, dict) or scale.get("min") != ITEM_MIN or scale.get("max") != ITEM_MAX:
+        raise ContentError(
+            source, "scale", f"must be an object with min {ITEM_MIN} and max {ITEM_MAX}"
+        )
+    items_raw = data.get("items")
+    if not isinstance(items_raw, list) or not items_raw:
+        raise ContentError(source, "items", "must be a non-empty list")
+    items = []
+    seen: set[str] = set()
+    for index, raw in enumerate(items_raw):
+        where = f"items[{index}]"
+        if not isinstance(raw, dict):
+            raise ContentError(source, where, "must be an object")
+        item_id = _text(raw, "id", source, where)
+        if item_id in seen:
+            raise ContentError(source, f"{where}.id", f"{item_id!r} is used twice")
+        seen.add(item_id)
+        category = _text(raw, "category", source, where)
+        if category not in CATEGORIES:
+            raise ContentError(
+                source, f"{where}.category", f"must be one of {', '.join(CATEGORIES)}"
+            )
+        items.append(CheckinItem(item_id, category, _text(raw, "text", source, where)))
+    missing = [c for c in CATEGORIES if not any(i.category == c for i in items)]
+    if missing:
+        raise ContentError(source, "items", f"has no item for {', '.join(missing)}")
+    helping_raw = data.get("helping")
+    if not isinstance(helping_raw, dict) or not isinstance(helping_raw.get("items"), list):
+        raise ContentError(source, "helping", "must be an object with 'items'")
+    helping_labels = _labels(helping_raw, source, "helping")
+    helping = []
+    for index, raw in enumerate(helping_raw["items"]):
+        where = f"helping.items[{index}]"
+        if not isinstance(raw, dict):
+            raise ContentError(source, where, "must be an object")
+        area = _text(raw, "id", source, where)
+        if area not in HELPING_AREAS:
+            raise ContentError(source, f"{where}.id", f"must be one of {', '.join(HELPING_AREAS)}")
+        helping.append(RatedQuestion(area, _text(raw, "text", source, where), helping_labels))
+    return CheckinDefinition(
+        title=_text(data, "title", source, ""),
+        intro=_text(data, "intro", source, ""),
+        time_frame=_text(data, "time_frame", source, ""),
+        labels=_labels(scale, source, "scale"),
+        items=tuple(items),
+        sleep=_question(data, "sleep", source),
+        energy=_question(data, "energy", source),
+        helping_intro=_text(helping_raw, "intro", source, "helping"),
+        helping=tuple(helping),
+        source=source,
+    )
+
+
+def _text(data: dict[str, Any], key: str, source: str, where: str) -> str:
+    value = data.get(key)
+    name = f"{where}.{key}" if where else key
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(source, name, "must be a non-empty text")
+    return value.strip()
+
+
+def _labels(data: dict[str, Any], source: str, where: str) -> tuple[str, ...]:
+    labels = data.get("labels")
+    if (
+        not isinstance(labels, list)
+        or len(labels) != SCALE_SIZE
+        or not all(isinstance(x, str) and x.strip() for x in labels)
+    ):
+        raise ContentError(
+            source, f"{where}.labels", f"must be {SCALE_SIZE} texts, one for each answer 0 to 4"
+        )
+    return tuple(labels)
+
+
+def _question(data: dict[str, Any], key: str, source: str) -> RatedQuestion:
+    raw = data.get(key)
+    if not isinstance(raw, dict):
+        raise ContentError(source, key, "must be an object with 'text' and 'labels'")
+    return RatedQuestion(key, _text(raw, "text", source, key), _labels(raw, source, key))

@@ -1,0 +1,159 @@
+"""Early warning: notice a sustained rise or a result in a published high band. Pure logic.
+
+A notice's id is built from what triggered it and when the streak began, so dismissing it
+keeps it dismissed while the same streak continues, and a new streak later raises a new one.
+Wording is gentle and never names a condition: it describes the numbers and points to
+coping resources, the person's own plan and the people they trust.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, InstrumentResult
+from reflect.domain.checkin_scoring import OVERALL, ScoredCheckIn
+from reflect.domain.instruments import InstrumentDefinition
+
+SUPPORT_SENTENCE = (
+    "Coping ideas and your own plan are one click away, and it may help to talk with your "
+    "supervisor or someone you trust."
+)
+
+
+@dataclass(frozen=True)
+class EarlyWarningRules:
+    run_length: int = 3  # check-ins in a row
+    overall_margin: float = 0.5  # points above the usual (0-4 scale) that count as "clearly"
+    category_margin: float = 0.75  # categories have fewer items, so they wobble more
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    kind: str  # "rise" (check-ins) or "band" (an instrument result)
+    title: str
+    message: str
+    since: datetime
+    category: str | None = None  # the warning-sign category that rose, if one did
+    instrument_id: str | None = None
+    subscale_id: str | None = None
+    links: tuple[str, ...] = ("resources", "plan")
+
+
+def _trailing_run(history: Sequence[ScoredCheckIn], key: str, margin: float) -> list[ScoredCheckIn]:
+    run: list[ScoredCheckIn] = []
+    for entry in reversed(history):
+        difference = entry.difference(key)
+        if difference is None or difference < margin:
+            break
+        run.append(entry)
+    run.reverse()
+    return run
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
+
+
+def rise_notices(
+    history: Sequence[ScoredCheckIn], rules: EarlyWarningRules = EarlyWarningRules()
+) -> list[Notice]:
+    """History oldest first, as from ``score_history``."""
+    if len(history) < rules.run_length:
+        return []
+    rising = {
+        key: run
+        for key in CATEGORIES
+        if len(run := _trailing_run(history, key, rules.category_margin)) >= rules.run_length
+    }
+    overall = _trailing_run(history, OVERALL, rules.overall_margin)
+    notices = []
+    if len(overall) >= rules.run_length:
+        names = ", ".join(CATEGORY_LABELS[key].lower() for key in rising)
+        detail = f" The change shows most in: {names}." if names else ""
+        notices.append(
+            Notice(
+                id=f"rise:{OVERALL}:{_stamp(overall[0].checkin.taken_at)}",
+                kind="rise",
+                title="Your check-ins have been higher than your usual",
+                message=(
+                    f"Your last {len(overall)} check-ins were each clearly higher than your "
+                    f"usual.{detail} Weeks like these happen in this work; it could be a good "
+                    f"moment to go gently. {SUPPORT_SENTENCE}"
+                ),
+                since=overall[0].checkin.taken_at,
+            )
+        )
+        return notices
+    for key, run in rising.items():
+        label = CATEGORY_LABELS[key]
+        notices.append(
+            Notice(
+                id=f"rise:{key}:{_stamp(run[0].checkin.taken_at)}",
+                kind="rise",
+                title=f"{label}: higher than your usual lately",
+                message=(
+                    f"In your last {len(run)} check-ins, the '{label.lower()}' part was "
+                    "clearly higher than your usual. Noticing it is already a step. "
+                    f"{SUPPORT_SENTENCE}"
+                ),
+                since=run[0].checkin.taken_at,
+                category=key,
+            )
+        )
+    return notices
+
+
+def band_notices(
+    results: Iterable[InstrumentResult], definitions: Mapping[str, InstrumentDefinition]
+) -> list[Notice]:
+    """A notice per subscale whose latest results sit in a band marked ``notice``."""
+    by_instrument: dict[str, list[InstrumentResult]] = {}
+    for result in results:
+        by_instrument.setdefault(result.instrument_id, []).append(result)
+    notices = []
+    for instrument_id, group in by_instrument.items():
+        definition = definitions.get(instrument_id)
+        if definition is None:
+            continue
+        group.sort(key=lambda r: r.taken_at)
+        for subscale in definition.subscales:
+            streak: list[InstrumentResult] = []
+            for result in reversed(group):
+                value = result.scores.get(subscale.id)
+                band = subscale.band_for(value) if value is not None else None
+                if band is None or not band.notice:
+                    break
+                streak.append(result)
+            if not streak:
+                continue
+            first, latest = streak[-1], streak[0]
+            band = subscale.band_for(latest.scores[subscale.id])
+            assert band is not None
+            notices.append(
+                Notice(
+                    id=f"band:{instrument_id}:{subscale.id}:{_stamp(first.taken_at)}",
+                    kind="band",
+                    title=f"{definition.short_name}: a result worth a pause",
+                    message=(
+                        f"Your {definition.short_name} from {latest.taken_at:%d %B %Y} puts "
+                        f"'{subscale.label}' at {latest.scores[subscale.id]:g}, "
+                        "in the published band "
+                        f"'{band.label}'. A score is not a diagnosis; it is a reason to look after "
+                        f"yourself. {SUPPORT_SENTENCE}"
+                    ),
+                    since=first.taken_at,
+                    instrument_id=instrument_id,
+                    subscale_id=subscale.id,
+                )
+            )
+    return notices
+
+
+def active_notices(notices: Iterable[Notice], dismissed: Collection[str]) -> list[Notice]:
+    """Notices not yet dismissed, newest streak first."""
+    return sorted(
+        (n for n in notices if n.id not in dismissed), key=lambda n: n.since, reverse=True
+    )

@@ -1,0 +1,57 @@
+"""Early-warning notices for the person: computed from check-ins and results, minus dismissed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from reflect.domain.early_warning import (
+    EarlyWarningRules,
+    Notice,
+    active_notices,
+    band_notices,
+    rise_notices,
+)
+from reflect.services.checkins import CheckinService
+from reflect.services.instruments import InstrumentService
+
+# How many recent check-ins to look at. Generous, so the start of a long streak (which names
+# the notice) stays put and a dismissed notice stays dismissed.
+HISTORY_LIMIT = 120
+
+
+class DismissedStore(Protocol):
+    def dismiss(self, notice_id: str, when: datetime) -> None: ...
+    def restore(self, notice_id: str) -> None: ...
+    def dismissed_ids(self) -> set[str]: ...
+
+
+class EarlyWarningService:
+    def __init__(
+        self,
+        checkins: CheckinService,
+        instruments: InstrumentService,
+        dismissed: DismissedStore,
+        rules: EarlyWarningRules | None = None,
+    ) -> None:
+        self._checkins = checkins
+        self._instruments = instruments
+        self._dismissed = dismissed
+        self.rules = rules or EarlyWarningRules()
+
+    def all_notices(self) -> list[Notice]:
+        history = self._checkins.recent_scored(HISTORY_LIMIT)
+        definitions = {d.id: d for d in self._instruments.definitions()}
+        return rise_notices(history, self.rules) + band_notices(
+            self._instruments.results(), definitions
+        )
+
+    def active(self) -> list[Notice]:
+        """Current notices the person has not dismissed, newest first."""
+        return active_notices(self.all_notices(), self._dismissed.dismissed_ids())
+
+    def dismiss(self, notice_id: str) -> None:
+        self._dismissed.dismiss(notice_id, datetime.now().replace(microsecond=0))
+
+    def undo_dismiss(self, notice_id: str) -> None:
+        self._dismissed.restore(notice_id)

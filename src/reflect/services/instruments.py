@@ -1,0 +1,180 @@
+"""Instrument use cases: list definitions, score answer numbers, keep results, import files.
+
+Shipped definitions (scoring keys only) come from assets/instruments/. An organisation can
+import its own definition, for example one with item text it has the right to use; it is
+validated first and then copied into the data folder's instruments/ folder. An imported
+definition with the same id as a shipped one takes its place, so results stay comparable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from reflect.domain.checkin import InstrumentResult
+from reflect.domain.errors import ContentError, ValidationError
+from reflect.domain.instrument_scoring import InstrumentScore, score
+from reflect.domain.instruments import (
+    InstrumentDefinition,
+    load_definition,
+    parse_definition,
+    read_definition_file,
+)
+from reflect.paths import PRIVATE_FILE_MODE, AppPaths, ensure_private_dir
+from reflect.resources import asset_path
+
+DEFINITION_SUFFIXES = (".json", ".toml")
+
+
+class ResultStore(Protocol):
+    def add(self, result: InstrumentResult) -> InstrumentResult: ...
+    def get(self, result_id: int) -> InstrumentResult: ...
+    def delete(self, result_id: int) -> None: ...
+    def find(
+        self, instrument_id: str | None = None, since: datetime | None = None
+    ) -> list[InstrumentResult]: ...
+    def latest(self, instrument_id: str) -> InstrumentResult | None: ...
+
+
+def _definition_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in DEFINITION_SUFFIXES and p.is_file()
+    )
+
+
+def load_shipped_definitions() -> list[InstrumentDefinition]:
+    """The shipped keys; a broken shipped file is a bug, so errors propagate."""
+    return [load_definition(path) for path in _definition_files(asset_path("instruments"))]
+
+
+class InstrumentService:
+    def __init__(
+        self, paths: AppPaths | None = None, repository: ResultStore | None = None
+    ) -> None:
+        self._paths = paths
+        self._repository = repository
+        self._cache: dict[str, InstrumentDefinition] | None = None
+        self._imported_ids: set[str] = set()
+        self.problems: list[str] = []  # imported files that failed validation, as messages
+
+    # --- definitions ------------------------------------------------------------------------
+
+    def _load(self) -> dict[str, InstrumentDefinition]:
+        if self._cache is None:
+            definitions = {d.id: d for d in load_shipped_definitions()}
+            self._imported_ids = set()
+            self.problems = []
+            if self._paths is not None:
+                for path in _definition_files(self._paths.instruments_dir):
+                    try:
+                        definition = load_definition(path)
+                    except ContentError as exc:
+                        # One broken organisation file must not hide the others or stop the app.
+                        self.problems.append(str(exc))
+                        continue
+                    definitions[definition.id] = definition
+                    self._imported_ids.add(definition.id)
+            self._cache = definitions
+        return self._cache
+
+    def definitions(self) -> list[InstrumentDefinition]:
+        return sorted(self._load().values(), key=lambda d: d.short_name.lower())
+
+    def get(self, instrument_id: str) -> InstrumentDefinition:
+        definitions = self._load()
+        key = instrument_id.strip().lower()
+        if key not in definitions:
+            known = ", ".join(sorted(definitions))
+            raise ValidationError(
+                f"There is no instrument called '{instrument_id}'. Known instruments: {known}."
+            )
+        return definitions[key]
+
+    def is_imported(self, instrument_id: str) -> bool:
+        self._load()
+        return instrument_id in self._imported_ids
+
+    def import_definition(self, path: Path) -> InstrumentDefinition:
+        """Validate ``path`` and copy it into the data folder; returns the new definition."""
+        if self._paths is None:
+            raise ValidationError("Importing a definition needs a data folder.")
+        data = read_definition_file(Path(path))
+        definition = parse_definition(data, Path(path).name)
+        folder = ensure_private_dir(self._paths.instruments_dir)
+        target = folder / f"{definition.id}.json"
+        for other in _definition_files(folder):
+            if other != target:
+                try:
+                    if load_definition(other).id == definition.id:
+                        other.unlink()  # an older import of the same instrument under another name
+                except ContentError:
+                    pass
+        _write_private_json(target, data)
+        self._cache = None
+        return self.get(definition.id)
+
+    def remove_imported(self, instrument_id: str) -> None:
+        if self._paths is None or not self.is_imported(instrument_id):
+            raise ValidationError(
+                f"'{instrument_id}' was not imported, so there is nothing to remove."
+            )
+        for path in _definition_files(self._paths.instruments_dir):
+            try:
+                if load_definition(path).id == instrument_id:
+                    path.unlink()
+            except ContentError:
+                continue
+        self._cache = None
+
+    # --- scoring and results ----------------------------------------------------------------
+
+    def score(self, instrument_id: str, answers: Sequence[int]) -> InstrumentScore:
+        return score(self.get(instrument_id), answers)
+
+    def _store(self) -> ResultStore:
+        if self._repository is None:
+            raise ValidationError("Saving a result needs an unlocked profile.")
+        return self._repository
+
+    def record(
+        self, instrument_id: str, answers: Sequence[int], taken_at: datetime | None = None
+    ) -> InstrumentResult:
+        scored = self.score(instrument_id, answers)
+        when = (taken_at or datetime.now()).replace(microsecond=0)
+        return self._store().add(scored.to_result(when))
+
+    def results(
+        self, instrument_id: str | None = None, since: datetime | None = None
+    ) -> list[InstrumentResult]:
+        return self._store().find(instrument_id, since)
+
+    def latest(self, instrument_id: str) -> InstrumentResult | None:
+        return self._store().latest(instrument_id)
+
+    def delete_result(self, result_id: int) -> InstrumentResult:
+        store = self._store()
+        result = store.get(result_id)
+        store.delete(result_id)
+        return result
+
+
+def _write_private_json(target: Path, data: object) -> None:
+    """Write atomically (temp file in the same folder, then rename), readable by the owner only."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".json")
+    try:
+        os.fchmod(fd, PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=2)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
