@@ -6,6 +6,7 @@ The command line is a public interface: add commands and fields, never rename th
 COMMAND_MODULES: tuple[str, ...] = (
     # Filled in by each capability: "search", "score", "instruments", "demo", "export",
     # "import_", "backup", "restore", "check".
+    "search",
     "score",
     "instruments",
 )

@@ -20,7 +20,13 @@ PASSPHRASE_ENV = "REFLECT_PASSPHRASE"
 
 
 def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", help="data folder (default: the platform's user data folder)")
+    # SUPPRESS keeps "reflect --data-dir X search" working: a None default here would
+    # overwrite the value the top-level parser already stored.
+    parser.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="data folder (default: the platform's user data folder)",
+    )
     parser.add_argument("--profile", help="profile id (default: the only profile, if there is one)")
     parser.add_argument(
         "--passphrase-file",

@@ -1,0 +1,70 @@
+"""What the journal asks for (filters) and what it lists (summaries), independent of storage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class JournalFilter:
+    """Every criterion is optional; an empty filter lists everything, newest first."""
+
+    query: str = ""
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    template_id: str | None = None
+    setting: str | None = None
+    tag: str | None = None
+    intensity_min: int | None = None
+    intensity_max: int | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == JournalFilter()
+
+
+@dataclass(frozen=True)
+class ReflectionSummary:
+    """One journal row: enough to list and search without decoding every answer."""
+
+    id: int
+    occurred_at: datetime
+    template_id: str
+    setting: str
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    intensity: int | None = None
+    snippet: str = ""
+
+
+def snippet_of(body: str, length: int = 140) -> str:
+    """The start of a reflection's text on one line, cut at a word boundary."""
+    flat = " ".join(body.split())
+    if len(flat) <= length:
+        return flat
+    cut = flat[:length].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person types into a safe FTS5 query.
+
+    Words match as prefixes ("exhaust" finds "exhausted"), "quoted phrases" match exactly,
+    and every part must appear. FTS5 operators typed by accident (AND, NEAR, *, ^, :) are
+    treated as plain words, so no input can raise a syntax error.
+    """
+    parts: list[str] = []
+    for index, chunk in enumerate(text.split('"')):
+        if index % 2 == 1:
+            words = _words(chunk)
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+        else:
+            parts.extend(f'"{word}"*' for word in _words(chunk))
+    return " ".join(parts)
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return [w for w in re.findall(r"\w+", text.casefold()) if w]

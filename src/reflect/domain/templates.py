@@ -1,0 +1,415 @@
+"""Reflection templates: the data model, and a loader that validates JSON files strictly.
+
+Templates are content, not code, so an organisation can drop its own file into the data
+folder's ``templates/`` directory. Every problem is reported as a ``ContentError`` naming the
+file and the field (for example ``sections[1].fields[0].type``) so whoever wrote the file
+can fix it without reading Python.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reflect.domain.errors import ContentError
+from reflect.domain.reflection import (
+    PRACTICE_AREAS,
+    STAGE_OF_CHANGE_FIELD,
+    STAGES_OF_CHANGE,
+    note_key,
+    rating_key,
+)
+
+FIELD_TYPES: tuple[str, ...] = ("text", "rating", "choice", "yesno", "checklist", "intensity")
+RATING_MIN, RATING_MAX = 1, 5
+INTENSITY_MIN, INTENSITY_MAX = 0, 10
+DEFAULT_TEMPLATE_ID = "trauma_informed"
+_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ShowIf:
+    """Show a field only while another field has a given value (the not-ready branch)."""
+
+    field: str
+    equals: Any
+
+
+@dataclass(frozen=True)
+class TemplateField:
+    id: str
+    type: str
+    label: str
+    help: str = ""
+    options: tuple[Option, ...] = ()
+    note: bool = False  # rating fields: also ask for a short note
+    low_label: str = ""
+    high_label: str = ""
+    rows: int = 3
+    show_if: ShowIf | None = None
+
+    def answer_keys(self) -> tuple[str, ...]:
+        """Keys this field writes into ``Reflection.answers`` (intensity lives on the record)."""
+        if self.type == "intensity":
+            return ()
+        if self.type == "rating":
+            return (rating_key(self.id), note_key(self.id)) if self.note else (rating_key(self.id),)
+        return (self.id,)
+
+    def option_label(self, option_id: str) -> str:
+        for option in self.options:
+            if option.id == option_id:
+                return option.label
+        return option_id
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    fields: tuple[TemplateField, ...]
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str
+    sections: tuple[Section, ...]
+    description: str = ""
+    minutes: int = 5
+    order: int = 100
+    is_default: bool = False
+    source: str = ""  # file it came from, for messages
+    builtin: bool = True
+
+    def fields(self) -> Iterator[TemplateField]:
+        for section in self.sections:
+            yield from section.fields
+
+    def field(self, field_id: str) -> TemplateField | None:
+        return next((f for f in self.fields() if f.id == field_id), None)
+
+    @property
+    def has_intensity(self) -> bool:
+        return any(f.type == "intensity" for f in self.fields())
+
+    def text_fields(self) -> list[TemplateField]:
+        return [f for f in self.fields() if f.type == "text" or (f.type == "rating" and f.note)]
+
+
+class TemplateLibrary:
+    """All templates by id, in display order; remembers organisation files it had to skip."""
+
+    def __init__(
+        self, templates: Iterable[Template], problems: Iterable[ContentError] = ()
+    ) -> None:
+        ordered = sorted(templates, key=lambda t: (t.order, t.name.casefold()))
+        self._by_id = {t.id: t for t in ordered}
+        self.problems: list[ContentError] = list(problems)
+
+    def __iter__(self) -> Iterator[Template]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, template_id: object) -> bool:
+        return template_id in self._by_id
+
+    def get(self, template_id: str) -> Template | None:
+        return self._by_id.get(template_id)
+
+    def ids(self) -> list[str]:
+        return list(self._by_id)
+
+    @property
+    def default(self) -> Template:
+        for template in self:
+            if template.is_default:
+                return template
+        if DEFAULT_TEMPLATE_ID in self._by_id:
+            return self._by_id[DEFAULT_TEMPLATE_ID]
+        return next(iter(self._by_id.values()))
+
+    def name_of(self, template_id: str) -> str:
+        template = self.get(template_id)
+        return template.name if template else template_id.replace("_", " ").capitalize()
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Typed access to one JSON object that reports errors with a dotted path."""
+
+    def __init__(self, source: str, data: Any, path: str) -> None:
+        self.source, self.data, self.path = source, data, path
+        if not isinstance(data, dict):
+            self.fail("", "must be a JSON object")
+
+    def where(self, key: str) -> str:
+        if not key:
+            return self.path or "(file)"
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, key: str, problem: str) -> None:
+        raise ContentError(self.source, self.where(key), problem)
+
+    def string(self, key: str, *, required: bool = True, default: str = "") -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.fail(key, "is missing")
+            return default
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.fail(key, "must be a non-empty text")
+        return value.strip()
+
+    def identifier(self, key: str) -> str:
+        value = self.string(key)
+        if not _ID_PATTERN.match(value):
+            self.fail(key, f"'{value}' must be lower-case letters, digits and underscores")
+        return value
+
+    def integer(self, key: str, default: int, low: int, high: int) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.fail(key, f"must be a whole number from {low} to {high}")
+        return value
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(key, "must be true or false")
+        return value
+
+    def array(self, key: str) -> list[Any]:
+        value = self.data.get(key)
+        if not isinstance(value, list) or not value:
+            self.fail(key, "must be a non-empty list")
+        return value
+
+    def child(self, key: str, index: int | None = None) -> _Reader:
+        value = self.data.get(key) if index is None else self.data[key][index]
+        path = self.where(key) if index is None else f"{self.where(key)}[{index}]"
+        return _Reader(self.source, value, path)
+
+    def unknown_keys(self, allowed: set[str]) -> None:
+        extra = sorted(set(self.data) - allowed)
+        if extra:
+            self.fail(
+                extra[0], f"is not a known key (expected one of: {', '.join(sorted(allowed))})"
+            )
+
+
+_TEMPLATE_KEYS = {"id", "name", "description", "minutes", "order", "default", "sections", "$schema"}
+_SECTION_KEYS = {"title", "help", "fields"}
+_FIELD_KEYS = {
+    "id",
+    "type",
+    "label",
+    "help",
+    "options",
+    "note",
+    "low_label",
+    "high_label",
+    "rows",
+    "show_if",
+}
+
+
+def _parse_options(reader: _Reader) -> tuple[Option, ...]:
+    options: list[Option] = []
+    for index in range(len(reader.array("options"))):
+        item = reader.child("options", index)
+        item.unknown_keys({"id", "label"})
+        option = Option(item.identifier("id"), item.string("label"))
+        if any(o.id == option.id for o in options):
+            item.fail("id", f"'{option.id}' appears twice")
+        options.append(option)
+    return tuple(options)
+
+
+def _parse_field(reader: _Reader) -> TemplateField:
+    reader.unknown_keys(_FIELD_KEYS)
+    field_id = reader.identifier("id")
+    kind = reader.string("type")
+    if kind not in FIELD_TYPES:
+        reader.fail("type", f"'{kind}' is not one of: {', '.join(FIELD_TYPES)}")
+    options: tuple[Option, ...] = ()
+    if kind in ("choice", "checklist"):
+        options = _parse_options(reader)
+    elif "options" in reader.data:
+        reader.fail("options", f"only choice and checklist fields have options, not {kind}")
+    show_if = None
+    if "show_if" in reader.data:
+        cond = reader.child("show_if")
+        cond.unknown_keys({"field", "equals"})
+        if "equals" not in cond.data:
+            cond.fail("equals", "is missing")
+        show_if = ShowIf(cond.identifier("field"), cond.data["equals"])
+    if field_id in PRACTICE_AREAS and kind != "rating":
+        reader.fail("type", f"'{field_id}' is a practice area and must be a rating field")
+    if field_id == STAGE_OF_CHANGE_FIELD:
+        if kind != "choice":
+            reader.fail("type", f"'{field_id}' must be a choice field")
+        unknown = [o.id for o in options if o.id not in STAGES_OF_CHANGE]
+        if unknown:
+            reader.fail("options", f"'{unknown[0]}' is not a stage ({', '.join(STAGES_OF_CHANGE)})")
+    return TemplateField(
+        id=field_id,
+        type=kind,
+        label=reader.string("label"),
+        help=reader.string("help", required=False),
+        options=options,
+        note=reader.boolean("note") if kind == "rating" else False,
+        low_label=reader.string("low_label", required=False),
+        high_label=reader.string("high_label", required=False),
+        rows=reader.integer("rows", 3, 1, 30),
+        show_if=show_if,
+    )
+
+
+def parse_template(data: Any, source: str, *, builtin: bool = True) -> Template:
+    """Build a Template from decoded JSON, or raise ContentError naming ``source`` and the field."""
+    root = _Reader(source, data, "")
+    root.unknown_keys(_TEMPLATE_KEYS)
+    template_id, name = root.identifier("id"), root.string("name")
+    sections: list[Section] = []
+    seen: dict[str, TemplateField] = {}
+    for s_index in range(len(root.array("sections"))):
+        sec = root.child("sections", s_index)
+        sec.unknown_keys(_SECTION_KEYS)
+        fields: list[TemplateField] = []
+        for f_index in range(len(sec.array("fields"))):
+            reader = sec.child("fields", f_index)
+            parsed = _parse_field(reader)
+            if parsed.id in seen:
+                reader.fail("id", f"'{parsed.id}' is used by another field of this template")
+            if parsed.type == "intensity" and any(f.type == "intensity" for f in seen.values()):
+                reader.fail("type", "a template can ask for emotional intensity only once")
+            if parsed.show_if is not None:
+                target = seen.get(parsed.show_if.field)
+                if target is None:
+                    reader.fail(
+                        "show_if.field", f"'{parsed.show_if.field}' must be an earlier field"
+                    )
+            seen[parsed.id] = parsed
+            fields.append(parsed)
+        sections.append(
+            Section(sec.string("title"), tuple(fields), sec.string("help", required=False))
+        )
+    return Template(
+        id=template_id,
+        name=name,
+        sections=tuple(sections),
+        description=root.string("description", required=False),
+        minutes=root.integer("minutes", 5, 1, 240),
+        order=root.integer("order", 100, 0, 10_000),
+        is_default=root.boolean("default"),
+        source=source,
+        builtin=builtin,
+    )
+
+
+def load_template_file(path: Path, *, builtin: bool = True) -> Template:
+    source = path.name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ContentError(source, "(file)", "is not UTF-8 text") from exc
+    except json.JSONDecodeError as exc:
+        raise ContentError(source, f"line {exc.lineno}", f"is not valid JSON ({exc.msg})") from exc
+    except OSError as exc:
+        raise ContentError(source, "(file)", f"cannot be read ({exc.strerror})") from exc
+    template = parse_template(data, source, builtin=builtin)
+    if template.id != path.stem:
+        raise ContentError(source, "id", f"'{template.id}' must match the file name '{path.stem}'")
+    return template
+
+
+def load_templates(builtin_dir: Path, *extra_dirs: Path) -> TemplateLibrary:
+    """Shipped templates (must all be valid) plus any organisation folders.
+
+    A broken organisation file must not stop a provider from writing, so it is skipped and
+    kept in ``library.problems`` for the interface to mention; a broken shipped file is a bug
+    and raises.
+    """
+    templates: dict[str, Template] = {}
+    for path in sorted(builtin_dir.glob("*.json")):
+        template = load_template_file(path, builtin=True)
+        templates[template.id] = template
+    if not templates:
+        raise ContentError(str(builtin_dir), "(folder)", "holds no reflection templates")
+    problems: list[ContentError] = []
+    for folder in extra_dirs:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.json")):
+            try:
+                template = load_template_file(path, builtin=False)
+                if template.id in templates and templates[template.id].builtin:
+                    raise ContentError(
+                        path.name, "id", f"'{template.id}' is already a built-in template"
+                    )
+            except ContentError as exc:
+                problems.append(exc)
+                continue
+            # An organisation default replaces the shipped default.
+            if template.is_default:
+                templates = {k: _without_default(t) for k, t in templates.items()}
+            templates[template.id] = template
+    return TemplateLibrary(templates.values(), problems)
+
+
+def _without_default(template: Template) -> Template:
+    from dataclasses import replace
+
+    return replace(template, is_default=False) if template.is_default else template
+
+
+def fallback_template(template_id: str, answer_keys: Iterable[str]) -> Template:
+    """A plain template for a reflection whose template file is gone, so it stays editable."""
+    fields: list[TemplateField] = []
+    for key in answer_keys:
+        fid = key.replace(".", "_")
+        if not _ID_PATTERN.match(fid) or any(f.id == fid for f in fields):
+            continue
+        fields.append(TemplateField(id=key, type="text", label=key.replace("_", " ").capitalize()))
+    fields.append(
+        TemplateField(id="feeling", type="intensity", label="How strongly is it with me?")
+    )
+    return Template(
+        id=template_id,
+        name=template_id.replace("_", " ").capitalize(),
+        sections=(
+            Section("Answers", tuple(fields), "This reflection's template is no longer installed."),
+        ),
+        builtin=False,
+    )
+
+
+__all__ = [
+    "DEFAULT_TEMPLATE_ID",
+    "FIELD_TYPES",
+    "Option",
+    "Section",
+    "ShowIf",
+    "Template",
+    "TemplateField",
+    "TemplateLibrary",
+    "fallback_template",
+    "load_template_file",
+    "load_templates",
+    "parse_template",
+]

@@ -1,0 +1,186 @@
+"""Journal use cases: write, edit, delete (with undo) and find reflections; follow-ups; drafts.
+
+No Qt here: the Reflect and Journal screens, the command line and the demo generator all use
+this one service, so the rules (valid ranges, tidy tags, draft cleared on save) live once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from reflect.domain.errors import ValidationError
+from reflect.domain.journal import JournalFilter, ReflectionSummary
+from reflect.domain.reflection import DEFAULT_SETTINGS, Draft, FollowUp, Reflection
+from reflect.domain.templates import (
+    INTENSITY_MAX,
+    INTENSITY_MIN,
+    RATING_MAX,
+    RATING_MIN,
+    Template,
+    TemplateLibrary,
+    fallback_template,
+)
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def clean_words(values: list[str]) -> list[str]:
+    """Tags and feeling words: trimmed, lower-case, no duplicates, order kept."""
+    seen: list[str] = []
+    for value in values:
+        word = " ".join(value.split()).strip(" ,;#").lower()
+        if word and word not in seen:
+            seen.append(word)
+    return seen
+
+
+class JournalService:
+    def __init__(
+        self, db: sqlite_utils.Database, templates: TemplateLibrary, clock: Clock = _now
+    ) -> None:
+        from reflect.storage.draft_repository import DraftRepository
+        from reflect.storage.reflection_repository import ReflectionRepository
+
+        self._db = db
+        self.templates = templates
+        self._clock = clock
+        self._reflections = ReflectionRepository(db)
+        self._follow_ups = self._reflections.follow_ups
+        self._drafts = DraftRepository(db)
+
+    # --- templates -----------------------------------------------------------------------
+
+    def template_for(self, reflection: Reflection) -> Template:
+        """The reflection's template, or a plain stand-in if that template is gone."""
+        found = self.templates.get(reflection.template_id)
+        return found or fallback_template(reflection.template_id, reflection.answers)
+
+    def new_reflection(self, template_id: str | None = None) -> Reflection:
+        template = self.templates.get(template_id or "") or self.templates.default
+        return Reflection(template_id=template.id, occurred_at=self._clock(), setting="outreach")
+
+    # --- saving --------------------------------------------------------------------------
+
+    def validate(self, reflection: Reflection) -> Reflection:
+        """A tidied copy of ``reflection``, or ValidationError with a message for a person."""
+        if (
+            reflection.intensity is not None
+            and not INTENSITY_MIN <= reflection.intensity <= INTENSITY_MAX
+        ):
+            raise ValidationError(
+                f"Emotional intensity goes from {INTENSITY_MIN} to {INTENSITY_MAX}."
+            )
+        template = self.templates.get(reflection.template_id)
+        answers = {k: v for k, v in reflection.answers.items() if v not in ("", None, [])}
+        if template is not None:
+            for field in template.fields():
+                if field.type == "rating":
+                    value = answers.get(f"{field.id}.rating")
+                    if value is not None and (
+                        not isinstance(value, int) or not RATING_MIN <= value <= RATING_MAX
+                    ):
+                        raise ValidationError(
+                            f"{field.label}: ratings go from {RATING_MIN} to {RATING_MAX}."
+                        )
+                if (
+                    field.type == "choice"
+                    and answers.get(field.id) is not None
+                    and (answers[field.id] not in {o.id for o in field.options})
+                ):
+                    raise ValidationError(f"{field.label}: please pick one of the offered answers.")
+        setting = " ".join(reflection.setting.split()).lower() or "other"
+        follow_ups = [
+            replace(f, text=f.text.strip()) for f in reflection.follow_ups if f.text.strip()
+        ]
+        return replace(
+            reflection,
+            setting=setting,
+            tags=clean_words(reflection.tags),
+            feelings=clean_words(reflection.feelings),
+            answers=answers,
+            follow_ups=follow_ups,
+        )
+
+    def save(self, reflection: Reflection) -> Reflection:
+        """Insert or update, and drop the autosaved draft in the same transaction."""
+        clean = self.validate(reflection)
+        with self._db.atomic():
+            if clean.id is None:
+                saved = self._reflections.add(clean, now=self._clock())
+            else:
+                saved = self._reflections.update(clean, now=self._clock())
+            self._drafts.clear()
+        return saved
+
+    def get(self, reflection_id: int) -> Reflection | None:
+        return self._reflections.get(reflection_id)
+
+    def delete(self, reflection_id: int) -> Reflection | None:
+        """Delete for real; keep the returned object (in memory only) to offer undo."""
+        return self._reflections.delete(reflection_id)
+
+    def undo_delete(self, deleted: Reflection) -> Reflection:
+        """Put a deleted reflection back, with its id when that is still free."""
+        keep_id = deleted.id is not None and self._reflections.get(deleted.id) is None
+        restored = replace(
+            deleted,
+            id=deleted.id if keep_id else None,
+            follow_ups=[replace(f, id=None, reflection_id=None) for f in deleted.follow_ups],
+        )
+        return self._reflections.add(restored)
+
+    # --- finding ---------------------------------------------------------------------------
+
+    def search(
+        self, criteria: JournalFilter | None = None, limit: int | None = None
+    ) -> list[ReflectionSummary]:
+        return self._reflections.search(criteria or JournalFilter(), limit=limit)
+
+    def count(self) -> int:
+        return self._reflections.count()
+
+    def all_reflections(self) -> list[Reflection]:
+        return list(self._reflections.iter_all())
+
+    def setting_choices(self) -> list[str]:
+        """The usual settings first, then any the person has typed themselves."""
+        used = [s for s in self._reflections.distinct_settings() if s not in DEFAULT_SETTINGS]
+        return list(DEFAULT_SETTINGS) + used
+
+    def tags(self) -> list[str]:
+        return self._reflections.distinct_tags()
+
+    # --- follow-ups ----------------------------------------------------------------------
+
+    def open_follow_ups(self) -> list[FollowUp]:
+        return self._follow_ups.list_open()
+
+    def mark_follow_up_done(self, follow_up_id: int) -> None:
+        self._follow_ups.set_done(follow_up_id, self._clock())
+
+    def reopen_follow_up(self, follow_up_id: int) -> None:
+        self._follow_ups.set_done(follow_up_id, None)
+
+    def follow_up(self, follow_up_id: int) -> FollowUp | None:
+        return self._follow_ups.get(follow_up_id)
+
+    # --- drafts ----------------------------------------------------------------------------
+
+    def save_draft(self, reflection: Reflection) -> None:
+        self._drafts.save(Draft(reflection, self._clock(), reflection.id))
+
+    def load_draft(self) -> Draft | None:
+        return self._drafts.load()
+
+    def discard_draft(self) -> None:
+        self._drafts.clear()

@@ -1,0 +1,213 @@
+"""Reflections in the ``reflections`` table, searchable through its FTS5 index.
+
+The index (``reflections_fts`` over body, tags and setting) is kept in sync by the triggers
+sqlite-utils created in the first migration, so every insert, update and delete here updates
+it inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+import sqlite_utils
+
+from reflect.domain.journal import JournalFilter, ReflectionSummary, fts_query, snippet_of
+from reflect.domain.reflection import Reflection
+from reflect.storage.follow_up_repository import FollowUpRepository
+
+_FULL_COLUMNS = (
+    "id, template_id, occurred_at, setting, tags, intensity, feelings, answers, "
+    "created_at, updated_at"
+)
+
+
+def _iso(value: datetime) -> str:
+    return value.isoformat(timespec="seconds")
+
+
+def _row(reflection: Reflection) -> dict[str, Any]:
+    return {
+        "template_id": reflection.template_id,
+        "occurred_at": _iso(reflection.occurred_at),
+        "setting": reflection.setting,
+        "tags": json.dumps(list(reflection.tags), ensure_ascii=False),
+        "intensity": reflection.intensity,
+        "feelings": json.dumps(list(reflection.feelings), ensure_ascii=False),
+        "answers": json.dumps(reflection.answers, ensure_ascii=False, sort_keys=True),
+        "body": reflection.searchable_text(),
+        "created_at": _iso(reflection.created_at) if reflection.created_at else None,
+        "updated_at": _iso(reflection.updated_at) if reflection.updated_at else None,
+    }
+
+
+class ReflectionRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+        self.follow_ups = FollowUpRepository(db)
+
+    # --- writing ------------------------------------------------------------------------
+
+    def add(self, reflection: Reflection, now: datetime | None = None) -> Reflection:
+        now = now or datetime.now().replace(microsecond=0)
+        with self._db.atomic():
+            row = _row(reflection)
+            row["created_at"] = _iso(reflection.created_at or now)
+            row["updated_at"] = _iso(reflection.updated_at or now)
+            if reflection.id is not None:
+                row["id"] = reflection.id  # restoring a deleted entry keeps its id
+            table = self._db.table("reflections")
+            table.insert(row, pk="id")
+            new_id = reflection.id if reflection.id is not None else int(cast(int, table.last_pk))
+            self.follow_ups.replace_for_reflection(new_id, reflection.follow_ups)
+        return self._require(new_id)
+
+    def update(self, reflection: Reflection, now: datetime | None = None) -> Reflection:
+        if reflection.id is None:
+            raise ValueError("update() needs a saved reflection")
+        now = now or datetime.now().replace(microsecond=0)
+        with self._db.atomic():
+            row = _row(reflection)
+            row.pop("created_at")
+            row["updated_at"] = _iso(now)
+            table = self._db.table("reflections")
+            table.update(reflection.id, row)
+            self.follow_ups.replace_for_reflection(reflection.id, reflection.follow_ups)
+        return self._require(reflection.id)
+
+    def delete(self, reflection_id: int) -> Reflection | None:
+        """Delete for real (secure_delete is on) and return what was removed, for undo."""
+        with self._db.atomic():
+            existing = self.get(reflection_id)
+            if existing is None:
+                return None
+            self.follow_ups.delete_for_reflection(reflection_id)
+            self._db.table("reflections").delete(reflection_id)
+        return existing
+
+    # --- reading ------------------------------------------------------------------------
+
+    def _require(self, reflection_id: int) -> Reflection:
+        found = self.get(reflection_id)
+        if found is None:  # pragma: no cover - the row was written in this transaction
+            raise LookupError(reflection_id)
+        return found
+
+    def get(self, reflection_id: int) -> Reflection | None:
+        row = self._db.execute(
+            f"SELECT {_FULL_COLUMNS} FROM reflections WHERE id = ?", [reflection_id]
+        ).fetchone()
+        if row is None:
+            return None
+        return self._from_row(row)
+
+    def _from_row(self, row: tuple[Any, ...]) -> Reflection:
+        (
+            rid,
+            template_id,
+            occurred,
+            setting,
+            tags,
+            intensity,
+            feelings,
+            answers,
+            created,
+            updated,
+        ) = row
+        return Reflection(
+            template_id=template_id,
+            occurred_at=datetime.fromisoformat(occurred),
+            setting=setting or "other",
+            tags=json.loads(tags or "[]"),
+            intensity=intensity,
+            feelings=json.loads(feelings or "[]"),
+            answers=json.loads(answers or "{}"),
+            follow_ups=self.follow_ups.for_reflection(rid),
+            created_at=datetime.fromisoformat(created) if created else None,
+            updated_at=datetime.fromisoformat(updated) if updated else None,
+            id=rid,
+        )
+
+    def iter_all(self) -> Iterator[Reflection]:
+        """Every reflection, oldest first (exports, trends)."""
+        rows = self._db.execute(f"SELECT {_FULL_COLUMNS} FROM reflections ORDER BY occurred_at, id")
+        for row in rows.fetchall():
+            yield self._from_row(row)
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM reflections").fetchone()[0])
+
+    def search(
+        self, criteria: JournalFilter, limit: int | None = None, offset: int = 0
+    ) -> list[ReflectionSummary]:
+        """Matching reflections, newest first; full-text through FTS5 when there is a query."""
+        where: list[str] = []
+        args: list[Any] = []
+        match = fts_query(criteria.query) if criteria.query.strip() else ""
+        if match:
+            source = "reflections_fts JOIN reflections r ON r.id = reflections_fts.rowid"
+            where.append("reflections_fts MATCH ?")
+            args.append(match)
+            text = "snippet(reflections_fts, 0, '', '', '…', 18)"
+        else:
+            source = "reflections r"
+            text = "substr(r.body, 1, 400)"
+        if criteria.date_from:
+            where.append("r.occurred_at >= ?")
+            args.append(criteria.date_from.isoformat())
+        if criteria.date_to:
+            where.append("r.occurred_at < ?")
+            args.append((criteria.date_to + timedelta(days=1)).isoformat())
+        if criteria.template_id:
+            where.append("r.template_id = ?")
+            args.append(criteria.template_id)
+        if criteria.setting:
+            where.append("r.setting = ?")
+            args.append(criteria.setting)
+        if criteria.tag:
+            where.append(
+                "EXISTS (SELECT 1 FROM json_each(r.tags) WHERE lower(json_each.value) = lower(?))"
+            )
+            args.append(criteria.tag)
+        if criteria.intensity_min is not None:
+            where.append("r.intensity >= ?")
+            args.append(criteria.intensity_min)
+        if criteria.intensity_max is not None:
+            where.append("r.intensity <= ?")
+            args.append(criteria.intensity_max)
+        sql = (
+            f"SELECT r.id, r.occurred_at, r.template_id, r.setting, r.tags, r.intensity, {text} "
+            f"FROM {source} {('WHERE ' + ' AND '.join(where)) if where else ''} "
+            "ORDER BY r.occurred_at DESC, r.id DESC"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [
+            ReflectionSummary(
+                id=rid,
+                occurred_at=datetime.fromisoformat(occurred),
+                template_id=template_id,
+                setting=setting or "",
+                tags=tuple(json.loads(tags or "[]")),
+                intensity=intensity,
+                snippet=snippet_of(body or ""),
+            )
+            for rid, occurred, template_id, setting, tags, intensity, body in self._db.execute(
+                sql, args
+            ).fetchall()
+        ]
+
+    def distinct_settings(self) -> list[str]:
+        rows = self._db.execute(
+            "SELECT DISTINCT setting FROM reflections WHERE setting != '' ORDER BY setting"
+        )
+        return [r[0] for r in rows.fetchall()]
+
+    def distinct_tags(self) -> list[str]:
+        rows = self._db.execute(
+            "SELECT DISTINCT json_each.value "
+            "FROM reflections, json_each(reflections.tags) ORDER BY 1"
+        )
+        return [r[0] for r in rows.fetchall()]

@@ -1,0 +1,223 @@
+"""Templates are data: the shipped ones load, malformed ones are refused with clear messages."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from reflect.domain.errors import ContentError
+from reflect.domain.reflection import (
+    PRACTICE_AREAS,
+    STAGE_OF_CHANGE_FIELD,
+    STAGES_OF_CHANGE,
+    note_key,
+    rating_key,
+)
+from reflect.domain.templates import load_template_file, load_templates, parse_template
+from reflect.resources import asset_path
+
+SHIPPED = asset_path("templates")
+EXPECTED = {"quick", "trauma_informed", "gibbs", "what_so_what_now_what", "free_write"}
+
+
+def _minimal() -> dict:
+    return {
+        "id": "mine",
+        "name": "Mine",
+        "sections": [{"title": "One", "fields": [{"id": "a", "type": "text", "label": "A"}]}],
+    }
+
+
+def test_shipped_templates_load_with_trauma_informed_as_default():
+    library = load_templates(SHIPPED)
+    assert set(library.ids()) == EXPECTED
+    assert library.default.id == "trauma_informed"
+    assert library.ids()[0] == "trauma_informed"  # the default is listed first
+    assert library.problems == []
+
+
+def test_trauma_informed_uses_the_shared_rating_and_stage_keys():
+    template = load_templates(SHIPPED).default
+    for area in PRACTICE_AREAS:
+        field = template.field(area)
+        assert field is not None and field.type == "rating" and field.note
+        assert field.answer_keys() == (rating_key(area), note_key(area))
+    stage = template.field(STAGE_OF_CHANGE_FIELD)
+    assert stage is not None and stage.type == "choice"
+    assert [o.id for o in stage.options] == list(STAGES_OF_CHANGE)
+    steps = template.field("not_ready_steps")
+    assert steps is not None and steps.type == "checklist" and len(steps.options) == 4
+    assert steps.show_if is not None and steps.show_if.field == "not_ready"
+    assert template.has_intensity
+
+
+def test_gibbs_has_its_six_steps_in_order():
+    gibbs = load_templates(SHIPPED).get("gibbs")
+    text_ids = [f.id for f in gibbs.fields() if f.type == "text"]
+    assert text_ids == [
+        "description",
+        "feelings",
+        "evaluation",
+        "analysis",
+        "conclusion",
+        "action_plan",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "where", "words"),
+    [
+        (lambda t: t.pop("name"), "name", "missing"),
+        (lambda t: t.update(id="Not OK"), "id", "lower-case"),
+        (lambda t: t.update(sections=[]), "sections", "non-empty list"),
+        (
+            lambda t: t["sections"][0]["fields"][0].update(type="slider"),
+            "sections[0].fields[0].type",
+            "slider",
+        ),
+        (
+            lambda t: t["sections"][0]["fields"][0].pop("label"),
+            "sections[0].fields[0].label",
+            "missing",
+        ),
+        (
+            lambda t: t["sections"][0]["fields"].append({"id": "a", "type": "text", "label": "B"}),
+            "sections[0].fields[1].id",
+            "another field",
+        ),
+        (
+            lambda t: t["sections"][0]["fields"].append(
+                {"id": "c", "type": "choice", "label": "C"}
+            ),
+            "sections[0].fields[1].options",
+            "non-empty list",
+        ),
+        (
+            lambda t: t["sections"][0]["fields"].append(
+                {
+                    "id": "c",
+                    "type": "choice",
+                    "label": "C",
+                    "options": [{"id": "x", "label": "X"}, {"id": "x", "label": "Y"}],
+                }
+            ),
+            "sections[0].fields[1].options[1].id",
+            "twice",
+        ),
+        (
+            lambda t: t["sections"][0]["fields"].append(
+                {"id": "c", "type": "text", "label": "C", "options": [{"id": "x", "label": "X"}]}
+            ),
+            "sections[0].fields[1].options",
+            "only choice",
+        ),
+        (
+            lambda t: t["sections"][0]["fields"].append(
+                {"id": "safe_environment", "type": "text", "label": "S"}
+            ),
+            "sections[0].fields[1].type",
+            "practice area",
+        ),
+        (
+            lambda t: t["sections"][0]["fields"].append(
+                {
+                    "id": "stage_of_change",
+                    "type": "choice",
+                    "label": "S",
+                    "options": [{"id": "denial", "label": "D"}],
+                }
+            ),
+            "sections[0].fields[1].options",
+            "not a stage",
+        ),
+        (
+            lambda t: t["sections"][0]["fields"].append(
+                {
+                    "id": "c",
+                    "type": "text",
+                    "label": "C",
+                    "show_if": {"field": "zzz", "equals": True},
+                }
+            ),
+            "sections[0].fields[1].show_if.field",
+            "earlier field",
+        ),
+        (
+            lambda t: t["sections"][0]["fields"].append(
+                {"id": "c", "type": "text", "label": "C", "rows": 0}
+            ),
+            "sections[0].fields[1].rows",
+            "from 1 to 30",
+        ),
+        (
+            lambda t: t["sections"][0]["fields"].append(
+                {"id": "c", "type": "rating", "label": "C", "note": "yes"}
+            ),
+            "sections[0].fields[1].note",
+            "true or false",
+        ),
+        (lambda t: t.update(colour="blue"), "colour", "not a known key"),
+        (
+            lambda t: t["sections"][0]["fields"].extend(
+                [
+                    {"id": "i1", "type": "intensity", "label": "I"},
+                    {"id": "i2", "type": "intensity", "label": "I"},
+                ]
+            ),
+            "sections[0].fields[2].type",
+            "only once",
+        ),
+    ],
+)
+def test_malformed_templates_name_file_and_field(mutate, where, words):
+    data = _minimal()
+    mutate(data)
+    with pytest.raises(ContentError) as caught:
+        parse_template(copy.deepcopy(data), "mine.json")
+    assert caught.value.source == "mine.json"
+    assert caught.value.field == where
+    assert words in caught.value.problem
+    assert str(caught.value).startswith(f"mine.json: {where}: ")
+
+
+def test_invalid_json_reports_line(tmp_path: Path):
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "id": "broken",\n  "name": oops\n}', encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_template_file(path)
+    assert caught.value.source == "broken.json"
+    assert caught.value.field == "line 3"
+
+
+def test_file_name_must_match_id(tmp_path: Path):
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps(_minimal()), encoding="utf-8")
+    with pytest.raises(ContentError, match="other.json: id: 'mine' must match"):
+        load_template_file(path)
+
+
+def test_organisation_templates_are_added_and_broken_ones_skipped(tmp_path: Path):
+    org = tmp_path / "templates"
+    org.mkdir()
+    good = _minimal()
+    good.update(id="street_team", name="Street team", order=0, default=True)
+    (org / "street_team.json").write_text(json.dumps(good), encoding="utf-8")
+    (org / "broken.json").write_text("{", encoding="utf-8")
+    clash = _minimal()
+    clash["id"] = "gibbs"
+    (org / "gibbs.json").write_text(json.dumps(clash), encoding="utf-8")
+    library = load_templates(SHIPPED, org, tmp_path / "missing-folder")
+    assert "street_team" in library
+    assert library.default.id == "street_team"
+    assert library.get("street_team").builtin is False
+    assert library.get("gibbs").builtin is True
+    assert sorted(p.source for p in library.problems) == ["broken.json", "gibbs.json"]
+
+
+def test_a_broken_shipped_template_is_an_error(tmp_path: Path):
+    (tmp_path / "quick.json").write_text('{"id": "quick"}', encoding="utf-8")
+    with pytest.raises(ContentError, match="quick.json: name: is missing"):
+        load_templates(tmp_path)
