@@ -1,23 +1,274 @@
-"""Get help now: emergency number first, then crisis lines. Works while locked too."""
+"""Get help now: the emergency number first, then crisis and trafficking lines, then the
+person's own contacts. Works while locked (``session=None``) from the shipped list alone.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from html import escape
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.crisis_lines import (
+    CHANNEL_LABELS,
+    COUNTRIES,
+    HELP_CONTACT_KINDS,
+    CrisisLine,
+    HelpContact,
+)
+from reflect.domain.errors import ReflectError
+
+# Shown only if the shipped list itself cannot be read: the two numbers must never vanish.
+FALLBACK_HTML = (
+    "<p><b>If you or someone else is in danger now, call 911.</b></p>"
+    "<p>Suicide crisis line in Canada and the United States: call or text <b>988</b>, any time.</p>"
+)
+
+
+def _card(object_name: str = "helpCard") -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName(object_name)
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    if object_name == "emergencyCard":
+        # The one card that must stand out in any theme: a strong red edge, no fill.
+        frame.setStyleSheet(
+            "QFrame#emergencyCard { border: 2px solid #c62828; border-radius: 6px; }"
+        )
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 10, 12, 10)
+    layout.setSpacing(4)
+    return frame, layout
+
+
+def _label(html: str, selectable: bool = True) -> QLabel:
+    label = QLabel(html)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    if selectable:
+        # Numbers must be easy to copy; keyboard selection helps people who cannot use a mouse.
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+    return label
 
 
 class GetHelpDialog(QDialog):
-    def __init__(self, country: str = "CA", session: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, country: str = "CA", session: Any = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Get help now")
+        self.setAccessibleName("Get help now: emergency and crisis lines")
+        self.resize(640, 760)
+        self.session = session
+        self.country = country if country in COUNTRIES else "CA"
+        self.shown_line_ids: list[str] = []
+        self.shown_contact_ids: list[int | None] = []
+        self._directory = None
+        self._load_error = ""
+        try:
+            from reflect.services.resources import shipped_crisis_directory
+
+            self._directory = shipped_crisis_directory()
+        except ReflectError as exc:
+            self._load_error = str(exc)
+
         layout = QVBoxLayout(self)
-        text = QLabel(
-            "<h2>If you or someone is in danger now, call 911.</h2>"
-            "<p>Suicide crisis line (Canada and United States): call or text <b>988</b>, any time.</p>"
+        top = QHBoxLayout()
+        self.emergency_label = _label(
+            "<h2 style='margin:0'>In danger right now? "
+            "Call <span style='font-size:x-large'>911</span></h2>"
         )
-        text.setWordWrap(True)
-        layout.addWidget(text)
+        self.emergency_label.setAccessibleName("If you or someone else is in danger now, call 911")
+        top.addWidget(self.emergency_label, 1)
+        self.country_combo = QComboBox()
+        for code, name in COUNTRIES.items():
+            self.country_combo.addItem(name, code)
+        self.country_combo.setCurrentIndex(self.country_combo.findData(self.country))
+        self.country_combo.setAccessibleName("Country of the lines shown")
+        self.country_combo.setToolTip("Lines for this country (your default is set in Settings)")
+        top.addWidget(self.country_combo, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll, 1)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.country_combo.currentIndexChanged.connect(self._on_country_changed)
+        self._rebuild()
+
+    # --- content --------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 8, 0)
+        self.shown_line_ids = []
+        if self._directory is None:
+            column.addWidget(_label(FALLBACK_HTML))
+            column.addWidget(
+                _label(
+                    "<small>The list of lines could not be read: "
+                    f"{escape(self._load_error)}</small>"
+                )
+            )
+        else:
+            for line in self._directory.lines_for(self.country):
+                column.addWidget(self._line_card(line))
+                self.shown_line_ids.append(line.id)
+        column.addSpacing(8)
+        column.addWidget(self._own_contacts_section())
+        if self._directory is not None:
+            column.addWidget(self._footer())
+        column.addStretch(1)
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(body)
+
+    def _line_card(self, line: CrisisLine) -> QFrame:
+        frame, layout = _card("emergencyCard" if line.kind == "emergency" else "helpCard")
+        frame.setAccessibleName(line.name)
+        channels = " &nbsp;·&nbsp; ".join(
+            f"{CHANNEL_LABELS[c.type]}&nbsp;<b style='font-size:large'>{escape(c.value)}</b>"
+            + (f" ({escape(c.detail)})" if c.detail else "")
+            for c in line.channels
+        )
+        layout.addWidget(_label(f"<b>{escape(line.name)}</b>"))
+        layout.addWidget(_label(channels))
+        layout.addWidget(_label(f"{escape(line.hours)} · {escape(line.languages)}"))
+        if line.notes:
+            layout.addWidget(_label(f"<span>{escape(line.notes)}</span>"))
+        return frame
+
+    def _own_contacts_section(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            _label("<h3 style='margin-bottom:0'>Your own contacts</h3>", selectable=False)
+        )
+        self.shown_contact_ids = []
+        if self.session is None:
+            layout.addWidget(
+                _label(
+                    "Unlock your profile to see the contacts you added, such as your employee "
+                    "assistance programme or local services.",
+                    selectable=False,
+                )
+            )
+            return box
+        try:
+            contacts = self.session.resources.help_contacts()
+        except ReflectError as exc:
+            layout.addWidget(_label(f"Your contacts could not be read: {escape(str(exc))}"))
+            return box
+        if not contacts:
+            layout.addWidget(
+                _label(
+                    "None yet. Add your employee assistance programme (ask your employer or HR for "
+                    "its number), a local crisis team or services you trust.",
+                    selectable=False,
+                )
+            )
+        for contact in contacts:
+            layout.addWidget(self._contact_card(contact))
+            self.shown_contact_ids.append(contact.id)
+        self.add_button = QPushButton("Add a contact…")
+        self.add_button.setAccessibleName("Add your own help contact")
+        self.add_button.clicked.connect(lambda: self._edit_contact(None))
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    def _contact_card(self, contact: HelpContact) -> QFrame:
+        frame, layout = _card()
+        frame.setAccessibleName(contact.name)
+        kind = HELP_CONTACT_KINDS.get(contact.kind, "")
+        layout.addWidget(_label(f"<b>{escape(contact.name)}</b> <small>{escape(kind)}</small>"))
+        parts = []
+        if contact.phone:
+            parts.append(f"Call <b style='font-size:large'>{escape(contact.phone)}</b>")
+        if contact.text:
+            parts.append(f"Text or chat <b>{escape(contact.text)}</b>")
+        if parts:
+            layout.addWidget(_label(" &nbsp;·&nbsp; ".join(parts)))
+        details = " · ".join(escape(x) for x in (contact.hours, contact.notes) if x)
+        if details:
+            layout.addWidget(_label(details))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        edit = QPushButton("Edit…")
+        edit.setAccessibleName(f"Edit {contact.name}")
+        remove = QPushButton("Remove")
+        remove.setAccessibleName(f"Remove {contact.name}")
+        edit.clicked.connect(lambda: self._edit_contact(contact))
+        remove.clicked.connect(lambda: self._remove_contact(contact))
+        row.addWidget(edit)
+        row.addWidget(remove)
+        layout.addLayout(row)
+        return frame
+
+    def _footer(self) -> QWidget:
+        directory = self._directory
+        assert directory is not None
+        verified = f"{directory.last_verified.day} {directory.last_verified:%B %Y}"
+        text = f"<p><small>{escape(directory.disclosure)}</small></p>"
+        text += f"<p><small>Numbers last checked {verified}."
+        if directory.is_stale(date.today()):
+            text += " That was over a year ago: please confirm them with your organisation."
+        text += " Sources are listed under Resources › About the content.</small></p>"
+        footer = _label(text)
+        footer.setAccessibleName("About these lines")
+        return footer
+
+    # --- slots ----------------------------------------------------------------------------
+
+    def _on_country_changed(self, _index: int) -> None:
+        self.country = self.country_combo.currentData()
+        self._rebuild()
+
+    def _edit_contact(self, contact: HelpContact | None) -> None:
+        from reflect.ui.screens.help_contact_dialog import HelpContactDialog
+
+        dialog = HelpContactDialog(contact, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_contact is None:
+            return
+        self.save_contact(dialog.result_contact)
+
+    def save_contact(self, contact: HelpContact) -> None:
+        try:
+            self.session.resources.save_help_contact(contact)
+        except ReflectError as exc:
+            QMessageBox.warning(self, "Contact not saved", str(exc))
+            return
+        self._rebuild()
+
+    def _remove_contact(self, contact: HelpContact) -> None:
+        answer = QMessageBox.question(
+            self, "Remove contact", f"Remove “{contact.name}” from your contacts?"
+        )
+        if answer == QMessageBox.StandardButton.Yes and contact.id is not None:
+            self.session.resources.delete_help_contact(contact.id)
+            self._rebuild()

@@ -1,0 +1,239 @@
+"""Paced breathing: a circle that grows as you breathe in and shrinks as you breathe out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.exercises import (
+    BREATH_ALTERNATIVE_NOTE,
+    BREATHING_PATTERNS,
+    DEFAULT_COUNT_MS,
+    DEFAULT_ROUNDS,
+    MAX_COUNT_MS,
+    MIN_COUNT_MS,
+    breathing_phases,
+)
+from reflect.ui.widgets.phase_timer import PhaseTimer
+
+
+class BreathingCircle(QWidget):
+    """Draws the breath: radius follows the phase, a thin arc shows time left in it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(220, 220)
+        self.size_fraction = 0.0  # 0 = empty lungs, 1 = full
+        self.phase_fraction = 0.0
+        self.caption = ""
+        self.setAccessibleName("Breathing guide")
+
+    def set_state(self, size_fraction: float, phase_fraction: float, caption: str) -> None:
+        self.size_fraction = max(0.0, min(1.0, size_fraction))
+        self.phase_fraction = max(0.0, min(1.0, phase_fraction))
+        self.caption = caption
+        self.setAccessibleDescription(caption)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height()) - 16
+        centre = self.rect().center()
+        outer = QRectF(centre.x() - side / 2, centre.y() - side / 2, side, side)
+        accent = self.palette().highlight().color()
+        soft = QColor(accent)
+        soft.setAlpha(60)
+        painter.setPen(QPen(soft, 2))
+        painter.drawEllipse(outer)
+        radius = side / 2 * (0.35 + 0.6 * self.size_fraction)
+        fill = QColor(accent)
+        fill.setAlpha(110)
+        painter.setBrush(fill)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(
+            QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+        )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        arc_pen = QPen(accent, 5)
+        arc_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(arc_pen)
+        painter.drawArc(outer.adjusted(4, 4, -4, -4), 90 * 16, int(-360 * 16 * self.phase_fraction))
+        painter.setPen(self.palette().text().color())
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        painter.setFont(font)
+        painter.drawText(
+            self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.caption
+        )
+
+
+class BreathingExercise(QWidget):
+    alternative_requested = Signal(str)  # "muscle_release" or "grounding"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Paced breathing exercise")
+        self.timer = PhaseTimer(self)
+        self.timer.count_ms = DEFAULT_COUNT_MS
+        self._size = 0.0
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Follow the circle: breathe in as it grows, out as it shrinks. Breathe through your "
+            "nose if that is comfortable, and let the pace be easy rather than deep."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        self.pattern_combo = QComboBox()
+        for candidate in BREATHING_PATTERNS:
+            self.pattern_combo.addItem(candidate.label, candidate.id)
+        self.pattern_combo.setAccessibleName("Breathing pattern")
+        form.addRow("Pattern", self.pattern_combo)
+        pace_row = QHBoxLayout()
+        pace_row.addWidget(QLabel("Faster"))
+        self.pace_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pace_slider.setRange(MIN_COUNT_MS, MAX_COUNT_MS)
+        self.pace_slider.setSingleStep(100)
+        self.pace_slider.setPageStep(200)
+        self.pace_slider.setValue(DEFAULT_COUNT_MS)
+        self.pace_slider.setAccessibleName("Pace: length of one count")
+        pace_row.addWidget(self.pace_slider, 1)
+        pace_row.addWidget(QLabel("Slower"))
+        self.pace_label = QLabel()
+        pace_row.addWidget(self.pace_label)
+        form.addRow("Pace", pace_row)
+        self.rounds_spin = QSpinBox()
+        self.rounds_spin.setRange(1, 20)
+        self.rounds_spin.setValue(DEFAULT_ROUNDS)
+        self.rounds_spin.setAccessibleName("Number of rounds")
+        form.addRow("Rounds", self.rounds_spin)
+        layout.addLayout(form)
+
+        self.circle = BreathingCircle()
+        layout.addWidget(self.circle, 1)
+        self.status_label = QLabel("Press Start when you are ready.")
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setAccessibleName("Exercise status")
+        layout.addWidget(self.status_label)
+
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton("Start")
+        self.start_button.setToolTip("Start, pause or continue")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setEnabled(False)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        note = QLabel(BREATH_ALTERNATIVE_NOTE)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        alt = QHBoxLayout()
+        self.muscle_button = QPushButton("Try tense and release")
+        self.grounding_button = QPushButton("Try 5-4-3-2-1 grounding")
+        alt.addWidget(self.muscle_button)
+        alt.addWidget(self.grounding_button)
+        alt.addStretch(1)
+        layout.addLayout(alt)
+
+        self.start_button.clicked.connect(self._on_start_clicked)
+        self.stop_button.clicked.connect(self.stop)
+        self.pace_slider.valueChanged.connect(self._on_pace_changed)
+        self.muscle_button.clicked.connect(lambda: self._switch("muscle_release"))
+        self.grounding_button.clicked.connect(lambda: self._switch("grounding"))
+        self.timer.phase_started.connect(self._on_timer_phase_started)
+        self.timer.ticked.connect(self._on_timer_ticked)
+        self.timer.finished.connect(self._on_timer_finished)
+        self._on_pace_changed(self.pace_slider.value())
+
+    # --- control --------------------------------------------------------------------------
+
+    def set_count_ms(self, count_ms: int) -> None:
+        """Length of one count; tests use short counts so the exercise runs quickly."""
+        self.timer.count_ms = count_ms
+
+    def start(self) -> None:
+        self.timer.set_phases(
+            breathing_phases(self.pattern_combo.currentData(), self.rounds_spin.value())
+        )
+        self._size = 0.0
+        self.timer.start()
+        self._set_running(True)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._set_running(False)
+        self.start_button.setText("Start")
+        self.status_label.setText("Stopped. Start again whenever you like.")
+        self.circle.set_state(0.0, 0.0, "")
+
+    def _on_start_clicked(self) -> None:
+        if self.timer.is_running:
+            self.timer.pause()
+            self.start_button.setText("Continue")
+            self.status_label.setText("Paused.")
+        elif self.timer.current is not None:
+            self.timer.resume()
+            self.start_button.setText("Pause")
+        else:
+            self.start()
+
+    def _set_running(self, running: bool) -> None:
+        self.start_button.setText("Pause" if running else "Start")
+        self.stop_button.setEnabled(running)
+        self.pattern_combo.setEnabled(not running)
+        self.rounds_spin.setEnabled(not running)
+
+    def _switch(self, exercise: str) -> None:
+        self.stop()
+        self.alternative_requested.emit(exercise)
+
+    # --- timer slots ----------------------------------------------------------------------
+
+    def _on_pace_changed(self, value: int) -> None:
+        self.timer.count_ms = value
+        self.pace_label.setText(f"{value / 1000:.1f} s per count")
+
+    def _on_timer_phase_started(self, index: int) -> None:
+        phases_per_round = len(self.timer.phases) // max(1, self.rounds_spin.value())
+        round_number = index // max(1, phases_per_round) + 1
+        self.status_label.setText(f"Round {round_number} of {self.rounds_spin.value()}")
+
+    def _on_timer_ticked(self, fraction: float, left: int) -> None:
+        phase = self.timer.current
+        if phase is None:
+            return
+        if phase.kind == "in":
+            self._size = fraction
+        elif phase.kind == "out":
+            self._size = 1.0 - fraction
+        self.circle.set_state(self._size, fraction, f"{phase.prompt}\n{left}")
+
+    def _on_timer_finished(self) -> None:
+        self._set_running(False)
+        self.circle.set_state(0.0, 1.0, "Done")
+        self.status_label.setText(
+            "Done. Notice how you feel now, without needing it to be different."
+        )
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Leaving the page stops the exercise so no timer keeps running in the background.
+        if self.timer.current is not None:
+            self.stop()
+        super().hideEvent(event)

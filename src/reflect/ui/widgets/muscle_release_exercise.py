@@ -1,0 +1,152 @@
+"""Tense and release: an alternative for people whom attention on the breath unsettles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.exercises import (
+    DEFAULT_RELEASE_SECONDS,
+    DEFAULT_TENSE_SECONDS,
+    MUSCLE_GROUPS,
+    MUSCLE_NOTE,
+    muscle_phases,
+)
+from reflect.ui.widgets.phase_timer import PhaseTimer
+
+
+class MuscleReleaseExercise(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Tense and release exercise")
+        self.timer = PhaseTimer(self)
+        self.timer.count_ms = 1000
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Work through the body one part at a time: tighten it for a few seconds, then let go "
+            "and notice the difference. " + MUSCLE_NOTE
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.tense_spin = QSpinBox()
+        self.tense_spin.setRange(3, 10)
+        self.tense_spin.setValue(DEFAULT_TENSE_SECONDS)
+        self.tense_spin.setSuffix(" s")
+        self.tense_spin.setAccessibleName("Seconds to tense")
+        self.release_spin = QSpinBox()
+        self.release_spin.setRange(5, 30)
+        self.release_spin.setValue(DEFAULT_RELEASE_SECONDS)
+        self.release_spin.setSuffix(" s")
+        self.release_spin.setAccessibleName("Seconds to release")
+        form.addRow("Tense for", self.tense_spin)
+        form.addRow("Release for", self.release_spin)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+        self.group_label = QLabel(f"{len(MUSCLE_GROUPS)} parts of the body, about two minutes")
+        font = self.group_label.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setBold(True)
+        self.group_label.setFont(font)
+        self.group_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.group_label)
+        self.prompt_label = QLabel("Press Start when you are ready.")
+        self.prompt_label.setWordWrap(True)
+        self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt_label.setAccessibleName("Current instruction")
+        prompt_font = self.prompt_label.font()
+        prompt_font.setPointSizeF(prompt_font.pointSizeF() * 1.3)
+        self.prompt_label.setFont(prompt_font)
+        layout.addWidget(self.prompt_label)
+        self.phase_bar = QProgressBar()
+        self.phase_bar.setRange(0, 1000)
+        self.phase_bar.setTextVisible(False)
+        self.phase_bar.setAccessibleName("Time left in this step")
+        layout.addWidget(self.phase_bar)
+        self.overall_label = QLabel("")
+        self.overall_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.overall_label)
+        layout.addStretch(1)
+
+        row = QHBoxLayout()
+        self.start_button = QPushButton("Start")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setEnabled(False)
+        row.addStretch(1)
+        row.addWidget(self.start_button)
+        row.addWidget(self.stop_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self.start_button.clicked.connect(self._on_start_clicked)
+        self.stop_button.clicked.connect(self.stop)
+        self.timer.phase_started.connect(self._on_timer_phase_started)
+        self.timer.ticked.connect(self._on_timer_ticked)
+        self.timer.finished.connect(self._on_timer_finished)
+
+    def set_count_ms(self, count_ms: int) -> None:
+        """Length of one second of the script; tests shorten it."""
+        self.timer.count_ms = count_ms
+
+    def start(self) -> None:
+        self.timer.set_phases(muscle_phases(self.tense_spin.value(), self.release_spin.value()))
+        self.timer.start()
+        self._set_running(True)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._set_running(False)
+        self.phase_bar.setValue(0)
+        self.prompt_label.setText("Stopped. Start again whenever you like.")
+
+    def _on_start_clicked(self) -> None:
+        if self.timer.is_running:
+            self.timer.pause()
+            self.start_button.setText("Continue")
+        elif self.timer.current is not None:
+            self.timer.resume()
+            self.start_button.setText("Pause")
+        else:
+            self.start()
+
+    def _set_running(self, running: bool) -> None:
+        self.start_button.setText("Pause" if running else "Start")
+        self.stop_button.setEnabled(running)
+        self.tense_spin.setEnabled(not running)
+        self.release_spin.setEnabled(not running)
+
+    def _on_timer_phase_started(self, index: int) -> None:
+        phase = self.timer.phases[index]
+        group = MUSCLE_GROUPS[index // 2]
+        verb = "Tense" if phase.kind == "tense" else "Let go"
+        self.group_label.setText(f"{group.name}: {verb}")
+        self.prompt_label.setText(phase.prompt.split(": ", 1)[1])
+        self.overall_label.setText(f"Part {index // 2 + 1} of {len(MUSCLE_GROUPS)}")
+
+    def _on_timer_ticked(self, fraction: float, left: int) -> None:
+        self.phase_bar.setValue(int(fraction * 1000))
+        self.phase_bar.setFormat(f"{left}")
+
+    def _on_timer_finished(self) -> None:
+        self._set_running(False)
+        self.group_label.setText("Done")
+        self.prompt_label.setText(
+            "Notice how your body feels now. Stay with it for a moment before you move on."
+        )
+        self.overall_label.setText("")
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.timer.current is not None:
+            self.stop()
+        super().hideEvent(event)
