@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.services.session import Session
+from reflect.ui.screens.checkin_screen import CheckinScreen
 from reflect.ui.screens.placeholder_screen import PlaceholderScreen
 
 # (key, label, shortcut) in navigation order; Alt+number jumps to a screen.
@@ -98,11 +99,25 @@ class MainWindow(QWidget):
 
     def _build_screens(self) -> None:
         """Create every screen and wire its intent signals; the one place that knows them all."""
-        factories: dict[str, Callable[[], QWidget]] = {}
+        factories: dict[str, Callable[[], QWidget]] = {
+            "checkin": lambda: CheckinScreen(self.session),
+        }
         for key, label in NAVIGATION:
             factory = factories.get(key)
             widget = factory() if factory else PlaceholderScreen(label, "This part of Reflect is on its way.")
             self._add_screen(key, label, widget)
+
+        checkin = self.screens["checkin"]
+        if isinstance(checkin, CheckinScreen):
+            checkin.open_resources_requested.connect(lambda: self.show_screen("resources"))
+            checkin.open_plan_requested.connect(self._on_open_plan_requested)
+
+    def _on_open_plan_requested(self) -> None:
+        """The plan lives on the resources screen; open it there if that screen can."""
+        self.show_screen("resources")
+        show_plan = getattr(self.screens.get("resources"), "show_plan", None)
+        if callable(show_plan):
+            show_plan()
 
     def before_lock(self) -> None:
         """Give screens a chance to save drafts before the database closes."""

@@ -1,0 +1,250 @@
+"""The one-minute check-in: calm, quick, keyboard-first; then how it compares with the usual.
+
+A second tab scores published questionnaires (see instrument_panel.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
+from reflect.domain.checkin_definition import CheckinDefinition
+from reflect.domain.errors import ReflectError
+from reflect.services.session import Session
+from reflect.ui.screens.instrument_panel import InstrumentPanel
+from reflect.ui.widgets.checkin_result_view import CheckinResultView
+from reflect.ui.widgets.early_warning_card import EarlyWarningCard
+from reflect.ui.widgets.rating_row import RatingRow
+
+FORM_STYLE = """
+QFrame#ratingRow { border: 1px solid transparent; border-radius: 4px; }
+QFrame#ratingRow:focus { border: 2px solid palette(highlight); }
+QPushButton:checked { font-weight: bold; }
+"""
+
+
+class CheckinScreen(QWidget):
+    checkin_saved = Signal(int)
+    instrument_saved = Signal()
+    open_resources_requested = Signal()
+    open_plan_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setAccessibleName("Check-in")
+        self.definition: CheckinDefinition = session.checkins.definition
+        self._last_saved = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.card = EarlyWarningCard(session.early_warning)
+        card_box = QHBoxLayout()
+        card_box.setContentsMargins(16, 12, 16, 0)
+        card_box.addWidget(self.card)
+        layout.addLayout(card_box)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_form())
+        self.result_view = CheckinResultView()
+        self.pages.addWidget(self.result_view)
+        self.tabs.addTab(self.pages, "One-minute check-in")
+        self.instruments = InstrumentPanel(session.instruments)
+        self.tabs.addTab(self.instruments, "Questionnaires")
+
+        self.card.open_resources_requested.connect(self.open_resources_requested)
+        self.card.open_plan_requested.connect(self.open_plan_requested)
+        self.result_view.open_resources_requested.connect(self.open_resources_requested)
+        self.result_view.open_plan_requested.connect(self.open_plan_requested)
+        self.result_view.done_requested.connect(self._on_result_done)
+        self.result_view.undo_requested.connect(self._on_result_undo)
+        self.instruments.result_saved.connect(self._on_instruments_saved)
+
+    # --- the form ---------------------------------------------------------------------------
+
+    def _build_form(self) -> QWidget:
+        d = self.definition
+        page = QWidget()
+        page.setStyleSheet(FORM_STYLE)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(16, 8, 16, 8)
+        header = QLabel(f"<h2>{d.title}</h2><p>{d.intro}</p>")
+        header.setWordWrap(True)
+        outer.addWidget(header)
+        legend = " · ".join(f"<b>{value}</b>&nbsp;{label}" for value, label in enumerate(d.labels))
+        self.legend = QLabel(f"For {d.time_frame}: {legend}")
+        self.legend.setWordWrap(True)
+        outer.addWidget(self.legend)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        host = QWidget()
+        form = QVBoxLayout(host)
+        form.setSpacing(2)
+        self.item_rows: dict[str, RatingRow] = {}
+        for category in CATEGORIES:
+            items = d.items_in(category)
+            if not items:
+                continue
+            form.addWidget(self._section_label(CATEGORY_LABELS[category]))
+            for item in items:
+                row = RatingRow(item.text, d.labels)
+                row.value_changed.connect(self._on_rating_changed)
+                self.item_rows[item.id] = row
+                form.addWidget(row)
+        form.addWidget(self._section_label("Sleep and energy"))
+        self.sleep_row = RatingRow(d.sleep.text, d.sleep.labels)
+        self.energy_row = RatingRow(d.energy.text, d.energy.labels)
+        form.addWidget(self.sleep_row)
+        form.addWidget(self.energy_row)
+        form.addWidget(self._section_label(d.helping_intro))
+        self.helping_rows: dict[str, RatingRow] = {}
+        for question in d.helping:
+            row = RatingRow(question.text, question.labels)
+            self.helping_rows[question.id] = row
+            form.addWidget(row)
+        self.helped_note = QLineEdit()
+        self.helped_note.setPlaceholderText("What helped this week? (optional)")
+        self.helped_note.setAccessibleName("What helped this week")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(
+            "Anything else you want to remember about this week? (optional)"
+        )
+        self.note.setAccessibleName("Note about this week")
+        form.addWidget(self.helped_note)
+        form.addWidget(self.note)
+        form.addStretch(1)
+        scroll.setWidget(host)
+        outer.addWidget(scroll, 1)
+
+        footer = QHBoxLayout()
+        self.progress = QLabel()
+        self.error = QLabel()
+        self.error.setObjectName("checkinError")
+        self.error.setWordWrap(True)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip("Start this check-in again")
+        self.save_button = QPushButton("Save check-in")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save (Ctrl+Return)")
+        footer.addWidget(self.progress)
+        footer.addWidget(self.error, 1)
+        footer.addWidget(self.clear_button)
+        footer.addWidget(self.save_button)
+        outer.addLayout(footer)
+        hint = QLabel("Tip: type a number to answer and move to the next question; Tab skips one.")
+        hint.setObjectName("checkinHint")
+        outer.addWidget(hint)
+
+        self.save_button.clicked.connect(self.save_checkin)
+        self.clear_button.clicked.connect(self.clear_form)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), page, activated=self.save_checkin)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._on_rating_changed()
+        return page
+
+    @staticmethod
+    def _section_label(text: str) -> QLabel:
+        label = QLabel(f"<b>{text}</b>")
+        label.setContentsMargins(0, 10, 0, 2)
+        return label
+
+    def _on_rating_changed(self, _value: object = None) -> None:
+        answered = sum(1 for row in self.item_rows.values() if row.value() is not None)
+        self.progress.setText(f"{answered} of {len(self.item_rows)} answered")
+        if answered:
+            self.error.clear()
+
+    def clear_form(self) -> None:
+        for row in [
+            *self.item_rows.values(),
+            self.sleep_row,
+            self.energy_row,
+            *self.helping_rows.values(),
+        ]:
+            row.set_value(None)
+        self.helped_note.clear()
+        self.note.clear()
+        self.error.clear()
+        first = next(iter(self.item_rows.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save_checkin(self) -> None:
+        if self.pages.currentIndex() != 0:
+            return
+        item_scores = {
+            k: row.value() for k, row in self.item_rows.items() if row.value() is not None
+        }
+        helping = {
+            k: row.value() for k, row in self.helping_rows.items() if row.value() is not None
+        }
+        try:
+            saved = self.session.checkins.record(
+                item_scores,  # type: ignore[arg-type]
+                sleep=self.sleep_row.value(),
+                energy=self.energy_row.value(),
+                helping=helping,  # type: ignore[arg-type]
+                helped_note=self.helped_note.text(),
+                note=self.note.text(),
+            )
+        except ReflectError as exc:
+            self.error.setText(str(exc))  # the answers stay as they are
+            return
+        self._last_saved = saved
+        self.result_view.show_result(self.session.checkins.scored(int(saved.id or 0)))
+        self.pages.setCurrentIndex(1)
+        self.card.refresh()
+        self.checkin_saved.emit(int(saved.id or 0))
+
+    # --- after saving -----------------------------------------------------------------------
+
+    def _on_result_done(self) -> None:
+        self._last_saved = None
+        self.clear_form()
+        self.pages.setCurrentIndex(0)
+
+    def _on_result_undo(self) -> None:
+        """Delete the check-in just saved and put its answers back in the form."""
+        saved = self._last_saved
+        if saved is None or saved.id is None:
+            return
+        self.session.checkins.delete(saved.id)
+        self._last_saved = None
+        self.pages.setCurrentIndex(0)
+        for item_id, value in saved.item_scores.items():
+            if item_id in self.item_rows:
+                self.item_rows[item_id].set_value(value)
+        self.sleep_row.set_value(saved.sleep)
+        self.energy_row.set_value(saved.energy)
+        for area, value in saved.helping.items():
+            if area in self.helping_rows:
+                self.helping_rows[area].set_value(value)
+        self.helped_note.setText(saved.helped_note)
+        self.note.setText(saved.note)
+        self.error.setText("The check-in was deleted; your answers are still here.")
+        self.card.refresh()
+
+    def _on_instruments_saved(self) -> None:
+        self.card.refresh()
+        self.instrument_saved.emit()
+
+    def refresh(self) -> None:
+        self.card.refresh()

@@ -1,0 +1,304 @@
+"""Score a published questionnaire: type the answer numbers from the official paper form, or
+answer the items directly when the organisation imported a definition with item text."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.errors import ReflectError
+from reflect.domain.instrument_scoring import InstrumentScore, parse_answers
+from reflect.domain.instruments import InstrumentDefinition
+from reflect.services.instruments import InstrumentService
+from reflect.ui.widgets.rating_row import RatingRow
+
+
+class InstrumentPanel(QWidget):
+    result_saved = Signal()
+
+    def __init__(self, service: InstrumentService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._score: InstrumentScore | None = None
+        self._rows: list[RatingRow] = []
+        self.setAccessibleName("Score a questionnaire")
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Questionnaire:"))
+        self.picker = QComboBox()
+        self.picker.setAccessibleName("Questionnaire to score")
+        top.addWidget(self.picker, 1)
+        self.import_button = QPushButton("Import definition…")
+        self.import_button.setToolTip("Add a definition file from your organisation (JSON or TOML)")
+        top.addWidget(self.import_button)
+        outer.addLayout(top)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("instrumentStatus")
+        self.status.setVisible(False)
+        outer.addWidget(self.status)
+
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.TextFormat.RichText)
+        self.about.setOpenExternalLinks(False)
+        outer.addWidget(self.about)
+
+        # Either a line for answer numbers (shipped keys) or the items themselves (imported text).
+        # Toggled by visibility rather than a stacked widget, so the one-line mode takes one line.
+        typed = QWidget()
+        typed_layout = QVBoxLayout(typed)
+        typed_layout.setContentsMargins(0, 0, 0, 0)
+        self.answers = QLineEdit()
+        self.answers.setAccessibleName("Answer numbers in item order")
+        typed_layout.addWidget(self.answers)
+        self.count = QLabel()
+        typed_layout.addWidget(self.count)
+        self.typed = typed
+        outer.addWidget(typed)
+        self.items_scroll = QScrollArea()
+        self.items_scroll.setWidgetResizable(True)
+        outer.addWidget(self.items_scroll, 3)
+
+        buttons = QHBoxLayout()
+        self.score_button = QPushButton("Score")
+        self.score_button.setToolTip("Score these answers (Ctrl+Return)")
+        self.save_button = QPushButton("Save to my history")
+        self.save_button.setEnabled(False)
+        buttons.addWidget(self.score_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setAccessibleName("Scores")
+        self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        result_scroll = QScrollArea()
+        result_scroll.setWidgetResizable(True)
+        result_scroll.setWidget(self.result)
+        result_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(result_scroll, 2)
+
+        self.picker.currentIndexChanged.connect(self._on_picker_changed)
+        self.answers.textChanged.connect(self._on_answers_changed)
+        self.answers.returnPressed.connect(self.score_now)
+        self.score_button.clicked.connect(self.score_now)
+        self.save_button.clicked.connect(self.save_now)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.score_now)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reload()
+
+    # --- definitions ----------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        current = select or self.picker.currentData()
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for definition in self._service.definitions():
+            suffix = " (imported)" if self._service.is_imported(definition.id) else ""
+            self.picker.addItem(
+                f"{definition.short_name}: {definition.name}{suffix}", definition.id
+            )
+        index = self.picker.findData(current)
+        self.picker.setCurrentIndex(max(0, index))
+        self.picker.blockSignals(False)
+        if self._service.problems:
+            self.show_status(
+                "Some imported definitions were skipped: " + "; ".join(self._service.problems)
+            )
+        self._on_picker_changed()
+
+    @property
+    def definition(self) -> InstrumentDefinition:
+        return self._service.get(self.picker.currentData())
+
+    def select(self, instrument_id: str) -> None:
+        self.picker.setCurrentIndex(self.picker.findData(instrument_id))
+
+    def _on_picker_changed(self, _index: int = 0) -> None:
+        if self.picker.currentData() is None:
+            return
+        d = self.definition
+        scale = d.scale
+        legend = ", ".join(
+            f"{v} = {html.escape(scale.labels[v])}" for v in scale.values if v in scale.labels
+        )
+        reverse = ", ".join(map(str, sorted(d.reverse_items))) or "none"
+        where = "the items below" if d.has_item_text else "the official form"
+        self.about.setText(
+            f"<p><b>{html.escape(d.name)}</b>: {d.item_count} items about {html.escape(d.time_frame)}. "
+            f"Answer on {where}, then {'pick' if d.has_item_text else 'type'} each answer "
+            f"({scale.minimum} to {scale.maximum}{': ' + legend if legend else ''}). "
+            f"Reflect reverses items {reverse} for you.</p>"
+            f"<p><small>{html.escape(d.attribution)} {html.escape(d.url)}<br>{html.escape(d.licence)}</small></p>"
+        )
+        self._score = None
+        self.save_button.setEnabled(False)
+        self.result.setText(self._history_text(d))
+        if d.has_item_text:
+            self._build_item_rows(d)
+            self.typed.setVisible(False)
+            self.items_scroll.setVisible(True)
+        else:
+            self.answers.clear()
+            self.answers.setPlaceholderText(
+                f"{d.item_count} numbers, e.g. "
+                + " ".join(
+                    str(scale.minimum + (i % (scale.maximum - scale.minimum + 1))) for i in range(6)
+                )
+                + " …"
+            )
+            self.items_scroll.setVisible(False)
+            self.typed.setVisible(True)
+            self._on_answers_changed()
+
+    def _build_item_rows(self, d: InstrumentDefinition) -> None:
+        host = QWidget()
+        layout = QVBoxLayout(host)
+        labels = [d.scale.labels.get(v, str(v)) for v in d.scale.values]
+        self._rows = []
+        for number, text in enumerate(d.item_text or (), start=1):
+            row = RatingRow(text, labels, minimum=d.scale.minimum, number=number)
+            layout.addWidget(row)
+            self._rows.append(row)
+        layout.addStretch(1)
+        self.items_scroll.setWidget(host)
+
+    def _history_text(self, d: InstrumentDefinition) -> str:
+        try:
+            latest = self._service.latest(d.id)
+        except ReflectError:
+            return ""
+        if latest is None:
+            return ""
+        parts = ", ".join(
+            f"{html.escape(d.subscale(k).label) if any(s.id == k for s in d.subscales) else k} {v:g}"
+            for k, v in latest.scores.items()
+        )
+        return f"<p>Last saved {latest.taken_at:%d %B %Y}: {parts}.</p>"
+
+    # --- answers and scoring ----------------------------------------------------------------
+
+    def current_answers(self) -> list[int]:
+        d = self.definition
+        if d.has_item_text:
+            missing = [str(i) for i, row in enumerate(self._rows, start=1) if row.value() is None]
+            if missing:
+                raise ReflectError(
+                    f"Please answer item{'s' if len(missing) > 1 else ''} {', '.join(missing)}."
+                )
+            return [int(row.value() or 0) for row in self._rows]
+        return parse_answers(self.answers.text(), d)
+
+    def _on_answers_changed(self, _text: str = "") -> None:
+        d = self.definition
+        try:
+            count = len(parse_answers(self.answers.text(), d))
+            self.count.setText(f"{count} of {d.item_count} answers")
+        except ReflectError as exc:
+            self.count.setText(str(exc))
+
+    def score_now(self) -> None:
+        try:
+            self._score = self._service.score(self.definition.id, self.current_answers())
+        except ReflectError as exc:
+            self._score = None
+            self.save_button.setEnabled(False)
+            self.result.setText(f"<p><b>Not scored yet.</b> {html.escape(str(exc))}</p>")
+            return
+        self.save_button.setEnabled(True)
+        self.result.setText(render_score(self._score))
+
+    def save_now(self) -> None:
+        if self._score is None:
+            return
+        try:
+            self._service.record(self._score.definition.id, self._score.answers)
+        except ReflectError as exc:
+            self.show_status(f"Not saved: {exc}")
+            return
+        self.save_button.setEnabled(False)
+        self.result.setText(render_score(self._score) + "<p><b>Saved to your history.</b></p>")
+        self.result_saved.emit()
+
+    # --- importing --------------------------------------------------------------------------
+
+    def _on_import_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import a questionnaire definition",
+            str(Path.home()),
+            "Definitions (*.json *.toml)",
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> bool:
+        try:
+            definition = self._service.import_definition(path)
+        except ReflectError as exc:
+            self.show_status(f"Not imported, nothing was added: {exc}")
+            return False
+        self.reload(select=definition.id)
+        shown = (
+            "Its items are shown below."
+            if definition.has_item_text
+            else "Score it from the paper form."
+        )
+        self.show_status(f"{definition.short_name} imported. {shown}")
+        return True
+
+    def show_status(self, text: str) -> None:
+        # Shown in the panel rather than a dialog, so the message stays while the person fixes the file.
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+
+def render_score(result: InstrumentScore) -> str:
+    d = result.definition
+    rows = []
+    for s in result.subscales:
+        band = html.escape(s.band.label) if s.band else "no published band"
+        direction = (
+            "higher is better" if s.subscale.higher_is == "better" else "higher means more strain"
+        )
+        rows.append(
+            f"<tr><td><b>{html.escape(s.subscale.label)}</b></td>"
+            f"<td align='right'>&nbsp;{s.score:g}&nbsp;</td>"
+            f"<td>of {s.minimum:g} to {s.maximum:g} ({direction})</td><td>&nbsp;{band}</td></tr>"
+        )
+    caveats = "".join(f"<li>{html.escape(c)}</li>" for c in d.caveats)
+    high = any(s.in_notice_band for s in result.subscales)
+    support = (
+        "<p>One result sits in the range this measure's authors mark for attention. That is a reason "
+        "to look after yourself, not a diagnosis: see your coping ideas and your plan, and consider "
+        "talking with your supervisor or someone you trust.</p>"
+        if high
+        else ""
+    )
+    return (
+        f"<h3>{html.escape(d.short_name)}</h3>"
+        f"<table cellspacing='4'>{''.join(rows)}</table>{support}"
+        f"<p><b>Keep in mind</b></p><ul>{caveats}</ul>"
+        f"<p><small>{html.escape(d.citation)}</small></p>"
+    )
