@@ -208,15 +208,21 @@ def suggest(
             taken += 1
     # Fill the rest so the three ABC areas are all present, starting with the area the
     # person said helped least this week.
-    for area in _areas_to_fill(chosen, helping):
-        if len(chosen) >= limit:
+    order = _areas_to_fill(chosen, helping)
+    while len(chosen) < limit:
+        added = False
+        for area in order:
+            if len(chosen) >= limit:
+                break
+            pool = [
+                item for item in _rotate(library.by_area(area), rotation) if item.id not in used
+            ]
+            if pool:
+                chosen.append(Suggestion(pool[0], _area_reason(area, helping, bool(ranked)), None))
+                used.add(pool[0].id)
+                added = True
+        if not added:
             break
-        pool = [item for item in _rotate(library.by_area(area), rotation) if item.id not in used]
-        if not pool:
-            continue
-        item = pool[0]
-        chosen.append(Suggestion(item, _area_reason(area, helping, bool(ranked)), None))
-        used.add(item.id)
     return chosen
 
 

@@ -1,0 +1,31 @@
+"""A scrolling column of cards that can be replaced in one call."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+
+class CardList(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.cards: list[QWidget] = []
+        self.set_cards([])
+
+    def set_cards(self, cards: list[QWidget], empty_text: str = "") -> None:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 6, 0)
+        for card in cards:
+            column.addWidget(card)
+        if not cards and empty_text:
+            empty = QLabel(empty_text)
+            empty.setWordWrap(True)
+            column.addWidget(empty)
+        column.addStretch(1)
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(body)
+        self.cards = list(cards)

@@ -1,0 +1,62 @@
+"""One coping item as a card: title, what to do, why it is suggested, and its action."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from reflect.domain.checkin import CATEGORY_LABELS
+from reflect.domain.coping import EXERCISE_LABELS, LINKS, CopingItem
+
+
+class CopingCard(QFrame):
+    exercise_requested = Signal(str)
+    link_requested = Signal(str)  # "plan" or "get_help"
+
+    def __init__(self, item: CopingItem, reason: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setObjectName("copingCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(item.title)
+        self.setAccessibleDescription(f"{item.text} {reason}".strip())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(4)
+        meta = [item.area_label]
+        if item.minutes:
+            meta.append(f"about {item.minutes} min")
+        categories = ", ".join(CATEGORY_LABELS[c] for c in item.categories)
+        title = QLabel(
+            f"<b>{escape(item.title)}</b> &nbsp;<small>{escape(' · '.join(meta))}</small>"
+        )
+        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        text = QLabel(item.text)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(text)
+        self.reason_label: QLabel | None = None
+        if reason:
+            self.reason_label = QLabel(f"<i>Why this: {escape(reason)}</i>")
+            self.reason_label.setTextFormat(Qt.TextFormat.RichText)
+            self.reason_label.setWordWrap(True)
+            layout.addWidget(self.reason_label)
+        foot = QHBoxLayout()
+        tags = QLabel(f"<small>Helps with: {escape(categories)}</small>")
+        tags.setTextFormat(Qt.TextFormat.RichText)
+        tags.setWordWrap(True)
+        foot.addWidget(tags, 1)
+        if item.exercise:
+            button = QPushButton(f"Start {EXERCISE_LABELS[item.exercise].lower()}")
+            button.clicked.connect(lambda: self.exercise_requested.emit(item.exercise))
+            foot.addWidget(button)
+        if item.link:
+            link_button = QPushButton(LINKS[item.link])
+            link_button.clicked.connect(lambda: self.link_requested.emit(item.link))
+            foot.addWidget(link_button)
+        layout.addLayout(foot)

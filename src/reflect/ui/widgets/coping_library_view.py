@@ -1,0 +1,130 @@
+"""The whole coping library, browsable by ABC area or by warning-sign category, searchable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, HELPING_AREAS, HELPING_LABELS
+from reflect.domain.coping import CopingItem, CopingLibrary
+from reflect.ui.widgets.card_list import CardList
+from reflect.ui.widgets.coping_card import CopingCard
+
+ALL = "__all__"
+
+
+class CopingLibraryView(QWidget):
+    exercise_requested = Signal(str)
+    link_requested = Signal(str)
+
+    def __init__(self, library: CopingLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Browse by"))
+        self.mode_combo = QComboBox()
+        self.mode_combo.addItem("Awareness, balance, connection", "area")
+        self.mode_combo.addItem("Warning sign", "category")
+        self.mode_combo.setAccessibleName("Browse the library by")
+        top.addWidget(self.mode_combo)
+        top.addStretch(1)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search the library")
+        self.search_edit.setAccessibleName("Search the coping library")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(220)
+        top.addWidget(self.search_edit)
+        layout.addLayout(top)
+
+        body = QHBoxLayout()
+        self.group_list = QListWidget()
+        self.group_list.setAccessibleName("Library sections")
+        self.group_list.setMaximumWidth(220)
+        body.addWidget(self.group_list)
+        right = QVBoxLayout()
+        self.description_label = QLabel("")
+        self.description_label.setWordWrap(True)
+        right.addWidget(self.description_label)
+        self.cards = CardList()
+        right.addWidget(self.cards, 1)
+        body.addLayout(right, 1)
+        layout.addLayout(body, 1)
+
+        self.mode_combo.currentIndexChanged.connect(self._fill_groups)
+        self.group_list.currentRowChanged.connect(lambda _row: self._show_items())
+        self.search_edit.textChanged.connect(lambda _text: self._show_items())
+        self._fill_groups()
+
+    # --- public ---------------------------------------------------------------------------
+
+    def select(self, mode: str, key: str | None) -> None:
+        """Show one area or category (``mode`` "area" or "category"); None shows everything."""
+        self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode))
+        for row in range(self.group_list.count()):
+            if self.group_list.item(row).data(Qt.ItemDataRole.UserRole) == (key or ALL):
+                self.group_list.setCurrentRow(row)
+                return
+
+    def shown_items(self) -> list[CopingItem]:
+        return [card.item for card in self.cards.cards if isinstance(card, CopingCard)]
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _fill_groups(self) -> None:
+        mode = self.mode_combo.currentData()
+        self.group_list.blockSignals(True)
+        self.group_list.clear()
+        keys = HELPING_AREAS if mode == "area" else CATEGORIES
+        labels = HELPING_LABELS if mode == "area" else CATEGORY_LABELS
+        everything = QListWidgetItem(f"Everything ({len(self.library.items)})")
+        everything.setData(Qt.ItemDataRole.UserRole, ALL)
+        self.group_list.addItem(everything)
+        for key in keys:
+            count = len(
+                self.library.by_area(key) if mode == "area" else self.library.by_category(key)
+            )
+            item = QListWidgetItem(f"{labels[key]} ({count})")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.group_list.addItem(item)
+        self.group_list.blockSignals(False)
+        self.group_list.setCurrentRow(1)
+
+    def _show_items(self) -> None:
+        current = self.group_list.currentItem()
+        key = current.data(Qt.ItemDataRole.UserRole) if current else ALL
+        mode = self.mode_combo.currentData()
+        if key == ALL:
+            items = list(self.library.items)
+            self.description_label.setText(
+                "Every item, short and practical. Pick one that fits today."
+            )
+        elif mode == "area":
+            items = self.library.by_area(key)
+            self.description_label.setText(
+                f"<b>{HELPING_LABELS[key]}</b>: {self.library.area_descriptions[key]}"
+            )
+        else:
+            items = self.library.by_category(key)
+            self.description_label.setText(
+                f"Ideas for when <b>{CATEGORY_LABELS[key].lower()}</b> signs are showing up."
+            )
+        words = self.search_edit.text().lower().split()
+        if words:
+            items = [i for i in items if all(w in f"{i.title} {i.text}".lower() for w in words)]
+        cards = []
+        for item in items:
+            card = CopingCard(item)
+            card.exercise_requested.connect(self.exercise_requested)
+            card.link_requested.connect(self.link_requested)
+            cards.append(card)
+        self.cards.set_cards(cards, "Nothing matches that search. Try a shorter word.")

@@ -1,0 +1,44 @@
+"""The three guided exercises side by side: pick one on the left, do it on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+
+from reflect.domain.coping import EXERCISE_LABELS, EXERCISES
+from reflect.ui.widgets.breathing_exercise import BreathingExercise
+from reflect.ui.widgets.grounding_exercise import GroundingExercise
+from reflect.ui.widgets.muscle_release_exercise import MuscleReleaseExercise
+
+
+class ExercisesPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Exercises")
+        self.list.setMaximumWidth(200)
+        self.stack = QStackedWidget()
+        self.breathing = BreathingExercise()
+        self.grounding = GroundingExercise()
+        self.muscle_release = MuscleReleaseExercise()
+        self.widgets = {
+            "breathing": self.breathing,
+            "grounding": self.grounding,
+            "muscle_release": self.muscle_release,
+        }
+        for key in EXERCISES:
+            self.list.addItem(EXERCISE_LABELS[key])
+            self.stack.addWidget(self.widgets[key])
+        layout.addWidget(self.list)
+        layout.addWidget(self.stack, 1)
+        self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.breathing.alternative_requested.connect(self.show_exercise)
+        self.list.setCurrentRow(0)
+
+    def show_exercise(self, key: str) -> None:
+        if key in EXERCISES:
+            self.list.setCurrentRow(EXERCISES.index(key))
+
+    @property
+    def current_key(self) -> str:
+        return EXERCISES[self.stack.currentIndex()]

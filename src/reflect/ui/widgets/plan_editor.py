@@ -1,0 +1,271 @@
+"""Edit My plan: warning signs, what helps, people to call, boundaries. Saved as you type.
+
+Changes are saved a moment after typing stops (and before locking), so nothing written here
+is lost; printing and saving as PDF are explicit and warn that the copy is not encrypted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.errors import ReflectError
+from reflect.domain.my_plan import (
+    LIST_SECTIONS,
+    SECTION_LABELS,
+    SECTION_PROMPTS,
+    MyPlan,
+    PlanPerson,
+    entries_from_text,
+)
+from reflect.ui.widgets.plan_printout import plan_html, write_plan_pdf
+
+AUTOSAVE_MS = 1500
+PDF_WARNING = (
+    "The PDF will not be encrypted: anyone who can open the file can read your plan. "
+    "Save it somewhere private, and delete it when you no longer need it."
+)
+
+
+class PlanEditor(QWidget):
+    saved = Signal()
+
+    def __init__(
+        self,
+        resources,
+        printout_extras: Callable[[], tuple] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.resources = resources
+        self._printout_extras = printout_extras or (lambda: ((), ()))
+        self._dirty = False
+        self._loading = False
+        self.setAccessibleName("My plan")
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Write this on a steadier day so it is ready on a hard one. One idea per line. "
+            "It is saved in your encrypted profile as you type."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        grid = QGridLayout()
+        self.section_edits: dict[str, QPlainTextEdit] = {}
+        positions = {"warning_signs": (0, 0), "what_helps": (0, 1), "boundaries": (2, 1)}
+        for section in LIST_SECTIONS:
+            row, col = positions[section]
+            grid.addWidget(self._heading(section), row, col)
+            edit = QPlainTextEdit()
+            edit.setPlaceholderText(SECTION_PROMPTS[section])
+            edit.setAccessibleName(SECTION_LABELS[section])
+            edit.setTabChangesFocus(True)
+            edit.textChanged.connect(self._on_edited)
+            grid.addWidget(edit, row + 1, col)
+            self.section_edits[section] = edit
+        grid.addWidget(self._heading("people"), 2, 0)
+        people_box = QVBoxLayout()
+        self.people_table = QTableWidget(0, 3)
+        self.people_table.setHorizontalHeaderLabels(["Who", "How to reach them", "When or why"])
+        self.people_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.people_table.verticalHeader().setVisible(False)
+        self.people_table.setAccessibleName(SECTION_LABELS["people"])
+        self.people_table.setToolTip(SECTION_PROMPTS["people"])
+        self.people_table.itemChanged.connect(lambda _item: self._on_edited())
+        people_box.addWidget(self.people_table)
+        people_buttons = QHBoxLayout()
+        self.add_person_button = QPushButton("Add person")
+        self.remove_person_button = QPushButton("Remove selected")
+        people_buttons.addWidget(self.add_person_button)
+        people_buttons.addWidget(self.remove_person_button)
+        people_buttons.addStretch(1)
+        people_box.addLayout(people_buttons)
+        grid.addLayout(people_box, 3, 0)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid, 1)
+
+        bottom = QHBoxLayout()
+        self.status_label = QLabel("")
+        self.status_label.setAccessibleName("Save status")
+        bottom.addWidget(self.status_label, 1)
+        self.save_button = QPushButton("Save now")
+        self.save_button.setToolTip("Save (Ctrl+S); the plan also saves itself as you type")
+        self.print_button = QPushButton("Print…")
+        self.pdf_button = QPushButton("Save as PDF…")
+        for button in (self.save_button, self.print_button, self.pdf_button):
+            bottom.addWidget(button)
+        layout.addLayout(bottom)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save)
+        self.add_person_button.clicked.connect(self._on_add_person_clicked)
+        self.remove_person_button.clicked.connect(self._on_remove_person_clicked)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.pdf_button.clicked.connect(self._on_pdf_clicked)
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(self.save)
+        self.load()
+
+    @staticmethod
+    def _heading(section: str) -> QLabel:
+        label = QLabel(f"<b>{SECTION_LABELS[section]}</b>")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        return label
+
+    # --- load and save --------------------------------------------------------------------
+
+    def load(self) -> None:
+        self._loading = True
+        try:
+            plan = self.resources.load_plan()
+            for section, edit in self.section_edits.items():
+                edit.setPlainText("\n".join(getattr(plan, section)))
+            self.people_table.setRowCount(0)
+            for person in plan.people:
+                self._append_person(person)
+        finally:
+            self._loading = False
+        self._dirty = False
+        self._show_saved(plan)
+
+    def plan(self) -> MyPlan:
+        """The plan as currently typed (not yet validated)."""
+        people = []
+        for row in range(self.people_table.rowCount()):
+            cells = [self.people_table.item(row, col) for col in range(3)]
+            name, reach, note = (cell.text() if cell else "" for cell in cells)
+            people.append(PlanPerson(name, reach, note))
+        lists = {s: entries_from_text(e.toPlainText()) for s, e in self.section_edits.items()}
+        return MyPlan(people=people, **lists)
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def save(self) -> bool:
+        """Save if anything changed; on a problem keep the text and say what to fix."""
+        self._autosave.stop()
+        if not self._dirty:
+            return True
+        try:
+            saved = self.resources.save_plan(self.plan())
+        except ReflectError as exc:
+            self.status_label.setText(f"Not saved yet: {exc}")
+            return False
+        self._dirty = False
+        self._show_saved(saved)
+        self.saved.emit()
+        return True
+
+    def _show_saved(self, plan: MyPlan) -> None:
+        if plan.updated_at is None:
+            self.status_label.setText("Nothing written yet.")
+        else:
+            self.status_label.setText(f"Saved {plan.updated_at:%d %b %Y, %H:%M}.")
+
+    def _on_edited(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self.status_label.setText("Unsaved changes…")
+        self._autosave.start()
+
+    # --- people ---------------------------------------------------------------------------
+
+    def _append_person(self, person: PlanPerson) -> None:
+        row = self.people_table.rowCount()
+        self.people_table.insertRow(row)
+        for col, value in enumerate((person.name, person.how_to_reach, person.note)):
+            self.people_table.setItem(row, col, QTableWidgetItem(value))
+
+    def _on_add_person_clicked(self) -> None:
+        self._append_person(PlanPerson(""))
+        row = self.people_table.rowCount() - 1
+        self.people_table.setCurrentCell(row, 0)
+        self.people_table.editItem(self.people_table.item(row, 0))
+
+    def _on_remove_person_clicked(self) -> None:
+        rows = sorted({index.row() for index in self.people_table.selectedIndexes()}, reverse=True)
+        if not rows:
+            return
+        names = [self.people_table.item(r, 0).text() or "this person" for r in rows]
+        answer = QMessageBox.question(
+            self, "Remove from My plan", f"Remove {', '.join(names)} from your plan?"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for row in rows:
+            self.people_table.removeRow(row)
+        self._on_edited()
+
+    # --- printing -------------------------------------------------------------------------
+
+    def printout_html(self) -> str:
+        lines, contacts = self._printout_extras()
+        return plan_html(self.plan().cleaned(), lines, contacts)
+
+    def _on_print_clicked(self) -> None:
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        try:
+            html = self.printout_html()
+        except ReflectError as exc:
+            QMessageBox.warning(self, "Cannot print yet", str(exc))
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        document = QTextDocument()
+        document.setHtml(html)
+        document.print_(printer)
+
+    def _on_pdf_clicked(self) -> None:
+        answer = QMessageBox.warning(
+            self,
+            "Save My plan as PDF",
+            PDF_WARNING,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Save:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save My plan as PDF", str(Path.home() / "my-plan.pdf"), "PDF (*.pdf)"
+        )
+        if path:
+            self.export_pdf(Path(path))
+
+    def export_pdf(self, path: Path) -> bool:
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            write_plan_pdf(path, self.printout_html())
+        except (ReflectError, OSError) as exc:
+            QMessageBox.warning(self, "PDF not saved", f"The PDF could not be saved: {exc}")
+            return False
+        self.status_label.setText(f"Saved a PDF copy to {path}.")
+        return True

@@ -1,0 +1,112 @@
+"""My plan as a printable page (HTML for QTextDocument) and as a PDF file written 0600.
+
+The PDF is rendered into memory first and then written in one go to a private file, so no
+partial or world-readable copy ever exists on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Sequence
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from reflect.domain.crisis_lines import CHANNEL_LABELS, CrisisLine, HelpContact
+from reflect.domain.my_plan import LIST_SECTIONS, SECTION_LABELS, MyPlan
+
+
+def plan_html(
+    plan: MyPlan,
+    lines: Sequence[CrisisLine] = (),
+    contacts: Sequence[HelpContact] = (),
+    printed_at: datetime | None = None,
+) -> str:
+    when = printed_at or datetime.now()
+    parts = [
+        "<h1>My plan</h1>",
+        f"<p><small>Printed {when.day} {when:%B %Y}. Private: keep it somewhere safe.</small></p>",
+    ]
+    for section in ("warning_signs", "what_helps", "people", "boundaries"):
+        parts.append(f"<h2>{escape(SECTION_LABELS[section])}</h2>")
+        if section in LIST_SECTIONS:
+            entries = getattr(plan, section)
+            if entries:
+                parts.append("<ul>" + "".join(f"<li>{escape(e)}</li>" for e in entries) + "</ul>")
+            else:
+                parts.append("<p><i>Nothing written yet.</i></p>")
+        elif plan.people:
+            rows = "".join(
+                f"<tr><td>{escape(p.name)}</td><td>{escape(p.how_to_reach)}</td><td>{escape(p.note)}</td></tr>"
+                for p in plan.people
+            )
+            parts.append(
+                "<table border='1' cellpadding='4' cellspacing='0' width='100%'>"
+                "<tr><th align='left'>Who</th><th align='left'>How to reach them</th>"
+                f"<th align='left'>When or why</th></tr>{rows}</table>"
+            )
+        else:
+            parts.append("<p><i>Nothing written yet.</i></p>")
+    if lines or contacts:
+        parts.append("<h2>Help lines</h2><ul>")
+        for line in lines:
+            ways = ", ".join(
+                f"{CHANNEL_LABELS[c.type]} {escape(c.value)}"
+                for c in line.channels
+                if c.type != "chat"
+            )
+            parts.append(f"<li><b>{escape(line.name)}</b>: {ways} ({escape(line.hours)})</li>")
+        for contact in contacts:
+            ways = ", ".join(escape(x) for x in (contact.phone, contact.text) if x)
+            parts.append(f"<li><b>{escape(contact.name)}</b>: {ways} {escape(contact.hours)}</li>")
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+def render_pdf(html: str) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle("My plan")
+    writer.setCreator("Reflect")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 18, 18, 18),
+        )
+    )
+    document = QTextDocument()
+    document.setHtml(html)
+    document.print_(writer)
+    del writer  # finishes the PDF into the buffer
+    data: QByteArray = buffer.data()
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` with mode 0600 via a temp file and an atomic rename."""
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    # O_EXCL: never write through a file (or link) someone else placed there.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+        os.chmod(path, 0o600)
+    except BaseException:
+        if temp.exists():
+            temp.unlink()
+        raise
+
+
+def write_plan_pdf(path: Path, html: str) -> None:
+    write_private_file(path, render_pdf(html))
