@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reflect.services.session import Session
 from reflect.ui.screens.checkin_screen import CheckinScreen
 from reflect.ui.screens.placeholder_screen import PlaceholderScreen
+from reflect.ui.screens.resources_screen import ResourcesScreen
 
 # (key, label, shortcut) in navigation order; Alt+number jumps to a screen.
 NAVIGATION: tuple[tuple[str, str], ...] = (
@@ -101,6 +102,7 @@ class MainWindow(QWidget):
         """Create every screen and wire its intent signals; the one place that knows them all."""
         factories: dict[str, Callable[[], QWidget]] = {
             "checkin": lambda: CheckinScreen(self.session),
+            "resources": lambda: ResourcesScreen(self.session),
         }
         for key, label in NAVIGATION:
             factory = factories.get(key)
@@ -109,8 +111,22 @@ class MainWindow(QWidget):
 
         checkin = self.screens["checkin"]
         if isinstance(checkin, CheckinScreen):
-            checkin.open_resources_requested.connect(lambda: self.show_screen("resources"))
+            checkin.open_resources_requested.connect(self._on_open_resources_requested)
             checkin.open_plan_requested.connect(self._on_open_plan_requested)
+
+        resources = self.screens["resources"]
+        if isinstance(resources, ResourcesScreen):
+            resources.help_requested.connect(self.help_requested)
+            resources.checkin_requested.connect(lambda: self.show_screen("checkin"))
+            if isinstance(checkin, CheckinScreen):
+                checkin.checkin_saved.connect(lambda _id: resources.refresh_suggestions())
+
+    def _on_open_resources_requested(self) -> None:
+        """Early-warning cards lead to the suggestions that follow the latest check-in."""
+        self.show_screen("resources")
+        show_suggestions = getattr(self.screens.get("resources"), "show_suggestions", None)
+        if callable(show_suggestions):
+            show_suggestions()
 
     def _on_open_plan_requested(self) -> None:
         """The plan lives on the resources screen; open it there if that screen can."""
