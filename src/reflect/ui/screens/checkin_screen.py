@@ -28,12 +28,6 @@ from reflect.ui.widgets.checkin_result_view import CheckinResultView
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.rating_row import RatingRow
 
-FORM_STYLE = """
-QFrame#ratingRow { border: 1px solid transparent; border-radius: 4px; }
-QFrame#ratingRow:focus { border: 2px solid palette(highlight); }
-QPushButton:checked { font-weight: bold; }
-"""
-
 
 class CheckinScreen(QWidget):
     checkin_saved = Signal(int)
@@ -81,7 +75,6 @@ class CheckinScreen(QWidget):
     def _build_form(self) -> QWidget:
         d = self.definition
         page = QWidget()
-        page.setStyleSheet(FORM_STYLE)
         outer = QVBoxLayout(page)
         outer.setContentsMargins(16, 8, 16, 8)
         header = QLabel(f"<h2>{d.title}</h2><p>{d.intro}</p>")

@@ -92,11 +92,12 @@ class InstrumentPanel(QWidget):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setAccessibleName("Scores")
         self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        result_scroll = QScrollArea()
+        self.result_scroll = result_scroll = QScrollArea()
         result_scroll.setWidgetResizable(True)
         result_scroll.setWidget(self.result)
         result_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(result_scroll, 2)
+        outer.addStretch(1)  # keeps the form at the top when the results are still empty
 
         self.picker.currentIndexChanged.connect(self._on_picker_changed)
         self.answers.textChanged.connect(self._on_answers_changed)
@@ -143,18 +144,20 @@ class InstrumentPanel(QWidget):
         legend = ", ".join(
             f"{v} = {html.escape(scale.labels[v])}" for v in scale.values if v in scale.labels
         )
-        reverse = ", ".join(map(str, sorted(d.reverse_items))) or "none"
+        reverse = ", ".join(map(str, sorted(d.reverse_items)))
+        word = "items" if len(d.reverse_items) > 1 else "item"
+        reverse_note = f" Reflect reverses {word} {reverse} for you." if reverse else ""
         where = "the items below" if d.has_item_text else "the official form"
         self.about.setText(
             f"<p><b>{html.escape(d.name)}</b>: {d.item_count} items about {html.escape(d.time_frame)}. "
             f"Answer on {where}, then {'pick' if d.has_item_text else 'type'} each answer "
             f"({scale.minimum} to {scale.maximum}{': ' + legend if legend else ''}). "
-            f"Reflect reverses items {reverse} for you.</p>"
+            f"{reverse_note}</p>"
             f"<p><small>{html.escape(d.attribution)} {html.escape(d.url)}<br>{html.escape(d.licence)}</small></p>"
         )
         self._score = None
         self.save_button.setEnabled(False)
-        self.result.setText(self._history_text(d))
+        self._set_result(self._history_text(d))
         if d.has_item_text:
             self._build_item_rows(d)
             self.typed.setVisible(False)
@@ -224,10 +227,10 @@ class InstrumentPanel(QWidget):
         except ReflectError as exc:
             self._score = None
             self.save_button.setEnabled(False)
-            self.result.setText(f"<p><b>Not scored yet.</b> {html.escape(str(exc))}</p>")
+            self._set_result(f"<p><b>Not scored yet.</b> {html.escape(str(exc))}</p>")
             return
         self.save_button.setEnabled(True)
-        self.result.setText(render_score(self._score))
+        self._set_result(render_score(self._score))
 
     def save_now(self) -> None:
         if self._score is None:
@@ -238,7 +241,7 @@ class InstrumentPanel(QWidget):
             self.show_status(f"Not saved: {exc}")
             return
         self.save_button.setEnabled(False)
-        self.result.setText(render_score(self._score) + "<p><b>Saved to your history.</b></p>")
+        self._set_result(render_score(self._score) + "<p><b>Saved to your history.</b></p>")
         self.result_saved.emit()
 
     # --- importing --------------------------------------------------------------------------
@@ -267,6 +270,11 @@ class InstrumentPanel(QWidget):
         )
         self.show_status(f"{definition.short_name} imported. {shown}")
         return True
+
+    def _set_result(self, text: str) -> None:
+        # Hidden while empty, so imported items get the room.
+        self.result.setText(text)
+        self.result_scroll.setVisible(bool(text))
 
     def show_status(self, text: str) -> None:
         # Shown in the panel rather than a dialog, so the message stays while the person fixes the file.

@@ -21,6 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+RATING_STYLE = """
+QFrame#ratingRow { border: 1px solid transparent; border-radius: 4px; }
+QFrame#ratingRow:focus { border: 2px solid palette(highlight); }
+QFrame#ratingRow QPushButton {
+    border: 1px solid palette(mid); border-radius: 4px; padding: 3px; background: palette(button);
+}
+QFrame#ratingRow QPushButton:hover { border-color: palette(highlight); }
+QFrame#ratingRow QPushButton:checked {
+    background: palette(highlight); color: palette(highlighted-text); border-color: palette(highlight);
+    font-weight: bold;
+}
+"""
+
 
 class RatingRow(QFrame):
     value_changed = Signal(object)  # int, or None when cleared
@@ -35,6 +48,7 @@ class RatingRow(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ratingRow")
+        self.setStyleSheet(RATING_STYLE)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.minimum = minimum
         self.maximum = minimum + len(labels) - 1
