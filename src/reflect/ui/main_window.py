@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from reflect.services.session import Session
 from reflect.ui.screens.checkin_screen import CheckinScreen
+from reflect.ui.screens.journal_screen import JournalScreen
 from reflect.ui.screens.placeholder_screen import PlaceholderScreen
+from reflect.ui.screens.reflect_screen import ReflectScreen
 from reflect.ui.screens.resources_screen import ResourcesScreen
 
 # (key, label, shortcut) in navigation order; Alt+number jumps to a screen.
@@ -103,6 +105,8 @@ class MainWindow(QWidget):
         factories: dict[str, Callable[[], QWidget]] = {
             "checkin": lambda: CheckinScreen(self.session),
             "resources": lambda: ResourcesScreen(self.session),
+            "reflect": lambda: ReflectScreen(self.session),
+            "journal": lambda: JournalScreen(self.session),
         }
         for key, label in NAVIGATION:
             factory = factories.get(key)
@@ -120,6 +124,16 @@ class MainWindow(QWidget):
             resources.checkin_requested.connect(lambda: self.show_screen("checkin"))
             if isinstance(checkin, CheckinScreen):
                 checkin.checkin_saved.connect(lambda _id: resources.refresh_suggestions())
+
+        reflect, journal = self.screens["reflect"], self.screens["journal"]
+        if isinstance(reflect, ReflectScreen) and isinstance(journal, JournalScreen):
+            journal.open_entry_requested.connect(self._on_journal_open_entry)
+            reflect.reflection_saved.connect(lambda _id: journal.refresh())
+
+    def _on_journal_open_entry(self, reflection_id: int) -> None:
+        reflect = self.screens["reflect"]
+        if isinstance(reflect, ReflectScreen) and reflect.edit_reflection(reflection_id):
+            self.show_screen("reflect")
 
     def _on_open_resources_requested(self) -> None:
         """Early-warning cards lead to the suggestions that follow the latest check-in."""

@@ -1,0 +1,79 @@
+"""Journal rows for a QTableView: date, template, setting, intensity, tags and a snippet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from reflect.domain.journal import ReflectionSummary
+
+COLUMNS = ("Date", "Template", "Setting", "Intensity", "Tags", "Text")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ReflectionTableModel(QAbstractTableModel):
+    def __init__(self, template_names: dict[str, str] | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReflectionSummary] = []
+        self._names = template_names or {}
+
+    def set_rows(self, rows: list[ReflectionSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def row_at(self, row: int) -> ReflectionSummary:
+        return self._rows[row]
+
+    def row_of(self, reflection_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == reflection_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return item.occurred_at.strftime("%Y-%m-%d %H:%M")
+            if column == 1:
+                return self._names.get(item.template_id, item.template_id)
+            if column == 2:
+                return item.setting.capitalize()
+            if column == 3:
+                return "" if item.intensity is None else str(item.intensity)
+            if column == 4:
+                return ", ".join(item.tags)
+            return item.snippet
+        if role == Qt.ItemDataRole.ToolTipRole and column == 5:
+            return item.snippet
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return (
+                f"{item.occurred_at.strftime('%d %B %Y %H:%M')}, "
+                f"{self._names.get(item.template_id, item.template_id)}, "
+                f"{item.setting}: {item.snippet}"
+            )
+        return None

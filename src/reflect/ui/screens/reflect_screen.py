@@ -1,0 +1,458 @@
+"""The reflection editor: a form built from the chosen template plus the details every
+reflection shares (when, where, tags, intensity, follow-ups).
+
+Drafts autosave into the encrypted database a few seconds after a change, so a crash or a
+lock loses at most a few seconds of typing; the next unlock restores the draft and says so.
+The identity guard watches the text and offers initials, without ever blocking a save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.errors import ReflectError
+from reflect.domain.identity_guard import Finding, find_identifiers, replace_all, summary
+from reflect.domain.reflection import Reflection
+from reflect.services.session import Session
+from reflect.ui.widgets.follow_up_editor import FollowUpEditor
+from reflect.ui.widgets.identity_banner import IdentityBanner
+from reflect.ui.widgets.intensity_input import IntensityInput, split_words
+from reflect.ui.widgets.template_form import TemplateForm, section_box
+
+AUTOSAVE_MS = 3000
+GUARD_DELAY_MS = 700
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, text, buttons) == QMessageBox.StandardButton.Yes
+
+
+class ReflectScreen(QWidget):
+    reflection_saved = Signal(int)
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, autosave_ms: int = AUTOSAVE_MS
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Write a reflection")
+        self.journal = session.journal
+        self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text)
+        self._current = self.journal.new_reflection()
+        self._loading = False
+        self._dirty = False
+        self._dismissed: set[str] = set()
+        self.form: TemplateForm | None = None
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(autosave_ms)
+        self._autosave.timeout.connect(self.save_draft_now)
+        self._guard_timer = QTimer(self)
+        self._guard_timer.setSingleShot(True)
+        self._guard_timer.setInterval(GUARD_DELAY_MS)
+        self._guard_timer.timeout.connect(self.check_identity)
+
+        self._build()
+        self._connect()
+        self._load(self._current)
+        self._offer_draft()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName("screenHeading")
+        top.addWidget(self.heading, 1)
+        template_label = QLabel("&Template:")
+        self.template_combo = QComboBox()
+        self.template_combo.setAccessibleName("Template")
+        for template in self.journal.templates:
+            self.template_combo.addItem(f"{template.name}  (~{template.minutes} min)", template.id)
+            self.template_combo.setItemData(
+                self.template_combo.count() - 1, template.description, Qt.ItemDataRole.ToolTipRole
+            )
+        template_label.setBuddy(self.template_combo)
+        top.addWidget(template_label)
+        top.addWidget(self.template_combo)
+        root.addLayout(top)
+
+        self.draft_banner = QFrame()
+        self.draft_banner.setObjectName("draftBanner")
+        self.draft_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner_row = QHBoxLayout(self.draft_banner)
+        self.draft_message = QLabel()
+        self.draft_message.setWordWrap(True)
+        self.keep_draft_button = QPushButton("Keep writing")
+        self.discard_draft_button = QPushButton("Discard draft")
+        banner_row.addWidget(self.draft_message, 1)
+        banner_row.addWidget(self.keep_draft_button)
+        banner_row.addWidget(self.discard_draft_button)
+        self.draft_banner.hide()
+        root.addWidget(self.draft_banner)
+
+        self.identity_banner = IdentityBanner()
+        root.addWidget(self.identity_banner)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+
+        details, details_layout = section_box("Details")
+        form = QFormLayout()
+        details_layout.addLayout(form)
+        when_row = QHBoxLayout()
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd  HH:mm")
+        self.when.setAccessibleName("Date and time of the encounter")
+        self.now_button = QPushButton("Now")
+        self.now_button.setAccessibleName("Set the date and time to now")
+        when_row.addWidget(self.when)
+        when_row.addWidget(self.now_button)
+        when_row.addStretch(1)
+        when_label = QLabel("&When:")
+        when_label.setBuddy(self.when)
+        form.addRow(when_label, when_row)
+        self.setting = QComboBox()
+        self.setting.setEditable(True)
+        self.setting.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setting.setAccessibleName("Setting")
+        self.setting.setToolTip("Pick one or type your own")
+        self.setting.addItems(self.journal.setting_choices())
+        self.setting.setMinimumWidth(200)
+        self.setting.setMaximumWidth(360)
+        form.addRow("&Setting:", self.setting)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(
+            "optional, separated by commas (for example: night shift, court)"
+        )
+        self.tags.setAccessibleName("Tags, separated by commas")
+        form.addRow("T&ags:", self.tags)
+        self.body_layout.addWidget(details)
+
+        self.form_holder = QVBoxLayout()
+        self.body_layout.addLayout(self.form_holder)
+        self.extra_intensity_box, extra_layout = section_box("How it left me")
+        self.extra_intensity = IntensityInput("How strongly is it with me right now?")
+        extra_layout.addWidget(self.extra_intensity)
+        self.body_layout.addWidget(self.extra_intensity_box)
+
+        follow_group, follow_layout = section_box(
+            "Follow-up actions",
+            "Anything to do next, for you or with your supervisor. "
+            "Open actions appear in the journal.",
+        )
+        self.follow_ups = FollowUpEditor()
+        follow_layout.addWidget(self.follow_ups)
+        self.body_layout.addWidget(follow_group)
+        self.body_layout.addStretch(1)
+        self.scroll.setWidget(body)
+        root.addWidget(self.scroll, 1)
+
+        bottom = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setObjectName("statusLine")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Status")
+        self.new_button = QPushButton("New reflection")
+        self.new_button.setToolTip("Start a new reflection (Ctrl+N)")
+        self.save_button = QPushButton("Save to journal")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.new_button)
+        bottom.addWidget(self.save_button)
+        root.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.template_combo.currentIndexChanged.connect(self._on_template_changed)
+        self.when.dateTimeChanged.connect(self._on_changed)
+        self.now_button.clicked.connect(lambda: self.when.setDateTime(QDateTime.currentDateTime()))
+        self.setting.currentTextChanged.connect(self._on_changed)
+        self.tags.textChanged.connect(self._on_changed)
+        self.extra_intensity.changed.connect(self._on_changed)
+        self.follow_ups.changed.connect(self._on_changed)
+        self.save_button.clicked.connect(self.save)
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.keep_draft_button.clicked.connect(self.draft_banner.hide)
+        self.discard_draft_button.clicked.connect(self._on_discard_draft_clicked)
+        self.identity_banner.replace_requested.connect(self.replace_identifiers)
+        self.identity_banner.dismissed.connect(self._on_identity_dismissed)
+        for keys, slot in (
+            (QKeySequence.StandardKey.Save, self.save),
+            (QKeySequence.StandardKey.New, self._on_new_clicked),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def _build_form(self, template_id: str) -> None:
+        if self.form is not None:
+            self.form.setParent(None)
+            self.form.deleteLater()
+        template = self.journal.template_for(Reflection(template_id, datetime.now()))
+        self.form = TemplateForm(template)
+        self.form.changed.connect(self._on_changed)
+        self.form_holder.addWidget(self.form)
+        self.extra_intensity_box.setVisible(self.form.intensity is None)
+
+    def _intensity_widget(self) -> IntensityInput:
+        assert self.form is not None
+        return self.form.intensity or self.extra_intensity
+
+    def _load(self, reflection: Reflection) -> None:
+        self._loading = True
+        try:
+            self._current = reflection
+            template = self.journal.template_for(reflection)
+            index = self.template_combo.findData(template.id)
+            if index < 0:  # a reflection whose template was removed: list it so it stays editable
+                self.template_combo.addItem(template.name, template.id)
+                index = self.template_combo.count() - 1
+            self.template_combo.setCurrentIndex(index)
+            self._build_form(template.id)
+            assert self.form is not None
+            self.form.set_answers(reflection.answers)
+            when = reflection.occurred_at
+            self.when.setDateTime(
+                QDateTime(when.year, when.month, when.day, when.hour, when.minute, 0)
+            )
+            if self.setting.findText(reflection.setting) < 0:
+                self.setting.addItem(reflection.setting)
+            self.setting.setCurrentText(reflection.setting)
+            self.tags.setText(", ".join(reflection.tags))
+            widget = self._intensity_widget()
+            widget.set_value(reflection.intensity)
+            widget.set_feelings(reflection.feelings)
+            self.follow_ups.set_follow_ups(reflection.follow_ups)
+        finally:
+            self._loading = False
+        self._dirty = False
+        self._dismissed.clear()
+        self.identity_banner.hide()
+        self._update_heading()
+        self.check_identity()
+
+    def _update_heading(self) -> None:
+        if self._current.id is None:
+            self.heading.setText("<h2>New reflection</h2>")
+        else:
+            when = self._current.occurred_at.strftime("%d %b %Y, %H:%M")
+            self.heading.setText(f"<h2>Editing the reflection of {when}</h2>")
+
+    def _offer_draft(self) -> None:
+        draft = self.journal.load_draft()
+        if draft is None:
+            return
+        self._load(draft.reflection)
+        self._dirty = True  # it is still unsaved
+        what = "your changes to a saved reflection" if draft.editing_id else "an unsaved reflection"
+        self.draft_message.setText(
+            f"Reflect kept {what} from {draft.saved_at.strftime('%d %b, %H:%M')} and put it back "
+            "here. Save it when you are ready, or discard it."
+        )
+        self.draft_banner.show()
+
+    # --- state --------------------------------------------------------------------------------
+
+    def current_reflection(self) -> Reflection:
+        """What the editor shows, as a Reflection (not yet validated or saved)."""
+        assert self.form is not None
+        widget = self._intensity_widget()
+        return Reflection(
+            template_id=str(self.template_combo.currentData()),
+            occurred_at=self.when.dateTime().toPython().replace(second=0, microsecond=0),  # type: ignore[union-attr]
+            setting=self.setting.currentText(),
+            tags=split_words(self.tags.text()),
+            intensity=widget.value(),
+            feelings=widget.feelings(),
+            answers=self.form.answers(),
+            follow_ups=self.follow_ups.follow_ups(),
+            created_at=self._current.created_at,
+            id=self._current.id,
+        )
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _on_changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        if not self._autosave.isActive():
+            self._autosave.start()  # at most a few seconds after the first unsaved change
+        self._guard_timer.start()
+
+    def _on_template_changed(self, _index: int) -> None:
+        if self._loading or self.form is None:
+            return
+        before = self.current_reflection()
+        new_id = str(self.template_combo.currentData())
+        self._build_form(new_id)
+        assert self.form is not None
+        keys = {k for f in self.form.template.fields() for k in f.answer_keys()}
+        dropped = [k for k in before.answers if k not in keys]
+        if dropped and not self.confirm(
+            "Change template?",
+            f"{len(dropped)} answer(s) do not fit the new template and would be left out. "
+            "Change anyway?",
+        ):
+            self._loading = True
+            self.template_combo.setCurrentIndex(self.template_combo.findData(before.template_id))
+            self._build_form(before.template_id)
+            self._loading = False
+            assert self.form is not None
+            self.form.set_answers(before.answers)
+            self._intensity_widget().set_value(before.intensity)
+            self._intensity_widget().set_feelings(before.feelings)
+            return
+        self._loading = True
+        self.form.set_answers({k: v for k, v in before.answers.items() if k in keys})
+        self._intensity_widget().set_value(before.intensity)
+        self._intensity_widget().set_feelings(before.feelings)
+        self._loading = False
+        self._on_changed()
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def save(self) -> Reflection | None:
+        self._autosave.stop()
+        try:
+            saved = self.journal.save(self.current_reflection())
+        except ReflectError as exc:
+            self.status.setText(f"Not saved yet: {exc}")
+            return None
+        name = self.journal.templates.name_of(saved.template_id)
+        self.status.setText(
+            f"Saved “{name}” of {saved.occurred_at.strftime('%d %b, %H:%M')} to your journal."
+        )
+        self.draft_banner.hide()
+        self._load(self.journal.new_reflection(saved.template_id))
+        self.reflection_saved.emit(int(saved.id or 0))
+        return saved
+
+    def save_draft_now(self) -> None:
+        """Autosave target; also called before locking. Never raises into the event loop."""
+        self._autosave.stop()
+        if not self._dirty:
+            return
+        try:
+            self.journal.save_draft(self.current_reflection())
+        except Exception as exc:  # noqa: BLE001 - an autosave must never crash the editor
+            self.status.setText(f"The draft could not be kept ({exc}); please save soon.")
+            return
+        self.status.setText(f"Draft kept safely at {datetime.now().strftime('%H:%M:%S')}.")
+
+    def new_reflection(self) -> None:
+        self.journal.discard_draft()
+        self.draft_banner.hide()
+        self._load(self.journal.new_reflection(str(self.template_combo.currentData())))
+        self.status.clear()
+
+    def _on_new_clicked(self) -> None:
+        if self._dirty and not self.confirm(
+            "Start a new reflection?", "What you have written here is not saved yet. Discard it?"
+        ):
+            return
+        self.new_reflection()
+        first = self.form.first_input() if self.form else None
+        if first is not None:
+            first.setFocus()
+
+    def _on_discard_draft_clicked(self) -> None:
+        if self.confirm("Discard the draft?", "The recovered text will be deleted for good."):
+            self.new_reflection()
+
+    def edit_reflection(self, reflection_id: int) -> bool:
+        """Open a saved reflection; asks first if unsaved writing would be replaced."""
+        if self._current.id == reflection_id and self._dirty:
+            return True
+        reflection = self.journal.get(reflection_id)
+        if reflection is None:
+            self.status.setText("That reflection no longer exists.")
+            return False
+        if self._dirty and not self.confirm(
+            "Open another reflection?", "What you are writing now is not saved yet. Replace it?"
+        ):
+            return False
+        self.journal.discard_draft()
+        self.draft_banner.hide()
+        self._load(reflection)
+        self.status.clear()
+        return True
+
+    # --- identity guard ---------------------------------------------------------------------
+
+    def _guarded_texts(self) -> list[QPlainTextEdit | QLineEdit]:
+        widgets: list[QPlainTextEdit | QLineEdit] = (
+            list(self.form.text_widgets().values()) if self.form else []
+        )
+        widgets.extend(row.text for row in self.follow_ups.rows)
+        widgets.append(self.tags)
+        return widgets
+
+    @staticmethod
+    def _text_of(widget: QPlainTextEdit | QLineEdit) -> str:
+        return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+
+    def findings(self) -> list[Finding]:
+        found: list[Finding] = []
+        for widget in self._guarded_texts():
+            found.extend(find_identifiers(self._text_of(widget)))
+        return [f for f in found if f.text not in self._dismissed]
+
+    def check_identity(self) -> None:
+        found = self.findings()
+        if found:
+            self.identity_banner.show_findings(summary(found), [f.text for f in found])
+        else:
+            self.identity_banner.hide()
+
+    def replace_identifiers(self) -> None:
+        for widget in self._guarded_texts():
+            text = self._text_of(widget)
+            cleaned = replace_all(
+                text, [f for f in find_identifiers(text) if f.text not in self._dismissed]
+            )
+            if cleaned == text:
+                continue
+            # Select-all then insert keeps the change on the widget's undo stack (Ctrl+Z).
+            if isinstance(widget, QPlainTextEdit):
+                cursor = widget.textCursor()
+                cursor.select(cursor.SelectionType.Document)
+                cursor.insertText(cleaned)
+            else:
+                widget.selectAll()
+                widget.insert(cleaned)
+        self.check_identity()
+
+    def _on_identity_dismissed(self) -> None:
+        self._dismissed.update(f.text for f in self.findings())
+        self.identity_banner.hide()

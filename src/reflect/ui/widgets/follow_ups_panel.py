@@ -1,0 +1,99 @@
+"""Open follow-up actions: tick one to mark it done (Undo puts it back)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.services.journal import JournalService
+
+
+class FollowUpsPanel(QWidget):
+    open_entry_requested = Signal(int)
+
+    def __init__(self, journal: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self._last_done: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("<b>Open follow-ups</b>")
+        layout.addWidget(title)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Open follow-up actions; press Space to mark one done")
+        self.list.setWordWrap(True)
+        layout.addWidget(self.list, 1)
+        self.empty = QLabel("No open follow-ups. Actions you add to a reflection appear here.")
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("emptyState")
+        layout.addWidget(self.empty)
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setAccessibleName("Undo marking the follow-up done")
+        self.undo_button.hide()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.undo_button)
+        layout.addLayout(row)
+        self.list.itemChanged.connect(self._on_item_changed)
+        self.list.itemActivated.connect(self._on_item_activated)
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+
+    def refresh(self) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        today = date.today()
+        for item in self.journal.open_follow_ups():
+            due = ""
+            if item.due:
+                due = f"  (due {item.due.strftime('%d %b')})"
+            entry = QListWidgetItem(item.text + due)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            entry.setData(Qt.ItemDataRole.UserRole + 1, item.reflection_id)
+            entry.setToolTip("Tick when done; double-click to open its reflection")
+            if item.due and item.due < today:
+                entry.setForeground(QBrush(QColor("#b35c00")))
+                entry.setText(item.text + f"  (was due {item.due.strftime('%d %b')})")
+            self.list.addItem(entry)
+        self.list.blockSignals(False)
+        self.empty.setVisible(self.list.count() == 0)
+        self.list.setVisible(self.list.count() > 0)
+
+    def mark_done(self, follow_up_id: int) -> None:
+        item = self.journal.follow_up(follow_up_id)
+        self.journal.mark_follow_up_done(follow_up_id)
+        self._last_done = follow_up_id
+        self.status.setText(f"Done: {item.text if item else ''}")
+        self.undo_button.show()
+        self.refresh()
+
+    def _on_item_changed(self, entry: QListWidgetItem) -> None:
+        if entry.checkState() == Qt.CheckState.Checked:
+            self.mark_done(int(entry.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_item_activated(self, entry: QListWidgetItem) -> None:
+        reflection_id = entry.data(Qt.ItemDataRole.UserRole + 1)
+        if reflection_id:
+            self.open_entry_requested.emit(int(reflection_id))
+
+    def _on_undo_clicked(self) -> None:
+        if self._last_done is not None:
+            self.journal.reopen_follow_up(self._last_done)
+            self._last_done = None
+        self.status.clear()
+        self.undo_button.hide()
+        self.refresh()

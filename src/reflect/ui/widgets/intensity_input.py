@@ -1,0 +1,113 @@
+"""Emotional intensity 0-10 as a slider, plus feeling words; intensity may stay unanswered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+# Offered as completions only; people type whatever words fit.
+FEELING_WORDS = (
+    "afraid", "angry", "anxious", "calm", "confused", "content", "disappointed", "drained",
+    "frustrated", "grateful", "helpless", "hopeful", "irritable", "lonely", "moved", "numb",
+    "overwhelmed", "proud", "relieved", "restless", "sad", "shaken", "steady", "tense", "tired",
+    "uneasy", "worried",
+)  # fmt: skip
+
+
+def split_words(text: str) -> list[str]:
+    return [w.strip() for w in text.replace(";", ",").split(",") if w.strip()]
+
+
+class IntensityInput(QWidget):
+    changed = Signal()
+
+    def __init__(self, label: str, help_text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._answered = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(f"<b>{label}</b>")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        if help_text:
+            hint = QLabel(help_text)
+            hint.setWordWrap(True)
+            hint.setObjectName("fieldHelp")
+            layout.addWidget(hint)
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("0"))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 10)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setTickInterval(1)
+        self.slider.setAccessibleName("Emotional intensity from 0 to 10")
+        row.addWidget(self.slider, 1)
+        row.addWidget(QLabel("10"))
+        self.value_label = QLabel()
+        self.value_label.setMinimumWidth(110)
+        row.addWidget(self.value_label)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip("Leave intensity unanswered")
+        self.clear_button.setAccessibleName("Clear emotional intensity")
+        row.addWidget(self.clear_button)
+        layout.addLayout(row)
+
+        words_row = QHBoxLayout()
+        words_label = QLabel("Feeling words:")
+        self.words = QLineEdit()
+        self.words.setPlaceholderText(
+            "a few words, separated by commas (for example: tired, proud, uneasy)"
+        )
+        self.words.setAccessibleName("Feeling words, separated by commas")
+        completer = QCompleter(list(FEELING_WORDS), self.words)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.words.setCompleter(completer)
+        words_label.setBuddy(self.words)
+        words_row.addWidget(words_label)
+        words_row.addWidget(self.words, 1)
+        layout.addLayout(words_row)
+
+        self.slider.valueChanged.connect(self._on_slider_changed)
+        self.clear_button.clicked.connect(lambda: self.set_value(None))
+        self.words.textChanged.connect(self.changed)
+        self._show()
+
+    def _on_slider_changed(self, _value: int) -> None:
+        self._answered = True
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        if self._answered:
+            self.value_label.setText(f"<b>{self.slider.value()}</b> of 10")
+        else:
+            self.value_label.setText("not answered")
+        self.clear_button.setEnabled(self._answered)
+
+    def value(self) -> int | None:
+        return self.slider.value() if self._answered else None
+
+    def set_value(self, value: int | None) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(0 if value is None else value)
+        self.slider.blockSignals(False)
+        self._answered = value is not None
+        self._show()
+        self.changed.emit()
+
+    def feelings(self) -> list[str]:
+        return split_words(self.words.text())
+
+    def set_feelings(self, words: list[str]) -> None:
+        self.words.setText(", ".join(words))
