@@ -61,3 +61,10 @@ def test_contact_dialog_keeps_input_on_error(qtbot):
     dialog.phone_edit.setText("1-800-555-0199")
     dialog.accept()
     assert dialog.result_contact.name == "My EAP" and dialog.result_contact.kind == "eap"
+
+
+def test_country_comes_from_settings_when_unlocked(qtbot, session):
+    session.settings.set("country", "US")
+    dialog = GetHelpDialog(session=session)
+    qtbot.addWidget(dialog)
+    assert dialog.country == "US" and dialog.shown_line_ids[1] == "988-us"

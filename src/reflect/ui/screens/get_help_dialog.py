@@ -4,6 +4,7 @@ person's own contacts. Works while locked (``session=None``) from the shipped li
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from html import escape
 from typing import Any
@@ -76,6 +77,10 @@ class GetHelpDialog(QDialog):
         self.setAccessibleName("Get help now: emergency and crisis lines")
         self.resize(640, 760)
         self.session = session
+        if session is not None:
+            # The person's setting is the source of truth whenever the profile is open.
+            with contextlib.suppress(ReflectError):
+                country = str(session.settings.get("country") or country)
         self.country = country if country in COUNTRIES else "CA"
         self.shown_line_ids: list[str] = []
         self.shown_contact_ids: list[int | None] = []

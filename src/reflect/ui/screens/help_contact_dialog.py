@@ -22,7 +22,7 @@ class HelpContactDialog(QDialog):
     def __init__(self, contact: HelpContact | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit help contact" if contact and contact.id else "Add a help contact")
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(520)
         self._id = contact.id if contact else None
         contact = contact or HelpContact(name="")
         layout = QVBoxLayout(self)

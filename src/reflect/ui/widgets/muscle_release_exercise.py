@@ -30,6 +30,7 @@ class MuscleReleaseExercise(QWidget):
         self.setAccessibleName("Tense and release exercise")
         self.timer = PhaseTimer(self)
         self.timer.count_ms = 1000
+        self._part_text = ""
 
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -132,11 +133,13 @@ class MuscleReleaseExercise(QWidget):
         verb = "Tense" if phase.kind == "tense" else "Let go"
         self.group_label.setText(f"{group.name}: {verb}")
         self.prompt_label.setText(phase.prompt.split(": ", 1)[1])
-        self.overall_label.setText(f"Part {index // 2 + 1} of {len(MUSCLE_GROUPS)}")
+        self._part_text = f"Part {index // 2 + 1} of {len(MUSCLE_GROUPS)}"
+        self.overall_label.setText(self._part_text)
 
     def _on_timer_ticked(self, fraction: float, left: int) -> None:
         self.phase_bar.setValue(int(fraction * 1000))
-        self.phase_bar.setFormat(f"{left}")
+        if self.timer.current is not None:
+            self.overall_label.setText(f"{self._part_text} · {left} s")
 
     def _on_timer_finished(self) -> None:
         self._set_running(False)

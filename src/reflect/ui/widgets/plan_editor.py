@@ -84,7 +84,7 @@ class PlanEditor(QWidget):
         grid.addWidget(self._heading("people"), 2, 0)
         people_box = QVBoxLayout()
         self.people_table = QTableWidget(0, 3)
-        self.people_table.setHorizontalHeaderLabels(["Who", "How to reach them", "When or why"])
+        self.people_table.setHorizontalHeaderLabels(["Who", "How to reach", "When or why"])
         self.people_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.people_table.verticalHeader().setVisible(False)
         self.people_table.setAccessibleName(SECTION_LABELS["people"])
