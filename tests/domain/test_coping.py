@@ -75,8 +75,15 @@ def test_invalid_json_reports_line(tmp_path):
         load_coping_library(bad)
 
 
-def test_rank_categories_highest_first_ignores_zero_and_unknown():
-    scores = {"work": 2.0, "emotional": 3.5, "physical": 0, "relational": 2.0, "mood": 4}
+def test_rank_categories_highest_first_ignores_low_and_unknown():
+    scores = {
+        "work": 2.0,
+        "emotional": 3.5,
+        "physical": 0,
+        "relational": 2.0,
+        "mood": 4,
+        "spiritual": 0.75,
+    }
     assert rank_categories(scores) == ["emotional", "relational", "work"]
 
 

@@ -30,6 +30,8 @@ LINKS: dict[str, str] = {"plan": "Open My plan", "get_help": "Open Get help now"
 # A category counts as "higher than your usual" only past this margin (on the 0-4 item
 # scale), so ordinary week-to-week wobble does not change the wording.
 BASELINE_MARGIN = 0.5
+# Below this mean (on 0-4, "a little") a category is not called one of your higher areas.
+MIN_SCORE = 1.0
 
 
 @dataclass(frozen=True)
@@ -163,11 +165,11 @@ def _parse_item(raw: Any, source: str, where: str) -> CopingItem:
 
 
 def rank_categories(scores: dict[str, float]) -> list[str]:
-    """Known categories with a score above zero, highest first (ties in the usual order)."""
+    """Known categories at or above ``MIN_SCORE``, highest first (ties in the usual order)."""
     known = [
         (c, float(s))
         for c, s in scores.items()
-        if c in CATEGORIES and s is not None and float(s) > 0
+        if c in CATEGORIES and s is not None and float(s) >= MIN_SCORE
     ]
     known.sort(key=lambda pair: (-pair[1], CATEGORIES.index(pair[0])))
     return [category for category, _ in known]

@@ -62,9 +62,12 @@ class SuggestionsView(QWidget):
         else:
             when = snapshot.taken_at
             date_text = f" from {when.day} {when:%B}" if when else ""
+            if any(s.category for s in self.suggestions):
+                rest = "The areas that were highest for you come first."
+            else:
+                rest = "No warning-sign area stood out, so here is a mix to keep you steady."
             self.header_label.setText(
-                f"<b>Suggested after your latest check-in{date_text}.</b> The areas that were "
-                "highest for you come first."
+                f"<b>Suggested after your latest check-in{date_text}.</b> {rest}"
             )
         cards = []
         for suggestion in self.suggestions:
