@@ -9,4 +9,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "search",
     "score",
     "instruments",
+    "help_lines",
 )
