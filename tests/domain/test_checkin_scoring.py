@@ -90,3 +90,11 @@ def test_baseline_ignores_categories_rarely_answered():
 
 def test_strong_items_are_the_top_ratings():
     assert strong_items(CheckIn(START, {"work.dread": 4, "emotional.flat": 3})) == ["work.dread"]
+
+
+@given(st.lists(ratings, min_size=1, max_size=20), st.integers(0, 25))
+def test_history_since_a_date_matches_the_full_history(all_ratings, offset):
+    checkins = [CheckIn(START + timedelta(days=i), r) for i, r in enumerate(all_ratings)]
+    since = START + timedelta(days=offset)
+    full = [h for h in score_history(checkins, DEFINITION) if h.checkin.taken_at >= since]
+    assert score_history(checkins, DEFINITION, since=since) == full

@@ -8,9 +8,9 @@ and a median shrugs off the odd very heavy week.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from reflect.domain.checkin import CATEGORIES, CheckIn
 from reflect.domain.checkin_definition import CheckinDefinition
@@ -58,20 +58,31 @@ class ScoredCheckIn:
         return round(value - usual, 2)
 
 
-def _mean(values: Iterable[int]) -> float | None:
-    values = list(values)
-    return round(sum(values) / len(values), 2) if values else None
-
-
 def score_checkin(checkin: CheckIn, definition: CheckinDefinition) -> CheckinScores:
-    by_category: dict[str, list[int]] = {c: [] for c in CATEGORIES}
+    # Plain sums and counts: this runs for every check-in of a ten-year history on each
+    # chart refresh, so it avoids building lists per category.
+    sums = dict.fromkeys(CATEGORIES, 0.0)
+    counts = dict.fromkeys(CATEGORIES, 0)
+    category_of = definition.category_of
     for item_id, value in checkin.item_scores.items():
-        category = definition.category_of(item_id)
+        category = category_of(item_id)
         if category is not None:
-            by_category[category].append(value)
-    categories = {c: _mean(values) for c, values in by_category.items()}
-    overall = _mean(v for values in by_category.values() for v in values)
+            sums[category] += value
+            counts[category] += 1
+    categories = {c: (round(sums[c] / counts[c], 2) if counts[c] else None) for c in CATEGORIES}
+    answered = sum(counts.values())
+    overall = round(sum(sums.values()) / answered, 2) if answered else None
     return CheckinScores(categories, overall)
+
+
+def _median(values: list[float | None], minimum: int) -> float | None:
+    present = sorted(v for v in values if v is not None)
+    n = len(present)
+    if n < minimum or n == 0:
+        return None
+    middle = n // 2
+    value = present[middle] if n % 2 else (present[middle - 1] + present[middle]) / 2
+    return round(value, 2)
 
 
 def baseline_from(
@@ -81,14 +92,9 @@ def baseline_from(
     recent = list(earlier)[-window:] if window > 0 else []
     if len(recent) < minimum:
         return Baseline(based_on=len(recent))
-
-    def median(values: list[float | None]) -> float | None:
-        present = [v for v in values if v is not None]
-        return round(statistics.median(present), 2) if len(present) >= minimum else None
-
     return Baseline(
-        categories={c: median([s.categories.get(c) for s in recent]) for c in CATEGORIES},
-        overall=median([s.overall for s in recent]),
+        categories={c: _median([s.categories.get(c) for s in recent], minimum) for c in CATEGORIES},
+        overall=_median([s.overall for s in recent], minimum),
         based_on=len(recent),
     )
 
@@ -98,17 +104,27 @@ def score_history(
     definition: CheckinDefinition,
     window: int = BASELINE_WINDOW,
     minimum: int = BASELINE_MINIMUM,
+    since: datetime | None = None,
 ) -> list[ScoredCheckIn]:
-    """Score check-ins oldest first, each with the baseline of the ones before it."""
+    """Score check-ins oldest first, each with the baseline of the ones before it.
+
+    With ``since``, only check-ins from then on are returned, and only they and the
+    ``window`` before them are scored: a chart of the last month on a ten-year profile
+    should not pay for the other nine years.
+    """
     ordered = sorted(checkins, key=lambda c: c.taken_at)
-    scores = [score_checkin(c, definition) for c in ordered]
+    first = 0
+    if since is not None:
+        first = next((i for i, c in enumerate(ordered) if c.taken_at >= since), len(ordered))
+    start = max(0, first - window)
+    scores = [score_checkin(c, definition) for c in ordered[start:]]
     return [
         ScoredCheckIn(
-            checkin,
-            scores[index],
-            baseline_from(scores[max(0, index - window) : index], window, minimum),
+            ordered[index],
+            scores[index - start],
+            baseline_from(scores[max(0, index - window - start) : index - start], window, minimum),
         )
-        for index, checkin in enumerate(ordered)
+        for index in range(first, len(ordered))
     ]
 
 

@@ -113,12 +113,9 @@ class CheckinService:
         Baselines use the check-ins before ``since`` too, so a chart of the last month still
         compares each week with the person's usual rather than starting from nothing.
         """
-        history = score_history(
-            self._repository.find(None, until), self.definition, self.window, self.minimum
+        return score_history(
+            self._repository.find(None, until), self.definition, self.window, self.minimum, since
         )
-        if since is None:
-            return history
-        return [entry for entry in history if entry.checkin.taken_at >= since]
 
     def recent_scored(self, count: int) -> list[ScoredCheckIn]:
         """The last ``count`` check-ins, each with a full baseline (cheap on long histories)."""

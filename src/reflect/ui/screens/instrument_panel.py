@@ -149,11 +149,13 @@ class InstrumentPanel(QWidget):
         reverse_note = f" Reflect reverses {word} {reverse} for you." if reverse else ""
         where = "the items below" if d.has_item_text else "the official form"
         self.about.setText(
-            f"<p><b>{html.escape(d.name)}</b>: {d.item_count} items about {html.escape(d.time_frame)}. "
+            f"<p><b>{html.escape(d.name)}</b>: {d.item_count} items about "
+            f"{html.escape(d.time_frame)}. "
             f"Answer on {where}, then {'pick' if d.has_item_text else 'type'} each answer "
             f"({scale.minimum} to {scale.maximum}{': ' + legend if legend else ''}). "
             f"{reverse_note}</p>"
-            f"<p><small>{html.escape(d.attribution)} {html.escape(d.url)}<br>{html.escape(d.licence)}</small></p>"
+            f"<p><small>{html.escape(d.attribution)} {html.escape(d.url)}<br>"
+            f"{html.escape(d.licence)}</small></p>"
         )
         self._score = None
         self.save_button.setEnabled(False)
@@ -194,9 +196,9 @@ class InstrumentPanel(QWidget):
             return ""
         if latest is None:
             return ""
+        labels = {s.id: s.label for s in d.subscales}
         parts = ", ".join(
-            f"{html.escape(d.subscale(k).label) if any(s.id == k for s in d.subscales) else k} {v:g}"
-            for k, v in latest.scores.items()
+            f"{html.escape(labels.get(k, k))} {v:g}" for k, v in latest.scores.items()
         )
         return f"<p>Last saved {latest.taken_at:%d %B %Y}: {parts}.</p>"
 
@@ -277,7 +279,7 @@ class InstrumentPanel(QWidget):
         self.result_scroll.setVisible(bool(text))
 
     def show_status(self, text: str) -> None:
-        # Shown in the panel rather than a dialog, so the message stays while the person fixes the file.
+        # Shown in the panel, not a dialog, so it stays visible while the person fixes the file.
         self.status.setText(text)
         self.status.setVisible(bool(text))
 
@@ -298,8 +300,9 @@ def render_score(result: InstrumentScore) -> str:
     caveats = "".join(f"<li>{html.escape(c)}</li>" for c in d.caveats)
     high = any(s.in_notice_band for s in result.subscales)
     support = (
-        "<p>One result sits in the range this measure's authors mark for attention. That is a reason "
-        "to look after yourself, not a diagnosis: see your coping ideas and your plan, and consider "
+        "<p>One result sits in the range this measure's authors mark for attention. That is a "
+        "reason to look after yourself, not a diagnosis: see your coping ideas and your plan, and "
+        "consider "
         "talking with your supervisor or someone you trust.</p>"
         if high
         else ""

@@ -88,13 +88,15 @@ class CheckinResultView(QWidget):
         self.heading.setText("<h2>Saved. Thank you for checking in.</h2>")
         if baseline.available:
             self.summary.setText(
-                f"Here is this week next to your usual (the middle of your last {baseline.based_on} check-ins). "
+                "Here is this week next to your usual (the middle of your last "
+                f"{baseline.based_on} check-ins). "
                 f"Each part is an average from 0 (not at all) to {ITEM_MAX} (most of the time)."
             )
         else:
             left = BASELINE_MINIMUM - baseline.based_on
             self.summary.setText(
-                f"Here is this week. After {left} more check-in{'s' if left != 1 else ''}, Reflect can also "
+                f"Here is this week. After {left} more check-in{'s' if left != 1 else ''}, "
+                "Reflect can also "
                 f"show how each part compares with your usual."
             )
         headers = ("", "This week", "", "Your usual", "Compared with your usual")
@@ -130,11 +132,13 @@ class CheckinResultView(QWidget):
             parts.append(f"Some parts were higher than your usual ({', '.join(higher)}).")
         if strong:
             parts.append(
-                f"You marked {len(strong)} thing{'s' if len(strong) != 1 else ''} as 'most of the time'."
+                f"You marked {len(strong)} thing{'s' if len(strong) != 1 else ''} "
+                "as 'most of the time'."
             )
         if parts:
             parts.append(
-                "That is worth being kind to yourself about. A few coping ideas or your own plan may help, "
+                "That is worth being kind to yourself about. A few coping ideas or your own plan "
+                "may help, "
                 "and consider talking with your supervisor or someone you trust."
             )
         else:

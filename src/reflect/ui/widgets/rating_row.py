@@ -29,7 +29,8 @@ QFrame#ratingRow QPushButton {
 }
 QFrame#ratingRow QPushButton:hover { border-color: palette(highlight); }
 QFrame#ratingRow QPushButton:checked {
-    background: palette(highlight); color: palette(highlighted-text); border-color: palette(highlight);
+    background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight);
     font-weight: bold;
 }
 """
