@@ -68,3 +68,13 @@ def test_country_comes_from_settings_when_unlocked(qtbot, session):
     dialog = GetHelpDialog(session=session)
     qtbot.addWidget(dialog)
     assert dialog.country == "US" and dialog.shown_line_ids[1] == "988-us"
+
+
+def test_own_contacts_disappear_when_reflect_locks(qtbot, session):
+    session.resources.save_help_contact(HelpContact(name="My EAP", phone="1-800-555-0199"))
+    dialog = GetHelpDialog(session=session)
+    qtbot.addWidget(dialog)
+    assert dialog.shown_contact_ids
+    session.close()
+    qtbot.waitUntil(lambda: dialog.session is None, timeout=3000)
+    assert dialog.shown_contact_ids == [] and dialog.shown_line_ids[0] == "emergency"

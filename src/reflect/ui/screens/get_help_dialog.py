@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -120,6 +120,13 @@ class GetHelpDialog(QDialog):
         layout.addWidget(buttons)
         self.country_combo.currentIndexChanged.connect(self._on_country_changed)
         self._rebuild()
+        if session is not None:
+            # If Reflect locks (idle or Ctrl+L) while this dialog is open, the person's own
+            # contacts must disappear with everything else; the crisis lines stay.
+            self._lock_watch = QTimer(self)
+            self._lock_watch.setInterval(300)
+            self._lock_watch.timeout.connect(self._on_lock_watch_timeout)
+            self._lock_watch.start()
 
     # --- content --------------------------------------------------------------------------
 
@@ -254,6 +261,12 @@ class GetHelpDialog(QDialog):
         self.country = self.country_combo.currentData()
         self._rebuild()
 
+    def _on_lock_watch_timeout(self) -> None:
+        if self.session is not None and not getattr(self.session, "is_open", True):
+            self.session = None
+            self._lock_watch.stop()
+            self._rebuild()
+
     def _edit_contact(self, contact: HelpContact | None) -> None:
         from reflect.ui.screens.help_contact_dialog import HelpContactDialog
 
@@ -263,6 +276,8 @@ class GetHelpDialog(QDialog):
         self.save_contact(dialog.result_contact)
 
     def save_contact(self, contact: HelpContact) -> None:
+        if self.session is None:
+            return
         try:
             self.session.resources.save_help_contact(contact)
         except ReflectError as exc:
@@ -275,5 +290,8 @@ class GetHelpDialog(QDialog):
             self, "Remove contact", f"Remove “{contact.name}” from your contacts?"
         )
         if answer == QMessageBox.StandardButton.Yes and contact.id is not None:
-            self.session.resources.delete_help_contact(contact.id)
+            try:
+                self.session.resources.delete_help_contact(contact.id)
+            except ReflectError as exc:
+                QMessageBox.warning(self, "Contact not removed", str(exc))
             self._rebuild()
