@@ -82,3 +82,15 @@ def test_instruments_import(capsys, tmp_path):
     assert code == 0 and "Imported WHO-5" in err
     who5 = [r for r in json.loads(out) if r["id"] == "who5"][0]
     assert who5["source"] == "imported" and who5["item_text"] is True
+
+
+def test_top_level_data_dir_is_honoured(capsys, tmp_path):
+    path = tmp_path / "org.json"
+    data = json.loads(asset_path("instruments", "who5.json").read_text(encoding="utf-8"))
+    data["id"] = "orgwho"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    target = tmp_path / "data"
+    code, out, _ = run(capsys, "--data-dir", str(target), "instruments", "--import", str(path))
+    assert code == 0 and "orgwho" in out
+    assert (target / "instruments" / "orgwho.json").exists()
+    assert oct((target).stat().st_mode & 0o777) == oct(0o700)

@@ -26,7 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="validate a definition file (JSON or TOML) and add it to the data folder",
     )
-    parser.add_argument("--data-dir", help="data folder (default: the platform's user data folder)")
+    # SUPPRESS keeps "reflect --data-dir X instruments" working (a None default would win).
+    parser.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="data folder (default: the platform's user data folder)",
+    )
     parser.set_defaults(handler=run)
 
 

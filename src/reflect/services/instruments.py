@@ -107,6 +107,7 @@ class InstrumentService:
             raise ValidationError("Importing a definition needs a data folder.")
         data = read_definition_file(Path(path))
         definition = parse_definition(data, Path(path).name)
+        self._paths.ensure()  # the data folder itself must be private too, not only ours
         folder = ensure_private_dir(self._paths.instruments_dir)
         target = folder / f"{definition.id}.json"
         for other in _definition_files(folder):
