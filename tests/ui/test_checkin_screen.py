@@ -168,3 +168,31 @@ def test_card_hides_when_there_is_nothing_to_say(qtbot, session):
     session.instruments.record("who5", [0, 0, 0, 0, 0])
     card.refresh()
     assert card.isVisible() and "WHO-5" in card.title.text()
+
+
+def test_history_lists_entries_and_deletes_with_undo(qtbot, session):
+    session.checkins.record({"work.dread": 2}, taken_at=datetime(2026, 2, 1, 9))
+    session.instruments.record("who5", [3, 3, 3, 3, 3], taken_at=datetime(2026, 2, 2, 9))
+    screen = make_screen(qtbot, session)
+    history = screen.history
+    texts = [history.list.item(i).text() for i in range(history.list.count())]
+    assert (
+        len(texts) == 2 and "WHO-5: Wellbeing (0 to 100) 60" in texts[0] and "Check-in" in texts[1]
+    )
+    history.list.setCurrentRow(1)
+    with qtbot.waitSignal(history.history_changed):
+        qtbot.mouseClick(history.delete_button, Qt.MouseButton.LeftButton)
+    assert session.checkins.count() == 0 and history.list.count() == 1
+    qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
+    assert session.checkins.count() == 1 and history.list.count() == 2
+    history.list.setCurrentRow(0)
+    history.delete_selected()
+    assert session.instruments.results() == []
+    history.undo_delete()
+    assert [r.scores for r in session.instruments.results()] == [{"wellbeing": 60}]
+
+
+def test_history_empty_state(qtbot, session):
+    screen = make_screen(qtbot, session)
+    assert screen.history.empty.isVisibleTo(screen.history)
+    assert not screen.history.list.isVisibleTo(screen.history)

@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -164,6 +165,10 @@ class InstrumentService:
         result = store.get(result_id)
         store.delete(result_id)
         return result
+
+    def restore_result(self, result: InstrumentResult) -> InstrumentResult:
+        """Undo ``delete_result``: store the same result again (it gets a new id)."""
+        return self._store().add(replace(result, id=None))
 
 
 def _write_private_json(target: Path, data: object) -> None:

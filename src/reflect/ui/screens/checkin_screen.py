@@ -24,6 +24,7 @@ from reflect.domain.checkin_definition import CheckinDefinition
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
 from reflect.ui.screens.instrument_panel import InstrumentPanel
+from reflect.ui.widgets.checkin_history_view import CheckinHistoryView
 from reflect.ui.widgets.checkin_result_view import CheckinResultView
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.rating_row import RatingRow
@@ -61,6 +62,8 @@ class CheckinScreen(QWidget):
         self.tabs.addTab(self.pages, "One-minute check-in")
         self.instruments = InstrumentPanel(session.instruments)
         self.tabs.addTab(self.instruments, "Questionnaires")
+        self.history = CheckinHistoryView(session)
+        self.tabs.addTab(self.history, "History")
 
         self.card.open_resources_requested.connect(self.open_resources_requested)
         self.card.open_plan_requested.connect(self.open_plan_requested)
@@ -69,6 +72,7 @@ class CheckinScreen(QWidget):
         self.result_view.done_requested.connect(self._on_result_done)
         self.result_view.undo_requested.connect(self._on_result_undo)
         self.instruments.result_saved.connect(self._on_instruments_saved)
+        self.history.history_changed.connect(self.card.refresh)
 
     # --- the form ---------------------------------------------------------------------------
 
@@ -205,6 +209,7 @@ class CheckinScreen(QWidget):
         self.result_view.show_result(self.session.checkins.scored(int(saved.id or 0)))
         self.pages.setCurrentIndex(1)
         self.card.refresh()
+        self.history.refresh()
         self.checkin_saved.emit(int(saved.id or 0))
 
     # --- after saving -----------------------------------------------------------------------
@@ -234,10 +239,13 @@ class CheckinScreen(QWidget):
         self.note.setText(saved.note)
         self.error.setText("The check-in was deleted; your answers are still here.")
         self.card.refresh()
+        self.history.refresh()
 
     def _on_instruments_saved(self) -> None:
         self.card.refresh()
+        self.history.refresh()
         self.instrument_saved.emit()
 
     def refresh(self) -> None:
         self.card.refresh()
+        self.history.refresh()
