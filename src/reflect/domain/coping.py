@@ -156,7 +156,7 @@ def _parse_item(raw: Any, source: str, where: str) -> CopingItem:
     if exercise is not None and exercise not in EXERCISES:
         raise ContentError(source, f"{where}.exercise", f"must be one of {', '.join(EXERCISES)}")
     link = raw.get("link")
-    if link is not None and link not in LINKS:
+    if link is not None and (not isinstance(link, str) or link not in LINKS):
         raise ContentError(source, f"{where}.link", f"must be one of {', '.join(LINKS)}")
     return CopingItem(item_id, title, text, str(area), tuple(categories), minutes, exercise, link)
 
