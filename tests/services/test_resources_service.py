@@ -111,3 +111,24 @@ def test_suggestions_follow_the_latest_checkin_snapshot():
 
 def test_latest_checkin_with_real_session_has_none_then_some(session):
     assert session.resources.latest_checkin() is None
+
+
+def test_suggestions_follow_a_real_recorded_checkin(session):
+    from datetime import datetime, timedelta
+
+    definition = session.checkins.definition
+    quiet = {item.id: 0 for item in definition.items}
+    start = datetime(2026, 10, 1, 18, 0)
+    for week in range(4):
+        session.checkins.record(
+            quiet | {i.id: 1 for i in definition.items_in("work")},
+            taken_at=start + timedelta(weeks=week),
+        )
+    heavy = quiet | {i.id: 4 for i in definition.items_in("relational")}
+    heavy |= {i.id: 3 for i in definition.items_in("work")}
+    session.checkins.record(heavy, helping={"connection": 0}, taken_at=start + timedelta(weeks=5))
+    snapshot = session.resources.latest_checkin()
+    assert snapshot.taken_at == start + timedelta(weeks=5)
+    result = session.resources.suggestions_for_latest(limit=6)
+    assert [s.category for s in result[:4]] == ["relational", "relational", "work", "work"]
+    assert "higher than your usual" in result[0].reason
