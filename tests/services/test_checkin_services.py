@@ -118,3 +118,24 @@ def test_early_warning_includes_high_bands(session):
     session.instruments.record("stss", [5] * 17, taken_at=START)
     notices = session.early_warning.active()
     assert [(n.instrument_id, n.subscale_id) for n in notices] == [("stss", "total")]
+
+
+def test_record_many_validates_everything_before_saving(session):
+    from reflect.domain.checkin import CheckIn
+
+    good = [CheckIn(START + timedelta(days=d), {"work.dread": d % 5}) for d in range(30)]
+    assert session.checkins.record_many(good) == 30
+    assert session.checkins.count() == 30
+    with pytest.raises(ValidationError):
+        session.checkins.record_many(
+            [CheckIn(START, {"work.dread": 1}), CheckIn(START, {"work.dread": 9})]
+        )
+    assert session.checkins.count() == 30
+    saved = session.instruments.record_many([("who5", [5] * 5, START), ("stss", [1] * 17, START)])
+    assert saved == 2 and [r.instrument_id for r in session.instruments.results()] == [
+        "who5",
+        "stss",
+    ]
+    with pytest.raises(ValidationError):
+        session.instruments.record_many([("who5", [5] * 5, START), ("who5", [9], START)])
+    assert len(session.instruments.results()) == 2

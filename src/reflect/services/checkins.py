@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
@@ -21,6 +21,7 @@ from reflect.resources import asset_path
 
 class CheckinStore(Protocol):
     def add(self, checkin: CheckIn) -> CheckIn: ...
+    def add_many(self, checkins: Iterable[CheckIn]) -> int: ...
     def update(self, checkin: CheckIn) -> CheckIn: ...
     def delete(self, checkin_id: int) -> None: ...
     def get(self, checkin_id: int) -> CheckIn: ...
@@ -77,6 +78,13 @@ class CheckinService:
         )
         self.definition.validate(checkin)
         return self._repository.add(checkin)
+
+    def record_many(self, checkins: Iterable[CheckIn]) -> int:
+        """Validate every check-in first, then save them all in one transaction."""
+        batch = list(checkins)
+        for checkin in batch:
+            self.definition.validate(checkin)
+        return self._repository.add_many(batch)
 
     def update(self, checkin: CheckIn) -> CheckIn:
         self.definition.validate(checkin)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +34,7 @@ DEFINITION_SUFFIXES = (".json", ".toml")
 
 class ResultStore(Protocol):
     def add(self, result: InstrumentResult) -> InstrumentResult: ...
+    def add_many(self, results: Iterable[InstrumentResult]) -> int: ...
     def get(self, result_id: int) -> InstrumentResult: ...
     def delete(self, result_id: int) -> None: ...
     def find(
@@ -151,6 +152,14 @@ class InstrumentService:
         scored = self.score(instrument_id, answers)
         when = (taken_at or datetime.now()).replace(microsecond=0)
         return self._store().add(scored.to_result(when))
+
+    def record_many(self, scored: Iterable[tuple[str, Sequence[int], datetime]]) -> int:
+        """Score and save many (instrument id, answers, taken at) at once; all or nothing."""
+        results = [
+            self.score(i, answers).to_result(when.replace(microsecond=0))
+            for i, answers, when in scored
+        ]
+        return self._store().add_many(results)
 
     def results(
         self, instrument_id: str | None = None, since: datetime | None = None

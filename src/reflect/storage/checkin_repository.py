@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -49,6 +50,13 @@ class CheckinRepository:
             table.insert(_row(checkin))
             new_id = table.last_pk
         return self.get(int(new_id or 0))
+
+    def add_many(self, checkins: Iterable[CheckIn]) -> int:
+        """Insert many in one transaction (demo data, imports); all or nothing."""
+        rows = [_row(c) for c in checkins]
+        with self._db.atomic():
+            self._db.table("checkins").insert_all(rows, batch_size=500)
+        return len(rows)
 
     def update(self, checkin: CheckIn) -> CheckIn:
         if checkin.id is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -25,23 +26,33 @@ def _result(row: tuple[Any, ...]) -> InstrumentResult:
     )
 
 
+def _row(result: InstrumentResult) -> dict[str, Any]:
+    return {
+        "instrument_id": result.instrument_id,
+        "taken_at": result.taken_at.isoformat(timespec="seconds"),
+        "answers": json.dumps(result.answers),
+        "scores": json.dumps(result.scores, sort_keys=True),
+        "bands": json.dumps(result.bands, sort_keys=True),
+    }
+
+
 class InstrumentResultRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
     def add(self, result: InstrumentResult) -> InstrumentResult:
-        row = {
-            "instrument_id": result.instrument_id,
-            "taken_at": result.taken_at.isoformat(timespec="seconds"),
-            "answers": json.dumps(result.answers),
-            "scores": json.dumps(result.scores, sort_keys=True),
-            "bands": json.dumps(result.bands, sort_keys=True),
-        }
         with self._db.atomic():
             table = self._db.table("instrument_results")
-            table.insert(row)
+            table.insert(_row(result))
             new_id = table.last_pk
         return self.get(int(new_id or 0))
+
+    def add_many(self, results: Iterable[InstrumentResult]) -> int:
+        """Insert many in one transaction (demo data, imports); all or nothing."""
+        rows = [_row(r) for r in results]
+        with self._db.atomic():
+            self._db.table("instrument_results").insert_all(rows, batch_size=500)
+        return len(rows)
 
     def get(self, result_id: int) -> InstrumentResult:
         row = self._db.execute(
