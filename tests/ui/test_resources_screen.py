@@ -72,8 +72,8 @@ def test_plan_link_and_help_link(screen, qtbot):
 
 
 def test_plan_editor_saves_through_encrypted_db(screen, session):
-    editor = screen.plan_editor
     screen.show_plan()
+    editor = screen.plan_editor
     editor.section_edits["warning_signs"].setPlainText("short temper\n\n- skipping lunch")
     editor._on_add_person_clicked()
     editor.people_table.item(0, 0).setText("Sam")
@@ -87,6 +87,7 @@ def test_plan_editor_saves_through_encrypted_db(screen, session):
 
 
 def test_plan_editor_autosaves_after_typing(screen, session, qtbot, monkeypatch):
+    screen.show_plan()
     import reflect.ui.widgets.plan_editor as module
 
     editor = screen.plan_editor
@@ -98,6 +99,7 @@ def test_plan_editor_autosaves_after_typing(screen, session, qtbot, monkeypatch)
 
 
 def test_plan_editor_keeps_text_when_invalid(screen, session):
+    screen.show_plan()
     editor = screen.plan_editor
     editor._append_person(PlanPerson("", "555 0100"))
     editor._on_edited()
@@ -107,6 +109,7 @@ def test_plan_editor_keeps_text_when_invalid(screen, session):
 
 
 def test_plan_pdf_is_written_private(screen, session, tmp_path):
+    screen.show_plan()
     session.resources.save_plan(
         MyPlan(what_helps=["evening walk"], people=[PlanPerson("Sam", "555 0100")])
     )
@@ -122,6 +125,7 @@ def test_plan_pdf_is_written_private(screen, session, tmp_path):
 
 
 def test_printout_lists_plan_and_help_lines(screen, session):
+    screen.show_plan()
     session.settings.set("country", "US")
     session.resources.save_plan(MyPlan(boundaries=["no e-mail after 8 pm"]))
     screen.plan_editor.load()
@@ -146,3 +150,27 @@ def test_about_page_cites_sources(screen):
         "988",
     ):
         assert needle in text, needle
+
+
+def test_broken_library_file_shows_message_in_its_own_tab(qtbot, session, monkeypatch):
+    import reflect.services.resources as module
+    from reflect.domain.errors import ContentError
+
+    def broken():
+        raise ContentError(
+            "coping.json", "items[2].area", "must be one of awareness, balance, connection"
+        )
+
+    monkeypatch.setattr(module, "shipped_coping_library", broken)
+    widget = ResourcesScreen(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_library()
+    page = widget._pages["library"]
+    from PySide6.QtWidgets import QLabel
+
+    texts = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert widget.library is None
+    assert "coping.json: items[2].area" in texts
+    widget.show_plan()
+    assert widget.plan_editor is not None  # the rest of the screen still works

@@ -15,6 +15,7 @@ from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
 
 TABS = ("suggestions", "library", "exercises", "plan", "about")
+TAB_LABELS = ("Suggested for you", "Library", "Exercises", "My plan", "About the content")
 
 
 def _error_page(what: str, exc: Exception) -> QWidget:
@@ -55,53 +56,67 @@ class ResourcesScreen(QWidget):
         self.tabs.setAccessibleName("Resources sections")
         layout.addWidget(self.tabs, 1)
         self.suggestions = self.library = self.exercises = self.plan_editor = self.about = None
-        self._build_tabs()
+        # Tabs are built the first time they are needed, so unlocking stays quick.
+        self._pages: dict[str, QWidget] = {}
+        for key, label in zip(TABS, TAB_LABELS, strict=True):
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            self._pages[key] = page
+            self.tabs.addTab(page, label)
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 
-    def _build_tabs(self) -> None:
-        from reflect.ui.widgets.about_content_view import AboutContentView
-        from reflect.ui.widgets.coping_library_view import CopingLibraryView
-        from reflect.ui.widgets.exercises_panel import ExercisesPanel
-        from reflect.ui.widgets.plan_editor import PlanEditor
-        from reflect.ui.widgets.suggestions_view import SuggestionsView
-
-        # Each tab stands alone: a broken content file shows a message in its own tab
-        # instead of taking the whole screen (and Get help now) down.
+    def _ensure(self, key: str) -> None:
+        """Build one tab's content if it is not built yet."""
+        page = self._pages[key]
+        if page.layout().count():
+            return
         try:
+            widget = self._build(key)
+        except ReflectError as exc:
+            # A broken content file shows a message in its own tab instead of taking the
+            # whole screen (and Get help now) down.
+            widget = _error_page(TAB_LABELS[TABS.index(key)], exc)
+        page.layout().addWidget(widget)
+
+    def _build(self, key: str) -> QWidget:
+        if key == "suggestions":
+            from reflect.ui.widgets.suggestions_view import SuggestionsView
+
             self.suggestions = SuggestionsView(self.resources)
             self.suggestions.exercise_requested.connect(self.show_exercise)
             self.suggestions.link_requested.connect(self._on_link_requested)
             self.suggestions.checkin_requested.connect(self.checkin_requested)
-            self.tabs.addTab(self.suggestions, "Suggested for you")
-        except ReflectError as exc:
-            self.tabs.addTab(_error_page("Suggestions", exc), "Suggested for you")
-        try:
+            return self.suggestions
+        if key == "library":
+            from reflect.ui.widgets.coping_library_view import CopingLibraryView
+
             self.library = CopingLibraryView(self.resources.library)
             self.library.exercise_requested.connect(self.show_exercise)
             self.library.link_requested.connect(self._on_link_requested)
-            self.tabs.addTab(self.library, "Library")
-        except ReflectError as exc:
-            self.tabs.addTab(_error_page("The coping library", exc), "Library")
-        self.exercises = ExercisesPanel()
-        self.tabs.addTab(self.exercises, "Exercises")
-        try:
+            return self.library
+        if key == "exercises":
+            from reflect.ui.widgets.exercises_panel import ExercisesPanel
+
+            self.exercises = ExercisesPanel()
+            return self.exercises
+        if key == "plan":
+            from reflect.ui.widgets.plan_editor import PlanEditor
+
             self.plan_editor = PlanEditor(self.resources, self._printout_extras)
-            self.tabs.addTab(self.plan_editor, "My plan")
-        except ReflectError as exc:
-            self.tabs.addTab(_error_page("My plan", exc), "My plan")
-        try:
-            self.about = AboutContentView(self.resources.about)
-            self.tabs.addTab(self.about, "About the content")
-        except ReflectError as exc:
-            self.tabs.addTab(_error_page("About the content", exc), "About the content")
+            return self.plan_editor
+        from reflect.ui.widgets.about_content_view import AboutContentView
+
+        self.about = AboutContentView(self.resources.about)
+        return self.about
 
     # --- routes for other screens ---------------------------------------------------------
 
     def show_suggestions(self) -> None:
-        self.tabs.setCurrentIndex(TABS.index("suggestions"))
+        self._show_tab("suggestions")
 
     def show_library(self, category: str | None = None, area: str | None = None) -> None:
-        self.tabs.setCurrentIndex(TABS.index("library"))
+        self._show_tab("library")
         if self.library is not None:
             if area:
                 self.library.select("area", area)
@@ -109,16 +124,17 @@ class ResourcesScreen(QWidget):
                 self.library.select("category", category)
 
     def show_exercise(self, key: str = "breathing") -> None:
-        self.tabs.setCurrentIndex(TABS.index("exercises"))
-        self.exercises.show_exercise(key)
+        self._show_tab("exercises")
+        if self.exercises is not None:
+            self.exercises.show_exercise(key)
 
     def show_plan(self) -> None:
-        self.tabs.setCurrentIndex(TABS.index("plan"))
+        self._show_tab("plan")
         if self.plan_editor is not None:
             self.plan_editor.section_edits["warning_signs"].setFocus()
 
     def show_about(self) -> None:
-        self.tabs.setCurrentIndex(TABS.index("about"))
+        self._show_tab("about")
 
     def refresh_suggestions(self) -> None:
         """Call after a check-in is saved; the list is rebuilt when next shown."""
@@ -132,6 +148,10 @@ class ResourcesScreen(QWidget):
             self.plan_editor.save()
 
     # --- internals ------------------------------------------------------------------------
+
+    def _show_tab(self, key: str) -> None:
+        self._ensure(key)
+        self.tabs.setCurrentIndex(TABS.index(key))
 
     def _printout_extras(self) -> tuple:
         country = str(self.session.settings.get("country") or "CA")
@@ -150,6 +170,7 @@ class ResourcesScreen(QWidget):
             self.help_requested.emit()
 
     def _on_tabs_changed(self, index: int) -> None:
+        self._ensure(TABS[index])
         if index == TABS.index("suggestions"):
             self._refresh_if_stale()
         elif index != TABS.index("plan") and self.plan_editor is not None:
@@ -158,6 +179,7 @@ class ResourcesScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         # The latest check-in may have changed while another screen was showing.
         self._suggestions_stale = True
+        self._ensure(TABS[self.tabs.currentIndex()])
         if self.tabs.currentIndex() == TABS.index("suggestions"):
             self._refresh_if_stale()
         super().showEvent(event)
