@@ -10,4 +10,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "score",
     "instruments",
     "help_lines",
+    "backup",
+    "restore",
+    "check",
 )

@@ -1,17 +1,30 @@
-"""Encrypted, verified copies of a profile database (SQLite online backup API)."""
+"""Encrypted, verified copies of a profile database (SQLite online backup API).
+
+A backup is keyed with the profile's data key, so no key derivation is needed to write one.
+Because a passphrase change rotates that key, each backup gets a small sidecar
+(``<name>.key.json``, 0600) holding the data key *sealed* exactly as vault.json held it at
+the time: the passphrase of that day still opens an old backup. The sidecar holds nothing
+vault.json does not already hold.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
-from reflect.storage.database import connect_encrypted
-from reflect.storage.errors import VaultError
+from reflect.storage.database import _sqlcipher, connect_encrypted, is_plain_sqlite, key_pragma
+from reflect.storage.errors import PlaintextDatabase, VaultError, WrongPassphrase
+
+SIDECAR_SUFFIX = ".key.json"
+INTERNAL_TABLE_PREFIXES = ("sqlite_",)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:  # pragma: no cover - not possible on Windows
@@ -22,28 +35,114 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def connect_readonly(path: Path, raw_key: bytes | bytearray) -> Any:
+    """Open an encrypted file read-only (a backup or archive must never be modified by reading).
+
+    Raises WrongPassphrase when the key does not open it and PlaintextDatabase for plain SQLite.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise VaultError(f"There is no file at {path}.")
+    if is_plain_sqlite(path):
+        raise PlaintextDatabase(
+            f"{path.name} is an unencrypted SQLite file, not a Reflect backup; it was not used."
+        )
+    sqlcipher3 = _sqlcipher()
+    conn = sqlcipher3.connect(
+        f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+    )
+    try:
+        conn.execute(key_pragma(raw_key))
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongPassphrase() from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def user_tables(conn: Any) -> list[str]:
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master "
+        "WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    )
+    return [r[0] for r in rows]
+
+
+def integrity_problems(conn: Any) -> list[str]:
+    """Problems found by SQLite's integrity check and SQLCipher's page HMAC check (empty: ok)."""
+    sqlcipher3 = _sqlcipher()
+    try:
+        problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except sqlcipher3.DatabaseError as exc:  # a damaged page can stop the check itself
+        problems = [str(exc)]
+    found = [] if problems == ["ok"] else problems
+    try:
+        found.extend(str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall())
+    except sqlcipher3.DatabaseError as exc:
+        found.append(str(exc))
+    return found
+
+
+def table_counts(conn: Any) -> dict[str, int]:
+    return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in user_tables(conn)}
+
+
 def verify_database(path: Path, raw_key: bytes | bytearray) -> dict[str, int]:
     """Open ``path`` with the key, run both integrity checks, return row counts per table."""
-    conn = connect_encrypted(path, raw_key)
+    conn = connect_readonly(path, raw_key)
     try:
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        if problems != ["ok"]:
-            raise VaultError(f"Integrity check failed for {path.name}: {problems[:3]}")
-        cipher_problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        if cipher_problems:
-            raise VaultError(f"Encrypted page check failed for {path.name}: {cipher_problems[:3]}")
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+        problems = integrity_problems(conn)
+        if problems:
+            raise VaultError(f"The integrity check failed for {Path(path).name}: {problems[:3]}")
+        return table_counts(conn)
     finally:
         conn.close()
 
 
-def backup_to(db: sqlite_utils.Database, target: Path, raw_key: bytes | bytearray) -> dict[str, int]:
+def _write_private(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def sidecar_path(backup: Path) -> Path:
+    return Path(backup).with_name(Path(backup).name + SIDECAR_SUFFIX)
+
+
+def write_key_sidecar(backup: Path, vault_path: Path) -> None:
+    """Keep the sealed keys of vault.json beside ``backup`` (see the module docstring)."""
+    try:
+        vault = json.loads(Path(vault_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # no readable vault: the backup still opens with the current key
+    sealed = {"format": 1, "passphrase": vault.get("passphrase"), "recovery": vault.get("recovery")}
+    _write_private(sidecar_path(backup), json.dumps(sealed, indent=2))
+
+
+def read_key_sidecar(backup: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(sidecar_path(backup).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("passphrase"), dict) else None
+
+
+def backup_to(
+    db: sqlite_utils.Database,
+    target: Path,
+    raw_key: bytes | bytearray,
+    vault_path: Path | None = None,
+) -> dict[str, int]:
     """Write a verified encrypted copy of ``db`` to ``target`` atomically; return its counts."""
     target = Path(target)
     tmp = target.with_name(target.name + ".tmp")
@@ -57,13 +156,34 @@ def backup_to(db: sqlite_utils.Database, target: Path, raw_key: bytes | bytearra
         dest.close()
     try:
         counts = verify_database(tmp, raw_key)
-        expected = {
-            t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts
-        }
+        expected = {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts}
         if counts != expected:
             raise VaultError("The backup copy does not match the profile; it was discarded.")
+        if vault_path is not None:
+            write_key_sidecar(target, vault_path)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return counts
+
+
+def copy_verified(source: Path, target: Path, raw_key: bytes | bytearray) -> dict[str, int]:
+    """Copy an existing backup file to ``target`` (atomically, 0600) and verify the copy."""
+    tmp = Path(target).with_name(Path(target).name + ".tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    try:
+        with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+            dst.flush()
+            os.fsync(dst.fileno())
+        counts = verify_database(tmp, raw_key)
+        if sidecar_path(source).exists():
+            shutil.copyfile(sidecar_path(source), sidecar_path(target))
+            os.chmod(sidecar_path(target), 0o600)
+        os.replace(tmp, target)
+        fsync_dir(Path(target).parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

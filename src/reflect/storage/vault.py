@@ -236,7 +236,8 @@ class ProfileStore:
         if has_pending(db) and not is_fresh(db):
             backups = ensure_private_dir(info.directory / "backups")
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            backup_to(db, backups / f"pre-migration-{stamp}.reflect-backup", key)
+            target = backups / f"pre-migration-{stamp}.reflect-backup"
+            backup_to(db, target, key, vault_path=info.vault_path)
         apply_migrations(db)
 
     # --- change -------------------------------------------------------------------------

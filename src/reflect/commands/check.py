@@ -1,0 +1,52 @@
+"""``reflect check``: integrity check, SQLCipher page check and migrations state.
+
+Exit code 0 when everything is fine, 1 when a problem was found. ``--json`` prints
+``{"ok", "integrity", "cipher_integrity", "migrations_applied", "migrations_pending",
+"migrations_unknown", "counts", "cipher_version", "backups", "latest_backup"}``; the two
+check lists are empty when the checks pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from reflect.commands.common import add_profile_arguments, open_session, print_json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "check",
+        help="check a profile's database (integrity, encryption, schema)",
+        description="Run SQLite's integrity check and SQLCipher's page check on a profile.",
+    )
+    add_profile_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reflect.services.backups import check_profile
+
+    session = open_session(args)
+    try:
+        report = check_profile(session)
+    finally:
+        session.close()
+    if args.json:
+        print_json(report.to_json())
+        return 0 if report.ok else 1
+    integrity = "ok" if not report.integrity else "; ".join(report.integrity[:5])
+    print(f"Integrity check:        {integrity}")
+    cipher = "ok" if not report.cipher_integrity else "; ".join(report.cipher_integrity[:5])
+    print(f"Encrypted pages (HMAC): {cipher}")
+    print(
+        f"Schema:                 {len(report.migrations_applied)} migrations applied, "
+        f"{len(report.migrations_pending)} pending"
+    )
+    print(f"SQLCipher:              {report.cipher_version}")
+    print(
+        f"Backups:                {report.backups}"
+        + (f" (latest {report.latest_backup})" if report.latest_backup else "")
+    )
+    print("Everything looks fine." if report.ok else "Problems were found; see above.")
+    return 0 if report.ok else 1

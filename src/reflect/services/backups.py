@@ -1,0 +1,234 @@
+"""Backups, restore and health check for a profile. No Qt: the GUI and the CLI share these.
+
+- ``run_automatic_backup(session)``: once a day (cheap when today's copy exists), a verified
+  encrypted copy into the profile's ``backups/`` folder, plus one per ISO week; the newest 7
+  daily and 4 weekly copies are kept.
+- ``backup_now(session)``: a manual copy (never pruned), or to a chosen file.
+- ``restore_backup(paths, profile, file, passphrase)``: for a locked profile.
+- ``check_profile(session)``: integrity, page authentication and migrations, JSON-able.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from reflect.domain.backup_rotation import (
+    BACKUP_SUFFIX,
+    BackupName,
+    daily_name,
+    parse_backup_name,
+    to_prune,
+    weekly_name,
+)
+from reflect.domain.errors import ValidationError
+from reflect.domain.profile import ProfileInfo
+from reflect.paths import ensure_private_dir
+from reflect.services.session import Session
+
+Progress = Callable[[int, str], None]
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str
+    stamp: str
+    size: int
+    modified: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": str(self.path),
+            "kind": self.kind,
+            "stamp": self.stamp,
+            "bytes": self.size,
+            "modified": self.modified.isoformat(timespec="seconds"),
+        }
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    written: list[Path]
+    pruned: list[Path]
+    counts: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "written": [str(p) for p in self.written],
+            "pruned": [str(p) for p in self.pruned],
+            "counts": self.counts,
+        }
+
+
+def backups_dir(profile: ProfileInfo) -> Path:
+    return profile.directory / "backups"
+
+
+def list_backups(profile: ProfileInfo) -> list[BackupInfo]:
+    """Backups in the profile's folder, newest first."""
+    folder = backups_dir(profile)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        name = parse_backup_name(path.name)
+        if name is None or not path.is_file():
+            continue
+        stat = path.stat()
+        found.append(
+            BackupInfo(
+                path, name.kind, name.stamp, stat.st_size, datetime.fromtimestamp(stat.st_mtime)
+            )
+        )
+    return sorted(found, key=lambda b: b.modified, reverse=True)
+
+
+def _write(session: Session, target: Path) -> dict[str, int]:
+    from reflect.storage.backup import backup_to
+
+    return backup_to(session.db, target, session.key, vault_path=session.profile.vault_path)
+
+
+def _prune(folder: Path) -> list[Path]:
+    from reflect.storage.backup import sidecar_path
+
+    removed = []
+    for name in to_prune([p.name for p in folder.iterdir()]):
+        path = folder / name
+        path.unlink(missing_ok=True)
+        sidecar_path(path).unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def run_automatic_backup(session: Session, today: date | None = None) -> BackupReport:
+    """Write today's daily (and this week's weekly) backup if missing, then rotate.
+
+    When today's copy exists this is one ``stat`` call, so it can run at every unlock.
+    """
+    today = today or date.today()
+    folder = backups_dir(session.profile)
+    daily = folder / daily_name(today).filename
+    if daily.exists():
+        return BackupReport([], [], {})
+    ensure_private_dir(folder)
+    counts = _write(session, daily)
+    written = [daily]
+    weekly = folder / weekly_name(today).filename
+    if not weekly.exists():
+        from reflect.storage.backup import copy_verified
+
+        copy_verified(daily, weekly, session.key)
+        written.append(weekly)
+    return BackupReport(written, _prune(folder), counts)
+
+
+def backup_now(session: Session, target: Path | None = None) -> BackupReport:
+    """A manual verified backup into ``backups/`` (kept until deleted) or to ``target``."""
+    if target is None:
+        folder = ensure_private_dir(backups_dir(session.profile))
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        target = folder / BackupName("manual", stamp).filename
+    else:
+        target = Path(target).expanduser()
+        if target.is_dir():
+            raise ValidationError(f"{target} is a folder; give a file name for the backup.")
+        if not target.parent.is_dir():
+            raise ValidationError(f"The folder {target.parent} does not exist.")
+        if not target.name.endswith(BACKUP_SUFFIX):
+            target = target.with_name(target.name + BACKUP_SUFFIX)
+    counts = _write(session, target)
+    return BackupReport([target], [], counts)
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    restored_from: Path
+    counts: dict[str, int]
+    safety_copy: Path | None
+    passphrase_from_backup: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "restored_from": str(self.restored_from),
+            "counts": self.counts,
+            "safety_copy": str(self.safety_copy) if self.safety_copy else None,
+            "passphrase_from_backup": self.passphrase_from_backup,
+        }
+
+
+def restore_backup(
+    profile: ProfileInfo, backup: Path, passphrase: str, progress: Progress | None = None
+) -> RestoreReport:
+    """Replace a LOCKED profile's data with ``backup`` after verifying it.
+
+    The current data is kept first as a ``pre-restore-…`` backup. Raises WrongPassphrase or
+    VaultError (damaged or foreign file) without changing anything.
+    """
+    from reflect.storage.restore import restore_database
+
+    backup = Path(backup).expanduser()
+    if not backup.is_file():
+        raise ValidationError(f"There is no backup file at {backup}.")
+    if progress:
+        progress(10, "Checking the backup…")
+    result = restore_database(profile, backup, passphrase)
+    if progress:
+        progress(100, "Restored.")
+    return RestoreReport(backup, result.counts, result.safety_copy, result.passphrase_from_backup)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ok: bool
+    integrity: list[str]
+    cipher_integrity: list[str]
+    migrations_applied: list[str]
+    migrations_pending: list[str]
+    migrations_unknown: list[str]
+    counts: dict[str, int]
+    cipher_version: str
+    backups: int
+    latest_backup: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def check_profile(session: Session) -> CheckReport:
+    """Run SQLite's integrity check, SQLCipher's page HMAC check and report migrations."""
+    from reflect.storage.migrations import known_names, migrations, newer_than_code
+
+    conn = session.db.conn
+    integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    integrity_problems = [] if integrity == ["ok"] else integrity
+    cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    applied = [m.name for m in migrations.applied(session.db)]
+    pending = [m.name for m in migrations.pending(session.db)]
+    unknown = newer_than_code(session.db)
+    known = known_names()
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE '%_fts%' ORDER BY name"
+        )
+    ]
+    counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    backups = list_backups(session.profile)
+    return CheckReport(
+        ok=not integrity_problems and not cipher and not pending and not unknown,
+        integrity=integrity_problems,
+        cipher_integrity=cipher,
+        migrations_applied=[n for n in applied if n in known] + [n for n in unknown],
+        migrations_pending=pending,
+        migrations_unknown=unknown,
+        counts=counts,
+        cipher_version=str(conn.execute("PRAGMA cipher_version").fetchone()[0]),
+        backups=len(backups),
+        latest_backup=str(backups[0].path) if backups else None,
+    )

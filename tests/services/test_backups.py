@@ -1,0 +1,138 @@
+"""Backups are encrypted, verified, rotated; restore verifies first and keeps the old data."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from reflect.domain.errors import VaultError, WrongPassphrase
+from reflect.domain.reflection import Reflection
+from reflect.services.backups import (
+    backup_now,
+    check_profile,
+    list_backups,
+    restore_backup,
+    run_automatic_backup,
+)
+from tests.conftest import PASSPHRASE
+
+MARKER = "zebra-marker-in-a-backup"
+
+
+def _write(session, text, day=1):
+    return session.journal.save(
+        Reflection("free_write", datetime(2026, 3, day, 9), answers={"text": text})
+    )
+
+
+def _texts(session):
+    return sorted(r.answers.get("text", "") for r in session.journal.all_reflections())
+
+
+def test_automatic_backup_is_daily_weekly_encrypted_and_cheap_the_second_time(session):
+    _write(session, MARKER)
+    report = run_automatic_backup(session, today=date(2026, 3, 2))
+    names = sorted(p.name for p in report.written)
+    assert names == ["daily-2026-03-02.reflect-backup", "weekly-2026-W10.reflect-backup"]
+    assert report.counts["reflections"] == 1
+    for path in report.written:
+        data = path.read_bytes()
+        assert not data.startswith(b"SQLite format 3")
+        assert MARKER.encode() not in data
+        assert path.stat().st_mode & 0o777 == 0o600
+    again = run_automatic_backup(session, today=date(2026, 3, 2))
+    assert again.written == [] and again.pruned == []
+
+
+def test_rotation_keeps_seven_daily_and_four_weekly(session):
+    start = date(2026, 3, 2)
+    for i in range(35):
+        run_automatic_backup(session, today=start + timedelta(days=i))
+    kinds = [b.kind for b in list_backups(session.profile)]
+    assert kinds.count("daily") == 7
+    assert kinds.count("weekly") == 4
+    leftovers = [p.name for p in (session.profile.directory / "backups").iterdir()]
+    assert all(".tmp" not in n for n in leftovers)
+    # every kept backup still has its key sidecar, and no sidecar outlives its backup
+    backups = {n for n in leftovers if n.endswith(".reflect-backup")}
+    sidecars = {n.removesuffix(".key.json") for n in leftovers if n.endswith(".key.json")}
+    assert backups == sidecars
+
+
+def test_restore_round_trip_keeps_a_safety_copy(profile_service, profile):
+    session = profile_service.unlock(profile, PASSPHRASE)
+    _write(session, "before the backup")
+    backup = backup_now(session).written[0]
+    _write(session, "after the backup", day=2)
+    session.close()
+
+    report = restore_backup(profile, backup, PASSPHRASE)
+    assert report.counts["reflections"] == 1
+    assert report.safety_copy is not None and report.safety_copy.exists()
+
+    session = profile_service.unlock(profile, PASSPHRASE)
+    try:
+        assert _texts(session) == ["before the backup"]
+        assert check_profile(session).ok
+    finally:
+        session.close()
+    # the replaced data is itself a restorable backup
+    restore_backup(profile, report.safety_copy, PASSPHRASE)
+    session = profile_service.unlock(profile, PASSPHRASE)
+    try:
+        assert _texts(session) == ["after the backup", "before the backup"]
+    finally:
+        session.close()
+
+
+def test_restore_refuses_a_wrong_passphrase_or_a_damaged_file_and_changes_nothing(
+    profile_service, profile
+):
+    session = profile_service.unlock(profile, PASSPHRASE)
+    _write(session, "precious")
+    backup = backup_now(session).written[0]
+    session.close()
+    before = profile.db_path.read_bytes()
+    with pytest.raises(WrongPassphrase):
+        restore_backup(profile, backup, "not the passphrase at all")
+    damaged = backup.with_name("damaged.reflect-backup")
+    data = bytearray(backup.read_bytes())
+    for offset in range(5000, 5064):
+        data[offset] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(VaultError):
+        restore_backup(profile, damaged, PASSPHRASE)
+    assert profile.db_path.read_bytes() == before
+    assert not list(profile.directory.glob("*.restoring"))
+
+
+def test_backup_from_before_a_passphrase_change_still_restores(profile_service, profile):
+    session = profile_service.unlock(profile, PASSPHRASE)
+    _write(session, "old days")
+    backup = backup_now(session).written[0]
+    new = "a brand new passphrase for today"
+    profile_service.change_passphrase(session, new, new)
+    _write(session, "new days", day=3)
+    session.close()
+
+    with pytest.raises(WrongPassphrase):
+        restore_backup(profile, backup, "wrong one entirely")  # opens neither
+    with pytest.raises(VaultError, match="before the passphrase was changed"):
+        restore_backup(profile, backup, new)  # today's passphrase cannot open the old key
+    report = restore_backup(profile, backup, PASSPHRASE)  # the passphrase of that day
+    assert report.passphrase_from_backup
+    session = profile_service.unlock(profile, PASSPHRASE)
+    try:
+        assert _texts(session) == ["old days"]
+    finally:
+        session.close()
+
+
+def test_check_reports_integrity_and_migrations(session):
+    report = check_profile(session).to_json()
+    assert report["ok"] is True
+    assert report["integrity"] == [] and report["cipher_integrity"] == []
+    assert "m001_initial" in report["migrations_applied"]
+    assert report["migrations_pending"] == []
+    assert report["counts"]["reflections"] == 0
