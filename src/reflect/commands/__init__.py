@@ -13,4 +13,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "backup",
     "restore",
     "check",
+    "export",
 )

@@ -1,0 +1,96 @@
+"""``reflect export --format FORMAT --out FILE``.
+
+Formats: ``archive`` (default: an encrypted copy under its own export passphrase, read from
+``--archive-passphrase-file`` or ``REFLECT_EXPORT_PASSPHRASE`` or a prompt), and the plain
+``json``, ``csv`` (a zip of one CSV per table) and ``markdown``, which need ``--plain-ok``
+or a "yes" at the prompt after a warning. ``--json`` prints ``{"format", "file",
+"encrypted", "bytes", "counts"}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from reflect.commands.common import add_profile_arguments, open_session, print_json
+from reflect.domain.errors import ReflectError
+
+EXPORT_PASSPHRASE_ENV = "REFLECT_EXPORT_PASSPHRASE"
+FORMATS = ("archive", "json", "csv", "markdown")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "export",
+        help="export everything: encrypted archive (default), or plain JSON, CSV, Markdown",
+        description="Export a profile. The default is an encrypted archive.",
+    )
+    add_profile_arguments(parser)
+    parser.add_argument("--format", default="archive", choices=FORMATS)
+    parser.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    parser.add_argument(
+        "--plain-ok",
+        action="store_true",
+        help="confirm that a plain (unencrypted) export is what you want",
+    )
+    parser.add_argument(
+        "--archive-passphrase-file",
+        metavar="FILE",
+        help=f"passphrase for the archive (else ${EXPORT_PASSPHRASE_ENV}, else a prompt)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
+    parser.set_defaults(handler=run)
+
+
+def archive_passphrase(args: argparse.Namespace) -> str:
+    if args.archive_passphrase_file:
+        try:
+            return Path(args.archive_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise ReflectError(f"Cannot read the archive passphrase file: {exc.strerror}") from exc
+    env = os.environ.get(EXPORT_PASSPHRASE_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise ReflectError(
+            f"The archive needs its own passphrase: set {EXPORT_PASSPHRASE_ENV} or pass "
+            "--archive-passphrase-file."
+        )
+    first = getpass.getpass("Passphrase for the archive: ")
+    if getpass.getpass("Once more: ") != first:
+        raise ReflectError("The two archive passphrases differ; nothing was written.")
+    return first
+
+
+def run(args: argparse.Namespace) -> int:
+    from reflect.services.export import PLAIN_TEXT_WARNING, export_profile, exporter_for
+
+    exporter = exporter_for(args.format)
+    plain_ok = args.plain_ok
+    if exporter.plain and not plain_ok:
+        if not sys.stdin.isatty():
+            raise ReflectError(PLAIN_TEXT_WARNING + " Add --plain-ok to confirm.")
+        print(PLAIN_TEXT_WARNING, file=sys.stderr)
+        if input("Write a plain-text export? [y/N] ").strip().lower() not in ("y", "yes"):
+            print("Nothing was written.")
+            return 1
+        plain_ok = True
+    secret = None if exporter.plain else archive_passphrase(args)
+    session = open_session(args)
+    try:
+        report = export_profile(
+            session, args.format, Path(args.out), plain_ok=plain_ok, archive_passphrase=secret
+        )
+    finally:
+        session.close()
+    if args.json:
+        print_json(report.to_json())
+        return 0
+    kind = "plain-text" if report.plain else "encrypted"
+    print(f"Wrote a {kind} {report.format} export to {report.path} (owner-only permissions).")
+    if report.plain:
+        print("Remember: anyone who can open this file can read it.")
+    return 0

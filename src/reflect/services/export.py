@@ -1,0 +1,123 @@
+"""Exporting a profile: the encrypted archive by default, plain formats only when asked.
+
+Every format is written to a private temporary file beside the target (created 0600, so the
+data is never readable by others even for a moment), flushed to disk, then renamed over the
+target in one step: a crash leaves the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reflect.domain.errors import ValidationError
+from reflect.services.exporters import Exporter, ExportOptions, Progress, exporters
+from reflect.services.session import Session
+
+DEFAULT_FORMAT = "archive"
+
+PLAIN_TEXT_WARNING = (
+    "This export is NOT encrypted. Anyone who can open the file (on this computer, a USB "
+    "stick, a cloud folder or an e-mail) can read everything in it: your reflections, "
+    "check-ins and plan. Keep it somewhere only you can reach, and delete it when you no "
+    "longer need it. The encrypted archive is the safer choice for moving your data."
+)
+
+
+class PlainTextNotConfirmed(ValidationError):
+    def __init__(self) -> None:
+        super().__init__(PLAIN_TEXT_WARNING + " Confirm to continue (--plain-ok).")
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    format: str
+    path: Path
+    plain: bool
+    counts: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "file": str(self.path),
+            "encrypted": not self.plain,
+            "bytes": self.path.stat().st_size,
+            "counts": self.counts,
+        }
+
+
+def available_formats() -> dict[str, Exporter]:
+    return exporters()
+
+
+def exporter_for(name: str) -> Exporter:
+    found = exporters().get(name.strip().lower())
+    if found is None:
+        raise ValidationError(
+            f"Unknown export format '{name}'. Choose one of: {', '.join(exporters())}."
+        )
+    return found
+
+
+def target_path(out: Path, exporter: Exporter) -> Path:
+    out = Path(out).expanduser()
+    if out.is_dir():
+        raise ValidationError(f"{out} is a folder; give a file name for the export.")
+    if not out.parent.is_dir():
+        raise ValidationError(f"The folder {out.parent} does not exist.")
+    return out if out.suffix else out.with_name(out.name + exporter.suffix)
+
+
+def export_profile(
+    session: Session,
+    format_name: str,
+    out: Path,
+    *,
+    plain_ok: bool = False,
+    archive_passphrase: str | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    """Write ``out`` in ``format_name``. Plain formats need ``plain_ok`` (the warning was shown)."""
+    exporter = exporter_for(format_name)
+    if exporter.plain and not plain_ok:
+        raise PlainTextNotConfirmed()
+    target = target_path(out, exporter)
+    if progress:
+        progress(5, "Preparing the export…")
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        if exporter.plain:
+            result = exporter.write(session, tmp, ExportOptions(progress=progress))
+            _fsync(tmp)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, target)
+        else:
+            # The archive writer makes its own private temp files and renames atomically.
+            tmp.unlink()
+            options = ExportOptions(archive_passphrase=archive_passphrase, progress=progress)
+            result = exporter.write(session, target, options)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(target.parent)
+    if progress:
+        progress(100, "Export finished.")
+    return ExportReport(exporter.name, target, exporter.plain, dict(result.get("counts", {})))
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):  # directories cannot be opened on Windows
+        _fsync(path)

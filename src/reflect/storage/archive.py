@@ -1,0 +1,170 @@
+"""Reflect archives: an encrypted database copy under an export passphrase, in one file.
+
+The file is a zip (stored, not compressed: ciphertext does not compress) holding
+``manifest.json`` and ``reflect.db``. The database is a SQLCipher copy keyed with Argon2id
+from the export passphrase; the manifest holds only what is needed to derive that key (salt
+and cost settings), the format and the Reflect version, never anything written by the person.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from reflect.storage.backup import connect_readonly, fsync_dir, verify_database
+from reflect.storage.database import connect_encrypted
+from reflect.storage.errors import VaultError
+from reflect.storage.kdf import KdfParams, derive_key, wipe
+
+ARCHIVE_FORMAT = "reflect-archive/1"
+MANIFEST = "manifest.json"
+DATABASE = "reflect.db"
+# Fixed, portable cost settings (above the OWASP floor) rather than calibrated ones: the
+# archive may be opened on a slower computer than the one that wrote it.
+ARCHIVE_MEMORY_KIB = 64 * 1024
+ARCHIVE_TIME_COST = 3
+ARCHIVE_PARALLELISM = 4
+MAX_MANIFEST_BYTES = 64 * 1024
+
+
+class ArchiveError(VaultError):
+    """The file is not a readable Reflect archive."""
+
+
+def archive_params() -> KdfParams:
+    return KdfParams(
+        ARCHIVE_MEMORY_KIB, ARCHIVE_TIME_COST, ARCHIVE_PARALLELISM, secrets.token_hex(16)
+    )
+
+
+def write_archive(
+    db: sqlite_utils.Database,
+    target: Path,
+    passphrase: str,
+    app_version: str,
+    params: KdfParams | None = None,
+) -> dict[str, int]:
+    """Write the archive atomically (temp files beside ``target``, 0600, then rename)."""
+    target = Path(target)
+    params = params or archive_params()
+    staging = target.with_name(f".{target.name}.{secrets.token_hex(4)}.db")
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    key = derive_key(passphrase, params)
+    try:
+        dest = connect_encrypted(staging, key, create=True)
+        try:
+            db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        counts = verify_database(staging, key)
+        manifest = {
+            "format": ARCHIVE_FORMAT,
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "app_version": app_version,
+            "kdf": params.to_dict(),
+        }
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
+                archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
+                archive.write(staging, DATABASE)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+        return counts
+    finally:
+        wipe(key)
+        for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm"), tmp):
+            leftover.unlink(missing_ok=True)
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if MANIFEST not in names or DATABASE not in names:
+                raise ArchiveError(f"{Path(path).name} is not a Reflect archive.")
+            info = archive.getinfo(MANIFEST)
+            if info.file_size > MAX_MANIFEST_BYTES:
+                raise ArchiveError(f"{Path(path).name}: the manifest is too large.")
+            manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+    except (zipfile.BadZipFile, OSError, ValueError, UnicodeDecodeError) as exc:
+        raise ArchiveError(f"{Path(path).name} is not a readable Reflect archive ({exc}).") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != ARCHIVE_FORMAT:
+        raise ArchiveError(
+            f"{Path(path).name} is not a Reflect archive this version can read "
+            f"(format {manifest.get('format') if isinstance(manifest, dict) else '?'})."
+        )
+    if not isinstance(manifest.get("kdf"), dict):
+        raise ArchiveError(f"{Path(path).name}: the manifest has no key settings.")
+    return manifest
+
+
+@dataclass
+class OpenedArchive:
+    """A private working copy of an archive's database; ``close()`` deletes it."""
+
+    db: sqlite_utils.Database
+    manifest: dict[str, Any]
+    copy: Path
+
+    def close(self) -> None:
+        try:
+            self.db.conn.close()
+        finally:
+            _remove(self.copy)
+
+
+def _remove(copy: Path) -> None:
+    for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
+        leftover.unlink(missing_ok=True)
+
+
+def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
+    """Check the archive and open a working copy of its database in ``workdir`` (private).
+
+    The copy is still encrypted; it is migrated to this version's schema so it can be read
+    with today's column names. Raises WrongPassphrase or ArchiveError.
+    """
+    from reflect.storage.migrations import apply_migrations
+
+    manifest = read_manifest(path)
+    params = KdfParams.from_dict(manifest["kdf"])
+    copy = Path(workdir) / f".archive-{secrets.token_hex(6)}.db"
+    key = derive_key(passphrase, params)
+    try:
+        fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with (
+            os.fdopen(fd, "wb") as handle,
+            zipfile.ZipFile(path) as archive,
+            archive.open(DATABASE) as source,
+        ):
+            while block := source.read(1 << 20):
+                handle.write(block)
+        connect_readonly(copy, key).close()  # WrongPassphrase before anything else
+        verify_database(copy, key)
+        db = sqlite_utils.Database(connect_encrypted(copy, key), execute_plugins=False)
+        try:
+            apply_migrations(db)
+        except BaseException:
+            db.conn.close()
+            raise
+    except (zipfile.BadZipFile, OSError) as exc:
+        _remove(copy)
+        raise ArchiveError(f"{Path(path).name} is damaged and cannot be read ({exc}).") from exc
+    except BaseException:
+        _remove(copy)
+        raise
+    finally:
+        wipe(key)
+    return OpenedArchive(db, manifest, copy)

@@ -1,0 +1,87 @@
+"""Every table holding the person's data, read generically (exports, archive imports).
+
+Reading tables by name rather than through each repository means a table added by a later
+migration is exported without anyone remembering to update the exporters. Internal tables
+(the FTS index and its shadow tables, the migrations record) are left out: they are rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+
+def _fts_tables(conn: Any) -> set[str]:
+    names: set[str] = set()
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='table'").fetchall()
+    virtual = [name for name, sql in rows if sql and "VIRTUAL TABLE" in sql.upper()]
+    for name, _ in rows:
+        if name in virtual or any(name.startswith(v + "_") for v in virtual):
+            names.add(name)
+    return names
+
+
+def data_tables(conn: Any) -> list[str]:
+    """Tables with the person's data, in a stable order (parents before follow-ups)."""
+    skip = _fts_tables(conn) | {MIGRATIONS_TABLE}
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name"
+    ).fetchall()
+    names = [r[0] for r in rows if r[0] not in skip]
+    # Parents first, so an importer can map their ids before it meets the follow-ups.
+    return sorted(names, key=lambda n: (n == "follow_ups", n))
+
+
+def columns(conn: Any, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")').fetchall()]
+
+
+def primary_key(conn: Any, table: str) -> list[str]:
+    info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+    return [r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5])]
+
+
+def iter_rows(conn: Any, table: str) -> Iterator[dict[str, Any]]:
+    names = columns(conn, table)
+    order = ", ".join(f'"{c}"' for c in primary_key(conn, table)) or "rowid"
+    cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}')
+    while True:
+        chunk = cursor.fetchmany(500)
+        if not chunk:
+            return
+        for row in chunk:
+            yield dict(zip(names, row, strict=True))
+
+
+def json_columns(rows: list[dict[str, Any]]) -> set[str]:
+    """Columns whose every non-empty value is JSON text for a list or a mapping."""
+    found: set[str] = set()
+    if not rows:
+        return found
+    for name in rows[0]:
+        values = [r[name] for r in rows if r[name] not in (None, "")]
+        if not values or not all(isinstance(v, str) and v[:1] in "[{" for v in values):
+            continue
+        try:
+            if all(isinstance(json.loads(v), (list, dict)) for v in values):
+                found.add(name)
+        except ValueError:
+            continue
+    return found
+
+
+def read_all(conn: Any, decode_json: bool = True) -> dict[str, list[dict[str, Any]]]:
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for table in data_tables(conn):
+        rows = list(iter_rows(conn, table))
+        if decode_json:
+            for name in json_columns(rows):
+                for row in rows:
+                    if row[name] not in (None, ""):
+                        row[name] = json.loads(row[name])
+        tables[table] = rows
+    return tables
