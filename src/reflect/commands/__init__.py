@@ -14,4 +14,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "restore",
     "check",
     "export",
+    "import_",
 )

@@ -45,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(handler=run)
 
 
-def archive_passphrase(args: argparse.Namespace) -> str:
+def archive_passphrase(args: argparse.Namespace, confirm: bool = True) -> str:
     if args.archive_passphrase_file:
         try:
             return Path(args.archive_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
@@ -60,7 +60,7 @@ def archive_passphrase(args: argparse.Namespace) -> str:
             "--archive-passphrase-file."
         )
     first = getpass.getpass("Passphrase for the archive: ")
-    if getpass.getpass("Once more: ") != first:
+    if confirm and getpass.getpass("Once more: ") != first:
         raise ReflectError("The two archive passphrases differ; nothing was written.")
     return first
 

@@ -1,0 +1,67 @@
+"""``reflect import FILE [--dry-run]``: add a Reflect archive or a jrnl JSON export.
+
+Prints a preview (what would be added, duplicates skipped, date range); ``--dry-run`` stops
+there. An archive's passphrase comes from ``--archive-passphrase-file``,
+``REFLECT_EXPORT_PASSPHRASE`` or a prompt. ``--json`` prints ``{"source", "file", "counts",
+"new", "duplicates", "date_from", "date_to", "notes", "written", "dry_run"}``. A malformed
+file is reported (exit code 2) and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reflect.commands.common import add_profile_arguments, open_session, print_json
+from reflect.commands.export import archive_passphrase
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "import",
+        help="import a Reflect archive or a jrnl JSON export (with a preview)",
+        description="Import a Reflect archive or jrnl's JSON export into a profile.",
+    )
+    parser.add_argument("file", help="a .reflect-archive, or a file from 'jrnl --format json'")
+    add_profile_arguments(parser)
+    parser.add_argument("--dry-run", action="store_true", help="only show what would be added")
+    parser.add_argument(
+        "--archive-passphrase-file", metavar="FILE", help="passphrase of an archive"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reflect.services.importing import detect_format, import_file
+
+    path = Path(args.file).expanduser()
+    secret = (
+        archive_passphrase(args, confirm=False)
+        if detect_format(path) == "reflect-archive"
+        else None
+    )
+    session = open_session(args)
+    try:
+        report = import_file(session, path, secret, dry_run=args.dry_run)
+    finally:
+        session.close()
+    if args.json:
+        print_json(report.to_json())
+        return 0
+    preview = report.preview
+    kind = "Reflect archive" if preview.source == "reflect-archive" else "jrnl export"
+    print(f"{kind}: {path}")
+    for table, counts in preview.counts.items():
+        print(
+            f"  {table.replace('_', ' ')}: {counts['new']} new, {counts['duplicates']} already here"
+        )
+    if preview.date_from:
+        print(f"  dates: {preview.date_from} to {preview.date_to}")
+    for note in preview.notes:
+        print(f"  {note}")
+    if report.dry_run:
+        print("Dry run: nothing was written.")
+    else:
+        print(f"Imported {sum(report.written.values())} records; duplicates were skipped.")
+    return 0

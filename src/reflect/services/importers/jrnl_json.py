@@ -1,0 +1,148 @@
+"""jrnl's JSON export (``jrnl --format json``) into free-write reflections.
+
+The expected shape is ``{"tags": {...}, "entries": [{"date": "2024-03-31", "time": "21:05",
+"title": "...", "body": "...", "tags": ["@work"], "starred": false}, ...]}``. Every entry is
+checked before anything is written; the first problem is reported with its position
+(``entries[3].date: ...``). Titles and bodies become the free-write text, ``@tags`` become
+tags (without the @) and starred entries get the tag ``starred``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from reflect.domain.errors import ValidationError
+from reflect.domain.reflection import Reflection
+from reflect.services.importers import ImportPreview, PreparedImport
+from reflect.services.session import Session
+
+MAX_BYTES = 200 * 1024 * 1024
+FREE_WRITE = "free_write"
+TEXT_FIELD = "text"
+
+
+class JrnlFormatError(ValidationError):
+    def __init__(self, file: str, where: str, problem: str) -> None:
+        super().__init__(f"{file}: {where}: {problem}. Nothing was imported.")
+
+
+def _text(entry: dict[str, Any], key: str, file: str, where: str) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        raise JrnlFormatError(file, f"{where}.{key}", "must be text")
+    return value
+
+
+def parse_entries(data: Any, file: str) -> list[Reflection]:
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise JrnlFormatError(file, "top level", 'expected an object with an "entries" list')
+    reflections: list[Reflection] = []
+    for i, entry in enumerate(data["entries"]):
+        where = f"entries[{i}]"
+        if not isinstance(entry, dict):
+            raise JrnlFormatError(file, where, "must be an object")
+        raw_date = entry.get("date")
+        try:
+            day = date.fromisoformat(raw_date) if isinstance(raw_date, str) else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise JrnlFormatError(
+                file, f"{where}.date", f"{raw_date!r} is not a date like 2024-03-31"
+            )
+        raw_time = entry.get("time", "00:00")
+        try:
+            moment = time.fromisoformat(raw_time) if isinstance(raw_time, str) else None
+        except ValueError:
+            moment = None
+        if moment is None:
+            raise JrnlFormatError(file, f"{where}.time", f"{raw_time!r} is not a time like 21:05")
+        title = _text(entry, "title", file, where).strip()
+        body = _text(entry, "body", file, where).strip()
+        tags = entry.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise JrnlFormatError(file, f"{where}.tags", "must be a list of text")
+        starred = entry.get("starred", False)
+        if not isinstance(starred, bool):
+            raise JrnlFormatError(file, f"{where}.starred", "must be true or false")
+        text = "\n\n".join(part for part in (title, body) if part)
+        if not text:
+            continue  # jrnl never writes empty entries; an empty one has nothing to keep
+        words = [t.lstrip("@#").strip() for t in tags]
+        if starred:
+            words.append("starred")
+        reflections.append(
+            Reflection(
+                template_id=FREE_WRITE,
+                occurred_at=datetime.combine(day, moment.replace(microsecond=0, tzinfo=None)),
+                setting="other",
+                tags=[w for w in words if w],
+                answers={TEXT_FIELD: text},
+            )
+        )
+    return reflections
+
+
+def read_json(path: Path) -> Any:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ValidationError(f"{path.name} is larger than 200 MB; is it really a jrnl export?")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Cannot read {path}: {exc.strerror}") from exc
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"{path.name} is not UTF-8 text; nothing was imported.") from exc
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+            "nothing was imported."
+        ) from exc
+    except RecursionError as exc:
+        raise ValidationError(f"{path.name} is nested too deeply to be a jrnl export.") from exc
+
+
+def prepare(session: Session, path: Path, data: Any) -> PreparedImport:
+    from reflect.storage.reflection_repository import ReflectionRepository
+
+    journal = session.journal
+    if journal.templates.get(FREE_WRITE) is None:
+        raise ValidationError("The free-write template is missing, so jrnl entries cannot be kept.")
+    entries = [journal.validate(r) for r in parse_entries(data, Path(path).name)]
+    existing = {
+        (r.occurred_at, r.answers.get(TEXT_FIELD))
+        for r in journal.all_reflections()
+        if r.template_id == FREE_WRITE
+    }
+    fresh: list[Reflection] = []
+    duplicates = 0
+    for reflection in entries:
+        key = (reflection.occurred_at, reflection.answers.get(TEXT_FIELD))
+        if key in existing:
+            duplicates += 1
+            continue
+        existing.add(key)
+        fresh.append(reflection)
+    days = sorted(r.occurred_at for r in fresh)
+    preview = ImportPreview(
+        source="jrnl-json",
+        file=str(path),
+        counts={"reflections": {"new": len(fresh), "duplicates": duplicates}},
+        date_from=days[0].date().isoformat() if days else None,
+        date_to=days[-1].date().isoformat() if days else None,
+        notes=["jrnl entries become free-write reflections; @tags become tags."],
+    )
+
+    def write() -> dict[str, int]:
+        repository = ReflectionRepository(session.db)
+        with session.db.atomic():
+            for reflection in fresh:
+                repository.add(reflection)
+        return {"reflections": len(fresh)}
+
+    return PreparedImport(preview, write)

@@ -1,0 +1,74 @@
+"""Importing into the open profile: recognise the file, preview, then write all or nothing.
+
+``preview_import`` reads and checks the whole file and reports what would be added (counts,
+date range, duplicates skipped) without writing. ``import_file`` does the same and then
+writes everything in ONE transaction: a file that fails half way writes nothing.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reflect.domain.errors import ValidationError
+from reflect.services.importers import ImportPreview, PreparedImport
+from reflect.services.session import Session
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    preview: ImportPreview
+    written: dict[str, int]
+    dry_run: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.preview.to_json(), "written": self.written, "dry_run": self.dry_run}
+
+
+def detect_format(path: Path) -> str:
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise ValidationError(f"There is no file at {path}.")
+    if zipfile.is_zipfile(path):
+        return "reflect-archive"
+    with open(path, "rb") as handle:
+        start = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start[:1] in (b"{", b"["):
+        return "jrnl-json"
+    raise ValidationError(
+        f"{path.name} is neither a Reflect archive nor a jrnl JSON export "
+        "(made with 'jrnl --format json'). Nothing was imported."
+    )
+
+
+def _prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImport:
+    kind = detect_format(path)
+    if kind == "reflect-archive":
+        from reflect.services.importers import reflect_archive
+
+        return reflect_archive.prepare(session, Path(path), passphrase)
+    from reflect.services.importers import jrnl_json
+
+    return jrnl_json.prepare(session, Path(path), jrnl_json.read_json(Path(path)))
+
+
+def preview_import(session: Session, path: Path, passphrase: str | None = None) -> ImportPreview:
+    prepared = _prepare(session, path, passphrase)
+    prepared.close()
+    return prepared.preview
+
+
+def import_file(
+    session: Session, path: Path, passphrase: str | None = None, dry_run: bool = False
+) -> ImportReport:
+    prepared = _prepare(session, path, passphrase)
+    try:
+        if dry_run:
+            return ImportReport(prepared.preview, {}, True)
+        with session.db.atomic():
+            written = prepared.write()
+        return ImportReport(prepared.preview, written, False)
+    finally:
+        prepared.close()

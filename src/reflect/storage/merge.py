@@ -1,0 +1,108 @@
+"""Merging another Reflect database (an opened archive) into a profile, table by table.
+
+Generic on purpose, so tables added by later migrations are merged too. A row counts as a
+duplicate when all its columns except its id and its links to other rows are equal to a row
+already present; duplicates are skipped, and links (a follow-up's reflection or debrief) are
+re-pointed to the row that now stands for the original. Tables keyed by text (plan sections,
+settings) keep the profile's own value. Drafts are never imported: they would replace work
+in progress.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from reflect.storage.table_dump import columns, data_tables, iter_rows, primary_key
+
+LINKS = {"reflection_id": "reflections", "debrief_id": "debriefs"}
+NEVER_IMPORTED = {"drafts"}
+
+
+@dataclass
+class TablePlan:
+    table: str
+    rows: list[dict[str, Any]] = field(default_factory=list)  # to insert
+    old_ids: list[Any] = field(default_factory=list)  # their ids in the source, for links
+    duplicates: int = 0
+    duplicate_ids: dict[Any, Any] = field(default_factory=dict)  # source id -> existing id
+
+
+@dataclass
+class MergePlan:
+    tables: list[TablePlan]
+    skipped_tables: list[str]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        return {t.table: {"new": len(t.rows), "duplicates": t.duplicates} for t in self.tables}
+
+
+def _fingerprint(row: dict[str, Any], keep: list[str]) -> str:
+    values = [row.get(c) for c in keep]
+    return hashlib.sha256(json.dumps(values, default=str).encode("utf-8")).hexdigest()
+
+
+def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
+    """What merging ``source`` (a DB-API connection) into ``target`` would write."""
+    present = set(data_tables(target.conn))
+    plans: list[TablePlan] = []
+    skipped: list[str] = []
+    for table in data_tables(source):
+        if table in NEVER_IMPORTED:
+            continue
+        if table not in present:
+            skipped.append(table)
+            continue
+        shared = [c for c in columns(source, table) if c in set(columns(target.conn, table))]
+        pk = primary_key(target.conn, table)
+        plan = TablePlan(table)
+        if pk == ["id"]:
+            compare = [c for c in shared if c != "id" and c not in LINKS]
+            existing = {
+                _fingerprint(row, compare): row["id"] for row in iter_rows(target.conn, table)
+            }
+            for row in iter_rows(source, table):
+                key = _fingerprint(row, compare)
+                if key in existing:
+                    plan.duplicates += 1
+                    plan.duplicate_ids[row["id"]] = existing[key]
+                    continue
+                existing[key] = None  # a repeated row inside the source counts once
+                plan.rows.append({c: row[c] for c in shared if c != "id"})
+                plan.old_ids.append(row["id"])
+        else:
+            keys = {tuple(r[c] for c in pk) for r in iter_rows(target.conn, table)}
+            for row in iter_rows(source, table):
+                if tuple(row[c] for c in pk) in keys:
+                    plan.duplicates += 1
+                    continue
+                plan.rows.append({c: row[c] for c in shared})
+        plans.append(plan)
+    return MergePlan(plans, skipped)
+
+
+def apply_merge(db: sqlite_utils.Database, plan: MergePlan) -> dict[str, int]:
+    """Write the plan inside one transaction (the caller's, or a new one)."""
+    new_ids: dict[str, dict[Any, Any]] = {}
+    written: dict[str, int] = {}
+    with db.atomic():
+        for table_plan in plan.tables:
+            mapping = dict(table_plan.duplicate_ids)
+            table = db.table(table_plan.table)
+            for old_id, row in zip(
+                table_plan.old_ids or [None] * len(table_plan.rows), table_plan.rows, strict=True
+            ):
+                row = dict(row)
+                for link, parent in LINKS.items():
+                    if row.get(link) is not None:
+                        row[link] = new_ids.get(parent, {}).get(row[link])
+                table.insert(row)
+                if old_id is not None:
+                    mapping[old_id] = table.last_pk
+            new_ids[table_plan.table] = mapping
+            written[table_plan.table] = len(table_plan.rows)
+    return written

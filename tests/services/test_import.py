@@ -1,0 +1,171 @@
+"""Imports: a preview first, duplicates skipped, and a malformed file writes nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from datetime import date, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reflect.domain.errors import ReflectError, ValidationError
+from reflect.domain.reflection import FollowUp, Reflection
+from reflect.services.export import export_profile
+from reflect.services.importing import import_file, preview_import
+from tests.conftest import PASSPHRASE
+
+ARCHIVE_PASS = "archive passphrase for tests"
+
+JRNL = {
+    "tags": {"@work": 1},
+    "entries": [
+        {
+            "date": "2024-03-30",
+            "time": "21:05",
+            "title": "Long shift.",
+            "body": "Needed the walk home.",
+            "tags": ["@work"],
+            "starred": True,
+        },
+        {"date": "2024-04-02", "time": "07:40", "title": "Slept well.", "body": "", "tags": []},
+    ],
+}
+
+
+def _jrnl_file(tmp_path, data, name="jrnl.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_jrnl_import_previews_then_writes_and_skips_duplicates(session, tmp_path):
+    path = _jrnl_file(tmp_path, JRNL)
+    preview = preview_import(session, path)
+    assert preview.source == "jrnl-json"
+    assert preview.counts == {"reflections": {"new": 2, "duplicates": 0}}
+    assert (preview.date_from, preview.date_to) == ("2024-03-30", "2024-04-02")
+    assert session.journal.count() == 0
+
+    report = import_file(session, path)
+    assert report.written == {"reflections": 2}
+    first = session.journal.all_reflections()[0]
+    assert first.template_id == "free_write"
+    assert first.occurred_at == datetime(2024, 3, 30, 21, 5)
+    assert first.answers["text"] == "Long shift.\n\nNeeded the walk home."
+    assert first.tags == ["work", "starred"]
+
+    again = import_file(session, path)
+    assert again.preview.counts["reflections"] == {"new": 0, "duplicates": 2}
+    assert session.journal.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], "entries"),
+        ({"entries": [{"date": "yesterday", "title": "x"}]}, r"entries\[0\]\.date"),
+        ({"entries": [{"date": "2024-01-01", "time": "25:00", "title": "x"}]}, "time"),
+        ({"entries": [{"date": "2024-01-01", "title": 5}]}, r"entries\[0\]\.title"),
+        ({"entries": [{"date": "2024-01-01", "title": "x", "tags": "@a"}]}, "tags"),
+    ],
+)
+def test_malformed_jrnl_files_name_the_problem_and_write_nothing(session, tmp_path, data, message):
+    good = JRNL["entries"][0]
+    if isinstance(data, dict):
+        data = {"entries": [good, *data["entries"]]}  # the good entry must not slip in
+        message = message.replace(r"\[0\]", r"\[1\]")
+    with pytest.raises(ValidationError, match=message):
+        import_file(session, _jrnl_file(tmp_path, data))
+    assert session.journal.count() == 0
+
+
+def test_not_json_and_not_an_archive(session, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("just some words", encoding="utf-8")
+    with pytest.raises(ValidationError, match="neither a Reflect archive"):
+        import_file(session, path)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"entries": [', encoding="utf-8")
+    with pytest.raises(ValidationError, match="not valid JSON"):
+        import_file(session, broken)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(
+                    ["entries", "date", "time", "title", "body", "tags", "starred", "x"]
+                ),
+                children,
+                max_size=6,
+            )
+        ),
+        max_leaves=25,
+    )
+)
+def test_fuzzed_jrnl_input_either_imports_or_fails_cleanly(session, tmp_path, data):
+    path = _jrnl_file(tmp_path, data, "fuzz.json")
+    before = session.journal.count()
+    try:
+        report = import_file(session, path)
+    except ReflectError:
+        assert session.journal.count() == before
+    else:
+        assert session.journal.count() == before + report.written.get("reflections", 0)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(raw=st.binary(max_size=300))
+def test_fuzzed_bytes_never_crash(session, tmp_path, raw):
+    path = tmp_path / "fuzz.bin"
+    path.write_bytes(raw)
+    with contextlib.suppress(ReflectError):
+        import_file(session, path, passphrase=ARCHIVE_PASS)
+    assert session.journal.count() == 0
+
+
+def test_archive_round_trip_into_another_profile(profile_service, session, tmp_path):
+    saved = session.journal.save(
+        Reflection(
+            "quick",
+            datetime(2026, 1, 9, 17),
+            tags=["team"],
+            answers={"what_happened": "A quiet shift"},
+            follow_ups=[FollowUp("Book supervision", due=date(2026, 1, 20))],
+        )
+    )
+    session.checkins.record({"work.swamped": 3}, sleep=2, energy=2, taken_at=datetime(2026, 1, 10))
+    archive = export_profile(session, "archive", tmp_path / "a", archive_passphrase=ARCHIVE_PASS)
+
+    other_info = profile_service.create(PASSPHRASE, "Other")
+    other = profile_service.unlock(other_info, PASSPHRASE)
+    try:
+        with pytest.raises(ValidationError, match="does not open this archive"):
+            import_file(other, archive.path, "the wrong archive passphrase")
+        preview = preview_import(other, archive.path, ARCHIVE_PASS)
+        assert preview.source == "reflect-archive"
+        assert preview.counts["reflections"] == {"new": 1, "duplicates": 0}
+        assert preview.date_from == "2026-01-09"
+        report = import_file(other, archive.path, ARCHIVE_PASS)
+        assert report.written["reflections"] == 1 and report.written["checkins"] == 1
+        (copy,) = other.journal.all_reflections()
+        assert copy.answers == saved.answers and copy.tags == ["team"]
+        assert [f.text for f in copy.follow_ups] == ["Book supervision"]
+        assert other.journal.search(None)[0].id == copy.id
+        # importing the same archive again adds nothing
+        again = import_file(other, archive.path, ARCHIVE_PASS)
+        assert sum(again.written.values()) == 0
+        assert other.journal.count() == 1 and other.checkins.count() == 1
+        assert not list(other_info.directory.glob(".archive-*"))
+    finally:
+        other.close()
