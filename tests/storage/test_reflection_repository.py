@@ -118,7 +118,7 @@ def test_search_filters_combine(db):
         make(
             occurred_at=datetime(2026, 2, 28, 23, 59),
             setting="outreach",
-            tags=["Night", "court"],
+            tags=["night", "court"],
             intensity=5,
             answers={"what_happened": "Court morning then night outreach"},
         )
@@ -138,11 +138,14 @@ def test_search_filters_combine(db):
     ]  # end day inclusive
     assert ids(template_id="quick") == [b.id]
     assert ids(setting="clinic") == [a.id]
-    assert ids(tag="night") == [c.id, b.id]  # tag match ignores case
+    assert ids(tag="NIGHT ") == [c.id, b.id]  # typed tags are matched in lower case
+    assert ids(tag="nigh") == []  # whole tags only
     assert ids(intensity_min=5) == [c.id, b.id]
     assert ids(intensity_min=3, intensity_max=6) == [c.id]
     assert ids(query="outreach", tag="court", intensity_max=5) == [c.id]
     assert ids(query="nothing-like-this") == []
+    assert repo.count_matching(JournalFilter(query="outreach")) == 2
+    assert [r.id for r in repo.search(JournalFilter(), limit=2, offset=1)] == [b.id, a.id]
     assert ids(query='AND OR NEAR * ^ "') == []  # FTS syntax typed by accident never raises
     summary = repo.search(JournalFilter(query="difficult"))[0]
     assert "Difficult" in summary.snippet and summary.tags == ("night",)

@@ -54,7 +54,7 @@ def test_fill_trauma_informed_template_save_and_find_it(qtbot, session, reflect_
     qtbot.keyClicks(form.texts["body_check"], "tight shoulders")
     form.choices["approach_trauma_informed"].setCurrentIndex(1)
     qtbot.keyClicks(form.texts["do_differently"], "Offer water first")
-    screen.setting.setCurrentText("outreach")
+    screen.details.setting.setCurrentText("outreach")
     qtbot.keyClicks(screen.tags, "night, bus")
     screen.follow_ups.add_button.click()
     qtbot.keyClicks(screen.follow_ups.rows[0].text, "Ask about the women's drop-in hours")
@@ -83,7 +83,7 @@ def test_fill_trauma_informed_template_save_and_find_it(qtbot, session, reflect_
 
     journal = JournalScreen(session)
     qtbot.addWidget(journal)
-    qtbot.keyClicks(journal.search, "shelter conversation")
+    qtbot.keyClicks(journal.filters.search, "shelter conversation")
     qtbot.waitUntil(
         lambda: journal.model.rowCount() == 1 and journal.count_label.text().startswith("1 of")
     )
@@ -183,10 +183,10 @@ def test_journal_filters_delete_with_confirmation_and_undo(qtbot, session):
     qtbot.addWidget(journal)
     journal.show()
     assert journal.model.rowCount() == 3
-    journal.setting_filter.setCurrentIndex(journal.setting_filter.findData("court"))
+    journal.filters.setting.setCurrentIndex(journal.filters.setting.findData("court"))
     assert [journal.model.row_at(i).id for i in range(journal.model.rowCount())] == [ids[1]]
     journal.clear_filters()
-    journal.intensity_min.setValue(3)
+    journal.filters.intensity_min.setValue(3)
     assert journal.model.rowCount() == 2
     journal.clear_filters()
 

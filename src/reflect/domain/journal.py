@@ -68,3 +68,27 @@ def _words(text: str) -> list[str]:
     import re
 
     return [w for w in re.findall(r"\w+", text.casefold()) if w]
+
+
+def query_terms(text: str) -> list[str]:
+    """The words of a search, lower-case, for highlighting and snippets."""
+    return _words(text)
+
+
+def snippet_around(body: str, terms: list[str], length: int = 140) -> str:
+    """A one-line excerpt of ``body`` that starts near the first search term it contains.
+
+    Done in Python on the handful of rows a page shows: cheaper and more predictable than
+    FTS5's snippet() over every match.
+    """
+    import re
+
+    flat = " ".join(body.split())
+    if not terms:
+        return snippet_of(flat, length)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + ")", re.IGNORECASE)
+    hit = pattern.search(flat)
+    if hit is None or hit.start() < length // 3:
+        return snippet_of(flat, length)
+    start = flat.rfind(" ", 0, max(0, hit.start() - length // 4)) + 1
+    return "…" + snippet_of(flat[start:], length)

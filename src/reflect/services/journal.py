@@ -146,6 +146,9 @@ class JournalService:
     ) -> list[ReflectionSummary]:
         return self._reflections.search(criteria or JournalFilter(), limit=limit)
 
+    def count_matching(self, criteria: JournalFilter) -> int:
+        return self._reflections.count_matching(criteria)
+
     def count(self) -> int:
         return self._reflections.count()
 

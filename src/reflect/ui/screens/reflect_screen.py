@@ -11,18 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,16 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.errors import ReflectError
-from reflect.domain.identity_guard import Finding, find_identifiers, replace_all, summary
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
 from reflect.ui.widgets.follow_up_editor import FollowUpEditor
 from reflect.ui.widgets.identity_banner import IdentityBanner
-from reflect.ui.widgets.intensity_input import IntensityInput, split_words
+from reflect.ui.widgets.identity_watch import IdentityWatch, TextBox
+from reflect.ui.widgets.intensity_input import IntensityInput
+from reflect.ui.widgets.reflection_details import ReflectionDetails
 from reflect.ui.widgets.template_form import TemplateForm, section_box
 
 AUTOSAVE_MS = 3000
-GUARD_DELAY_MS = 700
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
@@ -60,19 +56,14 @@ class ReflectScreen(QWidget):
         self._current = self.journal.new_reflection()
         self._loading = False
         self._dirty = False
-        self._dismissed: set[str] = set()
         self.form: TemplateForm | None = None
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.save_draft_now)
-        self._guard_timer = QTimer(self)
-        self._guard_timer.setSingleShot(True)
-        self._guard_timer.setInterval(GUARD_DELAY_MS)
-        self._guard_timer.timeout.connect(self.check_identity)
-
         self._build()
+        self.identity = IdentityWatch(self.identity_banner, self._guarded_texts, self)
         self._connect()
         self._load(self._current)
         self._offer_draft()
@@ -122,36 +113,9 @@ class ReflectScreen(QWidget):
         self.body_layout = QVBoxLayout(body)
 
         details, details_layout = section_box("Details")
-        form = QFormLayout()
-        details_layout.addLayout(form)
-        when_row = QHBoxLayout()
-        self.when = QDateTimeEdit()
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd  HH:mm")
-        self.when.setAccessibleName("Date and time of the encounter")
-        self.now_button = QPushButton("Now")
-        self.now_button.setAccessibleName("Set the date and time to now")
-        when_row.addWidget(self.when)
-        when_row.addWidget(self.now_button)
-        when_row.addStretch(1)
-        when_label = QLabel("&When:")
-        when_label.setBuddy(self.when)
-        form.addRow(when_label, when_row)
-        self.setting = QComboBox()
-        self.setting.setEditable(True)
-        self.setting.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setting.setAccessibleName("Setting")
-        self.setting.setToolTip("Pick one or type your own")
-        self.setting.addItems(self.journal.setting_choices())
-        self.setting.setMinimumWidth(200)
-        self.setting.setMaximumWidth(360)
-        form.addRow("&Setting:", self.setting)
-        self.tags = QLineEdit()
-        self.tags.setPlaceholderText(
-            "optional, separated by commas (for example: night shift, court)"
-        )
-        self.tags.setAccessibleName("Tags, separated by commas")
-        form.addRow("T&ags:", self.tags)
+        self.details = ReflectionDetails(self.journal.setting_choices())
+        self.tags = self.details.tags
+        details_layout.addWidget(self.details)
         self.body_layout.addWidget(details)
 
         self.form_holder = QVBoxLayout()
@@ -190,18 +154,13 @@ class ReflectScreen(QWidget):
 
     def _connect(self) -> None:
         self.template_combo.currentIndexChanged.connect(self._on_template_changed)
-        self.when.dateTimeChanged.connect(self._on_changed)
-        self.now_button.clicked.connect(lambda: self.when.setDateTime(QDateTime.currentDateTime()))
-        self.setting.currentTextChanged.connect(self._on_changed)
-        self.tags.textChanged.connect(self._on_changed)
+        self.details.changed.connect(self._on_changed)
         self.extra_intensity.changed.connect(self._on_changed)
         self.follow_ups.changed.connect(self._on_changed)
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(self._on_new_clicked)
         self.keep_draft_button.clicked.connect(self.draft_banner.hide)
         self.discard_draft_button.clicked.connect(self._on_discard_draft_clicked)
-        self.identity_banner.replace_requested.connect(self.replace_identifiers)
-        self.identity_banner.dismissed.connect(self._on_identity_dismissed)
         for keys, slot in (
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence.StandardKey.New, self._on_new_clicked),
@@ -239,14 +198,7 @@ class ReflectScreen(QWidget):
             self._build_form(template.id)
             assert self.form is not None
             self.form.set_answers(reflection.answers)
-            when = reflection.occurred_at
-            self.when.setDateTime(
-                QDateTime(when.year, when.month, when.day, when.hour, when.minute, 0)
-            )
-            if self.setting.findText(reflection.setting) < 0:
-                self.setting.addItem(reflection.setting)
-            self.setting.setCurrentText(reflection.setting)
-            self.tags.setText(", ".join(reflection.tags))
+            self.details.set_values(reflection.occurred_at, reflection.setting, reflection.tags)
             widget = self._intensity_widget()
             widget.set_value(reflection.intensity)
             widget.set_feelings(reflection.feelings)
@@ -254,8 +206,7 @@ class ReflectScreen(QWidget):
         finally:
             self._loading = False
         self._dirty = False
-        self._dismissed.clear()
-        self.identity_banner.hide()
+        self.identity.reset()
         self._update_heading()
         self.check_identity()
 
@@ -287,9 +238,9 @@ class ReflectScreen(QWidget):
         widget = self._intensity_widget()
         return Reflection(
             template_id=str(self.template_combo.currentData()),
-            occurred_at=self.when.dateTime().toPython().replace(second=0, microsecond=0),  # type: ignore[union-attr]
-            setting=self.setting.currentText(),
-            tags=split_words(self.tags.text()),
+            occurred_at=self.details.occurred_at(),
+            setting=self.details.setting_text(),
+            tags=self.details.tag_list(),
             intensity=widget.value(),
             feelings=widget.feelings(),
             answers=self.form.answers(),
@@ -308,7 +259,7 @@ class ReflectScreen(QWidget):
         self._dirty = True
         if not self._autosave.isActive():
             self._autosave.start()  # at most a few seconds after the first unsaved change
-        self._guard_timer.start()
+        self.identity.schedule()
 
     def _on_template_changed(self, _index: int) -> None:
         if self._loading or self.form is None:
@@ -410,49 +361,11 @@ class ReflectScreen(QWidget):
 
     # --- identity guard ---------------------------------------------------------------------
 
-    def _guarded_texts(self) -> list[QPlainTextEdit | QLineEdit]:
-        widgets: list[QPlainTextEdit | QLineEdit] = (
-            list(self.form.text_widgets().values()) if self.form else []
-        )
-        widgets.extend(row.text for row in self.follow_ups.rows)
-        widgets.append(self.tags)
-        return widgets
-
-    @staticmethod
-    def _text_of(widget: QPlainTextEdit | QLineEdit) -> str:
-        return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
-
-    def findings(self) -> list[Finding]:
-        found: list[Finding] = []
-        for widget in self._guarded_texts():
-            found.extend(find_identifiers(self._text_of(widget)))
-        return [f for f in found if f.text not in self._dismissed]
+    def _guarded_texts(self) -> list[TextBox]:
+        boxes: list[TextBox] = list(self.form.text_widgets().values()) if self.form else []
+        boxes.extend(row.text for row in self.follow_ups.rows)
+        boxes.append(self.tags)
+        return boxes
 
     def check_identity(self) -> None:
-        found = self.findings()
-        if found:
-            self.identity_banner.show_findings(summary(found), [f.text for f in found])
-        else:
-            self.identity_banner.hide()
-
-    def replace_identifiers(self) -> None:
-        for widget in self._guarded_texts():
-            text = self._text_of(widget)
-            cleaned = replace_all(
-                text, [f for f in find_identifiers(text) if f.text not in self._dismissed]
-            )
-            if cleaned == text:
-                continue
-            # Select-all then insert keeps the change on the widget's undo stack (Ctrl+Z).
-            if isinstance(widget, QPlainTextEdit):
-                cursor = widget.textCursor()
-                cursor.select(cursor.SelectionType.Document)
-                cursor.insertText(cleaned)
-            else:
-                widget.selectAll()
-                widget.insert(cleaned)
-        self.check_identity()
-
-    def _on_identity_dismissed(self) -> None:
-        self._dismissed.update(f.text for f in self.findings())
-        self.identity_banner.hide()
+        self.identity.check()

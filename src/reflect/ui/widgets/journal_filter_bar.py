@@ -1,0 +1,168 @@
+"""Search box and filters of the journal; emits ``changed`` and builds a JournalFilter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.journal import JournalFilter
+from reflect.domain.templates import Template
+
+SEARCH_DELAY_MS = 150  # typing pauses this long before searching, so each key stays instant
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class JournalFilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, templates: list[Template], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        search_row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            'Search your reflections: words, or a "quoted phrase" (Ctrl+F)'
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search reflections")
+        search_row.addWidget(self.search, 1)
+        self.clear_button = QPushButton("Clear filters")
+        search_row.addWidget(self.clear_button)
+        root.addLayout(search_row)
+
+        row = QHBoxLayout()
+        self.use_from = QCheckBox("From")
+        self.date_from = QDateEdit()
+        self.use_to = QCheckBox("to")
+        self.date_to = QDateEdit()
+        today = date.today()
+        for check, edit, start in (
+            (self.use_from, self.date_from, date(today.year, today.month, 1)),
+            (self.use_to, self.date_to, today),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(_qdate(start))
+            edit.setEnabled(False)
+            edit.setAccessibleName(f"Date {check.text().lower()}")
+            check.setAccessibleName(f"Filter by date: {check.text().lower()}")
+            row.addWidget(check)
+            row.addWidget(edit)
+        self.template = QComboBox()
+        self.template.setAccessibleName("Filter by template")
+        self.template.addItem("All templates", None)
+        for template in templates:
+            self.template.addItem(template.name, template.id)
+        self.setting = QComboBox()
+        self.setting.setAccessibleName("Filter by setting")
+        self.setting.addItem("All settings", None)
+        self.tag = QComboBox()
+        self.tag.setAccessibleName("Filter by tag")
+        self.tag.addItem("All tags", None)
+        for combo in (self.template, self.setting, self.tag):
+            row.addWidget(combo)
+        intensity_label = QLabel("Intensity")
+        row.addWidget(intensity_label)
+        self.intensity_min = QSpinBox()
+        self.intensity_max = QSpinBox()
+        for spin, value, name in (
+            (self.intensity_min, 0, "lowest"),
+            (self.intensity_max, 10, "highest"),
+        ):
+            spin.setRange(0, 10)
+            spin.setValue(value)
+            spin.setAccessibleName(f"Intensity, {name}")
+        intensity_label.setBuddy(self.intensity_min)
+        row.addWidget(self.intensity_min)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.intensity_max)
+        row.addStretch(1)
+        root.addLayout(row)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.changed)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self.changed)
+            edit.dateChanged.connect(self.changed)
+        for combo in (self.template, self.setting, self.tag):
+            combo.currentIndexChanged.connect(self.changed)
+        self.intensity_min.valueChanged.connect(self.changed)
+        self.intensity_max.valueChanged.connect(self.changed)
+        self.clear_button.clicked.connect(self.clear)
+
+    def _inputs(self) -> tuple[QWidget, ...]:
+        return (
+            self.search, self.use_from, self.use_to, self.date_from, self.date_to,
+            self.template, self.setting, self.tag, self.intensity_min, self.intensity_max,
+        )  # fmt: skip
+
+    def set_choices(self, settings: list[str], tags: list[str]) -> None:
+        """Refill the setting and tag lists, keeping the current choice when it still exists."""
+        for combo, label, values in (
+            (self.setting, "All settings", settings),
+            (self.tag, "All tags", tags),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(label, None)
+            for value in values:
+                combo.addItem(value.capitalize() if combo is self.setting else value, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> JournalFilter:
+        low, high = self.intensity_min.value(), self.intensity_max.value()
+        return JournalFilter(
+            query=self.search.text(),
+            date_from=self.date_from.date().toPython() if self.use_from.isChecked() else None,  # type: ignore[arg-type]
+            date_to=self.date_to.date().toPython() if self.use_to.isChecked() else None,  # type: ignore[arg-type]
+            template_id=self.template.currentData(),
+            setting=self.setting.currentData(),
+            tag=self.tag.currentData(),
+            intensity_min=low if low > 0 else None,
+            intensity_max=high if high < 10 else None,
+        )
+
+    def flush(self) -> None:
+        """Apply a pending search at once (Enter in the box, tests)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.changed.emit()
+
+    def clear(self) -> None:
+        for widget in self._inputs():
+            widget.blockSignals(True)
+        self.search.clear()
+        self.use_from.setChecked(False)
+        self.use_to.setChecked(False)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        for combo in (self.template, self.setting, self.tag):
+            combo.setCurrentIndex(0)
+        self.intensity_min.setValue(0)
+        self.intensity_max.setValue(10)
+        for widget in self._inputs():
+            widget.blockSignals(False)
+        self.changed.emit()

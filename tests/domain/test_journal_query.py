@@ -1,0 +1,36 @@
+"""Search input becomes a safe FTS5 query; snippets start near what was searched for."""
+
+from __future__ import annotations
+
+from reflect.domain.journal import JournalFilter, fts_query, snippet_around, snippet_of
+
+
+def test_words_become_prefix_terms_and_phrases_stay_phrases():
+    assert fts_query("Exhausted court") == '"exhausted"* "court"*'
+    assert fts_query('"night shift" tired') == '"night shift" "tired"*'
+    assert fts_query("") == ""
+
+
+def test_fts_operators_are_plain_words():
+    assert fts_query("AND OR NOT NEAR(a b)") == '"and"* "or"* "not"* "near"* "a"* "b"*'
+    assert fts_query('col:value ^start * "') == '"col"* "value"* "start"*'
+
+
+def test_snippet_of_cuts_at_a_word():
+    assert snippet_of("short text") == "short text"
+    text = "word " * 60
+    cut = snippet_of(text, 20)
+    assert cut.endswith("…") and len(cut) <= 21 and "  " not in cut
+
+
+def test_snippet_starts_near_the_first_hit():
+    body = "Filler sentence about the day. " * 10 + "Then the housing question came up again."
+    snippet = snippet_around(body, ["housing"], length=80)
+    assert snippet.startswith("…") and "housing" in snippet
+    assert snippet_around("Housing first.", ["housing"]) == "Housing first."
+    assert snippet_around("nothing here", ["zebra"]) == "nothing here"
+
+
+def test_empty_filter():
+    assert JournalFilter().is_empty
+    assert not JournalFilter(tag="x").is_empty
