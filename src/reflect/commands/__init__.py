@@ -15,4 +15,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "check",
     "export",
     "import_",
+    "demo",
 )

@@ -15,18 +15,37 @@ DEMO_PASSPHRASE = "demo-passphrase"
 Progress = Callable[[int, str], None]
 
 
-def ensure_demo_profile(service: ProfileService, progress: Progress | None = None, years: int = 1) -> ProfileInfo:
-    """Return the demo profile, creating and filling it on first use."""
+def find_demo_profile(service: ProfileService) -> ProfileInfo | None:
     for info in service.list_profiles():
         if info.profile_id == DEMO_PROFILE_ID:
             return info
-    fast = ProfileService(service.paths, fast_kdf=True)
-    info = fast.create(DEMO_PASSPHRASE, DEMO_NAME, is_demo=True, profile_id=DEMO_PROFILE_ID)
-    session = fast.unlock(info, DEMO_PASSPHRASE)
-    try:
-        from reflect.services.demo_data import fill_demo_profile
+    return None
 
-        fill_demo_profile(session, years=years, progress=progress)
-    finally:
-        session.close()
+
+def ensure_demo_profile(
+    service: ProfileService,
+    progress: Progress | None = None,
+    years: int = 1,
+    passphrase: str = DEMO_PASSPHRASE,
+) -> ProfileInfo:
+    """Return the demo profile, creating and filling it on first use.
+
+    If filling fails half way the unfinished profile is deleted, so the next try starts clean.
+    """
+    existing = find_demo_profile(service)
+    if existing is not None:
+        return existing
+    fast = ProfileService(service.paths, fast_kdf=True)
+    info = fast.create(passphrase, DEMO_NAME, is_demo=True, profile_id=DEMO_PROFILE_ID)
+    try:
+        session = fast.unlock(info, passphrase)
+        try:
+            from reflect.services.demo_data import fill_demo_profile
+
+            fill_demo_profile(session, years=years, progress=progress)
+        finally:
+            session.close()
+    except BaseException:
+        fast.delete(info)
+        raise
     return info

@@ -1,0 +1,114 @@
+"""``reflect demo``: create the demo profile, full of fictional data, without any prompt.
+
+The passphrase comes from ``--passphrase-file`` or ``REFLECT_PASSPHRASE``, else the public
+demo passphrase (the one ``reflect --demo`` and the lock screen use). ``--years N`` sets how
+much history to generate (about 250 reflections and 104 check-ins a year); ``--replace``
+deletes an existing demo profile first. ``--json`` prints ``{"profile", "data_dir",
+"passphrase_is_public", "years", "added"}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from reflect.commands.common import PASSPHRASE_ENV, paths_from, print_json
+from reflect.domain.errors import ReflectError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "demo",
+        help="create a demo profile full of fictional data (no prompts)",
+        description="Create the demo profile with generated, clearly fictional data.",
+    )
+    parser.add_argument("--data-dir", default=argparse.SUPPRESS, help="data folder to use")
+    parser.add_argument(
+        "--years", type=int, default=1, help="years of history to generate (1-20, default 1)"
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        help=f"read the passphrase from this file (else ${PASSPHRASE_ENV}, else the demo one)",
+    )
+    parser.add_argument("--replace", action="store_true", help="delete an existing demo first")
+    parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
+    parser.set_defaults(handler=run)
+
+
+def _passphrase(args: argparse.Namespace) -> tuple[str, bool]:
+    from reflect.services.demo import DEMO_PASSPHRASE
+
+    if args.passphrase_file:
+        try:
+            return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n"), False
+        except OSError as exc:
+            raise ReflectError(f"Cannot read the passphrase file: {exc.strerror}") from exc
+    env = os.environ.get(PASSPHRASE_ENV)
+    return (env, False) if env else (DEMO_PASSPHRASE, True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reflect.services.backups import check_profile
+    from reflect.services.demo import ensure_demo_profile, find_demo_profile
+    from reflect.services.profiles import ProfileService
+
+    if not 1 <= args.years <= 20:
+        raise ReflectError("--years goes from 1 to 20.")
+    passphrase, public = _passphrase(args)
+    service = ProfileService(paths_from(args), fast_kdf=True)
+    existing = find_demo_profile(service)
+    if existing is not None:
+        if not args.replace:
+            raise ReflectError(
+                f"A demo profile already exists in {service.paths.data_dir}; "
+                "add --replace to make a new one."
+            )
+        service.delete(existing)
+    started = time.perf_counter()
+
+    def report(percent: int, text: str) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r{percent:3d}% {text:<40}", end="", file=sys.stderr, flush=True)
+
+    info = ensure_demo_profile(service, report, years=args.years, passphrase=passphrase)
+    session = service.unlock(info, passphrase)
+    try:
+        counts = check_profile(session).counts
+    finally:
+        session.close()
+    shown = ("reflections", "follow_ups", "checkins", "instrument_results", "debriefs")
+    added = {name: counts[name] for name in shown if name in counts}
+    if not args.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    if args.json:
+        print_json(
+            {
+                "profile": info.profile_id,
+                "data_dir": str(service.paths.data_dir),
+                "passphrase_is_public": public,
+                "years": args.years,
+                "added": added,
+            }
+        )
+        return 0
+    seconds = time.perf_counter() - started
+    print(
+        f"Demo profile '{info.profile_id}' created in {service.paths.data_dir} ({seconds:.1f} s)."
+    )
+    labels = {
+        "reflections": "reflections",
+        "follow_ups": "follow-up actions",
+        "checkins": "check-ins",
+        "instrument_results": "questionnaire results",
+        "debriefs": "debriefs",
+    }
+    print(", ".join(f"{v} {labels[k]}" for k, v in added.items()) + ". All of it is fictional.")
+    if public:
+        print(
+            f"Open it with: reflect --demo --data-dir {service.paths.data_dir}  "
+            "(public demo passphrase: demo-passphrase)"
+        )
+    return 0

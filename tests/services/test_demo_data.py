@@ -1,0 +1,65 @@
+"""The demo generator: every template, believable trends, follow-ups, all through the services."""
+
+from __future__ import annotations
+
+import statistics
+from datetime import date
+
+from reflect.domain.identity_guard import find_identifiers
+from reflect.resources import asset_path
+from reflect.services.demo import DEMO_PASSPHRASE, ensure_demo_profile, find_demo_profile
+from reflect.services.demo_data import fill_demo_profile, load_curve
+
+
+def test_a_year_of_demo_data_uses_every_template_and_tells_a_story(session):
+    added = fill_demo_profile(session, years=1, end=date(2026, 6, 30))
+    assert added["reflections"] == 250 and added["checkins"] == 104
+    reflections = session.journal.all_reflections()
+    shipped = {p.stem for p in asset_path("templates").glob("*.json")}
+    assert {r.template_id for r in reflections} == shipped
+    assert all(date(2025, 7, 1) <= r.occurred_at.date() <= date(2026, 6, 30) for r in reflections)
+    assert session.journal.search(None, limit=5)  # indexed and readable through the service
+
+    follow_ups = [f for r in reflections for f in r.follow_ups]
+    assert follow_ups and any(f.done_at for f in follow_ups)
+    assert session.journal.open_follow_ups()
+
+    scored = session.checkins.scored_history()
+    overall = [s.scores.get("overall") for s in scored if s.scores.get("overall") is not None]
+    assert len(overall) == 104
+    assert max(overall) - min(overall) > 1.2  # heavy stretches and calmer weeks
+    results = session.instruments.results()
+    assert {r.instrument_id for r in results} == {"who5", "proqol5", "stss", "cbi"}
+    assert session.resources.load_plan().warning_signs
+
+
+def test_demo_text_never_looks_like_it_identifies_anyone(session):
+    fill_demo_profile(session, years=1, end=date(2026, 6, 30), reflections_per_year=120)
+    for reflection in session.journal.all_reflections():
+        text = reflection.searchable_text()
+        assert find_identifiers(text) == [], text
+
+
+def test_load_curve_has_heavy_periods_and_recovery():
+    import random
+
+    curve = load_curve(random.Random(1), 730)
+    assert all(0 <= v <= 1 for v in curve)
+    assert max(curve) > 0.5 and min(curve) < 0.3
+    assert statistics.median(curve) < 0.45  # mostly calmer than the peaks
+
+
+def test_ensure_demo_profile_creates_once(profile_service):
+    first = ensure_demo_profile(profile_service, years=1)
+    assert first.is_demo and find_demo_profile(profile_service) == first
+    session = profile_service.unlock(first, DEMO_PASSPHRASE)
+    try:
+        count = session.journal.count()
+    finally:
+        session.close()
+    assert ensure_demo_profile(profile_service) == first
+    session = profile_service.unlock(first, DEMO_PASSPHRASE)
+    try:
+        assert session.journal.count() == count
+    finally:
+        session.close()
