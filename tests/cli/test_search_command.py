@@ -60,7 +60,7 @@ def test_search_json_is_stable(data_dir, monkeypatch, capsys):
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
     assert main(["search", "calm", "--data-dir", data_dir, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["query"] == "calm" and data["count"] == 1
+    assert data["query"] == "calm" and data["count"] == 1 and data["total"] == 1
     (hit,) = data["results"]
     assert set(hit) == {
         "id",
@@ -116,3 +116,13 @@ def test_data_dir_before_the_command_is_respected(data_dir, monkeypatch, capsys)
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
     assert main(["--data-dir", data_dir, "search", "clinic"]) == 0
     assert "calm morning" in capsys.readouterr().out
+
+
+def test_limit_says_how_many_more(data_dir, monkeypatch, capsys):
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    assert main(["search", "--data-dir", data_dir, "--limit", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and lines[1] == "… 2 more; use --limit 0 to see all."
+    assert main(["search", "--data-dir", data_dir, "--limit", "1", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["count"] == 1 and data["total"] == 3

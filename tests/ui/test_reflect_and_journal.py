@@ -85,7 +85,10 @@ def test_fill_trauma_informed_template_save_and_find_it(qtbot, session, reflect_
     qtbot.addWidget(journal)
     qtbot.keyClicks(journal.filters.search, "shelter conversation")
     qtbot.waitUntil(
-        lambda: journal.model.rowCount() == 1 and journal.count_label.text().startswith("1 of")
+        lambda: (
+            journal.model.rowCount() == 1
+            and journal.count_label.text() == "1 of 1 reflections match"
+        )
     )
     assert journal.model.row_at(0).id == reflection_id
     assert "bus shelter" in journal.model.row_at(0).snippet
@@ -245,3 +248,32 @@ def test_opening_from_the_journal_edits_in_the_reflect_screen(qtbot, session):
     assert session.journal.count() == 2
     assert [s.id for s in session.journal.search(JournalFilter(query="edited"))] == [ids[0]]
     assert journal.model.rowCount() == 2
+
+
+def test_broken_organisation_template_is_mentioned(qtbot, paths, profile_service, profile):
+    from tests.conftest import PASSPHRASE
+
+    paths.templates_dir.mkdir()
+    (paths.templates_dir / "broken.json").write_text("{", encoding="utf-8")
+    session = profile_service.unlock(profile, PASSPHRASE)
+    try:
+        screen = ReflectScreen(session)
+        qtbot.addWidget(screen)
+        assert screen.template_problems.isVisibleTo(screen)
+        assert "broken.json" in screen.template_problems.text()
+    finally:
+        session.close()
+
+
+def test_journal_pages_long_lists(qtbot, session, monkeypatch):
+    import reflect.ui.screens.journal_screen as journal_module
+
+    monkeypatch.setattr(journal_module, "PAGE_SIZE", 2)
+    _seed(session, 3)
+    journal = JournalScreen(session)
+    qtbot.addWidget(journal)
+    assert journal.model.rowCount() == 2
+    assert journal.more_button.isVisibleTo(journal)
+    assert journal.count_label.text() == "Showing 2 of 3 reflections"
+    journal.more_button.click()
+    assert journal.model.rowCount() == 3 and not journal.more_button.isVisibleTo(journal)

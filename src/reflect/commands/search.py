@@ -1,7 +1,7 @@
 """``reflect search QUERY``: find reflections from the command line.
 
 Prints one line per match (date, template, snippet), or with ``--json`` a stable document:
-``{"query", "count", "results": [{"id", "occurred_at", "template_id", "template",
+``{"query", "count", "total", "results": [{"id", "occurred_at", "template_id", "template",
 "setting", "tags", "intensity", "snippet"}]}``. Fields may be added, never renamed.
 """
 
@@ -79,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         journal = session.journal
         results = journal.search(criteria, limit=args.limit or None)
+        total = journal.count_matching(criteria) if len(results) == args.limit else len(results)
         names = {r.template_id: journal.templates.name_of(r.template_id) for r in results}
     finally:
         session.close()
@@ -87,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
             {
                 "query": args.query,
                 "count": len(results),
+                "total": total,
                 "results": [
                     {
                         "id": r.id,
@@ -110,4 +112,6 @@ def run(args: argparse.Namespace) -> int:
     for r in results:
         when = r.occurred_at.strftime("%Y-%m-%d %H:%M")
         print(f"{when}  {names[r.template_id]:<{width}}  {r.snippet}")
+    if total > len(results):
+        print(f"… {total - len(results)} more; use --limit 0 to see all.")
     return 0

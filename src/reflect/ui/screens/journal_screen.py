@@ -152,12 +152,16 @@ class JournalScreen(QWidget):
             )
         elif not has_rows:
             self.empty.setText("No reflection matches.\nTry fewer words, or clear the filters.")
-        shown = f"showing {len(rows)} of " if len(rows) < matching else ""
-        self.count_label.setText(
-            f"{total} reflections"
-            if criteria.is_empty and not shown
-            else f"{shown}{matching} of {total} reflections match"
-        )
+        partial = len(rows) < matching
+        if criteria.is_empty:
+            text = (
+                f"Showing {len(rows)} of {total} reflections" if partial else f"{total} reflections"
+            )
+        elif partial:
+            text = f"Showing {len(rows)} of {matching} matching reflections ({total} in all)"
+        else:
+            text = f"{matching} of {total} reflections match"
+        self.count_label.setText(text)
         self.more_button.setVisible(len(rows) < matching)
         if selected is not None and self.model.row_of(selected) >= 0:
             self.table.selectRow(self.model.row_of(selected))

@@ -103,6 +103,16 @@ class ReflectScreen(QWidget):
         self.draft_banner.hide()
         root.addWidget(self.draft_banner)
 
+        problems = self.journal.templates.problems
+        self.template_problems = QLabel(
+            "Some of your organisation's templates could not be used and are left out: "
+            + "; ".join(str(p) for p in problems)
+        )
+        self.template_problems.setWordWrap(True)
+        self.template_problems.setObjectName("fieldHelp")
+        self.template_problems.setVisible(bool(problems))
+        root.addWidget(self.template_problems)
+
         self.identity_banner = IdentityBanner()
         root.addWidget(self.identity_banner)
 

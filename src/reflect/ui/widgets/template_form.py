@@ -113,7 +113,10 @@ class TemplateForm(QWidget):
             self.texts[spec.id] = edit
             box.layout_.addWidget(edit)
         elif spec.type == "rating":
-            row = RatingRow(spec.label, RATING_WORDS, minimum=1)
+            words = list(RATING_WORDS)
+            words[0] = spec.low_label or words[0]
+            words[-1] = spec.high_label or words[-1]
+            row = RatingRow(spec.label, words, minimum=1)
             row.question.setText(f"<b>{spec.label}</b>")
             if spec.help:
                 row.setToolTip(spec.help)
