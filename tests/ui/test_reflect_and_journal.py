@@ -277,3 +277,22 @@ def test_journal_pages_long_lists(qtbot, session, monkeypatch):
     assert journal.count_label.text() == "Showing 2 of 3 reflections"
     journal.more_button.click()
     assert journal.model.rowCount() == 3 and not journal.more_button.isVisibleTo(journal)
+
+
+def test_switching_template_keeps_shared_answers_and_asks_before_dropping(reflect_screen):
+    screen = reflect_screen
+    screen.form.texts["what_happened"].setPlainText("kept across templates")
+    screen.form.texts["my_reaction"].setPlainText("only the trauma-informed template asks this")
+    screen.form.intensity.slider.setValue(5)
+    asked = []
+    screen.confirm = lambda title, text: asked.append(text) or False
+    screen.template_combo.setCurrentIndex(screen.template_combo.findData("quick"))
+    assert asked and screen.template_combo.currentData() == "trauma_informed"
+    assert screen.form.texts["my_reaction"].toPlainText().startswith("only the")
+
+    screen.confirm = lambda title, text: True
+    screen.template_combo.setCurrentIndex(screen.template_combo.findData("quick"))
+    assert screen.form.template.id == "quick"
+    assert screen.form.texts["what_happened"].toPlainText() == "kept across templates"
+    assert screen.form.intensity.value() == 5
+    assert "my_reaction" not in screen.current_reflection().answers

@@ -247,7 +247,7 @@ class ReflectScreen(QWidget):
         assert self.form is not None
         widget = self._intensity_widget()
         return Reflection(
-            template_id=str(self.template_combo.currentData()),
+            template_id=self.form.template.id,
             occurred_at=self.details.occurred_at(),
             setting=self.details.setting_text(),
             tags=self.details.tag_list(),
@@ -274,7 +274,7 @@ class ReflectScreen(QWidget):
     def _on_template_changed(self, _index: int) -> None:
         if self._loading or self.form is None:
             return
-        before = self.current_reflection()
+        before = self.current_reflection()  # still built from the previous template's form
         new_id = str(self.template_combo.currentData())
         self._build_form(new_id)
         assert self.form is not None
