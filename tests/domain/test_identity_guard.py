@@ -172,3 +172,19 @@ def test_any_text_gives_consistent_findings(text):
     for f in found:
         assert text[f.start : f.end] == f.text
     replace_all(text, found)  # never raises
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gave her the Kids Help Phone text line.",
+        "We used the Headington Institute handout.",
+        "I filled in the WHO-5 Well-Being Index.",
+        "The Copenhagen Burnout Inventory was on the table.",
+        "Trust Therapy runs a group on Tuesdays.",
+        "Read about it in Senior Nurse.",
+        "Tasel Health has a breathing video.",
+    ],
+)
+def test_organisations_and_publications_are_not_people(text):
+    assert kinds(text) == []

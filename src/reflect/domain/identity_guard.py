@@ -193,6 +193,15 @@ _PLACE_WORDS = {
     "cafe",
     "café",
 }
+# Organisations, publications and instruments are written in title case too.
+_ORGANISATION_WORDS = """
+    institute index scale inventory toolkit health therapy organization organisation books
+    press journal review reviews database news lifeline psychology psychiatry medicine nursing
+    nurse work practice quality stress trauma crisis support care safety abuse council agency
+    authority board commission committee company group team supervision copyright wellbeing
+    well-being survey report guide manual module course training workshop conference
+"""
+_PLACE_WORDS |= set(_ORGANISATION_WORDS.split())
 
 # Phrases that look like names but are practice vocabulary, services or places in the app.
 _KNOWN_PHRASES = {
@@ -279,7 +288,7 @@ _NOT_NAME_TEXT = """
     notes action plan description feelings evaluation analysis conclusion please thanks
     thank sorry hello hi dear english french spanish canadian american
 """
-_NOT_NAME_WORDS = frozenset(_NOT_NAME_TEXT.split())
+_NOT_NAME_WORDS = frozenset(_NOT_NAME_TEXT.split()) | {"copyright", "senior", "junior"}
 
 
 def _is_public_number(text: str) -> bool:
@@ -363,6 +372,9 @@ def _name_runs(text: str) -> list[list[_Token]]:
 
 
 def _judge_name_run(text: str, run: list[_Token]) -> Finding | None:
+    padded = " " + " ".join(t.word.lower() for t in run) + " "
+    if any(f" {p} " in padded for p in _KNOWN_PHRASES):
+        return None
     # Drop words at either end that are not names: sentence openers, pronouns, days, verbs
     # capitalised only because a sentence starts with them ("Walking Home" is not a person).
     while run and (
