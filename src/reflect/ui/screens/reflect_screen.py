@@ -169,6 +169,12 @@ class ReflectScreen(QWidget):
         self.follow_ups.changed.connect(self._on_changed)
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(self._on_new_clicked)
+        # A new follow-up row appears at the very bottom: scroll so it can be seen.
+        self.follow_ups.add_button.clicked.connect(
+            lambda: QTimer.singleShot(
+                0, lambda: self.scroll.ensureWidgetVisible(self.follow_ups.add_button)
+            )
+        )
         self.keep_draft_button.clicked.connect(self.draft_banner.hide)
         self.discard_draft_button.clicked.connect(self._on_discard_draft_clicked)
         for keys, slot in (

@@ -37,7 +37,8 @@ class FollowUpsPanel(QWidget):
         self.empty = QLabel("No open follow-ups. Actions you add to a reflection appear here.")
         self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyState")
-        layout.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty, 1)  # takes the list's place, so the title stays on top
         row = QHBoxLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
