@@ -170,3 +170,13 @@ def test_organisation_template_folder_is_read(paths, profile_service, profile):
         assert "court_support" in session.journal.templates
     finally:
         session.close()
+
+
+def test_saving_a_reflection_deleted_meanwhile_writes_it_back(journal):
+    saved = journal.save(journal.new_reflection())
+    open_in_editor = journal.get(saved.id)
+    journal.delete(saved.id)
+    open_in_editor.answers = {"what_happened": "edited after the delete"}
+    again = journal.save(open_in_editor)
+    assert again.id == saved.id
+    assert journal.get(saved.id).answers == {"what_happened": "edited after the delete"}

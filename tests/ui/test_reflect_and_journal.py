@@ -296,3 +296,16 @@ def test_switching_template_keeps_shared_answers_and_asks_before_dropping(reflec
     assert screen.form.texts["what_happened"].toPlainText() == "kept across templates"
     assert screen.form.intensity.value() == 5
     assert "my_reaction" not in screen.current_reflection().answers
+
+
+def test_an_unexpected_save_failure_keeps_the_text_as_a_draft(reflect_screen, session, monkeypatch):
+    reflect_screen.form.texts["what_happened"].setPlainText("precious words")
+
+    def broken(_r):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(session.journal, "save", broken)
+    assert reflect_screen.save() is None
+    assert "could not save" in reflect_screen.status.text()
+    assert reflect_screen.form.texts["what_happened"].toPlainText() == "precious words"
+    assert session.journal.load_draft().reflection.answers["what_happened"] == "precious words"

@@ -115,7 +115,9 @@ class JournalService:
         """Insert or update, and drop the autosaved draft in the same transaction."""
         clean = self.validate(reflection)
         with self._db.atomic():
-            if clean.id is None:
+            # A reflection deleted (say from the journal) while open in the editor is written
+            # back under its old id rather than failing, so the edit is never lost.
+            if clean.id is None or self._reflections.get(clean.id) is None:
                 saved = self._reflections.add(clean, now=self._clock())
             else:
                 saved = self._reflections.update(clean, now=self._clock())

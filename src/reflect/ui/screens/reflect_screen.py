@@ -316,6 +316,13 @@ class ReflectScreen(QWidget):
         except ReflectError as exc:
             self.status.setText(f"Not saved yet: {exc}")
             return None
+        except Exception as exc:  # noqa: BLE001 - keep the writing whatever went wrong
+            self._dirty = True
+            self.save_draft_now()
+            self.status.setText(
+                f"Reflect could not save this ({exc}). Your text is still here and kept as a draft."
+            )
+            return None
         name = self.journal.templates.name_of(saved.template_id)
         self.status.setText(
             f"Saved “{name}” of {saved.occurred_at.strftime('%d %b, %H:%M')} to your journal."
