@@ -136,3 +136,16 @@ def test_check_reports_integrity_and_migrations(session):
     assert "m001_initial" in report["migrations_applied"]
     assert report["migrations_pending"] == []
     assert report["counts"]["reflections"] == 0
+
+
+def test_background_job_survives_the_profile_locking_first(session):
+    from reflect.services.backups import automatic_backup_job
+
+    _write(session, "written before locking")
+    job = automatic_backup_job(session, today=date(2026, 4, 1))
+    profile = session.profile
+    session.close()  # the person locked while the backup waited for a worker thread
+    report = job()
+    assert report.counts["reflections"] == 1
+    assert [p.name for p in report.written][0] == "daily-2026-04-01.reflect-backup"
+    assert (profile.directory / "backups" / "weekly-2026-W14.reflect-backup").exists()

@@ -93,6 +93,44 @@ def _write(session: Session, target: Path) -> dict[str, int]:
     return backup_to(session.db, target, session.key, vault_path=session.profile.vault_path)
 
 
+def automatic_backup_job(session: Session, today: date | None = None) -> Callable[[], BackupReport]:
+    """``run_automatic_backup`` as a job for a worker thread, safe if the session locks meanwhile.
+
+    The job reads through its own connection (WAL lets it run beside the GUI's) and a copy of
+    the key that it wipes when done, so it never touches the session's connection or key.
+    """
+    from reflect.storage.backup import backup_to, copy_verified
+    from reflect.storage.database import close_database, open_database
+    from reflect.storage.kdf import wipe
+
+    profile = session.profile
+    key = bytearray(session.key)
+    day = today or date.today()
+
+    def job() -> BackupReport:
+        try:
+            folder = backups_dir(profile)
+            daily = folder / daily_name(day).filename
+            if daily.exists():
+                return BackupReport([], [], {})
+            ensure_private_dir(folder)
+            db = open_database(profile.db_path, key)
+            try:
+                counts = backup_to(db, daily, key, vault_path=profile.vault_path)
+            finally:
+                close_database(db)
+            written = [daily]
+            weekly = folder / weekly_name(day).filename
+            if not weekly.exists():
+                copy_verified(daily, weekly, key)
+                written.append(weekly)
+            return BackupReport(written, _prune(folder), counts)
+        finally:
+            wipe(key)
+
+    return job
+
+
 def _prune(folder: Path) -> list[Path]:
     from reflect.storage.backup import sidecar_path
 
@@ -110,21 +148,9 @@ def run_automatic_backup(session: Session, today: date | None = None) -> BackupR
 
     When today's copy exists this is one ``stat`` call, so it can run at every unlock.
     """
-    today = today or date.today()
-    folder = backups_dir(session.profile)
-    daily = folder / daily_name(today).filename
-    if daily.exists():
+    if (backups_dir(session.profile) / daily_name(today or date.today()).filename).exists():
         return BackupReport([], [], {})
-    ensure_private_dir(folder)
-    counts = _write(session, daily)
-    written = [daily]
-    weekly = folder / weekly_name(today).filename
-    if not weekly.exists():
-        from reflect.storage.backup import copy_verified
-
-        copy_verified(daily, weekly, session.key)
-        written.append(weekly)
-    return BackupReport(written, _prune(folder), counts)
+    return automatic_backup_job(session, today)()
 
 
 def backup_now(session: Session, target: Path | None = None) -> BackupReport:

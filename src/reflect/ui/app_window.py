@@ -125,6 +125,18 @@ class AppWindow(QMainWindow):
         self.setWindowTitle(f"Reflect: {session.profile.display_name}")
         minutes = session.settings.get("auto_lock_minutes") or DEFAULT_IDLE_MINUTES
         self.set_idle_timeout_ms(int(float(minutes) * 60_000))
+        self._start_automatic_backup(session)
+
+    def _start_automatic_backup(self, session: Session) -> None:
+        """Today's encrypted backup, off the GUI thread (a no-op when it already exists)."""
+        from reflect.services.backups import automatic_backup_job
+
+        def failed(exc: BaseException) -> None:
+            # Kept for Settings to show; a failed backup never blocks the person's work.
+            self.last_backup_error = str(exc)
+
+        self.last_backup_error: str | None = None
+        run_in_background(automatic_backup_job(session), lambda _report: None, failed)
 
     def set_idle_timeout_ms(self, timeout_ms: int) -> None:
         self.idle.set_timeout(timeout_ms)
@@ -173,7 +185,9 @@ class AppWindow(QMainWindow):
         code, new_passphrase = dialog.recovery_key, dialog.new_passphrase
         self.lock_screen.set_busy(True, "Checking the recovery key…")
         run_in_background(
-            lambda: self.profiles.unlock_with_recovery_key(info, code, new_passphrase, new_passphrase),
+            lambda: self.profiles.unlock_with_recovery_key(
+                info, code, new_passphrase, new_passphrase
+            ),
             self._on_unlocked,
             self._on_unlock_failed,
         )
