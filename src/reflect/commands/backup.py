@@ -63,9 +63,28 @@ def run(args: argparse.Namespace) -> int:
     for path in report.pruned:
         print(f"Removed an older rotated backup: {path.name}")
     if report.counts:
-        shown = {k: v for k, v in report.counts.items() if k in _SHOWN}
-        print(", ".join(f"{v} {k.replace('_', ' ')}" for k, v in shown.items()))
+        print(describe_counts(report.counts))
     return 0
 
 
-_SHOWN = ("reflections", "checkins", "instrument_results", "follow_ups", "debriefs")
+TABLE_LABELS = {
+    "reflections": "reflections",
+    "follow_ups": "follow-up actions",
+    "checkins": "check-ins",
+    "instrument_results": "questionnaire results",
+    "debriefs": "debriefs",
+    "plan": "plan sections",
+    "help_contacts": "own help contacts",
+    "settings": "settings",
+    "dismissed_notices": "dismissed notices",
+}
+
+
+def label(table: str) -> str:
+    return TABLE_LABELS.get(table, table.replace("_", " "))
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """'250 reflections, 104 check-ins, …' for the main kinds of data, in a fixed order."""
+    main = ("reflections", "follow_ups", "checkins", "instrument_results", "debriefs")
+    return ", ".join(f"{counts[k]} {label(k)}" for k in main if k in counts)

@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from reflect.commands.backup import describe_counts
 from reflect.commands.common import PASSPHRASE_ENV, paths_from, print_json
 from reflect.domain.errors import ReflectError
 
@@ -98,14 +99,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"Demo profile '{info.profile_id}' created in {service.paths.data_dir} ({seconds:.1f} s)."
     )
-    labels = {
-        "reflections": "reflections",
-        "follow_ups": "follow-up actions",
-        "checkins": "check-ins",
-        "instrument_results": "questionnaire results",
-        "debriefs": "debriefs",
-    }
-    print(", ".join(f"{v} {labels[k]}" for k, v in added.items()) + ". All of it is fictional.")
+    print(describe_counts(added) + ". All of it is fictional.")
     if public:
         print(
             f"Open it with: reflect --demo --data-dir {service.paths.data_dir}  "

@@ -89,8 +89,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json())
         return 0
-    kind = "plain-text" if report.plain else "encrypted"
-    print(f"Wrote a {kind} {report.format} export to {report.path} (owner-only permissions).")
+    if report.plain:
+        print(f"Wrote a plain-text {report.format} export to {report.path} (owner-only).")
+    else:
+        print(f"Wrote an encrypted archive to {report.path} (owner-only).")
     if report.plain:
         print("Remember: anyone who can open this file can read it.")
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reflect.commands.backup import label
 from reflect.commands.common import add_profile_arguments, open_session, print_json
 from reflect.commands.export import archive_passphrase
 
@@ -53,9 +54,7 @@ def run(args: argparse.Namespace) -> int:
     kind = "Reflect archive" if preview.source == "reflect-archive" else "jrnl export"
     print(f"{kind}: {path}")
     for table, counts in preview.counts.items():
-        print(
-            f"  {table.replace('_', ' ')}: {counts['new']} new, {counts['duplicates']} already here"
-        )
+        print(f"  {label(table)}: {counts['new']} new, {counts['duplicates']} already here")
     if preview.date_from:
         print(f"  dates: {preview.date_from} to {preview.date_to}")
     for note in preview.notes:
@@ -63,5 +62,6 @@ def run(args: argparse.Namespace) -> int:
     if report.dry_run:
         print("Dry run: nothing was written.")
     else:
-        print(f"Imported {sum(report.written.values())} records; duplicates were skipped.")
+        total = sum(report.written.values())
+        print(f"Imported {total} record{'s' if total != 1 else ''}; duplicates were skipped.")
     return 0
