@@ -215,6 +215,7 @@ def test_journal_empty_state(qtbot, session):
     journal.show()
     assert "journal is empty" in journal.empty.text()
     assert not journal.table.isVisibleTo(journal)
+    assert journal.write_button.isVisibleTo(journal)
 
 
 def test_follow_ups_mark_done_and_undo(qtbot, session):

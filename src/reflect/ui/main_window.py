@@ -128,6 +128,7 @@ class MainWindow(QWidget):
         reflect, journal = self.screens["reflect"], self.screens["journal"]
         if isinstance(reflect, ReflectScreen) and isinstance(journal, JournalScreen):
             journal.open_entry_requested.connect(self._on_journal_open_entry)
+            journal.new_entry_requested.connect(lambda: self.show_screen("reflect"))
             reflect.reflection_saved.connect(lambda _id: journal.refresh())
 
     def _on_journal_open_entry(self, reflection_id: int) -> None:

@@ -33,6 +33,7 @@ PAGE_SIZE = 300
 
 class JournalScreen(QWidget):
     open_entry_requested = Signal(int)
+    new_entry_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +88,19 @@ class JournalScreen(QWidget):
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        left_layout.addWidget(self.empty, 1)
+        self.write_button = QPushButton("Write a reflection")
+        self.write_button.setToolTip("Open the Reflect screen (Alt+2)")
+        self.empty_panel = QWidget()  # shown instead of the table when nothing is listed
+        empty_layout = QVBoxLayout(self.empty_panel)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        write_row = QHBoxLayout()
+        write_row.addStretch(1)
+        write_row.addWidget(self.write_button)
+        write_row.addStretch(1)
+        empty_layout.addLayout(write_row)
+        empty_layout.addStretch(1)
+        left_layout.addWidget(self.empty_panel, 1)
         actions = QHBoxLayout()
         self.count_label = QLabel()
         self.more_button = QPushButton("Show more")
@@ -113,6 +126,7 @@ class JournalScreen(QWidget):
         self.table.activated.connect(self._on_table_activated)
         self.table.installEventFilter(self)  # the Delete key on the list, see eventFilter
         self.more_button.clicked.connect(self._on_more_clicked)
+        self.write_button.clicked.connect(self.new_entry_requested)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo_delete)
@@ -145,7 +159,8 @@ class JournalScreen(QWidget):
         total = self.journal.count()
         has_rows = bool(rows)
         self.table.setVisible(has_rows)
-        self.empty.setVisible(not has_rows)
+        self.empty_panel.setVisible(not has_rows)
+        self.write_button.setVisible(total == 0)
         if not has_rows and criteria.is_empty:
             self.empty.setText(
                 "Your journal is empty.\nReflections you save on the Reflect screen appear here."
