@@ -180,3 +180,13 @@ def test_saving_a_reflection_deleted_meanwhile_writes_it_back(journal):
     again = journal.save(open_in_editor)
     assert again.id == saved.id
     assert journal.get(saved.id).answers == {"what_happened": "edited after the delete"}
+
+
+def test_follow_ups_know_when_their_reflection_happened(journal):
+    r = journal.new_reflection()
+    r.occurred_at = datetime(2026, 2, 3, 16, 0)
+    r.follow_ups = [FollowUp("write it down")]
+    saved = journal.save(r)
+    items = journal.open_follow_ups()
+    assert journal.reflection_dates(items) == {saved.id: datetime(2026, 2, 3, 16, 0)}
+    assert journal.reflection_dates([]) == {}

@@ -310,3 +310,15 @@ def test_an_unexpected_save_failure_keeps_the_text_as_a_draft(reflect_screen, se
     assert "could not save" in reflect_screen.status.text()
     assert reflect_screen.form.texts["what_happened"].toPlainText() == "precious words"
     assert session.journal.load_draft().reflection.answers["what_happened"] == "precious words"
+
+
+def test_intensity_zero_can_be_chosen_from_the_keyboard(qtbot, reflect_screen):
+    intensity = reflect_screen.form.intensity
+    assert intensity.value() is None
+    intensity.slider.setFocus()
+    qtbot.keyClick(intensity.slider, Qt.Key.Key_Home)
+    assert intensity.value() == 0
+    intensity.clear_button.click()
+    assert intensity.value() is None
+    qtbot.keyClick(intensity.slider, Qt.Key.Key_Right)
+    assert intensity.value() == 1

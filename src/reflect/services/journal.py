@@ -170,6 +170,11 @@ class JournalService:
     def open_follow_ups(self) -> list[FollowUp]:
         return self._follow_ups.list_open()
 
+    def reflection_dates(self, follow_ups: list[FollowUp]) -> dict[int, datetime]:
+        """Reflection id -> when it happened, for the reflections these follow-ups came from."""
+        ids = sorted({f.reflection_id for f in follow_ups if f.reflection_id is not None})
+        return self._reflections.occurred_at_of(ids)
+
     def mark_follow_up_done(self, follow_up_id: int) -> None:
         self._follow_ups.set_done(follow_up_id, self._clock())
 

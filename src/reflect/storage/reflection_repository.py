@@ -231,6 +231,17 @@ class ReflectionRepository:
                 found[rid] = snippet_around(text or "", terms)
         return found
 
+    def occurred_at_of(self, ids: list[int]) -> dict[int, datetime]:
+        """When each of these reflections happened (for labelling follow-ups)."""
+        found: dict[int, datetime] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT id, occurred_at FROM reflections WHERE id IN ({marks})"
+            for rid, occurred in self._db.execute(sql, chunk).fetchall():
+                found[rid] = datetime.fromisoformat(occurred)
+        return found
+
     def distinct_settings(self) -> list[str]:
         rows = self._db.execute(
             "SELECT DISTINCT setting FROM reflections WHERE setting != '' ORDER BY setting"

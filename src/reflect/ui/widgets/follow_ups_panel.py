@@ -56,16 +56,20 @@ class FollowUpsPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         today = date.today()
-        for item in self.journal.open_follow_ups():
+        items = self.journal.open_follow_ups()
+        sources = self.journal.reflection_dates(items)
+        for item in items:
             due = ""
             if item.due:
                 due = f"  (due {item.due.strftime('%d %b')})"
             entry = QListWidgetItem(item.text + due)
+            source = sources.get(item.reflection_id or 0)
+            origin = f"From the reflection of {source.strftime('%d %b %Y')}. " if source else ""
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             entry.setData(Qt.ItemDataRole.UserRole + 1, item.reflection_id)
-            entry.setToolTip("Tick when done; double-click to open its reflection")
+            entry.setToolTip(origin + "Tick when done; double-click to open its reflection.")
             if item.due and item.due < today:
                 entry.setForeground(QBrush(QColor("#b35c00")))
                 entry.setText(item.text + f"  (was due {item.due.strftime('%d %b')})")

@@ -79,6 +79,10 @@ class IntensityInput(QWidget):
         layout.addLayout(words_row)
 
         self.slider.valueChanged.connect(self._on_slider_changed)
+        # Choosing 0 leaves the value unchanged, so valueChanged never fires: any key or mouse
+        # action on the slider counts as answering.
+        self.slider.actionTriggered.connect(self._on_slider_touched)
+        self.slider.sliderPressed.connect(self._on_slider_touched)
         self.clear_button.clicked.connect(lambda: self.set_value(None))
         self.words.textChanged.connect(self.changed)
         self._show()
@@ -87,6 +91,12 @@ class IntensityInput(QWidget):
         self._answered = True
         self._show()
         self.changed.emit()
+
+    def _on_slider_touched(self, *_args: object) -> None:
+        if not self._answered:
+            self._answered = True
+            self._show()
+            self.changed.emit()
 
     def _show(self) -> None:
         if self._answered:
