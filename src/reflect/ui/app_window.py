@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
@@ -79,6 +82,31 @@ class AppWindow(QMainWindow):
         self._refresh_profiles()
         self.pages.setCurrentWidget(self.lock_screen)
         self.setWindowTitle("Reflect")
+
+    def restore_from_backup(self, backup: Path, passphrase: str) -> None:
+        """Lock, restore the profile from ``backup`` off the GUI thread, report on the lock screen.
+
+        The data dialog (Settings) asks for the file, the confirmation and the passphrase.
+        """
+        from reflect.services.backups import restore_backup
+
+        if self.session is None:
+            return
+        profile = self.session.profile
+        self.lock()
+        self.lock_screen.set_busy(True, "Checking the backup and restoring it…")
+
+        def done(report: Any) -> None:
+            message = "Restored. Your previous data was kept as a backup. Unlock to continue."
+            if report.passphrase_from_backup:
+                message += " Use the passphrase you had when the backup was made."
+            self.lock_screen.set_busy(False, message)
+            self._refresh_profiles(profile.profile_id)
+
+        def failed(exc: BaseException) -> None:
+            self.lock_screen.show_error(f"The backup was not restored; nothing changed. {exc}")
+
+        run_in_background(lambda: restore_backup(profile, backup, passphrase), done, failed)
 
     def quick_hide(self) -> None:
         """Hide the window at once (someone walked in); it stays locked-or-not as it was."""

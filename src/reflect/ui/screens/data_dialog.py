@@ -1,0 +1,315 @@
+"""Your data: back up now, restore, export and import, with progress and plain-text warnings.
+
+Opened from Settings. Slow work runs on a worker thread; the buttons wait meanwhile. Restore
+needs the profile closed, so this dialog only asks (file, confirmation, passphrase) and emits
+``restore_requested``; the window locks, restores and reports on the lock screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH
+from reflect.services.backups import backup_now, list_backups
+from reflect.services.export import PLAIN_TEXT_WARNING, available_formats, export_profile
+from reflect.services.importing import detect_format, import_file, preview_import
+from reflect.services.session import Session
+from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
+from reflect.ui.workers import run_in_background
+
+
+class DataDialog(QDialog):
+    restore_requested = Signal(Path, str)  # backup file, passphrase
+    data_imported = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Your data")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+
+        backups = QGroupBox("Backups")
+        box = QVBoxLayout(backups)
+        self.backup_summary = QLabel()
+        self.backup_summary.setWordWrap(True)
+        box.addWidget(self.backup_summary)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton("&Back up now")
+        self.backup_button.clicked.connect(self._on_backup_clicked)
+        self.restore_button = QPushButton("&Restore from a backup…")
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        layout.addWidget(backups)
+
+        export = QGroupBox("Export")
+        box = QVBoxLayout(export)
+        note = QLabel(
+            "The encrypted archive is the safe way to move your data; it has its own "
+            "passphrase. JSON, CSV and Markdown are plain text that anyone can read."
+        )
+        note.setWordWrap(True)
+        box.addWidget(note)
+        row = QHBoxLayout()
+        self.format_combo = QComboBox()
+        self.format_combo.setAccessibleName("Export format")
+        for name, exporter in available_formats().items():
+            self.format_combo.addItem(exporter.label, name)
+        self.export_button = QPushButton("&Export…")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        row.addWidget(self.format_combo, 1)
+        row.addWidget(self.export_button)
+        box.addLayout(row)
+        layout.addWidget(export)
+
+        importing = QGroupBox("Import")
+        box = QVBoxLayout(importing)
+        note = QLabel(
+            "Add a Reflect archive or a jrnl JSON export (jrnl --format json). You see what "
+            "would be added before anything is written; duplicates are skipped."
+        )
+        note.setWordWrap(True)
+        box.addWidget(note)
+        self.import_button = QPushButton("&Import…")
+        self.import_button.clicked.connect(self._on_import_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        layout.addWidget(importing)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Status")
+        layout.addWidget(self.status)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self._refresh_backups()
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _refresh_backups(self) -> None:
+        found = list_backups(self.session.profile)
+        if not found:
+            self.backup_summary.setText(
+                "No backups yet. Reflect makes one each day when you unlock (7 daily and 4 "
+                "weekly copies are kept)."
+            )
+            return
+        latest = found[0]
+        plural = "" if len(found) == 1 else "s"
+        self.backup_summary.setText(
+            f"{len(found)} encrypted backup{plural}. "
+            f"Latest: {latest.modified:%d %b %Y, %H:%M} ({latest.kind}). "
+            "7 daily and 4 weekly copies are kept automatically."
+        )
+
+    def _busy(self, busy: bool, text: str = "") -> None:
+        for button in (
+            self.backup_button,
+            self.restore_button,
+            self.export_button,
+            self.import_button,
+        ):
+            button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+        self.status.setText(text)
+
+    def _on_progress(self, percent: int, text: str) -> None:
+        self.progress.setValue(percent)
+        if text:
+            self.status.setText(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.status.setText(f"That did not work: {exc}")
+
+    def _ask_passphrase(self, title: str, text: str, *, confirm: bool = False) -> str | None:
+        prompt = PassphrasePrompt(
+            title,
+            text,
+            confirm=confirm,
+            minimum=MIN_PASSPHRASE_LENGTH if confirm else 1,
+            parent=self,
+        )
+        if prompt.exec() != QDialog.DialogCode.Accepted:
+            return None
+        secret = prompt.passphrase()
+        prompt.clear()
+        return secret
+
+    # --- backup and restore ----------------------------------------------------------------
+
+    def _on_backup_clicked(self) -> None:
+        self._busy(True, "Writing and checking a backup…")
+
+        def done(report: Any) -> None:
+            self._busy(False, f"Backup written and verified: {report.written[0].name}")
+            self._refresh_backups()
+
+        run_in_background(lambda: backup_now(self.session), done, self._failed)
+
+    def _on_restore_clicked(self) -> None:
+        folder = str(self.session.profile.directory / "backups")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Restore from a backup", folder, "Reflect backups (*.reflect-backup)"
+        )
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Restore this backup?",
+            "Restoring replaces everything in this profile with the backup. Your current data "
+            "is first kept as a backup of its own, so you can go back.\n\nReflect will lock, "
+            "restore, and then ask for your passphrase again.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        secret = self._ask_passphrase(
+            "Passphrase",
+            "Your passphrase (or, for a backup made before you changed it, the one you had then).",
+        )
+        if secret:
+            self.restore_requested.emit(Path(path), secret)
+            self.accept()
+
+    # --- export ----------------------------------------------------------------------------
+
+    def _on_export_clicked(self) -> None:
+        name = self.format_combo.currentData()
+        exporter = available_formats()[name]
+        if exporter.plain:
+            answer = QMessageBox.warning(
+                self,
+                "This export is not encrypted",
+                PLAIN_TEXT_WARNING,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export to",
+            str(Path.home() / f"reflect-export{exporter.suffix}"),
+            f"*{exporter.suffix}",
+        )
+        if not path:
+            return
+        secret = None
+        if not exporter.plain:
+            secret = self._ask_passphrase(
+                "Archive passphrase",
+                "Choose a passphrase for the archive. You will need it to import the archive "
+                "later; it can differ from your profile's passphrase.",
+                confirm=True,
+            )
+            if secret is None:
+                return
+        self._busy(True, "Exporting…")
+
+        def work(report_progress: Any) -> Any:
+            return export_profile(
+                self.session,
+                name,
+                Path(path),
+                plain_ok=exporter.plain,
+                archive_passphrase=secret,
+                progress=report_progress,
+            )
+
+        def done(report: Any) -> None:
+            kind = "plain-text" if report.plain else "encrypted"
+            self._busy(False, f"Wrote a {kind} export to {report.path} (only you can open it).")
+
+        run_in_background(work, done, self._failed, self._on_progress)
+
+    # --- import ----------------------------------------------------------------------------
+
+    def _on_import_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import",
+            str(Path.home()),
+            "Reflect archives or jrnl JSON (*.reflect-archive *.json);;All files (*)",
+        )
+        if not path:
+            return
+        try:
+            kind = detect_format(Path(path))
+        except Exception as exc:  # noqa: BLE001 - shown to the person, nothing written
+            self.status.setText(str(exc))
+            return
+        secret = None
+        if kind == "reflect-archive":
+            secret = self._ask_passphrase(
+                "Archive passphrase", "The passphrase this archive was exported with."
+            )
+            if secret is None:
+                return
+        self._busy(True, "Reading the file…")
+        run_in_background(
+            lambda: preview_import(self.session, Path(path), secret),
+            lambda preview: self._confirm_import(Path(path), secret, preview),
+            self._failed,
+        )
+
+    def _confirm_import(self, path: Path, secret: str | None, preview: Any) -> None:
+        self._busy(False)
+        if preview.new_total == 0:
+            self.status.setText(
+                f"Nothing new in {path.name}: {preview.duplicate_total} records are already here."
+            )
+            return
+        lines = [
+            f"{c['new']} new {name.replace('_', ' ')} ({c['duplicates']} already here)"
+            for name, c in preview.counts.items()
+            if c["new"]
+        ]
+        if preview.date_from:
+            lines.append(f"Dates: {preview.date_from} to {preview.date_to}")
+        answer = QMessageBox.question(
+            self,
+            "Import these records?",
+            "\n".join([*lines, *preview.notes]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.status.setText("Nothing was imported.")
+            return
+        self._busy(True, "Importing…")
+
+        def done(report: Any) -> None:
+            total = sum(report.written.values())
+            self._busy(False, f"Imported {total} records from {path.name}.")
+            self.data_imported.emit()
+
+        run_in_background(lambda: import_file(self.session, path, secret), done, self._failed)

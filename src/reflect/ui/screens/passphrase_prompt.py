@@ -1,0 +1,72 @@
+"""A small dialog asking for a passphrase (once, or twice to confirm a new one)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class PassphrasePrompt(QDialog):
+    def __init__(
+        self,
+        title: str,
+        explanation: str,
+        *,
+        confirm: bool = False,
+        minimum: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._minimum = minimum
+        layout = QVBoxLayout(self)
+        text = QLabel(explanation)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.first = QLineEdit()
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setAccessibleName("Passphrase")
+        form.addRow("Passphrase", self.first)
+        self.second: QLineEdit | None = None
+        if confirm:
+            self.second = QLineEdit()
+            self.second.setEchoMode(QLineEdit.EchoMode.Password)
+            self.second.setAccessibleName("Passphrase again")
+            form.addRow("Once more", self.second)
+        layout.addLayout(form)
+        self.problem = QLabel("")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: palette(highlight);")
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_ok)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.first.setFocus()
+
+    def _on_ok(self) -> None:
+        if len(self.first.text()) < max(1, self._minimum):
+            self.problem.setText(f"Please use at least {max(1, self._minimum)} characters.")
+            return
+        if self.second is not None and self.second.text() != self.first.text():
+            self.problem.setText("The two passphrases differ.")
+            return
+        self.accept()
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+    def clear(self) -> None:
+        self.first.clear()
+        if self.second is not None:
+            self.second.clear()
