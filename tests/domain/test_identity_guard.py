@@ -188,3 +188,8 @@ def test_any_text_gives_consistent_findings(text):
 )
 def test_organisations_and_publications_are_not_people(text):
     assert kinds(text) == []
+
+
+def test_long_title_case_runs_are_headings_not_names():
+    assert kinds("Notes From Tuesday Evening Team Huddle Review Session Agenda Items") == []
+    assert kinds("Word " * 50) == []

@@ -399,6 +399,8 @@ def _judge_name_run(text: str, run: list[_Token]) -> Finding | None:
         return None
     if all(len(t.word) == 1 for t in core):
         return None  # already initials
+    if len(core) > 5:
+        return None  # a Title Case heading or list, not one person's name
     lowered = [w.lower() for w in words]
     phrase = " ".join(lowered)
     if any(
