@@ -169,3 +169,40 @@ def test_archive_round_trip_into_another_profile(profile_service, session, tmp_p
         assert not list(other_info.directory.glob(".archive-*"))
     finally:
         other.close()
+
+
+@pytest.fixture
+def archive_bytes(session, tmp_path_factory):
+    session.journal.save(Reflection("free_write", datetime(2026, 1, 3, 9), answers={"text": "x"}))
+    folder = tmp_path_factory.mktemp("archive")
+    report = export_profile(session, "archive", folder / "a", archive_passphrase=ARCHIVE_PASS)
+    return report.path.read_bytes()
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    flips=st.lists(st.tuples(st.integers(0, 10**9), st.integers(1, 255)), min_size=1, max_size=4)
+)
+def test_damaged_archives_fail_cleanly_and_write_nothing(
+    profile_service, archive_bytes, tmp_path, flips
+):
+    info = profile_service.create(PASSPHRASE, "Target")
+    target = profile_service.unlock(info, PASSPHRASE)
+    try:
+        data = bytearray(archive_bytes)
+        for position, mask in flips:
+            data[position % len(data)] ^= mask
+        path = tmp_path / "damaged.reflect-archive"
+        path.write_bytes(bytes(data))
+        try:
+            import_file(target, path, ARCHIVE_PASS)
+        except ReflectError:
+            assert target.journal.count() == 0
+        else:  # a flip in unused zip padding can leave the archive intact
+            assert target.journal.count() == 1
+        assert not list(info.directory.glob(".archive-*"))
+    finally:
+        target.close()
+        profile_service.delete(info)
