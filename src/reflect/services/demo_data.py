@@ -243,8 +243,11 @@ class _Generator:
             return []
         due = day + timedelta(days=self.rng.randint(3, 14))
         done = None
-        if due < self.end - timedelta(days=10) and self.rng.random() < 0.9:
-            done = datetime.combine(due - timedelta(days=self.rng.randint(0, 2)), time(17, 30))
+        # Older actions are done (a real list does not keep years of overdue items); a few
+        # recent ones stay open so the home screen and the journal have something to show.
+        if due < self.end - timedelta(days=21) or self.rng.random() < 0.4:
+            finished = min(due - timedelta(days=self.rng.randint(0, 2)), self.end)
+            done = datetime.combine(max(day, finished), time(17, 30))
         return [FollowUp(words.pick(self.rng, words.FOLLOW_UPS), due=due, done_at=done)]
 
     def reflections(self) -> list[Reflection]:
@@ -301,7 +304,8 @@ def fill_demo_profile(
     from reflect.storage.bulk_reflections import add_reflections
 
     size = DemoSize(max(1, int(years)), reflections_per_year, checkins_per_year)
-    gen = _Generator(session, size, end or date.today(), seed)
+    # Up to yesterday: nothing in the demo is dated later than the moment it was made.
+    gen = _Generator(session, size, end or date.today() - timedelta(days=1), seed)
     db = session.db
     _report(progress, 2, "Writing check-ins…")
     checkins = gen.checkins()
