@@ -98,3 +98,13 @@ def test_archive_is_encrypted_and_opens_only_with_its_passphrase(filled, tmp_pat
     finally:
         opened.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.reflect-archive"]
+
+
+def test_export_through_a_separate_connection_sees_committed_data(filled, tmp_path):
+    from reflect.services.worker_session import separate_session
+
+    with separate_session(filled) as reader:
+        report = export_profile(reader, "json", tmp_path / "r.json", plain_ok=True)
+    assert report.counts["reflections"] == 1
+    assert filled.is_open  # the GUI's session is untouched
+    assert filled.journal.count() == 1

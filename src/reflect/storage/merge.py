@@ -92,7 +92,6 @@ def apply_merge(db: sqlite_utils.Database, plan: MergePlan) -> dict[str, int]:
     with db.atomic():
         for table_plan in plan.tables:
             mapping = dict(table_plan.duplicate_ids)
-            table = db.table(table_plan.table)
             for old_id, row in zip(
                 table_plan.old_ids or [None] * len(table_plan.rows), table_plan.rows, strict=True
             ):
@@ -100,9 +99,13 @@ def apply_merge(db: sqlite_utils.Database, plan: MergePlan) -> dict[str, int]:
                 for link, parent in LINKS.items():
                     if row.get(link) is not None:
                         row[link] = new_ids.get(parent, {}).get(row[link])
-                table.insert(row)
+                # Plain prepared INSERTs: sqlite-utils' insert() re-reads the schema per row.
+                names = ", ".join(f'"{c}"' for c in row)
+                marks = ", ".join("?" * len(row))
+                sql = f'INSERT INTO "{table_plan.table}" ({names}) VALUES ({marks})'
+                new_id = db.conn.execute(sql, list(row.values())).lastrowid
                 if old_id is not None:
-                    mapping[old_id] = table.last_pk
+                    mapping[old_id] = new_id
             new_ids[table_plan.table] = mapping
             written[table_plan.table] = len(table_plan.rows)
     return written

@@ -108,7 +108,7 @@ def read_json(path: Path) -> Any:
 
 
 def prepare(session: Session, path: Path, data: Any) -> PreparedImport:
-    from reflect.storage.reflection_repository import ReflectionRepository
+    from reflect.storage.bulk_reflections import add_reflections
 
     journal = session.journal
     if journal.templates.get(FREE_WRITE) is None:
@@ -139,10 +139,6 @@ def prepare(session: Session, path: Path, data: Any) -> PreparedImport:
     )
 
     def write() -> dict[str, int]:
-        repository = ReflectionRepository(session.db)
-        with session.db.atomic():
-            for reflection in fresh:
-                repository.add(reflection)
-        return {"reflections": len(fresh)}
+        return {"reflections": add_reflections(session.db, fresh)}
 
     return PreparedImport(preview, write)

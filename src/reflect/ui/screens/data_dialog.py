@@ -31,6 +31,7 @@ from reflect.services.backups import backup_now, list_backups
 from reflect.services.export import PLAIN_TEXT_WARNING, available_formats, export_profile
 from reflect.services.importing import detect_format, import_file, preview_import
 from reflect.services.session import Session
+from reflect.services.worker_session import separate_session
 from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
 from reflect.ui.workers import run_in_background
 
@@ -173,7 +174,11 @@ class DataDialog(QDialog):
             self._busy(False, f"Backup written and verified: {report.written[0].name}")
             self._refresh_backups()
 
-        run_in_background(lambda: backup_now(self.session), done, self._failed)
+        def work() -> Any:
+            with separate_session(self.session) as reader:
+                return backup_now(reader)
+
+        run_in_background(work, done, self._failed)
 
     def _on_restore_clicked(self) -> None:
         folder = str(self.session.profile.directory / "backups")
@@ -237,14 +242,15 @@ class DataDialog(QDialog):
         self._busy(True, "Exporting…")
 
         def work(report_progress: Any) -> Any:
-            return export_profile(
-                self.session,
-                name,
-                Path(path),
-                plain_ok=exporter.plain,
-                archive_passphrase=secret,
-                progress=report_progress,
-            )
+            with separate_session(self.session) as reader:
+                return export_profile(
+                    reader,
+                    name,
+                    Path(path),
+                    plain_ok=exporter.plain,
+                    archive_passphrase=secret,
+                    progress=report_progress,
+                )
 
         def done(report: Any) -> None:
             kind = "plain-text" if report.plain else "encrypted"
