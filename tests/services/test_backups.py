@@ -149,3 +149,18 @@ def test_background_job_survives_the_profile_locking_first(session):
     assert report.counts["reflections"] == 1
     assert [p.name for p in report.written][0] == "daily-2026-04-01.reflect-backup"
     assert (profile.directory / "backups" / "weekly-2026-W14.reflect-backup").exists()
+
+
+def test_no_plain_text_in_any_backup_sidecar_or_archive(session, tmp_path):
+    from reflect.services.export import export_profile
+
+    _write(session, MARKER)
+    run_automatic_backup(session, today=date(2026, 3, 2))
+    backup_now(session)
+    export_profile(session, "archive", tmp_path / "out", archive_passphrase="archive secret 123")
+    session.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert any(p.name.endswith(".key.json") for p in files)
+    assert any(p.name.endswith(".reflect-archive") for p in files)
+    leaks = [p for p in files if MARKER.encode() in p.read_bytes()]
+    assert leaks == []
