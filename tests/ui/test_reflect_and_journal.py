@@ -129,7 +129,7 @@ def test_draft_autosaves_and_is_offered_back(qtbot, session, reflect_screen):
     assert reopened.draft_banner.isVisibleTo(reopened)
     assert reopened.form.texts["what_happened"].toPlainText() == "typing before a crash"
     reopened.confirm = lambda *_: True
-    reopened.discard_draft_button.click()
+    reopened.draft_banner.discard_button.click()
     assert session.journal.load_draft() is None
     assert reopened.form.texts["what_happened"].toPlainText() == ""
 

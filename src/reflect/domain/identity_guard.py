@@ -16,6 +16,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from reflect.domain.identity_words import (
+    BARE_TITLES,
+    KNOWN_PHRASES,
+    NON_PERSON_WORDS,
+    NOT_NAME_WORDS,
+    PARTICLES,
+    TITLES,
+)
+
 PHONE, EMAIL, ADDRESS, BIRTH_DATE, NAME = "phone", "email", "address", "birth_date", "name"
 KIND_LABELS: dict[str, str] = {
     PHONE: "a phone number",
@@ -123,172 +132,6 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
 _CAPITALISED = re.compile(
     r"(?:Mc|Mac|O['’])?[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'’][A-ZÀ-Ý]?[a-zà-ÿ]+)*|[A-Z]{2,}"
 )
-_PARTICLES = {
-    "de",
-    "da",
-    "del",
-    "della",
-    "van",
-    "von",
-    "der",
-    "den",
-    "la",
-    "le",
-    "di",
-    "du",
-    "bin",
-    "al",
-}
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "madam", "madame", "mme", "mlle"}
-_BARE_TITLES = {"mr", "mrs", "ms", "mx", "dr", "miss", "mister", "madame", "mme", "mlle"}
-_PLACE_WORDS = {
-    "hospital",
-    "centre",
-    "center",
-    "clinic",
-    "shelter",
-    "house",
-    "services",
-    "service",
-    "department",
-    "police",
-    "university",
-    "college",
-    "school",
-    "church",
-    "mosque",
-    "temple",
-    "hotel",
-    "motel",
-    "inn",
-    "mall",
-    "park",
-    "station",
-    "airport",
-    "court",
-    "courthouse",
-    "street",
-    "avenue",
-    "road",
-    "library",
-    "society",
-    "association",
-    "foundation",
-    "program",
-    "programme",
-    "project",
-    "network",
-    "coalition",
-    "ministry",
-    "office",
-    "unit",
-    "ward",
-    "hotline",
-    "helpline",
-    "line",
-    "bank",
-    "market",
-    "store",
-    "restaurant",
-    "cafe",
-    "café",
-}
-# Organisations, publications and instruments are written in title case too.
-_ORGANISATION_WORDS = """
-    institute index scale inventory toolkit health therapy organization organisation books
-    press journal review reviews database news lifeline psychology psychiatry medicine nursing
-    nurse work practice quality stress trauma crisis support care safety abuse council agency
-    authority board commission committee company group team supervision copyright wellbeing
-    well-being survey report guide manual module course training workshop conference
-"""
-_PLACE_WORDS |= set(_ORGANISATION_WORDS.split())
-
-# Phrases that look like names but are practice vocabulary, services or places in the app.
-_KNOWN_PHRASES = {
-    "safe environment",
-    "communicating with care",
-    "active listening",
-    "appropriate action",
-    "stage of change",
-    "stages of change",
-    "human trafficking hotline",
-    "crisis text line",
-    "kids help phone",
-    "national helpline",
-    "get help now",
-    "trauma informed",
-    "trauma-informed practice",
-    "free write",
-    "gibbs cycle",
-    "so what",
-    "now what",
-    "emergency room",
-    "family court",
-    "youth court",
-    "criminal court",
-    "child protective services",
-    "children's aid",
-    "social services",
-    "legal aid",
-    "victim services",
-    "salvation army",
-    "covenant house",
-    "red cross",
-    "harm reduction",
-    "public health",
-    "new year",
-    "new years",
-    "first nations",
-    "north america",
-    "united states",
-    "new york",
-    "los angeles",
-    "san francisco",
-    "new brunswick",
-    "nova scotia",
-    "british columbia",
-    "prince edward island",
-    "quebec city",
-    "mental health",
-    "good friday",
-    "boxing day",
-    "labour day",
-    "labor day",
-    "canada day",
-    "thanksgiving day",
-    "christmas eve",
-    "christmas day",
-    "mother's day",
-    "father's day",
-}
-
-# Capitalised words that are almost never part of a person's name: pronouns, function words,
-# common sentence openers, days, months and service words. Lower-case comparisons.
-_NOT_NAME_TEXT = """
-    i i'm i've i'd i'll me my we us our you your he him his she her they them their it its a
-    an the this that these those there here then than and but or nor so yet for of to in on
-    at by with from into onto about after before during while when where why how what which
-    who whom whose if unless because although though as since until also just only still
-    even not no yes ok okay maybe perhaps today tonight tomorrow yesterday later earlier now
-    soon again some any all both each every many much more most few several other another
-    such same own one two three four five six seven eight nine ten first second third next
-    last am is are was were be been being do does did done have has had having can could
-    will would shall should may might must let lets let's went go goes going got get gets
-    getting came come comes coming felt feel feeling feels said say says told tell asked ask
-    saw see seen met meet took take gave give made make tried try think thought knew know
-    wanted want needed need left stayed called walked talked spoke listened noticed realised
-    realized found kept held sat stood waited worked helped started stopped finished decided
-    agreed shared offered really very quite rather too well good great bad hard tough heavy
-    long short tired calm overall afterwards afterward anyway however therefore meanwhile
-    otherwise instead finally luckily sadly honestly hopefully thankfully unfortunately
-    fortunately clearly monday tuesday wednesday thursday friday saturday sunday january
-    february march april june july august september october november december morning
-    afternoon evening night shift outreach shelter clinic court hotline phone other hospital
-    police office team supervisor client clients person people staff worker workers note
-    notes action plan description feelings evaluation analysis conclusion please thanks
-    thank sorry hello hi dear english french spanish canadian american
-"""
-_NOT_NAME_WORDS = frozenset(_NOT_NAME_TEXT.split()) | {"copyright", "senior", "junior"}
 
 
 def _is_public_number(text: str) -> bool:
@@ -347,10 +190,10 @@ def _name_runs(text: str) -> list[list[_Token]]:
         if run and text[prev_end : m.start()] != " ":
             flush()
         lower = word.lower()
-        is_title = lower in _TITLES and (dotted or lower in _BARE_TITLES)
+        is_title = lower in TITLES and (dotted or lower in BARE_TITLES)
         is_initial = len(word) == 1 and word.isupper() and dotted
         is_capitalised = bool(_CAPITALISED.fullmatch(word))
-        is_particle = bool(run) and lower in _PARTICLES and not dotted
+        is_particle = bool(run) and lower in PARTICLES and not dotted
         prev_end = m.end()
         if not (is_title or is_initial or is_capitalised or is_particle):
             flush()
@@ -373,12 +216,12 @@ def _name_runs(text: str) -> list[list[_Token]]:
 
 def _judge_name_run(text: str, run: list[_Token]) -> Finding | None:
     padded = " " + " ".join(t.word.lower() for t in run) + " "
-    if any(f" {p} " in padded for p in _KNOWN_PHRASES):
+    if any(f" {p} " in padded for p in KNOWN_PHRASES):
         return None
     # Drop words at either end that are not names: sentence openers, pronouns, days, verbs
     # capitalised only because a sentence starts with them ("Walking Home" is not a person).
     while run and (
-        (run[0].word.lower() in _NOT_NAME_WORDS and not run[0].is_initial)
+        (run[0].word.lower() in NOT_NAME_WORDS and not run[0].is_initial)
         or (
             _sentence_start(text, run[0].start)
             and not run[0].is_title
@@ -386,14 +229,14 @@ def _judge_name_run(text: str, run: list[_Token]) -> Finding | None:
         )
     ):
         run = run[1:]
-    if any(t.word.lower() in _PLACE_WORDS for t in run):
+    if any(t.word.lower() in NON_PERSON_WORDS for t in run):
         return None  # "Toronto General Hospital" locates a service, not a person
-    while run and (run[-1].word.lower() in _NOT_NAME_WORDS or run[-1].word.lower() in _PARTICLES):
+    while run and (run[-1].word.lower() in NOT_NAME_WORDS or run[-1].word.lower() in PARTICLES):
         run = run[:-1]
-    if any(t.word.lower() in _NOT_NAME_WORDS and not t.is_initial for t in run):
+    if any(t.word.lower() in NOT_NAME_WORDS and not t.is_initial for t in run):
         return None  # a function word inside means a heading or a title, not a person
     words = [t.word for t in run]
-    core = [t for t in run if not t.is_title and t.word.lower() not in _PARTICLES]
+    core = [t for t in run if not t.is_title and t.word.lower() not in PARTICLES]
     titles = [t for t in run if t.is_title]
     if not core or (len(core) < 2 and not titles):
         return None
@@ -404,8 +247,7 @@ def _judge_name_run(text: str, run: list[_Token]) -> Finding | None:
     lowered = [w.lower() for w in words]
     phrase = " ".join(lowered)
     if any(
-        phrase == p or phrase.startswith(p + " ") or phrase.endswith(" " + p)
-        for p in _KNOWN_PHRASES
+        phrase == p or phrase.startswith(p + " ") or phrase.endswith(" " + p) for p in KNOWN_PHRASES
     ):
         return None
     if sum(1 for t in core if t.word.isupper() and len(t.word) > 1):

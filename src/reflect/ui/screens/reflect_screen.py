@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
+from reflect.ui.widgets.draft_banner import DraftBanner
 from reflect.ui.widgets.follow_up_editor import FollowUpEditor
 from reflect.ui.widgets.identity_banner import IdentityBanner
 from reflect.ui.widgets.identity_watch import IdentityWatch, TextBox
@@ -89,18 +90,7 @@ class ReflectScreen(QWidget):
         top.addWidget(self.template_combo)
         root.addLayout(top)
 
-        self.draft_banner = QFrame()
-        self.draft_banner.setObjectName("draftBanner")
-        self.draft_banner.setFrameShape(QFrame.Shape.StyledPanel)
-        banner_row = QHBoxLayout(self.draft_banner)
-        self.draft_message = QLabel()
-        self.draft_message.setWordWrap(True)
-        self.keep_draft_button = QPushButton("Keep writing")
-        self.discard_draft_button = QPushButton("Discard draft")
-        banner_row.addWidget(self.draft_message, 1)
-        banner_row.addWidget(self.keep_draft_button)
-        banner_row.addWidget(self.discard_draft_button)
-        self.draft_banner.hide()
+        self.draft_banner = DraftBanner()
         root.addWidget(self.draft_banner)
 
         problems = self.journal.templates.problems
@@ -175,8 +165,7 @@ class ReflectScreen(QWidget):
                 0, lambda: self.scroll.ensureWidgetVisible(self.follow_ups.add_button)
             )
         )
-        self.keep_draft_button.clicked.connect(self.draft_banner.hide)
-        self.discard_draft_button.clicked.connect(self._on_discard_draft_clicked)
+        self.draft_banner.discard_requested.connect(self._on_discard_draft_clicked)
         for keys, slot in (
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence.StandardKey.New, self._on_new_clicked),
@@ -239,12 +228,7 @@ class ReflectScreen(QWidget):
             return
         self._load(draft.reflection)
         self._dirty = True  # it is still unsaved
-        what = "your changes to a saved reflection" if draft.editing_id else "an unsaved reflection"
-        self.draft_message.setText(
-            f"Reflect kept {what} from {draft.saved_at.strftime('%d %b, %H:%M')} and put it back "
-            "here. Save it when you are ready, or discard it."
-        )
-        self.draft_banner.show()
+        self.draft_banner.show_recovered(draft.saved_at, draft.editing_id is not None)
 
     # --- state --------------------------------------------------------------------------------
 
