@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from reflect.services.checkins import CheckinService
+    from reflect.services.debrief import DebriefService
     from reflect.services.early_warning import EarlyWarningService
     from reflect.services.instruments import InstrumentService
     from reflect.services.journal import JournalService
@@ -115,3 +116,10 @@ class Session:
 
         templates = load_templates(asset_path("templates"), self.paths.templates_dir)
         return JournalService(self.db, templates)
+
+    @cached_property
+    def debrief(self) -> DebriefService:
+        from reflect.services.debrief import DebriefService
+        from reflect.storage.debrief_repository import DebriefRepository
+
+        return DebriefService(DebriefRepository(self.db), self.journal, self.checkins)

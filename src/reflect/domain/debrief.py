@@ -1,0 +1,127 @@
+"""Guided debriefs with a supervisor: what the provider chose to share and the agenda they walk.
+
+The agenda follows a supportive supervision shape (check in first, look at impact and what
+helped, then standards, self-care and next steps). It is voluntary throughout: the prompts
+invite reflection and never ask for a retelling of graphic detail, because compulsory
+single-session debriefing did not help and may harm (content-facts.md section 5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reflect.domain.errors import ValidationError
+
+SHARE_KINDS: tuple[str, ...] = ("reflection", "checkin", "chart")
+
+# Charts that can be shared: aggregate numbers only, never free text.
+CHARTS: dict[str, str] = {
+    "warning_signs": "Warning signs over recent check-ins",
+    "practice_ratings": "Practice ratings, average per area (last 90 days)",
+    "intensity": "Emotional intensity of reflections, by month",
+}
+
+
+@dataclass(frozen=True)
+class AgendaStep:
+    id: str
+    title: str
+    prompt: str
+
+
+AGENDA: tuple[AgendaStep, ...] = (
+    AgendaStep(
+        "check_in",
+        "Check-in and safety",
+        "How are you arriving today? Is there anything about your safety, or anyone "
+        "else's, that needs attention first? You can pause or stop at any point.",
+    ),
+    AgendaStep(
+        "what_happened",
+        "What happened",
+        "In broad strokes, what would you like to look at together? The outline is enough; "
+        "there is no need to go over distressing details.",
+    ),
+    AgendaStep(
+        "impact",
+        "Impact on me",
+        "What has this left you carrying: feelings, thoughts, sleep, energy? "
+        "Share only what feels right to share.",
+    ),
+    AgendaStep(
+        "helped_hard",
+        "What helped and what was hard",
+        "What went well, what felt difficult, and what would you like to learn or try "
+        "differently next time?",
+    ),
+    AgendaStep(
+        "standards",
+        "Standards and follow-ups",
+        "Are there practice, policy or risk questions to settle, and who will follow them up?",
+    ),
+    AgendaStep(
+        "self_care",
+        "Self-care plan",
+        "What would help in the coming days: awareness, balance, connection? "
+        "Which supports or resources are worth reaching for?",
+    ),
+    AgendaStep(
+        "next_steps",
+        "Next steps",
+        "What have you agreed, who owns each action, and when will you check in again?",
+    ),
+)
+AGENDA_IDS: tuple[str, ...] = tuple(step.id for step in AGENDA)
+
+VOLUNTARY_NOTE = (
+    "This conversation is voluntary. Share only what you choose; you never need to "
+    "describe distressing details, and you can pause or stop at any time."
+)
+SHARE_BANNER = "Only what you chose to share is shown"
+
+SharedRef = tuple[str, str]  # (kind, id); ids are text so chart keys and row ids fit alike
+
+
+@dataclass
+class Debrief:
+    title: str
+    supervisor: str = ""
+    scheduled_for: datetime | None = None
+    topics: list[str] = field(default_factory=list)
+    shared: list[SharedRef] = field(default_factory=list)  # nothing shared by default
+    notes: dict[str, str] = field(default_factory=dict)  # agenda step id -> notes
+    completed_at: datetime | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+    def is_shared(self, kind: str, item_id: object) -> bool:
+        return (kind, str(item_id)) in self.shared
+
+
+def shared_ref(kind: str, item_id: object) -> SharedRef:
+    """A validated (kind, id) pair; unknown kinds or charts are refused, not stored."""
+    if kind not in SHARE_KINDS:
+        raise ValidationError(f"Only reflections, check-ins and charts can be shared, not {kind!r}.")
+    text = str(item_id).strip()
+    if kind == "chart" and text not in CHARTS:
+        raise ValidationError(f"There is no chart called {text!r}.")
+    if kind != "chart" and not text.isdigit():
+        raise ValidationError(f"A {kind} to share needs its number, not {text!r}.")
+    return (kind, text)
+
+
+def clean_topics(topics: list[str]) -> list[str]:
+    """Trimmed, non-empty, without repeats (case-insensitive), in the order given."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for topic in topics:
+        text = " ".join(topic.split())
+        if text and text.lower() not in seen:
+            seen.add(text.lower())
+            result.append(text)
+    return result

@@ -1,0 +1,231 @@
+"""Guided debriefs: prepare (choose what to share), walk the agenda, agree actions, export.
+
+Everything shown in debrief mode or exported goes through :class:`SharedView`, built from
+the debrief's own ``shared`` list; :class:`DebriefRoom` is the narrow handle debrief mode gets,
+which can write notes and actions but can only read that shared view.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reflect.domain.debrief import AGENDA_IDS, CHARTS, Debrief, clean_topics, shared_ref
+from reflect.domain.errors import ValidationError
+from reflect.domain.journal import JournalFilter
+from reflect.domain.reflection import FollowUp
+from reflect.services import debrief_charts
+from reflect.services.debrief_view import (
+    SharedCard,
+    SharedView,
+    build_shared_view,
+    chart_card,
+    checkin_card,
+    day_text,
+    reflection_card,
+)
+
+if TYPE_CHECKING:
+    from reflect.services.checkins import CheckinService
+    from reflect.services.journal import JournalService
+    from reflect.storage.debrief_repository import DebriefRepository
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Something the provider may pick to share: its reference and a one-line label."""
+
+    kind: str
+    ref: str
+    label: str
+
+
+class DebriefService:
+    def __init__(
+        self,
+        repository: DebriefRepository,
+        journal: JournalService,
+        checkins: CheckinService,
+        clock: Clock = datetime.now,
+    ) -> None:
+        self._repo = repository
+        self._journal = journal
+        self._checkins = checkins
+        self._clock = clock
+
+    # --- preparing ------------------------------------------------------------------
+
+    def new(self, title: str = "", supervisor: str = "", scheduled_for: datetime | None = None) -> Debrief:
+        """An unsaved debrief with nothing shared: sharing is always an explicit choice."""
+        when = scheduled_for or self._clock().replace(second=0, microsecond=0)
+        return Debrief(title=title or f"Debrief {day_text(when)}", supervisor=supervisor, scheduled_for=when)
+
+    def save(self, debrief: Debrief) -> Debrief:
+        title = " ".join(debrief.title.split())
+        if not title:
+            raise ValidationError("Please give the debrief a title, for example the date or a theme.")
+        unknown = set(debrief.notes) - set(AGENDA_IDS)
+        if unknown:
+            raise ValidationError(f"Unknown agenda step: {sorted(unknown)[0]}.")
+        shared: list[tuple[str, str]] = []
+        for kind, ref in debrief.shared:
+            item = shared_ref(kind, ref)
+            if item not in shared:
+                shared.append(item)
+        clean = replace(
+            debrief,
+            title=title,
+            supervisor=" ".join(debrief.supervisor.split()),
+            topics=clean_topics(debrief.topics),
+            shared=shared,
+            notes={k: v for k, v in debrief.notes.items() if v.strip()},
+            created_at=debrief.created_at or self._clock(),
+        )
+        return self._repo.update(clean) if clean.id is not None else self._repo.add(clean)
+
+    def get(self, debrief_id: int) -> Debrief | None:
+        return self._repo.get(debrief_id)
+
+    def history(self) -> list[Debrief]:
+        return self._repo.history()
+
+    def delete(self, debrief_id: int) -> None:
+        self._repo.delete(debrief_id)
+
+    def reflection_choices(self, limit: int = 200) -> list[Choice]:
+        """Recent reflections to pick from, labelled by date, template and setting only."""
+        choices = []
+        for s in self._journal.search(JournalFilter(), limit=limit):
+            name = self._journal.templates.name_of(s.template_id)
+            choices.append(Choice("reflection", str(s.id), f"{day_text(s.occurred_at)} · {name} · {s.setting}"))
+        return choices
+
+    def checkin_choices(self, limit: int = 52) -> list[Choice]:
+        choices = []
+        for entry in reversed(self._checkins.recent_scored(limit)):
+            overall = entry.scores.overall
+            score = f"warning signs {overall:.1f} of 4" if overall is not None else "no ratings"
+            choices.append(Choice("checkin", str(entry.checkin.id), f"{day_text(entry.checkin.taken_at)} · {score}"))
+        return choices
+
+    @staticmethod
+    def chart_choices() -> list[Choice]:
+        return [Choice("chart", key, label) for key, label in CHARTS.items()]
+
+    # --- the shared view ------------------------------------------------------------
+
+    def _card(self, kind: str, ref: str) -> SharedCard:
+        if kind == "reflection":
+            reflection = self._journal.get(int(ref))
+            template = self._journal.template_for(reflection) if reflection else None
+            return reflection_card(ref, reflection, template)
+        if kind == "checkin":
+            try:
+                scored = self._checkins.scored(int(ref))
+            except KeyError:
+                scored = None
+            return checkin_card(ref, scored)
+        today = self._clock().date()
+        if ref == "warning_signs":
+            return chart_card(ref, debrief_charts.warning_sign_bars(self._checkins))
+        if ref == "practice_ratings":
+            return chart_card(ref, debrief_charts.practice_rating_bars(self._journal, today))
+        return chart_card(ref, debrief_charts.intensity_bars(self._journal, today))
+
+    def shared_view(self, debrief_id: int) -> SharedView:
+        debrief = self._repo.require(debrief_id)
+        titles = {d.id: d.title for d in self._repo.history()}
+        earlier = [
+            (a, titles.get(a.debrief_id, "an earlier debrief"))
+            for a in self._repo.open_actions()
+            if a.debrief_id != debrief_id
+        ]
+        return build_shared_view(debrief, self._card, self._repo.actions_for(debrief_id), earlier)
+
+    def room(self, debrief_id: int) -> DebriefRoom:
+        self._repo.require(debrief_id)
+        return DebriefRoom(self, debrief_id)
+
+    # --- agreed actions ---------------------------------------------------------------
+
+    def add_action(self, debrief_id: int, text: str, owner: str = "", due: date | None = None) -> FollowUp:
+        clean = " ".join(text.split())
+        if not clean:
+            raise ValidationError("Please describe the action you agreed.")
+        self._repo.require(debrief_id)
+        item = FollowUp(text=clean, owner=" ".join(owner.split()), due=due, debrief_id=debrief_id, created_at=self._clock())
+        return self._repo.actions.add(item)
+
+    def actions(self, debrief_id: int) -> list[FollowUp]:
+        return self._repo.actions_for(debrief_id)
+
+    def open_actions(self) -> list[FollowUp]:
+        """Open actions agreed in any debrief, soonest due first (for the home screen)."""
+        return self._repo.open_actions()
+
+    def set_action_done(self, action_id: int, done: bool = True) -> None:
+        self._repo.actions.set_done(action_id, self._clock().replace(microsecond=0) if done else None)
+
+    def delete_action(self, action_id: int) -> None:
+        self._repo.actions.delete(action_id)
+
+    def save_note(self, debrief_id: int, step_id: str, text: str) -> None:
+        debrief = self._repo.require(debrief_id)
+        if step_id not in AGENDA_IDS:
+            raise ValidationError(f"Unknown agenda step: {step_id}.")
+        debrief.notes[step_id] = text
+        self.save(debrief)
+
+    def set_completed(self, debrief_id: int, completed: bool = True) -> Debrief:
+        debrief = self._repo.require(debrief_id)
+        return self.save(replace(debrief, completed_at=self._clock().replace(microsecond=0) if completed else None))
+
+
+class DebriefRoom:
+    """What debrief mode may do: read the shared view, write notes and actions. Nothing else."""
+
+    def __init__(self, service: DebriefService, debrief_id: int) -> None:
+        self._service = service
+        self.debrief_id = debrief_id
+
+    def view(self) -> SharedView:
+        return self._service.shared_view(self.debrief_id)
+
+    def save_note(self, step_id: str, text: str) -> None:
+        self._service.save_note(self.debrief_id, step_id, text)
+
+    def add_action(self, text: str, owner: str = "", due: date | None = None) -> None:
+        self._service.add_action(self.debrief_id, text, owner, due)
+
+    def set_action_done(self, action_id: int, done: bool = True) -> None:
+        # Only actions that are in this view (this debrief's or carried over) may be touched.
+        view = self.view()
+        if action_id not in {a.id for a in (*view.actions, *view.carried_over)}:
+            raise ValidationError("That action is not part of this debrief.")
+        self._service.set_action_done(action_id, done)
+
+    def complete(self) -> None:
+        self._service.set_completed(self.debrief_id, True)
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write an export the person asked for: mode 0600, temp file, fsync, atomic rename."""
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+        os.chmod(path, 0o600)
+    finally:
+        temp.unlink(missing_ok=True)

@@ -1,0 +1,57 @@
+"""Numbers for the charts a provider can share in a debrief: aggregates only, never free text."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from reflect.domain.journal import JournalFilter
+from reflect.domain.reflection import PRACTICE_AREA_LABELS, PRACTICE_AREAS
+from reflect.services.debrief_view import Bar, day_text
+
+if TYPE_CHECKING:
+    from reflect.services.checkins import CheckinService
+    from reflect.services.journal import JournalService
+
+
+def warning_sign_bars(checkins: CheckinService, count: int = 12) -> list[Bar]:
+    bars = []
+    for entry in checkins.recent_scored(count):
+        overall = entry.scores.overall
+        text = f"{overall:.1f} of 4" if overall is not None else "not answered"
+        bars.append(Bar(day_text(entry.checkin.taken_at), overall, 4.0, text))
+    return bars
+
+
+def practice_rating_bars(journal: JournalService, today: date, days: int = 90) -> list[Bar]:
+    since = today - timedelta(days=days)
+    ratings: dict[str, list[int]] = defaultdict(list)
+    for summary in journal.search(JournalFilter(date_from=since, date_to=today)):
+        reflection = journal.get(summary.id)
+        if reflection is not None:
+            for area, value in reflection.practice_ratings().items():
+                ratings[area].append(value)
+    bars = []
+    for area in PRACTICE_AREAS:
+        values = ratings.get(area)
+        if values:
+            mean = sum(values) / len(values)
+            bars.append(Bar(PRACTICE_AREA_LABELS[area], mean, 5.0, f"{mean:.1f} of 5 ({len(values)} rated)"))
+    return bars
+
+
+def intensity_bars(journal: JournalService, today: date, months: int = 6) -> list[Bar]:
+    first = date(today.year, today.month, 1)
+    for _ in range(months - 1):
+        first = (first - timedelta(days=1)).replace(day=1)
+    by_month: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for summary in journal.search(JournalFilter(date_from=first, date_to=today)):
+        if summary.intensity is not None:
+            by_month[(summary.occurred_at.year, summary.occurred_at.month)].append(summary.intensity)
+    bars = []
+    for (year, month), values in sorted(by_month.items()):
+        mean = sum(values) / len(values)
+        label = f"{datetime(year, month, 1):%b %Y}"
+        bars.append(Bar(label, mean, 10.0, f"{mean:.1f} of 10 ({len(values)} reflections)"))
+    return bars

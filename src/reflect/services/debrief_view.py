@@ -1,0 +1,189 @@
+"""The shared view of a debrief: the ONLY data debrief mode and the exports ever see.
+
+It is built item by item from the debrief's ``shared`` list, so nothing the provider did not
+pick can get in: there is no field that holds "everything", and each card is plain text made
+from one shared record. Debrief mode, the Markdown summary and the PDF are all rendered from
+this object alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, HELPING_AREAS, HELPING_LABELS
+from reflect.domain.checkin_scoring import ScoredCheckIn
+from reflect.domain.debrief import AGENDA, CHARTS, AgendaStep, Debrief
+from reflect.domain.reflection import FollowUp, Reflection
+from reflect.domain.templates import Template
+
+SLEEP_WORDS = ("very poor", "poor", "so-so", "fairly good", "restful")
+ENERGY_WORDS = ("empty", "low", "some", "good", "plenty")
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float | None
+    maximum: float
+    text: str
+
+
+@dataclass(frozen=True)
+class SharedCard:
+    kind: str  # reflection / checkin / chart
+    ref: str
+    title: str
+    subtitle: str = ""
+    lines: tuple[tuple[str, str], ...] = ()  # (label, text)
+    bars: tuple[Bar, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: int
+    text: str
+    owner: str
+    due: date | None
+    done: bool
+    from_title: str = ""  # set for actions carried over from an earlier debrief
+
+
+@dataclass(frozen=True)
+class SharedView:
+    debrief_id: int
+    title: str
+    supervisor: str
+    scheduled_for: datetime | None
+    completed_at: datetime | None
+    topics: tuple[str, ...]
+    cards: tuple[SharedCard, ...]
+    agenda: tuple[AgendaStep, ...]
+    notes: tuple[tuple[str, str], ...]  # (step id, notes) in agenda order
+    actions: tuple[ActionView, ...]
+    carried_over: tuple[ActionView, ...]  # open actions agreed in earlier debriefs
+
+    def note(self, step_id: str) -> str:
+        return dict(self.notes).get(step_id, "")
+
+    def all_text(self) -> str:
+        """Every string in the view, for leak checks and search."""
+        parts = [self.title, self.supervisor, *self.topics]
+        for card in self.cards:
+            parts += [card.title, card.subtitle]
+            parts += [f"{a} {b}" for a, b in card.lines]
+            parts += [f"{b.label} {b.text}" for b in card.bars]
+        parts += [text for _, text in self.notes]
+        parts += [f"{a.text} {a.owner} {a.from_title}" for a in (*self.actions, *self.carried_over)]
+        return "\n".join(parts)
+
+
+def day_text(value: date | datetime | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
+def action_view(item: FollowUp, from_title: str = "") -> ActionView:
+    return ActionView(
+        id=int(item.id or 0),
+        text=item.text,
+        owner=item.owner,
+        due=item.due,
+        done=item.done_at is not None,
+        from_title=from_title,
+    )
+
+
+def reflection_card(ref: str, reflection: Reflection | None, template: Template | None) -> SharedCard:
+    if reflection is None:
+        return SharedCard("reflection", ref, "A shared reflection", "It has been deleted since.")
+    name = template.name if template else "Reflection"
+    subtitle = f"{day_text(reflection.occurred_at)} · {reflection.setting}"
+    if reflection.intensity is not None:
+        subtitle += f" · intensity {reflection.intensity}/10"
+    lines: list[tuple[str, str]] = []
+    if reflection.feelings:
+        lines.append(("Feelings", ", ".join(reflection.feelings)))
+    if template is not None:
+        for fld in template.fields():
+            if fld.type == "rating":
+                rating = reflection.answers.get(f"{fld.id}.rating")
+                note = reflection.answers.get(f"{fld.id}.note")
+                if rating is not None or note:
+                    text = f"{rating}/5" if rating is not None else ""
+                    if note:
+                        text = f"{text} · {note}" if text else str(note)
+                    lines.append((fld.label, text))
+            elif fld.type == "choice" and reflection.answers.get(fld.id):
+                lines.append((fld.label, fld.option_label(str(reflection.answers[fld.id]))))
+            elif fld.type != "intensity" and isinstance(reflection.answers.get(fld.id), str):
+                lines.append((fld.label, str(reflection.answers[fld.id])))
+    if reflection.tags:
+        lines.append(("Tags", ", ".join(reflection.tags)))
+    for item in reflection.follow_ups:
+        lines.append(("Follow-up", item.text + (" (done)" if item.done_at else "")))
+    return SharedCard("reflection", ref, name, subtitle, tuple(lines))
+
+
+def _score_text(value: float | None, usual: float | None) -> str:
+    if value is None:
+        return "not answered"
+    text = f"{value:.1f} of 4"
+    if usual is not None:
+        diff = value - usual
+        text += " · about your usual" if abs(diff) < 0.5 else (
+            " · higher than your usual" if diff > 0 else " · lower than your usual"
+        )
+    return text
+
+
+def checkin_card(ref: str, scored: ScoredCheckIn | None) -> SharedCard:
+    if scored is None:
+        return SharedCard("checkin", ref, "A shared check-in", "It has been deleted since.")
+    checkin, scores, usual = scored.checkin, scored.scores, scored.baseline
+    lines = [("Warning signs overall", _score_text(scores.overall, usual.overall))]
+    bars = tuple(
+        Bar(CATEGORY_LABELS[c], scores.categories.get(c), 4.0, _score_text(scores.categories.get(c), usual.categories.get(c)))
+        for c in CATEGORIES
+        if scores.categories.get(c) is not None
+    )
+    if checkin.sleep is not None:
+        lines.append(("Sleep", SLEEP_WORDS[max(0, min(4, checkin.sleep))]))
+    if checkin.energy is not None:
+        lines.append(("Energy", ENERGY_WORDS[max(0, min(4, checkin.energy))]))
+    for area in HELPING_AREAS:
+        if area in checkin.helping:
+            lines.append((HELPING_LABELS[area], f"{checkin.helping[area]} of 4"))
+    if checkin.helped_note.strip():
+        lines.append(("What helped", checkin.helped_note.strip()))
+    if checkin.note.strip():
+        lines.append(("Note", checkin.note.strip()))
+    return SharedCard("checkin", ref, "Check-in", day_text(checkin.taken_at), tuple(lines), bars)
+
+
+def chart_card(ref: str, bars: list[Bar], empty: str = "Not enough data yet.") -> SharedCard:
+    return SharedCard(
+        "chart", ref, CHARTS.get(ref, ref), "" if bars else empty, (), tuple(bars)
+    )
+
+
+def build_shared_view(
+    debrief: Debrief,
+    card_for: Callable[[str, str], SharedCard],
+    actions: list[FollowUp],
+    carried_over: list[tuple[FollowUp, str]],
+) -> SharedView:
+    """``card_for(kind, ref)`` is asked only for the debrief's shared references."""
+    return SharedView(
+        debrief_id=int(debrief.id or 0),
+        title=debrief.title,
+        supervisor=debrief.supervisor,
+        scheduled_for=debrief.scheduled_for,
+        completed_at=debrief.completed_at,
+        topics=tuple(debrief.topics),
+        cards=tuple(card_for(kind, ref) for kind, ref in debrief.shared),
+        agenda=AGENDA,
+        notes=tuple((step.id, debrief.notes.get(step.id, "")) for step in AGENDA),
+        actions=tuple(action_view(a) for a in actions),
+        carried_over=tuple(action_view(a, title) for a, title in carried_over),
+    )

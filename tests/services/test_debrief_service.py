@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import os
+import stat
+from datetime import date
+
+import pytest
+
+from reflect.domain.debrief import AGENDA, CHARTS, Debrief, shared_ref
+from reflect.domain.errors import ValidationError
+from reflect.services.debrief import write_private_file
+from reflect.services.debrief_markdown import debrief_markdown
+from tests.services.debrief_fixtures import CANARY, SHARED_NOTE, SHARED_WORDS, prepared_debrief, seed
+
+
+def test_nothing_is_shared_by_default(session):
+    seed(session)
+    fresh = session.debrief.new()
+    assert fresh.shared == []
+    saved = session.debrief.save(fresh)
+    view = session.debrief.shared_view(saved.id)
+    assert view.cards == ()
+    assert CANARY not in view.all_text()
+    assert SHARED_WORDS not in view.all_text()
+
+
+def test_agenda_has_seven_steps_and_never_asks_for_detail():
+    assert [s.title for s in AGENDA] == [
+        "Check-in and safety",
+        "What happened",
+        "Impact on me",
+        "What helped and what was hard",
+        "Standards and follow-ups",
+        "Self-care plan",
+        "Next steps",
+    ]
+    assert "no need to go over distressing details" in AGENDA[1].prompt
+
+
+def test_shared_view_holds_only_shared_items(session):
+    seeded = seed(session)
+    debrief = prepared_debrief(session, seeded)
+    view = session.debrief.shared_view(debrief.id)
+    text = view.all_text()
+    assert SHARED_WORDS in text and SHARED_NOTE in text
+    assert CANARY not in text
+    assert [c.kind for c in view.cards] == ["reflection", "checkin", "chart", "chart"]
+    assert view.cards[2].bars  # two check-ins give two bars of numbers
+
+
+def test_markdown_export_contains_only_shared_material(session, tmp_path):
+    seeded = seed(session)
+    debrief = prepared_debrief(session, seeded)
+    session.debrief.save_note(debrief.id, "impact", "Tired but steady")
+    session.debrief.add_action(debrief.id, "Book a day off", owner="Me", due=date(2030, 1, 2))
+    markdown = debrief_markdown(session.debrief.shared_view(debrief.id))
+    assert CANARY not in markdown
+    assert "Shared-words-about-the-outreach-van" in markdown.replace("\\", "")
+    assert "Tired but steady" in markdown and "Book a day off" in markdown
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "summary.md"
+    write_private_file(target, markdown.encode())
+    assert target.read_text() == markdown
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert [p.name for p in target.parent.iterdir()] == ["summary.md"]
+
+
+def test_actions_round_trip_and_stay_open_until_done(session):
+    service = session.debrief
+    first = service.save(service.new(title="First"))
+    action = service.add_action(first.id, "  Ask about  the rota ", owner="Sam", due=date(2030, 3, 1))
+    assert action.text == "Ask about the rota" and action.owner == "Sam"
+    assert [a.id for a in service.open_actions()] == [action.id]
+    second = service.save(service.new(title="Second"))
+    carried = service.shared_view(second.id).carried_over
+    assert [(a.text, a.from_title) for a in carried] == [("Ask about the rota", "First")]
+    service.room(second.id).set_action_done(action.id)
+    assert service.open_actions() == []
+    assert service.actions(first.id)[0].done_at is not None
+    service.set_action_done(action.id, False)
+    assert [a.id for a in service.open_actions()] == [action.id]
+
+
+def test_reflection_follow_ups_are_not_debrief_actions(session):
+    seeded = seed(session)
+    reflection = session.journal.get(seeded.hidden_reflection)
+    from reflect.domain.reflection import FollowUp
+
+    reflection.follow_ups = [FollowUp(text=CANARY)]
+    session.journal.save(reflection)
+    debrief = session.debrief.save(session.debrief.new())
+    assert session.debrief.open_actions() == []
+    assert CANARY not in session.debrief.shared_view(debrief.id).all_text()
+
+
+def test_room_refuses_actions_from_elsewhere(session):
+    seeded = seed(session)
+    reflection = session.journal.get(seeded.hidden_reflection)
+    from reflect.domain.reflection import FollowUp
+
+    reflection.follow_ups = [FollowUp(text="private follow-up")]
+    saved = session.journal.save(reflection)
+    debrief = session.debrief.save(session.debrief.new())
+    with pytest.raises(ValidationError):
+        session.debrief.room(debrief.id).set_action_done(saved.follow_ups[0].id)
+
+
+def test_save_validates_and_history_lists_newest_first(session):
+    service = session.debrief
+    with pytest.raises(ValidationError):
+        service.save(Debrief(title="   "))
+    with pytest.raises(ValidationError):
+        shared_ref("diary", "1")
+    with pytest.raises(ValidationError):
+        shared_ref("chart", "nope")
+    older = service.new(title="Older")
+    older.scheduled_for = older.scheduled_for.replace(year=2020)
+    service.save(older)
+    newer = service.save(service.new(title="Newer", supervisor="  Sam   Rivera "))
+    newer.topics = ["a", " A ", "", "b"]
+    newer.shared = [("chart", "intensity"), ("chart", "intensity")]
+    newer = service.save(newer)
+    assert newer.supervisor == "Sam Rivera" and newer.topics == ["a", "b"]
+    assert newer.shared == [("chart", "intensity")]
+    assert [d.title for d in service.history()] == ["Newer", "Older"]
+    service.delete(newer.id)
+    assert [d.title for d in service.history()] == ["Older"]
+    assert set(CHARTS) == {c.ref for c in service.chart_choices()}
+
+
+def test_deleted_shared_item_shows_as_deleted(session):
+    seeded = seed(session)
+    debrief = prepared_debrief(session, seeded)
+    session.journal.delete(seeded.shared_reflection)
+    session.checkins.delete(seeded.shared_checkin)
+    view = session.debrief.shared_view(debrief.id)
+    assert view.cards[0].subtitle == view.cards[1].subtitle == "It has been deleted since."
+
+
+def test_choices_label_reflections_without_their_text(session):
+    seed(session)
+    labels = " ".join(c.label for c in session.debrief.reflection_choices())
+    labels += " ".join(c.label for c in session.debrief.checkin_choices())
+    assert CANARY not in labels
