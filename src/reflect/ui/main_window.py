@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reflect.services.session import Session
 from reflect.ui.screens.checkin_screen import CheckinScreen
+from reflect.ui.screens.home_screen import HomeScreen
 from reflect.ui.screens.journal_screen import JournalScreen
 from reflect.ui.screens.placeholder_screen import PlaceholderScreen
 from reflect.ui.screens.reflect_screen import ReflectScreen
@@ -107,6 +108,7 @@ class MainWindow(QWidget):
             "resources": lambda: ResourcesScreen(self.session),
             "reflect": lambda: ReflectScreen(self.session),
             "journal": lambda: JournalScreen(self.session),
+            "home": lambda: HomeScreen(self.session),
         }
         for key, label in NAVIGATION:
             factory = factories.get(key)
@@ -130,6 +132,16 @@ class MainWindow(QWidget):
             journal.open_entry_requested.connect(self._on_journal_open_entry)
             journal.new_entry_requested.connect(lambda: self.show_screen("reflect"))
             reflect.reflection_saved.connect(lambda _id: journal.refresh())
+
+        home = self.screens["home"]
+        if isinstance(home, HomeScreen):
+            home.reflection_requested.connect(lambda: self.show_screen("reflect"))
+            home.checkin_requested.connect(lambda: self.show_screen("checkin"))
+            home.open_entry_requested.connect(self._on_journal_open_entry)
+            home.open_resources_requested.connect(self._on_open_resources_requested)
+            home.open_plan_requested.connect(self._on_open_plan_requested)
+            if isinstance(journal, JournalScreen):
+                home.follow_ups_changed.connect(journal.refresh)
 
     def _on_journal_open_entry(self, reflection_id: int) -> None:
         reflect = self.screens["reflect"]

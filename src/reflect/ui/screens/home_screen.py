@@ -1,0 +1,159 @@
+"""Home: a kind greeting, the two things people come to do, and what is still open.
+
+Everything here is read fresh each time the screen is shown, so a check-in or a ticked
+follow-up elsewhere is reflected without wiring every screen to every other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.services.session import Session
+from reflect.ui.i18n import current_language, tr
+from reflect.ui.widgets.early_warning_card import EarlyWarningCard
+from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
+from reflect.ui.widgets.last_checkin_card import LastCheckinCard
+
+
+class _HomeFollowUps(FollowUpsPanel):
+    """The journal's follow-ups panel, telling home when something was ticked."""
+
+    done = Signal()
+
+    def mark_done(self, follow_up_id: int) -> None:
+        super().mark_done(follow_up_id)
+        self.done.emit()
+
+
+def greeting_for(hour: int) -> str:
+    if 5 <= hour < 12:
+        return tr("Good morning")
+    if 12 <= hour < 18:
+        return tr("Good afternoon")
+    if 18 <= hour < 23:
+        return tr("Good evening")
+    return tr("Hello, late shift")
+
+
+class HomeScreen(QWidget):
+    reflection_requested = Signal()
+    checkin_requested = Signal()
+    open_entry_requested = Signal(int)
+    open_resources_requested = Signal()
+    open_plan_requested = Signal()
+    follow_ups_changed = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._clock = clock
+        self.setAccessibleName(tr("Home"))
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
+
+        self.greeting = QLabel()
+        font = self.greeting.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)  # relative: follows the system font size
+        font.setBold(True)
+        self.greeting.setFont(font)
+        self.greeting.setWordWrap(True)
+        self.greeting.setAccessibleName(tr("Greeting"))
+        self.today = QLabel()
+        self.today.setObjectName("mutedLabel")
+        self.today.setWordWrap(True)
+        layout.addWidget(self.greeting)
+        layout.addWidget(self.today)
+
+        actions = QHBoxLayout()
+        self.reflect_button = QPushButton(tr("Start a reflection"))
+        self.reflect_button.setObjectName("primaryButton")
+        self.reflect_button.setAccessibleName(tr("Start a reflection"))
+        self.reflect_button.setAccessibleDescription(tr("Opens a new reflection (Alt+2)"))
+        self.reflect_button.setToolTip(tr("A few minutes about your shift (Alt+2)"))
+        self.checkin_button = QPushButton(tr("Quick check-in"))
+        self.checkin_button.setAccessibleName(tr("Quick check-in"))
+        self.checkin_button.setAccessibleDescription(tr("A one-minute warning-sign check-in (Alt+4)"))
+        self.checkin_button.setToolTip(tr("About one minute (Alt+4)"))
+        actions.addWidget(self.reflect_button)
+        actions.addWidget(self.checkin_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.warning_card = EarlyWarningCard(session.early_warning)
+        layout.addWidget(self.warning_card)
+
+        self.checkin_card = LastCheckinCard()
+        layout.addWidget(self.checkin_card)
+
+        follow_frame = QFrame()
+        follow_frame.setObjectName("homeCard")
+        follow_layout = QVBoxLayout(follow_frame)
+        self.follow_ups = _HomeFollowUps(session.journal)
+        self.follow_ups.setMinimumHeight(160)
+        follow_layout.addWidget(self.follow_ups)
+        layout.addWidget(follow_frame, 1)
+
+        self.welcome = QLabel(
+            tr("Welcome. Reflect is a private place for you, not for the people you meet. "
+               "Everything stays encrypted on this computer. When you are ready, start with a "
+               "short reflection or a one-minute check-in; there is nothing you have to keep up with.")
+        )
+        self.welcome.setWordWrap(True)
+        self.welcome.setObjectName("mutedLabel")
+        layout.insertWidget(2, self.welcome)
+        layout.addStretch(0)
+
+        self.reflect_button.clicked.connect(self.reflection_requested)
+        self.checkin_button.clicked.connect(self.checkin_requested)
+        self.warning_card.open_resources_requested.connect(self.open_resources_requested)
+        self.warning_card.open_plan_requested.connect(self.open_plan_requested)
+        self.follow_ups.open_entry_requested.connect(self.open_entry_requested)
+        self.follow_ups.done.connect(self.follow_ups_changed)
+        self.follow_ups.undo_button.clicked.connect(self.follow_ups_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = self._clock()
+        name = self.session.profile.display_name
+        greeting = greeting_for(now.hour)
+        self.greeting.setText(f"{greeting}, {name}" if name else greeting)
+        locale = QLocale("fr_CA" if current_language() == "fr" else "en_CA")
+        self.today.setText(locale.toString(QDate(now.year, now.month, now.day), "dddd d MMMM yyyy"))
+        self.warning_card.refresh()
+        latest = self.session.checkins.latest_scored()
+        self.checkin_card.show_entry(latest, now)
+        self.follow_ups.refresh()
+        brand_new = latest is None and self.session.journal.count() == 0
+        self.welcome.setVisible(brand_new)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.refresh()

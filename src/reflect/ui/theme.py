@@ -1,0 +1,123 @@
+"""Light and dark themes: follow the system by default, or a choice made in Settings.
+
+Fusion style with our own palette, because native styles ignore palette changes on some
+platforms and the dark choice must look dark everywhere. The stylesheet sets only colours,
+borders and spacing in ``em``: no font sizes, so text follows the system font size. Every
+focusable control gets a clearly visible focus ring for keyboard users.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("system", "light", "dark")
+
+# Calm, low-saturation colours with text contrast above WCAG AA (4.5:1) in both themes.
+COLOURS: dict[str, dict[str, str]] = {
+    "light": {
+        "window": "#f6f5f2", "base": "#ffffff", "alt": "#efede8", "text": "#1f2328",
+        "muted": "#57606a", "button": "#ebe9e4", "border": "#b8b4ab", "accent": "#2f6f73",
+        "accent_text": "#ffffff", "focus": "#1d5fa8", "link": "#1d5fa8", "card": "#ffffff",
+    },
+    "dark": {
+        "window": "#1e2124", "base": "#16181a", "alt": "#25292d", "text": "#e8e6e3",
+        "muted": "#a8b0b8", "button": "#2c3135", "border": "#4a5157", "accent": "#5fb3b3",
+        "accent_text": "#0d1b1b", "focus": "#8cc4ff", "link": "#8cc4ff", "card": "#25292d",
+    },
+}
+
+STYLESHEET = """
+QWidget {{ color: {text}; }}
+QPushButton {{
+    background: {button}; border: 1px solid {border}; border-radius: 6px;
+    padding: 0.35em 0.9em; min-height: 1.4em;
+}}
+QPushButton:hover {{ border-color: {accent}; }}
+QPushButton:default, QPushButton#primaryButton {{
+    background: {accent}; color: {accent_text}; border-color: {accent};
+}}
+QPushButton:disabled {{ color: {muted}; }}
+QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus,
+QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QTimeEdit:focus, QDateEdit:focus,
+QDateTimeEdit:focus, QListView:focus, QListWidget:focus, QTreeView:focus, QTableView:focus,
+QTabBar::tab:focus {{
+    border: 2px solid {focus};
+}}
+QCheckBox:focus, QRadioButton:focus, QSlider:focus {{
+    outline: none; border: 2px solid {focus}; border-radius: 4px;
+}}
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QTimeEdit, QDateEdit {{
+    background: {base}; border: 1px solid {border}; border-radius: 4px; padding: 0.2em 0.3em;
+}}
+QListWidget#navigation {{ background: {alt}; border: none; padding: 0.3em; }}
+QListWidget#navigation::item {{ padding: 0.45em 0.6em; border-radius: 6px; }}
+QListWidget#navigation::item:selected {{ background: {accent}; color: {accent_text}; }}
+QFrame#homeCard {{ background: {card}; border: 1px solid {border}; border-radius: 8px; }}
+QLabel#mutedLabel {{ color: {muted}; }}
+QGroupBox {{ border: 1px solid {border}; border-radius: 8px; margin-top: 1.2em; padding: 0.6em; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 0.8em; padding: 0 0.3em; }}
+"""
+
+
+def resolve(choice: str) -> str:
+    """'light' or 'dark' for a stored choice; 'system' asks the platform (unknown -> light)."""
+    if choice in ("light", "dark"):
+        return choice
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def palette_for(scheme: str) -> QPalette:
+    c = COLOURS[scheme]
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, key in (
+        (role.Window, "window"), (role.WindowText, "text"), (role.Base, "base"),
+        (role.AlternateBase, "alt"), (role.Text, "text"), (role.Button, "button"),
+        (role.ButtonText, "text"), (role.Highlight, "accent"), (role.HighlightedText, "accent_text"),
+        (role.ToolTipBase, "base"), (role.ToolTipText, "text"), (role.Link, "link"),
+        (role.PlaceholderText, "muted"), (role.Mid, "border"), (role.Midlight, "alt"),
+    ):
+        palette.setColor(name, QColor(c[key]))
+    disabled = QPalette.ColorGroup.Disabled
+    for name in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(disabled, name, QColor(c["muted"]))
+    return palette
+
+
+def apply_theme(choice: str, app: QApplication | None = None) -> str:
+    """Apply a theme choice to the whole application; returns the scheme in use."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if app is None:
+        return "light"
+    scheme = resolve(choice)
+    hints = QGuiApplication.styleHints()
+    # Tell the platform too (native dialogs, title bars) when the person chose one.
+    if choice in ("light", "dark"):
+        hints.setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
+    else:
+        hints.unsetColorScheme()
+    app.setStyle("Fusion")
+    app.setPalette(palette_for(scheme))
+    app.setStyleSheet(STYLESHEET.format(**COLOURS[scheme]))
+    app.setProperty("reflectTheme", choice)
+    app.setProperty("reflectScheme", scheme)
+    return scheme
+
+
+def follow_system(app: QApplication) -> None:
+    """Re-apply when the system switches light/dark, if the person chose 'system'."""
+    def changed(_scheme: object) -> None:
+        if app.property("reflectTheme") in (None, "system"):
+            apply_theme("system", app)
+
+    QGuiApplication.styleHints().colorSchemeChanged.connect(changed)
+
+
+def colour(key: str) -> str:
+    """A colour of the theme in use, for the few widgets that draw their own accents."""
+    app = QApplication.instance()
+    scheme = app.property("reflectScheme") if app is not None else None
+    return COLOURS.get(str(scheme), COLOURS["light"])[key]

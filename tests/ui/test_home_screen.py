@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+from reflect.domain.reflection import FollowUp, Reflection
+from reflect.ui.screens.home_screen import HomeScreen, greeting_for
+from reflect.ui.widgets.last_checkin_card import summary_lines
+
+NOW = datetime(2026, 11, 20, 19, 0)
+
+
+def test_greeting_follows_the_time_of_day():
+    assert greeting_for(8) == "Good morning"
+    assert greeting_for(14) == "Good afternoon"
+    assert greeting_for(20) == "Good evening"
+    assert greeting_for(2) == "Hello, late shift"
+
+
+def test_brand_new_profile_gets_a_warm_empty_state(qtbot, session):
+    home = HomeScreen(session, clock=lambda: NOW)
+    qtbot.addWidget(home)
+    home.show()
+    assert home.greeting.text() == "Good evening, Tester"
+    assert home.welcome.isVisible()
+    assert home.checkin_card.headline.text() == "No check-in yet"
+    assert home.follow_ups.empty.isVisible()
+    assert not home.warning_card.isVisible()
+
+
+def test_buttons_emit_intents(qtbot, session):
+    home = HomeScreen(session, clock=lambda: NOW)
+    qtbot.addWidget(home)
+    with qtbot.waitSignal(home.reflection_requested):
+        qtbot.mouseClick(home.reflect_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(home.checkin_requested):
+        qtbot.mouseClick(home.checkin_button, Qt.MouseButton.LeftButton)
+
+
+def test_follow_up_marked_done_from_home(qtbot, session):
+    reflection = Reflection(
+        "quick", NOW - timedelta(days=1), answers={"what_happened": "a long day"},
+        follow_ups=[FollowUp("call my supervisor", due=date(2026, 11, 25))],
+    )
+    session.journal.save(reflection)
+    home = HomeScreen(session, clock=lambda: NOW)
+    qtbot.addWidget(home)
+    home.show()
+    assert not home.welcome.isVisible()
+    item = home.follow_ups.list.item(0)
+    assert "call my supervisor" in item.text()
+    with qtbot.waitSignal(home.follow_ups_changed):
+        item.setCheckState(Qt.CheckState.Checked)
+    assert session.journal.open_follow_ups() == []
+
+
+def test_last_checkin_compared_with_usual(session):
+    items = [i.id for i in session.checkins.definition.items]
+    for days in (10, 8, 6):
+        session.checkins.record(dict.fromkeys(items, 1), taken_at=NOW - timedelta(days=days))
+    heavy = dict.fromkeys(items, 1) | {i: 4 for i in items if i.startswith("emotional.")}
+    session.checkins.record(heavy, taken_at=NOW - timedelta(days=1))
+    headline, detail = summary_lines(session.checkins.latest_scored(), NOW)
+    assert headline == "Last check-in: yesterday"
+    assert "Higher than your usual: Emotional." in detail
+
+
+def test_summary_before_a_usual_exists(session):
+    items = [i.id for i in session.checkins.definition.items]
+    session.checkins.record(dict.fromkeys(items, 2), taken_at=NOW)
+    headline, detail = summary_lines(session.checkins.latest_scored(), NOW)
+    assert headline == "Last check-in: today"
+    assert "three check-ins" in detail
