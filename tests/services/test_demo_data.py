@@ -63,3 +63,17 @@ def test_ensure_demo_profile_creates_once(profile_service):
         assert session.journal.count() == count
     finally:
         session.close()
+
+
+def test_demo_debriefs_share_chosen_items_and_keep_one_coming_up(session):
+    fill_demo_profile(session, years=1, end=date(2026, 6, 30))
+    history = session.debrief.history()
+    assert len(history) >= 5
+    done = [d for d in history if d.completed_at]
+    upcoming = [d for d in history if not d.completed_at]
+    assert len(upcoming) == 1 and upcoming[0].scheduled_for.date() == date(2026, 7, 7)
+    kinds = {kind for d in done for kind, _ in d.shared}
+    assert kinds == {"reflection", "checkin", "chart"}
+    view = session.debrief.shared_view(done[-1].id)
+    assert view is not None
+    assert session.debrief.open_actions()  # the latest debrief's actions are still open

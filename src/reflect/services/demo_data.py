@@ -14,11 +14,11 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from reflect.domain.checkin import CheckIn
 from reflect.domain.reflection import FollowUp, Reflection
 from reflect.services import demo_text as words
+from reflect.services.demo_answers import template_answers
 from reflect.services.session import Session
 
 Progress = Callable[[int, str], None]
@@ -179,65 +179,6 @@ class _Generator:
 
     # --- reflections ------------------------------------------------------------------------
 
-    def _answers(self, template_id: str, load: float, heavy: bool) -> dict[str, Any]:
-        rng = self.rng
-        situation = words.pick(rng, words.SITUATIONS)
-        if template_id == "trauma_informed":
-            answers: dict[str, Any] = {"what_happened": situation + "."}
-            for area in (
-                "safe_environment",
-                "communicating_with_care",
-                "active_listening",
-                "appropriate_action",
-            ):
-                answers[f"{area}.rating"] = _clamp(4.4 - 1.8 * load + rng.gauss(0, 0.7), 1, 5)
-                if rng.random() < 0.4:
-                    answers[f"{area}.note"] = words.pick(rng, words.NOTES)
-            answers["stage_of_change"] = rng.choices(
-                ["precontemplation", "contemplation", "preparation", "action", "maintenance"],
-                weights=[3, 4, 3, 2, 1],
-            )[0]
-            if rng.random() < 0.3:
-                answers["not_ready"] = True
-                answers["not_ready_steps"] = rng.sample(
-                    ["validated", "reassured_choice", "offered_later", "spoke_options"],
-                    rng.randint(2, 4),
-                )
-                answers["not_ready_note"] = words.pick(rng, words.NOT_READY)
-            answers["my_reaction"] = words.reaction(rng, heavy) + "."
-            answers["body_check"] = words.pick(rng, words.BODY) + "."
-            answers["approach_trauma_informed"] = rng.choices(
-                ["yes", "partly", "no", "unsure"], weights=[6 - 3 * load, 3, 0.3, 1]
-            )[0]
-            answers["do_differently"] = words.pick(rng, words.CHANGE) + "."
-        elif template_id == "quick":
-            answers = {
-                "what_happened": situation + ". " + words.reaction(rng, heavy) + ".",
-                "keep": words.pick(rng, words.KEEP) + ".",
-                "change": words.pick(rng, words.CHANGE) + ".",
-            }
-        elif template_id == "gibbs":
-            answers = {
-                "description": situation + ".",
-                "feelings": words.reaction(rng, heavy) + ".",
-                "evaluation": words.pick(rng, words.KEEP) + " went well.",
-                "analysis": words.pick(rng, words.ANALYSIS) + ".",
-                "conclusion": words.pick(rng, words.LEARNING) + ".",
-                "action_plan": words.pick(rng, words.CHANGE) + ".",
-            }
-        elif template_id == "what_so_what_now_what":
-            answers = {
-                "what": situation + ".",
-                "so_what": words.reaction(rng, heavy)
-                + ". "
-                + words.pick(rng, words.LEARNING)
-                + ".",
-                "now_what": words.pick(rng, words.CHANGE) + ".",
-            }
-        else:
-            answers = {"text": words.pick(rng, words.FREE)}
-        return answers
-
     def _follow_ups(self, day: date) -> list[FollowUp]:
         if self.rng.random() > 0.12:
             return []
@@ -277,7 +218,7 @@ class _Generator:
                     tags=rng.sample(words.TAGS, rng.choice((0, 1, 1, 2))),
                     intensity=intensity,
                     feelings=words.feelings(rng, heavy),
-                    answers=self._answers(template_id, load, heavy),
+                    answers=template_answers(self.rng, template_id, load, heavy),
                     follow_ups=self._follow_ups(day),
                     created_at=occurred + timedelta(minutes=rng.randint(5, 90)),
                 )
@@ -332,7 +273,7 @@ def fill_demo_profile(
 
 
 def _fill_extras(session: Session, gen: _Generator) -> dict[str, int]:
-    """My plan, one help contact and (when the debrief service exists) a debrief."""
+    """My plan and the supervision debriefs."""
     from reflect.domain.my_plan import MyPlan, PlanPerson
 
     session.resources.save_plan(
@@ -350,4 +291,10 @@ def _fill_extras(session: Session, gen: _Generator) -> dict[str, int]:
             boundaries=["No work e-mail after 8 pm", "One late shift a week at most"],
         )
     )
-    return {"plan": 1}
+    extras = {"plan": 1}
+    try:
+        from reflect.services.demo_debriefs import fill_debriefs
+    except ImportError:  # pragma: no cover - a build without debriefs
+        return extras
+    extras["debriefs"] = fill_debriefs(session, gen.start, gen.end, gen.rng)
+    return extras
