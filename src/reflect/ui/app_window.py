@@ -45,6 +45,16 @@ class AppWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
 
+        from reflect.ui.theme import apply_theme, follow_system
+        from reflect.ui.tray_reminder import TrayReminder
+
+        if isinstance(app, QApplication):
+            apply_theme(str(app.property("reflectTheme") or "system"), app)
+            follow_system(app)
+        # Lives across locks: the reminder keeps its time and days while Reflect is locked.
+        self.reminder = TrayReminder(self)
+        self._quitting = False
+
         self._connect_signals()
         self._refresh_profiles()
         if demo:
@@ -60,6 +70,9 @@ class AppWindow(QMainWindow):
         QShortcut(QKeySequence(LOCK_SHORTCUT), self).activated.connect(self.lock)
         QShortcut(QKeySequence(HIDE_SHORTCUT), self).activated.connect(self.quick_hide)
         QShortcut(QKeySequence(HELP_SHORTCUT), self).activated.connect(self.show_help)
+        self.reminder.open_requested.connect(self.bring_to_front)
+        self.reminder.turned_off.connect(self._on_reminder_turned_off)
+        self.reminder.quit_requested.connect(self.quit_for_real)
 
     # --- locking --------------------------------------------------------------------------
 
@@ -141,29 +154,115 @@ class AppWindow(QMainWindow):
             self.lock_screen.show_error(f"Reflect could not open this profile: {exc}")
 
     def _on_unlocked(self, session: Session) -> None:
-        from reflect.ui.main_window import MainWindow
-
         self.session = session
         self.lock_screen.reset()
-        self.workspace = MainWindow(session)
-        self.workspace.lock_requested.connect(self.lock)
-        self.workspace.help_requested.connect(self.show_help)
-        self.pages.addWidget(self.workspace)
+        self._apply_profile_settings(session)
+        self._build_workspace(session)
         self.pages.setCurrentWidget(self.workspace)
         self.setWindowTitle(f"Reflect: {session.profile.display_name}")
         minutes = session.settings.get("auto_lock_minutes") or DEFAULT_IDLE_MINUTES
         self.set_idle_timeout_ms(int(float(minutes) * 60_000))
         self._start_automatic_backup(session)
 
+    def _build_workspace(self, session: Session) -> None:
+        from reflect.ui.main_window import MainWindow
+
+        self.workspace = MainWindow(session, profiles=self.profiles)
+        self.workspace.lock_requested.connect(self.lock)
+        self.workspace.help_requested.connect(self.show_help)
+        self.workspace.setting_changed.connect(self._on_setting_changed)
+        self.workspace.restore_requested.connect(self.restore_from_backup)
+        self.workspace.delete_profile_requested.connect(self.delete_current_profile)
+        self.pages.addWidget(self.workspace)
+
+    def _apply_profile_settings(self, session: Session) -> None:
+        """Theme, language and reminder of the profile just unlocked."""
+        from reflect.domain.reminders import ReminderSchedule
+        from reflect.ui.i18n import set_language
+        from reflect.ui.theme import apply_theme
+
+        values = session.settings.all()
+        set_language(str(values["language"]))
+        apply_theme(str(values["theme"]))
+        self.reminder.set_schedule(ReminderSchedule.from_settings(
+            values["reminder_enabled"], values["reminder_time"], values["reminder_days"]))
+
+    def _on_setting_changed(self, key: str, value: object) -> None:
+        """Settings are saved by the screen; here they take effect at once."""
+        from reflect.ui.theme import apply_theme
+
+        session = self.session
+        if session is None:
+            return
+        if key == "auto_lock_minutes":
+            self.set_idle_timeout_ms(int(float(str(value)) * 60_000))
+        elif key == "theme":
+            apply_theme(str(value))
+        elif key.startswith("reminder_"):
+            self._apply_profile_settings(session)
+        elif key == "language":
+            QTimer.singleShot(0, self._rebuild_workspace)  # not inside the combo's own signal
+
+    def _rebuild_workspace(self) -> None:
+        """Rebuild every screen in the new language, keeping drafts; back on Settings."""
+        from reflect.ui.i18n import set_language
+
+        if self.session is None or self.workspace is None:
+            return
+        set_language(str(self.session.settings.get("language")))
+        old = self.workspace
+        old.before_lock()
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self._build_workspace(self.session)
+        self.pages.setCurrentWidget(self.workspace)
+        self.workspace.show_screen("settings")
+
+    def _on_reminder_turned_off(self) -> None:
+        if self.session is not None:
+            self.session.settings.set("reminder_enabled", False)
+            settings = self.workspace.screens.get("settings") if self.workspace else None
+            setter = getattr(settings, "set_reminder_enabled", None)
+            if callable(setter):
+                setter(False)
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_for_real(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
+    def delete_current_profile(self) -> None:
+        """Settings confirmed with a typed word: lock, then remove the profile's folder."""
+        if self.session is None:
+            return
+        profile = self.session.profile
+        self.lock()
+        try:
+            self.profiles.delete(profile)
+        except (OSError, ReflectError) as exc:
+            self.lock_screen.show_error(f"The profile could not be deleted completely: {exc}")
+            return
+        self.reminder.set_schedule(type(self.reminder.schedule)(False, self.reminder.schedule.at, frozenset()))
+        self._refresh_profiles()
+        self.lock_screen.set_busy(False, "The profile was deleted.")
+
     def _start_automatic_backup(self, session: Session) -> None:
         """Today's encrypted backup, off the GUI thread (a no-op when it already exists)."""
         from reflect.services.backups import automatic_backup_job
+
+        self.last_backup_error: str | None = None
+        if not session.settings.get("backup_enabled"):
+            return  # turned off in Settings
 
         def failed(exc: BaseException) -> None:
             # Kept for Settings to show; a failed backup never blocks the person's work.
             self.last_backup_error = str(exc)
 
-        self.last_backup_error: str | None = None
         run_in_background(automatic_backup_job(session), lambda _report: None, failed)
 
     def set_idle_timeout_ms(self, timeout_ms: int) -> None:
@@ -238,6 +337,14 @@ class AppWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.lock()
+        if self.reminder.active and not self._quitting:
+            # Closed to the tray: locked, hidden, and the reminder still comes.
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(False)
+            self.hide()
+            event.ignore()
+            return
         event.accept()
 
 

@@ -7,6 +7,7 @@ All screens are created and their intent signals wired in ``_build_screens``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,12 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
+from reflect.ui.i18n import tr
 from reflect.ui.screens.checkin_screen import CheckinScreen
+from reflect.ui.screens.debrief_screen import DebriefScreen
 from reflect.ui.screens.home_screen import HomeScreen
 from reflect.ui.screens.journal_screen import JournalScreen
 from reflect.ui.screens.placeholder_screen import PlaceholderScreen
 from reflect.ui.screens.reflect_screen import ReflectScreen
+from reflect.ui.screens.settings_screen import SettingsScreen
 from reflect.ui.screens.resources_screen import ResourcesScreen
 
 # (key, label, shortcut) in navigation order; Alt+number jumps to a screen.
@@ -45,11 +50,17 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
 class MainWindow(QWidget):
     lock_requested = Signal()
     help_requested = Signal()
+    setting_changed = Signal(str, object)  # forwarded from Settings for the window to apply
+    restore_requested = Signal(Path, str)
+    delete_profile_requested = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, profiles: ProfileService | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
-        self.setAccessibleName("Reflect workspace")
+        self.profiles = profiles
+        self.setAccessibleName(tr("Reflect workspace"))
         self.screens: dict[str, QWidget] = {}
 
         root = QHBoxLayout(self)
@@ -59,20 +70,21 @@ class MainWindow(QWidget):
         profile_label = QLabel(f"<b>{session.profile.display_name}</b>")
         profile_label.setTextFormat(Qt.TextFormat.RichText)
         if session.profile.is_demo:
-            profile_label.setText(f"<b>{session.profile.display_name}</b><br><small>Demo: fictional data</small>")
+            profile_label.setText(f"<b>{session.profile.display_name}</b><br><small>{tr('Demo: fictional data')}</small>")
         side.addWidget(profile_label)
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Navigation")
+        self.nav.setAccessibleName(tr("Navigation"))
+        self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(190)
         self.nav.setMinimumWidth(150)
         side.addWidget(self.nav, 1)
-        self.help_button = QPushButton("Get help now")
+        self.help_button = QPushButton(tr("Get help now"))
         self.help_button.setObjectName("helpButton")
-        self.help_button.setAccessibleName("Get help now: emergency and crisis lines")
-        self.help_button.setToolTip("Emergency and crisis lines (Ctrl+Shift+H)")
-        self.lock_button = QPushButton("Lock")
-        self.lock_button.setAccessibleName("Lock Reflect")
-        self.lock_button.setToolTip("Lock now (Ctrl+L)")
+        self.help_button.setAccessibleName(tr("Get help now: emergency and crisis lines"))
+        self.help_button.setToolTip(tr("Emergency and crisis lines (Ctrl+Shift+H)"))
+        self.lock_button = QPushButton(tr("Lock"))
+        self.lock_button.setAccessibleName(tr("Lock Reflect"))
+        self.lock_button.setToolTip(tr("Lock now (Ctrl+L)"))
         side.addWidget(self.help_button)
         side.addWidget(self.lock_button)
         root.addLayout(side)
@@ -91,7 +103,8 @@ class MainWindow(QWidget):
 
     def _add_screen(self, key: str, label: str, widget: QWidget) -> None:
         self.screens[key] = widget
-        item = QListWidgetItem(label)
+        item = QListWidgetItem(tr(label))
+        item.setToolTip(f"Alt+{self.nav.count() + 1}")
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
         self.stack.addWidget(widget)
@@ -108,11 +121,13 @@ class MainWindow(QWidget):
             "resources": lambda: ResourcesScreen(self.session),
             "reflect": lambda: ReflectScreen(self.session),
             "journal": lambda: JournalScreen(self.session),
+            "debrief": lambda: DebriefScreen(self.session),
             "home": lambda: HomeScreen(self.session),
+            "settings": lambda: SettingsScreen(self.session, self.profiles),
         }
         for key, label in NAVIGATION:
             factory = factories.get(key)
-            widget = factory() if factory else PlaceholderScreen(label, "This part of Reflect is on its way.")
+            widget = factory() if factory else PlaceholderScreen(tr(label), tr("This part of Reflect is on its way."))
             self._add_screen(key, label, widget)
 
         checkin = self.screens["checkin"]
@@ -142,6 +157,20 @@ class MainWindow(QWidget):
             home.open_plan_requested.connect(self._on_open_plan_requested)
             if isinstance(journal, JournalScreen):
                 home.follow_ups_changed.connect(journal.refresh)
+
+        settings = self.screens["settings"]
+        if isinstance(settings, SettingsScreen):
+            settings.setting_changed.connect(self.setting_changed)
+            settings.restore_requested.connect(self.restore_requested)
+            settings.delete_profile_requested.connect(self.delete_profile_requested)
+            settings.data_imported.connect(self.refresh_after_import)
+
+    def refresh_after_import(self) -> None:
+        """Imported records show up everywhere without locking."""
+        for screen in self.screens.values():
+            refresh = getattr(screen, "refresh", None)
+            if callable(refresh):
+                refresh()
 
     def _on_journal_open_entry(self, reflection_id: int) -> None:
         reflect = self.screens["reflect"]

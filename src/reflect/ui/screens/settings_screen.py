@@ -1,0 +1,293 @@
+"""Settings: appearance, language, locking, help-line country, reminder, data and profile.
+
+Every change is saved at once (there is no Apply button to forget) and announced through
+``setting_changed`` so the window can act on it live (idle timeout, theme, reminder).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.errors import ReflectError
+from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH
+from reflect.domain.reminders import DAY_NAMES, format_time, parse_days, parse_time
+from reflect.services.profiles import ProfileService
+from reflect.services.session import Session
+from reflect.ui.i18n import LANGUAGES, tr
+
+THEME_CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+COUNTRY_CHOICES = (("CA", "Canada"), ("US", "United States"))
+
+
+def _combo(name: str, choices: tuple[tuple[str, str], ...], current: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for value, label in choices:
+        combo.addItem(label, value)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(0, index))
+    return combo
+
+
+class SettingsScreen(QWidget):
+    setting_changed = Signal(str, object)
+    restore_requested = Signal(Path, str)
+    data_imported = Signal()
+    delete_profile_requested = Signal()
+
+    def __init__(
+        self, session: Session, profiles: ProfileService | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.profiles = profiles
+        self.settings = session.settings
+        self.setAccessibleName(tr("Settings"))
+        values = self.settings.all()
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        title = QLabel(tr("Settings"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+
+        # --- appearance and language ---
+        look = QGroupBox(tr("Appearance and language"))
+        form = QFormLayout(look)
+        self.theme_combo = _combo(tr("Theme"), tuple((v, tr(label)) for v, label in THEME_CHOICES), str(values["theme"]))
+        self.language_combo = _combo(tr("Language"), tuple(LANGUAGES.items()), str(values["language"]))
+        self.language_combo.setAccessibleDescription(tr("English or French; the workspace is rebuilt in the new language"))
+        form.addRow(tr("&Theme"), self.theme_combo)
+        form.addRow(tr("&Language"), self.language_combo)
+        layout.addWidget(look)
+
+        # --- privacy ---
+        privacy = QGroupBox(tr("Privacy and help"))
+        form = QFormLayout(privacy)
+        self.lock_spin = QSpinBox()
+        self.lock_spin.setRange(1, 120)
+        self.lock_spin.setValue(int(float(values["auto_lock_minutes"] or 5)))
+        self.lock_spin.setSuffix(tr(" min"))
+        self.lock_spin.setAccessibleName(tr("Lock after this many minutes without activity"))
+        self.country_combo = _combo(tr("Country for help lines"), tuple((v, tr(n)) for v, n in COUNTRY_CHOICES), str(values["country"]))
+        form.addRow(tr("Lock after &inactivity"), self.lock_spin)
+        form.addRow(tr("Help lines for"), self.country_combo)
+        layout.addWidget(privacy)
+
+        # --- reminder ---
+        reminder = QGroupBox(tr("Post-shift reminder"))
+        box = QVBoxLayout(reminder)
+        note = QLabel(tr("A quiet note in the system tray at the time you choose. It never counts days "
+                         "or says what you have or have not done, and it shows nothing private."))
+        note.setWordWrap(True)
+        note.setObjectName("mutedLabel")
+        box.addWidget(note)
+        self.reminder_check = QCheckBox(tr("&Remind me after my shift"))
+        self.reminder_check.setChecked(bool(values["reminder_enabled"]))
+        box.addWidget(self.reminder_check)
+        row = QHBoxLayout()
+        time_label = QLabel(tr("At"))
+        self.reminder_time = QTimeEdit()
+        self.reminder_time.setDisplayFormat("HH:mm")
+        at = parse_time(values["reminder_time"])
+        self.reminder_time.setTime(QTime(at.hour, at.minute))
+        self.reminder_time.setAccessibleName(tr("Reminder time"))
+        time_label.setBuddy(self.reminder_time)
+        row.addWidget(time_label)
+        row.addWidget(self.reminder_time)
+        row.addSpacing(12)
+        days = parse_days(values["reminder_days"])
+        self.day_checks: list[QCheckBox] = []
+        for number, name in enumerate(DAY_NAMES):
+            check = QCheckBox(tr(name))
+            check.setChecked(number in days)
+            check.setAccessibleName(tr("Remind me on {day}").format(day=tr(name)))
+            self.day_checks.append(check)
+            row.addWidget(check)
+        row.addStretch(1)
+        box.addLayout(row)
+        layout.addWidget(reminder)
+
+        # --- data ---
+        data = QGroupBox(tr("Your data"))
+        box = QVBoxLayout(data)
+        self.backup_check = QCheckBox(tr("Make an encrypted &backup every day (kept: 7 daily, 4 weekly)"))
+        self.backup_check.setChecked(bool(values["backup_enabled"]))
+        box.addWidget(self.backup_check)
+        row = QHBoxLayout()
+        self.data_buttons: dict[str, QPushButton] = {}
+        for key, label in (("backup", "Back up now"), ("restore", "Restore…"),
+                           ("export", "Export…"), ("import", "Import…")):
+            button = QPushButton(tr(label))
+            button.setAccessibleName(tr(label).rstrip("…"))
+            button.clicked.connect(lambda _=False, k=key: self.open_data_dialog(k))
+            self.data_buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        box.addLayout(row)
+        folder_row = QHBoxLayout()
+        self.folder_label = QLabel(str(self.data_folder))
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setAccessibleName(tr("Data folder"))
+        self.copy_button = QPushButton(tr("&Copy path"))
+        self.copy_button.setAccessibleName(tr("Copy the data folder path"))
+        folder_row.addWidget(QLabel(tr("Data folder:")))
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.copy_button)
+        box.addLayout(folder_row)
+        layout.addWidget(data)
+
+        # --- profile ---
+        profile = QGroupBox(tr("This profile"))
+        row = QHBoxLayout(profile)
+        self.passphrase_button = QPushButton(tr("Change &passphrase…"))
+        self.passphrase_button.setAccessibleName(tr("Change passphrase"))
+        self.passphrase_button.setEnabled(profiles is not None)
+        self.delete_button = QPushButton(tr("Delete this profile…"))
+        self.delete_button.setAccessibleName(tr("Delete this profile"))
+        self.delete_button.setEnabled(profiles is not None)
+        row.addWidget(self.passphrase_button)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        layout.addWidget(profile)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("Status"))
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self._connect()
+        self._sync_reminder_enabled()
+
+    @property
+    def data_folder(self) -> Path:
+        return self.session.paths.profile_dir(self.session.profile.profile_id)
+
+    def _connect(self) -> None:
+        self.theme_combo.currentIndexChanged.connect(lambda _i: self._save("theme", self.theme_combo.currentData()))
+        self.language_combo.currentIndexChanged.connect(lambda _i: self._save("language", self.language_combo.currentData()))
+        self.lock_spin.valueChanged.connect(lambda v: self._save("auto_lock_minutes", int(v)))
+        self.country_combo.currentIndexChanged.connect(lambda _i: self._save("country", self.country_combo.currentData()))
+        self.reminder_check.toggled.connect(self._on_reminder_toggled)
+        self.reminder_time.timeChanged.connect(
+            lambda t: self._save("reminder_time", format_time(parse_time(t.toString("HH:mm")))))
+        for check in self.day_checks:
+            check.toggled.connect(lambda _on: self._save("reminder_days", self.chosen_days()))
+        self.backup_check.toggled.connect(lambda on: self._save("backup_enabled", bool(on)))
+        self.copy_button.clicked.connect(self._copy_path)
+        self.passphrase_button.clicked.connect(self.change_passphrase)
+        self.delete_button.clicked.connect(self.confirm_delete)
+
+    def chosen_days(self) -> list[int]:
+        return [n for n, check in enumerate(self.day_checks) if check.isChecked()]
+
+    def _save(self, key: str, value: Any) -> None:
+        self.settings.set(key, value)
+        self.status.setText(tr("Saved."))
+        self.setting_changed.emit(key, value)
+
+    def _on_reminder_toggled(self, on: bool) -> None:
+        self._sync_reminder_enabled()
+        self._save("reminder_enabled", bool(on))
+
+    def _sync_reminder_enabled(self) -> None:
+        on = self.reminder_check.isChecked()
+        self.reminder_time.setEnabled(on)
+        for check in self.day_checks:
+            check.setEnabled(on)
+
+    def set_reminder_enabled(self, on: bool) -> None:
+        """Called when the tray menu turns the reminder off, so the two agree."""
+        self.reminder_check.blockSignals(True)
+        self.reminder_check.setChecked(on)
+        self.reminder_check.blockSignals(False)
+        self._sync_reminder_enabled()
+
+    def _copy_path(self) -> None:
+        QGuiApplication.clipboard().setText(str(self.data_folder))
+        self.status.setText(tr("Data folder path copied."))
+
+    def open_data_dialog(self, action: str = "") -> None:
+        from reflect.ui.screens.data_dialog import DataDialog
+
+        dialog = DataDialog(self.session, self)
+        dialog.restore_requested.connect(self.restore_requested)
+        dialog.data_imported.connect(self.data_imported)
+        button = {"backup": "backup_button", "restore": "restore_button",
+                  "export": "export_button", "import": "import_button"}.get(action)
+        target = getattr(dialog, button, None) if button else None
+        if isinstance(target, QPushButton):
+            QTimer.singleShot(0, target.click)  # once the dialog is up, start what was asked
+        dialog.exec()
+
+    def change_passphrase(self) -> None:
+        from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
+
+        if self.profiles is None:
+            return
+        prompt = PassphrasePrompt(
+            tr("Change passphrase"),
+            tr("Choose a new passphrase. Nobody can recover it if it is lost. If this profile "
+               "has a recovery key, you will get a new one and the old one stops working."),
+            confirm=True, minimum=MIN_PASSPHRASE_LENGTH, parent=self,
+        )
+        if prompt.exec() != PassphrasePrompt.DialogCode.Accepted:
+            return
+        new = prompt.passphrase()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            recovery = self.profiles.change_passphrase(self.session, new, new)
+        except ReflectError as exc:
+            self.status.setText(str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+            prompt.clear()
+        self.status.setText(tr("Passphrase changed. Use the new one next time you unlock."))
+        if recovery:
+            from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
+
+            RecoveryKeyDialog(self.session.profile.display_name, recovery, self).exec()
+
+    def confirm_delete(self) -> None:
+        from reflect.ui.screens.delete_profile_dialog import DeleteProfileDialog
+
+        dialog = DeleteProfileDialog(self.session.profile.display_name or self.session.profile.profile_id, self)
+        if dialog.exec() == DeleteProfileDialog.DialogCode.Accepted:
+            self.delete_profile_requested.emit()
+
+    def show_message(self, text: str) -> None:
+        QMessageBox.information(self, tr("Settings"), text)
