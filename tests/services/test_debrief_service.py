@@ -10,7 +10,13 @@ from reflect.domain.debrief import AGENDA, CHARTS, Debrief, shared_ref
 from reflect.domain.errors import ValidationError
 from reflect.services.debrief import write_private_file
 from reflect.services.debrief_markdown import debrief_markdown
-from tests.services.debrief_fixtures import CANARY, SHARED_NOTE, SHARED_WORDS, prepared_debrief, seed
+from tests.services.debrief_fixtures import (
+    CANARY,
+    SHARED_NOTE,
+    SHARED_WORDS,
+    prepared_debrief,
+    seed,
+)
 
 
 def test_nothing_is_shared_by_default(session):
@@ -68,7 +74,9 @@ def test_markdown_export_contains_only_shared_material(session, tmp_path):
 def test_actions_round_trip_and_stay_open_until_done(session):
     service = session.debrief
     first = service.save(service.new(title="First"))
-    action = service.add_action(first.id, "  Ask about  the rota ", owner="Sam", due=date(2030, 3, 1))
+    action = service.add_action(
+        first.id, "  Ask about  the rota ", owner="Sam", due=date(2030, 3, 1)
+    )
     assert action.text == "Ask about the rota" and action.owner == "Sam"
     assert [a.id for a in service.open_actions()] == [action.id]
     second = service.save(service.new(title="Second"))

@@ -106,7 +106,9 @@ class Debrief:
 def shared_ref(kind: str, item_id: object) -> SharedRef:
     """A validated (kind, id) pair; unknown kinds or charts are refused, not stored."""
     if kind not in SHARE_KINDS:
-        raise ValidationError(f"Only reflections, check-ins and charts can be shared, not {kind!r}.")
+        raise ValidationError(
+            f"Only reflections, check-ins and charts can be shared, not {kind!r}."
+        )
     text = str(item_id).strip()
     if kind == "chart" and text not in CHARTS:
         raise ValidationError(f"There is no chart called {text!r}.")

@@ -62,15 +62,21 @@ class DebriefService:
 
     # --- preparing ------------------------------------------------------------------
 
-    def new(self, title: str = "", supervisor: str = "", scheduled_for: datetime | None = None) -> Debrief:
+    def new(
+        self, title: str = "", supervisor: str = "", scheduled_for: datetime | None = None
+    ) -> Debrief:
         """An unsaved debrief with nothing shared: sharing is always an explicit choice."""
         when = scheduled_for or self._clock().replace(second=0, microsecond=0)
-        return Debrief(title=title or f"Debrief {day_text(when)}", supervisor=supervisor, scheduled_for=when)
+        return Debrief(
+            title=title or f"Debrief {day_text(when)}", supervisor=supervisor, scheduled_for=when
+        )
 
     def save(self, debrief: Debrief) -> Debrief:
         title = " ".join(debrief.title.split())
         if not title:
-            raise ValidationError("Please give the debrief a title, for example the date or a theme.")
+            raise ValidationError(
+                "Please give the debrief a title, for example the date or a theme."
+            )
         unknown = set(debrief.notes) - set(AGENDA_IDS)
         if unknown:
             raise ValidationError(f"Unknown agenda step: {sorted(unknown)[0]}.")
@@ -104,7 +110,9 @@ class DebriefService:
         choices = []
         for s in self._journal.search(JournalFilter(), limit=limit):
             name = self._journal.templates.name_of(s.template_id)
-            choices.append(Choice("reflection", str(s.id), f"{day_text(s.occurred_at)} · {name} · {s.setting}"))
+            choices.append(
+                Choice("reflection", str(s.id), f"{day_text(s.occurred_at)} · {name} · {s.setting}")
+            )
         return choices
 
     def checkin_choices(self, limit: int = 52) -> list[Choice]:
@@ -112,7 +120,13 @@ class DebriefService:
         for entry in reversed(self._checkins.recent_scored(limit)):
             overall = entry.scores.overall
             score = f"warning signs {overall:.1f} of 4" if overall is not None else "no ratings"
-            choices.append(Choice("checkin", str(entry.checkin.id), f"{day_text(entry.checkin.taken_at)} · {score}"))
+            choices.append(
+                Choice(
+                    "checkin",
+                    str(entry.checkin.id),
+                    f"{day_text(entry.checkin.taken_at)} · {score}",
+                )
+            )
         return choices
 
     @staticmethod
@@ -155,12 +169,20 @@ class DebriefService:
 
     # --- agreed actions ---------------------------------------------------------------
 
-    def add_action(self, debrief_id: int, text: str, owner: str = "", due: date | None = None) -> FollowUp:
+    def add_action(
+        self, debrief_id: int, text: str, owner: str = "", due: date | None = None
+    ) -> FollowUp:
         clean = " ".join(text.split())
         if not clean:
             raise ValidationError("Please describe the action you agreed.")
         self._repo.require(debrief_id)
-        item = FollowUp(text=clean, owner=" ".join(owner.split()), due=due, debrief_id=debrief_id, created_at=self._clock())
+        item = FollowUp(
+            text=clean,
+            owner=" ".join(owner.split()),
+            due=due,
+            debrief_id=debrief_id,
+            created_at=self._clock(),
+        )
         return self._repo.actions.add(item)
 
     def actions(self, debrief_id: int) -> list[FollowUp]:
@@ -171,7 +193,9 @@ class DebriefService:
         return self._repo.open_actions()
 
     def set_action_done(self, action_id: int, done: bool = True) -> None:
-        self._repo.actions.set_done(action_id, self._clock().replace(microsecond=0) if done else None)
+        self._repo.actions.set_done(
+            action_id, self._clock().replace(microsecond=0) if done else None
+        )
 
     def delete_action(self, action_id: int) -> None:
         self._repo.actions.delete(action_id)
@@ -185,7 +209,11 @@ class DebriefService:
 
     def set_completed(self, debrief_id: int, completed: bool = True) -> Debrief:
         debrief = self._repo.require(debrief_id)
-        return self.save(replace(debrief, completed_at=self._clock().replace(microsecond=0) if completed else None))
+        return self.save(
+            replace(
+                debrief, completed_at=self._clock().replace(microsecond=0) if completed else None
+            )
+        )
 
 
 class DebriefRoom:

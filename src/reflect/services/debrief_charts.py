@@ -37,7 +37,9 @@ def practice_rating_bars(journal: JournalService, today: date, days: int = 90) -
         values = ratings.get(area)
         if values:
             mean = sum(values) / len(values)
-            bars.append(Bar(PRACTICE_AREA_LABELS[area], mean, 5.0, f"{mean:.1f} of 5 ({len(values)} rated)"))
+            bars.append(
+                Bar(PRACTICE_AREA_LABELS[area], mean, 5.0, f"{mean:.1f} of 5 ({len(values)} rated)")
+            )
     return bars
 
 
@@ -48,7 +50,9 @@ def intensity_bars(journal: JournalService, today: date, months: int = 6) -> lis
     by_month: dict[tuple[int, int], list[int]] = defaultdict(list)
     for summary in journal.search(JournalFilter(date_from=first, date_to=today)):
         if summary.intensity is not None:
-            by_month[(summary.occurred_at.year, summary.occurred_at.month)].append(summary.intensity)
+            by_month[(summary.occurred_at.year, summary.occurred_at.month)].append(
+                summary.intensity
+            )
     bars = []
     for (year, month), values in sorted(by_month.items()):
         mean = sum(values) / len(values)

@@ -57,5 +57,10 @@ def debrief_markdown(view: SharedView) -> str:
     if view.actions:
         lines += ["## Agreed actions", "", *[_action_line(a) for a in view.actions], ""]
     if view.carried_over:
-        lines += ["## Open from earlier debriefs", "", *[_action_line(a) for a in view.carried_over], ""]
+        lines += [
+            "## Open from earlier debriefs",
+            "",
+            *[_action_line(a) for a in view.carried_over],
+            "",
+        ]
     return "\n".join(lines).rstrip() + "\n"

@@ -94,7 +94,9 @@ def action_view(item: FollowUp, from_title: str = "") -> ActionView:
     )
 
 
-def reflection_card(ref: str, reflection: Reflection | None, template: Template | None) -> SharedCard:
+def reflection_card(
+    ref: str, reflection: Reflection | None, template: Template | None
+) -> SharedCard:
     if reflection is None:
         return SharedCard("reflection", ref, "A shared reflection", "It has been deleted since.")
     name = template.name if template else "Reflection"
@@ -131,8 +133,10 @@ def _score_text(value: float | None, usual: float | None) -> str:
     text = f"{value:.1f} of 4"
     if usual is not None:
         diff = value - usual
-        text += " · about your usual" if abs(diff) < 0.5 else (
-            " · higher than your usual" if diff > 0 else " · lower than your usual"
+        text += (
+            " · about your usual"
+            if abs(diff) < 0.5
+            else (" · higher than your usual" if diff > 0 else " · lower than your usual")
         )
     return text
 
@@ -143,7 +147,12 @@ def checkin_card(ref: str, scored: ScoredCheckIn | None) -> SharedCard:
     checkin, scores, usual = scored.checkin, scored.scores, scored.baseline
     lines = [("Warning signs overall", _score_text(scores.overall, usual.overall))]
     bars = tuple(
-        Bar(CATEGORY_LABELS[c], scores.categories.get(c), 4.0, _score_text(scores.categories.get(c), usual.categories.get(c)))
+        Bar(
+            CATEGORY_LABELS[c],
+            scores.categories.get(c),
+            4.0,
+            _score_text(scores.categories.get(c), usual.categories.get(c)),
+        )
         for c in CATEGORIES
         if scores.categories.get(c) is not None
     )
@@ -162,9 +171,7 @@ def checkin_card(ref: str, scored: ScoredCheckIn | None) -> SharedCard:
 
 
 def chart_card(ref: str, bars: list[Bar], empty: str = "Not enough data yet.") -> SharedCard:
-    return SharedCard(
-        "chart", ref, CHARTS.get(ref, ref), "" if bars else empty, (), tuple(bars)
-    )
+    return SharedCard("chart", ref, CHARTS.get(ref, ref), "" if bars else empty, (), tuple(bars))
 
 
 def build_shared_view(

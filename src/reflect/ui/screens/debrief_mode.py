@@ -1,0 +1,229 @@
+"""Debrief mode: a full-screen, screen-share safe walk through the agenda with a supervisor.
+
+Built ONLY from a DebriefRoom, whose one read is the shared view: this window never sees
+the session, so an unshared reflection or check-in cannot reach the screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
+from reflect.domain.errors import ReflectError
+from reflect.services.debrief import DebriefRoom
+from reflect.services.debrief_view import SharedView, day_text
+from reflect.ui.widgets.debrief_actions import ActionsPanel
+from reflect.ui.widgets.debrief_cards import SharedCardView
+
+
+class DebriefMode(QWidget):
+    closed = Signal()
+
+    def __init__(self, room: DebriefRoom, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._room = room
+        self._view: SharedView = room.view()
+        self._step = 0
+        self._confirm_leave = True
+        self.setWindowTitle(f"Debrief: {self._view.title}")
+        self.setAccessibleName("Debrief mode")
+        # Larger type: this window is often shown on a shared screen or projector.
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.setFont(font)
+
+        root = QVBoxLayout(self)
+        banner = QLabel(f"<b>{SHARE_BANNER}.</b> {VOLUNTARY_NOTE}")
+        banner.setObjectName("shareBanner")
+        banner.setTextFormat(Qt.TextFormat.RichText)
+        banner.setWordWrap(True)
+        banner.setStyleSheet(
+            "QLabel#shareBanner { background: #e6f0f7; color: #1d3b53; border: 1px solid #9cbcd6;"
+            " border-radius: 6px; padding: 10px; font-size: 14px; }"
+        )
+        top = QHBoxLayout()
+        top.addWidget(banner, 1)
+        self.finish_button = QPushButton("Mark as completed")
+        self.leave_button = QPushButton("Leave (Esc)")
+        self.leave_button.setAccessibleName("Leave debrief mode")
+        top.addWidget(self.finish_button)
+        top.addWidget(self.leave_button)
+        root.addLayout(top)
+        heading = QLabel()
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setText(self._heading_html())
+        root.addWidget(heading)
+
+        split = QSplitter()
+        root.addWidget(split, 1)
+
+        # Left: the agenda, with notes for the current step.
+        agenda = QWidget()
+        left = QVBoxLayout(agenda)
+        left.setContentsMargins(0, 0, 0, 0)
+        self.steps = QListWidget()
+        self.steps.setAccessibleName("Agenda")
+        for number, step in enumerate(self._view.agenda, start=1):
+            self.steps.addItem(f"{number}. {step.title}")
+        # Fit the seven steps exactly; the notes get the rest of the height.
+        row_height = self.steps.fontMetrics().lineSpacing() + 6
+        self.steps.setFixedHeight(row_height * self.steps.count() + 2 * self.steps.frameWidth() + 4)
+        left.addWidget(self.steps)
+        self.step_title = QLabel()
+        self.step_title.setStyleSheet("font-size: 17px; font-weight: 600;")
+        self.step_prompt = QLabel()
+        self.step_prompt.setWordWrap(True)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Notes for this step (optional)")
+        self.notes.setAccessibleName("Notes for this step")
+        left.addWidget(self.step_title)
+        left.addWidget(self.step_prompt)
+        left.addWidget(self.notes, 1)
+        nav = QHBoxLayout()
+        self.back_button = QPushButton("Previous step")
+        self.next_button = QPushButton("Next step")
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        left.addLayout(nav)
+        self.actions = ActionsPanel()
+        left.addWidget(self.actions)
+        split.addWidget(agenda)
+
+        # Right: topics, shared items, actions.
+        right_inner = QWidget()
+        right = QVBoxLayout(right_inner)
+        if self._view.topics:
+            right.addWidget(QLabel("<b>Topics</b>"))
+            for topic in self._view.topics:
+                label = QLabel(f"• {topic}")
+                label.setWordWrap(True)
+                right.addWidget(label)
+        right.addWidget(QLabel("<b>Shared for this debrief</b>"))
+        if not self._view.cards:
+            empty = QLabel("Nothing was chosen to share. You can still talk things through.")
+            empty.setWordWrap(True)
+            right.addWidget(empty)
+        for card in self._view.cards:
+            right.addWidget(SharedCardView(card))
+        right.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(right_inner)
+        split.addWidget(scroll)
+        split.setSizes([520, 760])
+
+        self._save_timer = QTimer(self, singleShot=True, interval=800)
+        self._save_timer.timeout.connect(self._save_note)
+        self.notes.textChanged.connect(self._save_timer.start)
+        self.steps.currentRowChanged.connect(self._show_step)
+        self.back_button.clicked.connect(lambda: self.steps.setCurrentRow(max(0, self._step - 1)))
+        self.next_button.clicked.connect(
+            lambda: self.steps.setCurrentRow(min(len(self._view.agenda) - 1, self._step + 1))
+        )
+        self.actions.add_requested.connect(self._add_action)
+        self.actions.done_toggled.connect(self._toggle_done)
+        self.finish_button.clicked.connect(self._finish)
+        self.leave_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        self.actions.set_actions(self._view.actions, self._view.carried_over)
+        self.steps.setCurrentRow(0)
+        self.finish_button.setEnabled(self._view.completed_at is None)
+
+    def _heading_html(self) -> str:
+        bits = [f"<span style='font-size:20px; font-weight:600'>{_esc(self._view.title)}</span>"]
+        if self._view.supervisor:
+            bits.append(f"with {_esc(self._view.supervisor)}")
+        if self._view.scheduled_for:
+            bits.append(day_text(self._view.scheduled_for))
+        return " · ".join(bits)
+
+    def _show_step(self, row: int) -> None:
+        if row < 0:
+            return
+        self._save_note()
+        self._step = row
+        step = self._view.agenda[row]
+        self.step_title.setText(step.title)
+        self.step_prompt.setText(step.prompt)
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(self._view.note(step.id))
+        self.notes.blockSignals(False)
+        self.back_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < len(self._view.agenda) - 1)
+
+    def _save_note(self) -> None:
+        self._save_timer.stop()
+        step = self._view.agenda[self._step]
+        text = self.notes.toPlainText()
+        if text != self._view.note(step.id):
+            self._room.save_note(step.id, text)
+            self._view = self._room.view()
+
+    def _add_action(self, text: str, owner: str, due) -> None:
+        try:
+            self._room.add_action(text, owner, due)
+        except ReflectError as error:
+            QMessageBox.warning(self, "Action not added", str(error))
+            return
+        self.actions.clear_form()
+        self._refresh_actions()
+
+    def _toggle_done(self, action_id: int, done: bool) -> None:
+        self._room.set_action_done(action_id, done)
+        QTimer.singleShot(0, self._refresh_actions)  # not while the checkbox is still emitting
+
+    def _refresh_actions(self) -> None:
+        self._view = self._room.view()
+        self.actions.set_actions(self._view.actions, self._view.carried_over)
+
+    def _finish(self) -> None:
+        self._save_note()
+        self._room.complete()
+        self._view = self._room.view()
+        self.finish_button.setEnabled(False)
+        self.finish_button.setText("Completed")
+
+    def leave_without_asking(self) -> None:
+        """Used on lock: save and close without a question."""
+        self._confirm_leave = False
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        if self._confirm_leave:
+            answer = QMessageBox.question(
+                self,
+                "Leave debrief mode?",
+                "Your notes and actions are saved. Leave debrief mode?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        # the database closed underneath us (locked); nothing more can be saved
+        with contextlib.suppress(ReflectError):
+            self._save_note()
+        event.accept()
+        self.closed.emit()
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)
