@@ -153,3 +153,35 @@ def test_main_window_registers_debrief(qtbot, session):
     window = MainWindow(session)
     qtbot.addWidget(window)
     assert isinstance(window.screens["debrief"], DebriefScreen)
+
+
+def test_export_asks_first_and_cancelling_writes_nothing(qtbot, prepared, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    screen, seeded = prepared
+    screen.picker.set_checked("chart", "warning_signs")
+    out = tmp_path / "exports"
+    out.mkdir()
+    target = out / "summary"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Markdown (*.md)")
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    screen.export("md")
+    assert list(out.iterdir()) == []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    screen.export("md")
+    written = out / "summary.md"
+    assert "Warning signs over recent check-ins" in written.read_text()
+    assert stat.S_IMODE(os.stat(written).st_mode) == 0o600
+
+
+def test_locking_closes_debrief_mode_and_keeps_the_note(qtbot, prepared, session, monkeypatch):
+    screen, _ = prepared
+    monkeypatch.setattr(DebriefMode, "showFullScreen", DebriefMode.show)
+    mode = screen.start_mode()
+    qtbot.addWidget(mode)
+    mode.notes.setPlainText("Half-written note")  # the autosave timer has not fired yet
+    screen.save_draft_now()
+    assert not mode.isVisible()
+    assert session.debrief.get(screen.debrief.id).notes["check_in"] == "Half-written note"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import ActionView, SharedView, day_text
@@ -86,3 +88,27 @@ def render_debrief_pdf(view: SharedView) -> bytes:
     data: QByteArray = buffer.data()
     buffer.close()
     return bytes(data.data())
+
+
+PLAIN_WARNING = (
+    "The summary will be saved as a normal, unencrypted file that anyone with access to the "
+    "computer can open. It holds only what you chose to share. Continue?"
+)
+
+
+def ask_export_path(parent: QWidget, kind: str, title: str) -> Path | None:
+    """Warn that the copy is plain, then let the person choose where; None if they cancel."""
+    answer = QMessageBox.question(parent, "Save a plain copy?", PLAIN_WARNING)
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    suffix = ".pdf" if kind == "pdf" else ".md"
+    name = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip() or "debrief"
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Export debrief summary",
+        str(Path.home() / f"{name}{suffix}"),
+        "PDF (*.pdf)" if kind == "pdf" else "Markdown (*.md)",
+    )
+    if not path:
+        return None
+    return Path(path) if Path(path).suffix else Path(path + suffix)

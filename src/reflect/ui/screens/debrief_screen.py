@@ -10,7 +10,6 @@ from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,15 +30,10 @@ from reflect.services.debrief import Choice, write_private_file
 from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.debrief_view import day_text
 from reflect.services.session import Session
-from reflect.ui.debrief_pdf import render_debrief_pdf
+from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
 from reflect.ui.screens.debrief_mode import DebriefMode
 from reflect.ui.widgets.debrief_actions import action_label
 from reflect.ui.widgets.share_picker import SharePicker
-
-PLAIN_WARNING = (
-    "The summary will be saved as a normal, unencrypted file that anyone with access to the "
-    "computer can open. It holds only what you chose to share. Continue?"
-)
 
 
 class DebriefScreen(QWidget):
@@ -288,7 +282,9 @@ class DebriefScreen(QWidget):
     def export_bytes(self, kind: str) -> bytes:
         assert self.debrief.id is not None
         view = self.service.shared_view(self.debrief.id)
-        return render_debrief_pdf(view) if kind == "pdf" else debrief_markdown(view).encode("utf-8")
+        if kind == "pdf":
+            return render_debrief_pdf(view)
+        return debrief_markdown(view).encode("utf-8")
 
     def export_to(self, kind: str, path: Path) -> None:
         write_private_file(path, self.export_bytes(kind))
@@ -296,25 +292,9 @@ class DebriefScreen(QWidget):
     def export(self, kind: str) -> None:
         if not self.save():
             return
-        if (
-            QMessageBox.question(self, "Save a plain copy?", PLAIN_WARNING)
-            != QMessageBox.StandardButton.Yes
-        ):
+        target = ask_export_path(self, kind, self.debrief.title)
+        if target is None:
             return
-        suffix = ".pdf" if kind == "pdf" else ".md"
-        name = (
-            "".join(c if c.isalnum() or c in " -_" else "-" for c in self.debrief.title).strip()
-            or "debrief"
-        )
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export debrief summary",
-            str(Path.home() / f"{name}{suffix}"),
-            "PDF (*.pdf)" if kind == "pdf" else "Markdown (*.md)",
-        )
-        if not path:
-            return
-        target = Path(path) if Path(path).suffix else Path(path + suffix)
         try:
             self.export_to(kind, target)
         except OSError as error:

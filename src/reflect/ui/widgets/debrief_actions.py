@@ -116,7 +116,7 @@ class ActionsPanel(QWidget):
         label = QLabel(action_label(action))
         label.setWordWrap(True)
         if action.done:
-            label.setStyleSheet("color: #4a5560; text-decoration: line-through;")
+            label.setStyleSheet("text-decoration: line-through;")
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(label, 1)
         return row

@@ -76,7 +76,7 @@ class SharedCardView(QFrame):
         if card.subtitle:
             subtitle = QLabel(card.subtitle)
             subtitle.setWordWrap(True)
-            subtitle.setStyleSheet("color: #4a5560;")
+            subtitle.setStyleSheet("font-style: italic;")  # palette colours: dark theme too
             layout.addWidget(subtitle)
         for label, text in card.lines:
             line = QLabel(f"<b>{_esc(label)}:</b> {_esc(text)}")
