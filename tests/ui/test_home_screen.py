@@ -15,7 +15,7 @@ def test_greeting_follows_the_time_of_day():
     assert greeting_for(8) == "Good morning"
     assert greeting_for(14) == "Good afternoon"
     assert greeting_for(20) == "Good evening"
-    assert greeting_for(2) == "Hello, late shift"
+    assert greeting_for(2) == "Hello"
 
 
 def test_brand_new_profile_gets_a_warm_empty_state(qtbot, session):
@@ -63,7 +63,7 @@ def test_last_checkin_compared_with_usual(session):
     session.checkins.record(heavy, taken_at=NOW - timedelta(days=1))
     headline, detail = summary_lines(session.checkins.latest_scored(), NOW)
     assert headline == "Last check-in: yesterday"
-    assert "Higher than your usual: Emotional." in detail
+    assert "Parts above your usual: Emotional." in detail
 
 
 def test_summary_before_a_usual_exists(session):

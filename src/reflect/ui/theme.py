@@ -40,15 +40,13 @@ QPushButton:default, QPushButton#primaryButton {{
 }}
 QPushButton:disabled {{ color: {muted}; }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus,
-QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QTimeEdit:focus, QDateEdit:focus,
-QDateTimeEdit:focus, QListView:focus, QListWidget:focus, QTreeView:focus, QTableView:focus,
-QTabBar::tab:focus {{
+QListView:focus, QListWidget:focus, QTreeView:focus, QTableView:focus, QTabBar::tab:focus {{
     border: 2px solid {focus};
 }}
 QCheckBox:focus, QRadioButton:focus, QSlider:focus {{
     outline: none; border: 2px solid {focus}; border-radius: 4px;
 }}
-QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QTimeEdit, QDateEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     background: {base}; border: 1px solid {border}; border-radius: 4px; padding: 0.2em 0.3em;
 }}
 QListWidget#navigation {{ background: {alt}; border: none; padding: 0.3em; }}
@@ -56,6 +54,8 @@ QListWidget#navigation::item {{ padding: 0.45em 0.6em; border-radius: 6px; }}
 QListWidget#navigation::item:selected {{ background: {accent}; color: {accent_text}; }}
 QFrame#homeCard {{ background: {card}; border: 1px solid {border}; border-radius: 8px; }}
 QLabel#mutedLabel {{ color: {muted}; }}
+/* Combos and spin boxes keep Fusion's drawing (its arrows break under a stylesheet border);
+   Fusion already rings them in the Highlight colour when they have focus. */
 QGroupBox {{ border: 1px solid {border}; border-radius: 8px; margin-top: 1.2em; padding: 0.6em; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 0.8em; padding: 0 0.3em; }}
 """

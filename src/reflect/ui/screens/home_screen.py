@@ -45,7 +45,7 @@ def greeting_for(hour: int) -> str:
         return tr("Good afternoon")
     if 18 <= hour < 23:
         return tr("Good evening")
-    return tr("Hello, late shift")
+    return tr("Hello")
 
 
 class HomeScreen(QWidget):
@@ -117,9 +117,10 @@ class HomeScreen(QWidget):
         follow_frame.setObjectName("homeCard")
         follow_layout = QVBoxLayout(follow_frame)
         self.follow_ups = _HomeFollowUps(session.journal)
-        self.follow_ups.setMinimumHeight(160)
+        # Room for about ten actions, measured in lines so it grows with the font size.
+        self.follow_ups.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 14)
         follow_layout.addWidget(self.follow_ups)
-        layout.addWidget(follow_frame, 1)
+        layout.addWidget(follow_frame)
 
         self.welcome = QLabel(
             tr("Welcome. Reflect is a private place for you, not for the people you meet. "
@@ -129,7 +130,7 @@ class HomeScreen(QWidget):
         self.welcome.setWordWrap(True)
         self.welcome.setObjectName("mutedLabel")
         layout.insertWidget(2, self.welcome)
-        layout.addStretch(0)
+        layout.addStretch(1)
 
         self.reflect_button.clicked.connect(self.reflection_requested)
         self.checkin_button.clicked.connect(self.checkin_requested)

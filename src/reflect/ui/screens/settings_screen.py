@@ -87,6 +87,7 @@ class SettingsScreen(QWidget):
         # --- appearance and language ---
         look = QGroupBox(tr("Appearance and language"))
         form = QFormLayout(look)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.theme_combo = _combo(tr("Theme"), tuple((v, tr(label)) for v, label in THEME_CHOICES), str(values["theme"]))
         self.language_combo = _combo(tr("Language"), tuple(LANGUAGES.items()), str(values["language"]))
         self.language_combo.setAccessibleDescription(tr("English or French; the workspace is rebuilt in the new language"))
@@ -97,6 +98,7 @@ class SettingsScreen(QWidget):
         # --- privacy ---
         privacy = QGroupBox(tr("Privacy and help"))
         form = QFormLayout(privacy)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.lock_spin = QSpinBox()
         self.lock_spin.setRange(1, 120)
         self.lock_spin.setValue(int(float(values["auto_lock_minutes"] or 5)))

@@ -42,9 +42,9 @@ def summary_lines(entry: ScoredCheckIn | None, now: datetime) -> tuple[str, str]
         tr(label) for key, label in CATEGORY_LABELS.items()
         if compare_wording(entry.difference(key)) == "higher than your usual"
     ]
-    detail = tr("Overall, compared with your usual: {wording}.").format(wording=overall)
+    detail = tr("Overall: {wording}.").format(wording=overall)
     if higher:
-        detail += " " + tr("Higher than your usual: {parts}.").format(parts=", ".join(higher))
+        detail += " " + tr("Parts above your usual: {parts}.").format(parts=", ".join(higher))
     return tr("Last check-in: {when}").format(when=when), detail
 
 
