@@ -43,6 +43,9 @@ def app_is_running(lock_file: Path) -> bool:
         pid = int(lock_file.read_text(encoding="utf-8", errors="replace").split()[0])
     except (OSError, ValueError, IndexError):
         return False
+    if sys.platform == "win32":
+        # os.kill(pid, 0) would terminate the process on Windows; a lock file means "open".
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
