@@ -279,9 +279,7 @@ def weekly_reflections(points: Sequence[ReflectionPoint], span: DateRange) -> We
     while day <= last:
         weeks.append(day)
         day += timedelta(days=7)
-    means = tuple(
-        round(sums[w][0] / sums[w][1], 2) if w in sums else None for w in weeks
-    )
+    means = tuple(round(sums[w][0] / sums[w][1], 2) if w in sums else None for w in weeks)
     return WeeklyReflections(tuple(weeks), tuple(counts.get(w, 0) for w in weeks), means)
 
 
@@ -295,10 +293,8 @@ def _period_start(day: date, period: str) -> date:
     return week_start(day) if period == "week" else day.replace(day=1)
 
 
-def practice_series(
-    points: Sequence[ReflectionPoint], period: str
-) -> tuple[PracticeSeries, ...]:
-    """Mean self-rating (1-5) per practice area per week or month; areas never rated are left out."""
+def practice_series(points: Sequence[ReflectionPoint], period: str) -> tuple[PracticeSeries, ...]:
+    """Mean self-rating (1-5) per practice area per week or month; unrated areas are left out."""
     sums: dict[str, dict[date, list[int]]] = {area: {} for area in PRACTICE_AREAS}
     for point in points:
         if not point.ratings:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from reflect.services.journal import JournalService
     from reflect.services.resources import ResourcesService
     from reflect.services.settings import SettingsService
+    from reflect.services.trends import TrendsService
 
 
 class Session:
@@ -123,3 +124,10 @@ class Session:
         from reflect.storage.debrief_repository import DebriefRepository
 
         return DebriefService(DebriefRepository(self.db), self.journal, self.checkins)
+
+    @cached_property
+    def trends(self) -> TrendsService:
+        from reflect.services.trends import TrendsService
+        from reflect.storage.trend_repository import TrendRepository
+
+        return TrendsService(self.checkins, self.instruments, TrendRepository(self.db))
