@@ -185,3 +185,13 @@ def test_locking_closes_debrief_mode_and_keeps_the_note(qtbot, prepared, session
     screen.save_draft_now()
     assert not mode.isVisible()
     assert session.debrief.get(screen.debrief.id).notes["check_in"] == "Half-written note"
+
+
+def test_open_debrief_actions_show_on_home(qtbot, session):
+    from reflect.ui.screens.home_screen import HomeScreen
+
+    debrief = session.debrief.save(session.debrief.new(title="Tuesday"))
+    session.debrief.add_action(debrief.id, "Ask about the rota", owner="Sam")
+    home = HomeScreen(session)
+    qtbot.addWidget(home)
+    assert "Ask about the rota" in all_texts(home)
