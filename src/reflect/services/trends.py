@@ -96,7 +96,15 @@ class TrendsService:
         return self._load()
 
     def adopt(self, snapshot: _Snapshot) -> None:
-        self._snapshot = snapshot
+        """Use a history read on another connection if the data has not changed since.
+
+        A version's first element is its connection's own change counter, which differs
+        between connections; the table aggregates after it are what must match.
+        """
+        current = self._source.data_version()
+        if tuple(snapshot.version[1:]) == tuple(current[1:]):
+            snapshot.version = current
+            self._snapshot = snapshot
 
     def first_day(self) -> date | None:
         """The earliest day anything was recorded (for the custom range picker)."""

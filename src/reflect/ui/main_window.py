@@ -33,6 +33,7 @@ from reflect.ui.screens.placeholder_screen import PlaceholderScreen
 from reflect.ui.screens.reflect_screen import ReflectScreen
 from reflect.ui.screens.settings_screen import SettingsScreen
 from reflect.ui.screens.resources_screen import ResourcesScreen
+from reflect.ui.screens.trends_screen import TrendsScreen  # matplotlib loads on first show
 
 # (key, label, shortcut) in navigation order; Alt+number jumps to a screen.
 NAVIGATION: tuple[tuple[str, str], ...] = (
@@ -124,6 +125,7 @@ class MainWindow(QWidget):
             "debrief": lambda: DebriefScreen(self.session),
             "home": lambda: HomeScreen(self.session),
             "settings": lambda: SettingsScreen(self.session, self.profiles),
+            "trends": lambda: TrendsScreen(self.session),
         }
         for key, label in NAVIGATION:
             factory = factories.get(key)
@@ -157,6 +159,15 @@ class MainWindow(QWidget):
             home.open_plan_requested.connect(self._on_open_plan_requested)
             if isinstance(journal, JournalScreen):
                 home.follow_ups_changed.connect(journal.refresh)
+
+        trends = self.screens["trends"]
+        if isinstance(trends, TrendsScreen):
+            trends.open_resources_requested.connect(self._on_open_resources_requested)
+            trends.open_plan_requested.connect(self._on_open_plan_requested)
+            if isinstance(checkin, CheckinScreen):
+                checkin.checkin_saved.connect(lambda _id: trends.refresh())
+            if isinstance(reflect, ReflectScreen):
+                reflect.reflection_saved.connect(lambda _id: trends.refresh())
 
         settings = self.screens["settings"]
         if isinstance(settings, SettingsScreen):

@@ -1,0 +1,97 @@
+"""Warning signs over time (overall or one category) against the person's own usual.
+
+One series per chart, chosen in the dashboard: eight tangled lines are hard to read when
+tired, and one axes redraws quickly enough to follow a range change at once. The shaded band
+is "about your usual": the rolling median of earlier check-ins plus or minus the margin the
+check-in screen also uses, so the chart and the check-in result say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.figure import Figure
+
+from reflect.charts import hover
+from reflect.charts.style import (
+    ChartStyle,
+    date_axis,
+    empty_state,
+    legend,
+    margins,
+    prepare,
+    style_axes,
+    title,
+)
+from reflect.domain.checkin_scoring import OVERALL
+from reflect.domain.trends import CategorySeries
+
+MIN_CHECKINS = 2
+
+
+def pick(series: Sequence[CategorySeries], key: str) -> CategorySeries | None:
+    return next((s for s in series if s.key == key), None)
+
+
+def draw_categories(
+    figure: Figure, series: Sequence[CategorySeries], style: ChartStyle, key: str = OVERALL
+) -> None:
+    item = pick(series, key)
+    count = sum(v is not None for v in item.values) if item is not None else 0
+    if item is None or count < MIN_CHECKINS:
+        empty_state(
+            figure,
+            style,
+            "Not enough check-ins yet",
+            "After two or more check-ins in this range, your warning signs appear here "
+            "next to your usual.",
+        )
+        return
+    prepare(figure, style)
+    title(
+        figure,
+        style,
+        f"Warning signs over time: {item.label.lower() if key != OVERALL else 'all of them'}",
+        "0 = not at all, 4 = most of the time. Shaded: about your usual (the median of "
+        "your earlier check-ins).",
+    )
+    ax = figure.subplots()
+    style_axes(ax, style)
+    colour = style.neutral if key == OVERALL else style.colour(0)
+    xs = list(item.dates)
+    present = [i for i, b in enumerate(item.baseline) if b is not None]
+    if present:
+        ax.fill_between(
+            [xs[i] for i in present],
+            [max(0.0, item.baseline[i] - item.margin) for i in present],  # type: ignore[operator]
+            [min(4.0, item.baseline[i] + item.margin) for i in present],  # type: ignore[operator]
+            color=style.colour(0),
+            alpha=0.18 if not style.dark else 0.28,
+            linewidth=0,
+            label="About your usual",
+            gid="baseline-band",
+        )
+    values = [float("nan") if v is None else v for v in item.values]
+    (line,) = ax.plot(
+        xs,
+        values,
+        color=colour,
+        linewidth=1.8,
+        marker="o",
+        markersize=2.5 if count > 60 else 4.5,
+        label=item.label,
+        gid=f"category-{item.key}",
+    )
+    texts = [
+        f"{item.label}, {d:%a %d %b %Y}\n"
+        + (f"{v:.1f} of 4" if v is not None else "not answered")
+        + (f"; your usual {b:.1f}" if b is not None else "; no usual yet")
+        for d, v, b in zip(item.dates, item.values, item.baseline, strict=True)
+    ]
+    hover.add_points(figure, ax, line, texts)
+    ax.set_ylim(-0.1, 4.1)
+    ax.set_yticks([0, 1, 2, 3, 4])
+    ax.set_ylabel("Score (0-4)", fontsize=style.font_size - 1)
+    date_axis(ax, style)
+    legend(ax, style, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.1)
+    margins(figure, left=52, right=16, top=84, bottom=34)

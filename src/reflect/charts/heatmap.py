@@ -1,0 +1,113 @@
+"""A calendar of heavy days: one square per day, weeks as columns, Monday on top.
+
+Colour is the heaviest thing recorded that day (a check-in's overall score or a reflection's
+intensity, both as a share of their scale). The colour map gets darker as days get heavier,
+which reads the same with any form of colour blindness; days with nothing recorded stay a
+plain background tone rather than "light".
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+
+from reflect.charts import hover
+from reflect.charts.style import ChartStyle, empty_state, margins, prepare, title
+from reflect.domain.trends import DailyHeaviness, week_start
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def calendar_grid(heaviness: DailyHeaviness) -> tuple[np.ndarray, date]:
+    """A 7 x weeks array (NaN where nothing was recorded) and the Monday of column 0."""
+    first = week_start(heaviness.start)
+    weeks = (heaviness.end - first).days // 7 + 1
+    grid = np.full((7, weeks), np.nan)
+    for day, value in heaviness.values.items():
+        offset = (day - first).days
+        grid[offset % 7, offset // 7] = value
+    return grid, first
+
+
+def month_ticks(first: date, weeks: int) -> tuple[list[float], list[str]]:
+    """A label under the first week of each month (with the year on January and the first
+    label), skipping any label that would crowd the one before it."""
+    ticks: list[float] = []
+    labels: list[str] = []
+    for column in range(weeks):
+        monday = first + timedelta(days=7 * column)
+        if column and (monday - timedelta(days=7)).month == monday.month:
+            continue
+        if ticks and column + 0.5 - ticks[-1] < 3:
+            continue
+        ticks.append(column + 0.5)
+        labels.append(f"{monday:%b %Y}" if len(ticks) == 1 or monday.month == 1 else f"{monday:%b}")
+    return ticks, labels
+
+
+def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -> None:
+    if not heaviness.values:
+        empty_state(
+            figure,
+            style,
+            "No days to show yet",
+            "Each day with a check-in or a reflection gets a square here, "
+            "darker when it was heavier.",
+        )
+        return
+    prepare(figure, style)
+    title(
+        figure,
+        style,
+        "Heavy days",
+        f"{heaviness.start:%d %b %Y} to {heaviness.end:%d %b %Y}. Darker = heavier; "
+        "grey = nothing recorded.",
+    )
+    grid, first = calendar_grid(heaviness)
+    ax = figure.subplots()
+    ax.set_facecolor(style.background)
+    from matplotlib import colormaps
+
+    base = colormaps[style.heat_cmap]
+    cmap = ListedColormap(base(np.linspace(0.08, 0.95, 256)))
+    cmap.set_bad(style.empty_cell)
+    mesh = ax.pcolormesh(
+        np.ma.masked_invalid(grid),
+        cmap=cmap,
+        vmin=0,
+        vmax=1,
+        edgecolors=style.background,
+        linewidth=1.5,
+        gid="heat-cells",
+    )
+    ax.set_aspect("equal")
+    ax.invert_yaxis()
+    ax.set_yticks(np.arange(7) + 0.5, WEEKDAYS)
+    ax.set_xticks(*month_ticks(first, grid.shape[1]))
+    ax.tick_params(length=0, colors=style.text, labelsize=style.font_size - 1.5)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    bar = figure.colorbar(
+        mesh, ax=ax, orientation="horizontal", fraction=0.08, pad=0.12, aspect=40, shrink=0.5
+    )
+    bar.set_ticks([0, 0.5, 1], labels=["lighter", "", "heavier"])
+    bar.ax.tick_params(colors=style.text, labelsize=style.font_size - 1.5, length=0)
+    bar.outline.set_visible(False)
+
+    def cell(x: float, y: float) -> str | None:
+        column, row = int(np.floor(x)), int(np.floor(y))
+        if not (0 <= row < 7 and 0 <= column < grid.shape[1]):
+            return None
+        day = first + timedelta(days=7 * column + row)
+        value = grid[row, column]
+        if day < heaviness.start or day > heaviness.end:
+            return None
+        if np.isnan(value):
+            return f"{day:%a %d %b %Y}: nothing recorded"
+        return f"{day:%a %d %b %Y}: heaviness {value * 100:.0f}%"
+
+    hover.add_grid(figure, ax, cell)
+    margins(figure, left=40, right=12, top=56, bottom=8)

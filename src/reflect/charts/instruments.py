@@ -1,0 +1,145 @@
+"""Questionnaire subscales over time, with the published bands shaded behind them.
+
+Bands are shaded in neutral tints and labelled in words rather than coloured red or green:
+for some subscales higher is better (compassion satisfaction, wellbeing), for others worse,
+and a colour would read as a verdict. A band the instrument flags for a pause gets a hatch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from reflect.charts import hover
+from reflect.charts.style import (
+    ChartStyle,
+    date_axis,
+    empty_state,
+    legend,
+    margins,
+    prepare,
+    style_axes,
+    title,
+)
+from reflect.domain.trends import BandThreshold, InstrumentSeries
+
+
+def _shade_bands(ax: Axes, bands: Sequence[BandThreshold], style: ChartStyle) -> None:
+    low, high = ax.get_ylim()
+    for index, band in enumerate(bands):
+        bottom = low if band.minimum is None else band.minimum
+        top = high if band.maximum is None else band.maximum
+        # Integer scores: draw the boundary half-way between "22 or less" and "23 or more".
+        if band.minimum is not None and index > 0:
+            bottom -= 0.5
+        if band.maximum is not None and index < len(bands) - 1:
+            top += 0.5
+        ax.axhspan(
+            bottom,
+            top,
+            color=style.text,
+            alpha=0.05 if index % 2 == 0 else 0.11,
+            linewidth=0,
+            gid=f"band-{index}",
+        )
+        ax.text(
+            1.005,
+            (max(bottom, low) + min(top, high)) / 2,
+            short_band_label(band.label),
+            transform=ax.get_yaxis_transform(),
+            fontsize=style.font_size - 1.5,
+            color=style.muted,
+            va="center",
+            ha="left",
+            clip_on=False,
+        )
+    ax.set_ylim(low, high)
+
+
+def draw_instruments(
+    figure: Figure,
+    series: Sequence[InstrumentSeries],
+    style: ChartStyle,
+    instrument_id: str | None = None,
+) -> None:
+    """One questionnaire (the first with results unless ``instrument_id`` is given)."""
+    instrument = next(
+        (s for s in series if instrument_id is None or s.instrument_id == instrument_id), None
+    )
+    if instrument is None:
+        empty_state(
+            figure,
+            style,
+            "No questionnaires in this range",
+            "Scored questionnaires (ProQOL, WHO-5, STSS, CBI) appear here with their "
+            "published bands once you record one on the Check-in screen.",
+        )
+        return
+    prepare(figure, style)
+    title(
+        figure,
+        style,
+        f"Questionnaire: {instrument.name}",
+        "Shaded: the published bands (hover a point for its band). A score is not a diagnosis.",
+    )
+    ax = figure.subplots()
+    style_axes(ax, style)
+    values = [v for s in instrument.subscales for v in s.values]
+    bands = instrument.shared_bands
+    limits = [b.minimum for b in bands if b.minimum is not None]
+    limits += [b.maximum for b in bands if b.maximum is not None]
+    low, high = min(values + limits), max(values + limits)
+    pad = max(1.0, (high - low) * 0.08)
+    ax.set_ylim(low - pad, high + pad)
+    if bands:
+        _shade_bands(ax, bands, style)
+    for index, sub in enumerate(instrument.subscales):
+        (line,) = ax.plot(
+            list(sub.dates),
+            list(sub.values),
+            color=style.colour(index),
+            marker=style.marker(index),
+            linewidth=1.8,
+            markersize=5,
+            label=sub.label,
+            gid=f"subscale-{instrument.instrument_id}-{sub.key}",
+        )
+        texts = [
+            f"{instrument.name}, {sub.label}\n{d:%d %b %Y}: {v:g}" + _band_text(sub.bands, v)
+            for d, v in zip(sub.dates, sub.values, strict=True)
+        ]
+        hover.add_points(figure, ax, line, texts)
+    ax.set_ylabel("Score", fontsize=style.font_size - 1)
+    # Above the plot, right-aligned: never over the data.
+    legend(
+        ax,
+        style,
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        borderaxespad=0.1,
+        ncols=min(4, len(instrument.subscales)),
+    )
+    moments = [d for s in instrument.subscales for d in s.dates]
+    first, last = min(moments), max(moments)
+    pad_days = max(timedelta(days=10), (last - first) * 0.03)
+    ax.set_xlim(first - pad_days, last + pad_days)
+    date_axis(ax, style)
+    margins(figure, left=52, right=110, top=84, bottom=34)
+
+
+def short_band_label(label: str, limit: int = 24) -> str:
+    """The band's range for the margin ("Above 50"), the full label stays in the hover."""
+    head = label.split(":", 1)[0].strip()
+    return head if len(head) <= limit else head[: limit - 1] + "…"
+
+
+def _band_text(bands: Sequence[BandThreshold], value: float) -> str:
+    for band in bands:
+        if (band.minimum is None or value >= band.minimum) and (
+            band.maximum is None or value <= band.maximum
+        ):
+            return f" ({band.label})"
+    return ""

@@ -1,0 +1,75 @@
+"""Practice-area self-ratings (1-5) over time, averaged per week or per month."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from matplotlib.figure import Figure
+
+from reflect.charts import hover
+from reflect.charts.style import (
+    ChartStyle,
+    date_axis,
+    empty_state,
+    legend,
+    margins,
+    prepare,
+    style_axes,
+    title,
+)
+from reflect.domain.trends import PracticeSeries
+
+
+def draw_practice(
+    figure: Figure, series: Sequence[PracticeSeries], period: str, style: ChartStyle
+) -> None:
+    if not series:
+        empty_state(
+            figure,
+            style,
+            "No practice ratings in this range",
+            "Reflections on the trauma-informed practice template rate four areas from 1 to 5; "
+            "they show here over time.",
+        )
+        return
+    prepare(figure, style)
+    title(
+        figure,
+        style,
+        "How I rated my practice",
+        f"Mean self-rating per {period} (1 = not at all as I would like, 5 = fully).",
+    )
+    ax = figure.subplots()
+    style_axes(ax, style)
+    for index, item in enumerate(series):
+        (line,) = ax.plot(
+            list(item.periods),
+            list(item.means),
+            color=style.colour(index),
+            marker=style.marker(index),
+            markersize=4,
+            linewidth=1.7,
+            label=item.label,
+            gid=f"practice-{item.key}",
+        )
+        word = "Week of" if period == "week" else "Month of"
+        fmt = "%d %b %Y" if period == "week" else "%B %Y"
+        hover.add_points(
+            figure,
+            ax,
+            line,
+            [
+                f"{item.label}\n{word} {p:{fmt}}: {m:.1f} of 5 ({n} rated)"
+                for p, m, n in zip(item.periods, item.means, item.counts, strict=True)
+            ],
+        )
+    ax.set_ylim(0.8, 5.2)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_ylabel("Self-rating (1-5)", fontsize=style.font_size - 1)
+    periods = [p for s in series for p in s.periods]
+    if len(set(periods)) == 1:
+        ax.set_xlim(periods[0] - timedelta(days=20), periods[0] + timedelta(days=20))
+    date_axis(ax, style)
+    legend(ax, style, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=4)
+    margins(figure, left=52, right=16, top=84, bottom=34)

@@ -1,0 +1,96 @@
+"""Reflections per week and their mean emotional intensity: two panels sharing the weeks.
+
+Two panels rather than twin y-axes, because a bar and a line on two scales invite reading
+one against the other's numbers.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from matplotlib.figure import Figure
+
+from reflect.charts import hover
+from reflect.charts.style import (
+    ChartStyle,
+    date_axis,
+    empty_state,
+    margins,
+    prepare,
+    style_axes,
+    title,
+)
+from reflect.domain.trends import WeeklyReflections
+
+
+def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: ChartStyle) -> None:
+    if not any(weekly.counts):
+        empty_state(
+            figure,
+            style,
+            "No reflections in this range",
+            "Each reflection you write adds to its week here, with how intense it felt.",
+        )
+        return
+    prepare(figure, style)
+    title(
+        figure,
+        style,
+        "Reflections per week",
+        "Bars: how many you wrote. Line: mean emotional intensity (0-10).",
+    )
+    top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=(1, 1))
+    weeks = list(weekly.weeks)
+    many = len(weeks) > 80
+    bars = top.bar(
+        weeks,
+        weekly.counts,
+        width=timedelta(days=6 if not many else 7),
+        align="edge",
+        color=style.colour(0),
+        linewidth=0,
+        label="Reflections",
+        gid="weekly-counts",
+    )
+    hover.add_bars(
+        figure,
+        top,
+        bars,
+        [
+            f"Week of {w:%d %b %Y}: {c} reflection{'s' if c != 1 else ''}"
+            for w, c in zip(weeks, weekly.counts, strict=True)
+        ],
+    )
+    style_axes(top, style)
+    top.set_ylabel("Reflections", fontsize=style.font_size - 1)
+    top.yaxis.get_major_locator().set_params(integer=True)
+    top.set_ylim(0, max(weekly.counts) * 1.15 + 0.5)
+
+    style_axes(bottom, style)
+    mids = [w + timedelta(days=3) for w in weeks]
+    values = [float("nan") if v is None else v for v in weekly.mean_intensity]
+    (line,) = bottom.plot(
+        mids,
+        values,
+        color=style.colour(1),
+        marker="o" if not many else None,
+        markersize=4,
+        linewidth=1.8,
+        label="Mean intensity",
+        gid="weekly-intensity",
+    )
+    hover.add_points(
+        figure,
+        bottom,
+        line,
+        [
+            f"Week of {w:%d %b %Y}: "
+            + ("no intensity given" if v is None else f"mean intensity {v:.1f} of 10")
+            for w, v in zip(weeks, weekly.mean_intensity, strict=True)
+        ],
+    )
+    bottom.set_ylim(0, 10.3)
+    bottom.set_yticks([0, 2, 4, 6, 8, 10])
+    bottom.set_ylabel("Intensity (0-10)", fontsize=style.font_size - 1)
+    date_axis(bottom, style)
+    margins(figure, left=56, right=16, top=60, bottom=34, hspace=0.18)

@@ -1,0 +1,59 @@
+"""How often each stage of change was met in the range (horizontal bars, read top down)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.figure import Figure
+
+from reflect.charts import hover
+from reflect.charts.style import ChartStyle, empty_state, margins, prepare, style_axes, title
+from reflect.domain.trends import LabelledCount
+
+
+def draw_stages(figure: Figure, counts: Sequence[LabelledCount], style: ChartStyle) -> None:
+    total = sum(c.count for c in counts)
+    if total == 0:
+        empty_state(
+            figure,
+            style,
+            "No stages of change noted in this range",
+            "When a reflection records the person's apparent stage of change, it is counted here.",
+        )
+        return
+    prepare(figure, style)
+    title(figure, style, "Stages of change I met", f"{total} reflections noted a stage.")
+    ax = figure.subplots()
+    style_axes(ax, style, grid_axis="x")
+    labels = [c.label for c in counts]
+    positions = list(range(len(counts)))[::-1]  # the first stage on top
+    bars = ax.barh(
+        positions,
+        [c.count for c in counts],
+        color=style.colour(0),
+        height=0.6,
+        gid="stage-bars",
+    )
+    ax.set_yticks(positions, labels)
+    ax.set_xlabel("Reflections", fontsize=style.font_size - 1)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    largest = max(c.count for c in counts)
+    for position, item in zip(positions, counts, strict=True):
+        share = item.count / total * 100
+        ax.text(
+            item.count + largest * 0.01,
+            position,
+            f" {item.count} ({share:.0f}%)",
+            va="center",
+            fontsize=style.font_size - 1,
+            color=style.text,
+            gid="stage-value",
+        )
+    ax.set_xlim(0, largest * 1.2)
+    hover.add_bars(
+        figure,
+        ax,
+        bars,
+        [f"{c.label}: {c.count} reflection{'s' if c.count != 1 else ''}" for c in counts],
+    )
+    margins(figure, left=170, right=16, top=60, bottom=40)

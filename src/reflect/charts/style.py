@@ -1,0 +1,211 @@
+"""Colours and type for every chart, in a light and a dark variant.
+
+Series colours come from the Okabe-Ito palette, which stays distinguishable with the common
+forms of colour blindness; lines also differ by marker so nothing relies on colour alone.
+The dark variant swaps the colours that would sink into a dark background (deep blue, black)
+for lighter ones. Text and grid colours follow the app theme passed in by the UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.transforms import Transform, offset_copy
+
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+_LIGHT_SERIES = ("blue", "vermillion", "bluish_green", "reddish_purple", "orange", "sky_blue")
+_DARK_SERIES = ("sky_blue", "orange", "bluish_green", "reddish_purple", "yellow", "vermillion")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    dark: bool
+    background: str
+    text: str
+    muted: str
+    grid: str
+    series: tuple[str, ...]
+    neutral: str  # "overall" and the first line when only one is drawn
+    heat_cmap: str = "YlOrBr"
+    empty_cell: str = "#ebe9e4"
+    font_size: float = 10.0
+
+    def colour(self, index: int) -> str:
+        return self.series[index % len(self.series)]
+
+    def marker(self, index: int) -> str:
+        return MARKERS[index % len(MARKERS)]
+
+
+def chart_style(
+    dark: bool = False,
+    background: str | None = None,
+    text: str | None = None,
+    muted: str | None = None,
+) -> ChartStyle:
+    """The light or dark style; the UI passes its palette colours so charts sit on the page."""
+    if dark:
+        return ChartStyle(
+            dark=True,
+            background=background or "#1e2124",
+            text=text or "#e8e6e3",
+            muted=muted or "#a8b0b8",
+            grid="#3d4349",
+            series=tuple(OKABE_ITO[name] for name in _DARK_SERIES),
+            neutral="#e8e6e3",
+            empty_cell="#2f3438",
+        )
+    return ChartStyle(
+        dark=False,
+        background=background or "#ffffff",
+        text=text or "#1f2328",
+        muted=muted or "#57606a",
+        grid="#dcd9d2",
+        series=tuple(OKABE_ITO[name] for name in _LIGHT_SERIES),
+        neutral="#1f2328",
+        empty_cell="#ebe9e4",
+    )
+
+
+def prepare(figure: Figure, style: ChartStyle) -> None:
+    """Clear the figure for a fresh drawing in ``style``."""
+    figure.clear()
+    figure.set_facecolor(style.background)
+    forget_hover(figure)
+
+
+def style_axes(ax: Axes, style: ChartStyle, *, grid_axis: str = "y") -> None:
+    ax.set_facecolor(style.background)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(style.muted)
+    ax.tick_params(colors=style.text, labelsize=style.font_size - 1, which="both")
+    ax.xaxis.label.set_color(style.text)
+    ax.yaxis.label.set_color(style.text)
+    ax.title.set_color(style.text)
+    if grid_axis:
+        ax.grid(True, axis=grid_axis, color=style.grid, linewidth=0.8)
+        ax.set_axisbelow(True)
+
+
+def _from_top(figure: Figure, points: float) -> Transform:
+    return offset_copy(figure.transFigure, fig=figure, x=8, y=-points, units="points")
+
+
+def title(figure: Figure, style: ChartStyle, text: str, subtitle: str = "") -> None:
+    """A plain-language title on top, with an optional line that explains how to read it.
+
+    Placed a fixed number of points from the top, so a tall or short canvas keeps the same
+    spacing (figure fractions would drift apart on a tall figure).
+    """
+    figure.text(
+        0,
+        1,
+        text,
+        ha="left",
+        va="top",
+        fontsize=style.font_size + 3,
+        color=style.text,
+        transform=_from_top(figure, 6),
+        gid="chart-title",
+    )
+    if subtitle:
+        figure.text(
+            0,
+            1,
+            subtitle,
+            ha="left",
+            va="top",
+            fontsize=style.font_size - 0.5,
+            color=style.muted,
+            transform=_from_top(figure, 26),
+            gid="chart-subtitle",
+        )
+
+
+def chart_title(figure: Figure) -> str:
+    """The title drawn by ``title`` (or the empty-state heading), for tests and exports."""
+    for text in figure.texts:
+        if text.get_gid() in ("chart-title", "empty-heading"):
+            return text.get_text()
+    return ""
+
+
+def margins(
+    figure: Figure, *, left: float, right: float, top: float, bottom: float, **spacing: float
+) -> None:
+    """Margins in points, so labels keep their room however the canvas is resized."""
+    width, height = figure.get_figwidth() * 72, figure.get_figheight() * 72
+    figure.subplots_adjust(
+        left=min(0.45, left / width),
+        right=max(0.55, 1 - right / width),
+        top=max(0.45, 1 - top / height),
+        bottom=min(0.4, bottom / height),
+        **spacing,
+    )
+
+
+def legend(ax: Axes, style: ChartStyle, **kwargs: object) -> None:
+    found = ax.legend(frameon=False, fontsize=style.font_size - 1, labelcolor=style.text, **kwargs)  # type: ignore[arg-type]
+    if found is not None:
+        found.set_gid("legend")
+
+
+def date_axis(ax: Axes, style: ChartStyle) -> None:
+    """Short, unambiguous date ticks (Mar, Apr … with the year once) that never overlap."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    locator = AutoDateLocator(minticks=3, maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    formatter = ConciseDateFormatter(locator)
+    ax.xaxis.set_major_formatter(formatter)
+    ax.xaxis.get_offset_text().set_color(style.muted)
+
+
+def empty_state(figure: Figure, style: ChartStyle, heading: str, message: str) -> None:
+    """A friendly message in place of a chart that has too little to show."""
+    prepare(figure, style)
+    figure.text(
+        0.5,
+        0.58,
+        heading,
+        ha="center",
+        va="center",
+        fontsize=style.font_size + 3,
+        color=style.text,
+        gid="empty-heading",
+    )
+    figure.text(
+        0.5,
+        0.42,
+        message,
+        ha="center",
+        va="center",
+        fontsize=style.font_size,
+        color=style.muted,
+        wrap=True,
+        gid="empty-message",
+    )
+
+
+def is_empty_state(figure: Figure) -> bool:
+    return any(t.get_gid() == "empty-heading" for t in figure.texts)
+
+
+def forget_hover(figure: Figure) -> None:
+    from reflect.charts.hover import clear_targets
+
+    clear_targets(figure)

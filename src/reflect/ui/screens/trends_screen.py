@@ -1,0 +1,282 @@
+"""Trends dashboard: a range picker, the early-warning card and one chart per tab.
+
+Opening the workspace must stay quick, so nothing here imports matplotlib: the first time
+the screen is shown, a worker thread imports it and reads the whole history through its own
+connection, while the screen says "Preparing your charts…". After that a range change only
+slices cached data (see services/trends.py) and redraws the visible tab; other tabs redraw
+when opened. Charts follow the palette (light or dark) of the widget they sit in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
+from reflect.domain.checkin_scoring import OVERALL
+from reflect.domain.errors import ReflectError
+from reflect.domain.trends import DateRange, TrendsData
+from reflect.services.session import Session
+from reflect.ui.widgets.early_warning_card import EarlyWarningCard
+from reflect.ui.widgets.range_picker import RangePicker
+from reflect.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from reflect.charts.style import ChartStyle
+    from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
+
+# (key, tab label, selector label or "")
+TABS: tuple[tuple[str, str, str], ...] = (
+    ("signs", "Warning signs", "Show:"),
+    ("questionnaires", "Questionnaires", "Questionnaire:"),
+    ("reflections", "Reflections", ""),
+    ("practice", "Practice", ""),
+    ("stages", "Stages of change", ""),
+    ("heavy", "Heavy days", ""),
+    ("helped", "What helped", ""),
+)
+SIGN_OPTIONS = [(OVERALL, "All warning signs")] + [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
+BENCHMARK_RANGES = ("4w", "3m", "1y", "all")
+
+
+def draw_tab(
+    key: str, figure: Figure, data: TrendsData, style: ChartStyle, choice: str | None
+) -> None:
+    """Draw one tab's chart; imported chart modules stay off the start-up path."""
+    if key == "signs":
+        from reflect.charts.categories import draw_categories
+
+        draw_categories(figure, data.categories, style, choice or OVERALL)
+    elif key == "questionnaires":
+        from reflect.charts.instruments import draw_instruments
+
+        draw_instruments(figure, data.instruments, style, choice)
+    elif key == "reflections":
+        from reflect.charts.reflections import draw_weekly_reflections
+
+        draw_weekly_reflections(figure, data.weekly, style)
+    elif key == "practice":
+        from reflect.charts.practice import draw_practice
+
+        draw_practice(figure, data.practice, data.practice_period, style)
+    elif key == "stages":
+        from reflect.charts.stages import draw_stages
+
+        draw_stages(figure, data.stages, style)
+    elif key == "heavy":
+        from reflect.charts.heatmap import draw_heatmap
+
+        draw_heatmap(figure, data.heaviness, style)
+    elif key == "helped":
+        from reflect.charts.helped import draw_helped
+
+        draw_helped(figure, data.helped, data.helped_checkins, style)
+    else:  # pragma: no cover - TABS and this function are kept together
+        raise KeyError(key)
+
+
+def _warm_up(session: Session) -> object:
+    """Worker thread: import matplotlib and the charts, read the history on a second connection."""
+    import matplotlib.figure  # noqa: F401 - the slow import, done here rather than on the GUI
+
+    import reflect.charts.categories  # noqa: F401
+    from reflect.services.worker_session import separate_session
+
+    with separate_session(session) as second:
+        return second.trends.snapshot()
+
+
+class TrendsScreen(QWidget):
+    open_resources_requested = Signal()
+    open_plan_requested = Signal()
+    charts_ready = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setAccessibleName("Trends")
+        self.data: TrendsData | None = None
+        self.span: DateRange | None = None
+        self.panels: list[TrendChartPanel] = []
+        self._stale: set[int] = set()
+        self._started = False
+        self._needs_refresh = False
+        self.last_export: Any = None
+
+        layout = QVBoxLayout(self)
+        heading = QLabel("<h2>Trends</h2>")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(heading)
+        self.warning_card = EarlyWarningCard(session.early_warning)
+        self.warning_card.open_resources_requested.connect(self.open_resources_requested)
+        self.warning_card.open_plan_requested.connect(self.open_plan_requested)
+        layout.addWidget(self.warning_card)
+        self.picker = RangePicker(date.today(), "3m")
+        self.picker.range_chosen.connect(self._on_picker_range_chosen)
+        layout.addWidget(self.picker)
+        self.summary = QLabel()
+        self.summary.setObjectName("mutedLabel")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        self.pages = QStackedWidget()
+        self.message = QLabel("Preparing your charts…")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Charts")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.pages.addWidget(self.message)
+        self.pages.addWidget(self.tabs)
+        layout.addWidget(self.pages, 1)
+        QShortcut(QKeySequence("Ctrl+E"), self).activated.connect(self.export_current)
+
+    # --- preparing ------------------------------------------------------------------------
+
+    @property
+    def is_ready(self) -> bool:
+        return bool(self.panels)
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._needs_refresh and self.is_ready:
+            self._needs_refresh = False
+            self._apply_range(self.picker.key, *self._custom_args())
+        if not self._started:
+            self._started = True
+            run_in_background(
+                lambda: _warm_up(self.session), self._on_warm_up_done, self._on_warm_up_failed
+            )
+
+    def _alive(self) -> bool:
+        from shiboken6 import isValid
+
+        return isValid(self) and self.session.is_open
+
+    def _on_warm_up_done(self, snapshot: Any) -> None:
+        if not self._alive() or self.is_ready:
+            return
+        self.session.trends.adopt(snapshot)
+        self.render_now()
+
+    def _on_warm_up_failed(self, error: BaseException) -> None:
+        if not self._alive() or self.is_ready:
+            return
+        self.message.setText(f"The charts could not be prepared: {error}")
+
+    def render_now(self) -> None:
+        """Build the tabs (importing matplotlib if needed) and draw the chosen range now."""
+        if not self.is_ready:
+            from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
+
+            for key, label, selector in TABS:
+                panel = TrendChartPanel(key, label, selector)
+                index = self.tabs.addTab(panel, label)
+                panel.selection_changed.connect(lambda i=index: self._render(i))
+                panel.export_requested.connect(self.export_current)
+                self.panels.append(panel)
+            self.panels[0].set_options(SIGN_OPTIONS)
+            self.picker.set_first_day(self.session.trends.first_day())
+            self.pages.setCurrentWidget(self.tabs)
+        self._apply_range(self.picker.key, *self._custom_args())
+        self.charts_ready.emit()
+
+    def _custom_args(self) -> tuple[date | None, date | None]:
+        return self.picker.custom_dates() if self.picker.key == "custom" else (None, None)
+
+    # --- range and drawing ----------------------------------------------------------------
+
+    def _on_picker_range_chosen(self, key: str, start: object, end: object) -> None:
+        if self.is_ready:
+            self._apply_range(key, start, end)  # type: ignore[arg-type]
+
+    def _apply_range(self, key: str, start: date | None, end: date | None) -> None:
+        try:
+            self.span = self.session.trends.range(key, start, end)
+            self.data = self.session.trends.build(self.span)
+        except ReflectError as exc:
+            self.summary.setText(str(exc))
+            return
+        counts = self.session.trends.counts(self.data)
+        described = self.span.describe()
+        self.summary.setText(
+            f"{described[:1].upper()}{described[1:]}: {counts['checkins']} check-ins, "
+            f"{counts['reflections']} reflections, {counts['results']} questionnaire scores."
+        )
+        options = [(i.instrument_id, i.name) for i in self.data.instruments]
+        self.panels[1].set_options(options)
+        self._stale = set(range(len(self.panels)))
+        self._render(self.tabs.currentIndex())
+
+    def chart_style(self) -> ChartStyle:
+        """Light or dark from this widget's palette, so charts match the theme in use."""
+        from reflect.charts.style import chart_style
+
+        palette = self.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        return chart_style(
+            dark=window.lightness() < 128,
+            background=window.name(),
+            text=palette.color(QPalette.ColorRole.WindowText).name(),
+            muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
+        )
+
+    def _render(self, index: int) -> None:
+        if self.data is None or not 0 <= index < len(self.panels):
+            return
+        panel, data, style = self.panels[index], self.data, self.chart_style()
+        choice = panel.selection()
+        panel.chart.draw_with(lambda figure: draw_tab(panel.key, figure, data, style, choice))
+        self._stale.discard(index)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index in self._stale:
+            self._render(index)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.is_ready:
+            self._stale = set(range(len(self.panels)))
+            self._render(self.tabs.currentIndex())
+
+    def refresh(self) -> None:
+        """New check-ins, reflections or an import: redraw now if visible, else when shown."""
+        self.warning_card.refresh()
+        self._needs_refresh = True
+        if self.is_ready and self.isVisible():
+            self._needs_refresh = False
+            self._apply_range(self.picker.key, *self._custom_args())
+
+    # --- export ---------------------------------------------------------------------------
+
+    def current_panel(self) -> TrendChartPanel | None:
+        return self.panels[self.tabs.currentIndex()] if self.is_ready else None
+
+    def export_current(self) -> None:
+        panel = self.current_panel()
+        if panel is None:
+            return
+        try:
+            self.last_export = panel.chart.export_with_dialog()
+        except (OSError, ReflectError) as exc:
+            QMessageBox.warning(self, "Export chart", f"The chart could not be saved: {exc}")
+            return
+        if self.last_export is not None:
+            self.summary.setText(f"Chart saved to {self.last_export} (readable only by you).")
+
+    # --- benchmark hook -------------------------------------------------------------------
+
+    def benchmark_filter_change(self, step: int) -> None:
+        """Switch to another preset range and draw it (used by benchmarks/run_benchmarks.py)."""
+        if not self.is_ready:
+            self.render_now()
+        self.picker.choose(BENCHMARK_RANGES[step % len(BENCHMARK_RANGES)])
+        panel = self.current_panel()
+        if panel is not None:
+            panel.chart.canvas.draw()  # the pixels too, not just the artists

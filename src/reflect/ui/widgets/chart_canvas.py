@@ -1,0 +1,143 @@
+"""A matplotlib figure inside Qt: the ONLY module that uses FigureCanvasQTAgg.
+
+Import this module lazily (the trends screen does so on first show): matplotlib takes about a
+second to import and must stay off the lock-screen and unlock paths. Charts draw onto
+``canvas.figure`` through a function given to ``draw_with``; the same function runs again
+after a resize so margins measured in points stay right. Resting the pointer on a point,
+bar or calendar day shows its exact value in a tooltip. Export writes PNG or PDF from memory
+straight into the chosen file, created owner-only (0600).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QFileDialog, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+
+from reflect.charts.hover import hover_at
+from reflect.charts.style import chart_title
+from reflect.domain.errors import ValidationError
+
+EXPORT_FILTERS = "PNG image (*.png);;PDF document (*.pdf)"
+EXPORT_DPI = 150
+PRIVATE_FILE_MODE = 0o600
+
+DrawFunction = Callable[[Figure], None]
+
+
+def _file_name(title: str) -> str:
+    words = "".join(c if c.isalnum() else " " for c in title.lower()).split()
+    return "-".join(words[:6]) or "chart"
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Create or replace ``path`` readable by the owner only, without any temporary file."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    try:
+        os.fchmod(fd, PRIVATE_FILE_MODE)  # an existing file keeps its mode on O_CREAT
+        with os.fdopen(fd, "wb", closefd=False) as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        os.close(fd)
+
+
+class ChartCanvas(QWidget):
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = Figure(figsize=(8, 4), dpi=96)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setParent(self)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumHeight(260)
+        self.setAccessibleName(accessible_name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self._draw: DrawFunction | None = None
+        self.last_hover: str | None = None
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(150)
+        self._redraw_timer.timeout.connect(self._redraw)
+        self.canvas.mpl_connect("motion_notify_event", self._on_canvas_motion)
+        self.canvas.mpl_connect("resize_event", lambda _event: self._redraw_timer.start())
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def draw_with(self, draw: DrawFunction) -> None:
+        """Draw a chart now (artists are built at once; pixels on the next idle moment)."""
+        self._draw = draw
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self._draw is None:
+            return
+        self._draw(self.figure)
+        title = chart_title(self.figure)
+        self.setAccessibleDescription(title)
+        self.canvas.setToolTip("")
+        self.canvas.draw_idle()
+
+    @property
+    def title(self) -> str:
+        return chart_title(self.figure)
+
+    # --- hover ------------------------------------------------------------------------------
+
+    def hover_text(self, x: float, y: float) -> str | None:
+        """The value under display pixel (x, y), origin bottom-left as matplotlib counts."""
+        found = hover_at(self.figure, x, y)
+        return None if found is None else found[1]
+
+    def _on_canvas_motion(self, event: MouseEvent) -> None:
+        text = self.hover_text(event.x, event.y) if event.x is not None else None
+        if text == self.last_hover:
+            return
+        self.last_hover = text
+        if text is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(QCursor.pos() + QPoint(12, 12), text, self.canvas)
+
+    # --- export -----------------------------------------------------------------------------
+
+    def render_bytes(self, fmt: str) -> bytes:
+        buffer = io.BytesIO()
+        self.figure.savefig(
+            buffer, format=fmt, dpi=EXPORT_DPI, facecolor=self.figure.get_facecolor()
+        )
+        return buffer.getvalue()
+
+    def export_to(self, path: Path) -> Path:
+        """Save as PNG or PDF (by extension; PNG when there is none), owner-only."""
+        path = Path(path)
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in ("png", "pdf"):
+            if fmt:
+                raise ValidationError("Charts can be exported as PNG or PDF files.")
+            path, fmt = path.with_suffix(".png"), "png"
+        write_private(path, self.render_bytes(fmt))
+        return path
+
+    def export_with_dialog(self) -> Path | None:
+        """Ask where to save; returns the file written, or None when cancelled."""
+        suggested = str(Path.home() / f"{_file_name(self.title)}.png")
+        chosen, selected_filter = QFileDialog.getSaveFileName(
+            self, "Export chart", suggested, EXPORT_FILTERS
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if not path.suffix and "PDF" in selected_filter:
+            path = path.with_suffix(".pdf")
+        return self.export_to(path)

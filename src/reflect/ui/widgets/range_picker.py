@@ -1,0 +1,122 @@
+"""Date range choice for the trends: 4 weeks, 3 months, a year, all, or custom dates.
+
+Emits ``range_chosen(key, start, end)`` with Python dates (start/end only for "custom").
+A custom range whose first day comes after its last is not emitted; the picker says what is
+wrong beside the dates instead, and the charts keep showing the last good range.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from reflect.domain.trends import RANGE_LABELS
+
+# Mnemonics avoid digits: Alt+1..8 already move between screens.
+BUTTON_TEXT = {
+    "4w": "4 &weeks",
+    "3m": "3 &months",
+    "1y": "A &year",
+    "all": "A&ll",
+    "custom": "&Custom…",
+}
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class RangePicker(QWidget):
+    range_chosen = Signal(str, object, object)
+
+    def __init__(self, today: date, initial: str = "3m", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Date range")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Show:"))
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        for key in RANGE_LABELS:
+            button = QPushButton(BUTTON_TEXT[key])
+            button.setCheckable(True)
+            button.setAccessibleName(f"Show {RANGE_LABELS[key].rstrip('…').lower()}")
+            self.group.addButton(button)
+            self.buttons[key] = button
+            layout.addWidget(button)
+            button.clicked.connect(lambda _checked=False, k=key: self._on_button_clicked(k))
+        self.start_edit = QDateEdit(_qdate(today - timedelta(days=30)))
+        self.end_edit = QDateEdit(_qdate(today))
+        for edit, name in ((self.start_edit, "First day"), (self.end_edit, "Last day")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setMaximumDate(_qdate(today))
+            edit.setAccessibleName(name)
+            edit.dateChanged.connect(self._on_custom_dates_changed)
+        self.to_label = QLabel("to")
+        self.problem = QLabel()
+        self.problem.setObjectName("mutedLabel")
+        for widget in (self.start_edit, self.to_label, self.end_edit, self.problem):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.key = initial
+        self.buttons[initial].setChecked(True)
+        self._show_custom(initial == "custom")
+
+    def _show_custom(self, visible: bool) -> None:
+        for widget in (self.start_edit, self.to_label, self.end_edit):
+            widget.setVisible(visible)
+        self.problem.setVisible(visible and bool(self.problem.text()))
+
+    def set_first_day(self, first: date | None) -> None:
+        """Start a custom range no earlier than the first thing recorded."""
+        if first is not None:
+            self.start_edit.setMinimumDate(_qdate(first))
+            self.end_edit.setMinimumDate(_qdate(first))
+
+    def choose(self, key: str, start: date | None = None, end: date | None = None) -> None:
+        """Select a range as if clicked (custom dates optional)."""
+        if start is not None:
+            self.start_edit.setDate(_qdate(start))
+        if end is not None:
+            self.end_edit.setDate(_qdate(end))
+        self.buttons[key].setChecked(True)
+        self._on_button_clicked(key)
+
+    def custom_dates(self) -> tuple[date, date]:
+        return _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+
+    def _on_button_clicked(self, key: str) -> None:
+        self.key = key
+        self._show_custom(key == "custom")
+        if key == "custom":
+            self._on_custom_dates_changed()
+            self.start_edit.setFocus()
+        else:
+            self.range_chosen.emit(key, None, None)
+
+    def _on_custom_dates_changed(self, *_args: object) -> None:
+        if self.key != "custom":
+            return
+        start, end = self.custom_dates()
+        if start > end:
+            self.problem.setText("The first day is after the last day.")
+            self.problem.setVisible(True)
+            return
+        self.problem.setText("")
+        self.problem.setVisible(False)
+        self.range_chosen.emit("custom", start, end)

@@ -1,0 +1,62 @@
+"""One tab of the trends dashboard: an optional "show" selector, the chart and its export.
+
+Imports matplotlib (through chart_canvas), so only the trends screen creates it, lazily.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from reflect.ui.widgets.chart_canvas import ChartCanvas
+
+
+class TrendChartPanel(QWidget):
+    selection_changed = Signal()
+    export_requested = Signal()
+
+    def __init__(self, key: str, label: str, selector_label: str = "") -> None:
+        super().__init__()
+        self.key = key
+        self.setAccessibleName(label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        row = QHBoxLayout()
+        self.selector: QComboBox | None = None
+        if selector_label:
+            caption = QLabel(selector_label)
+            self.selector = QComboBox()
+            self.selector.setAccessibleName(selector_label.rstrip(":"))
+            self.selector.setMinimumContentsLength(18)
+            caption.setBuddy(self.selector)
+            row.addWidget(caption)
+            row.addWidget(self.selector)
+            self.selector.currentIndexChanged.connect(lambda _i: self.selection_changed.emit())
+        row.addStretch(1)
+        self.export_button = QPushButton("Export chart…")
+        self.export_button.setToolTip("Save this chart as a PNG image or a PDF (Ctrl+E)")
+        self.export_button.setAccessibleName(f"Export the {label.lower()} chart")
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        self.chart = ChartCanvas(f"{label} chart")
+        layout.addWidget(self.chart, 1)
+        self.export_button.clicked.connect(self.export_requested)
+
+    def selection(self) -> str | None:
+        if self.selector is None or self.selector.currentIndex() < 0:
+            return None
+        return self.selector.currentData()
+
+    def set_options(self, options: list[tuple[str, str]]) -> None:
+        """Replace the selector's (key, label) options, keeping the current choice if offered."""
+        if self.selector is None:
+            return
+        current = self.selection()
+        self.selector.blockSignals(True)
+        self.selector.clear()
+        for key, label in options:
+            self.selector.addItem(label, key)
+        index = self.selector.findData(current) if current is not None else -1
+        self.selector.setCurrentIndex(max(0, index) if options else -1)
+        self.selector.setEnabled(bool(options))
+        self.selector.blockSignals(False)
