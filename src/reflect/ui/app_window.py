@@ -61,11 +61,7 @@ class AppWindow(QMainWindow):
             QTimer.singleShot(0, self._on_lock_screen_demo)
 
     def _connect_signals(self) -> None:
-        self.lock_screen.unlock_requested.connect(self._on_lock_screen_unlock)
-        self.lock_screen.create_profile_requested.connect(self._on_lock_screen_create)
-        self.lock_screen.demo_requested.connect(self._on_lock_screen_demo)
-        self.lock_screen.help_requested.connect(self.show_help)
-        self.lock_screen.recovery_requested.connect(self._on_lock_screen_recovery)
+        self._connect_lock_screen()
         self.idle.idle.connect(self.lock)
         QShortcut(QKeySequence(LOCK_SHORTCUT), self).activated.connect(self.lock)
         QShortcut(QKeySequence(HIDE_SHORTCUT), self).activated.connect(self.quick_hide)
@@ -73,6 +69,26 @@ class AppWindow(QMainWindow):
         self.reminder.open_requested.connect(self.bring_to_front)
         self.reminder.turned_off.connect(self._on_reminder_turned_off)
         self.reminder.quit_requested.connect(self.quit_for_real)
+
+    def _connect_lock_screen(self) -> None:
+        self.lock_screen.unlock_requested.connect(self._on_lock_screen_unlock)
+        self.lock_screen.create_profile_requested.connect(self._on_lock_screen_create)
+        self.lock_screen.demo_requested.connect(self._on_lock_screen_demo)
+        self.lock_screen.help_requested.connect(self.show_help)
+        self.lock_screen.recovery_requested.connect(self._on_lock_screen_recovery)
+
+    def _retranslate_lock_screen(self) -> None:
+        """The lock screen speaks the language of the profile that was last open."""
+        from reflect.ui.i18n import current_language
+
+        if self.lock_screen.language == current_language():
+            return
+        old = self.lock_screen
+        self.lock_screen = LockScreen()
+        self.pages.insertWidget(0, self.lock_screen)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self._connect_lock_screen()
 
     # --- locking --------------------------------------------------------------------------
 
@@ -91,6 +107,7 @@ class AppWindow(QMainWindow):
         if self.session is not None:
             self.session.close()
             self.session = None
+        self._retranslate_lock_screen()
         self.lock_screen.reset()
         self._refresh_profiles()
         self.pages.setCurrentWidget(self.lock_screen)

@@ -49,7 +49,8 @@ QCheckBox:focus, QRadioButton:focus, QSlider:focus {{
 QLineEdit, QPlainTextEdit, QTextEdit {{
     background: {base}; border: 1px solid {border}; border-radius: 4px; padding: 0.2em 0.3em;
 }}
-QListWidget#navigation {{ background: {alt}; border: none; padding: 0.3em; }}
+QListWidget#navigation {{ background: {alt}; border: none; padding: 0.3em; outline: 0; }}
+QListWidget#navigation:focus {{ border: 2px solid {focus}; }}
 QListWidget#navigation::item {{ padding: 0.45em 0.6em; border-radius: 6px; }}
 QListWidget#navigation::item:selected {{ background: {accent}; color: {accent_text}; }}
 QFrame#homeCard {{ background: {card}; border: 1px solid {border}; border-radius: 8px; }}

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.profile import ProfileInfo
+from reflect.ui.i18n import current_language, tr
 
 
 class LockScreen(QWidget):
@@ -26,7 +27,8 @@ class LockScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Lock screen")
+        self.language = current_language()  # rebuilt by the window when this changes
+        self.setAccessibleName(tr("Lock screen"))
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         card = QFrame()
@@ -37,55 +39,55 @@ class LockScreen(QWidget):
         layout.setSpacing(10)
         title = QLabel("<h1>Reflect</h1>")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        subtitle = QLabel("A private place to look after yourself after the work you do.")
+        subtitle = QLabel(tr("A private place to look after yourself after the work you do."))
         subtitle.setWordWrap(True)
         subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         layout.addWidget(subtitle)
 
         self.profile_combo = QComboBox()
-        self.profile_combo.setAccessibleName("Profile")
+        self.profile_combo.setAccessibleName(tr("Profile"))
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setPlaceholderText("Passphrase")
-        self.passphrase_edit.setAccessibleName("Passphrase")
-        self.unlock_button = QPushButton("Unlock")
+        self.passphrase_edit.setPlaceholderText(tr("Passphrase"))
+        self.passphrase_edit.setAccessibleName(tr("Passphrase"))
+        self.unlock_button = QPushButton(tr("Unlock"))
         self.unlock_button.setDefault(True)
-        self.unlock_button.setAccessibleName("Unlock profile")
+        self.unlock_button.setAccessibleName(tr("Unlock profile"))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Unlock status")
+        self.status_label.setAccessibleName(tr("Unlock status"))
         self.status_label.setObjectName("statusText")
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.profile_combo)
         layout.addWidget(self.passphrase_edit)
         layout.addWidget(self.unlock_button)
-        self.forgot_button = QPushButton("Forgot passphrase?")
+        self.forgot_button = QPushButton(tr("Forgot passphrase?"))
         self.forgot_button.setFlat(True)
-        self.forgot_button.setAccessibleName("Forgot passphrase: open with a recovery key")
+        self.forgot_button.setAccessibleName(tr("Forgot passphrase: open with a recovery key"))
         layout.addWidget(self.forgot_button)
         layout.addWidget(self.status_label)
 
         row = QHBoxLayout()
-        self.create_button = QPushButton("New profile…")
-        self.create_button.setAccessibleName("Create a new profile")
-        self.demo_button = QPushButton("Try the demo")
-        self.demo_button.setAccessibleName("Open the demo profile with fictional data")
+        self.create_button = QPushButton(tr("New profile…"))
+        self.create_button.setAccessibleName(tr("Create a new profile"))
+        self.demo_button = QPushButton(tr("Try the demo"))
+        self.demo_button.setAccessibleName(tr("Open the demo profile with fictional data"))
         row.addWidget(self.create_button)
         row.addWidget(self.demo_button)
         layout.addLayout(row)
         privacy = QLabel(
-            "Everything stays on this computer, encrypted. Reflect never connects to the internet."
+            tr("Everything stays on this computer, encrypted. Reflect never connects to the internet.")
         )
         privacy.setWordWrap(True)
         privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         privacy.setObjectName("hintText")
         layout.addWidget(privacy)
         # Crisis lines are shipped content, not profile data, so they are reachable while locked.
-        self.help_button = QPushButton("Get help now")
+        self.help_button = QPushButton(tr("Get help now"))
         self.help_button.setObjectName("helpButton")
-        self.help_button.setAccessibleName("Get help now: emergency and crisis lines")
-        self.help_button.setToolTip("Emergency and crisis lines (Ctrl+Shift+H)")
+        self.help_button.setAccessibleName(tr("Get help now: emergency and crisis lines"))
+        self.help_button.setToolTip(tr("Emergency and crisis lines (Ctrl+Shift+H)"))
         layout.addWidget(self.help_button)
 
         centre = QHBoxLayout()
@@ -105,7 +107,7 @@ class LockScreen(QWidget):
     def set_profiles(self, profiles: list[ProfileInfo], select: str | None = None) -> None:
         self.profile_combo.clear()
         for info in profiles:
-            label = info.display_name + (" (demo, fictional data)" if info.is_demo else "")
+            label = info.display_name + (tr(" (demo, fictional data)") if info.is_demo else "")
             self.profile_combo.addItem(label, info)
         if select:
             for i in range(self.profile_combo.count()):
@@ -116,7 +118,7 @@ class LockScreen(QWidget):
             widget.setVisible(has_profiles)
         if not has_profiles:
             self.status_label.setText(
-                "Welcome. Create your own profile to begin, or look around the demo first."
+                tr("Welcome. Create your own profile to begin, or look around the demo first.")
             )
         self.passphrase_edit.setFocus()
 
@@ -148,6 +150,6 @@ class LockScreen(QWidget):
             return
         passphrase = self.passphrase_edit.text()
         if not passphrase:
-            self.status_label.setText("Please type your passphrase.")
+            self.status_label.setText(tr("Please type your passphrase."))
             return
         self.unlock_requested.emit(info, passphrase)

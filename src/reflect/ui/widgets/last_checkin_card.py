@@ -28,8 +28,10 @@ def summary_lines(entry: ScoredCheckIn | None, now: datetime) -> tuple[str, str]
     if entry is None:
         return (
             tr("No check-in yet"),
-            tr("A check-in takes about a minute. After three, Reflect can show how each "
-               "week compares with your usual."),
+            tr(
+                "A check-in takes about a minute. After three, Reflect can show how each "
+                "week compares with your usual."
+            ),
         )
     when = describe_when(entry.checkin.taken_at, now)
     if not entry.baseline.available:
@@ -39,7 +41,8 @@ def summary_lines(entry: ScoredCheckIn | None, now: datetime) -> tuple[str, str]
         )
     overall = tr(compare_wording(entry.difference(OVERALL)))
     higher = [
-        tr(label) for key, label in CATEGORY_LABELS.items()
+        tr(label)
+        for key, label in CATEGORY_LABELS.items()
         if compare_wording(entry.difference(key)) == "higher than your usual"
     ]
     detail = tr("Overall: {wording}.").format(wording=overall)
