@@ -11,6 +11,7 @@ catalogue never shows an empty label. Placeholders use ``str.format`` names
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from reflect.resources import asset_path
@@ -25,16 +26,34 @@ def catalogue_path(language: str) -> Path:
     return asset_path("translations", f"{language}.json")
 
 
+def catalogue_paths(language: str) -> list[Path]:
+    """``<code>.json`` (the interface) then ``<code>-*.json`` (content: check-in items,
+    templates, coping texts), so each area's translations live in their own file."""
+    main = catalogue_path(language)
+    extra = sorted(main.parent.glob(f"{language}-*.json"))
+    return [main, *extra]
+
+
+def _read_messages(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    messages = data.get("messages", {}) if isinstance(data, dict) else {}
+    if not isinstance(messages, dict):
+        return {}
+    return {k: v for k, v in messages.items() if isinstance(k, str) and isinstance(v, str) and v}
+
+
 def load_catalogue(language: str) -> dict[str, str]:
     """The messages of one language; English (and an unreadable file) gives an empty one."""
     if language == DEFAULT_LANGUAGE:
         return {}
-    try:
-        data = json.loads(catalogue_path(language).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    messages = data.get("messages", {}) if isinstance(data, dict) else {}
-    return {k: v for k, v in messages.items() if isinstance(k, str) and isinstance(v, str) and v}
+    merged: dict[str, str] = {}
+    # The interface catalogue is read last so it wins where an area file repeats a word.
+    for path in reversed(catalogue_paths(language)):
+        merged.update(_read_messages(path))
+    return merged
 
 
 def set_language(language: str) -> str:
@@ -54,3 +73,8 @@ def tr(text: str) -> str:
     messages = _state["messages"]
     assert isinstance(messages, dict)
     return messages.get(text, text)
+
+
+def tr_list(texts: Iterable[str]) -> list[str]:
+    """Each text in the current language (answer labels of a scale, options of a list)."""
+    return [tr(text) for text in texts]

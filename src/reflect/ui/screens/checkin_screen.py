@@ -23,6 +23,7 @@ from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
 from reflect.domain.checkin_definition import CheckinDefinition
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
+from reflect.ui.i18n import tr, tr_list
 from reflect.ui.screens.instrument_panel import InstrumentPanel
 from reflect.ui.widgets.checkin_history_view import CheckinHistoryView
 from reflect.ui.widgets.checkin_result_view import CheckinResultView
@@ -39,7 +40,7 @@ class CheckinScreen(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setAccessibleName("Check-in")
+        self.setAccessibleName(tr("Check-in"))
         self.definition: CheckinDefinition = session.checkins.definition
         self._last_saved = None
 
@@ -59,11 +60,11 @@ class CheckinScreen(QWidget):
         self.pages.addWidget(self._build_form())
         self.result_view = CheckinResultView()
         self.pages.addWidget(self.result_view)
-        self.tabs.addTab(self.pages, "One-minute check-in")
+        self.tabs.addTab(self.pages, tr("One-minute check-in"))
         self.instruments = InstrumentPanel(session.instruments)
-        self.tabs.addTab(self.instruments, "Questionnaires")
+        self.tabs.addTab(self.instruments, tr("Questionnaires"))
         self.history = CheckinHistoryView(session)
-        self.tabs.addTab(self.history, "History")
+        self.tabs.addTab(self.history, tr("History"))
 
         self.card.open_resources_requested.connect(self.open_resources_requested)
         self.card.open_plan_requested.connect(self.open_plan_requested)
@@ -81,11 +82,15 @@ class CheckinScreen(QWidget):
         page = QWidget()
         outer = QVBoxLayout(page)
         outer.setContentsMargins(16, 8, 16, 8)
-        header = QLabel(f"<h2>{d.title}</h2><p>{d.intro}</p>")
+        header = QLabel(f"<h2>{tr(d.title)}</h2><p>{tr(d.intro)}</p>")
         header.setWordWrap(True)
         outer.addWidget(header)
-        legend = " · ".join(f"<b>{value}</b>&nbsp;{label}" for value, label in enumerate(d.labels))
-        self.legend = QLabel(f"For {d.time_frame}: {legend}")
+        legend = " · ".join(
+            f"<b>{value}</b>&nbsp;{label}" for value, label in enumerate(tr_list(d.labels))
+        )
+        self.legend = QLabel(
+            tr("For {time_frame}: {legend}").format(time_frame=tr(d.time_frame), legend=legend)
+        )
         self.legend.setWordWrap(True)
         outer.addWidget(self.legend)
 
@@ -100,31 +105,31 @@ class CheckinScreen(QWidget):
             items = d.items_in(category)
             if not items:
                 continue
-            form.addWidget(self._section_label(CATEGORY_LABELS[category]))
+            form.addWidget(self._section_label(tr(CATEGORY_LABELS[category])))
             for item in items:
-                row = RatingRow(item.text, d.labels)
+                row = RatingRow(tr(item.text), tr_list(d.labels))
                 row.value_changed.connect(self._on_rating_changed)
                 self.item_rows[item.id] = row
                 form.addWidget(row)
-        form.addWidget(self._section_label("Sleep and energy"))
-        self.sleep_row = RatingRow(d.sleep.text, d.sleep.labels)
-        self.energy_row = RatingRow(d.energy.text, d.energy.labels)
+        form.addWidget(self._section_label(tr("Sleep and energy")))
+        self.sleep_row = RatingRow(tr(d.sleep.text), tr_list(d.sleep.labels))
+        self.energy_row = RatingRow(tr(d.energy.text), tr_list(d.energy.labels))
         form.addWidget(self.sleep_row)
         form.addWidget(self.energy_row)
-        form.addWidget(self._section_label(d.helping_intro))
+        form.addWidget(self._section_label(tr(d.helping_intro)))
         self.helping_rows: dict[str, RatingRow] = {}
         for question in d.helping:
-            row = RatingRow(question.text, question.labels)
+            row = RatingRow(tr(question.text), tr_list(question.labels))
             self.helping_rows[question.id] = row
             form.addWidget(row)
         self.helped_note = QLineEdit()
-        self.helped_note.setPlaceholderText("What helped this week? (optional)")
-        self.helped_note.setAccessibleName("What helped this week")
+        self.helped_note.setPlaceholderText(tr("What helped this week? (optional)"))
+        self.helped_note.setAccessibleName(tr("What helped this week"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(
-            "Anything else you want to remember about this week? (optional)"
+            tr("Anything else you want to remember about this week? (optional)")
         )
-        self.note.setAccessibleName("Note about this week")
+        self.note.setAccessibleName(tr("Note about this week"))
         form.addWidget(self.helped_note)
         form.addWidget(self.note)
         form.addStretch(1)
@@ -136,17 +141,19 @@ class CheckinScreen(QWidget):
         self.error = QLabel()
         self.error.setObjectName("checkinError")
         self.error.setWordWrap(True)
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Start this check-in again")
-        self.save_button = QPushButton("Save check-in")
+        self.clear_button = QPushButton(tr("Clear"))
+        self.clear_button.setToolTip(tr("Start this check-in again"))
+        self.save_button = QPushButton(tr("Save check-in"))
         self.save_button.setDefault(True)
-        self.save_button.setToolTip("Save (Ctrl+Return)")
+        self.save_button.setToolTip(tr("Save (Ctrl+Return)"))
         footer.addWidget(self.progress)
         footer.addWidget(self.error, 1)
         footer.addWidget(self.clear_button)
         footer.addWidget(self.save_button)
         outer.addLayout(footer)
-        hint = QLabel("Tip: type a number to answer and move to the next question; Tab skips one.")
+        hint = QLabel(
+            tr("Tip: type a number to answer and move to the next question; Tab skips one.")
+        )
         hint.setObjectName("checkinHint")
         outer.addWidget(hint)
 
@@ -165,7 +172,11 @@ class CheckinScreen(QWidget):
 
     def _on_rating_changed(self, _value: object = None) -> None:
         answered = sum(1 for row in self.item_rows.values() if row.value() is not None)
-        self.progress.setText(f"{answered} of {len(self.item_rows)} answered")
+        self.progress.setText(
+            tr("{answered} of {total} answered").format(
+                answered=answered, total=len(self.item_rows)
+            )
+        )
         if answered:
             self.error.clear()
 
@@ -237,7 +248,7 @@ class CheckinScreen(QWidget):
                 self.helping_rows[area].set_value(value)
         self.helped_note.setText(saved.helped_note)
         self.note.setText(saved.note)
-        self.error.setText("The check-in was deleted; your answers are still here.")
+        self.error.setText(tr("The check-in was deleted; your answers are still here."))
         self.card.refresh()
         self.history.refresh()
 

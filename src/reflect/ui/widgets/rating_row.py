@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.ui.i18n import tr
+
 RATING_STYLE = """
 QFrame#ratingRow { border: 1px solid transparent; border-radius: 4px; }
 QFrame#ratingRow:focus { border: 2px solid palette(highlight); }
@@ -57,7 +59,7 @@ class RatingRow(QFrame):
         self._value: int | None = None
         self.setAccessibleName(text)
         self.setAccessibleDescription(
-            f"Type {self.minimum} to {self.maximum}: "
+            tr("Type {low} to {high}: ").format(low=self.minimum, high=self.maximum)
             + "; ".join(f"{minimum + i} {label}" for i, label in enumerate(labels))
         )
 

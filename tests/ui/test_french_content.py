@@ -1,0 +1,88 @@
+"""French for content files: every text a person reads in the shipped content has a French
+entry in the catalogues (``assets/translations/fr*.json``), and the screens show it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from reflect.domain.checkin import CATEGORY_LABELS
+from reflect.resources import asset_path
+from reflect.ui import i18n
+
+
+def _load(*parts: str) -> Any:
+    return json.loads(asset_path(*parts).read_text(encoding="utf-8"))
+
+
+def checkin_texts() -> Iterator[str]:
+    data = _load("checkin", "checkin.json")
+    yield from (data["title"], data["intro"], data["time_frame"], *data["scale"]["labels"])
+    yield from (item["text"] for item in data["items"])
+    for part in ("sleep", "energy"):
+        yield data[part]["text"]
+        yield from data[part]["labels"]
+    yield data["helping"]["intro"]
+    yield from data["helping"]["labels"]
+    yield from (item["text"] for item in data["helping"]["items"])
+    yield from CATEGORY_LABELS.values()
+
+
+def template_texts() -> Iterator[str]:
+    for path in sorted(asset_path("templates").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        yield from (data[k] for k in ("name", "description") if k in data)
+        for section in data["sections"]:
+            yield from (section[k] for k in ("title", "help") if k in section)
+            for field in section["fields"]:
+                keys = ("label", "help", "low_label", "high_label")
+                yield from (field[k] for k in keys if k in field)
+                yield from (option["label"] for option in field.get("options", []))
+
+
+CONTENT = {"check-in": checkin_texts}
+
+
+@pytest.fixture
+def french():
+    i18n.set_language("fr")
+    yield i18n.load_catalogue("fr")
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize("kind", sorted(CONTENT))
+def test_every_content_text_has_a_french_translation(french, kind):
+    missing = sorted({text for text in CONTENT[kind]() if text not in french})
+    assert missing == [], f"{len(missing)} {kind} texts lack French, e.g. {missing[:3]}"
+
+
+def test_placeholders_survive_translation(french):
+    """A translation must keep every {name} of its English key, or .format() would fail."""
+    import string
+
+    broken = []
+    for english, translated in french.items():
+        names = {f for _, f, _, _ in string.Formatter().parse(english) if f}
+        if names != {f for _, f, _, _ in string.Formatter().parse(translated) if f}:
+            broken.append(english)
+    assert broken == []
+
+
+def test_catalogues_merge_and_fall_back_to_english(french):
+    assert i18n.tr("Sleep and energy") == "Sommeil et énergie"  # fr-checkin.json
+    assert i18n.tr("Home") != "Home"  # fr.json
+    assert i18n.tr("A text nobody translated") == "A text nobody translated"
+
+
+def test_checkin_screen_shows_french_content(qtbot, session, french):
+    from reflect.ui.screens.checkin_screen import CheckinScreen
+
+    screen = CheckinScreen(session)
+    qtbot.addWidget(screen)
+    first = session.checkins.definition.items[0]
+    row = screen.item_rows[first.id]
+    assert row.question.text().endswith(french[first.text])
+    assert screen.save_button.text() == "Enregistrer le bilan"
