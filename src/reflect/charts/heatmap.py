@@ -33,18 +33,20 @@ def calendar_grid(heaviness: DailyHeaviness) -> tuple[np.ndarray, date]:
 
 
 def month_ticks(first: date, weeks: int) -> tuple[list[float], list[str]]:
-    """A label under the first week of each month (with the year on January and the first
-    label), skipping any label that would crowd the one before it."""
-    ticks: list[float] = []
-    labels: list[str] = []
+    """A label under the first week of each month, with the year on the first label and on
+    January. A partial first month too close to the next one loses its label instead."""
+    starts: list[tuple[float, date]] = []
     for column in range(weeks):
         monday = first + timedelta(days=7 * column)
-        if column and (monday - timedelta(days=7)).month == monday.month:
-            continue
-        if ticks and column + 0.5 - ticks[-1] < 3:
-            continue
-        ticks.append(column + 0.5)
-        labels.append(f"{monday:%b %Y}" if len(ticks) == 1 or monday.month == 1 else f"{monday:%b}")
+        if column == 0 or (monday - timedelta(days=7)).month != monday.month:
+            starts.append((column + 0.5, monday))
+    if len(starts) > 1 and starts[1][0] - starts[0][0] < 3:
+        starts.pop(0)
+    ticks = [position for position, _ in starts]
+    labels = [
+        f"{monday:%b %Y}" if index == 0 or monday.month == 1 else f"{monday:%b}"
+        for index, (_, monday) in enumerate(starts)
+    ]
     return ticks, labels
 
 
@@ -72,8 +74,7 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
     from matplotlib import colormaps
 
     base = colormaps[style.heat_cmap]
-    cmap = ListedColormap(base(np.linspace(0.08, 0.95, 256)))
-    cmap.set_bad(style.empty_cell)
+    cmap = ListedColormap(base(np.linspace(0.08, 0.95, 256))).with_extremes(bad=style.empty_cell)
     mesh = ax.pcolormesh(
         np.ma.masked_invalid(grid),
         cmap=cmap,

@@ -8,7 +8,7 @@ and a colour would read as a verdict. A band the instrument flags for a pause ge
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -64,8 +64,13 @@ def draw_instruments(
     series: Sequence[InstrumentSeries],
     style: ChartStyle,
     instrument_id: str | None = None,
+    span: tuple[date, date] | None = None,
 ) -> None:
-    """One questionnaire (the first with results unless ``instrument_id`` is given)."""
+    """One questionnaire (the first with results unless ``instrument_id`` is given).
+
+    With ``span`` the dates cover the whole chosen range: results are months apart, and a
+    single result stretched over its own few days would make the date axis meaningless.
+    """
     instrument = next(
         (s for s in series if instrument_id is None or s.instrument_id == instrument_id), None
     )
@@ -124,7 +129,10 @@ def draw_instruments(
     )
     moments = [d for s in instrument.subscales for d in s.dates]
     first, last = min(moments), max(moments)
-    pad_days = max(timedelta(days=10), (last - first) * 0.03)
+    if span is not None:
+        first = min(first, datetime.combine(span[0], datetime.min.time()))
+        last = max(last, datetime.combine(span[1], datetime.max.time()))
+    pad_days = max(timedelta(days=3), (last - first) * 0.03)
     ax.set_xlim(first - pad_days, last + pad_days)
     date_axis(ax, style)
     margins(figure, left=52, right=110, top=84, bottom=34)

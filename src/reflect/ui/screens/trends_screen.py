@@ -56,7 +56,12 @@ def draw_tab(
     elif key == "questionnaires":
         from reflect.charts.instruments import draw_instruments
 
-        draw_instruments(figure, data.instruments, style, choice)
+        span = data.range
+        first = span.start or min(
+            (d.date() for i in data.instruments for s in i.subscales for d in s.dates),
+            default=span.end,
+        )
+        draw_instruments(figure, data.instruments, style, choice, (first, span.end))
     elif key == "reflections":
         from reflect.charts.reflections import draw_weekly_reflections
 
