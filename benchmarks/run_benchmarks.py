@@ -234,6 +234,14 @@ def _measure_dashboard(session, app) -> dict[str, object]:  # noqa: ANN001
     screen = TrendsScreen(session)
     screen.resize(1100, 760)
     screen.show()
+    # The screen prepares its data on a worker thread, then draws: wait for real pixels.
+    deadline = time.perf_counter() + 60
+    while not getattr(screen, "is_ready", True) and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.002)
+    current = getattr(screen, "current_panel", lambda: None)()
+    if current is not None:
+        current.chart.canvas.draw()
     app.processEvents()
     first = time.perf_counter() - started
     result: dict[str, object] = {"available": True, "first_ms": first * 1000}
