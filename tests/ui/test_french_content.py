@@ -43,7 +43,7 @@ def template_texts() -> Iterator[str]:
                 yield from (option["label"] for option in field.get("options", []))
 
 
-CONTENT = {"check-in": checkin_texts}
+CONTENT = {"check-in": checkin_texts, "templates": template_texts}
 
 
 @pytest.fixture
@@ -86,3 +86,20 @@ def test_checkin_screen_shows_french_content(qtbot, session, french):
     row = screen.item_rows[first.id]
     assert row.question.text().endswith(french[first.text])
     assert screen.save_button.text() == "Enregistrer le bilan"
+
+
+def test_reflection_form_shows_french_and_keeps_ids(qtbot, session, french):
+    from reflect.ui.widgets.template_form import TemplateForm
+
+    template = next(t for t in session.journal.templates if t.id == "trauma_informed")
+    form = TemplateForm(template)
+    qtbot.addWidget(form)
+    from PySide6.QtWidgets import QLabel
+
+    labels = " ".join(label.text() for label in form.findChildren(QLabel))
+    assert "Un environnement sûr" in labels
+    combo = next(iter(form.choices.values()))
+    assert combo.itemText(0) == "Sans réponse"
+    assert all(
+        combo.itemData(i) is None or combo.itemData(i).isascii() for i in range(combo.count())
+    )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
+from reflect.ui.i18n import tr
 from reflect.ui.widgets.draft_banner import DraftBanner
 from reflect.ui.widgets.follow_up_editor import FollowUpEditor
 from reflect.ui.widgets.identity_banner import IdentityBanner
@@ -77,13 +78,20 @@ class ReflectScreen(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("screenHeading")
         top.addWidget(self.heading, 1)
-        template_label = QLabel("&Template:")
+        template_label = QLabel(tr("&Template:"))
         self.template_combo = QComboBox()
-        self.template_combo.setAccessibleName("Template")
+        self.template_combo.setAccessibleName(tr("Template"))
         for template in self.journal.templates:
-            self.template_combo.addItem(f"{template.name}  (~{template.minutes} min)", template.id)
+            self.template_combo.addItem(
+                tr("{name}  (~{minutes} min)").format(
+                    name=tr(template.name), minutes=template.minutes
+                ),
+                template.id,
+            )
             self.template_combo.setItemData(
-                self.template_combo.count() - 1, template.description, Qt.ItemDataRole.ToolTipRole
+                self.template_combo.count() - 1,
+                tr(template.description),
+                Qt.ItemDataRole.ToolTipRole,
             )
         template_label.setBuddy(self.template_combo)
         top.addWidget(template_label)
@@ -197,7 +205,7 @@ class ReflectScreen(QWidget):
             template = self.journal.template_for(reflection)
             index = self.template_combo.findData(template.id)
             if index < 0:  # a reflection whose template was removed: list it so it stays editable
-                self.template_combo.addItem(template.name, template.id)
+                self.template_combo.addItem(tr(template.name), template.id)
                 index = self.template_combo.count() - 1
             self.template_combo.setCurrentIndex(index)
             self._build_form(template.id)

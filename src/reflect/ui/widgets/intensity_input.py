@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.ui.i18n import tr, tr_list
+
 # Offered as completions only; people type whatever words fit.
 FEELING_WORDS = (
     "afraid", "angry", "anxious", "calm", "confused", "content", "disappointed", "drained",
@@ -51,26 +53,26 @@ class IntensityInput(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.slider.setAccessibleName("Emotional intensity from 0 to 10")
+        self.slider.setAccessibleName(tr("Emotional intensity from 0 to 10"))
         row.addWidget(self.slider, 1)
         row.addWidget(QLabel("10"))
         self.value_label = QLabel()
         self.value_label.setMinimumWidth(110)
         row.addWidget(self.value_label)
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Leave intensity unanswered")
-        self.clear_button.setAccessibleName("Clear emotional intensity")
+        self.clear_button = QPushButton(tr("Clear"))
+        self.clear_button.setToolTip(tr("Leave intensity unanswered"))
+        self.clear_button.setAccessibleName(tr("Clear emotional intensity"))
         row.addWidget(self.clear_button)
         layout.addLayout(row)
 
         words_row = QHBoxLayout()
-        words_label = QLabel("Feeling words:")
+        words_label = QLabel(tr("Feeling words:"))
         self.words = QLineEdit()
         self.words.setPlaceholderText(
             "a few words, separated by commas (for example: tired, proud, uneasy)"
         )
-        self.words.setAccessibleName("Feeling words, separated by commas")
-        completer = QCompleter(list(FEELING_WORDS), self.words)
+        self.words.setAccessibleName(tr("Feeling words, separated by commas"))
+        completer = QCompleter(sorted(tr_list(FEELING_WORDS)), self.words)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.words.setCompleter(completer)
         words_label.setBuddy(self.words)
@@ -100,9 +102,9 @@ class IntensityInput(QWidget):
 
     def _show(self) -> None:
         if self._answered:
-            self.value_label.setText(f"<b>{self.slider.value()}</b> of 10")
+            self.value_label.setText(tr("<b>{value}</b> of 10").format(value=self.slider.value()))
         else:
-            self.value_label.setText("not answered")
+            self.value_label.setText(tr("not answered"))
         self.clear_button.setEnabled(self._answered)
 
     def value(self) -> int | None:

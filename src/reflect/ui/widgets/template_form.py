@@ -8,6 +8,7 @@ Fields with ``show_if`` appear only while the field they depend on has the given
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -24,10 +25,23 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.reflection import note_key, rating_key
 from reflect.domain.templates import Template, TemplateField
+from reflect.ui.i18n import tr, tr_list
 from reflect.ui.widgets.intensity_input import IntensityInput
 from reflect.ui.widgets.rating_row import RatingRow
 
 RATING_WORDS = ("Struggled", "Harder than I hoped", "Okay", "Mostly well", "Went well")
+
+
+def _in_current_language(spec: TemplateField) -> TemplateField:
+    """The field's words translated for display; ids (and so saved answers) never change."""
+    return replace(
+        spec,
+        label=tr(spec.label),
+        help=tr(spec.help),
+        low_label=tr(spec.low_label),
+        high_label=tr(spec.high_label),
+        options=tuple(replace(option, label=tr(option.label)) for option in spec.options),
+    )
 
 
 def section_box(title: str, help_text: str = "") -> tuple[QWidget, QVBoxLayout]:
@@ -79,7 +93,7 @@ class TemplateForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for section in template.sections:
-            group, group_layout = section_box(section.title, section.help)
+            group, group_layout = section_box(tr(section.title), tr(section.help))
             for spec in section.fields:
                 box = self._build_field(spec)
                 self._boxes[spec.id] = box
@@ -100,6 +114,7 @@ class TemplateForm(QWidget):
             box.layout_.addWidget(hint)
 
     def _build_field(self, spec: TemplateField) -> _FieldBox:
+        spec = _in_current_language(spec)
         box = _FieldBox(spec)
         if spec.type == "text":
             self._label(box, spec)
@@ -113,7 +128,7 @@ class TemplateForm(QWidget):
             self.texts[spec.id] = edit
             box.layout_.addWidget(edit)
         elif spec.type == "rating":
-            words = list(RATING_WORDS)
+            words = tr_list(RATING_WORDS)
             words[0] = spec.low_label or words[0]
             words[-1] = spec.high_label or words[-1]
             row = RatingRow(spec.label, words, minimum=1)
@@ -130,7 +145,7 @@ class TemplateForm(QWidget):
                 box.layout_.addWidget(hint)
             if spec.note:
                 note = QLineEdit()
-                note.setPlaceholderText("A short note (optional)")
+                note.setPlaceholderText(tr("A short note (optional)"))
                 note.setAccessibleName(f"{spec.label}: note")
                 note.textChanged.connect(self.changed)
                 self.texts[note_key(spec.id)] = note
@@ -139,7 +154,7 @@ class TemplateForm(QWidget):
             self._label(box, spec)
             combo = QComboBox()
             combo.setAccessibleName(spec.label)
-            combo.addItem("Not answered", None)
+            combo.addItem(tr("Not answered"), None)
             for option in spec.options:
                 combo.addItem(option.label, option.id)
             combo.currentIndexChanged.connect(self._on_input_changed)
