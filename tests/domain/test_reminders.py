@@ -30,11 +30,15 @@ def test_later_today_when_the_time_has_not_passed():
 
 
 def test_tomorrow_when_today_has_passed():
-    assert next_reminder(datetime(2026, 11, 23, 18, 0), schedule()) == datetime(2026, 11, 24, 17, 30)
+    assert next_reminder(datetime(2026, 11, 23, 18, 0), schedule()) == datetime(
+        2026, 11, 24, 17, 30
+    )
 
 
 def test_exactly_at_the_time_moves_on_so_it_never_fires_twice():
-    assert next_reminder(datetime(2026, 11, 23, 17, 30), schedule()) == datetime(2026, 11, 24, 17, 30)
+    assert next_reminder(datetime(2026, 11, 23, 17, 30), schedule()) == datetime(
+        2026, 11, 24, 17, 30
+    )
 
 
 def test_friday_evening_skips_the_weekend():
@@ -43,7 +47,9 @@ def test_friday_evening_skips_the_weekend():
 
 
 def test_a_single_day_a_week_later():
-    assert next_reminder(datetime(2026, 11, 23, 18, 0), schedule(days={0})) == datetime(2026, 11, 30, 17, 30)
+    assert next_reminder(datetime(2026, 11, 23, 18, 0), schedule(days={0})) == datetime(
+        2026, 11, 30, 17, 30
+    )
 
 
 def test_off_or_no_days_means_never():
@@ -58,7 +64,9 @@ def test_snooze_comes_first_when_sooner():
 
 
 def test_an_expired_snooze_is_ignored_and_off_drops_the_snooze():
-    assert next_event(MONDAY, schedule(), datetime(2026, 11, 23, 8, 0)) == datetime(2026, 11, 23, 17, 30)
+    assert next_event(MONDAY, schedule(), datetime(2026, 11, 23, 8, 0)) == datetime(
+        2026, 11, 23, 17, 30
+    )
     assert next_event(MONDAY, schedule(enabled=False), snoozed_until(MONDAY)) is None
 
 

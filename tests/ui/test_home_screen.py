@@ -40,7 +40,9 @@ def test_buttons_emit_intents(qtbot, session):
 
 def test_follow_up_marked_done_from_home(qtbot, session):
     reflection = Reflection(
-        "quick", NOW - timedelta(days=1), answers={"what_happened": "a long day"},
+        "quick",
+        NOW - timedelta(days=1),
+        answers={"what_happened": "a long day"},
         follow_ups=[FollowUp("call my supervisor", due=date(2026, 11, 25))],
     )
     session.journal.save(reflection)

@@ -45,7 +45,9 @@ def test_copy_path_puts_the_profile_folder_on_the_clipboard(qtbot, session):
     screen = SettingsScreen(session)
     qtbot.addWidget(screen)
     screen.copy_button.click()
-    assert QGuiApplication.clipboard().text() == str(session.paths.profile_dir(session.profile.profile_id))
+    assert QGuiApplication.clipboard().text() == str(
+        session.paths.profile_dir(session.profile.profile_id)
+    )
 
 
 def test_delete_needs_the_typed_word(qtbot):

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QScrollBar,
     QPlainTextEdit,
+    QScrollBar,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -24,8 +24,14 @@ from PySide6.QtWidgets import (
 from reflect.ui.main_window import NAVIGATION, MainWindow
 
 INTERACTIVE = (
-    QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractSlider,
-    QAbstractItemView, QPlainTextEdit, QTextEdit,
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractSlider,
+    QAbstractItemView,
+    QPlainTextEdit,
+    QTextEdit,
 )
 
 
@@ -62,13 +68,19 @@ def _unnamed(root: QWidget) -> list[str]:
     labels = root.findChildren(QLabel)
     missing = []
     for widget in root.findChildren(QWidget):
-        if not isinstance(widget, INTERACTIVE) or isinstance(widget, QScrollBar) or _inside_a_control(widget):
+        if (
+            not isinstance(widget, INTERACTIVE)
+            or isinstance(widget, QScrollBar)
+            or _inside_a_control(widget)
+        ):
             continue  # parts of a control: popup list, editor, clear button, table header
         if not _label_for(widget, labels):
             path = []
             node: QWidget | None = widget
             while node is not None and node is not root:
-                path.append(type(node).__name__ + (f"#{node.objectName()}" if node.objectName() else ""))
+                path.append(
+                    type(node).__name__ + (f"#{node.objectName()}" if node.objectName() else "")
+                )
                 node = node.parentWidget()
             missing.append(" < ".join(path[:4]))
     return missing
@@ -122,9 +134,15 @@ def test_home_and_settings_can_be_used_without_a_mouse(qtbot, session, profile_s
     window = _workspace(qtbot, session, profile_service)
     for key in ("home", "settings"):
         screen = window.screens[key]
-        stops = [w for w in screen.findChildren(QWidget)
-                 if isinstance(w, INTERACTIVE) and not _inside_a_control(w)
-                 and w.isVisibleTo(screen) and w.isEnabled()]
+        stops = [
+            w
+            for w in screen.findChildren(QWidget)
+            if isinstance(w, INTERACTIVE)
+            and not isinstance(w, QScrollBar)
+            and not _inside_a_control(w)
+            and w.isVisibleTo(screen)
+            and w.isEnabled()
+        ]
         assert stops, key
         for widget in stops:
             assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, (key, _label_for(widget, []))

@@ -53,7 +53,9 @@ def parse_days(value: object) -> frozenset[int]:
     """A list of weekday numbers 0-6; other entries are dropped."""
     if not isinstance(value, (list, tuple, set, frozenset)):
         return frozenset()
-    return frozenset(d for d in value if isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6)
+    return frozenset(
+        d for d in value if isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6
+    )
 
 
 def next_reminder(now: datetime, schedule: ReminderSchedule) -> datetime | None:
@@ -74,7 +76,9 @@ def snoozed_until(now: datetime, minutes: int = SNOOZE_MINUTES) -> datetime:
     return now + timedelta(minutes=minutes)
 
 
-def next_event(now: datetime, schedule: ReminderSchedule, snooze: datetime | None) -> datetime | None:
+def next_event(
+    now: datetime, schedule: ReminderSchedule, snooze: datetime | None
+) -> datetime | None:
     """The sooner of a pending snooze and the next scheduled reminder.
 
     Turning the reminder off is a clear 'not now', so a disabled schedule drops a snooze too.

@@ -264,7 +264,7 @@ class AppWindow(QMainWindow):
         except (OSError, ReflectError) as exc:
             self.lock_screen.show_error(f"The profile could not be deleted completely: {exc}")
             return
-        self.reminder.set_schedule(type(self.reminder.schedule)(False, self.reminder.schedule.at, frozenset()))
+        self.reminder.turn_off()  # its schedule belonged to the deleted profile
         self._refresh_profiles()
         self.lock_screen.set_busy(False, "The profile was deleted.")
 

@@ -31,8 +31,8 @@ from reflect.ui.screens.home_screen import HomeScreen
 from reflect.ui.screens.journal_screen import JournalScreen
 from reflect.ui.screens.placeholder_screen import PlaceholderScreen
 from reflect.ui.screens.reflect_screen import ReflectScreen
-from reflect.ui.screens.settings_screen import SettingsScreen
 from reflect.ui.screens.resources_screen import ResourcesScreen
+from reflect.ui.screens.settings_screen import SettingsScreen
 from reflect.ui.screens.trends_screen import TrendsScreen  # matplotlib loads on first show
 
 # (key, label, shortcut) in navigation order; Alt+number jumps to a screen.
@@ -56,7 +56,11 @@ class MainWindow(QWidget):
     delete_profile_requested = Signal()
 
     def __init__(
-        self, session: Session, parent: QWidget | None = None, *, profiles: ProfileService | None = None
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        profiles: ProfileService | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -71,7 +75,8 @@ class MainWindow(QWidget):
         profile_label = QLabel(f"<b>{session.profile.display_name}</b>")
         profile_label.setTextFormat(Qt.TextFormat.RichText)
         if session.profile.is_demo:
-            profile_label.setText(f"<b>{session.profile.display_name}</b><br><small>{tr('Demo: fictional data')}</small>")
+            demo_note = tr("Demo: fictional data")
+            profile_label.setText(f"<b>{session.profile.display_name}</b><br><small>{demo_note}</small>")
         side.addWidget(profile_label)
         self.nav = QListWidget()
         self.nav.setAccessibleName(tr("Navigation"))
@@ -129,7 +134,8 @@ class MainWindow(QWidget):
         }
         for key, label in NAVIGATION:
             factory = factories.get(key)
-            widget = factory() if factory else PlaceholderScreen(tr(label), tr("This part of Reflect is on its way."))
+            coming = tr("This part of Reflect is on its way.")
+            widget = factory() if factory else PlaceholderScreen(tr(label), coming)
             self._add_screen(key, label, widget)
 
         checkin = self.screens["checkin"]

@@ -17,14 +17,32 @@ THEMES = ("system", "light", "dark")
 # Calm, low-saturation colours with text contrast above WCAG AA (4.5:1) in both themes.
 COLOURS: dict[str, dict[str, str]] = {
     "light": {
-        "window": "#f6f5f2", "base": "#ffffff", "alt": "#efede8", "text": "#1f2328",
-        "muted": "#57606a", "button": "#ebe9e4", "border": "#b8b4ab", "accent": "#2f6f73",
-        "accent_text": "#ffffff", "focus": "#1d5fa8", "link": "#1d5fa8", "card": "#ffffff",
+        "window": "#f6f5f2",
+        "base": "#ffffff",
+        "alt": "#efede8",
+        "text": "#1f2328",
+        "muted": "#57606a",
+        "button": "#ebe9e4",
+        "border": "#b8b4ab",
+        "accent": "#2f6f73",
+        "accent_text": "#ffffff",
+        "focus": "#1d5fa8",
+        "link": "#1d5fa8",
+        "card": "#ffffff",
     },
     "dark": {
-        "window": "#1e2124", "base": "#16181a", "alt": "#25292d", "text": "#e8e6e3",
-        "muted": "#a8b0b8", "button": "#2c3135", "border": "#4a5157", "accent": "#5fb3b3",
-        "accent_text": "#0d1b1b", "focus": "#8cc4ff", "link": "#8cc4ff", "card": "#25292d",
+        "window": "#1e2124",
+        "base": "#16181a",
+        "alt": "#25292d",
+        "text": "#e8e6e3",
+        "muted": "#a8b0b8",
+        "button": "#2c3135",
+        "border": "#4a5157",
+        "accent": "#5fb3b3",
+        "accent_text": "#0d1b1b",
+        "focus": "#8cc4ff",
+        "link": "#8cc4ff",
+        "card": "#25292d",
     },
 }
 
@@ -75,11 +93,21 @@ def palette_for(scheme: str) -> QPalette:
     palette = QPalette()
     role = QPalette.ColorRole
     for name, key in (
-        (role.Window, "window"), (role.WindowText, "text"), (role.Base, "base"),
-        (role.AlternateBase, "alt"), (role.Text, "text"), (role.Button, "button"),
-        (role.ButtonText, "text"), (role.Highlight, "accent"), (role.HighlightedText, "accent_text"),
-        (role.ToolTipBase, "base"), (role.ToolTipText, "text"), (role.Link, "link"),
-        (role.PlaceholderText, "muted"), (role.Mid, "border"), (role.Midlight, "alt"),
+        (role.Window, "window"),
+        (role.WindowText, "text"),
+        (role.Base, "base"),
+        (role.AlternateBase, "alt"),
+        (role.Text, "text"),
+        (role.Button, "button"),
+        (role.ButtonText, "text"),
+        (role.Highlight, "accent"),
+        (role.HighlightedText, "accent_text"),
+        (role.ToolTipBase, "base"),
+        (role.ToolTipText, "text"),
+        (role.Link, "link"),
+        (role.PlaceholderText, "muted"),
+        (role.Mid, "border"),
+        (role.Midlight, "alt"),
     ):
         palette.setColor(name, QColor(c[key]))
     disabled = QPalette.ColorGroup.Disabled
@@ -110,6 +138,7 @@ def apply_theme(choice: str, app: QApplication | None = None) -> str:
 
 def follow_system(app: QApplication) -> None:
     """Re-apply when the system switches light/dark, if the person chose 'system'."""
+
     def changed(_scheme: object) -> None:
         if app.property("reflectTheme") in (None, "system"):
             apply_theme("system", app)

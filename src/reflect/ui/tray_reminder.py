@@ -40,7 +40,9 @@ class TrayReminder(QObject):
     quit_requested = Signal()
     reminded = Signal()
 
-    def __init__(self, parent: QObject | None = None, clock: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(
+        self, parent: QObject | None = None, clock: Callable[[], datetime] = datetime.now
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
         self.schedule = ReminderSchedule(False, parse_default_time(), frozenset())
@@ -115,11 +117,18 @@ class TrayReminder(QObject):
     def show_reminder(self) -> None:
         self.reminded.emit()
         if self.tray is not None:
-            self.tray.showMessage(tr(REMINDER_TITLE), tr(REMINDER_MESSAGE),
-                                  QSystemTrayIcon.MessageIcon.Information, 15_000)
+            self.tray.showMessage(
+                tr(REMINDER_TITLE),
+                tr(REMINDER_MESSAGE),
+                QSystemTrayIcon.MessageIcon.Information,
+                15_000,
+            )
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
             self.open_requested.emit()
 
 

@@ -25,9 +25,11 @@ class DeleteProfileDialog(QDialog):
         self.setWindowTitle(tr("Delete this profile"))
         layout = QVBoxLayout(self)
         text = QLabel(
-            tr("This deletes the profile \u201c{name}\u201d from this computer: every reflection, "
-               "check-in, plan, debrief and backup in its folder. It cannot be undone. If you "
-               "might want any of it later, export an encrypted archive first.").format(name=profile_name)
+            tr(
+                "This deletes the profile \u201c{name}\u201d from this computer: every reflection, "
+                "check-in, plan, debrief and backup in its folder. It cannot be undone. If you "
+                "might want any of it later, export an encrypted archive first."
+            ).format(name=profile_name)
         )
         text.setWordWrap(True)
         layout.addWidget(text)

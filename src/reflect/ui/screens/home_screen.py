@@ -100,7 +100,9 @@ class HomeScreen(QWidget):
         self.reflect_button.setToolTip(tr("A few minutes about your shift (Alt+2)"))
         self.checkin_button = QPushButton(tr("Quick check-in"))
         self.checkin_button.setAccessibleName(tr("Quick check-in"))
-        self.checkin_button.setAccessibleDescription(tr("A one-minute warning-sign check-in (Alt+4)"))
+        self.checkin_button.setAccessibleDescription(
+            tr("A one-minute warning-sign check-in (Alt+4)")
+        )
         self.checkin_button.setToolTip(tr("About one minute (Alt+4)"))
         actions.addWidget(self.reflect_button)
         actions.addWidget(self.checkin_button)
@@ -123,9 +125,12 @@ class HomeScreen(QWidget):
         layout.addWidget(follow_frame)
 
         self.welcome = QLabel(
-            tr("Welcome. Reflect is a private place for you, not for the people you meet. "
-               "Everything stays encrypted on this computer. When you are ready, start with a "
-               "short reflection or a one-minute check-in; there is nothing you have to keep up with.")
+            tr(
+                "Welcome. Reflect is a private place for you, not for the people you meet. "
+                "Everything stays encrypted on this computer. When you are ready, start with a "
+                "short reflection or a one-minute check-in; there is nothing you have to keep up "
+                "with."
+            )
         )
         self.welcome.setWordWrap(True)
         self.welcome.setObjectName("mutedLabel")

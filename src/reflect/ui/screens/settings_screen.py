@@ -57,7 +57,10 @@ class SettingsScreen(QWidget):
     delete_profile_requested = Signal()
 
     def __init__(
-        self, session: Session, profiles: ProfileService | None = None, parent: QWidget | None = None
+        self,
+        session: Session,
+        profiles: ProfileService | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -88,9 +91,15 @@ class SettingsScreen(QWidget):
         look = QGroupBox(tr("Appearance and language"))
         form = QFormLayout(look)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.theme_combo = _combo(tr("Theme"), tuple((v, tr(label)) for v, label in THEME_CHOICES), str(values["theme"]))
-        self.language_combo = _combo(tr("Language"), tuple(LANGUAGES.items()), str(values["language"]))
-        self.language_combo.setAccessibleDescription(tr("English or French; the workspace is rebuilt in the new language"))
+        self.theme_combo = _combo(
+            tr("Theme"), tuple((v, tr(label)) for v, label in THEME_CHOICES), str(values["theme"])
+        )
+        self.language_combo = _combo(
+            tr("Language"), tuple(LANGUAGES.items()), str(values["language"])
+        )
+        self.language_combo.setAccessibleDescription(
+            tr("English or French; the workspace is rebuilt in the new language")
+        )
         form.addRow(tr("&Theme"), self.theme_combo)
         form.addRow(tr("&Language"), self.language_combo)
         layout.addWidget(look)
@@ -104,7 +113,11 @@ class SettingsScreen(QWidget):
         self.lock_spin.setValue(int(float(values["auto_lock_minutes"] or 5)))
         self.lock_spin.setSuffix(tr(" min"))
         self.lock_spin.setAccessibleName(tr("Lock after this many minutes without activity"))
-        self.country_combo = _combo(tr("Country for help lines"), tuple((v, tr(n)) for v, n in COUNTRY_CHOICES), str(values["country"]))
+        self.country_combo = _combo(
+            tr("Country for help lines"),
+            tuple((v, tr(n)) for v, n in COUNTRY_CHOICES),
+            str(values["country"]),
+        )
         form.addRow(tr("Lock after &inactivity"), self.lock_spin)
         form.addRow(tr("Help lines for"), self.country_combo)
         layout.addWidget(privacy)
@@ -112,11 +125,26 @@ class SettingsScreen(QWidget):
         # --- reminder ---
         reminder = QGroupBox(tr("Post-shift reminder"))
         box = QVBoxLayout(reminder)
-        note = QLabel(tr("A quiet note in the system tray at the time you choose. It never counts days "
-                         "or says what you have or have not done, and it shows nothing private."))
+        note = QLabel(
+            tr(
+                "A quiet note in the system tray at the time you choose. It never counts days "
+                "or says what you have or have not done, and it shows nothing private."
+            )
+        )
         note.setWordWrap(True)
         note.setObjectName("mutedLabel")
         box.addWidget(note)
+        from reflect.ui.tray_reminder import tray_available
+
+        if not tray_available():
+            missing = QLabel(
+                tr(
+                    "This desktop has no system tray, so the reminder cannot appear "
+                    "here. Your choice is kept for a computer that has one."
+                )
+            )
+            missing.setWordWrap(True)
+            box.addWidget(missing)
         self.reminder_check = QCheckBox(tr("&Remind me after my shift"))
         self.reminder_check.setChecked(bool(values["reminder_enabled"]))
         box.addWidget(self.reminder_check)
@@ -146,13 +174,19 @@ class SettingsScreen(QWidget):
         # --- data ---
         data = QGroupBox(tr("Your data"))
         box = QVBoxLayout(data)
-        self.backup_check = QCheckBox(tr("Make an encrypted &backup every day (kept: 7 daily, 4 weekly)"))
+        self.backup_check = QCheckBox(
+            tr("Make an encrypted &backup every day (kept: 7 daily, 4 weekly)")
+        )
         self.backup_check.setChecked(bool(values["backup_enabled"]))
         box.addWidget(self.backup_check)
         row = QHBoxLayout()
         self.data_buttons: dict[str, QPushButton] = {}
-        for key, label in (("backup", "Back up now"), ("restore", "Restore…"),
-                           ("export", "Export…"), ("import", "Import…")):
+        for key, label in (
+            ("backup", "Back up now"),
+            ("restore", "Restore…"),
+            ("export", "Export…"),
+            ("import", "Import…"),
+        ):
             button = QPushButton(tr(label))
             button.setAccessibleName(tr(label).rstrip("…"))
             button.clicked.connect(lambda _=False, k=key: self.open_data_dialog(k))
@@ -199,13 +233,20 @@ class SettingsScreen(QWidget):
         return self.session.paths.profile_dir(self.session.profile.profile_id)
 
     def _connect(self) -> None:
-        self.theme_combo.currentIndexChanged.connect(lambda _i: self._save("theme", self.theme_combo.currentData()))
-        self.language_combo.currentIndexChanged.connect(lambda _i: self._save("language", self.language_combo.currentData()))
+        self.theme_combo.currentIndexChanged.connect(
+            lambda _i: self._save("theme", self.theme_combo.currentData())
+        )
+        self.language_combo.currentIndexChanged.connect(
+            lambda _i: self._save("language", self.language_combo.currentData())
+        )
         self.lock_spin.valueChanged.connect(lambda v: self._save("auto_lock_minutes", int(v)))
-        self.country_combo.currentIndexChanged.connect(lambda _i: self._save("country", self.country_combo.currentData()))
+        self.country_combo.currentIndexChanged.connect(
+            lambda _i: self._save("country", self.country_combo.currentData())
+        )
         self.reminder_check.toggled.connect(self._on_reminder_toggled)
         self.reminder_time.timeChanged.connect(
-            lambda t: self._save("reminder_time", format_time(parse_time(t.toString("HH:mm")))))
+            lambda t: self._save("reminder_time", format_time(parse_time(t.toString("HH:mm"))))
+        )
         for check in self.day_checks:
             check.toggled.connect(lambda _on: self._save("reminder_days", self.chosen_days()))
         self.backup_check.toggled.connect(lambda on: self._save("backup_enabled", bool(on)))
@@ -248,8 +289,12 @@ class SettingsScreen(QWidget):
         dialog = DataDialog(self.session, self)
         dialog.restore_requested.connect(self.restore_requested)
         dialog.data_imported.connect(self.data_imported)
-        button = {"backup": "backup_button", "restore": "restore_button",
-                  "export": "export_button", "import": "import_button"}.get(action)
+        button = {
+            "backup": "backup_button",
+            "restore": "restore_button",
+            "export": "export_button",
+            "import": "import_button",
+        }.get(action)
         target = getattr(dialog, button, None) if button else None
         if isinstance(target, QPushButton):
             QTimer.singleShot(0, target.click)  # once the dialog is up, start what was asked
@@ -262,9 +307,13 @@ class SettingsScreen(QWidget):
             return
         prompt = PassphrasePrompt(
             tr("Change passphrase"),
-            tr("Choose a new passphrase. Nobody can recover it if it is lost. If this profile "
-               "has a recovery key, you will get a new one and the old one stops working."),
-            confirm=True, minimum=MIN_PASSPHRASE_LENGTH, parent=self,
+            tr(
+                "Choose a new passphrase. Nobody can recover it if it is lost. If this profile "
+                "has a recovery key, you will get a new one and the old one stops working."
+            ),
+            confirm=True,
+            minimum=MIN_PASSPHRASE_LENGTH,
+            parent=self,
         )
         if prompt.exec() != PassphrasePrompt.DialogCode.Accepted:
             return
@@ -287,7 +336,9 @@ class SettingsScreen(QWidget):
     def confirm_delete(self) -> None:
         from reflect.ui.screens.delete_profile_dialog import DeleteProfileDialog
 
-        dialog = DeleteProfileDialog(self.session.profile.display_name or self.session.profile.profile_id, self)
+        dialog = DeleteProfileDialog(
+            self.session.profile.display_name or self.session.profile.profile_id, self
+        )
         if dialog.exec() == DeleteProfileDialog.DialogCode.Accepted:
             self.delete_profile_requested.emit()
 
