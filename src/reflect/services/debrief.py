@@ -153,6 +153,12 @@ class DebriefService:
             return chart_card(ref, debrief_charts.practice_rating_bars(self._journal, today))
         return chart_card(ref, debrief_charts.intensity_bars(self._journal, today))
 
+    def preview(self, kind: str, ref: str) -> SharedCard:
+        """Exactly the card debrief mode would show for one item, so the provider can see
+        what a tick reveals before sharing it (the prepare screen is theirs alone)."""
+        item_kind, item_ref = shared_ref(kind, ref)
+        return self._card(item_kind, item_ref)
+
     def shared_view(self, debrief_id: int) -> SharedView:
         debrief = self._repo.require(debrief_id)
         titles = {d.id: d.title for d in self._repo.history()}

@@ -78,8 +78,9 @@ class DebriefMode(QWidget):
         left.setContentsMargins(0, 0, 0, 0)
         self.steps = QListWidget()
         self.steps.setAccessibleName("Agenda")
-        for number, step in enumerate(self._view.agenda, start=1):
-            self.steps.addItem(f"{number}. {step.title}")
+        for _step in self._view.agenda:
+            self.steps.addItem("")
+        self._mark_steps()
         # Fit the seven steps exactly; the notes get the rest of the height.
         row_height = self.steps.fontMetrics().lineSpacing() + 6
         self.steps.setFixedHeight(row_height * self.steps.count() + 2 * self.steps.frameWidth() + 4)
@@ -174,6 +175,15 @@ class DebriefMode(QWidget):
         if text != self._view.note(step.id):
             self._room.save_note(step.id, text)
             self._view = self._room.view()
+            self._mark_steps()
+
+    def _mark_steps(self) -> None:
+        """Number the steps and tick the ones that have notes, so the pair sees where they are."""
+        for row, step in enumerate(self._view.agenda):
+            has_notes = bool(self._view.note(step.id).strip())
+            item = self.steps.item(row)
+            item.setText(f"{row + 1}. {step.title}" + ("  ✓" if has_notes else ""))
+            item.setToolTip("Has notes" if has_notes else "No notes yet")
 
     def _add_action(self, text: str, owner: str, due) -> None:
         try:

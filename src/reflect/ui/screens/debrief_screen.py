@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -28,12 +26,12 @@ from reflect.domain.debrief import VOLUNTARY_NOTE, Debrief
 from reflect.domain.errors import ReflectError
 from reflect.services.debrief import Choice, write_private_file
 from reflect.services.debrief_markdown import debrief_markdown
-from reflect.services.debrief_view import day_text
 from reflect.services.session import Session
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
 from reflect.ui.screens.debrief_mode import DebriefMode
-from reflect.ui.widgets.debrief_actions import action_label
+from reflect.ui.widgets.debrief_sidebar import DebriefSidebar
 from reflect.ui.widgets.share_picker import SharePicker
+from reflect.ui.widgets.share_preview import SharePreview
 
 
 class DebriefScreen(QWidget):
@@ -50,25 +48,13 @@ class DebriefScreen(QWidget):
         outer.addWidget(split)
 
         # Left column: history and open actions.
-        side = QWidget()
-        left = QVBoxLayout(side)
-        left.addWidget(QLabel("<b>Debriefs</b>"))
-        self.history = QListWidget()
-        self.history.setAccessibleName("Debrief history")
-        left.addWidget(self.history, 2)
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton("New debrief")
-        self.delete_button = QPushButton("Delete…")
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
-        left.addLayout(buttons)
-        left.addWidget(QLabel("<b>Open actions</b>"))
-        self.open_actions = QListWidget()
-        self.open_actions.setAccessibleName("Open actions from debriefs; tick when done")
-        self.open_actions.setWordWrap(True)
-        self.open_actions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left.addWidget(self.open_actions, 1)
-        split.addWidget(side)
+        self.sidebar = DebriefSidebar(self.service)
+        self.history = self.sidebar.history
+        self.open_actions = self.sidebar.open_actions
+        self.undo_button = self.sidebar.undo_button
+        self.new_button = self.sidebar.new_button
+        self.delete_button = self.sidebar.delete_button
+        split.addWidget(self.sidebar)
 
         # Right: the editor.
         editor = QWidget()
@@ -92,7 +78,13 @@ class DebriefScreen(QWidget):
         form.addRow("Topics", self.topics)
         right.addLayout(form)
         self.picker = SharePicker()
-        right.addWidget(self.picker, 1)
+        self.preview = SharePreview()
+        choose = QSplitter(Qt.Orientation.Horizontal)
+        choose.setChildrenCollapsible(False)
+        choose.addWidget(self.picker)
+        choose.addWidget(self.preview)
+        choose.setSizes([420, 380])
+        right.addWidget(choose, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
         right.addWidget(self.status)
@@ -117,44 +109,34 @@ class DebriefScreen(QWidget):
         self.start_button.clicked.connect(self.start_mode)
         self.markdown_button.clicked.connect(lambda: self.export("md"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        self.history.itemActivated.connect(self._open_history_item)
-        self.history.itemClicked.connect(self._open_history_item)
-        self.open_actions.itemChanged.connect(self._open_action_toggled)
+        self.sidebar.open_requested.connect(self.open_debrief)
+        self.picker.current_changed.connect(self._show_preview)
+        self.picker.changed.connect(lambda: self._show_preview(*self.picker.current()))
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        # Arriving on the screen starts in the form, not in the history list (which would
+        # otherwise highlight its first row and look as if that debrief were open).
+        self.setFocusProxy(self.title)
         self._load(self.debrief)
         self.refresh()
 
     # --- loading and saving ----------------------------------------------------------
 
     def refresh(self) -> None:
-        self.history.clear()
-        for debrief in self.service.history():
-            state = "completed" if debrief.is_completed else "planned"
-            who = f" · {debrief.supervisor}" if debrief.supervisor else ""
-            item = QListWidgetItem(
-                f"{debrief.title}\n{day_text(debrief.scheduled_for)}{who} · {state}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, debrief.id)
-            self.history.addItem(item)
-            if debrief.id == self.debrief.id:
-                item.setSelected(True)
-        if self.history.count() == 0:
-            empty = QListWidgetItem("No debriefs yet. Prepare one on the right.")
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.history.addItem(empty)
-        self.open_actions.blockSignals(True)
-        self.open_actions.clear()
-        for action in self.service.open_actions():
-            item = QListWidgetItem(action_label(_as_view(action)))
-            item.setData(Qt.ItemDataRole.UserRole, action.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.open_actions.addItem(item)
-        if self.open_actions.count() == 0:
-            empty = QListWidgetItem("No open actions.")
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.open_actions.addItem(empty)
-        self.open_actions.blockSignals(False)
+        self.sidebar.refresh(self.debrief.id)
+
+    def _select_in_history(self) -> None:
+        self.sidebar.select(self.debrief.id)
+
+    def _show_preview(self, kind: str, ref: str) -> None:
+        if not ref:
+            self.preview.show_card(None)
+            return
+        try:
+            card = self.service.preview(kind, ref)
+        except (ReflectError, ValueError):
+            self.preview.show_card(None)
+            return
+        self.preview.show_card(card, shared=(kind, ref) in self.picker.shared())
 
     def _choices(self, shared: list[tuple[str, str]]) -> list[Choice]:
         choices = [
@@ -180,6 +162,7 @@ class DebriefScreen(QWidget):
         self.picker.set_choices(self._choices(debrief.shared), debrief.shared)
         self.delete_button.setEnabled(debrief.id is not None)
         self.status.setText("")
+        self._select_in_history()
 
     def _from_form(self) -> Debrief:
         return replace(
@@ -193,7 +176,13 @@ class DebriefScreen(QWidget):
 
     def save(self) -> bool:
         try:
-            saved = self.service.save(self._from_form())
+            form = self._from_form()
+            stored = self.service.get(form.id) if form.id is not None else None
+            if stored is not None:
+                # Notes and completion belong to debrief mode, which may have written them
+                # since this form was loaded; the form must not put older ones back.
+                form = replace(form, notes=stored.notes, completed_at=stored.completed_at)
+            saved = self.service.save(form)
         except ReflectError as error:
             self.status.setText(str(error))
             self.title.setFocus()
@@ -207,36 +196,34 @@ class DebriefScreen(QWidget):
         return True
 
     def _is_dirty(self) -> bool:
-        form = self._from_form()
-        return form != self.debrief and not (
-            self.debrief.id is None and form.shared == [] and not form.topics
-        )
+        # Any change counts, for a new debrief too: a typed supervisor or topic is intent.
+        return self._from_form() != self.debrief
 
     def save_draft_now(self) -> None:
         """Before locking: close debrief mode (it saves its notes) and keep form edits."""
         if self.mode is not None:
             self.mode.leave_without_asking()
-        if self.debrief.id is not None and self._is_dirty():
-            self.save()
+        self._keep_edits()
+
+    def _keep_edits(self) -> bool:
+        """Save what was prepared before moving away; False (and a message) if it could not
+        be saved, so the caller stays put rather than dropping the edits."""
+        return not self._is_dirty() or self.save()
 
     def new_debrief(self) -> None:
-        if self.debrief.id is not None and self._is_dirty():
-            self.save()
+        if not self._keep_edits():
+            return
         self._load(self.service.new())
         self.title.setFocus()
         self.title.selectAll()
 
     def open_debrief(self, debrief_id: int) -> None:
-        if self.debrief.id is not None and self.debrief.id != debrief_id and self._is_dirty():
-            self.save()
+        if not self._keep_edits():
+            self._select_in_history()
+            return
         found = self.service.get(debrief_id)
         if found is not None:
             self._load(found)
-
-    def _open_history_item(self, item: QListWidgetItem) -> None:
-        debrief_id = item.data(Qt.ItemDataRole.UserRole)
-        if debrief_id is not None:
-            self.open_debrief(int(debrief_id))
 
     def delete_current(self) -> None:
         if self.debrief.id is None:
@@ -253,15 +240,6 @@ class DebriefScreen(QWidget):
             self.service.delete(self.debrief.id)
             self._load(self.service.new())
             self.refresh()
-
-    def _open_action_toggled(self, item: QListWidgetItem) -> None:
-        action_id = item.data(Qt.ItemDataRole.UserRole)
-        if action_id is not None and item.checkState() == Qt.CheckState.Checked:
-            self.service.set_action_done(int(action_id))
-            self.status.setText("Action marked done.")
-            from PySide6.QtCore import QTimer
-
-            QTimer.singleShot(0, self.refresh)
 
     # --- debrief mode and exports -----------------------------------------------------
 
@@ -303,9 +281,3 @@ class DebriefScreen(QWidget):
             )
             return
         self.status.setText(f"Saved the summary to {target}.")
-
-
-def _as_view(action):
-    from reflect.services.debrief_view import action_view
-
-    return action_view(action)

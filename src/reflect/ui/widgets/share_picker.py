@@ -19,6 +19,7 @@ EMPTY = {
 
 class SharePicker(QWidget):
     changed = Signal()
+    current_changed = Signal(str, str)  # kind, ref of the highlighted item ("" when none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,8 +37,10 @@ class SharePicker(QWidget):
             widget = QListWidget()
             widget.setAccessibleName(f"{label} to share")
             widget.itemChanged.connect(self._on_item_changed)
+            widget.currentItemChanged.connect(self._emit_current)
             self.lists[kind] = widget
             self.tabs.addTab(widget, label)
+        self.tabs.currentChanged.connect(self._emit_current)
         layout.addWidget(self.tabs, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)
@@ -61,6 +64,7 @@ class SharePicker(QWidget):
                 widget.addItem(placeholder)
             widget.blockSignals(False)
         self._update_summary()
+        self._emit_current()
 
     def shared(self) -> list[tuple[str, str]]:
         result = []
@@ -78,6 +82,16 @@ class SharePicker(QWidget):
             item = widget.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == ref:
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def current(self) -> tuple[str, str]:
+        """(kind, ref) of the highlighted item on the visible tab, ref "" when none."""
+        kind = TABS[max(0, self.tabs.currentIndex())][0]
+        item = self.lists[kind].currentItem()
+        ref = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return kind, "" if ref is None else str(ref)
+
+    def _emit_current(self, *_args: object) -> None:
+        self.current_changed.emit(*self.current())
 
     def _on_item_changed(self, _item: QListWidgetItem) -> None:
         self._update_summary()

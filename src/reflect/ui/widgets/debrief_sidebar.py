@@ -1,0 +1,132 @@
+"""Left column of the debrief screen: history of debriefs and the actions still open.
+
+Ticking an open action marks it done at once (with Undo), because the same actions show on
+the home screen and in the next debrief, and both should agree with this list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.services.debrief import DebriefService
+from reflect.services.debrief_view import action_view, day_text
+from reflect.ui.widgets.debrief_actions import action_label
+
+
+class DebriefSidebar(QWidget):
+    open_requested = Signal(int)  # a debrief id from the history
+
+    def __init__(self, service: DebriefService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.current_id: int | None = None
+        self._last_done: int | None = None
+        left = QVBoxLayout(self)
+        left.addWidget(QLabel("<b>Debriefs</b>"))
+        self.history = QListWidget()
+        self.history.setAccessibleName("Debrief history")
+        left.addWidget(self.history, 2)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton("New debrief")
+        self.delete_button = QPushButton("Delete…")
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        left.addLayout(buttons)
+        left.addWidget(QLabel("<b>Open actions</b>"))
+        self.open_actions = QListWidget()
+        self.open_actions.setAccessibleName("Open actions from debriefs; tick when done")
+        self.open_actions.setWordWrap(True)
+        self.open_actions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.addWidget(self.open_actions, 1)
+        undo_row = QHBoxLayout()
+        self.actions_status = QLabel()
+        self.actions_status.setWordWrap(True)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setAccessibleName("Undo marking the action done")
+        self.undo_button.hide()
+        undo_row.addWidget(self.actions_status, 1)
+        undo_row.addWidget(self.undo_button)
+        left.addLayout(undo_row)
+
+        self.history.itemActivated.connect(self._open_item)
+        self.history.itemClicked.connect(self._open_item)
+        self.open_actions.itemChanged.connect(self._action_toggled)
+        self.undo_button.clicked.connect(self._undo_done)
+
+    def refresh(self, current_id: int | None) -> None:
+        self.current_id = current_id
+        self.history.clear()
+        debriefs = self.service.history()
+        titles = {d.id: d.title for d in debriefs}
+        for debrief in debriefs:
+            state = "completed" if debrief.is_completed else "planned"
+            who = f" · {debrief.supervisor}" if debrief.supervisor else ""
+            item = QListWidgetItem(
+                f"{debrief.title}\n{day_text(debrief.scheduled_for)}{who} · {state}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, debrief.id)
+            self.history.addItem(item)
+        self.select(current_id)
+        if self.history.count() == 0:
+            empty = QListWidgetItem("No debriefs yet. Prepare one on the right.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.history.addItem(empty)
+        self.open_actions.blockSignals(True)
+        self.open_actions.clear()
+        for action in self.service.open_actions():
+            item = QListWidgetItem(action_label(action_view(action)))
+            item.setData(Qt.ItemDataRole.UserRole, action.id)
+            origin = titles.get(action.debrief_id, "a debrief")
+            item.setToolTip(f"Agreed in “{origin}”. Tick when done.")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.open_actions.addItem(item)
+        if self.open_actions.count() == 0:
+            empty = QListWidgetItem("No open actions.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.open_actions.addItem(empty)
+        self.open_actions.blockSignals(False)
+
+    def select(self, debrief_id: int | None) -> None:
+        """Highlight the debrief being edited, and nothing while a new one is prepared."""
+        self.current_id = debrief_id
+        self.history.setCurrentRow(-1)
+        self.history.clearSelection()
+        if debrief_id is None:
+            return
+        for row in range(self.history.count()):
+            item = self.history.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == debrief_id:
+                self.history.setCurrentItem(item)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        debrief_id = item.data(Qt.ItemDataRole.UserRole)
+        if debrief_id is not None:
+            self.open_requested.emit(int(debrief_id))
+
+    def _action_toggled(self, item: QListWidgetItem) -> None:
+        action_id = item.data(Qt.ItemDataRole.UserRole)
+        if action_id is not None and item.checkState() == Qt.CheckState.Checked:
+            self.service.set_action_done(int(action_id))
+            self._last_done = int(action_id)
+            self.actions_status.setText("Marked done.")
+            self.undo_button.show()
+            # Rebuild after the list has finished emitting for this item.
+            QTimer.singleShot(0, lambda: self.refresh(self.current_id))
+
+    def _undo_done(self) -> None:
+        if self._last_done is not None:
+            self.service.set_action_done(self._last_done, False)
+            self._last_done = None
+        self.actions_status.setText("")
+        self.undo_button.hide()
+        self.refresh(self.current_id)
