@@ -130,7 +130,7 @@ class TrendsService:
     def counts(data: TrendsData) -> dict[str, int]:
         """How much each chart has to show (for summaries and tests)."""
         return {
-            "checkins": len(data.categories[0].dates) if data.categories else 0,
-            "reflections": sum(data.weekly.counts),
-            "results": sum(len(s.dates) for i in data.instruments for s in i.subscales),
+            "checkins": data.checkin_count,
+            "reflections": data.reflection_count,
+            "results": data.result_count,
         }
