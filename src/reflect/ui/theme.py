@@ -73,6 +73,16 @@ QListWidget#navigation::item {{ padding: 0.45em 0.6em; border-radius: 6px; }}
 QListWidget#navigation::item:selected {{ background: {accent}; color: {accent_text}; }}
 QFrame#homeCard {{ background: {card}; border: 1px solid {border}; border-radius: 8px; }}
 QLabel#mutedLabel {{ color: {muted}; }}
+/* Fusion's default check box indicator disappears on a dark base; draw our own. */
+QCheckBox::indicator, QListView::indicator {{
+    width: 0.85em; height: 0.85em; border: 1px solid {muted}; border-radius: 3px;
+    background: {base};
+}}
+QCheckBox::indicator:checked, QListView::indicator:checked {{
+    background: {accent}; border-color: {accent};
+    image: url(:/qt-project.org/styles/commonstyle/images/standardbutton-apply-16.png);
+}}
+QCheckBox::indicator:disabled {{ border-color: {border}; background: {alt}; }}
 /* Combos and spin boxes keep Fusion's drawing (its arrows break under a stylesheet border);
    Fusion already rings them in the Highlight colour when they have focus. */
 QGroupBox {{ border: 1px solid {border}; border-radius: 8px; margin-top: 1.2em; padding: 0.6em; }}
