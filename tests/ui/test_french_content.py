@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from reflect.domain.checkin import CATEGORY_LABELS
 from reflect.resources import asset_path
@@ -43,7 +44,16 @@ def template_texts() -> Iterator[str]:
                 yield from (option["label"] for option in field.get("options", []))
 
 
-CONTENT = {"check-in": checkin_texts, "templates": template_texts}
+def coping_texts() -> Iterator[str]:
+    data = _load("resources", "coping.json")
+    yield data["about"]
+    yield from data["areas"].values()
+    for item in data["items"]:
+        yield item["title"]
+        yield item["text"]
+
+
+CONTENT = {"check-in": checkin_texts, "templates": template_texts, "coping": coping_texts}
 
 
 @pytest.fixture
@@ -103,3 +113,13 @@ def test_reflection_form_shows_french_and_keeps_ids(qtbot, session, french):
     assert all(
         combo.itemData(i) is None or combo.itemData(i).isascii() for i in range(combo.count())
     )
+
+
+def test_coping_card_in_french(qtbot, session, french):
+    from reflect.ui.widgets.coping_card import CopingCard
+
+    item = next(i for i in session.resources.library.items if i.exercise)
+    card = CopingCard(item, reason="")
+    qtbot.addWidget(card)
+    assert card.accessibleName() == french[item.title]
+    assert "Commencer" in " ".join(b.text() for b in card.findChildren(QPushButton))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, HELPING_AREAS, HELPING_LABELS
 from reflect.domain.coping import CopingItem, CopingLibrary
+from reflect.ui.i18n import tr
 from reflect.ui.widgets.card_list import CardList
 from reflect.ui.widgets.coping_card import CopingCard
 
@@ -31,16 +32,16 @@ class CopingLibraryView(QWidget):
         self.library = library
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Browse by"))
+        top.addWidget(QLabel(tr("Browse by")))
         self.mode_combo = QComboBox()
-        self.mode_combo.addItem("Awareness, balance, connection", "area")
-        self.mode_combo.addItem("Warning sign", "category")
-        self.mode_combo.setAccessibleName("Browse the library by")
+        self.mode_combo.addItem(tr("Awareness, balance, connection"), "area")
+        self.mode_combo.addItem(tr("Warning sign"), "category")
+        self.mode_combo.setAccessibleName(tr("Browse the library by"))
         top.addWidget(self.mode_combo)
         top.addStretch(1)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search the library")
-        self.search_edit.setAccessibleName("Search the coping library")
+        self.search_edit.setPlaceholderText(tr("Search the library"))
+        self.search_edit.setAccessibleName(tr("Search the coping library"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(220)
         top.addWidget(self.search_edit)
@@ -48,7 +49,7 @@ class CopingLibraryView(QWidget):
 
         body = QHBoxLayout()
         self.group_list = QListWidget()
-        self.group_list.setAccessibleName("Library sections")
+        self.group_list.setAccessibleName(tr("Library sections"))
         self.group_list.setMaximumWidth(220)
         body.addWidget(self.group_list)
         right = QVBoxLayout()
@@ -86,14 +87,16 @@ class CopingLibraryView(QWidget):
         self.group_list.clear()
         keys = HELPING_AREAS if mode == "area" else CATEGORIES
         labels = HELPING_LABELS if mode == "area" else CATEGORY_LABELS
-        everything = QListWidgetItem(f"Everything ({len(self.library.items)})")
+        everything = QListWidgetItem(
+            tr("Everything ({count})").format(count=len(self.library.items))
+        )
         everything.setData(Qt.ItemDataRole.UserRole, ALL)
         self.group_list.addItem(everything)
         for key in keys:
             count = len(
                 self.library.by_area(key) if mode == "area" else self.library.by_category(key)
             )
-            item = QListWidgetItem(f"{labels[key]} ({count})")
+            item = QListWidgetItem(f"{tr(labels[key])} ({count})")
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.group_list.addItem(item)
         self.group_list.blockSignals(False)
@@ -106,25 +109,32 @@ class CopingLibraryView(QWidget):
         if key == ALL:
             items = list(self.library.items)
             self.description_label.setText(
-                "Every item, short and practical. Pick one that fits today."
+                tr("Every item, short and practical. Pick one that fits today.")
             )
         elif mode == "area":
             items = self.library.by_area(key)
             self.description_label.setText(
-                f"<b>{HELPING_LABELS[key]}</b>: {self.library.area_descriptions[key]}"
+                f"<b>{tr(HELPING_LABELS[key])}</b>: {tr(self.library.area_descriptions[key])}"
             )
         else:
             items = self.library.by_category(key)
             self.description_label.setText(
-                f"Ideas for when <b>{CATEGORY_LABELS[key].lower()}</b> signs are showing up."
+                tr("Ideas for when <b>{category}</b> signs are showing up.").format(
+                    category=tr(CATEGORY_LABELS[key]).lower()
+                )
             )
         words = self.search_edit.text().lower().split()
         if words:
-            items = [i for i in items if all(w in f"{i.title} {i.text}".lower() for w in words)]
+            # Search what the person reads (the translation) as well as the English original.
+            items = [
+                i
+                for i in items
+                if all(w in f"{i.title} {i.text} {tr(i.title)} {tr(i.text)}".lower() for w in words)
+            ]
         cards = []
         for item in items:
             card = CopingCard(item)
             card.exercise_requested.connect(self.exercise_requested)
             card.link_requested.connect(self.link_requested)
             cards.append(card)
-        self.cards.set_cards(cards, "Nothing matches that search. Try a shorter word.")
+        self.cards.set_cards(cards, tr("Nothing matches that search. Try a shorter word."))
