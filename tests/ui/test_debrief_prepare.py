@@ -126,3 +126,17 @@ def test_saving_the_form_keeps_notes_written_in_debrief_mode(prepared, session):
     stored = session.debrief.get(debrief_id)
     assert stored.notes == {"impact": "Written in debrief mode"}
     assert stored.topics == ["Added afterwards"]
+
+
+def test_home_says_a_debrief_action_came_from_a_debrief(qtbot, session):
+    from reflect.ui.screens.home_screen import HomeScreen
+
+    debrief = session.debrief.save(session.debrief.new(title="Tuesday"))
+    session.debrief.add_action(debrief.id, "Ask about the rota", owner="Sam")
+    home = HomeScreen(session)
+    qtbot.addWidget(home)
+    home.follow_ups.refresh()
+    entry = home.follow_ups.list.item(0)
+    assert entry.text().startswith("Ask about the rota")
+    assert "Agreed in a debrief" in entry.toolTip() and "Sam" in entry.toolTip()
+    assert "open its reflection" not in entry.toolTip()

@@ -34,7 +34,9 @@ class FollowUpsPanel(QWidget):
         self.list.setAccessibleName("Open follow-up actions; press Space to mark one done")
         self.list.setWordWrap(True)
         layout.addWidget(self.list, 1)
-        self.empty = QLabel("No open follow-ups. Actions you add to a reflection appear here.")
+        self.empty = QLabel(
+            "No open follow-ups. Actions you add to a reflection or agree in a debrief appear here."
+        )
         self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -69,7 +71,12 @@ class FollowUpsPanel(QWidget):
             entry.setCheckState(Qt.CheckState.Unchecked)
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             entry.setData(Qt.ItemDataRole.UserRole + 1, item.reflection_id)
-            entry.setToolTip(origin + "Tick when done; double-click to open its reflection.")
+            if item.debrief_id is not None:
+                # Agreed in a supervision debrief: there is no reflection to open.
+                owner = f" Owner: {item.owner}." if item.owner else ""
+                entry.setToolTip(f"Agreed in a debrief.{owner} Tick when done.")
+            else:
+                entry.setToolTip(origin + "Tick when done; double-click to open its reflection.")
             if item.due and item.due < today:
                 entry.setForeground(QBrush(QColor("#b35c00")))
                 entry.setText(item.text + f"  (was due {item.due.strftime('%d %b')})")
