@@ -81,3 +81,24 @@ def test_tray_reminder_fires_and_moves_to_the_next_day(qtbot):
     with qtbot.waitSignal(reminder.reminded):
         reminder._on_timer()
     assert reminder.next_at == datetime(2026, 11, 24, 17, 30)
+
+
+def test_change_passphrase_from_settings(qtbot, session, profile_service, profile, monkeypatch):
+    from reflect.ui.screens import passphrase_prompt
+
+    new = "a brand new long passphrase"
+
+    def fill_and_accept(dialog):
+        dialog.first.setText(new)
+        dialog.second.setText(new)
+        return passphrase_prompt.PassphrasePrompt.DialogCode.Accepted
+
+    monkeypatch.setattr(passphrase_prompt.PassphrasePrompt, "exec", fill_and_accept)
+    screen = SettingsScreen(session, profile_service)
+    qtbot.addWidget(screen)
+    screen.passphrase_button.click()
+    assert "Passphrase changed" in screen.status.text()
+    session.close()
+    reopened = profile_service.unlock(profile, new)
+    assert reopened.is_open
+    reopened.close()
