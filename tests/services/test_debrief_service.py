@@ -150,3 +150,10 @@ def test_choices_label_reflections_without_their_text(session):
     labels = " ".join(c.label for c in session.debrief.reflection_choices())
     labels += " ".join(c.label for c in session.debrief.checkin_choices())
     assert CANARY not in labels
+
+
+def test_labels_that_are_questions_get_no_extra_colon():
+    from reflect.services.debrief_view import label_colon
+
+    assert label_colon("Feelings") == "Feelings:"
+    assert label_colon("What would I do differently?") == "What would I do differently?"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
-from reflect.services.debrief_view import ActionView, SharedView, day_text
+from reflect.services.debrief_view import ActionView, SharedView, day_text, label_colon
 
 
 def _escape(text: str) -> str:
@@ -46,7 +46,9 @@ def debrief_markdown(view: SharedView) -> str:
             if card.subtitle:
                 lines += ["", _escape(card.subtitle)]
             lines.append("")
-            lines += [f"- **{_escape(label)}:** {_escape(text)}" for label, text in card.lines]
+            lines += [
+                f"- **{_escape(label_colon(label))}** {_escape(text)}" for label, text in card.lines
+            ]
             lines += [f"- {_escape(bar.label)}: {_escape(bar.text)}" for bar in card.bars]
             lines.append("")
     notes = [(step, view.note(step.id)) for step in view.agenda if view.note(step.id).strip()]

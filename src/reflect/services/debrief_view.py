@@ -79,6 +79,11 @@ class SharedView:
         return "\n".join(parts)
 
 
+def label_colon(label: str) -> str:
+    """``label`` followed by a colon, unless it already ends in punctuation (a question)."""
+    return label if label.rstrip().endswith(("?", ":", ".", "!")) else f"{label}:"
+
+
 def day_text(value: date | datetime | None) -> str:
     return f"{value.day} {value:%b %Y}" if value else ""
 

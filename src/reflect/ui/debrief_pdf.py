@@ -10,7 +10,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
-from reflect.services.debrief_view import ActionView, SharedView, day_text
+from reflect.services.debrief_view import ActionView, SharedView, day_text, label_colon
 
 
 def _action(action: ActionView) -> str:
@@ -45,7 +45,7 @@ def debrief_html(view: SharedView) -> str:
             parts.append(f"<h3>{escape(card.title)}</h3>")
             if card.subtitle:
                 parts.append(f"<p><small>{escape(card.subtitle)}</small></p>")
-            rows = [f"<li><b>{escape(a)}:</b> {escape(b)}</li>" for a, b in card.lines]
+            rows = [f"<li><b>{escape(label_colon(a))}</b> {escape(b)}</li>" for a, b in card.lines]
             rows += [f"<li>{escape(bar.label)}: {escape(bar.text)}</li>" for bar in card.bars]
             if rows:
                 parts.append("<ul>" + "".join(rows) + "</ul>")

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from reflect.services.debrief_view import Bar, SharedCard
+from reflect.services.debrief_view import Bar, SharedCard, label_colon
 
 KIND_LABELS = {"reflection": "Reflection", "checkin": "Check-in", "chart": "Chart"}
 
@@ -79,7 +79,7 @@ class SharedCardView(QFrame):
             subtitle.setStyleSheet("font-style: italic;")  # palette colours: dark theme too
             layout.addWidget(subtitle)
         for label, text in card.lines:
-            line = QLabel(f"<b>{_esc(label)}:</b> {_esc(text)}")
+            line = QLabel(f"<b>{_esc(label_colon(label))}</b> {_esc(text)}")
             line.setTextFormat(Qt.TextFormat.RichText)
             line.setWordWrap(True)
             line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

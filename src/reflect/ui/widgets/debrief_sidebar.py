@@ -34,6 +34,9 @@ class DebriefSidebar(QWidget):
         left.addWidget(QLabel("<b>Debriefs</b>"))
         self.history = QListWidget()
         self.history.setAccessibleName("Debrief history")
+        # Titles and dates wrap rather than hiding behind a sideways scroll bar.
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.addWidget(self.history, 2)
         buttons = QHBoxLayout()
         self.new_button = QPushButton("New debrief")
