@@ -53,7 +53,21 @@ def coping_texts() -> Iterator[str]:
         yield item["text"]
 
 
-CONTENT = {"check-in": checkin_texts, "templates": template_texts, "coping": coping_texts}
+def crisis_line_texts() -> Iterator[str]:
+    data = _load("resources", "crisis_lines.json")
+    yield data["disclosure"]
+    for lines in data["countries"].values():
+        for line in lines:
+            yield from (line[k] for k in ("name", "hours", "languages", "notes") if line.get(k))
+            yield from (c["detail"] for c in line["channels"] if c.get("detail"))
+
+
+CONTENT = {
+    "check-in": checkin_texts,
+    "templates": template_texts,
+    "coping": coping_texts,
+    "crisis lines": crisis_line_texts,
+}
 
 
 @pytest.fixture
@@ -123,3 +137,16 @@ def test_coping_card_in_french(qtbot, session, french):
     qtbot.addWidget(card)
     assert card.accessibleName() == french[item.title]
     assert "Commencer" in " ".join(b.text() for b in card.findChildren(QPushButton))
+
+
+def test_get_help_in_french_keeps_the_numbers(qtbot, french):
+    from PySide6.QtWidgets import QLabel
+
+    from reflect.ui.screens.get_help_dialog import GetHelpDialog
+
+    dialog = GetHelpDialog(country="CA")
+    qtbot.addWidget(dialog)
+    text = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Appelez le" in text and "911" in text and "988" in text
+    assert "canadienne contre la traite des personnes" in text
+    assert "1-833-900-1010" in text

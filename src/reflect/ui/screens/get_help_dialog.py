@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,6 +32,7 @@ from reflect.domain.crisis_lines import (
     HelpContact,
 )
 from reflect.domain.errors import ReflectError
+from reflect.ui.i18n import current_language, tr
 
 # Shown only if the shipped list itself cannot be read: the two numbers must never vanish.
 FALLBACK_HTML = (
@@ -73,8 +74,8 @@ class GetHelpDialog(QDialog):
         self, country: str = "CA", session: Any = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Get help now")
-        self.setAccessibleName("Get help now: emergency and crisis lines")
+        self.setWindowTitle(tr("Get help now"))
+        self.setAccessibleName(tr("Get help now: emergency and crisis lines"))
         self.resize(640, 760)
         self.session = session
         if session is not None:
@@ -96,17 +97,23 @@ class GetHelpDialog(QDialog):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.emergency_label = _label(
-            "<h2 style='margin:0'>In danger right now? "
-            "Call <span style='font-size:x-large'>911</span></h2>"
+            tr(
+                "<h2 style='margin:0'>In danger right now? "
+                "Call <span style='font-size:x-large'>911</span></h2>"
+            )
         )
-        self.emergency_label.setAccessibleName("If you or someone else is in danger now, call 911")
+        self.emergency_label.setAccessibleName(
+            tr("If you or someone else is in danger now, call 911")
+        )
         top.addWidget(self.emergency_label, 1)
         self.country_combo = QComboBox()
         for code, name in COUNTRIES.items():
-            self.country_combo.addItem(name, code)
+            self.country_combo.addItem(tr(name), code)
         self.country_combo.setCurrentIndex(self.country_combo.findData(self.country))
-        self.country_combo.setAccessibleName("Country of the lines shown")
-        self.country_combo.setToolTip("Lines for this country (your default is set in Settings)")
+        self.country_combo.setAccessibleName(tr("Country of the lines shown"))
+        self.country_combo.setToolTip(
+            tr("Lines for this country (your default is set in Settings)")
+        )
         top.addWidget(self.country_combo, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
@@ -136,11 +143,12 @@ class GetHelpDialog(QDialog):
         column.setContentsMargins(0, 0, 8, 0)
         self.shown_line_ids = []
         if self._directory is None:
-            column.addWidget(_label(FALLBACK_HTML))
+            column.addWidget(_label(tr(FALLBACK_HTML)))
             column.addWidget(
                 _label(
-                    "<small>The list of lines could not be read: "
-                    f"{escape(self._load_error)}</small>"
+                    tr("<small>The list of lines could not be read: {error}</small>").format(
+                        error=escape(self._load_error)
+                    )
                 )
             )
         else:
@@ -159,17 +167,17 @@ class GetHelpDialog(QDialog):
 
     def _line_card(self, line: CrisisLine) -> QFrame:
         frame, layout = _card("emergencyCard" if line.kind == "emergency" else "helpCard")
-        frame.setAccessibleName(line.name)
+        frame.setAccessibleName(tr(line.name))
         channels = " &nbsp;·&nbsp; ".join(
-            f"{CHANNEL_LABELS[c.type]}&nbsp;<b style='font-size:large'>{escape(c.value)}</b>"
-            + (f" ({escape(c.detail)})" if c.detail else "")
+            f"{tr(CHANNEL_LABELS[c.type])}&nbsp;<b style='font-size:large'>{escape(c.value)}</b>"
+            + (f" ({escape(tr(c.detail))})" if c.detail else "")
             for c in line.channels
         )
-        layout.addWidget(_label(f"<b>{escape(line.name)}</b>"))
+        layout.addWidget(_label(f"<b>{escape(tr(line.name))}</b>"))
         layout.addWidget(_label(channels))
-        layout.addWidget(_label(f"{escape(line.hours)} · {escape(line.languages)}"))
+        layout.addWidget(_label(f"{escape(tr(line.hours))} · {escape(tr(line.languages))}"))
         if line.notes:
-            layout.addWidget(_label(f"<span>{escape(line.notes)}</span>"))
+            layout.addWidget(_label(f"<span>{escape(tr(line.notes))}</span>"))
         return frame
 
     def _own_contacts_section(self) -> QWidget:
@@ -177,14 +185,16 @@ class GetHelpDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
-            _label("<h3 style='margin-bottom:0'>Your own contacts</h3>", selectable=False)
+            _label(tr("<h3 style='margin-bottom:0'>Your own contacts</h3>"), selectable=False)
         )
         self.shown_contact_ids = []
         if self.session is None:
             layout.addWidget(
                 _label(
-                    "Unlock your profile to see the contacts you added, such as your employee "
-                    "assistance programme or local services.",
+                    tr(
+                        "Unlock your profile to see the contacts you added, such as your "
+                        "employee assistance programme or local services."
+                    ),
                     selectable=False,
                 )
             )
@@ -192,21 +202,27 @@ class GetHelpDialog(QDialog):
         try:
             contacts = self.session.resources.help_contacts()
         except ReflectError as exc:
-            layout.addWidget(_label(f"Your contacts could not be read: {escape(str(exc))}"))
+            layout.addWidget(
+                _label(
+                    tr("Your contacts could not be read: {error}").format(error=escape(str(exc)))
+                )
+            )
             return box
         if not contacts:
             layout.addWidget(
                 _label(
-                    "None yet. Add your employee assistance programme (ask your employer or HR for "
-                    "its number), a local crisis team or services you trust.",
+                    tr(
+                        "None yet. Add your employee assistance programme (ask your employer or "
+                        "HR for its number), a local crisis team or services you trust."
+                    ),
                     selectable=False,
                 )
             )
         for contact in contacts:
             layout.addWidget(self._contact_card(contact))
             self.shown_contact_ids.append(contact.id)
-        self.add_button = QPushButton("Add a contact…")
-        self.add_button.setAccessibleName("Add your own help contact")
+        self.add_button = QPushButton(tr("Add a contact…"))
+        self.add_button.setAccessibleName(tr("Add your own help contact"))
         self.add_button.clicked.connect(lambda: self._edit_contact(None))
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -217,13 +233,19 @@ class GetHelpDialog(QDialog):
     def _contact_card(self, contact: HelpContact) -> QFrame:
         frame, layout = _card()
         frame.setAccessibleName(contact.name)
-        kind = HELP_CONTACT_KINDS.get(contact.kind, "")
+        kind = tr(HELP_CONTACT_KINDS.get(contact.kind, ""))
         layout.addWidget(_label(f"<b>{escape(contact.name)}</b> <small>{escape(kind)}</small>"))
         parts = []
         if contact.phone:
-            parts.append(f"Call <b style='font-size:large'>{escape(contact.phone)}</b>")
+            parts.append(
+                tr("Call {number}").format(
+                    number=f"<b style='font-size:large'>{escape(contact.phone)}</b>"
+                )
+            )
         if contact.text:
-            parts.append(f"Text or chat <b>{escape(contact.text)}</b>")
+            parts.append(
+                tr("Text or chat {number}").format(number=f"<b>{escape(contact.text)}</b>")
+            )
         if parts:
             layout.addWidget(_label(" &nbsp;·&nbsp; ".join(parts)))
         details = " · ".join(escape(x) for x in (contact.hours, contact.notes) if x)
@@ -231,10 +253,10 @@ class GetHelpDialog(QDialog):
             layout.addWidget(_label(details))
         row = QHBoxLayout()
         row.addStretch(1)
-        edit = QPushButton("Edit…")
-        edit.setAccessibleName(f"Edit {contact.name}")
-        remove = QPushButton("Remove")
-        remove.setAccessibleName(f"Remove {contact.name}")
+        edit = QPushButton(tr("Edit…"))
+        edit.setAccessibleName(tr("Edit {name}").format(name=contact.name))
+        remove = QPushButton(tr("Remove"))
+        remove.setAccessibleName(tr("Remove {name}").format(name=contact.name))
         edit.clicked.connect(lambda: self._edit_contact(contact))
         remove.clicked.connect(lambda: self._remove_contact(contact))
         row.addWidget(edit)
@@ -245,14 +267,18 @@ class GetHelpDialog(QDialog):
     def _footer(self) -> QWidget:
         directory = self._directory
         assert directory is not None
-        verified = f"{directory.last_verified.day} {directory.last_verified:%B %Y}"
-        text = f"<p><small>{escape(directory.disclosure)}</small></p>"
-        text += f"<p><small>Numbers last checked {verified}."
+        checked = directory.last_verified
+        locale = QLocale("fr_CA" if current_language() == "fr" else "en_CA")
+        verified = locale.toString(QDate(checked.year, checked.month, checked.day), "d MMMM yyyy")
+        text = f"<p><small>{escape(tr(directory.disclosure))}</small></p>"
+        text += "<p><small>" + tr("Numbers last checked {date}.").format(date=verified)
         if directory.is_stale(date.today()):
-            text += " That was over a year ago: please confirm them with your organisation."
-        text += " Sources are listed under Resources › About the content.</small></p>"
+            text += " " + tr(
+                "That was over a year ago: please confirm them with your organisation."
+            )
+        text += " " + tr("Sources are listed under Resources › About the content.") + "</small></p>"
         footer = _label(text)
-        footer.setAccessibleName("About these lines")
+        footer.setAccessibleName(tr("About these lines"))
         return footer
 
     # --- slots ----------------------------------------------------------------------------
@@ -281,17 +307,19 @@ class GetHelpDialog(QDialog):
         try:
             self.session.resources.save_help_contact(contact)
         except ReflectError as exc:
-            QMessageBox.warning(self, "Contact not saved", str(exc))
+            QMessageBox.warning(self, tr("Contact not saved"), str(exc))
             return
         self._rebuild()
 
     def _remove_contact(self, contact: HelpContact) -> None:
         answer = QMessageBox.question(
-            self, "Remove contact", f"Remove “{contact.name}” from your contacts?"
+            self,
+            tr("Remove contact"),
+            tr("Remove “{name}” from your contacts?").format(name=contact.name),
         )
         if answer == QMessageBox.StandardButton.Yes and contact.id is not None:
             try:
                 self.session.resources.delete_help_contact(contact.id)
             except ReflectError as exc:
-                QMessageBox.warning(self, "Contact not removed", str(exc))
+                QMessageBox.warning(self, tr("Contact not removed"), str(exc))
             self._rebuild()
