@@ -27,6 +27,7 @@ from reflect.domain.checkin_scoring import OVERALL
 from reflect.domain.trends import CategorySeries
 
 MIN_CHECKINS = 2
+DOTS_UP_TO = 400
 
 
 def pick(series: Sequence[CategorySeries], key: str) -> CategorySeries | None:
@@ -77,18 +78,23 @@ def draw_categories(
         values,
         color=colour,
         linewidth=1.8,
-        marker="o",
+        # Past a few hundred points the dots merge into a blur and slow the redraw; the
+        # line alone reads better, and hovering still finds the nearest check-in.
+        marker="o" if count <= DOTS_UP_TO else None,
         markersize=2.5 if count > 60 else 4.5,
         label=item.label,
         gid=f"category-{item.key}",
     )
-    texts = [
-        f"{item.label}, {d:%a %d %b %Y}\n"
-        + (f"{v:.1f} of 4" if v is not None else "not answered")
-        + (f"; your usual {b:.1f}" if b is not None else "; no usual yet")
-        for d, v, b in zip(item.dates, item.values, item.baseline, strict=True)
-    ]
-    hover.add_points(figure, ax, line, texts)
+
+    def text_for(index: int) -> str:
+        day, value, usual = item.dates[index], item.values[index], item.baseline[index]
+        return (
+            f"{item.label}, {day:%a %d %b %Y}\n"
+            + (f"{value:.1f} of 4" if value is not None else "not answered")
+            + (f"; your usual {usual:.1f}" if usual is not None else "; no usual yet")
+        )
+
+    hover.add_points(figure, ax, line, text_for)
     ax.set_ylim(-0.1, 4.1)
     ax.set_yticks([0, 1, 2, 3, 4])
     ax.set_ylabel("Score (0-4)", fontsize=style.font_size - 1)

@@ -40,8 +40,15 @@ def clear_targets(figure: Figure) -> None:
     setattr(figure, _ATTRIBUTE, [])
 
 
-def add_points(figure: Figure, ax: Axes, line: Line2D, texts: Sequence[str]) -> None:
-    """Hovering near a point of ``line`` shows its text."""
+def add_points(
+    figure: Figure, ax: Axes, line: Line2D, texts: Sequence[str] | Callable[[int], str]
+) -> None:
+    """Hovering near a point of ``line`` shows its text.
+
+    ``texts`` may be a function of the point's index: ten years of daily points would
+    otherwise format thousands of strings on every redraw for the one that is hovered.
+    """
+    text_for = texts if callable(texts) else texts.__getitem__
 
     def lookup(x: float, y: float) -> tuple[str, tuple[float, float]] | None:
         data = np.asarray(line.get_xydata(), dtype=float)
@@ -53,7 +60,7 @@ def add_points(figure: Figure, ax: Axes, line: Line2D, texts: Sequence[str]) -> 
         index = int(np.argmin(distance))
         if distance[index] > NEAR_PIXELS:
             return None
-        return texts[index], (float(data[index, 0]), float(data[index, 1]))
+        return text_for(index), (float(data[index, 0]), float(data[index, 1]))
 
     _targets(figure).append(HoverTarget(ax, lookup))
 

@@ -214,6 +214,7 @@ class TrendsData:
         self._results = results
         self._definitions = definitions
         self._points = points
+        self._categories: dict[str, CategorySeries] = {}
 
     @property
     def checkin_count(self) -> int:
@@ -227,9 +228,15 @@ class TrendsData:
     def result_count(self) -> int:
         return len(self._results)
 
-    @cached_property
+    @property
     def categories(self) -> tuple[CategorySeries, ...]:
-        return category_series(self._history)
+        return tuple(self.category(key) for key in CATEGORY_KEYS)
+
+    def category(self, key: str) -> CategorySeries:
+        """One category's series, built once (the chart shows one at a time)."""
+        if key not in self._categories:
+            self._categories[key] = one_category_series(self._history, key)
+        return self._categories[key]
 
     @cached_property
     def instruments(self) -> tuple[InstrumentSeries, ...]:
@@ -272,21 +279,26 @@ class TrendsData:
 # --- builders ------------------------------------------------------------------------------
 
 
-def category_series(history: Sequence[ScoredCheckIn]) -> tuple[CategorySeries, ...]:
-    """Overall first, then each category; history oldest first, already in range."""
-    keys = (OVERALL, *CATEGORIES)
-    dates = tuple(entry.checkin.taken_at for entry in history)
-    values: dict[str, list[float | None]] = {k: [] for k in keys}
-    usual: dict[str, list[float | None]] = {k: [] for k in keys}
-    for entry in history:
-        for key in keys:
-            values[key].append(entry.scores.get(key))
-            usual[key].append(entry.baseline.get(key))
+CATEGORY_KEYS: tuple[str, ...] = (OVERALL, *CATEGORIES)
+
+
+def one_category_series(history: Sequence[ScoredCheckIn], key: str) -> CategorySeries:
+    """One warning-sign category (or ``OVERALL``); history oldest first, already in range."""
     labels = {OVERALL: "All warning signs", **CATEGORY_LABELS}
-    return tuple(
-        CategorySeries(key, labels[key], dates, tuple(values[key]), tuple(usual[key]))
-        for key in keys
+    if key not in labels:
+        raise ValidationError(f"Unknown warning-sign category {key!r}.")
+    return CategorySeries(
+        key,
+        labels[key],
+        tuple(entry.checkin.taken_at for entry in history),
+        tuple(entry.scores.get(key) for entry in history),
+        tuple(entry.baseline.get(key) for entry in history),
     )
+
+
+def category_series(history: Sequence[ScoredCheckIn]) -> tuple[CategorySeries, ...]:
+    """Overall first, then each category."""
+    return tuple(one_category_series(history, key) for key in CATEGORY_KEYS)
 
 
 def instrument_series(

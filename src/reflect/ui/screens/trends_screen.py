@@ -52,7 +52,8 @@ def draw_tab(
     if key == "signs":
         from reflect.charts.categories import draw_categories
 
-        draw_categories(figure, data.categories, style, choice or OVERALL)
+        key = choice or OVERALL
+        draw_categories(figure, (data.category(key),), style, key)
     elif key == "questionnaires":
         from reflect.charts.instruments import draw_instruments
 
@@ -282,6 +283,5 @@ class TrendsScreen(QWidget):
         if not self.is_ready:
             self.render_now()
         self.picker.choose(BENCHMARK_RANGES[step % len(BENCHMARK_RANGES)])
-        panel = self.current_panel()
-        if panel is not None:
-            panel.chart.canvas.draw()  # the pixels too, not just the artists
+        # The pixels are drawn by the canvas's pending draw_idle when the caller processes
+        # events, exactly as in the app; drawing here as well would time two renders.
