@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import numpy as np
+from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
 from reflect.charts import hover
@@ -21,6 +23,8 @@ from reflect.charts.style import (
     title,
 )
 from reflect.domain.trends import WeeklyReflections
+
+MAX_BARS = 110  # about two years of weeks
 
 
 def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: ChartStyle) -> None:
@@ -41,39 +45,54 @@ def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: Ch
     )
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=(1, 1))
     weeks = list(weekly.weeks)
-    many = len(weeks) > 80
-    bars = top.bar(
-        weeks,
-        weekly.counts,
-        width=timedelta(days=6 if not many else 7),
-        align="edge",
-        color=style.colour(0),
-        linewidth=0,
-        label="Reflections",
-        gid="weekly-counts",
-    )
-    hover.add_bars(
-        figure,
-        top,
-        bars,
-        [
-            f"Week of {w:%d %b %Y}: {c} reflection{'s' if c != 1 else ''}"
-            for w, c in zip(weeks, weekly.counts, strict=True)
-        ],
-    )
+    texts = [
+        f"Week of {w:%d %b %Y}: {c} reflection{'s' if c != 1 else ''}"
+        for w, c in zip(weeks, weekly.counts, strict=True)
+    ]
+    edges = date2num(weeks + [weeks[-1] + timedelta(days=7)])
+    if len(weeks) <= MAX_BARS:
+        bars = top.bar(
+            edges[:-1],
+            weekly.counts,
+            width=6.0,  # days; the gap keeps neighbouring weeks apart
+            align="edge",
+            color=style.colour(0),
+            linewidth=0,
+            label="Reflections",
+            gid="weekly-counts",
+        )
+        hover.add_bars(figure, top, bars, texts)
+    else:
+        # Years of weeks: one filled outline instead of hundreds of bars (fast to draw and
+        # no thinner than a pixel anyway); hovering still names the week under the pointer.
+        top.stairs(
+            weekly.counts,
+            edges,
+            fill=True,
+            color=style.colour(0),
+            label="Reflections",
+            gid="weekly-counts",
+        )
+
+        def week_at(x: float, _y: float) -> str | None:
+            index = int(np.searchsorted(edges, x, side="right")) - 1
+            return texts[index] if 0 <= index < len(texts) else None
+
+        hover.add_grid(figure, top, week_at)
+    top.xaxis_date()
     style_axes(top, style)
     top.set_ylabel("Reflections", fontsize=style.font_size - 1)
     top.yaxis.get_major_locator().set_params(integer=True)
     top.set_ylim(0, max(weekly.counts) * 1.15 + 0.5)
 
     style_axes(bottom, style)
-    mids = [w + timedelta(days=3) for w in weeks]
+    mids = edges[:-1] + 3.5
     values = [float("nan") if v is None else v for v in weekly.mean_intensity]
     (line,) = bottom.plot(
         mids,
         values,
         color=style.colour(1),
-        marker="o" if not many else None,
+        marker="o" if len(weeks) <= MAX_BARS else None,
         markersize=4,
         linewidth=1.8,
         label="Mean intensity",
