@@ -150,3 +150,20 @@ def test_get_help_in_french_keeps_the_numbers(qtbot, french):
     assert "Appelez le" in text and "911" in text and "988" in text
     assert "canadienne contre la traite des personnes" in text
     assert "1-833-900-1010" in text
+
+
+def test_suggestion_reasons_in_french(session, french):
+    from datetime import datetime
+
+    from reflect.ui.widgets.suggestions_view import reason_in_language
+
+    items = [i.id for i in session.checkins.definition.items]
+    heavy = dict.fromkeys(items, 0) | {i: 4 for i in items if i.startswith("emotional.")}
+    session.checkins.record(heavy, taken_at=datetime(2026, 11, 20, 18, 0))
+    suggestions = session.resources.suggestions_for_latest()
+    assert suggestions
+    for suggestion in suggestions:
+        english = suggestion.reason_template.format(**dict(suggestion.reason_args))
+        assert english == suggestion.reason  # the template really is the reason
+        assert reason_in_language(suggestion) != suggestion.reason
+    assert any("Émotions" in reason_in_language(s) for s in suggestions)

@@ -72,6 +72,10 @@ class Suggestion:
     item: CopingItem
     reason: str
     category: str | None = None  # the check-in category that led to it, if any
+    # The reason as a template and its values, so the interface can show it in French:
+    # ``reason == reason_template.format(**dict(reason_args))``.
+    reason_template: str = ""
+    reason_args: tuple[tuple[str, str], ...] = ()
 
 
 # --- loading and validation ---------------------------------------------------------------
@@ -198,14 +202,14 @@ def suggest(
     when = f" ({taken_at.day} {taken_at:%b})" if taken_at else ""
     for position, category in enumerate(ranked):
         candidates = _rotate(_mixed_areas(library.by_category(category)), rotation)
-        reason = _category_reason(category, position, category_scores, baseline, when)
+        template, args = _category_reason(category, position, category_scores, baseline, when)
         taken = 0
         for item in candidates:
             if len(chosen) >= limit or taken >= per_category:
                 break
             if item.id in used:
                 continue
-            chosen.append(Suggestion(item, reason, category))
+            chosen.append(_suggestion(item, template, args, category))
             used.add(item.id)
             taken += 1
     # Fill the rest so the three ABC areas are all present, starting with the area the
@@ -220,7 +224,8 @@ def suggest(
                 item for item in _rotate(library.by_area(area), rotation) if item.id not in used
             ]
             if pool:
-                chosen.append(Suggestion(pool[0], _area_reason(area, helping, bool(ranked)), None))
+                template, args = _area_reason(area, helping, bool(ranked))
+                chosen.append(_suggestion(pool[0], template, args, None))
                 used.add(pool[0].id)
                 added = True
         if not added:
@@ -246,20 +251,28 @@ def _mixed_areas(items: list[CopingItem]) -> list[CopingItem]:
     return mixed
 
 
+def _suggestion(
+    item: CopingItem, template: str, args: dict[str, str], category: str | None
+) -> Suggestion:
+    return Suggestion(
+        item, template.format(**args), category, template, tuple(sorted(args.items()))
+    )
+
+
 def _category_reason(
     category: str,
     position: int,
     scores: dict[str, float],
     baseline: dict[str, float] | None,
     when: str,
-) -> str:
-    label = CATEGORY_LABELS[category]
+) -> tuple[str, dict[str, str]]:
+    args = {"label": CATEGORY_LABELS[category], "when": when}
     usual = (baseline or {}).get(category)
     if usual is not None and float(scores[category]) >= float(usual) + BASELINE_MARGIN:
-        return f"{label} was higher than your usual in your latest check-in{when}."
+        return "{label} was higher than your usual in your latest check-in{when}.", args
     if position == 0:
-        return f"{label} was your highest area in your latest check-in{when}."
-    return f"{label} was among your higher areas in your latest check-in{when}."
+        return "{label} was your highest area in your latest check-in{when}.", args
+    return "{label} was among your higher areas in your latest check-in{when}.", args
 
 
 def _areas_to_fill(chosen: list[Suggestion], helping: dict[str, float] | None) -> list[str]:
@@ -275,11 +288,13 @@ def _areas_to_fill(chosen: list[Suggestion], helping: dict[str, float] | None) -
     return sorted(missing, key=least_helped) + sorted(rest, key=least_helped)
 
 
-def _area_reason(area: str, helping: dict[str, float] | None, had_categories: bool) -> str:
-    label = HELPING_LABELS[area].lower()
+def _area_reason(
+    area: str, helping: dict[str, float] | None, had_categories: bool
+) -> tuple[str, dict[str, str]]:
+    args = {"label": HELPING_LABELS[area].lower()}
     value = (helping or {}).get(area)
     if value is not None and float(value) <= 1:
-        return f"You noted little {label} helping you this week; this adds some."
+        return "You noted little {label} helping you this week; this adds some.", args
     if had_categories:
-        return f"Rounds out your suggestions with some {label}."
-    return f"A steady {label} practice for any week."
+        return "Rounds out your suggestions with some {label}.", args
+    return "A steady {label} practice for any week.", args

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
+from reflect.ui.i18n import tr
 
 TABS = ("suggestions", "library", "exercises", "plan", "about")
 TAB_LABELS = ("Suggested for you", "Library", "Exercises", "My plan", "About the content")
@@ -21,7 +22,10 @@ TAB_LABELS = ("Suggested for you", "Library", "Exercises", "My plan", "About the
 def _error_page(what: str, exc: Exception) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
-    label = QLabel(f"<b>{escape(what)} could not be loaded.</b><br>{escape(str(exc))}")
+    label = QLabel(
+        tr("<b>{what} could not be loaded.</b>").format(what=escape(tr(what)))
+        + f"<br>{escape(str(exc))}"
+    )
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     layout.addWidget(label)
@@ -37,23 +41,23 @@ class ResourcesScreen(QWidget):
         super().__init__(parent)
         self.session = session
         self.resources = session.resources
-        self.setAccessibleName("Resources")
+        self.setAccessibleName(tr("Resources"))
         self._suggestions_stale = True
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        title = QLabel("<h2 style='margin:0'>Resources</h2>")
+        title = QLabel(f"<h2 style='margin:0'>{tr('Resources')}</h2>")
         title.setTextFormat(Qt.TextFormat.RichText)
         top.addWidget(title)
         top.addStretch(1)
-        self.help_button = QPushButton("Get help now")
-        self.help_button.setAccessibleName("Get help now: emergency and crisis lines")
+        self.help_button = QPushButton(tr("Get help now"))
+        self.help_button.setAccessibleName(tr("Get help now: emergency and crisis lines"))
         self.help_button.clicked.connect(self.help_requested)
         top.addWidget(self.help_button)
         layout.addLayout(top)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Resources sections")
+        self.tabs.setAccessibleName(tr("Resources sections"))
         layout.addWidget(self.tabs, 1)
         self.suggestions = self.library = self.exercises = self.plan_editor = self.about = None
         # Tabs are built the first time they are needed, so unlocking stays quick.
@@ -63,7 +67,7 @@ class ResourcesScreen(QWidget):
             page_layout = QVBoxLayout(page)
             page_layout.setContentsMargins(0, 0, 0, 0)
             self._pages[key] = page
-            self.tabs.addTab(page, label)
+            self.tabs.addTab(page, tr(label))
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 
     def _ensure(self, key: str) -> None:

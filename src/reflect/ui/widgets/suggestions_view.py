@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from reflect.domain.coping import Suggestion
 from reflect.domain.errors import ReflectError
+from reflect.ui.i18n import current_language, tr
 from reflect.ui.widgets.card_list import CardList
 from reflect.ui.widgets.coping_card import CopingCard
 
@@ -14,6 +15,21 @@ FOOTNOTE = (
     "These are ideas, not treatment. If things feel heavy, consider talking with your supervisor "
     "or someone you trust, or use Get help now."
 )
+
+
+def _day_month(when) -> str:
+    months = tr(
+        "January February March April May June July August September October November December"
+    )
+    return f"{when.day} {months.split()[when.month - 1]}"
+
+
+def reason_in_language(suggestion: Suggestion) -> str:
+    """The reason in the current language; category and area names are translated too."""
+    if current_language() == "en" or not suggestion.reason_template:
+        return suggestion.reason
+    args = {key: tr(value) for key, value in suggestion.reason_args}
+    return tr(suggestion.reason_template).format(**args)
 
 
 class SuggestionsView(QWidget):
@@ -29,17 +45,17 @@ class SuggestionsView(QWidget):
         layout = QVBoxLayout(self)
         self.header_label = QLabel("")
         self.header_label.setWordWrap(True)
-        self.header_label.setAccessibleName("Why these suggestions")
+        self.header_label.setAccessibleName(tr("Why these suggestions"))
         layout.addWidget(self.header_label)
         self.cards = CardList()
         layout.addWidget(self.cards, 1)
         foot = QHBoxLayout()
-        note = QLabel(FOOTNOTE)
+        note = QLabel(tr(FOOTNOTE))
         note.setWordWrap(True)
         foot.addWidget(note, 1)
-        self.checkin_button = QPushButton("Take a check-in")
-        self.more_button = QPushButton("Show other ideas")
-        self.more_button.setToolTip("Different items for the same check-in")
+        self.checkin_button = QPushButton(tr("Take a check-in"))
+        self.more_button = QPushButton(tr("Show other ideas"))
+        self.more_button.setToolTip(tr("Different items for the same check-in"))
         foot.addWidget(self.checkin_button)
         foot.addWidget(self.more_button)
         layout.addLayout(foot)
@@ -51,27 +67,30 @@ class SuggestionsView(QWidget):
             snapshot = self.resources.latest_checkin()
             self.suggestions = self.resources.suggestions_for_latest(rotation=self.rotation)
         except ReflectError as exc:
-            self.header_label.setText(f"Suggestions are unavailable: {exc}")
+            self.header_label.setText(tr("Suggestions are unavailable: {error}").format(error=exc))
             self.cards.set_cards([])
             return
         if snapshot is None:
             self.header_label.setText(
-                "<b>A mix to start with.</b> After your first check-in, suggestions will follow "
-                "the areas that were highest for you, and say why each one is here."
+                tr(
+                    "<b>A mix to start with.</b> After your first check-in, suggestions will "
+                    "follow the areas that were highest for you, and say why each one is here."
+                )
             )
         else:
             when = snapshot.taken_at
-            date_text = f" from {when.day} {when:%B}" if when else ""
+            date_text = tr(" from {date}").format(date=_day_month(when)) if when else ""
             if any(s.category for s in self.suggestions):
-                rest = "The areas that were highest for you come first."
+                rest = tr("The areas that were highest for you come first.")
             else:
-                rest = "No warning-sign area stood out, so here is a mix to keep you steady."
+                rest = tr("No warning-sign area stood out, so here is a mix to keep you steady.")
             self.header_label.setText(
-                f"<b>Suggested after your latest check-in{date_text}.</b> {rest}"
+                tr("<b>Suggested after your latest check-in{when}.</b>").format(when=date_text)
+                + f" {rest}"
             )
         cards = []
         for suggestion in self.suggestions:
-            card = CopingCard(suggestion.item, suggestion.reason)
+            card = CopingCard(suggestion.item, reason_in_language(suggestion))
             card.exercise_requested.connect(self.exercise_requested)
             card.link_requested.connect(self.link_requested)
             cards.append(card)
