@@ -45,7 +45,8 @@ def screen(qtbot, filled):
     widget = TrendsScreen(filled)
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
-    with qtbot.waitSignal(widget.charts_ready, timeout=20_000):
+    # Generous: the worker imports matplotlib, which is slow on a busy CI machine.
+    with qtbot.waitSignal(widget.charts_ready, timeout=90_000):
         widget.show()
     return widget
 

@@ -53,7 +53,7 @@ def draw_practice(
             label=item.label,
             gid=f"practice-{item.key}",
         )
-        word = "Week of" if period == "week" else "Month of"
+        word = {"week": "Week of", "quarter": "Quarter from"}.get(period, "Month of")
         fmt = "%d %b %Y" if period == "week" else "%B %Y"
         hover.add_points(
             figure,

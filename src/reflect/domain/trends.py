@@ -24,7 +24,7 @@ from reflect.domain.checkin import (
 )
 from reflect.domain.checkin_scoring import ABOUT_USUAL, OVERALL, ScoredCheckIn
 from reflect.domain.errors import ValidationError
-from reflect.domain.instruments import InstrumentDefinition
+from reflect.domain.instruments import InstrumentDefinition, Subscale
 from reflect.domain.reflection import (
     PRACTICE_AREA_LABELS,
     PRACTICE_AREAS,
@@ -132,6 +132,9 @@ class SubscaleSeries:
     values: tuple[float, ...]
     higher_is: str
     bands: tuple[BandThreshold, ...]
+    # Lowest and highest possible score, so a chart shows a change on the whole scale
+    # (a 60-to-67 axis would make a small change on 0-100 look dramatic).
+    scale: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -144,11 +147,21 @@ class InstrumentSeries:
 
     @property
     def shared_bands(self) -> tuple[BandThreshold, ...]:
-        """Band thresholds common to every subscale (labels/limits only), else empty."""
-        shapes = {tuple((b.label, b.minimum, b.maximum) for b in s.bands) for s in self.subscales}
-        if len(shapes) != 1 or not self.subscales:
+        """The bands of the subscales that have any, when those all share them, else empty.
+
+        STSS publishes bands for its total only: they are still shaded, and ``banded``
+        names the subscales they belong to.
+        """
+        with_bands = [s for s in self.subscales if s.bands]
+        shapes = {tuple((b.label, b.minimum, b.maximum) for b in s.bands) for s in with_bands}
+        return with_bands[0].bands if len(shapes) == 1 else ()
+
+    @property
+    def banded(self) -> tuple[str, ...]:
+        """Labels of the subscales the shaded bands apply to."""
+        if not self.shared_bands:
             return ()
-        return self.subscales[0].bands
+        return tuple(s.label for s in self.subscales if s.bands)
 
 
 @dataclass(frozen=True)
@@ -301,6 +314,17 @@ def category_series(history: Sequence[ScoredCheckIn]) -> tuple[CategorySeries, .
     return tuple(one_category_series(history, key) for key in CATEGORY_KEYS)
 
 
+def subscale_scale(definition: InstrumentDefinition, subscale: Subscale) -> tuple[float, float]:
+    """The lowest and highest score a subscale can give, from its scoring key."""
+    scale = definition.scale
+    points = [scale.value(answer, False) for answer in scale.values]
+    low, high = min(points), max(points)
+    if subscale.method == "sum":
+        low, high = low * len(subscale.items), high * len(subscale.items)
+    ends = sorted((low * subscale.multiply + subscale.add, high * subscale.multiply + subscale.add))
+    return ends[0], ends[1]
+
+
 def instrument_series(
     results: Iterable[InstrumentResult], definitions: Mapping[str, InstrumentDefinition]
 ) -> tuple[InstrumentSeries, ...]:
@@ -327,6 +351,7 @@ def instrument_series(
                     tuple(p[1] for p in points),
                     sub.higher_is,
                     bands,
+                    subscale_scale(definition, sub),
                 )
             )
         if subscales:
@@ -359,13 +384,19 @@ def weekly_reflections(points: Sequence[ReflectionPoint], span: DateRange) -> We
 
 
 def practice_period_for(span: DateRange, first_seen: date | None) -> str:
-    """Weekly points for short ranges, monthly beyond about four months (else too noisy)."""
+    """Weekly points up to about four months, monthly up to three years, then quarterly
+    (ten years of months is a tangle of 120 points per line)."""
     start = span.start or first_seen or span.end
-    return "week" if (span.end - start).days <= 120 else "month"
+    days = (span.end - start).days
+    return "week" if days <= 120 else "month" if days <= 3 * 366 else "quarter"
 
 
 def _period_start(day: date, period: str) -> date:
-    return week_start(day) if period == "week" else day.replace(day=1)
+    if period == "week":
+        return week_start(day)
+    if period == "quarter":
+        return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return day.replace(day=1)
 
 
 def practice_series(points: Sequence[ReflectionPoint], period: str) -> tuple[PracticeSeries, ...]:
