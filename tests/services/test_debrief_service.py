@@ -157,3 +157,36 @@ def test_labels_that_are_questions_get_no_extra_colon():
 
     assert label_colon("Feelings") == "Feelings:"
     assert label_colon("What would I do differently?") == "What would I do differently?"
+
+
+def test_a_past_debrief_shows_charts_as_they_were_then(session):
+    from datetime import datetime, timedelta
+
+    now = datetime.now().replace(microsecond=0)
+    items = [item.id for item in session.checkins.definition.items]
+    session.checkins.record(dict.fromkeys(items, 1), taken_at=now - timedelta(days=30))
+    session.checkins.record(dict.fromkeys(items, 3), taken_at=now - timedelta(days=1))
+    service = session.debrief
+    past = service.new(title="Past", scheduled_for=now - timedelta(days=10))
+    past.shared = [("chart", "warning_signs")]
+    past = service.save(past)
+    bars = service.shared_view(past.id).cards[0].bars
+    assert [b.value for b in bars] == [1.0]  # the later check-in did not exist yet
+    upcoming = service.new(title="Next", scheduled_for=now + timedelta(days=3))
+    upcoming.shared = [("chart", "warning_signs")]
+    upcoming = service.save(upcoming)
+    assert [b.value for b in service.shared_view(upcoming.id).cards[0].bars] == [1.0, 3.0]
+
+
+def test_only_actions_from_earlier_debriefs_are_carried_over(session):
+    from datetime import datetime, timedelta
+
+    now = datetime.now().replace(microsecond=0)
+    service = session.debrief
+    older = service.save(service.new(title="Older", scheduled_for=now - timedelta(days=60)))
+    newer = service.save(service.new(title="Newer", scheduled_for=now - timedelta(days=5)))
+    service.add_action(older.id, "From the older one")
+    service.add_action(newer.id, "From the newer one")
+    assert [a.text for a in service.shared_view(older.id).carried_over] == []
+    carried = service.shared_view(newer.id).carried_over
+    assert [(a.text, a.from_title) for a in carried] == [("From the older one", "Older")]

@@ -135,7 +135,12 @@ class DebriefService:
 
     # --- the shared view ------------------------------------------------------------
 
-    def _card(self, kind: str, ref: str) -> SharedCard:
+    def _as_of(self, when: datetime | None) -> datetime:
+        """Charts are drawn as of the debrief when it lies in the past, else as of now."""
+        now = self._clock()
+        return when if when is not None and when < now else now
+
+    def _card(self, kind: str, ref: str, as_of: datetime | None = None) -> SharedCard:
         if kind == "reflection":
             reflection = self._journal.get(int(ref))
             template = self._journal.template_for(reflection) if reflection else None
@@ -146,28 +151,36 @@ class DebriefService:
             except KeyError:
                 scored = None
             return checkin_card(ref, scored)
-        today = self._clock().date()
+        anchor = self._as_of(as_of)
+        today = anchor.date()
         if ref == "warning_signs":
-            return chart_card(ref, debrief_charts.warning_sign_bars(self._checkins))
+            until = None if as_of is None or anchor != as_of else anchor
+            return chart_card(ref, debrief_charts.warning_sign_bars(self._checkins, until=until))
         if ref == "practice_ratings":
             return chart_card(ref, debrief_charts.practice_rating_bars(self._journal, today))
         return chart_card(ref, debrief_charts.intensity_bars(self._journal, today))
 
-    def preview(self, kind: str, ref: str) -> SharedCard:
+    def preview(self, kind: str, ref: str, as_of: datetime | None = None) -> SharedCard:
         """Exactly the card debrief mode would show for one item, so the provider can see
         what a tick reveals before sharing it (the prepare screen is theirs alone)."""
         item_kind, item_ref = shared_ref(kind, ref)
-        return self._card(item_kind, item_ref)
+        return self._card(item_kind, item_ref, as_of)
 
     def shared_view(self, debrief_id: int) -> SharedView:
         debrief = self._repo.require(debrief_id)
-        titles = {d.id: d.title for d in self._repo.history()}
+        history = self._repo.history()  # newest first
+        position = next(i for i, d in enumerate(history) if d.id == debrief_id)
+        # Carried over: still open and agreed in a debrief held BEFORE this one (a later
+        # debrief's actions do not belong in an older one's summary).
+        titles = {d.id: d.title for d in history[position + 1 :]}
         earlier = [
-            (a, titles.get(a.debrief_id, "an earlier debrief"))
-            for a in self._repo.open_actions()
-            if a.debrief_id != debrief_id
+            (a, titles[a.debrief_id]) for a in self._repo.open_actions() if a.debrief_id in titles
         ]
-        return build_shared_view(debrief, self._card, self._repo.actions_for(debrief_id), earlier)
+
+        def card(kind: str, ref: str) -> SharedCard:
+            return self._card(kind, ref, debrief.scheduled_for)
+
+        return build_shared_view(debrief, card, self._repo.actions_for(debrief_id), earlier)
 
     def room(self, debrief_id: int) -> DebriefRoom:
         self._repo.require(debrief_id)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from reflect.domain.checkin_scoring import score_history
 from reflect.domain.journal import JournalFilter
 from reflect.domain.reflection import PRACTICE_AREA_LABELS, PRACTICE_AREAS
 from reflect.services.debrief_view import Bar, day_text
@@ -15,9 +16,20 @@ if TYPE_CHECKING:
     from reflect.services.journal import JournalService
 
 
-def warning_sign_bars(checkins: CheckinService, count: int = 12) -> list[Bar]:
+def warning_sign_bars(
+    checkins: CheckinService, count: int = 12, until: datetime | None = None
+) -> list[Bar]:
+    """The last ``count`` check-ins, up to ``until`` when the debrief lies in the past, so a
+    summary exported later still shows what was discussed then."""
+    if until is None:
+        scored = checkins.recent_scored(count)
+    else:
+        # A year back is plenty for ``count`` check-ins plus their baseline window.
+        items = checkins.all(until - timedelta(days=365), until)[-(count + checkins.window) :]
+        scored = score_history(items, checkins.definition, checkins.window, checkins.minimum)
+        scored = scored[-count:]
     bars = []
-    for entry in checkins.recent_scored(count):
+    for entry in scored:
         overall = entry.scores.overall
         text = f"{overall:.1f} of 4" if overall is not None else "not answered"
         bars.append(Bar(day_text(entry.checkin.taken_at), overall, 4.0, text))

@@ -132,7 +132,8 @@ class DebriefScreen(QWidget):
             self.preview.show_card(None)
             return
         try:
-            card = self.service.preview(kind, ref)
+            when = self.when.dateTime().toPython()  # charts as of the debrief's date
+            card = self.service.preview(kind, ref, when)  # type: ignore[arg-type]
         except (ReflectError, ValueError):
             self.preview.show_card(None)
             return

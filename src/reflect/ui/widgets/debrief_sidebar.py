@@ -36,6 +36,7 @@ class DebriefSidebar(QWidget):
         self.history.setAccessibleName("Debrief history")
         # Titles and dates wrap rather than hiding behind a sideways scroll bar.
         self.history.setWordWrap(True)
+        self.history.setSpacing(3)  # a little air so one debrief's two lines read as a unit
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.addWidget(self.history, 2)
         buttons = QHBoxLayout()

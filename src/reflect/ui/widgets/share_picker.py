@@ -36,6 +36,9 @@ class SharePicker(QWidget):
         for kind, label in TABS:
             widget = QListWidget()
             widget.setAccessibleName(f"{label} to share")
+            # Long labels end in "…" (the preview shows the whole item) instead of scrolling.
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setTextElideMode(Qt.TextElideMode.ElideRight)
             widget.itemChanged.connect(self._on_item_changed)
             widget.currentItemChanged.connect(self._emit_current)
             self.lists[kind] = widget
