@@ -167,3 +167,25 @@ def test_suggestion_reasons_in_french(session, french):
         assert english == suggestion.reason  # the template really is the reason
         assert reason_in_language(suggestion) != suggestion.reason
     assert any("Émotions" in reason_in_language(s) for s in suggestions)
+
+
+def test_home_follow_ups_in_french(qtbot, session, french):
+    from datetime import date, datetime
+
+    from reflect.domain.reflection import FollowUp, Reflection
+    from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
+
+    session.journal.save(
+        Reflection(
+            "quick",
+            datetime(2026, 11, 20, 18, 0),
+            answers={"what_happened": "a long day"},
+            follow_ups=[FollowUp("call my supervisor", due=date(2099, 11, 25))],
+        )
+    )
+    panel = FollowUpsPanel(session.journal)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    item = panel.list.item(0)
+    assert item.text() == "call my supervisor  (pour le 25 nov.)"
+    assert item.toolTip().startswith("Vient de la réflexion du 20 nov. 2026.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.services.journal import JournalService
+from reflect.ui.i18n import current_language, tr
+
+
+def _short_date(day: date, with_year: bool = False) -> str:
+    """'25 Nov' / '25 nov.' in the language of the interface."""
+    locale = QLocale("fr_CA" if current_language() == "fr" else "en_CA")
+    pattern = "d MMM yyyy" if with_year else "d MMM"
+    return locale.toString(QDate(day.year, day.month, day.day), pattern)
 
 
 class FollowUpsPanel(QWidget):
@@ -28,14 +36,17 @@ class FollowUpsPanel(QWidget):
         self._last_done: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("<b>Open follow-ups</b>")
+        title = QLabel(f"<b>{tr('Open follow-ups')}</b>")
         layout.addWidget(title)
         self.list = QListWidget()
-        self.list.setAccessibleName("Open follow-up actions; press Space to mark one done")
+        self.list.setAccessibleName(tr("Open follow-up actions; press Space to mark one done"))
         self.list.setWordWrap(True)
         layout.addWidget(self.list, 1)
         self.empty = QLabel(
-            "No open follow-ups. Actions you add to a reflection or agree in a debrief appear here."
+            tr(
+                "No open follow-ups. Actions you add to a reflection or agree in a debrief "
+                "appear here."
+            )
         )
         self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyState")
@@ -44,8 +55,8 @@ class FollowUpsPanel(QWidget):
         row = QHBoxLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo marking the follow-up done")
+        self.undo_button = QPushButton(tr("Undo"))
+        self.undo_button.setAccessibleName(tr("Undo marking the follow-up done"))
         self.undo_button.hide()
         row.addWidget(self.status, 1)
         row.addWidget(self.undo_button)
@@ -63,23 +74,30 @@ class FollowUpsPanel(QWidget):
         for item in items:
             due = ""
             if item.due:
-                due = f"  (due {item.due.strftime('%d %b')})"
+                due = "  " + tr("(due {date})").format(date=_short_date(item.due))
             entry = QListWidgetItem(item.text + due)
             source = sources.get(item.reflection_id or 0)
-            origin = f"From the reflection of {source.strftime('%d %b %Y')}. " if source else ""
+            origin = ""
+            if source:
+                when = _short_date(source.date(), with_year=True)
+                origin = tr("From the reflection of {date}.").format(date=when) + " "
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             entry.setData(Qt.ItemDataRole.UserRole + 1, item.reflection_id)
             if item.debrief_id is not None:
                 # Agreed in a supervision debrief: there is no reflection to open.
-                owner = f" Owner: {item.owner}." if item.owner else ""
-                entry.setToolTip(f"Agreed in a debrief.{owner} Tick when done.")
+                owner = " " + tr("Owner: {owner}.").format(owner=item.owner) if item.owner else ""
+                entry.setToolTip(tr("Agreed in a debrief.") + owner + " " + tr("Tick when done."))
             else:
-                entry.setToolTip(origin + "Tick when done; double-click to open its reflection.")
+                entry.setToolTip(
+                    origin + tr("Tick when done; double-click to open its reflection.")
+                )
             if item.due and item.due < today:
                 entry.setForeground(QBrush(QColor("#b35c00")))
-                entry.setText(item.text + f"  (was due {item.due.strftime('%d %b')})")
+                entry.setText(
+                    item.text + "  " + tr("(was due {date})").format(date=_short_date(item.due))
+                )
             self.list.addItem(entry)
         self.list.blockSignals(False)
         self.empty.setVisible(self.list.count() == 0)
@@ -89,7 +107,7 @@ class FollowUpsPanel(QWidget):
         item = self.journal.follow_up(follow_up_id)
         self.journal.mark_follow_up_done(follow_up_id)
         self._last_done = follow_up_id
-        self.status.setText(f"Done: {item.text if item else ''}")
+        self.status.setText(tr("Done: {text}").format(text=item.text if item else ""))
         self.undo_button.show()
         self.refresh()
 
