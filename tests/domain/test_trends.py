@@ -189,3 +189,21 @@ def test_build_trends_on_nothing_gives_empty_series_for_every_chart():
     assert data.instruments == () and data.weekly.weeks == () and data.practice == ()
     assert sum(c.count for c in data.stages) == 0 and data.heaviness.values == {}
     assert data.helped_checkins == 0
+
+
+def test_questionnaire_bands_of_some_subscales_are_still_shared_and_named():
+    stss = INSTRUMENTS["stss"]
+    result = score(stss, [3] * stss.item_count).to_result(datetime(2026, 1, 10))
+    (series,) = instrument_series([result], INSTRUMENTS)
+    total = next(s for s in series.subscales if s.key == "total")
+    assert series.shared_bands == total.bands  # only the total has published bands
+    assert series.banded == (total.label,)
+    assert total.scale == (17.0, 85.0)  # 17 items answered 1 to 5
+
+
+def test_a_questionnaire_without_bands_has_none_to_shade_but_keeps_its_scale():
+    cbi = INSTRUMENTS["cbi"]
+    result = score(cbi, [1] * cbi.item_count).to_result(datetime(2026, 1, 10))
+    (series,) = instrument_series([result], INSTRUMENTS)
+    assert series.shared_bands == () and series.banded == ()
+    assert {s.scale for s in series.subscales} == {(0.0, 100.0)}

@@ -88,7 +88,7 @@ def draw_instruments(
         figure,
         style,
         f"Questionnaire: {instrument.name}",
-        "Shaded: the published bands (hover a point for its band). A score is not a diagnosis.",
+        _subtitle(instrument),
     )
     ax = figure.subplots()
     style_axes(ax, style)
@@ -96,8 +96,10 @@ def draw_instruments(
     bands = instrument.shared_bands
     limits = [b.minimum for b in bands if b.minimum is not None]
     limits += [b.maximum for b in bands if b.maximum is not None]
-    low, high = min(values + limits), max(values + limits)
-    pad = max(1.0, (high - low) * 0.08)
+    # The whole possible scale, so a small change does not look dramatic.
+    ends = [end for s in instrument.subscales if s.scale is not None for end in s.scale]
+    low, high = min(values + limits + ends), max(values + limits + ends)
+    pad = max(0.5, (high - low) * 0.04)
     ax.set_ylim(low - pad, high + pad)
     if bands:
         _shade_bands(ax, bands, style)
@@ -135,7 +137,20 @@ def draw_instruments(
     pad_days = max(timedelta(days=3), (last - first) * 0.03)
     ax.set_xlim(first - pad_days, last + pad_days)
     date_axis(ax, style)
-    margins(figure, left=52, right=110, top=84, bottom=34)
+    # Room on the right for the band names only when there are bands.
+    margins(figure, left=52, right=110 if bands else 16, top=84, bottom=34)
+
+
+def _subtitle(instrument: InstrumentSeries) -> str:
+    if not instrument.shared_bands:
+        return "This questionnaire has no published bands to shade. A score is not a diagnosis."
+    whose = ""
+    if len(instrument.banded) < len(instrument.subscales):
+        whose = f" for {', '.join(instrument.banded)}"
+    return (
+        f"Shaded: the published bands{whose} (hover a point for its band). "
+        "A score is not a diagnosis."
+    )
 
 
 def short_band_label(label: str, limit: int = 24) -> str:
