@@ -125,7 +125,7 @@ def test_hover_reports_the_exact_value_under_the_pointer(screen):
     chart = screen.panels[0].chart
     chart.canvas.draw()
     ax = chart.figure.axes[0]
-    line = next(l for l in ax.lines if (l.get_gid() or "").startswith("category-"))
+    line = next(li for li in ax.lines if (li.get_gid() or "").startswith("category-"))
     x, y = ax.transData.transform(line.get_xydata()[-1])
     text = chart.hover_text(x, y)
     assert text is not None and "of 4" in text
