@@ -189,3 +189,29 @@ def test_home_follow_ups_in_french(qtbot, session, french):
     item = panel.list.item(0)
     assert item.text() == "call my supervisor  (pour le 25 nov.)"
     assert item.toolTip().startswith("Vient de la réflexion du 20 nov. 2026.")
+
+
+@pytest.mark.parametrize("heavy_prefix", ["", "emotional."])
+def test_early_warning_notes_in_french(session, french, heavy_prefix):
+    """Real notices (all parts higher, or one part higher) keep templates that produce their
+    English text exactly, and every one of them reads in French."""
+    from datetime import datetime, timedelta
+
+    from reflect.domain.early_warning import fill
+    from reflect.ui.widgets.early_warning_card import notice_in_language
+
+    items = [i.id for i in session.checkins.definition.items]
+    start = datetime(2026, 9, 1, 18, 0)
+    for week in range(8):
+        session.checkins.record(dict.fromkeys(items, 1), taken_at=start + timedelta(weeks=week))
+    heavy = {i: 4 if i.startswith(heavy_prefix) else 1 for i in items}
+    for week in range(8, 11):
+        session.checkins.record(heavy, taken_at=start + timedelta(weeks=week))
+    notices = [n for n in session.early_warning.active() if n.kind == "rise"]
+    assert notices
+    for notice in notices:
+        assert fill(notice.message_template, notice.args) == notice.message
+        assert fill(notice.title_template, notice.args) == notice.title
+        title, message = notice_in_language(notice)
+        assert title != notice.title
+        assert not any(w in message for w in ("check-ins", "usual", "supervisor", "{"))

@@ -40,6 +40,17 @@ class Notice:
     instrument_id: str | None = None
     subscale_id: str | None = None
     links: tuple[str, ...] = ("resources", "plan")
+    # The same words as templates and values, so the interface can show them translated:
+    # ``title == title_template.format(**values)`` (lists joined with ", "), same for message.
+    title_template: str = ""
+    message_template: str = ""
+    args: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
+
+
+def fill(template: str, args: tuple[tuple[str, str | tuple[str, ...]], ...]) -> str:
+    """A notice template with its values (a tuple value is a list, joined with commas)."""
+    values = {k: ", ".join(v) if isinstance(v, tuple) else v for k, v in args}
+    return template.format(**values)
 
 
 def _trailing_run(history: Sequence[ScoredCheckIn], key: str, margin: float) -> list[ScoredCheckIn]:
@@ -71,36 +82,50 @@ def rise_notices(
     overall = _trailing_run(history, OVERALL, rules.overall_margin)
     notices = []
     if len(overall) >= rules.run_length:
-        names = ", ".join(CATEGORY_LABELS[key].lower() for key in rising)
-        detail = f" The change shows most in: {names}." if names else ""
+        names = tuple(CATEGORY_LABELS[key].lower() for key in rising)
+        title = "Your check-ins have been higher than your usual"
+        message = (
+            "Your last {count} check-ins were each clearly higher than your usual."
+            + (" The change shows most in: {names}." if names else "")
+            + " Weeks like these happen in this work; it could be a good moment to go gently. "
+            + SUPPORT_SENTENCE
+        )
+        args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
+            ("count", str(len(overall))),
+            ("names", names),
+        )
         notices.append(
             Notice(
                 id=f"rise:{OVERALL}:{_stamp(overall[0].checkin.taken_at)}",
                 kind="rise",
-                title="Your check-ins have been higher than your usual",
-                message=(
-                    f"Your last {len(overall)} check-ins were each clearly higher than your "
-                    f"usual.{detail} Weeks like these happen in this work; it could be a good "
-                    f"moment to go gently. {SUPPORT_SENTENCE}"
-                ),
+                title=fill(title, args),
+                message=fill(message, args),
                 since=overall[0].checkin.taken_at,
+                title_template=title,
+                message_template=message,
+                args=args,
             )
         )
         return notices
     for key, run in rising.items():
         label = CATEGORY_LABELS[key]
+        title = "{label}: higher than your usual lately"
+        message = (
+            "In your last {count} check-ins, the '{part}' part was clearly higher than your "
+            "usual. Noticing it is already a step. " + SUPPORT_SENTENCE
+        )
+        args = (("label", label), ("count", str(len(run))), ("part", label.lower()))
         notices.append(
             Notice(
                 id=f"rise:{key}:{_stamp(run[0].checkin.taken_at)}",
                 kind="rise",
-                title=f"{label}: higher than your usual lately",
-                message=(
-                    f"In your last {len(run)} check-ins, the '{label.lower()}' part was "
-                    "clearly higher than your usual. Noticing it is already a step. "
-                    f"{SUPPORT_SENTENCE}"
-                ),
+                title=fill(title, args),
+                message=fill(message, args),
                 since=run[0].checkin.taken_at,
                 category=key,
+                title_template=title,
+                message_template=message,
+                args=args,
             )
         )
     return notices

@@ -9,8 +9,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from reflect.domain.early_warning import Notice
+from reflect.domain.early_warning import Notice, fill
 from reflect.services.early_warning import EarlyWarningService
+from reflect.ui.i18n import current_language, tr
+
+
+def notice_in_language(notice: Notice) -> tuple[str, str]:
+    """(title, message) in the current language; category names are translated too."""
+    if current_language() == "en" or not notice.message_template:
+        return notice.title, notice.message
+    args = tuple(
+        (key, tuple(tr(v) for v in value) if isinstance(value, tuple) else tr(value))
+        for key, value in notice.args
+    )
+    return fill(tr(notice.title_template), args), fill(tr(notice.message_template), args)
+
 
 CARD_STYLE = """
 QFrame#earlyWarningCard {
@@ -34,7 +47,7 @@ class EarlyWarningCard(QFrame):
         self._last_dismissed: str | None = None
         self.setObjectName("earlyWarningCard")
         self.setStyleSheet(CARD_STYLE)
-        self.setAccessibleName("A gentle note about your recent check-ins")
+        self.setAccessibleName(tr("A gentle note about your recent check-ins"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
@@ -53,18 +66,18 @@ class EarlyWarningCard(QFrame):
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
-        self.resources_button = QPushButton("Coping ideas")
-        self.resources_button.setAccessibleName("Open coping ideas")
-        self.plan_button = QPushButton("My plan")
-        self.plan_button.setAccessibleName("Open my plan")
-        self.dismiss_button = QPushButton("Not now")
-        self.dismiss_button.setAccessibleName("Hide this note")
+        self.resources_button = QPushButton(tr("Coping ideas"))
+        self.resources_button.setAccessibleName(tr("Open coping ideas"))
+        self.plan_button = QPushButton(tr("My plan"))
+        self.plan_button.setAccessibleName(tr("Open my plan"))
+        self.dismiss_button = QPushButton(tr("Not now"))
+        self.dismiss_button.setAccessibleName(tr("Hide this note"))
         self.dismiss_button.setToolTip(
-            "Hide this note; it will not come back for the same stretch of weeks."
+            tr("Hide this note; it will not come back for the same stretch of weeks.")
         )
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Show the hidden note again")
-        self.undo_label = QLabel("Note hidden.")
+        self.undo_button = QPushButton(tr("Undo"))
+        self.undo_button.setAccessibleName(tr("Show the hidden note again"))
+        self.undo_label = QLabel(tr("Note hidden."))
         for widget in (self.resources_button, self.plan_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -107,10 +120,11 @@ class EarlyWarningCard(QFrame):
             widget.setVisible(notice is not None)
         self.more.setVisible(len(self._notices) > 1)
         if notice is not None:
-            self.title.setText(notice.title)
-            self.message.setText(notice.message)
-            self.more.setText(f"{len(self._notices) - 1} more")
-            self.setAccessibleDescription(notice.message)
+            title, message = notice_in_language(notice)
+            self.title.setText(title)
+            self.message.setText(message)
+            self.more.setText(tr("{count} more").format(count=len(self._notices) - 1))
+            self.setAccessibleDescription(message)
         self.setVisible(notice is not None or undo_visible)
 
     def _on_dismiss_clicked(self) -> None:
