@@ -140,3 +140,27 @@ def test_home_says_a_debrief_action_came_from_a_debrief(qtbot, session):
     assert entry.text().startswith("Ask about the rota")
     assert "Agreed in a debrief" in entry.toolTip() and "Sam" in entry.toolTip()
     assert "open its reflection" not in entry.toolTip()
+
+
+def test_searching_reflections_keeps_ticks_that_are_not_in_the_results(qtbot, prepared, session):
+    screen, seeded = prepared
+    screen.picker.set_checked("reflection", str(seeded.shared_reflection))
+    screen.picker.search.setText("CANARY")
+    with qtbot.waitSignal(screen.picker.search_changed):
+        pass
+    listed = screen.picker.lists["reflection"]
+    refs = [listed.item(r).data(Qt.ItemDataRole.UserRole) for r in range(listed.count())]
+    assert refs == [str(seeded.hidden_reflection)]
+    assert screen.picker.shared() == [("reflection", str(seeded.shared_reflection))]
+    screen.picker.search.setText("no-such-word-anywhere")
+    with qtbot.waitSignal(screen.picker.search_changed):
+        pass
+    assert listed.item(0).text() == "No reflection matches that search."
+    screen.picker.search.clear()
+    with qtbot.waitSignal(screen.picker.search_changed):
+        pass
+    assert listed.count() == 2
+    assert screen.save()
+    assert session.debrief.get(screen.debrief.id).shared == [
+        ("reflection", str(seeded.shared_reflection))
+    ]

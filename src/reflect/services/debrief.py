@@ -105,10 +105,11 @@ class DebriefService:
     def delete(self, debrief_id: int) -> None:
         self._repo.delete(debrief_id)
 
-    def reflection_choices(self, limit: int = 200) -> list[Choice]:
-        """Recent reflections to pick from, labelled by date, template and setting only."""
+    def reflection_choices(self, query: str = "", limit: int = 200) -> list[Choice]:
+        """Recent reflections (or those matching ``query``, through the journal's full-text
+        search) to pick from, labelled by date, template and setting only."""
         choices = []
-        for s in self._journal.search(JournalFilter(), limit=limit):
+        for s in self._journal.search(JournalFilter(query=query.strip()), limit=limit):
             name = self._journal.templates.name_of(s.template_id)
             choices.append(
                 Choice("reflection", str(s.id), f"{day_text(s.occurred_at)} · {name} · {s.setting}")

@@ -111,6 +111,7 @@ class DebriefScreen(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.sidebar.open_requested.connect(self.open_debrief)
         self.picker.current_changed.connect(self._show_preview)
+        self.picker.search_changed.connect(self._search_reflections)
         self.picker.changed.connect(lambda: self._show_preview(*self.picker.current()))
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         # Arriving on the screen starts in the form, not in the history list (which would
@@ -138,6 +139,13 @@ class DebriefScreen(QWidget):
             self.preview.show_card(None)
             return
         self.preview.show_card(card, shared=(kind, ref) in self.picker.shared())
+
+    def _search_reflections(self, query: str) -> None:
+        if query:
+            choices = self.service.reflection_choices(query)
+        else:
+            choices = [c for c in self._choices(self.picker.shared()) if c.kind == "reflection"]
+        self.picker.set_kind_choices("reflection", choices)
 
     def _choices(self, shared: list[tuple[str, str]]) -> list[Choice]:
         choices = [

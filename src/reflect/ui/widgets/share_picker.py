@@ -1,28 +1,44 @@
-"""Tick lists of reflections, check-ins and charts to share; nothing is ticked by default."""
+"""Tick lists of reflections, check-ins and charts to share; nothing is ticked by default.
+
+What is ticked is kept apart from what is listed, so narrowing the reflections with a search
+never unshares one that is ticked but not among the results.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reflect.services.debrief import Choice
 
 TABS = (("reflection", "Reflections"), ("checkin", "Check-ins"), ("chart", "Charts"))
+KINDS = tuple(kind for kind, _ in TABS)
 EMPTY = {
     "reflection": "No reflections yet.",
     "checkin": "No check-ins yet.",
     "chart": "No charts available.",
 }
+NO_MATCH = "No reflection matches that search."
 
 
 class SharePicker(QWidget):
     changed = Signal()
     current_changed = Signal(str, str)  # kind, ref of the highlighted item ("" when none)
+    search_changed = Signal(str)  # the reflection search, after a short pause in typing
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._chosen: list[tuple[str, str]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(
@@ -33,6 +49,10 @@ class SharePicker(QWidget):
         layout.addWidget(hint)
         self.tabs = QTabWidget()
         self.lists: dict[str, QListWidget] = {}
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find reflections by a word, tag or setting")
+        self.search.setAccessibleName("Search reflections to share")
+        self.search.setClearButtonEnabled(True)
         for kind, label in TABS:
             widget = QListWidget()
             widget.setAccessibleName(f"{label} to share")
@@ -42,42 +62,64 @@ class SharePicker(QWidget):
             widget.itemChanged.connect(self._on_item_changed)
             widget.currentItemChanged.connect(self._emit_current)
             self.lists[kind] = widget
-            self.tabs.addTab(widget, label)
+            page: QWidget = widget
+            if kind == "reflection":
+                page = QWidget()
+                box = QVBoxLayout(page)
+                box.setContentsMargins(4, 4, 4, 4)
+                box.addWidget(self.search)
+                box.addWidget(widget, 1)
+            self.tabs.addTab(page, label)
         self.tabs.currentChanged.connect(self._emit_current)
         layout.addWidget(self.tabs, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(lambda: self.search_changed.emit(self.query()))
+        self.search.textChanged.connect(self._search_timer.start)
+
+    def query(self) -> str:
+        return self.search.text().strip()
 
     def set_choices(self, choices: Sequence[Choice], shared: Sequence[tuple[str, str]]) -> None:
-        chosen = set(shared)
-        for widget in self.lists.values():
-            widget.blockSignals(True)
-            widget.clear()
-        for choice in choices:
-            item = QListWidgetItem(choice.label)
-            item.setData(Qt.ItemDataRole.UserRole, choice.ref)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = (choice.kind, choice.ref) in chosen
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.lists[choice.kind].addItem(item)
-        for kind, widget in self.lists.items():
-            if widget.count() == 0:
-                placeholder = QListWidgetItem(EMPTY[kind])
-                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-                widget.addItem(placeholder)
-            widget.blockSignals(False)
+        """Load a debrief: every list, and what it shares (a fresh start for the search)."""
+        self._chosen = [(str(k), str(r)) for k, r in shared]
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for kind in KINDS:
+            self._fill(kind, [c for c in choices if c.kind == kind], EMPTY[kind])
         self._update_summary()
         self._emit_current()
 
+    def set_kind_choices(self, kind: str, choices: Sequence[Choice]) -> None:
+        """Re-list one kind (e.g. search results), keeping every tick as it was."""
+        self._fill(
+            kind, choices, NO_MATCH if kind == "reflection" and self.query() else EMPTY[kind]
+        )
+        self._emit_current()
+
+    def _fill(self, kind: str, choices: Sequence[Choice], empty: str) -> None:
+        widget = self.lists[kind]
+        widget.blockSignals(True)
+        widget.clear()
+        for choice in choices:
+            item = QListWidgetItem(choice.label)
+            item.setData(Qt.ItemDataRole.UserRole, choice.ref)
+            item.setToolTip(choice.label)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = (kind, choice.ref) in self._chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            widget.addItem(item)
+        if widget.count() == 0:
+            placeholder = QListWidgetItem(empty)
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(placeholder)
+        widget.blockSignals(False)
+
     def shared(self) -> list[tuple[str, str]]:
-        result = []
-        for kind, widget in self.lists.items():
-            for row in range(widget.count()):
-                item = widget.item(row)
-                ref = item.data(Qt.ItemDataRole.UserRole)
-                if ref is not None and item.checkState() == Qt.CheckState.Checked:
-                    result.append((kind, str(ref)))
-        return result
+        """Everything ticked, listed or not: reflections, then check-ins, then charts."""
+        return [ref for kind in KINDS for ref in self._chosen if ref[0] == kind]
 
     def set_checked(self, kind: str, ref: str, checked: bool = True) -> None:
         widget = self.lists[kind]
@@ -96,14 +138,23 @@ class SharePicker(QWidget):
     def _emit_current(self, *_args: object) -> None:
         self.current_changed.emit(*self.current())
 
-    def _on_item_changed(self, _item: QListWidgetItem) -> None:
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        ref = item.data(Qt.ItemDataRole.UserRole)
+        kind = next((k for k, w in self.lists.items() if w is item.listWidget()), None)
+        if ref is None or kind is None:
+            return
+        key = (kind, str(ref))
+        if item.checkState() == Qt.CheckState.Checked and key not in self._chosen:
+            self._chosen.append(key)
+        elif item.checkState() != Qt.CheckState.Checked and key in self._chosen:
+            self._chosen.remove(key)
         self._update_summary()
         self.changed.emit()
 
     def _update_summary(self) -> None:
-        counts = {kind: 0 for kind, _ in TABS}
-        for kind, _ref in self.shared():
-            counts[kind] += 1
+        counts = dict.fromkeys(KINDS, 0)
+        for kind, _ref in self._chosen:
+            counts[kind] = counts.get(kind, 0) + 1
         self.summary.setText(
             f"Sharing {counts['reflection']} reflection(s), {counts['checkin']} check-in(s), "
             f"{counts['chart']} chart(s)."
