@@ -13,7 +13,7 @@ from reflect.charts.categories import draw_categories
 from reflect.charts.heatmap import calendar_grid, draw_heatmap
 from reflect.charts.helped import draw_helped
 from reflect.charts.hover import hover_at, target_count
-from reflect.charts.instruments import draw_instruments
+from reflect.charts.instruments import draw_instruments, short_band_label
 from reflect.charts.practice import draw_practice
 from reflect.charts.reflections import draw_weekly_reflections
 from reflect.charts.stages import draw_stages
@@ -188,3 +188,9 @@ def test_series_colours_are_okabe_ito_and_dark_swaps_the_ones_that_sink():
     assert {c.lower() for c in light.series} <= okabe and {c.lower() for c in dark.series} <= okabe
     assert OKABE_ITO["blue"] not in dark.series and OKABE_ITO["black"] not in dark.series
     assert dark.dark and not light.dark
+
+
+def test_band_names_in_the_margin_are_short_and_never_cut_mid_range():
+    assert short_band_label("Above 50: above the low-wellbeing range") == "Above 50"
+    assert short_band_label("Little or none (below 28)") == "Little or none\n(below 28)"
+    assert short_band_label("x" * 40).endswith("…")

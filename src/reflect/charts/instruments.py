@@ -156,7 +156,13 @@ def _subtitle(instrument: InstrumentSeries) -> str:
 def short_band_label(label: str, limit: int = 24) -> str:
     """The band's range for the margin ("Above 50"), the full label stays in the hover."""
     head = label.split(":", 1)[0].strip()
-    return head if len(head) <= limit else head[: limit - 1] + "…"
+    if len(head) <= limit:
+        return head
+    # "Little or none (below 28)": the range on a second line rather than cut off.
+    name, bracket, rest = head.partition(" (")
+    if bracket and len(name) <= limit and len(rest) < limit:
+        return f"{name}\n({rest}"
+    return head[: limit - 1] + "…"
 
 
 def _band_text(bands: Sequence[BandThreshold], value: float) -> str:
