@@ -81,6 +81,9 @@ class MainWindow(QWidget):
         self.nav = QListWidget()
         self.nav.setAccessibleName(tr("Navigation"))
         self.nav.setObjectName("navigation")
+        # Polish before adding items: otherwise rows are measured without the theme's padding
+        # and the selected row's highlight overlaps its neighbours.
+        self.nav.ensurePolished()
         self.nav.setMaximumWidth(190)
         self.nav.setMinimumWidth(150)
         side.addWidget(self.nav, 1)

@@ -25,14 +25,20 @@ class _Task(QRunnable):
     @Slot()
     def run(self) -> None:
         try:
-            if self._with_progress:
-                result = self._fn(lambda pct, text="": self._signals.progress.emit(int(pct), text))
+            try:
+                if self._with_progress:
+                    result = self._fn(
+                        lambda pct, text="": self._signals.progress.emit(int(pct), text)
+                    )
+                else:
+                    result = self._fn()
+            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
+                self._signals.failed.emit(exc)
             else:
-                result = self._fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.finished.emit(result)
+                self._signals.finished.emit(result)
+        except RuntimeError:
+            # The application quit while this task ran; there is no one left to tell.
+            pass
 
 
 _KEEP: set[_Signals] = set()
