@@ -51,7 +51,8 @@ def sample_data():
     history = score_history(checkins, DEFINITION)
     who5 = INSTRUMENTS["who5"]
     results = [
-        score(who5, [v] * who5.item_count).to_result(datetime(2026, m, 2)) for m, v in ((1, 4), (3, 1))
+        score(who5, [v] * who5.item_count).to_result(datetime(2026, m, 2))
+        for m, v in ((1, 4), (3, 1))
     ]
     points = [
         ReflectionPoint(

@@ -45,8 +45,12 @@ def scored(values, start=datetime(2026, 1, 5, 18, 0), helping=None):
 
 
 def point(day, intensity=None, ratings=None, stage=None, hour=17):
-    return ReflectionPoint(datetime.combine(day, datetime.min.time()).replace(hour=hour),
-                           intensity, dict(ratings or {}), stage)
+    return ReflectionPoint(
+        datetime.combine(day, datetime.min.time()).replace(hour=hour),
+        intensity,
+        dict(ratings or {}),
+        stage,
+    )
 
 
 # --- ranges --------------------------------------------------------------------------------
@@ -124,7 +128,8 @@ def test_instrument_series_keep_each_subscale_with_its_published_bands():
 
 def test_instrument_series_skip_questionnaires_without_results():
     assert instrument_series([], INSTRUMENTS) == ()
-    assert instrument_series([InstrumentResult("unknown", datetime(2026, 1, 1), [1])], INSTRUMENTS) == ()
+    unknown = InstrumentResult("unknown", datetime(2026, 1, 1), [1])
+    assert instrument_series([unknown], INSTRUMENTS) == ()
 
 
 # --- reflections ---------------------------------------------------------------------------
@@ -135,8 +140,12 @@ def test_weekly_reflections_fill_empty_weeks_with_zero():
     points = [point(date(2026, 2, 24), 6), point(date(2026, 2, 26), 2), point(date(2026, 3, 17))]
     weekly = weekly_reflections(points, span)
     assert weekly.weeks[0] == week_start(span.start) and weekly.weeks[-1] == date(2026, 3, 16)
-    assert all(b - a == timedelta(days=7) for a, b in zip(weekly.weeks, weekly.weeks[1:]))
-    by_week = dict(zip(weekly.weeks, zip(weekly.counts, weekly.mean_intensity)))
+    assert all(
+        b - a == timedelta(days=7) for a, b in zip(weekly.weeks, weekly.weeks[1:], strict=False)
+    )
+    by_week = dict(
+        zip(weekly.weeks, zip(weekly.counts, weekly.mean_intensity, strict=True), strict=True)
+    )
     assert by_week[date(2026, 2, 23)] == (2, 4.0)
     assert by_week[date(2026, 3, 16)] == (1, None)  # counted, but no intensity given
     assert by_week[date(2026, 3, 2)] == (0, None)

@@ -18,8 +18,9 @@ def _reflect(session, days_ago, intensity, rating=None, stage=None, text="a priv
     if stage is not None:
         answers["stage_of_change"] = stage
     return session.journal.save(
-        Reflection("trauma_informed", NOW - timedelta(days=days_ago), intensity=intensity,
-                   answers=answers)
+        Reflection(
+            "trauma_informed", NOW - timedelta(days=days_ago), intensity=intensity, answers=answers
+        )
     )
 
 
