@@ -57,7 +57,7 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
             style,
             "No days to show yet",
             "Each day with a check-in or a reflection gets a square here, "
-            "darker when it was heavier.",
+            "coloured by how heavy it was.",
         )
         return
     prepare(figure, style)
@@ -65,7 +65,7 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
         figure,
         style,
         "Heavy days",
-        f"{heaviness.start:%d %b %Y} to {heaviness.end:%d %b %Y}. Darker = heavier; "
+        f"{heaviness.start:%d %b %Y} to {heaviness.end:%d %b %Y}. {style.heavier_word} = heavier; "
         "grey = nothing recorded.",
     )
     grid, first = calendar_grid(heaviness)
@@ -74,7 +74,9 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
     from matplotlib import colormaps
 
     base = colormaps[style.heat_cmap]
-    cmap = ListedColormap(base(np.linspace(0.08, 0.95, 256))).with_extremes(bad=style.empty_cell)
+    cmap = ListedColormap(base(np.linspace(*style.heat_span, 256))).with_extremes(
+        bad=style.empty_cell
+    )
     mesh = ax.pcolormesh(
         np.ma.masked_invalid(grid),
         cmap=cmap,
@@ -94,7 +96,7 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
     bar = figure.colorbar(
         mesh, ax=ax, orientation="horizontal", fraction=0.08, pad=0.12, aspect=40, shrink=0.5
     )
-    bar.set_ticks([0, 0.5, 1], labels=["lighter", "", "heavier"])
+    bar.set_ticks([0, 0.5, 1], labels=["calmer", "", "heavier"])
     bar.ax.tick_params(colors=style.text, labelsize=style.font_size - 1.5, length=0)
     bar.outline.set_visible(False)
 

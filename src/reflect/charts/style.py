@@ -39,8 +39,13 @@ class ChartStyle:
     series: tuple[str, ...]
     neutral: str  # "overall" and the first line when only one is drawn
     heat_cmap: str = "YlOrBr"
+    heat_span: tuple[float, float] = (0.08, 0.95)
     empty_cell: str = "#ebe9e4"
     font_size: float = 10.0
+
+    @property
+    def heavier_word(self) -> str:
+        return "Brighter" if self.heat_cmap.endswith("_r") else "Darker"
 
     def colour(self, index: int) -> str:
         return self.series[index % len(self.series)]
@@ -66,6 +71,9 @@ def chart_style(
             series=tuple(OKABE_ITO[name] for name in _DARK_SERIES),
             neutral="#e8e6e3",
             empty_cell="#2f3438",
+            # On a dark page the heaviest days should stand out, so they are the brightest.
+            heat_cmap="YlOrBr_r",
+            heat_span=(0.3, 0.97),  # calm days stay clearly apart from empty (grey) ones
         )
     return ChartStyle(
         dark=False,

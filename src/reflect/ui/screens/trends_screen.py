@@ -119,10 +119,10 @@ class TrendsScreen(QWidget):
         heading = QLabel("<h2>Trends</h2>")
         heading.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(heading)
-        self.warning_card = EarlyWarningCard(session.early_warning)
-        self.warning_card.open_resources_requested.connect(self.open_resources_requested)
-        self.warning_card.open_plan_requested.connect(self.open_plan_requested)
-        layout.addWidget(self.warning_card)
+        # The early-warning card reads recent check-ins and results; it is built on first
+        # show (see _ensure_card) so unlocking does not pay for it twice (home has one too).
+        self.warning_card: EarlyWarningCard | None = None
+        self._layout = layout
         self.picker = RangePicker(date.today(), "3m")
         self.picker.range_chosen.connect(self._on_picker_range_chosen)
         layout.addWidget(self.picker)
@@ -151,6 +151,7 @@ class TrendsScreen(QWidget):
 
     def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self._ensure_card()
         if self._needs_refresh and self.is_ready:
             self._needs_refresh = False
             self._apply_range(self.picker.key, *self._custom_args())
@@ -159,6 +160,14 @@ class TrendsScreen(QWidget):
             run_in_background(
                 lambda: _warm_up(self.session), self._on_warm_up_done, self._on_warm_up_failed
             )
+
+    def _ensure_card(self) -> None:
+        if self.warning_card is None:
+            card = EarlyWarningCard(self.session.early_warning)
+            card.open_resources_requested.connect(self.open_resources_requested)
+            card.open_plan_requested.connect(self.open_plan_requested)
+            self._layout.insertWidget(1, card)
+            self.warning_card = card
 
     def _alive(self) -> bool:
         from shiboken6 import isValid
@@ -253,7 +262,8 @@ class TrendsScreen(QWidget):
 
     def refresh(self) -> None:
         """New check-ins, reflections or an import: redraw now if visible, else when shown."""
-        self.warning_card.refresh()
+        if self.warning_card is not None:
+            self.warning_card.refresh()
         self._needs_refresh = True
         if self.is_ready and self.isVisible():
             self._needs_refresh = False

@@ -45,6 +45,11 @@ class RangePicker(QWidget):
     def __init__(self, today: date, initial: str = "3m", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Date range")
+        # The app stylesheet gives every button one background, which would hide the choice.
+        self.setStyleSheet(
+            "QPushButton:checked { background: palette(highlight); "
+            "color: palette(highlighted-text); border-color: palette(highlight); }"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Show:"))
