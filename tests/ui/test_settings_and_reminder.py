@@ -65,7 +65,8 @@ def test_tray_reminder_schedules_snoozes_and_turns_off(qtbot):
     reminder = TrayReminder(clock=lambda: now)
     reminder.set_schedule(ReminderSchedule(True, time(17, 30), frozenset({0})))
     assert reminder.next_at == datetime(2026, 11, 23, 17, 30)
-    assert reminder.timer.isActive() and reminder.timer.remainingTime() <= 30 * 60_000
+    assert reminder.timer.isActive()
+    assert reminder.timer.remainingTime() <= 31 * 60_000  # coarse timers may round up
     reminder.snooze_now()
     assert reminder.next_at == datetime(2026, 11, 23, 17, 30)  # the scheduled time is sooner
     with qtbot.waitSignal(reminder.turned_off):

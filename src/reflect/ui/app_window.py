@@ -257,8 +257,13 @@ class AppWindow(QMainWindow):
         """Settings confirmed with a typed word: lock, then remove the profile's folder."""
         if self.session is None:
             return
+        from PySide6.QtCore import QThreadPool
+
         profile = self.session.profile
         self.lock()
+        # Today's automatic backup may still be writing into the profile's folder; deleting
+        # under it would leave a half-written backup (and the folder) behind.
+        QThreadPool.globalInstance().waitForDone(60_000)
         try:
             self.profiles.delete(profile)
         except (OSError, ReflectError) as exc:
