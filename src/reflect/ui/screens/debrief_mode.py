@@ -7,6 +7,7 @@ the session, so an unshared reflection or check-in cannot reach the screen.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -174,7 +175,10 @@ class DebriefMode(QWidget):
         text = self.notes.toPlainText()
         if text != self._view.note(step.id):
             self._room.save_note(step.id, text)
-            self._view = self._room.view()
+            # Only the notes changed: update them here rather than rebuilding every card
+            # (charts included) on each pause in typing.
+            notes = tuple((sid, text if sid == step.id else old) for sid, old in self._view.notes)
+            self._view = replace(self._view, notes=notes)
             self._mark_steps()
 
     def _mark_steps(self) -> None:
