@@ -164,3 +164,18 @@ def test_searching_reflections_keeps_ticks_that_are_not_in_the_results(qtbot, pr
     assert session.debrief.get(screen.debrief.id).shared == [
         ("reflection", str(seeded.shared_reflection))
     ]
+
+
+def test_coming_back_lists_new_check_ins_and_keeps_the_form(qtbot, prepared, session):
+    screen, seeded = prepared
+    screen.topics.setPlainText("Unsaved topic")
+    screen.picker.set_checked("checkin", str(seeded.shared_checkin))
+    before = screen.picker.lists["checkin"].count()
+    items = [item.id for item in session.checkins.definition.items]
+    session.checkins.record(dict.fromkeys(items, 1))
+    screen.show()
+    screen.hide()
+    screen.show()
+    assert screen.picker.lists["checkin"].count() == before + 1
+    assert screen.picker.shared() == [("checkin", str(seeded.shared_checkin))]
+    assert screen.topics.toPlainText() == "Unsaved topic"

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
@@ -139,6 +139,21 @@ class DebriefScreen(QWidget):
             self.preview.show_card(None)
             return
         self.preview.show_card(card, shared=(kind, ref) in self.picker.shared())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Coming back to the screen: list reflections, check-ins and actions written or
+        ticked elsewhere since, keeping the form and the ticks exactly as they are."""
+        super().showEvent(event)
+        if self.mode is None:
+            self.reload_lists()
+
+    def reload_lists(self) -> None:
+        shared = self.picker.shared()
+        choices = self._choices(shared)
+        for kind in ("checkin", "chart"):
+            self.picker.set_kind_choices(kind, [c for c in choices if c.kind == kind])
+        self._search_reflections(self.picker.query())
+        self.refresh()
 
     def _search_reflections(self, query: str) -> None:
         if query:
