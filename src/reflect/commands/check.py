@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     cipher = "ok" if not report.cipher_integrity else "; ".join(report.cipher_integrity[:5])
     print(f"Encrypted pages (HMAC): {cipher}")
     print(
-        f"Schema:                 {len(report.migrations_applied)} migrations applied, "
+        f"Schema:                 {len(report.migrations_applied)} "
+        f"migration{'' if len(report.migrations_applied) == 1 else 's'} applied, "
         f"{len(report.migrations_pending)} pending"
     )
     print(f"SQLCipher:              {report.cipher_version}")
