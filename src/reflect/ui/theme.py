@@ -29,6 +29,9 @@ COLOURS: dict[str, dict[str, str]] = {
         "focus": "#1d5fa8",
         "link": "#1d5fa8",
         "card": "#ffffff",
+        "help_bg": "#fbe9e7",
+        "help_border": "#b3261e",
+        "help_text": "#8c1d18",
     },
     "dark": {
         "window": "#1e2124",
@@ -43,6 +46,9 @@ COLOURS: dict[str, dict[str, str]] = {
         "focus": "#8cc4ff",
         "link": "#8cc4ff",
         "card": "#25292d",
+        "help_bg": "#3b2220",
+        "help_border": "#f2b8b5",
+        "help_text": "#ffdad6",
     },
 }
 
@@ -73,6 +79,13 @@ QListWidget#navigation::item {{ padding: 0.45em 0.6em; border-radius: 6px; }}
 QListWidget#navigation::item:selected {{ background: {accent}; color: {accent_text}; }}
 QFrame#homeCard {{ background: {card}; border: 1px solid {border}; border-radius: 8px; }}
 QLabel#mutedLabel {{ color: {muted}; }}
+/* "Get help now" must be findable at a glance on every screen: warm, bordered, bold. */
+QPushButton#helpButton {{
+    background: {help_bg}; color: {help_text}; border: 2px solid {help_border};
+    font-weight: bold;
+}}
+QPushButton#helpButton:hover {{ border-width: 3px; }}
+QPushButton#helpButton:focus {{ border: 3px solid {focus}; }}
 /* Fusion's default check box indicator disappears on a dark base; draw our own. */
 QCheckBox::indicator, QListView::indicator {{
     width: 0.85em; height: 0.85em; border: 1px solid {muted}; border-radius: 3px;

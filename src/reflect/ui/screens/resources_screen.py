@@ -51,6 +51,7 @@ class ResourcesScreen(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         self.help_button = QPushButton(tr("Get help now"))
+        self.help_button.setObjectName("helpButton")
         self.help_button.setAccessibleName(tr("Get help now: emergency and crisis lines"))
         self.help_button.clicked.connect(self.help_requested)
         top.addWidget(self.help_button)
