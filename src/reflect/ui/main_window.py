@@ -84,8 +84,6 @@ class MainWindow(QWidget):
         # Polish before adding items: otherwise rows are measured without the theme's padding
         # and the selected row's highlight overlaps its neighbours.
         self.nav.ensurePolished()
-        self.nav.setMaximumWidth(190)
-        self.nav.setMinimumWidth(150)
         side.addWidget(self.nav, 1)
         self.help_button = QPushButton(tr("Get help now"))
         self.help_button.setObjectName("helpButton")
@@ -102,6 +100,12 @@ class MainWindow(QWidget):
         root.addWidget(self.stack, 1)
 
         self._build_screens()
+        # As wide as the longest label in this language and font size, no wider.
+        metrics = self.nav.fontMetrics()
+        labels = [self.nav.item(i).text() for i in range(self.nav.count())]
+        widest = max(metrics.horizontalAdvance(text) for text in labels)
+        buttons = max(self.help_button.sizeHint().width(), self.lock_button.sizeHint().width())
+        self.nav.setFixedWidth(max(widest + metrics.lineSpacing() * 3, buttons))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.help_button.clicked.connect(self.help_requested)
         self.lock_button.clicked.connect(self.lock_requested)
