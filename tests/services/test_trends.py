@@ -77,3 +77,40 @@ def test_reading_trends_never_loads_reflection_text(session):
     points = session.trends._source.reflection_points()  # noqa: SLF001 - the one read the service makes
     assert len(points) == 1
     assert "MARKER" not in repr(points)
+
+
+def test_a_partial_read_covers_its_range_and_a_wider_range_reads_the_rest(session):
+    for days_ago in (300, 200, 20, 10, 3):
+        _checkin(session, days_ago, 1)
+        _reflect(session, days_ago, 5)
+    trends = session.trends
+    month = trends.range("4w")
+    trends.adopt(trends.snapshot(month.since))
+    assert trends.covers(month) and not trends.covers(trends.range("1y"))
+    assert trends.build(month).reflection_count == 3
+    assert trends.first_day() == (NOW - timedelta(days=300)).date()  # without reading it all
+
+    assert trends.build(trends.range("all")).reflection_count == 5  # reads the rest
+    assert trends.covers(trends.range("all")) and trends.covers(month)
+    trends.adopt(trends.snapshot(month.since))  # a partial read never replaces the whole
+    assert trends.covers(trends.range("all"))
+
+    _reflect(session, 1, 7)
+    assert not trends.covers(month)  # new data: the next build reads again
+    assert trends.build(month).reflection_count == 4
+
+
+def test_a_snapshot_read_on_another_connection_is_adopted_only_if_still_current(session):
+    from reflect.services.worker_session import separate_session
+
+    _checkin(session, 5, 2)
+    with separate_session(session) as second:
+        snapshot = second.trends.snapshot()
+    session.trends.adopt(snapshot)
+    assert session.trends.covers(session.trends.range("all"))
+    with separate_session(session) as second:
+        stale = second.trends.snapshot()
+    _checkin(session, 4, 3)
+    session.trends.adopt(stale)
+    assert not session.trends.covers(session.trends.range("all"))
+    assert session.trends.build_for("all").checkin_count == 2

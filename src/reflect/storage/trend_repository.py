@@ -50,6 +50,16 @@ class TrendRepository:
             points.append(ReflectionPoint(datetime.fromisoformat(row[0]), row[1], ratings, row[6]))
         return points
 
+    def first_moment(self) -> datetime | None:
+        """When the earliest reflection, check-in or result happened (indexed minimums)."""
+        row = self._db.execute(
+            "SELECT (SELECT min(occurred_at) FROM reflections), "
+            "(SELECT min(taken_at) FROM checkins), "
+            "(SELECT min(taken_at) FROM instrument_results)"
+        ).fetchone()
+        found = [datetime.fromisoformat(value) for value in row if value]
+        return min(found) if found else None
+
     def data_version(self) -> tuple[object, ...]:
         """Changes whenever a reflection, check-in or result is added, edited or deleted.
 
