@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
@@ -33,18 +34,29 @@ class EarlyWarningService:
         instruments: InstrumentService,
         dismissed: DismissedStore,
         rules: EarlyWarningRules | None = None,
+        data_version: Callable[[], object] | None = None,
     ) -> None:
+        """``data_version`` changes whenever the database is written; notices are cached on it
+        because several screens show the same card and scoring the history is not free."""
         self._checkins = checkins
         self._instruments = instruments
         self._dismissed = dismissed
         self.rules = rules or EarlyWarningRules()
+        self._data_version = data_version
+        self._cache: tuple[object, list[Notice]] | None = None
 
     def all_notices(self) -> list[Notice]:
+        version = self._data_version() if self._data_version is not None else None
+        if version is not None and self._cache is not None and self._cache[0] == version:
+            return list(self._cache[1])
         history = self._checkins.recent_scored(HISTORY_LIMIT)
         definitions = {d.id: d for d in self._instruments.definitions()}
-        return rise_notices(history, self.rules) + band_notices(
+        notices = rise_notices(history, self.rules) + band_notices(
             self._instruments.results(), definitions
         )
+        if version is not None:
+            self._cache = (version, notices)
+        return list(notices)
 
     def active(self) -> list[Notice]:
         """Current notices the person has not dismissed, newest first."""

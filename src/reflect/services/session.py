@@ -107,7 +107,13 @@ class Session:
         from reflect.services.early_warning import EarlyWarningService
         from reflect.storage.notice_repository import NoticeRepository
 
-        return EarlyWarningService(self.checkins, self.instruments, NoticeRepository(self.db))
+        db = self.db
+        return EarlyWarningService(
+            self.checkins,
+            self.instruments,
+            NoticeRepository(db),
+            data_version=lambda: db.conn.total_changes,
+        )
 
     @cached_property
     def journal(self) -> JournalService:
