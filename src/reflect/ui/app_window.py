@@ -57,6 +57,9 @@ class AppWindow(QMainWindow):
 
         self._connect_signals()
         self._refresh_profiles()
+        # Load the storage code while the person types their passphrase, so unlocking only
+        # pays for key derivation and the first queries.
+        QTimer.singleShot(200, lambda: run_in_background(_warm_up_storage, _ignore, _ignore))
         if demo:
             QTimer.singleShot(0, self._on_lock_screen_demo)
 
@@ -373,3 +376,12 @@ class AppWindow(QMainWindow):
 def confirm(parent: QWidget, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def _warm_up_storage() -> None:
+    import reflect.services.journal  # noqa: F401 - imported for its side effect of loading
+    import reflect.storage.vault  # noqa: F401
+
+
+def _ignore(_result: object) -> None:
+    pass
