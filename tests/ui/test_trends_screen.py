@@ -48,7 +48,25 @@ def screen(qtbot, filled):
     # Generous: the worker imports matplotlib, which is slow on a busy CI machine.
     with qtbot.waitSignal(widget.charts_ready, timeout=90_000):
         widget.show()
+    # The first range is drawn from a partial read; the rest of the history follows.
+    everything = filled.trends.range("all")
+    qtbot.waitUntil(lambda: filled.trends.covers(everything), timeout=30_000)
     return widget
+
+
+def test_a_wide_range_chosen_before_the_history_is_read_waits_for_it_off_the_gui(qtbot, filled):
+    from reflect.ui.screens.trends_screen import TrendsScreen
+
+    widget = TrendsScreen(filled)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.charts_ready, timeout=90_000):
+        widget.show()
+    filled.trends.invalidate()  # as if the whole history were not read yet
+    widget.picker.choose("all")
+    assert widget.summary.text().startswith("Reading your history")
+    assert widget.span.key == "3m"  # the charts keep the last range meanwhile
+    qtbot.waitUntil(lambda: widget.span.key == "all", timeout=30_000)
+    assert "4 reflections" in widget.summary.text()
 
 
 def test_first_show_prepares_every_tab_with_a_titled_chart(screen):
@@ -139,3 +157,11 @@ def test_dark_palette_gives_dark_charts(screen):
     assert screen.chart_style().dark
     face = screen.panels[screen.tabs.currentIndex()].chart.figure.get_facecolor()
     assert sum(face[:3]) < 1.0
+
+
+def test_new_data_is_read_off_the_gui_thread_and_drawn(screen, qtbot):
+    items = [item.id for item in screen.session.checkins.definition.items]
+    screen.session.checkins.record(dict.fromkeys(items, 2), taken_at=NOW - timedelta(days=1))
+    screen.refresh()
+    assert screen.summary.text().startswith("Reading your history")
+    qtbot.waitUntil(lambda: "5 check-ins" in screen.summary.text(), timeout=30_000)

@@ -103,9 +103,14 @@ class TrendsService:
         if span is not None and self.covers(span):
             assert self._snapshot is not None
             return self._snapshot
-        if span is None and self._snapshot is not None and self._snapshot.since is None:
-            if self._snapshot.version == self._source.data_version():
-                return self._snapshot
+        snap = self._snapshot
+        if (
+            span is None
+            and snap is not None
+            and snap.since is None
+            and snap.version == self._source.data_version()
+        ):
+            return snap
         self._snapshot = self._read(None)
         return self._snapshot
 
@@ -131,9 +136,9 @@ class TrendsService:
         if tuple(snapshot.version[1:]) != tuple(current[1:]):
             return
         mine = self._snapshot
-        if mine is not None and mine.version == current and mine.since is None:
-            if snapshot.since is not None:
-                return
+        complete = mine is not None and mine.version == current and mine.since is None
+        if complete and snapshot.since is not None:
+            return
         snapshot.version = current
         self._snapshot = snapshot
 
