@@ -62,11 +62,29 @@ def crisis_line_texts() -> Iterator[str]:
             yield from (c["detail"] for c in line["channels"] if c.get("detail"))
 
 
+def exercise_texts() -> Iterator[str]:
+    from reflect.domain import exercises
+
+    for pattern in exercises.BREATHING_PATTERNS:
+        yield pattern.label
+        yield from (phase.prompt for phase in pattern.phases)
+    yield from (
+        exercises.BREATH_ALTERNATIVE_NOTE,
+        exercises.GROUNDING_CLOSING,
+        exercises.MUSCLE_NOTE,
+    )
+    for step in exercises.GROUNDING_STEPS:
+        yield from (step.sense, step.prompt)
+    for group in exercises.MUSCLE_GROUPS:
+        yield from (group.name, group.tense, group.release)
+
+
 CONTENT = {
     "check-in": checkin_texts,
     "templates": template_texts,
     "coping": coping_texts,
     "crisis lines": crisis_line_texts,
+    "exercises": exercise_texts,
 }
 
 
@@ -215,3 +233,13 @@ def test_early_warning_notes_in_french(session, french, heavy_prefix):
         title, message = notice_in_language(notice)
         assert title != notice.title
         assert not any(w in message for w in ("check-ins", "usual", "supervisor", "{"))
+
+
+def test_grounding_exercise_in_french(qtbot, french):
+    from reflect.ui.widgets.grounding_exercise import GroundingExercise
+
+    widget = GroundingExercise()
+    qtbot.addWidget(widget)
+    widget.next_button.click()
+    assert widget.prompt_label.text().startswith("Regardez lentement")
+    assert "choses à voir" in widget.number_label.text()

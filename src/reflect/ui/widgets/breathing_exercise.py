@@ -25,6 +25,7 @@ from reflect.domain.exercises import (
     MIN_COUNT_MS,
     breathing_phases,
 )
+from reflect.ui.i18n import tr
 from reflect.ui.widgets.phase_timer import PhaseTimer
 
 
@@ -37,7 +38,7 @@ class BreathingCircle(QWidget):
         self.size_fraction = 0.0  # 0 = empty lungs, 1 = full
         self.phase_fraction = 0.0
         self.caption = ""
-        self.setAccessibleName("Breathing guide")
+        self.setAccessibleName(tr("Breathing guide"))
 
     def set_state(self, size_fraction: float, phase_fraction: float, caption: str) -> None:
         self.size_fraction = max(0.0, min(1.0, size_fraction))
@@ -84,15 +85,17 @@ class BreathingExercise(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Paced breathing exercise")
+        self.setAccessibleName(tr("Paced breathing exercise"))
         self.timer = PhaseTimer(self)
         self.timer.count_ms = DEFAULT_COUNT_MS
         self._size = 0.0
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Follow the circle: breathe in as it grows, out as it shrinks. Breathe through your "
-            "nose if that is comfortable, and let the pace be easy rather than deep."
+            tr(
+                "Follow the circle: breathe in as it grows, out as it shrinks. Breathe through "
+                "your nose if that is comfortable, and let the pace be easy rather than deep."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -100,40 +103,40 @@ class BreathingExercise(QWidget):
         form = QFormLayout()
         self.pattern_combo = QComboBox()
         for candidate in BREATHING_PATTERNS:
-            self.pattern_combo.addItem(candidate.label, candidate.id)
-        self.pattern_combo.setAccessibleName("Breathing pattern")
-        form.addRow("Pattern", self.pattern_combo)
+            self.pattern_combo.addItem(tr(candidate.label), candidate.id)
+        self.pattern_combo.setAccessibleName(tr("Breathing pattern"))
+        form.addRow(tr("Pattern"), self.pattern_combo)
         pace_row = QHBoxLayout()
-        pace_row.addWidget(QLabel("Faster"))
+        pace_row.addWidget(QLabel(tr("Faster")))
         self.pace_slider = QSlider(Qt.Orientation.Horizontal)
         self.pace_slider.setRange(MIN_COUNT_MS, MAX_COUNT_MS)
         self.pace_slider.setSingleStep(100)
         self.pace_slider.setPageStep(200)
         self.pace_slider.setValue(DEFAULT_COUNT_MS)
-        self.pace_slider.setAccessibleName("Pace: length of one count")
+        self.pace_slider.setAccessibleName(tr("Pace: length of one count"))
         pace_row.addWidget(self.pace_slider, 1)
-        pace_row.addWidget(QLabel("Slower"))
+        pace_row.addWidget(QLabel(tr("Slower")))
         self.pace_label = QLabel()
         pace_row.addWidget(self.pace_label)
-        form.addRow("Pace", pace_row)
+        form.addRow(tr("Pace"), pace_row)
         self.rounds_spin = QSpinBox()
         self.rounds_spin.setRange(1, 20)
         self.rounds_spin.setValue(DEFAULT_ROUNDS)
-        self.rounds_spin.setAccessibleName("Number of rounds")
-        form.addRow("Rounds", self.rounds_spin)
+        self.rounds_spin.setAccessibleName(tr("Number of rounds"))
+        form.addRow(tr("Rounds"), self.rounds_spin)
         layout.addLayout(form)
 
         self.circle = BreathingCircle()
         layout.addWidget(self.circle, 1)
-        self.status_label = QLabel("Press Start when you are ready.")
+        self.status_label = QLabel(tr("Press Start when you are ready."))
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status_label.setAccessibleName("Exercise status")
+        self.status_label.setAccessibleName(tr("Exercise status"))
         layout.addWidget(self.status_label)
 
         buttons = QHBoxLayout()
-        self.start_button = QPushButton("Start")
-        self.start_button.setToolTip("Start, pause or continue")
-        self.stop_button = QPushButton("Stop")
+        self.start_button = QPushButton(tr("Start"))
+        self.start_button.setToolTip(tr("Start, pause or continue"))
+        self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.setEnabled(False)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
@@ -141,12 +144,12 @@ class BreathingExercise(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        note = QLabel(BREATH_ALTERNATIVE_NOTE)
+        note = QLabel(tr(BREATH_ALTERNATIVE_NOTE))
         note.setWordWrap(True)
         layout.addWidget(note)
         alt = QHBoxLayout()
-        self.muscle_button = QPushButton("Try tense and release")
-        self.grounding_button = QPushButton("Try 5-4-3-2-1 grounding")
+        self.muscle_button = QPushButton(tr("Try tense and release"))
+        self.grounding_button = QPushButton(tr("Try 5-4-3-2-1 grounding"))
         alt.addWidget(self.muscle_button)
         alt.addWidget(self.grounding_button)
         alt.addStretch(1)
@@ -179,23 +182,23 @@ class BreathingExercise(QWidget):
     def stop(self) -> None:
         self.timer.stop()
         self._set_running(False)
-        self.start_button.setText("Start")
-        self.status_label.setText("Stopped. Start again whenever you like.")
+        self.start_button.setText(tr("Start"))
+        self.status_label.setText(tr("Stopped. Start again whenever you like."))
         self.circle.set_state(0.0, 0.0, "")
 
     def _on_start_clicked(self) -> None:
         if self.timer.is_running:
             self.timer.pause()
-            self.start_button.setText("Continue")
-            self.status_label.setText("Paused.")
+            self.start_button.setText(tr("Continue"))
+            self.status_label.setText(tr("Paused."))
         elif self.timer.current is not None:
             self.timer.resume()
-            self.start_button.setText("Pause")
+            self.start_button.setText(tr("Pause"))
         else:
             self.start()
 
     def _set_running(self, running: bool) -> None:
-        self.start_button.setText("Pause" if running else "Start")
+        self.start_button.setText(tr("Pause") if running else tr("Start"))
         self.stop_button.setEnabled(running)
         self.pattern_combo.setEnabled(not running)
         self.rounds_spin.setEnabled(not running)
@@ -208,12 +211,16 @@ class BreathingExercise(QWidget):
 
     def _on_pace_changed(self, value: int) -> None:
         self.timer.count_ms = value
-        self.pace_label.setText(f"{value / 1000:.1f} s per count")
+        self.pace_label.setText(tr("{seconds} s per count").format(seconds=f"{value / 1000:.1f}"))
 
     def _on_timer_phase_started(self, index: int) -> None:
         phases_per_round = len(self.timer.phases) // max(1, self.rounds_spin.value())
         round_number = index // max(1, phases_per_round) + 1
-        self.status_label.setText(f"Round {round_number} of {self.rounds_spin.value()}")
+        self.status_label.setText(
+            tr("Round {number} of {total}").format(
+                number=round_number, total=self.rounds_spin.value()
+            )
+        )
 
     def _on_timer_ticked(self, fraction: float, left: int) -> None:
         phase = self.timer.current
@@ -223,13 +230,13 @@ class BreathingExercise(QWidget):
             self._size = fraction
         elif phase.kind == "out":
             self._size = 1.0 - fraction
-        self.circle.set_state(self._size, fraction, f"{phase.prompt}\n{left}")
+        self.circle.set_state(self._size, fraction, f"{tr(phase.prompt)}\n{left}")
 
     def _on_timer_finished(self) -> None:
         self._set_running(False)
-        self.circle.set_state(0.0, 1.0, "Done")
+        self.circle.set_state(0.0, 1.0, tr("Done"))
         self.status_label.setText(
-            "Done. Notice how you feel now, without needing it to be different."
+            tr("Done. Notice how you feel now, without needing it to be different.")
         )
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override

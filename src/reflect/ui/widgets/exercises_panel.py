@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from reflect.domain.coping import EXERCISE_LABELS, EXERCISES
+from reflect.ui.i18n import tr
 from reflect.ui.widgets.breathing_exercise import BreathingExercise
 from reflect.ui.widgets.grounding_exercise import GroundingExercise
 from reflect.ui.widgets.muscle_release_exercise import MuscleReleaseExercise
@@ -15,7 +16,7 @@ class ExercisesPanel(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         self.list = QListWidget()
-        self.list.setAccessibleName("Exercises")
+        self.list.setAccessibleName(tr("Exercises"))
         self.list.setMaximumWidth(200)
         self.stack = QStackedWidget()
         self.breathing = BreathingExercise()

@@ -11,12 +11,13 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reflect.domain.exercises import GROUNDING_CLOSING, GROUNDING_STEPS
+from reflect.ui.i18n import tr
 
 
 class GroundingExercise(QWidget):
     def __init__(self, parent: QWidget | None = None, second_ms: int = 1000) -> None:
         super().__init__(parent)
-        self.setAccessibleName("5-4-3-2-1 grounding exercise")
+        self.setAccessibleName(tr("5-4-3-2-1 grounding exercise"))
         self.step_index = -1  # -1 before starting, len(steps) when done
         self.noticed = 0
         self.seconds_in_step = 0
@@ -28,8 +29,10 @@ class GroundingExercise(QWidget):
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "When your mind is pulled back into a hard moment, this brings it to the room you are "
-            "in. Go one sense at a time; there are no wrong answers."
+            tr(
+                "When your mind is pulled back into a hard moment, this brings it to the room "
+                "you are in. Go one sense at a time; there are no wrong answers."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -41,10 +44,10 @@ class GroundingExercise(QWidget):
         self.number_label.setFont(font)
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.number_label)
-        self.prompt_label = QLabel("Press Start when you are ready.")
+        self.prompt_label = QLabel(tr("Press Start when you are ready."))
         self.prompt_label.setWordWrap(True)
         self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.prompt_label.setAccessibleName("Grounding step")
+        self.prompt_label.setAccessibleName(tr("Grounding step"))
         prompt_font = self.prompt_label.font()
         prompt_font.setPointSizeF(prompt_font.pointSizeF() * 1.3)
         self.prompt_label.setFont(prompt_font)
@@ -61,10 +64,10 @@ class GroundingExercise(QWidget):
         layout.addStretch(1)
 
         row = QHBoxLayout()
-        self.back_button = QPushButton("Back")
-        self.notice_button = QPushButton("Noticed one")
-        self.notice_button.setToolTip("Count one thing you noticed")
-        self.next_button = QPushButton("Start")
+        self.back_button = QPushButton(tr("Back"))
+        self.notice_button = QPushButton(tr("Noticed one"))
+        self.notice_button.setToolTip(tr("Count one thing you noticed"))
+        self.next_button = QPushButton(tr("Start"))
         self.next_button.setDefault(True)
         row.addStretch(1)
         for button in (self.back_button, self.notice_button, self.next_button):
@@ -121,21 +124,25 @@ class GroundingExercise(QWidget):
         total = len(GROUNDING_STEPS)
         if self.step_index < 0:
             self.number_label.setText("5 · 4 · 3 · 2 · 1")
-            self.prompt_label.setText("Press Start when you are ready.")
+            self.prompt_label.setText(tr("Press Start when you are ready."))
             self.dots_label.setText("")
-            self.next_button.setText("Start")
+            self.next_button.setText(tr("Start"))
         elif self.step_index >= total:
             self.number_label.setText("✓")
-            self.prompt_label.setText(GROUNDING_CLOSING)
+            self.prompt_label.setText(tr(GROUNDING_CLOSING))
             self.dots_label.setText("")
-            self.next_button.setText("Again")
+            self.next_button.setText(tr("Again"))
         else:
             step = GROUNDING_STEPS[self.step_index]
-            self.number_label.setText(f"{step.count}  things you can {step.sense}")
-            self.prompt_label.setText(step.prompt)
+            self.number_label.setText(
+                tr("{count}  things you can {sense}").format(count=step.count, sense=tr(step.sense))
+            )
+            self.prompt_label.setText(tr(step.prompt))
             self.dots_label.setText("● " * self.noticed + "○ " * (step.count - self.noticed))
-            self.dots_label.setAccessibleName(f"{self.noticed} of {step.count} noticed")
-            self.next_button.setText("Finish" if self.step_index == total - 1 else "Next sense")
+            self.dots_label.setAccessibleName(
+                tr("{noticed} of {count} noticed").format(noticed=self.noticed, count=step.count)
+            )
+            self.next_button.setText(tr("Finish") if self.step_index == total - 1 else "Next sense")
         active = 0 <= self.step_index < total
         self.notice_button.setEnabled(active)
         self.back_button.setEnabled(active and self.step_index > 0)
@@ -143,9 +150,12 @@ class GroundingExercise(QWidget):
 
     def _render_time(self) -> None:
         if 0 <= self.step_index < len(GROUNDING_STEPS):
-            step_text = f"Step {self.step_index + 1} of {len(GROUNDING_STEPS)}"
+            step_text = tr("Step {number} of {total}").format(
+                number=self.step_index + 1, total=len(GROUNDING_STEPS)
+            )
             self.time_label.setText(
-                f"{step_text} · {self.seconds_in_step} s, take as long as you need"
+                f"{step_text} · "
+                + tr("{seconds} s, take as long as you need").format(seconds=self.seconds_in_step)
             )
         else:
             self.time_label.setText("")

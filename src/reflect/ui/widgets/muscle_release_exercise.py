@@ -21,21 +21,26 @@ from reflect.domain.exercises import (
     MUSCLE_NOTE,
     muscle_phases,
 )
+from reflect.ui.i18n import tr
 from reflect.ui.widgets.phase_timer import PhaseTimer
 
 
 class MuscleReleaseExercise(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Tense and release exercise")
+        self.setAccessibleName(tr("Tense and release exercise"))
         self.timer = PhaseTimer(self)
         self.timer.count_ms = 1000
         self._part_text = ""
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Work through the body one part at a time: tighten it for a few seconds, then let go "
-            "and notice the difference. " + MUSCLE_NOTE
+            tr(
+                "Work through the body one part at a time: tighten it for a few seconds, then "
+                "let go and notice the difference."
+            )
+            + " "
+            + tr(MUSCLE_NOTE)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -44,28 +49,30 @@ class MuscleReleaseExercise(QWidget):
         self.tense_spin.setRange(3, 10)
         self.tense_spin.setValue(DEFAULT_TENSE_SECONDS)
         self.tense_spin.setSuffix(" s")
-        self.tense_spin.setAccessibleName("Seconds to tense")
+        self.tense_spin.setAccessibleName(tr("Seconds to tense"))
         self.release_spin = QSpinBox()
         self.release_spin.setRange(5, 30)
         self.release_spin.setValue(DEFAULT_RELEASE_SECONDS)
         self.release_spin.setSuffix(" s")
-        self.release_spin.setAccessibleName("Seconds to release")
-        form.addRow("Tense for", self.tense_spin)
-        form.addRow("Release for", self.release_spin)
+        self.release_spin.setAccessibleName(tr("Seconds to release"))
+        form.addRow(tr("Tense for"), self.tense_spin)
+        form.addRow(tr("Release for"), self.release_spin)
         layout.addLayout(form)
         layout.addStretch(1)
 
-        self.group_label = QLabel(f"{len(MUSCLE_GROUPS)} parts of the body, about two minutes")
+        self.group_label = QLabel(
+            tr("{count} parts of the body, about two minutes").format(count=len(MUSCLE_GROUPS))
+        )
         font = self.group_label.font()
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
         self.group_label.setFont(font)
         self.group_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.group_label)
-        self.prompt_label = QLabel("Press Start when you are ready.")
+        self.prompt_label = QLabel(tr("Press Start when you are ready."))
         self.prompt_label.setWordWrap(True)
         self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.prompt_label.setAccessibleName("Current instruction")
+        self.prompt_label.setAccessibleName(tr("Current instruction"))
         prompt_font = self.prompt_label.font()
         prompt_font.setPointSizeF(prompt_font.pointSizeF() * 1.3)
         self.prompt_label.setFont(prompt_font)
@@ -73,7 +80,7 @@ class MuscleReleaseExercise(QWidget):
         self.phase_bar = QProgressBar()
         self.phase_bar.setRange(0, 1000)
         self.phase_bar.setTextVisible(False)
-        self.phase_bar.setAccessibleName("Time left in this step")
+        self.phase_bar.setAccessibleName(tr("Time left in this step"))
         layout.addWidget(self.phase_bar)
         self.overall_label = QLabel("")
         self.overall_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -81,8 +88,8 @@ class MuscleReleaseExercise(QWidget):
         layout.addStretch(1)
 
         row = QHBoxLayout()
-        self.start_button = QPushButton("Start")
-        self.stop_button = QPushButton("Stop")
+        self.start_button = QPushButton(tr("Start"))
+        self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.setEnabled(False)
         row.addStretch(1)
         row.addWidget(self.start_button)
@@ -109,20 +116,20 @@ class MuscleReleaseExercise(QWidget):
         self.timer.stop()
         self._set_running(False)
         self.phase_bar.setValue(0)
-        self.prompt_label.setText("Stopped. Start again whenever you like.")
+        self.prompt_label.setText(tr("Stopped. Start again whenever you like."))
 
     def _on_start_clicked(self) -> None:
         if self.timer.is_running:
             self.timer.pause()
-            self.start_button.setText("Continue")
+            self.start_button.setText(tr("Continue"))
         elif self.timer.current is not None:
             self.timer.resume()
-            self.start_button.setText("Pause")
+            self.start_button.setText(tr("Pause"))
         else:
             self.start()
 
     def _set_running(self, running: bool) -> None:
-        self.start_button.setText("Pause" if running else "Start")
+        self.start_button.setText(tr("Pause") if running else tr("Start"))
         self.stop_button.setEnabled(running)
         self.tense_spin.setEnabled(not running)
         self.release_spin.setEnabled(not running)
@@ -130,10 +137,12 @@ class MuscleReleaseExercise(QWidget):
     def _on_timer_phase_started(self, index: int) -> None:
         phase = self.timer.phases[index]
         group = MUSCLE_GROUPS[index // 2]
-        verb = "Tense" if phase.kind == "tense" else "Let go"
-        self.group_label.setText(f"{group.name}: {verb}")
-        self.prompt_label.setText(phase.prompt.split(": ", 1)[1])
-        self._part_text = f"Part {index // 2 + 1} of {len(MUSCLE_GROUPS)}"
+        verb = tr("Tense") if phase.kind == "tense" else tr("Let go")
+        self.group_label.setText(f"{tr(group.name)}: {verb}")
+        self.prompt_label.setText(tr(phase.prompt.split(": ", 1)[1]))
+        self._part_text = tr("Part {number} of {total}").format(
+            number=index // 2 + 1, total=len(MUSCLE_GROUPS)
+        )
         self.overall_label.setText(self._part_text)
 
     def _on_timer_ticked(self, fraction: float, left: int) -> None:
@@ -143,9 +152,9 @@ class MuscleReleaseExercise(QWidget):
 
     def _on_timer_finished(self) -> None:
         self._set_running(False)
-        self.group_label.setText("Done")
+        self.group_label.setText(tr("Done"))
         self.prompt_label.setText(
-            "Notice how your body feels now. Stay with it for a moment before you move on."
+            tr("Notice how your body feels now. Stay with it for a moment before you move on.")
         )
         self.overall_label.setText("")
 
