@@ -99,3 +99,9 @@ class ProfileService:
 
     def delete(self, profile: ProfileInfo) -> None:
         self.store.delete(profile)
+
+
+def warm_up() -> None:
+    """Import the storage layer ahead of time (called while the lock screen waits)."""
+    import reflect.services.journal  # noqa: F401 - imported for the side effect of loading
+    import reflect.storage.vault  # noqa: F401

@@ -379,8 +379,9 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
 
 
 def _warm_up_storage() -> None:
-    import reflect.services.journal  # noqa: F401 - imported for its side effect of loading
-    import reflect.storage.vault  # noqa: F401
+    from reflect.services.profiles import warm_up
+
+    warm_up()
 
 
 def _ignore(_result: object) -> None:
