@@ -243,3 +243,15 @@ def test_grounding_exercise_in_french(qtbot, french):
     widget.next_button.click()
     assert widget.prompt_label.text().startswith("Regardez lentement")
     assert "choses à voir" in widget.number_label.text()
+
+
+def test_my_plan_in_french(qtbot, session, french):
+    from PySide6.QtWidgets import QLabel
+
+    from reflect.ui.widgets.plan_editor import PlanEditor
+
+    editor = PlanEditor(session.resources)
+    qtbot.addWidget(editor)
+    text = " ".join(label.text() for label in editor.findChildren(QLabel))
+    assert "Mes signes d'alerte" in text
+    assert editor.people_table.horizontalHeaderItem(0).text() == "Qui"

@@ -35,6 +35,7 @@ from reflect.domain.my_plan import (
     PlanPerson,
     entries_from_text,
 )
+from reflect.ui.i18n import tr, tr_list
 from reflect.ui.widgets.plan_printout import plan_html, write_plan_pdf
 
 AUTOSAVE_MS = 1500
@@ -58,12 +59,14 @@ class PlanEditor(QWidget):
         self._printout_extras = printout_extras or (lambda: ((), ()))
         self._dirty = False
         self._loading = False
-        self.setAccessibleName("My plan")
+        self.setAccessibleName(tr("My plan"))
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Write this on a steadier day so it is ready on a hard one. One idea per line. "
-            "It is saved in your encrypted profile as you type."
+            tr(
+                "Write this on a steadier day so it is ready on a hard one. One idea per line. "
+                "It is saved in your encrypted profile as you type."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -75,7 +78,7 @@ class PlanEditor(QWidget):
             row, col = positions[section]
             grid.addWidget(self._heading(section), row, col)
             edit = QPlainTextEdit()
-            edit.setPlaceholderText(SECTION_PROMPTS[section])
+            edit.setPlaceholderText(tr(SECTION_PROMPTS[section]))
             edit.setAccessibleName(SECTION_LABELS[section])
             edit.setTabChangesFocus(True)
             edit.textChanged.connect(self._on_edited)
@@ -84,7 +87,7 @@ class PlanEditor(QWidget):
         grid.addWidget(self._heading("people"), 2, 0)
         people_box = QVBoxLayout()
         self.people_table = QTableWidget(0, 3)
-        self.people_table.setHorizontalHeaderLabels(["Who", "How to reach", "When or why"])
+        self.people_table.setHorizontalHeaderLabels(tr_list(["Who", "How to reach", "When or why"]))
         self.people_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.people_table.verticalHeader().setVisible(False)
         self.people_table.setAccessibleName(SECTION_LABELS["people"])
@@ -92,8 +95,8 @@ class PlanEditor(QWidget):
         self.people_table.itemChanged.connect(lambda _item: self._on_edited())
         people_box.addWidget(self.people_table)
         people_buttons = QHBoxLayout()
-        self.add_person_button = QPushButton("Add person")
-        self.remove_person_button = QPushButton("Remove selected")
+        self.add_person_button = QPushButton(tr("Add person"))
+        self.remove_person_button = QPushButton(tr("Remove selected"))
         people_buttons.addWidget(self.add_person_button)
         people_buttons.addWidget(self.remove_person_button)
         people_buttons.addStretch(1)
@@ -105,12 +108,12 @@ class PlanEditor(QWidget):
 
         bottom = QHBoxLayout()
         self.status_label = QLabel("")
-        self.status_label.setAccessibleName("Save status")
+        self.status_label.setAccessibleName(tr("Save status"))
         bottom.addWidget(self.status_label, 1)
-        self.save_button = QPushButton("Save now")
-        self.save_button.setToolTip("Save (Ctrl+S); the plan also saves itself as you type")
-        self.print_button = QPushButton("Print…")
-        self.pdf_button = QPushButton("Save as PDF…")
+        self.save_button = QPushButton(tr("Save now"))
+        self.save_button.setToolTip(tr("Save (Ctrl+S); the plan also saves itself as you type"))
+        self.print_button = QPushButton(tr("Print…"))
+        self.pdf_button = QPushButton(tr("Save as PDF…"))
         for button in (self.save_button, self.print_button, self.pdf_button):
             bottom.addWidget(button)
         layout.addLayout(bottom)
@@ -131,7 +134,7 @@ class PlanEditor(QWidget):
 
     @staticmethod
     def _heading(section: str) -> QLabel:
-        label = QLabel(f"<b>{SECTION_LABELS[section]}</b>")
+        label = QLabel(f"<b>{tr(SECTION_LABELS[section])}</b>")
         label.setTextFormat(Qt.TextFormat.RichText)
         return label
 
@@ -173,7 +176,7 @@ class PlanEditor(QWidget):
         try:
             saved = self.resources.save_plan(self.plan())
         except ReflectError as exc:
-            self.status_label.setText(f"Not saved yet: {exc}")
+            self.status_label.setText(tr("Not saved yet: {error}").format(error=exc))
             return False
         self._dirty = False
         self._show_saved(saved)
@@ -182,15 +185,17 @@ class PlanEditor(QWidget):
 
     def _show_saved(self, plan: MyPlan) -> None:
         if plan.updated_at is None:
-            self.status_label.setText("Nothing written yet.")
+            self.status_label.setText(tr("Nothing written yet."))
         else:
-            self.status_label.setText(f"Saved {plan.updated_at:%d %b %Y, %H:%M}.")
+            self.status_label.setText(
+                tr("Saved {when}.").format(when=f"{plan.updated_at:%Y-%m-%d %H:%M}")
+            )
 
     def _on_edited(self) -> None:
         if self._loading:
             return
         self._dirty = True
-        self.status_label.setText("Unsaved changes…")
+        self.status_label.setText(tr("Unsaved changes…"))
         self._autosave.start()
 
     # --- people ---------------------------------------------------------------------------
@@ -211,9 +216,11 @@ class PlanEditor(QWidget):
         rows = sorted({index.row() for index in self.people_table.selectedIndexes()}, reverse=True)
         if not rows:
             return
-        names = [self.people_table.item(r, 0).text() or "this person" for r in rows]
+        names = [self.people_table.item(r, 0).text() or tr("this person") for r in rows]
         answer = QMessageBox.question(
-            self, "Remove from My plan", f"Remove {', '.join(names)} from your plan?"
+            self,
+            tr("Remove from My plan"),
+            tr("Remove {names} from your plan?").format(names=", ".join(names)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -234,7 +241,7 @@ class PlanEditor(QWidget):
         try:
             html = self.printout_html()
         except ReflectError as exc:
-            QMessageBox.warning(self, "Cannot print yet", str(exc))
+            QMessageBox.warning(self, tr("Cannot print yet"), str(exc))
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
@@ -247,14 +254,14 @@ class PlanEditor(QWidget):
     def _on_pdf_clicked(self) -> None:
         answer = QMessageBox.warning(
             self,
-            "Save My plan as PDF",
-            PDF_WARNING,
+            tr("Save My plan as PDF"),
+            tr(PDF_WARNING),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Save:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Save My plan as PDF", str(Path.home() / "my-plan.pdf"), "PDF (*.pdf)"
+            self, tr("Save My plan as PDF"), str(Path.home() / "my-plan.pdf"), "PDF (*.pdf)"
         )
         if path:
             self.export_pdf(Path(path))
@@ -265,7 +272,11 @@ class PlanEditor(QWidget):
         try:
             write_plan_pdf(path, self.printout_html())
         except (ReflectError, OSError) as exc:
-            QMessageBox.warning(self, "PDF not saved", f"The PDF could not be saved: {exc}")
+            QMessageBox.warning(
+                self,
+                tr("PDF not saved"),
+                tr("The PDF could not be saved: {error}").format(error=exc),
+            )
             return False
-        self.status_label.setText(f"Saved a PDF copy to {path}.")
+        self.status_label.setText(tr("Saved a PDF copy to {path}.").format(path=path))
         return True
