@@ -255,3 +255,16 @@ def test_my_plan_in_french(qtbot, session, french):
     text = " ".join(label.text() for label in editor.findChildren(QLabel))
     assert "Mes signes d'alerte" in text
     assert editor.people_table.horizontalHeaderItem(0).text() == "Qui"
+
+
+def test_area_catalogues_agree_with_each_other():
+    """The same English words get the same French in every catalogue (no silent override)."""
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for path in i18n.catalogue_paths("fr"):
+        messages = json.loads(path.read_text(encoding="utf-8"))["messages"]
+        for english, french in messages.items():
+            first = seen.setdefault(english, (path.name, french))
+            if first[1] != french:
+                clashes.append(f"{english!r}: {first[0]} vs {path.name}")
+    assert clashes == []
