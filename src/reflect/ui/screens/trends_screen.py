@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -42,6 +42,7 @@ TABS: tuple[tuple[str, str, str], ...] = (
     ("helped", "What helped", ""),
 )
 SIGN_OPTIONS = [(OVERALL, "All warning signs")] + [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
+HISTORY_READ_DELAY_MS = 1500
 BENCHMARK_RANGES = ("4w", "3m", "1y", "all")
 
 
@@ -195,7 +196,13 @@ class TrendsScreen(QWidget):
             return
         self.session.trends.adopt(snapshot)
         self.render_now()
-        self._read_history_in_background()  # so a wider range is ready when chosen
+        # Read the rest so a wider range is ready when chosen, but only once the first chart
+        # is on screen: the read competes with drawing for the interpreter.
+        QTimer.singleShot(HISTORY_READ_DELAY_MS, self._read_history_when_alive)
+
+    def _read_history_when_alive(self) -> None:
+        if self._alive():
+            self._read_history_in_background()
 
     def _read_history_in_background(self) -> None:
         """Read the whole history off the GUI thread, then draw the range waiting for it."""
