@@ -185,6 +185,7 @@ def test_suggestion_reasons_in_french(session, french):
         assert english == suggestion.reason  # the template really is the reason
         assert reason_in_language(suggestion) != suggestion.reason
     assert any("Émotions" in reason_in_language(s) for s in suggestions)
+    assert any("(20 nov.)" in reason_in_language(s) for s in suggestions)
 
 
 def test_home_follow_ups_in_french(qtbot, session, french):

@@ -17,6 +17,9 @@ FOOTNOTE = (
 )
 
 
+SHORT_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
+
+
 def _day_month(when) -> str:
     months = tr(
         "January February March April May June July August September October November December"
@@ -29,6 +32,10 @@ def reason_in_language(suggestion: Suggestion) -> str:
     if current_language() == "en" or not suggestion.reason_template:
         return suggestion.reason
     args = {key: tr(value) for key, value in suggestion.reason_args}
+    if args.get("when"):  # " (22 Nov)": the month abbreviation is English
+        english, local = SHORT_MONTHS.split(), tr(SHORT_MONTHS).split()
+        for short, translated in zip(english, local, strict=True):
+            args["when"] = args["when"].replace(f" {short})", f" {translated})")
     return tr(suggestion.reason_template).format(**args)
 
 
