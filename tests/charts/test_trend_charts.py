@@ -163,8 +163,20 @@ def test_stage_and_helped_bars_match_the_counts():
 
 
 def test_heatmap_grid_puts_each_day_under_its_weekday_and_week():
+    import math
+
+    from reflect.charts.heatmap import NOTHING_RECORDED
+
     grid, first = calendar_grid(DATA.heaviness)
     assert first.weekday() == 0 and grid.shape[0] == 7
+    start, end = DATA.heaviness.start, DATA.heaviness.end
+    # Days of the first and last week outside the range are blank, not "nothing recorded".
+    after_end = (end - first).days + 1
+    if after_end % 7:
+        assert math.isnan(grid[after_end % 7, after_end // 7])
+    before = (start - first).days
+    assert all(math.isnan(grid[row, 0]) for row in range(before))
+    assert grid[before, 0] in (NOTHING_RECORDED, DATA.heaviness.values.get(start))
     for day, value in DATA.heaviness.values.items():
         offset = (day - first).days
         assert grid[offset % 7, offset // 7] == value

@@ -21,11 +21,22 @@ from reflect.domain.trends import DailyHeaviness, week_start
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+WEEK_LABELS_UP_TO = 9
+NOTHING_RECORDED = -1.0  # a day in the range with nothing on it (drawn grey)
+
+
 def calendar_grid(heaviness: DailyHeaviness) -> tuple[np.ndarray, date]:
-    """A 7 x weeks array (NaN where nothing was recorded) and the Monday of column 0."""
+    """A 7 x weeks array and the Monday of column 0.
+
+    Days in the range hold their heaviness (0-1) or ``NOTHING_RECORDED``; days of the first
+    and last week that fall outside the range (such as the rest of this week) are NaN and
+    left blank, so they do not read as days when nothing was recorded.
+    """
     first = week_start(heaviness.start)
     weeks = (heaviness.end - first).days // 7 + 1
     grid = np.full((7, weeks), np.nan)
+    for offset in range((heaviness.start - first).days, (heaviness.end - first).days + 1):
+        grid[offset % 7, offset // 7] = NOTHING_RECORDED
     for day, value in heaviness.values.items():
         offset = (day - first).days
         grid[offset % 7, offset // 7] = value
@@ -34,7 +45,13 @@ def calendar_grid(heaviness: DailyHeaviness) -> tuple[np.ndarray, date]:
 
 def month_ticks(first: date, weeks: int) -> tuple[list[float], list[str]]:
     """A label under the first week of each month, with the year on the first label and on
-    January. A partial first month too close to the next one loses its label instead."""
+    January. A partial first month too close to the next one loses its label instead.
+
+    A calendar of a few weeks labels every week with its Monday instead (one month label
+    would leave most columns unnamed)."""
+    if weeks <= WEEK_LABELS_UP_TO:
+        mondays = [first + timedelta(days=7 * column) for column in range(weeks)]
+        return [column + 0.5 for column in range(weeks)], [f"{m.day}\n{m:%b}" for m in mondays]
     starts: list[tuple[float, date]] = []
     for column in range(weeks):
         monday = first + timedelta(days=7 * column)
@@ -75,7 +92,7 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
 
     base = colormaps[style.heat_cmap]
     cmap = ListedColormap(base(np.linspace(*style.heat_span, 256))).with_extremes(
-        bad=style.empty_cell
+        under=style.empty_cell, bad=(0, 0, 0, 0)
     )
     mesh = ax.pcolormesh(
         np.ma.masked_invalid(grid),
@@ -109,6 +126,8 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
         if day < heaviness.start or day > heaviness.end:
             return None
         if np.isnan(value):
+            return None
+        if value == NOTHING_RECORDED:
             return f"{day:%a %d %b %Y}: nothing recorded"
         return f"{day:%a %d %b %Y}: heaviness {value * 100:.0f}%"
 
