@@ -74,11 +74,8 @@ def _run_kills(profile_service, profile, paths, iterations: int, seed: int) -> N
     assert acknowledged, "the writer never got to save anything"
 
 
-def test_acknowledged_reflections_survive_sigkill(profile_service, profile, paths):
-    _run_kills(profile_service, profile, paths, iterations=5, seed=8)
-
-
-@pytest.mark.slow
+# Fifty kills run in the default suite (and so in CI): the promise is "no committed entry is
+# lost when the process is killed at any moment", and a handful of kills proves too little.
 @pytest.mark.timeout(600)
 def test_acknowledged_reflections_survive_fifty_sigkills(profile_service, profile, paths):
     _run_kills(profile_service, profile, paths, iterations=50, seed=50)
