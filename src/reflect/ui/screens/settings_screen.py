@@ -216,7 +216,14 @@ class SettingsScreen(QWidget):
         self.delete_button = QPushButton(tr("Delete this profile…"))
         self.delete_button.setAccessibleName(tr("Delete this profile"))
         self.delete_button.setEnabled(profiles is not None)
+        self.recovery_button = QPushButton(tr("New &recovery key…"))
+        self.recovery_button.setAccessibleName(tr("Make a new recovery key"))
+        self.recovery_button.setToolTip(
+            tr("A printable key that opens this profile if the passphrase is forgotten.")
+        )
+        self.recovery_button.setEnabled(profiles is not None)
         row.addWidget(self.passphrase_button)
+        row.addWidget(self.recovery_button)
         row.addWidget(self.delete_button)
         row.addStretch(1)
         layout.addWidget(profile)
@@ -252,6 +259,7 @@ class SettingsScreen(QWidget):
         self.backup_check.toggled.connect(lambda on: self._save("backup_enabled", bool(on)))
         self.copy_button.clicked.connect(self._copy_path)
         self.passphrase_button.clicked.connect(self.change_passphrase)
+        self.recovery_button.clicked.connect(self.make_recovery_key)
         self.delete_button.clicked.connect(self.confirm_delete)
 
     def chosen_days(self) -> list[int]:
@@ -332,6 +340,24 @@ class SettingsScreen(QWidget):
             from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
 
             RecoveryKeyDialog(self.session.profile.display_name, recovery, self).exec()
+
+    def make_recovery_key(self) -> None:
+        if self.profiles is None:
+            return
+        text = tr(
+            "A recovery key opens this profile if you forget your passphrase. Anyone holding it "
+            "can open the profile, so keep it private."
+        )
+        if self.profiles.has_recovery_key(self.session.profile):
+            text += " " + tr("Your current recovery key will stop working.")
+        answer = QMessageBox.question(self, tr("New recovery key"), text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
+
+        code = self.profiles.create_recovery_key(self.session)
+        RecoveryKeyDialog(self.session.profile.display_name, code, self).exec()
+        self.status.setText(tr("New recovery key made. Any earlier one no longer works."))
 
     def confirm_delete(self) -> None:
         from reflect.ui.screens.delete_profile_dialog import DeleteProfileDialog
