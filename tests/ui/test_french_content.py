@@ -269,3 +269,13 @@ def test_area_catalogues_agree_with_each_other():
             if first[1] != french:
                 clashes.append(f"{english!r}: {first[0]} vs {path.name}")
     assert clashes == []
+
+
+def test_reflect_screen_in_french(qtbot, session, french):
+    from reflect.ui.screens.reflect_screen import ReflectScreen
+
+    screen = ReflectScreen(session)
+    qtbot.addWidget(screen)
+    assert screen.save_button.text() == "Enregistrer au journal"
+    assert "Nouvelle réflexion" in screen.heading.text()
+    assert screen.follow_ups.add_button.text() == "Ajouter une action de suivi"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date, datetime
 from pathlib import Path
 
 from reflect.resources import asset_path
@@ -78,3 +79,17 @@ def tr(text: str) -> str:
 def tr_list(texts: Iterable[str]) -> list[str]:
     """Each text in the current language (answer labels of a scale, options of a list)."""
     return [tr(text) for text in texts]
+
+
+def local_date(value: date | datetime, pattern: str = "d MMM yyyy") -> str:
+    """A date (or date and time) in the interface language: '5 Nov 2026' / '5 nov. 2026'.
+
+    ``pattern`` uses Qt's date format letters (d, MMM, yyyy, HH:mm)."""
+    from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+    locale = QLocale("fr_CA" if current_language() == "fr" else "en_CA")
+    day = QDate(value.year, value.month, value.day)
+    if isinstance(value, datetime):
+        moment = QDateTime(day, QTime(value.hour, value.minute, value.second))
+        return locale.toString(moment, pattern)
+    return locale.toString(day, pattern)

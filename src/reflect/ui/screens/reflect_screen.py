@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
-from reflect.ui.i18n import tr
+from reflect.ui.i18n import local_date, tr
 from reflect.ui.widgets.draft_banner import DraftBanner
 from reflect.ui.widgets.follow_up_editor import FollowUpEditor
 from reflect.ui.widgets.identity_banner import IdentityBanner
@@ -52,7 +52,7 @@ class ReflectScreen(QWidget):
         self, session: Session, parent: QWidget | None = None, autosave_ms: int = AUTOSAVE_MS
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Write a reflection")
+        self.setAccessibleName(tr("Write a reflection"))
         self.journal = session.journal
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text)
         self._current = self.journal.new_reflection()
@@ -103,7 +103,7 @@ class ReflectScreen(QWidget):
 
         problems = self.journal.templates.problems
         self.template_problems = QLabel(
-            "Some of your organisation's templates could not be used and are left out: "
+            tr("Some of your organisation's templates could not be used and are left out: ")
             + "; ".join(str(p) for p in problems)
         )
         self.template_problems.setWordWrap(True)
@@ -120,7 +120,7 @@ class ReflectScreen(QWidget):
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
 
-        details, details_layout = section_box("Details")
+        details, details_layout = section_box(tr("Details"))
         self.details = ReflectionDetails(self.journal.setting_choices())
         self.tags = self.details.tags
         details_layout.addWidget(self.details)
@@ -128,15 +128,17 @@ class ReflectScreen(QWidget):
 
         self.form_holder = QVBoxLayout()
         self.body_layout.addLayout(self.form_holder)
-        self.extra_intensity_box, extra_layout = section_box("How it left me")
-        self.extra_intensity = IntensityInput("How strongly is it with me right now?")
+        self.extra_intensity_box, extra_layout = section_box(tr("How it left me"))
+        self.extra_intensity = IntensityInput(tr("How strongly is it with me right now?"))
         extra_layout.addWidget(self.extra_intensity)
         self.body_layout.addWidget(self.extra_intensity_box)
 
         follow_group, follow_layout = section_box(
-            "Follow-up actions",
-            "Anything to do next, for you or with your supervisor. "
-            "Open actions appear in the journal.",
+            tr("Follow-up actions"),
+            tr(
+                "Anything to do next, for you or with your supervisor. "
+                "Open actions appear in the journal."
+            ),
         )
         self.follow_ups = FollowUpEditor()
         follow_layout.addWidget(self.follow_ups)
@@ -149,12 +151,12 @@ class ReflectScreen(QWidget):
         self.status = QLabel()
         self.status.setObjectName("statusLine")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
-        self.new_button = QPushButton("New reflection")
-        self.new_button.setToolTip("Start a new reflection (Ctrl+N)")
-        self.save_button = QPushButton("Save to journal")
+        self.status.setAccessibleName(tr("Status"))
+        self.new_button = QPushButton(tr("New reflection"))
+        self.new_button.setToolTip(tr("Start a new reflection (Ctrl+N)"))
+        self.save_button = QPushButton(tr("Save to journal"))
         self.save_button.setDefault(True)
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(tr("Save (Ctrl+S)"))
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.new_button)
         bottom.addWidget(self.save_button)
@@ -225,10 +227,12 @@ class ReflectScreen(QWidget):
 
     def _update_heading(self) -> None:
         if self._current.id is None:
-            self.heading.setText("<h2>New reflection</h2>")
+            self.heading.setText(f"<h2>{tr('New reflection')}</h2>")
         else:
-            when = self._current.occurred_at.strftime("%d %b %Y, %H:%M")
-            self.heading.setText(f"<h2>Editing the reflection of {when}</h2>")
+            when = local_date(self._current.occurred_at, "d MMM yyyy, HH:mm")
+            self.heading.setText(
+                "<h2>" + tr("Editing the reflection of {when}").format(when=when) + "</h2>"
+            )
 
     def _offer_draft(self) -> None:
         draft = self.journal.load_draft()
@@ -279,9 +283,11 @@ class ReflectScreen(QWidget):
         keys = {k for f in self.form.template.fields() for k in f.answer_keys()}
         dropped = [k for k in before.answers if k not in keys]
         if dropped and not self.confirm(
-            "Change template?",
-            f"{len(dropped)} answer(s) do not fit the new template and would be left out. "
-            "Change anyway?",
+            tr("Change template?"),
+            tr(
+                "{count} answer(s) do not fit the new template and would be left out. "
+                "Change anyway?"
+            ).format(count=len(dropped)),
         ):
             self._loading = True
             self.template_combo.setCurrentIndex(self.template_combo.findData(before.template_id))
@@ -306,18 +312,23 @@ class ReflectScreen(QWidget):
         try:
             saved = self.journal.save(self.current_reflection())
         except ReflectError as exc:
-            self.status.setText(f"Not saved yet: {exc}")
+            self.status.setText(tr("Not saved yet: {error}").format(error=exc))
             return None
         except Exception as exc:  # noqa: BLE001 - keep the writing whatever went wrong
             self._dirty = True
             self.save_draft_now()
             self.status.setText(
-                f"Reflect could not save this ({exc}). Your text is still here and kept as a draft."
+                tr(
+                    "Reflect could not save this ({error}). Your text is still here and kept "
+                    "as a draft."
+                ).format(error=exc)
             )
             return None
         name = self.journal.templates.name_of(saved.template_id)
         self.status.setText(
-            f"Saved “{name}” of {saved.occurred_at.strftime('%d %b, %H:%M')} to your journal."
+            tr("Saved “{name}” of {when} to your journal.").format(
+                name=tr(name), when=local_date(saved.occurred_at, "d MMM, HH:mm")
+            )
         )
         self.draft_banner.hide()
         self._load(self.journal.new_reflection(saved.template_id))
@@ -332,9 +343,13 @@ class ReflectScreen(QWidget):
         try:
             self.journal.save_draft(self.current_reflection())
         except Exception as exc:  # noqa: BLE001 - an autosave must never crash the editor
-            self.status.setText(f"The draft could not be kept ({exc}); please save soon.")
+            self.status.setText(
+                tr("The draft could not be kept ({error}); please save soon.").format(error=exc)
+            )
             return
-        self.status.setText(f"Draft kept safely at {datetime.now().strftime('%H:%M:%S')}.")
+        self.status.setText(
+            tr("Draft kept safely at {time}.").format(time=datetime.now().strftime("%H:%M:%S"))
+        )
 
     def new_reflection(self) -> None:
         self.journal.discard_draft()
@@ -344,7 +359,8 @@ class ReflectScreen(QWidget):
 
     def _on_new_clicked(self) -> None:
         if self._dirty and not self.confirm(
-            "Start a new reflection?", "What you have written here is not saved yet. Discard it?"
+            tr("Start a new reflection?"),
+            tr("What you have written here is not saved yet. Discard it?"),
         ):
             return
         self.new_reflection()
@@ -353,7 +369,9 @@ class ReflectScreen(QWidget):
             first.setFocus()
 
     def _on_discard_draft_clicked(self) -> None:
-        if self.confirm("Discard the draft?", "The recovered text will be deleted for good."):
+        if self.confirm(
+            tr("Discard the draft?"), tr("The recovered text will be deleted for good.")
+        ):
             self.new_reflection()
 
     def edit_reflection(self, reflection_id: int) -> bool:
@@ -362,10 +380,11 @@ class ReflectScreen(QWidget):
             return True
         reflection = self.journal.get(reflection_id)
         if reflection is None:
-            self.status.setText("That reflection no longer exists.")
+            self.status.setText(tr("That reflection no longer exists."))
             return False
         if self._dirty and not self.confirm(
-            "Open another reflection?", "What you are writing now is not saved yet. Replace it?"
+            tr("Open another reflection?"),
+            tr("What you are writing now is not saved yet. Replace it?"),
         ):
             return False
         self.journal.discard_draft()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.reflection import FollowUp
+from reflect.ui.i18n import tr
 
 
 class _FollowUpRow(QWidget):
@@ -29,21 +30,21 @@ class _FollowUpRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = QLineEdit(item.text)
-        self.text.setPlaceholderText("What will I do? (for example: ask my supervisor about…)")
-        self.text.setAccessibleName("Follow-up action")
-        self.has_due = QCheckBox("Due")
-        self.has_due.setAccessibleName("Give this action a due date")
+        self.text.setPlaceholderText(tr("What will I do? (for example: ask my supervisor about…)"))
+        self.text.setAccessibleName(tr("Follow-up action"))
+        self.has_due = QCheckBox(tr("Due"))
+        self.has_due.setAccessibleName(tr("Give this action a due date"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
-        self.due.setAccessibleName("Due date")
+        self.due.setAccessibleName(tr("Due date"))
         due = item.due or date.today()
         self.due.setDate(QDate(due.year, due.month, due.day))
         self.has_due.setChecked(item.due is not None)
         self.due.setEnabled(item.due is not None)
         self.done = QLabel("done" if item.done_at else "")
-        self.remove = QPushButton("Remove")
-        self.remove.setAccessibleName("Remove this follow-up")
+        self.remove = QPushButton(tr("Remove"))
+        self.remove.setAccessibleName(tr("Remove this follow-up"))
         layout.addWidget(self.text, 1)
         layout.addWidget(self.has_due)
         layout.addWidget(self.due)
@@ -81,8 +82,8 @@ class FollowUpEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout = QVBoxLayout()
         layout.addLayout(self.rows_layout)
-        self.add_button = QPushButton("Add a follow-up action")
-        self.add_button.setAccessibleName("Add a follow-up action")
+        self.add_button = QPushButton(tr("Add a follow-up action"))
+        self.add_button.setAccessibleName(tr("Add a follow-up action"))
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addStretch(1)
