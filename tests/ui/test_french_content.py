@@ -279,3 +279,14 @@ def test_reflect_screen_in_french(qtbot, session, french):
     assert screen.save_button.text() == "Enregistrer au journal"
     assert "Nouvelle réflexion" in screen.heading.text()
     assert screen.follow_ups.add_button.text() == "Ajouter une action de suivi"
+
+
+def test_identity_banner_in_french(qtbot, french):
+    from reflect.ui.widgets.identity_banner import IdentityBanner
+
+    banner = IdentityBanner()
+    qtbot.addWidget(banner)
+    banner.show_findings("a phone number and a full name", ["555-0100", "Jane Doe"])
+    text = banner.message.text()
+    assert "un numéro de téléphone et un nom complet" in text
+    assert "555-0100" in text

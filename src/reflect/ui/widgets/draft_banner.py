@@ -7,6 +7,8 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from reflect.ui.i18n import local_date, tr
+
 
 class DraftBanner(QFrame):
     discard_requested = Signal()
@@ -18,9 +20,9 @@ class DraftBanner(QFrame):
         row = QHBoxLayout(self)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Recovered draft")
-        self.keep_button = QPushButton("Keep writing")
-        self.discard_button = QPushButton("Discard draft")
+        self.message.setAccessibleName(tr("Recovered draft"))
+        self.keep_button = QPushButton(tr("Keep writing"))
+        self.discard_button = QPushButton(tr("Discard draft"))
         row.addWidget(self.message, 1)
         row.addWidget(self.keep_button)
         row.addWidget(self.discard_button)
@@ -29,11 +31,15 @@ class DraftBanner(QFrame):
         self.hide()
 
     def show_recovered(self, saved_at: datetime, edits_saved_entry: bool) -> None:
-        what = (
-            "your changes to a saved reflection" if edits_saved_entry else "an unsaved reflection"
-        )
-        self.message.setText(
-            f"Reflect kept {what} from {saved_at.strftime('%d %b, %H:%M')} and put it back "
-            "here. Save it when you are ready, or discard it."
-        )
+        if edits_saved_entry:
+            text = tr(
+                "Reflect kept your changes to a saved reflection from {when} and put them back "
+                "here. Save them when you are ready, or discard them."
+            )
+        else:
+            text = tr(
+                "Reflect kept an unsaved reflection from {when} and put it back here. Save it "
+                "when you are ready, or discard it."
+            )
+        self.message.setText(text.format(when=local_date(saved_at, "d MMM, HH:mm")))
         self.show()
