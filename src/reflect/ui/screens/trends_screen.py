@@ -201,7 +201,8 @@ class TrendsScreen(QWidget):
         QTimer.singleShot(HISTORY_READ_DELAY_MS, self._read_history_when_alive)
 
     def _read_history_when_alive(self) -> None:
-        if self._alive():
+        # Skipped when a wider range already read everything (no second copy in memory).
+        if self._alive() and not self.session.trends.covers(self.session.trends.range("all")):
             self._read_history_in_background()
 
     def _read_history_in_background(self) -> None:
