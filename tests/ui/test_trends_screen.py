@@ -165,3 +165,13 @@ def test_new_data_is_read_off_the_gui_thread_and_drawn(screen, qtbot):
     screen.refresh()
     assert screen.summary.text().startswith("Reading your history")
     qtbot.waitUntil(lambda: "5 check-ins" in screen.summary.text(), timeout=30_000)
+
+
+def test_each_chart_is_also_described_in_words(screen):
+    for index in range(screen.tabs.count()):
+        screen.tabs.setCurrentIndex(index)
+        panel = screen.panels[index]
+        assert panel.summary.text().endswith(".")
+        assert panel.summary.text() in panel.chart.accessibleDescription()
+    screen.tabs.setCurrentIndex(0)
+    assert "check-ins in this range" in screen.panels[0].summary.text()

@@ -88,6 +88,32 @@ def draw_tab(
         raise KeyError(key)
 
 
+def describe_tab(key: str, data: TrendsData, choice: str | None) -> str:
+    """The chart of ``key`` in a sentence or two (see domain/trend_summaries.py)."""
+    from reflect.domain import trend_summaries as words
+
+    if key == "signs":
+        return words.category_summary(data.category(choice or OVERALL))
+    if key == "questionnaires":
+        found = [i for i in data.instruments if choice is None or i.instrument_id == choice]
+        return words.instrument_summary(found[0] if found else None)
+    if key == "reflections":
+        return words.weekly_summary(data.weekly)
+    if key == "practice":
+        return words.practice_summary(data.practice, data.practice_period)
+    if key == "stages":
+        return words.counts_summary(
+            data.stages, "Stages of change noted", "No stages of change noted in this range."
+        )
+    if key == "heavy":
+        return words.heaviness_summary(data.heaviness)
+    return words.counts_summary(
+        data.helped,
+        f"Check-ins (of {data.helped_checkins}) where each helped quite a bit or a lot",
+        "No check-in in this range said what helped.",
+    )
+
+
 def _warm_up(session: Session, since: datetime | None) -> object:
     """Worker thread: import matplotlib and the charts, read the first range's history on a
     second connection (the rest follows in ``_read_history``)."""
@@ -310,6 +336,7 @@ class TrendsScreen(QWidget):
         panel, data, style = self.panels[index], self.data, self.chart_style()
         choice = panel.selection()
         panel.chart.draw_with(lambda figure: draw_tab(panel.key, figure, data, style, choice))
+        panel.set_summary(describe_tab(panel.key, data, choice))
         self._stale.discard(index)
 
     def _on_tabs_current_changed(self, index: int) -> None:

@@ -65,6 +65,7 @@ class ChartCanvas(QWidget):
         layout.addWidget(self.canvas)
         self._draw: DrawFunction | None = None
         self.last_hover: str | None = None
+        self.summary = ""  # the chart in words, for screen readers (set by its panel)
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(150)
@@ -84,7 +85,7 @@ class ChartCanvas(QWidget):
             return
         self._draw(self.figure)
         title = chart_title(self.figure)
-        self.setAccessibleDescription(title)
+        self.setAccessibleDescription(f"{title}. {self.summary}" if self.summary else title)
         self.canvas.setToolTip("")
         self.canvas.draw_idle()
 

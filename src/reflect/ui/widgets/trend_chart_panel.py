@@ -5,7 +5,7 @@ Imports matplotlib (through chart_canvas), so only the trends screen creates it,
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reflect.ui.widgets.chart_canvas import ChartCanvas
@@ -40,7 +40,19 @@ class TrendChartPanel(QWidget):
         layout.addLayout(row)
         self.chart = ChartCanvas(f"{label} chart")
         layout.addWidget(self.chart, 1)
+        # The chart's key numbers in words: read by screen readers, handy without a mouse.
+        self.summary = QLabel()
+        self.summary.setObjectName("mutedLabel")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAccessibleName(f"{label} in words")
+        layout.addWidget(self.summary)
         self.export_button.clicked.connect(self.export_requested)
+
+    def set_summary(self, text: str) -> None:
+        self.summary.setText(text)
+        self.chart.summary = text
+        self.chart.setAccessibleDescription(f"{self.chart.title}. {text}")
 
     def selection(self) -> str | None:
         if self.selector is None or self.selector.currentIndex() < 0:
