@@ -7,8 +7,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reflect.domain.journal import ReflectionSummary
+from reflect.ui.i18n import local_date, tr
 
-COLUMNS = ("Date", "Template", "Setting", "Intensity", "Tags", "Text")
+# Shown through tr(). "Excerpt", not "Text": the French catalogue already gives "Text" as a
+# text message (SMS).
+COLUMNS = ("Date", "Template", "Setting", "Intensity", "Tags", "Excerpt")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,7 +47,7 @@ class ReflectionTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -58,9 +61,9 @@ class ReflectionTableModel(QAbstractTableModel):
             if column == 0:
                 return item.occurred_at.strftime("%Y-%m-%d %H:%M")
             if column == 1:
-                return self._names.get(item.template_id, item.template_id)
+                return tr(self._names.get(item.template_id, item.template_id))
             if column == 2:
-                return item.setting.capitalize()
+                return tr(item.setting).capitalize()
             if column == 3:
                 return "" if item.intensity is None else str(item.intensity)
             if column == 4:
@@ -72,8 +75,8 @@ class ReflectionTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return (
-                f"{item.occurred_at.strftime('%d %B %Y %H:%M')}, "
-                f"{self._names.get(item.template_id, item.template_id)}, "
-                f"{item.setting}: {item.snippet}"
+                f"{local_date(item.occurred_at, 'dd MMMM yyyy HH:mm')}, "
+                f"{tr(self._names.get(item.template_id, item.template_id))}, "
+                f"{tr(item.setting)}: {item.snippet}"
             )
         return None

@@ -82,7 +82,8 @@ class CheckinScreen(QWidget):
         page = QWidget()
         outer = QVBoxLayout(page)
         outer.setContentsMargins(16, 8, 16, 8)
-        header = QLabel(f"<h2>{tr(d.title)}</h2><p>{tr(d.intro)}</p>")
+        heading = f"<h2>{tr(d.title)}</h2><p>{tr(d.intro)}</p>"
+        header = QLabel(heading)
         header.setWordWrap(True)
         outer.addWidget(header)
         legend = " · ".join(
@@ -166,7 +167,7 @@ class CheckinScreen(QWidget):
 
     @staticmethod
     def _section_label(text: str) -> QLabel:
-        label = QLabel(f"<b>{text}</b>")
+        label = QLabel("<b>" + text + "</b>")
         label.setContentsMargins(0, 10, 0, 2)
         return label
 
@@ -214,7 +215,7 @@ class CheckinScreen(QWidget):
                 note=self.note.text(),
             )
         except ReflectError as exc:
-            self.error.setText(str(exc))  # the answers stay as they are
+            self.error.setText(tr(str(exc)))  # the answers stay as they are
             return
         self._last_saved = saved
         self.result_view.show_result(self.session.checkins.scored(int(saved.id or 0)))

@@ -4,6 +4,8 @@ answer the items directly when the organisation imported a definition with item 
 from __future__ import annotations
 
 import html
+import re
+import string
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +26,50 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.instrument_scoring import InstrumentScore, parse_answers
 from reflect.domain.instruments import InstrumentDefinition
 from reflect.services.instruments import InstrumentService
+from reflect.ui.i18n import current_language, local_date, tr, tr_list
 from reflect.ui.widgets.rating_row import RatingRow
+
+# Problems with typed answers come from the domain in English; these are their templates, so
+# the French can be shown with the same values (see answer_problem_in_language).
+ANSWER_PROBLEMS: tuple[str, ...] = (
+    "Answer {index} ('{part}') is not a whole number.",
+    "{name} has {expected} items; {given} answers were given.",
+    "Answers must be numbers from {low} to {high}; check item {items}.",
+    "Answers must be numbers from {low} to {high}; check items {items}.",
+)
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    parts = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            parts.append(f"(?P<{name}>.+?)")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def answer_problem_in_language(error: BaseException | str) -> str:
+    """A scoring or saving problem in the interface language (English exactly as it came)."""
+    text = str(error)
+    if current_language() == "en":
+        return text
+    if tr(text) != text:
+        return tr(text)
+    for template in ANSWER_PROBLEMS:
+        found = _template_pattern(template).fullmatch(text)
+        if found:
+            return tr(template).format(**found.groupdict())
+    return text
+
+
+def number_text(value: float) -> str:
+    """A score as written in the interface language: 62.5 in English, 62,5 in French."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if current_language() == "fr" else text
+
+
+def _bold(text: str) -> str:
+    return f"<b>{text}</b>"
 
 
 class InstrumentPanel(QWidget):
@@ -35,17 +80,19 @@ class InstrumentPanel(QWidget):
         self._service = service
         self._score: InstrumentScore | None = None
         self._rows: list[RatingRow] = []
-        self.setAccessibleName("Score a questionnaire")
+        self.setAccessibleName(tr("Score a questionnaire"))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Questionnaire:"))
+        top.addWidget(QLabel(tr("Questionnaire:")))
         self.picker = QComboBox()
-        self.picker.setAccessibleName("Questionnaire to score")
+        self.picker.setAccessibleName(tr("Questionnaire to score"))
         top.addWidget(self.picker, 1)
-        self.import_button = QPushButton("Import definition…")
-        self.import_button.setToolTip("Add a definition file from your organisation (JSON or TOML)")
+        self.import_button = QPushButton(tr("Import definition…"))
+        self.import_button.setToolTip(
+            tr("Add a definition file from your organisation (JSON or TOML)")
+        )
         top.addWidget(self.import_button)
         outer.addLayout(top)
         self.status = QLabel()
@@ -66,7 +113,7 @@ class InstrumentPanel(QWidget):
         typed_layout = QVBoxLayout(typed)
         typed_layout.setContentsMargins(0, 0, 0, 0)
         self.answers = QLineEdit()
-        self.answers.setAccessibleName("Answer numbers in item order")
+        self.answers.setAccessibleName(tr("Answer numbers in item order"))
         typed_layout.addWidget(self.answers)
         self.count = QLabel()
         typed_layout.addWidget(self.count)
@@ -77,9 +124,9 @@ class InstrumentPanel(QWidget):
         outer.addWidget(self.items_scroll, 3)
 
         buttons = QHBoxLayout()
-        self.score_button = QPushButton("Score")
-        self.score_button.setToolTip("Score these answers (Ctrl+Return)")
-        self.save_button = QPushButton("Save to my history")
+        self.score_button = QPushButton(tr("Score"))
+        self.score_button.setToolTip(tr("Score these answers (Ctrl+Return)"))
+        self.save_button = QPushButton(tr("Save to my history"))
         self.save_button.setEnabled(False)
         buttons.addWidget(self.score_button)
         buttons.addWidget(self.save_button)
@@ -90,7 +137,7 @@ class InstrumentPanel(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setAccessibleName("Scores")
+        self.result.setAccessibleName(tr("Scores"))
         self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.result_scroll = result_scroll = QScrollArea()
         result_scroll.setWidgetResizable(True)
@@ -116,16 +163,18 @@ class InstrumentPanel(QWidget):
         self.picker.blockSignals(True)
         self.picker.clear()
         for definition in self._service.definitions():
-            suffix = " (imported)" if self._service.is_imported(definition.id) else ""
+            suffix = " " + tr("(imported)") if self._service.is_imported(definition.id) else ""
             self.picker.addItem(
-                f"{definition.short_name}: {definition.name}{suffix}", definition.id
+                f"{definition.short_name}: {tr(definition.name)}{suffix}", definition.id
             )
         index = self.picker.findData(current)
         self.picker.setCurrentIndex(max(0, index))
         self.picker.blockSignals(False)
         if self._service.problems:
             self.show_status(
-                "Some imported definitions were skipped: " + "; ".join(self._service.problems)
+                tr("Some imported definitions were skipped: {problems}").format(
+                    problems="; ".join(self._service.problems)
+                )
             )
         self._on_picker_changed()
 
@@ -142,21 +191,34 @@ class InstrumentPanel(QWidget):
         d = self.definition
         scale = d.scale
         legend = ", ".join(
-            f"{v} = {html.escape(scale.labels[v])}" for v in scale.values if v in scale.labels
+            f"{v} = {html.escape(tr(scale.labels[v]))}" for v in scale.values if v in scale.labels
         )
+        answers = tr("{low} to {high}").format(low=scale.minimum, high=scale.maximum)
+        if legend:
+            answers = tr("{range}: {legend}").format(range=answers, legend=legend)
         reverse = ", ".join(map(str, sorted(d.reverse_items)))
-        word = "items" if len(d.reverse_items) > 1 else "item"
-        reverse_note = f" Reflect reverses {word} {reverse} for you." if reverse else ""
-        where = "the items below" if d.has_item_text else "the official form"
-        self.about.setText(
-            f"<p><b>{html.escape(d.name)}</b>: {d.item_count} items about "
-            f"{html.escape(d.time_frame)}. "
-            f"Answer on {where}, then {'pick' if d.has_item_text else 'type'} each answer "
-            f"({scale.minimum} to {scale.maximum}{': ' + legend if legend else ''}). "
-            f"{reverse_note}</p>"
-            f"<p><small>{html.escape(d.attribution)} {html.escape(d.url)}<br>"
-            f"{html.escape(d.licence)}</small></p>"
+        if len(d.reverse_items) > 1:
+            reverse_note = " " + tr("Reflect reverses items {items} for you.").format(items=reverse)
+        elif reverse:
+            reverse_note = " " + tr("Reflect reverses item {items} for you.").format(items=reverse)
+        else:
+            reverse_note = ""
+        if d.has_item_text:
+            how = tr("Answer on the items below, then pick each answer ({answers}).")
+        else:
+            how = tr("Answer on the official form, then type each answer ({answers}).")
+        about = tr("{name}: {count} items about {time_frame}.").format(
+            name=_bold(html.escape(tr(d.name))),
+            count=d.item_count,
+            time_frame=html.escape(tr(d.time_frame)),
         )
+        # The attribution stays as published; the licence summary is Reflect's own words.
+        text = (
+            f"<p>{about} {how.format(answers=answers)}{reverse_note}</p>"
+            f"<p><small>{html.escape(d.attribution)} {html.escape(d.url)}<br>"
+            f"{html.escape(tr(d.licence))}</small></p>"
+        )
+        self.about.setText(text)
         self._score = None
         self.save_button.setEnabled(False)
         self._set_result(self._history_text(d))
@@ -166,12 +228,11 @@ class InstrumentPanel(QWidget):
             self.items_scroll.setVisible(True)
         else:
             self.answers.clear()
+            example = " ".join(
+                str(scale.minimum + (i % (scale.maximum - scale.minimum + 1))) for i in range(6)
+            )
             self.answers.setPlaceholderText(
-                f"{d.item_count} numbers, e.g. "
-                + " ".join(
-                    str(scale.minimum + (i % (scale.maximum - scale.minimum + 1))) for i in range(6)
-                )
-                + " …"
+                tr("{count} numbers, e.g. {example} …").format(count=d.item_count, example=example)
             )
             self.items_scroll.setVisible(False)
             self.typed.setVisible(True)
@@ -180,7 +241,7 @@ class InstrumentPanel(QWidget):
     def _build_item_rows(self, d: InstrumentDefinition) -> None:
         host = QWidget()
         layout = QVBoxLayout(host)
-        labels = [d.scale.labels.get(v, str(v)) for v in d.scale.values]
+        labels = tr_list(d.scale.labels.get(v, str(v)) for v in d.scale.values)
         self._rows = []
         for number, text in enumerate(d.item_text or (), start=1):
             row = RatingRow(text, labels, minimum=d.scale.minimum, number=number)
@@ -196,11 +257,12 @@ class InstrumentPanel(QWidget):
             return ""
         if latest is None:
             return ""
-        labels = {s.id: s.label for s in d.subscales}
+        labels = {s.id: tr(s.label) for s in d.subscales}
         parts = ", ".join(
-            f"{html.escape(labels.get(k, k))} {v:g}" for k, v in latest.scores.items()
+            f"{html.escape(labels.get(k, k))} {number_text(v)}" for k, v in latest.scores.items()
         )
-        return f"<p>Last saved {latest.taken_at:%d %B %Y}: {parts}.</p>"
+        when = local_date(latest.taken_at, "dd MMMM yyyy")
+        return "<p>" + tr("Last saved {when}: {scores}.").format(when=when, scores=parts) + "</p>"
 
     # --- answers and scoring ----------------------------------------------------------------
 
@@ -208,10 +270,12 @@ class InstrumentPanel(QWidget):
         d = self.definition
         if d.has_item_text:
             missing = [str(i) for i, row in enumerate(self._rows, start=1) if row.value() is None]
-            if missing:
+            if len(missing) > 1:
                 raise ReflectError(
-                    f"Please answer item{'s' if len(missing) > 1 else ''} {', '.join(missing)}."
+                    tr("Please answer items {items}.").format(items=", ".join(missing))
                 )
+            if missing:
+                raise ReflectError(tr("Please answer item {items}.").format(items=missing[0]))
             return [int(row.value() or 0) for row in self._rows]
         return parse_answers(self.answers.text(), d)
 
@@ -219,9 +283,11 @@ class InstrumentPanel(QWidget):
         d = self.definition
         try:
             count = len(parse_answers(self.answers.text(), d))
-            self.count.setText(f"{count} of {d.item_count} answers")
+            self.count.setText(
+                tr("{count} of {total} answers").format(count=count, total=d.item_count)
+            )
         except ReflectError as exc:
-            self.count.setText(str(exc))
+            self.count.setText(answer_problem_in_language(exc))
 
     def score_now(self) -> None:
         try:
@@ -229,7 +295,8 @@ class InstrumentPanel(QWidget):
         except ReflectError as exc:
             self._score = None
             self.save_button.setEnabled(False)
-            self._set_result(f"<p><b>Not scored yet.</b> {html.escape(str(exc))}</p>")
+            problem = html.escape(answer_problem_in_language(exc))
+            self._set_result(f"<p>{_bold(tr('Not scored yet.'))} {problem}</p>")
             return
         self.save_button.setEnabled(True)
         self._set_result(render_score(self._score))
@@ -240,10 +307,11 @@ class InstrumentPanel(QWidget):
         try:
             self._service.record(self._score.definition.id, self._score.answers)
         except ReflectError as exc:
-            self.show_status(f"Not saved: {exc}")
+            self.show_status(tr("Not saved: {error}").format(error=answer_problem_in_language(exc)))
             return
         self.save_button.setEnabled(False)
-        self._set_result(render_score(self._score) + "<p><b>Saved to your history.</b></p>")
+        saved = "<p>" + _bold(tr("Saved to your history.")) + "</p>"
+        self._set_result(render_score(self._score) + saved)
         self.result_saved.emit()
 
     # --- importing --------------------------------------------------------------------------
@@ -251,9 +319,9 @@ class InstrumentPanel(QWidget):
     def _on_import_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Import a questionnaire definition",
+            tr("Import a questionnaire definition"),
             str(Path.home()),
-            "Definitions (*.json *.toml)",
+            tr("Definitions") + " (*.json *.toml)",
         )
         if path:
             self.import_file(Path(path))
@@ -262,15 +330,18 @@ class InstrumentPanel(QWidget):
         try:
             definition = self._service.import_definition(path)
         except ReflectError as exc:
-            self.show_status(f"Not imported, nothing was added: {exc}")
+            self.show_status(
+                tr("Not imported, nothing was added: {error}").format(
+                    error=answer_problem_in_language(exc)
+                )
+            )
             return False
         self.reload(select=definition.id)
-        shown = (
-            "Its items are shown below."
-            if definition.has_item_text
-            else "Score it from the paper form."
-        )
-        self.show_status(f"{definition.short_name} imported. {shown}")
+        if definition.has_item_text:
+            text = tr("{name} imported. Its items are shown below.")
+        else:
+            text = tr("{name} imported. Score it from the paper form.")
+        self.show_status(text.format(name=definition.short_name))
         return True
 
     def _set_result(self, text: str) -> None:
@@ -288,28 +359,36 @@ def render_score(result: InstrumentScore) -> str:
     d = result.definition
     rows = []
     for s in result.subscales:
-        band = html.escape(s.band.label) if s.band else "no published band"
-        direction = (
-            "higher is better" if s.subscale.higher_is == "better" else "higher means more strain"
+        band = html.escape(tr(s.band.label)) if s.band else tr("no published band")
+        if s.subscale.higher_is == "better":
+            direction = tr("higher is better")
+        else:
+            direction = tr("higher means more strain")
+        span = tr("of {low} to {high} ({direction})").format(
+            low=number_text(s.minimum), high=number_text(s.maximum), direction=direction
         )
         rows.append(
-            f"<tr><td><b>{html.escape(s.subscale.label)}</b></td>"
-            f"<td align='right'>&nbsp;{s.score:g}&nbsp;</td>"
-            f"<td>of {s.minimum:g} to {s.maximum:g} ({direction})</td><td>&nbsp;{band}</td></tr>"
+            f"<tr><td><b>{html.escape(tr(s.subscale.label))}</b></td>"
+            f"<td align='right'>&nbsp;{number_text(s.score)}&nbsp;</td>"
+            f"<td>{span}</td><td>&nbsp;{band}</td></tr>"
         )
-    caveats = "".join(f"<li>{html.escape(c)}</li>" for c in d.caveats)
+    caveats = "".join(f"<li>{html.escape(tr(c))}</li>" for c in d.caveats)
     high = any(s.in_notice_band for s in result.subscales)
     support = (
-        "<p>One result sits in the range this measure's authors mark for attention. That is a "
-        "reason to look after yourself, not a diagnosis: see your coping ideas and your plan, and "
-        "consider "
-        "talking with your supervisor or someone you trust.</p>"
+        "<p>"
+        + tr(
+            "One result sits in the range this measure's authors mark for attention. That is a "
+            "reason to look after yourself, not a diagnosis: see your coping ideas and your plan, "
+            "and consider talking with your supervisor or someone you trust."
+        )
+        + "</p>"
         if high
         else ""
     )
+    # The citation stays as published.
     return (
         f"<h3>{html.escape(d.short_name)}</h3>"
         f"<table cellspacing='4'>{''.join(rows)}</table>{support}"
-        f"<p><b>Keep in mind</b></p><ul>{caveats}</ul>"
+        f"<p>{_bold(tr('Keep in mind'))}</p><ul>{caveats}</ul>"
         f"<p><small>{html.escape(d.citation)}</small></p>"
     )

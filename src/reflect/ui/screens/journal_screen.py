@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
+from reflect.ui.i18n import local_date, tr
 from reflect.ui.models.reflection_table_model import ReflectionTableModel
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.journal_filter_bar import JournalFilterBar
@@ -37,7 +38,7 @@ class JournalScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Journal")
+        self.setAccessibleName(tr("Journal"))
         self.journal = session.journal
         self._deleted: Reflection | None = None
         self._limit = PAGE_SIZE
@@ -48,7 +49,7 @@ class JournalScreen(QWidget):
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
-        root.addWidget(QLabel("<h2>Journal</h2>"))
+        root.addWidget(QLabel("<h2>" + tr("Journal") + "</h2>"))
         self.filters = JournalFilterBar(list(self.journal.templates))
         root.addWidget(self.filters)
 
@@ -57,8 +58,8 @@ class JournalScreen(QWidget):
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
         undo_row = QHBoxLayout(self.undo_bar)
         self.undo_message = QLabel()
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Put the reflection back (Ctrl+Z)")
+        self.undo_button = QPushButton(tr("Undo"))
+        self.undo_button.setToolTip(tr("Put the reflection back (Ctrl+Z)"))
         undo_row.addWidget(self.undo_message, 1)
         undo_row.addWidget(self.undo_button)
         self.undo_bar.hide()
@@ -71,7 +72,7 @@ class JournalScreen(QWidget):
         self.model = ReflectionTableModel({t.id: t.name for t in self.journal.templates}, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Reflections. Enter opens one, Delete removes it.")
+        self.table.setAccessibleName(tr("Reflections. Enter opens one, Delete removes it."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -88,8 +89,8 @@ class JournalScreen(QWidget):
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.write_button = QPushButton("Write a reflection")
-        self.write_button.setToolTip("Open the Reflect screen (Alt+2)")
+        self.write_button = QPushButton(tr("Write a reflection"))
+        self.write_button.setToolTip(tr("Open the Reflect screen (Alt+2)"))
         self.empty_panel = QWidget()  # shown instead of the table when nothing is listed
         empty_layout = QVBoxLayout(self.empty_panel)
         empty_layout.addStretch(1)
@@ -103,11 +104,11 @@ class JournalScreen(QWidget):
         left_layout.addWidget(self.empty_panel, 1)
         actions = QHBoxLayout()
         self.count_label = QLabel()
-        self.more_button = QPushButton("Show more")
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Open the selected reflection to read or edit it (Enter)")
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setToolTip("Delete the selected reflection (Delete)")
+        self.more_button = QPushButton(tr("Show more"))
+        self.open_button = QPushButton(tr("Open"))
+        self.open_button.setToolTip(tr("Open the selected reflection to read or edit it (Enter)"))
+        self.delete_button = QPushButton(tr("Delete…"))
+        self.delete_button.setToolTip(tr("Delete the selected reflection (Delete)"))
         actions.addWidget(self.count_label, 1)
         for button in (self.more_button, self.open_button, self.delete_button):
             actions.addWidget(button)
@@ -163,19 +164,27 @@ class JournalScreen(QWidget):
         self.write_button.setVisible(total == 0)
         if not has_rows and criteria.is_empty:
             self.empty.setText(
-                "Your journal is empty.\nReflections you save on the Reflect screen appear here."
+                tr(
+                    "Your journal is empty.\n"
+                    "Reflections you save on the Reflect screen appear here."
+                )
             )
         elif not has_rows:
-            self.empty.setText("No reflection matches.\nTry fewer words, or clear the filters.")
+            self.empty.setText(tr("No reflection matches.\nTry fewer words, or clear the filters."))
         partial = len(rows) < matching
-        if criteria.is_empty:
-            text = (
-                f"Showing {len(rows)} of {total} reflections" if partial else f"{total} reflections"
-            )
+        shown = len(rows)
+        if criteria.is_empty and partial:
+            text = tr("Showing {shown} of {total} reflections").format(shown=shown, total=total)
+        elif criteria.is_empty:
+            text = tr("{total} reflections").format(total=total)
         elif partial:
-            text = f"Showing {len(rows)} of {matching} matching reflections ({total} in all)"
+            text = tr("Showing {shown} of {matching} matching reflections ({total} in all)").format(
+                shown=shown, matching=matching, total=total
+            )
         else:
-            text = f"{matching} of {total} reflections match"
+            text = tr("{matching} of {total} reflections match").format(
+                matching=matching, total=total
+            )
         self.count_label.setText(text)
         self.more_button.setVisible(len(rows) < matching)
         if selected is not None and self.model.row_of(selected) >= 0:
@@ -207,15 +216,18 @@ class JournalScreen(QWidget):
     def _ask_delete(self, when: str) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete this reflection?")
-        box.setText(f"Delete the reflection of {when}?")
+        box.setWindowTitle(tr("Delete this reflection?"))
+        box.setText(tr("Delete the reflection of {when}?").format(when=when))
         box.setInformativeText(
-            "It is removed from the encrypted database. "
-            "You can undo this until you lock Reflect or close it."
+            tr(
+                "It is removed from the encrypted database. "
+                "You can undo this until you lock Reflect or close it."
+            )
         )
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setText(tr("Cancel"))  # Qt's own button text stays English without a .qm file
+        box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is delete
 
@@ -223,15 +235,15 @@ class JournalScreen(QWidget):
         reflection_id = self.selected_id()
         if reflection_id is None:
             return
-        when = self.model.row_at(self.model.row_of(reflection_id)).occurred_at.strftime(
-            "%d %b %Y, %H:%M"
+        when = local_date(
+            self.model.row_at(self.model.row_of(reflection_id)).occurred_at, "d MMM yyyy, HH:mm"
         )
         if not self.confirm_delete(when):
             return
         deleted = self.journal.delete(reflection_id)
         if deleted is not None:
             self._deleted = deleted  # in memory only, so undo ends when the profile locks
-            self.undo_message.setText(f"Deleted the reflection of {when}.")
+            self.undo_message.setText(tr("Deleted the reflection of {when}.").format(when=when))
             self.undo_bar.show()
         self.refresh()
 

@@ -227,7 +227,7 @@ class ReflectScreen(QWidget):
 
     def _update_heading(self) -> None:
         if self._current.id is None:
-            self.heading.setText(f"<h2>{tr('New reflection')}</h2>")
+            self.heading.setText("<h2>" + tr("New reflection") + "</h2>")
         else:
             when = local_date(self._current.occurred_at, "d MMM yyyy, HH:mm")
             self.heading.setText(

@@ -22,8 +22,15 @@ from PySide6.QtWidgets import (
 from reflect.domain.checkin_scoring import compare_wording
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
+from reflect.ui.i18n import current_language, local_date, tr
 
 SHOWN = 60
+
+
+def _number(value: float, spec: str = "g") -> str:
+    """A score as the person writes numbers: '60', '2.5' (English) or '2,5' (French)."""
+    text = format(value, spec)
+    return text.replace(".", ",") if current_language() == "fr" else text
 
 
 @dataclass
@@ -41,30 +48,35 @@ class CheckinHistoryView(QWidget):
         super().__init__(parent)
         self.session = session
         self._deleted: _Entry | None = None
-        self.setAccessibleName("Earlier check-ins and questionnaire results")
+        self.setAccessibleName(tr("Earlier check-ins and questionnaire results"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         intro = QLabel(
-            "Your most recent check-ins and saved questionnaire results. Delete one that was "
-            "entered by mistake, so it does not shift your usual."
+            tr(
+                "Your most recent check-ins and saved questionnaire results. Delete one that was "
+                "entered by mistake, so it does not shift your usual."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
-        self.list.setAccessibleName("History")
+        self.list.setAccessibleName(tr("History"))
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list, 1)
-        self.empty = QLabel("Nothing here yet. Your check-ins and saved results will appear here.")
+        self.empty = QLabel(
+            tr("Nothing here yet. Your check-ins and saved results will appear here.")
+        )
+        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty)
         buttons = QHBoxLayout()
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected entry (Delete key); you can undo")
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setToolTip(tr("Delete the selected entry (Delete key); you can undo"))
         self.status = QLabel()
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo the deletion")
+        self.undo_button = QPushButton(tr("Undo"))
+        self.undo_button.setAccessibleName(tr("Undo the deletion"))
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.undo_button)
@@ -78,7 +90,8 @@ class CheckinHistoryView(QWidget):
         entries = self._entries()
         self.list.clear()
         for entry in entries:
-            item = QListWidgetItem(f"{entry.when:%a %d %b %Y, %H:%M}    {entry.text}")
+            when = local_date(entry.when, "ddd dd MMM yyyy, HH:mm")
+            item = QListWidgetItem(f"{when}    {entry.text}")
             item.setData(Qt.ItemDataRole.UserRole, entry)
             self.list.addItem(item)
         self.list.setVisible(bool(entries))
@@ -90,15 +103,20 @@ class CheckinHistoryView(QWidget):
         entries = []
         for scored in self.session.checkins.recent_scored(SHOWN):
             overall = scored.scores.overall
-            score = "no items answered" if overall is None else f"overall {overall:.1f} of 4"
+            if overall is None:
+                score = tr("no items answered")
+            else:
+                score = tr("overall {value} of {top}").format(value=_number(overall, ".1f"), top=4)
             wording = compare_wording(scored.difference()) if scored.baseline.available else ""
-            text = f"Check-in: {score}" + (f", {wording}" if wording else "")
+            text = tr("Check-in: {score}").format(score=score) + (
+                f", {tr(wording)}" if wording else ""
+            )
             entries.append(_Entry("checkin", scored.checkin.taken_at, text, scored.checkin))
         instruments = self.session.instruments
         for result in instruments.results()[-SHOWN:]:
             try:
                 definition = instruments.get(result.instrument_id)
-                labels = {s.id: s.label for s in definition.subscales}
+                labels = {s.id: tr(s.label) for s in definition.subscales}
                 name = definition.short_name
             except ReflectError:
                 labels, name = {}, result.instrument_id
@@ -106,7 +124,7 @@ class CheckinHistoryView(QWidget):
             order = [k for k in labels if k in result.scores] + [
                 k for k in result.scores if k not in labels
             ]
-            scores = ", ".join(f"{labels.get(k, k)} {result.scores[k]:g}" for k in order)
+            scores = ", ".join(f"{labels.get(k, k)} {_number(result.scores[k])}" for k in order)
             entries.append(_Entry("result", result.taken_at, f"{name}: {scores}", result))
         entries.sort(key=lambda e: e.when, reverse=True)
         return entries[:SHOWN]
@@ -130,7 +148,9 @@ class CheckinHistoryView(QWidget):
         else:
             self.session.instruments.delete_result(entry.record.id)
         self._deleted = entry
-        self.status.setText(f"Deleted the entry from {entry.when:%d %b %Y}.")
+        self.status.setText(
+            tr("Deleted the entry from {when}.").format(when=local_date(entry.when, "dd MMM yyyy"))
+        )
         self.refresh()
         self.undo_button.setFocus()
         self.history_changed.emit()
@@ -143,6 +163,6 @@ class CheckinHistoryView(QWidget):
             self.session.checkins.restore(entry.record)
         else:
             self.session.instruments.restore_result(entry.record)
-        self.status.setText("Restored.")
+        self.status.setText(tr("Restored."))
         self.refresh()
         self.history_changed.emit()

@@ -22,10 +22,14 @@ from reflect.domain.checkin_scoring import (
     compare_wording,
     strong_items,
 )
+from reflect.ui.i18n import current_language, tr
 
 
 def _fmt(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    if value is None:
+        return "–"
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if current_language() == "fr" else text
 
 
 class CheckinResultView(QWidget):
@@ -36,7 +40,7 @@ class CheckinResultView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("How this check-in compares with your usual")
+        self.setAccessibleName(tr("How this check-in compares with your usual"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         self.heading = QLabel()
@@ -57,18 +61,19 @@ class CheckinResultView(QWidget):
         layout.addWidget(self.support)
 
         links = QHBoxLayout()
-        self.resources_button = QPushButton("Coping ideas")
-        self.plan_button = QPushButton("My plan")
+        self.resources_button = QPushButton(tr("Coping ideas"))
+        self.plan_button = QPushButton(tr("My plan"))
         links.addWidget(self.resources_button)
         links.addWidget(self.plan_button)
         links.addStretch(1)
-        self.undo_button = QPushButton("Undo: delete this check-in")
-        self.done_button = QPushButton("Done")
+        self.undo_button = QPushButton(tr("Undo: delete this check-in"))
+        self.done_button = QPushButton(tr("Done"))
         self.done_button.setDefault(True)
         links.addWidget(self.undo_button)
         links.addWidget(self.done_button)
         layout.addLayout(links)
-        note = QLabel("A check-in is a moment of reflection, not a test or a diagnosis.")
+        note = QLabel(tr("A check-in is a moment of reflection, not a test or a diagnosis."))
+        note.setWordWrap(True)
         note.setObjectName("checkinDisclaimer")
         layout.addWidget(note)
         layout.addStretch(1)
@@ -85,25 +90,32 @@ class CheckinResultView(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         baseline = entry.baseline
-        self.heading.setText("<h2>Saved. Thank you for checking in.</h2>")
+        self.heading.setText("<h2>" + tr("Saved. Thank you for checking in.") + "</h2>")
         if baseline.available:
             self.summary.setText(
-                "Here is this week next to your usual (the middle of your last "
-                f"{baseline.based_on} check-ins). "
-                f"Each part is an average from 0 (not at all) to {ITEM_MAX} (most of the time)."
+                tr(
+                    "Here is this week next to your usual (the middle of your last "
+                    "{count} check-ins). "
+                    "Each part is an average from 0 (not at all) to {top} (most of the time)."
+                ).format(count=baseline.based_on, top=ITEM_MAX)
             )
         else:
             left = BASELINE_MINIMUM - baseline.based_on
-            self.summary.setText(
-                f"Here is this week. After {left} more check-in{'s' if left != 1 else ''}, "
-                "Reflect can also "
-                f"show how each part compares with your usual."
-            )
-        headers = ("", "This week", "", "Your usual", "Compared with your usual")
+            if left == 1:
+                text = tr(
+                    "Here is this week. After 1 more check-in, Reflect can also "
+                    "show how each part compares with your usual."
+                )
+            else:
+                text = tr(
+                    "Here is this week. After {count} more check-ins, Reflect can also "
+                    "show how each part compares with your usual."
+                ).format(count=left)
+            self.summary.setText(text)
+        headers = ("", tr("This week"), "", tr("Your usual"), tr("Compared with your usual"))
         for column, text in enumerate(headers):
-            label = QLabel(f"<b>{text}</b>")
-            self.grid.addWidget(label, 0, column)
-        rows = [(OVERALL, "Overall")] + [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
+            self.grid.addWidget(QLabel("<b>" + text + "</b>"), 0, column)
+        rows = [(OVERALL, tr("Overall"))] + [(c, tr(CATEGORY_LABELS[c])) for c in CATEGORIES]
         higher = []
         for row, (key, label) in enumerate(rows, start=1):
             value = entry.scores.get(key)
@@ -111,37 +123,45 @@ class CheckinResultView(QWidget):
             wording = compare_wording(difference) if baseline.available else ""
             if key != OVERALL and wording == "higher than your usual":
                 higher.append(label.lower())
-            name = QLabel(f"<b>{label}</b>" if key == OVERALL else label)
+            name = QLabel("<b>" + label + "</b>" if key == OVERALL else label)
             bar = QProgressBar()
             bar.setRange(0, ITEM_MAX * 10)
             bar.setValue(int(round((value or 0) * 10)))
             bar.setTextVisible(False)
             bar.setFixedHeight(10)
             bar.setMinimumWidth(120)
-            bar.setAccessibleName(f"{label}: {_fmt(value)} of {ITEM_MAX}")
+            bar.setAccessibleName(
+                tr("{label}: {value} of {top}").format(label=label, value=_fmt(value), top=ITEM_MAX)
+            )
             self.grid.addWidget(name, row, 0)
             self.grid.addWidget(QLabel(_fmt(value)), row, 1)
             self.grid.addWidget(bar, row, 2)
             self.grid.addWidget(QLabel(_fmt(baseline.get(key))), row, 3)
-            self.grid.addWidget(QLabel(wording), row, 4)
+            self.grid.addWidget(QLabel(tr(wording) if wording else ""), row, 4)
         self.grid.setColumnStretch(4, 1)
 
         strong = strong_items(entry.checkin)
         parts = []
         if higher:
-            parts.append(f"Some parts were higher than your usual ({', '.join(higher)}).")
-        if strong:
             parts.append(
-                f"You marked {len(strong)} thing{'s' if len(strong) != 1 else ''} "
-                "as 'most of the time'."
+                tr("Some parts were higher than your usual ({parts}).").format(
+                    parts=", ".join(higher)
+                )
+            )
+        if len(strong) == 1:
+            parts.append(tr("You marked 1 thing as 'most of the time'."))
+        elif strong:
+            parts.append(
+                tr("You marked {count} things as 'most of the time'.").format(count=len(strong))
             )
         if parts:
             parts.append(
-                "That is worth being kind to yourself about. A few coping ideas or your own plan "
-                "may help, "
-                "and consider talking with your supervisor or someone you trust."
+                tr(
+                    "That is worth being kind to yourself about. A few coping ideas or your own "
+                    "plan may help, and consider talking with your supervisor or someone you trust."
+                )
             )
         else:
-            parts.append("Coping ideas and your own plan are always one click away.")
+            parts.append(tr("Coping ideas and your own plan are always one click away."))
         self.support.setText(" ".join(parts))
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)

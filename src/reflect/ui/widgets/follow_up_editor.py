@@ -42,7 +42,7 @@ class _FollowUpRow(QWidget):
         self.due.setDate(QDate(due.year, due.month, due.day))
         self.has_due.setChecked(item.due is not None)
         self.due.setEnabled(item.due is not None)
-        self.done = QLabel("done" if item.done_at else "")
+        self.done = QLabel(tr("done") if item.done_at else "")
         self.remove = QPushButton(tr("Remove"))
         self.remove.setAccessibleName(tr("Remove this follow-up"))
         layout.addWidget(self.text, 1)

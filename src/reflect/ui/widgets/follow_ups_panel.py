@@ -36,7 +36,7 @@ class FollowUpsPanel(QWidget):
         self._last_done: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(f"<b>{tr('Open follow-ups')}</b>")
+        title = QLabel("<b>" + tr("Open follow-ups") + "</b>")
         layout.addWidget(title)
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Open follow-up actions; press Space to mark one done"))

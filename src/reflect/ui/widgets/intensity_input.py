@@ -37,7 +37,7 @@ class IntensityInput(QWidget):
         self._answered = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(f"<b>{label}</b>")
+        title = QLabel("<b>" + label + "</b>")
         title.setWordWrap(True)
         layout.addWidget(title)
         if help_text:
@@ -69,7 +69,7 @@ class IntensityInput(QWidget):
         words_label = QLabel(tr("Feeling words:"))
         self.words = QLineEdit()
         self.words.setPlaceholderText(
-            "a few words, separated by commas (for example: tired, proud, uneasy)"
+            tr("a few words, separated by commas (for example: tired, proud, uneasy)")
         )
         self.words.setAccessibleName(tr("Feeling words, separated by commas"))
         completer = QCompleter(sorted(tr_list(FEELING_WORDS)), self.words)

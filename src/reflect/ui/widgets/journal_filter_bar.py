@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.journal import JournalFilter
 from reflect.domain.templates import Template
+from reflect.ui.i18n import tr
 
 SEARCH_DELAY_MS = 150  # typing pauses this long before searching, so each key stays instant
 
@@ -38,60 +39,66 @@ class JournalFilterBar(QWidget):
         search_row = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            'Search your reflections: words, or a "quoted phrase" (Ctrl+F)'
+            tr('Search your reflections: words, or a "quoted phrase" (Ctrl+F)')
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search reflections")
+        self.search.setAccessibleName(tr("Search reflections"))
         search_row.addWidget(self.search, 1)
-        self.clear_button = QPushButton("Clear filters")
+        self.clear_button = QPushButton(tr("Clear filters"))
         search_row.addWidget(self.clear_button)
         root.addLayout(search_row)
 
         row = QHBoxLayout()
-        self.use_from = QCheckBox("From")
+        self.use_from = QCheckBox(tr("From"))
         self.date_from = QDateEdit()
-        self.use_to = QCheckBox("to")
+        self.use_to = QCheckBox(tr("to"))
         self.date_to = QDateEdit()
         today = date.today()
-        for check, edit, start in (
-            (self.use_from, self.date_from, date(today.year, today.month, 1)),
-            (self.use_to, self.date_to, today),
+        for check, edit, start, edit_name, check_name in (
+            (
+                self.use_from,
+                self.date_from,
+                date(today.year, today.month, 1),
+                tr("Date from"),
+                tr("Filter by date: from"),
+            ),
+            (self.use_to, self.date_to, today, tr("Date to"), tr("Filter by date: to")),
         ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(_qdate(start))
             edit.setEnabled(False)
-            edit.setAccessibleName(f"Date {check.text().lower()}")
-            check.setAccessibleName(f"Filter by date: {check.text().lower()}")
+            edit.setAccessibleName(edit_name)
+            check.setAccessibleName(check_name)
             row.addWidget(check)
             row.addWidget(edit)
         self.template = QComboBox()
-        self.template.setAccessibleName("Filter by template")
-        self.template.addItem("All templates", None)
+        self.template.setAccessibleName(tr("Filter by template"))
+        self.template.addItem(tr("All templates"), None)
         for template in templates:
-            self.template.addItem(template.name, template.id)
+            self.template.addItem(tr(template.name), template.id)
         self.setting = QComboBox()
-        self.setting.setAccessibleName("Filter by setting")
-        self.setting.addItem("All settings", None)
+        self.setting.setAccessibleName(tr("Filter by setting"))
+        self.setting.addItem(tr("All settings"), None)
         self.tag = QComboBox()
-        self.tag.setAccessibleName("Filter by tag")
-        self.tag.addItem("All tags", None)
+        self.tag.setAccessibleName(tr("Filter by tag"))
+        self.tag.addItem(tr("All tags"), None)
         for combo in (self.template, self.setting, self.tag):
             row.addWidget(combo)
-        intensity_label = QLabel("Intensity")
+        intensity_label = QLabel(tr("Intensity"))
         row.addWidget(intensity_label)
         self.intensity_min = QSpinBox()
         self.intensity_max = QSpinBox()
         for spin, value, name in (
-            (self.intensity_min, 0, "lowest"),
-            (self.intensity_max, 10, "highest"),
+            (self.intensity_min, 0, tr("Intensity, lowest")),
+            (self.intensity_max, 10, tr("Intensity, highest")),
         ):
             spin.setRange(0, 10)
             spin.setValue(value)
-            spin.setAccessibleName(f"Intensity, {name}")
+            spin.setAccessibleName(name)
         intensity_label.setBuddy(self.intensity_min)
         row.addWidget(self.intensity_min)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(tr("to")))
         row.addWidget(self.intensity_max)
         row.addStretch(1)
         root.addLayout(row)
@@ -120,15 +127,15 @@ class JournalFilterBar(QWidget):
     def set_choices(self, settings: list[str], tags: list[str]) -> None:
         """Refill the setting and tag lists, keeping the current choice when it still exists."""
         for combo, label, values in (
-            (self.setting, "All settings", settings),
-            (self.tag, "All tags", tags),
+            (self.setting, tr("All settings"), settings),
+            (self.tag, tr("All tags"), tags),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(label, None)
             for value in values:
-                combo.addItem(value.capitalize() if combo is self.setting else value, value)
+                combo.addItem(tr(value).capitalize() if combo is self.setting else value, value)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 

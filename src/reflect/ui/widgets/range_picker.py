@@ -20,14 +20,24 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.trends import RANGE_LABELS
+from reflect.ui.i18n import tr
 
-# Mnemonics avoid digits: Alt+1..8 already move between screens.
+# Mnemonics avoid digits: Alt+1..8 already move between screens. Shown through tr().
 BUTTON_TEXT = {
     "4w": "4 &weeks",
     "3m": "3 &months",
     "1y": "A &year",
     "all": "A&ll",
     "custom": "&Custom…",
+}
+
+# What a screen reader announces for each button. Shown through tr().
+ACCESSIBLE_NAMES = {
+    "4w": "Show 4 weeks",
+    "3m": "Show 3 months",
+    "1y": "Show a year",
+    "all": "Show all",
+    "custom": "Show custom",
 }
 
 
@@ -44,7 +54,7 @@ class RangePicker(QWidget):
 
     def __init__(self, today: date, initial: str = "3m", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Date range")
+        self.setAccessibleName(tr("Date range"))
         # The app stylesheet gives every button one background, which would hide the choice.
         self.setStyleSheet(
             "QPushButton:checked { background: palette(highlight); "
@@ -52,27 +62,27 @@ class RangePicker(QWidget):
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Show:"))
+        layout.addWidget(QLabel(tr("Show:")))
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
         for key in RANGE_LABELS:
-            button = QPushButton(BUTTON_TEXT[key])
+            button = QPushButton(tr(BUTTON_TEXT[key]))
             button.setCheckable(True)
-            button.setAccessibleName(f"Show {RANGE_LABELS[key].rstrip('…').lower()}")
+            button.setAccessibleName(tr(ACCESSIBLE_NAMES[key]))
             self.group.addButton(button)
             self.buttons[key] = button
             layout.addWidget(button)
             button.clicked.connect(lambda _checked=False, k=key: self._on_button_clicked(k))
         self.start_edit = QDateEdit(_qdate(today - timedelta(days=30)))
         self.end_edit = QDateEdit(_qdate(today))
-        for edit, name in ((self.start_edit, "First day"), (self.end_edit, "Last day")):
+        for edit, name in ((self.start_edit, tr("First day")), (self.end_edit, tr("Last day"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setMaximumDate(_qdate(today))
             edit.setAccessibleName(name)
             edit.dateChanged.connect(self._on_custom_dates_changed)
-        self.to_label = QLabel("to")
+        self.to_label = QLabel(tr("to"))
         self.problem = QLabel()
         self.problem.setObjectName("mutedLabel")
         for widget in (self.start_edit, self.to_label, self.end_edit, self.problem):
@@ -119,7 +129,7 @@ class RangePicker(QWidget):
             return
         start, end = self.custom_dates()
         if start > end:
-            self.problem.setText("The first day is after the last day.")
+            self.problem.setText(tr("The first day is after the last day."))
             self.problem.setVisible(True)
             return
         self.problem.setText("")

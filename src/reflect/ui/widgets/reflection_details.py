@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.ui.i18n import tr
 from reflect.ui.widgets.intensity_input import split_words
 
 
@@ -30,30 +31,31 @@ class ReflectionDetails(QWidget):
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd  HH:mm")
-        self.when.setAccessibleName("Date and time of the encounter")
-        self.now_button = QPushButton("Now")
-        self.now_button.setAccessibleName("Set the date and time to now")
+        self.when.setAccessibleName(tr("Date and time of the encounter"))
+        self.now_button = QPushButton(tr("Now"))
+        self.now_button.setAccessibleName(tr("Set the date and time to now"))
         when_row.addWidget(self.when)
         when_row.addWidget(self.now_button)
         when_row.addStretch(1)
-        when_label = QLabel("&When:")
+        when_label = QLabel(tr("&When:"))
         when_label.setBuddy(self.when)
         form.addRow(when_label, when_row)
         self.setting = QComboBox()
         self.setting.setEditable(True)  # the usual settings, or the person's own word
         self.setting.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setting.setAccessibleName("Setting")
-        self.setting.setToolTip("Pick one or type your own")
-        self.setting.addItems(settings)
+        self.setting.setAccessibleName(tr("Setting"))
+        self.setting.setToolTip(tr("Pick one or type your own"))
+        for setting in settings:  # shown in the interface language, stored as the usual word
+            self.setting.addItem(tr(setting), setting)
         self.setting.setMinimumWidth(200)
         self.setting.setMaximumWidth(360)
-        form.addRow("&Setting:", self.setting)
+        form.addRow(tr("&Setting:"), self.setting)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(
-            "optional, separated by commas (for example: night shift, court)"
+            tr("optional, separated by commas (for example: night shift, court)")
         )
-        self.tags.setAccessibleName("Tags, separated by commas")
-        form.addRow("T&ags:", self.tags)
+        self.tags.setAccessibleName(tr("Tags, separated by commas"))
+        form.addRow(tr("T&ags:"), self.tags)
 
         self.when.dateTimeChanged.connect(self.changed)
         self.now_button.clicked.connect(lambda: self.when.setDateTime(QDateTime.currentDateTime()))
@@ -63,9 +65,12 @@ class ReflectionDetails(QWidget):
     def set_values(self, occurred_at: datetime, setting: str, tags: list[str]) -> None:
         when = occurred_at
         self.when.setDateTime(QDateTime(when.year, when.month, when.day, when.hour, when.minute, 0))
-        if self.setting.findText(setting) < 0:
-            self.setting.addItem(setting)
-        self.setting.setCurrentText(setting)
+        index = self.setting.findData(setting)
+        if index < 0:
+            self.setting.addItem(setting, setting)
+            index = self.setting.count() - 1
+        self.setting.setCurrentIndex(index)
+        self.setting.setCurrentText(self.setting.itemText(index))
         self.tags.setText(", ".join(tags))
 
     def occurred_at(self) -> datetime:
@@ -73,7 +78,11 @@ class ReflectionDetails(QWidget):
         return value.replace(second=0, microsecond=0)
 
     def setting_text(self) -> str:
-        return self.setting.currentText()
+        """The setting as stored: an offered one keeps its usual (English) word in any language."""
+        text = self.setting.currentText()
+        index = self.setting.findText(text)
+        data = self.setting.itemData(index) if index >= 0 else None
+        return data if isinstance(data, str) and data else text
 
     def tag_list(self) -> list[str]:
         return split_words(self.tags.text())

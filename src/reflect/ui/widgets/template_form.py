@@ -44,12 +44,16 @@ def _in_current_language(spec: TemplateField) -> TemplateField:
     )
 
 
+def _heading_html(title: str) -> str:
+    return f"<h3 style='margin:0'>{title}</h3>"
+
+
 def section_box(title: str, help_text: str = "") -> tuple[QWidget, QVBoxLayout]:
     """A titled section: a heading that reads as one, then a framed body."""
     outer = QWidget()
     outer_layout = QVBoxLayout(outer)
     outer_layout.setContentsMargins(0, 8, 0, 0)
-    heading = QLabel(f"<h3 style='margin:0'>{title}</h3>")
+    heading = QLabel(_heading_html(title))
     heading.setAccessibleName(title)
     outer_layout.addWidget(heading)
     frame = QFrame()
@@ -104,7 +108,7 @@ class TemplateForm(QWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _label(self, box: _FieldBox, spec: TemplateField) -> None:
-        title = QLabel(f"<b>{spec.label}</b>")
+        title = QLabel("<b>" + spec.label + "</b>")
         title.setWordWrap(True)
         box.layout_.addWidget(title)
         if spec.help:
@@ -132,7 +136,7 @@ class TemplateForm(QWidget):
             words[0] = spec.low_label or words[0]
             words[-1] = spec.high_label or words[-1]
             row = RatingRow(spec.label, words, minimum=1)
-            row.question.setText(f"<b>{spec.label}</b>")
+            row.question.setText("<b>" + spec.label + "</b>")
             if spec.help:
                 row.setToolTip(spec.help)
             row.value_changed.connect(lambda _v: self.changed.emit())
@@ -146,7 +150,7 @@ class TemplateForm(QWidget):
             if spec.note:
                 note = QLineEdit()
                 note.setPlaceholderText(tr("A short note (optional)"))
-                note.setAccessibleName(f"{spec.label}: note")
+                note.setAccessibleName(tr("{label}: note").format(label=spec.label))
                 note.textChanged.connect(self.changed)
                 self.texts[note_key(spec.id)] = note
                 box.layout_.addWidget(note)
