@@ -21,12 +21,13 @@ from reflect.domain.journal import JournalFilter
 from reflect.domain.reflection import FollowUp
 from reflect.services import debrief_charts
 from reflect.services.debrief_view import (
+    ENGLISH,
     SharedCard,
     SharedView,
+    Wording,
     build_shared_view,
     chart_card,
     checkin_card,
-    day_text,
     reflection_card,
 )
 
@@ -63,13 +64,16 @@ class DebriefService:
     # --- preparing ------------------------------------------------------------------
 
     def new(
-        self, title: str = "", supervisor: str = "", scheduled_for: datetime | None = None
+        self,
+        title: str = "",
+        supervisor: str = "",
+        scheduled_for: datetime | None = None,
+        words: Wording = ENGLISH,
     ) -> Debrief:
         """An unsaved debrief with nothing shared: sharing is always an explicit choice."""
         when = scheduled_for or self._clock().replace(second=0, microsecond=0)
-        return Debrief(
-            title=title or f"Debrief {day_text(when)}", supervisor=supervisor, scheduled_for=when
-        )
+        title = title or words.tr("Debrief {date}").format(date=words.day(when))
+        return Debrief(title=title, supervisor=supervisor, scheduled_for=when)
 
     def save(self, debrief: Debrief) -> Debrief:
         title = " ".join(debrief.title.split())
@@ -105,34 +109,34 @@ class DebriefService:
     def delete(self, debrief_id: int) -> None:
         self._repo.delete(debrief_id)
 
-    def reflection_choices(self, query: str = "", limit: int = 200) -> list[Choice]:
+    def reflection_choices(
+        self, query: str = "", limit: int = 200, words: Wording = ENGLISH
+    ) -> list[Choice]:
         """Recent reflections (or those matching ``query``, through the journal's full-text
         search) to pick from, labelled by date, template and setting only."""
         choices = []
         for s in self._journal.search(JournalFilter(query=query.strip()), limit=limit):
-            name = self._journal.templates.name_of(s.template_id)
-            choices.append(
-                Choice("reflection", str(s.id), f"{day_text(s.occurred_at)} · {name} · {s.setting}")
-            )
+            name = words.tr(self._journal.templates.name_of(s.template_id))
+            label = f"{words.day(s.occurred_at)} · {name} · {words.tr(s.setting)}"
+            choices.append(Choice("reflection", str(s.id), label))
         return choices
 
-    def checkin_choices(self, limit: int = 52) -> list[Choice]:
+    def checkin_choices(self, limit: int = 52, words: Wording = ENGLISH) -> list[Choice]:
         choices = []
         for entry in reversed(self._checkins.recent_scored(limit)):
             overall = entry.scores.overall
-            score = f"warning signs {overall:.1f} of 4" if overall is not None else "no ratings"
-            choices.append(
-                Choice(
-                    "checkin",
-                    str(entry.checkin.id),
-                    f"{day_text(entry.checkin.taken_at)} · {score}",
-                )
+            score = (
+                words.tr("warning signs {score}").format(score=words.of(overall, 4))
+                if overall is not None
+                else words.tr("no ratings")
             )
+            label = f"{words.day(entry.checkin.taken_at)} · {score}"
+            choices.append(Choice("checkin", str(entry.checkin.id), label))
         return choices
 
     @staticmethod
-    def chart_choices() -> list[Choice]:
-        return [Choice("chart", key, label) for key, label in CHARTS.items()]
+    def chart_choices(words: Wording = ENGLISH) -> list[Choice]:
+        return [Choice("chart", key, words.tr(label)) for key, label in CHARTS.items()]
 
     # --- the shared view ------------------------------------------------------------
 
@@ -141,33 +145,40 @@ class DebriefService:
         now = self._clock()
         return when if when is not None and when < now else now
 
-    def _card(self, kind: str, ref: str, as_of: datetime | None = None) -> SharedCard:
+    def _card(
+        self, kind: str, ref: str, as_of: datetime | None = None, words: Wording = ENGLISH
+    ) -> SharedCard:
         if kind == "reflection":
             reflection = self._journal.get(int(ref))
             template = self._journal.template_for(reflection) if reflection else None
-            return reflection_card(ref, reflection, template)
+            return reflection_card(ref, reflection, template, words)
         if kind == "checkin":
             try:
                 scored = self._checkins.scored(int(ref))
             except KeyError:
                 scored = None
-            return checkin_card(ref, scored)
+            return checkin_card(ref, scored, words)
         anchor = self._as_of(as_of)
         today = anchor.date()
         if ref == "warning_signs":
             until = None if as_of is None or anchor != as_of else anchor
-            return chart_card(ref, debrief_charts.warning_sign_bars(self._checkins, until=until))
-        if ref == "practice_ratings":
-            return chart_card(ref, debrief_charts.practice_rating_bars(self._journal, today))
-        return chart_card(ref, debrief_charts.intensity_bars(self._journal, today))
+            bars = debrief_charts.warning_sign_bars(self._checkins, until=until, words=words)
+        elif ref == "practice_ratings":
+            bars = debrief_charts.practice_rating_bars(self._journal, today, words=words)
+        else:
+            bars = debrief_charts.intensity_bars(self._journal, today, words=words)
+        return chart_card(ref, bars, words=words)
 
-    def preview(self, kind: str, ref: str, as_of: datetime | None = None) -> SharedCard:
+    def preview(
+        self, kind: str, ref: str, as_of: datetime | None = None, words: Wording = ENGLISH
+    ) -> SharedCard:
         """Exactly the card debrief mode would show for one item, so the provider can see
         what a tick reveals before sharing it (the prepare screen is theirs alone)."""
         item_kind, item_ref = shared_ref(kind, ref)
-        return self._card(item_kind, item_ref, as_of)
+        return self._card(item_kind, item_ref, as_of, words)
 
-    def shared_view(self, debrief_id: int) -> SharedView:
+    def shared_view(self, debrief_id: int, words: Wording = ENGLISH) -> SharedView:
+        """What debrief mode and the exports show, in the reader's language (``words``)."""
         debrief = self._repo.require(debrief_id)
         history = self._repo.history()  # newest first
         position = next(i for i, d in enumerate(history) if d.id == debrief_id)
@@ -179,13 +190,14 @@ class DebriefService:
         ]
 
         def card(kind: str, ref: str) -> SharedCard:
-            return self._card(kind, ref, debrief.scheduled_for)
+            return self._card(kind, ref, debrief.scheduled_for, words)
 
-        return build_shared_view(debrief, card, self._repo.actions_for(debrief_id), earlier)
+        actions = self._repo.actions_for(debrief_id)
+        return build_shared_view(debrief, card, actions, earlier, words)
 
-    def room(self, debrief_id: int) -> DebriefRoom:
+    def room(self, debrief_id: int, words: Wording = ENGLISH) -> DebriefRoom:
         self._repo.require(debrief_id)
-        return DebriefRoom(self, debrief_id)
+        return DebriefRoom(self, debrief_id, words)
 
     # --- agreed actions ---------------------------------------------------------------
 
@@ -239,12 +251,13 @@ class DebriefService:
 class DebriefRoom:
     """What debrief mode may do: read the shared view, write notes and actions. Nothing else."""
 
-    def __init__(self, service: DebriefService, debrief_id: int) -> None:
+    def __init__(self, service: DebriefService, debrief_id: int, words: Wording = ENGLISH) -> None:
         self._service = service
         self.debrief_id = debrief_id
+        self.words = words
 
     def view(self) -> SharedView:
-        return self._service.shared_view(self.debrief_id)
+        return self._service.shared_view(self.debrief_id, self.words)
 
     def save_note(self, step_id: str, text: str) -> None:
         self._service.save_note(self.debrief_id, step_id, text)

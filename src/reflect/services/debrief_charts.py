@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from reflect.domain.checkin_scoring import score_history
 from reflect.domain.journal import JournalFilter
 from reflect.domain.reflection import PRACTICE_AREA_LABELS, PRACTICE_AREAS
-from reflect.services.debrief_view import Bar, day_text
+from reflect.services.debrief_view import ENGLISH, Bar, Wording
 
 if TYPE_CHECKING:
     from reflect.services.checkins import CheckinService
@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
 
 def warning_sign_bars(
-    checkins: CheckinService, count: int = 12, until: datetime | None = None
+    checkins: CheckinService,
+    count: int = 12,
+    until: datetime | None = None,
+    words: Wording = ENGLISH,
 ) -> list[Bar]:
     """The last ``count`` check-ins, up to ``until`` when the debrief lies in the past, so a
     summary exported later still shows what was discussed then."""
@@ -31,12 +34,14 @@ def warning_sign_bars(
     bars = []
     for entry in scored:
         overall = entry.scores.overall
-        text = f"{overall:.1f} of 4" if overall is not None else "not answered"
-        bars.append(Bar(day_text(entry.checkin.taken_at), overall, 4.0, text))
+        text = words.of(overall, 4) if overall is not None else words.tr("not answered")
+        bars.append(Bar(words.day(entry.checkin.taken_at), overall, 4.0, text))
     return bars
 
 
-def practice_rating_bars(journal: JournalService, today: date, days: int = 90) -> list[Bar]:
+def practice_rating_bars(
+    journal: JournalService, today: date, days: int = 90, words: Wording = ENGLISH
+) -> list[Bar]:
     since = today - timedelta(days=days)
     ratings: dict[str, list[int]] = defaultdict(list)
     for summary in journal.search(JournalFilter(date_from=since, date_to=today)):
@@ -49,13 +54,16 @@ def practice_rating_bars(journal: JournalService, today: date, days: int = 90) -
         values = ratings.get(area)
         if values:
             mean = sum(values) / len(values)
-            bars.append(
-                Bar(PRACTICE_AREA_LABELS[area], mean, 5.0, f"{mean:.1f} of 5 ({len(values)} rated)")
+            text = words.tr("{value} of {maximum} ({count} rated)").format(
+                value=words.decimal(mean), maximum=5, count=len(values)
             )
+            bars.append(Bar(words.tr(PRACTICE_AREA_LABELS[area]), mean, 5.0, text))
     return bars
 
 
-def intensity_bars(journal: JournalService, today: date, months: int = 6) -> list[Bar]:
+def intensity_bars(
+    journal: JournalService, today: date, months: int = 6, words: Wording = ENGLISH
+) -> list[Bar]:
     first = date(today.year, today.month, 1)
     for _ in range(months - 1):
         first = (first - timedelta(days=1)).replace(day=1)
@@ -68,6 +76,8 @@ def intensity_bars(journal: JournalService, today: date, months: int = 6) -> lis
     bars = []
     for (year, month), values in sorted(by_month.items()):
         mean = sum(values) / len(values)
-        label = f"{datetime(year, month, 1):%b %Y}"
-        bars.append(Bar(label, mean, 10.0, f"{mean:.1f} of 10 ({len(values)} reflections)"))
+        text = words.tr("{value} of {maximum} ({count} reflections)").format(
+            value=words.decimal(mean), maximum=10, count=len(values)
+        )
+        bars.append(Bar(words.month(date(year, month, 1)), mean, 10.0, text))
     return bars

@@ -1,9 +1,16 @@
-"""Markdown summary of a debrief, rendered from the shared view alone."""
+"""Markdown summary of a debrief, rendered from the shared view alone, in the language of
+the person exporting it (``words``; English by default)."""
 
 from __future__ import annotations
 
 from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
-from reflect.services.debrief_view import ActionView, SharedView, day_text, label_colon
+from reflect.services.debrief_view import (
+    ENGLISH,
+    ActionView,
+    SharedView,
+    Wording,
+    label_colon,
+)
 
 
 def _escape(text: str) -> str:
@@ -14,55 +21,62 @@ def _escape(text: str) -> str:
     return out
 
 
-def _action_line(action: ActionView) -> str:
+def _action_line(action: ActionView, words: Wording = ENGLISH) -> str:
     box = "x" if action.done else " "
-    extra = [f"owner: {_escape(action.owner)}"] if action.owner else []
+    t = words.tr
+    extra = [t("owner: {owner}").format(owner=_escape(action.owner))] if action.owner else []
     if action.due:
-        extra.append(f"due {day_text(action.due)}")
+        extra.append(t("due {date}").format(date=words.day(action.due)))
     if action.from_title:
-        extra.append(f"from {_escape(action.from_title)}")
+        extra.append(t("from {title}").format(title=_escape(action.from_title)))
     suffix = f" ({'; '.join(extra)})" if extra else ""
     return f"- [{box}] {_escape(action.text)}{suffix}"
 
 
-def debrief_markdown(view: SharedView) -> str:
+def debrief_markdown(view: SharedView, words: Wording = ENGLISH) -> str:
+    t = words.tr
     lines = [f"# {_escape(view.title)}", ""]
     meta = []
     if view.supervisor:
-        meta.append(f"With {_escape(view.supervisor)}")
+        meta.append(t("With {name}").format(name=_escape(view.supervisor)))
     if view.scheduled_for:
-        meta.append(day_text(view.scheduled_for))
+        meta.append(words.day(view.scheduled_for))
     if view.completed_at:
-        meta.append("completed")
+        meta.append(t("completed"))
     if meta:
         lines += [" · ".join(meta), ""]
-    lines += [f"_{SHARE_BANNER}. {VOLUNTARY_NOTE}_", ""]
+    lines += [f"_{t(SHARE_BANNER)}. {t(VOLUNTARY_NOTE)}_", ""]
     if view.topics:
-        lines += ["## Topics", "", *[f"- {_escape(t)}" for t in view.topics], ""]
+        lines += [f"## {t('Topics')}", "", *[f"- {_escape(topic)}" for topic in view.topics], ""]
     if view.cards:
-        lines += ["## Shared for this debrief", ""]
+        lines += [f"## {t('Shared for this debrief')}", ""]
         for card in view.cards:
             lines.append(f"### {_escape(card.title)}")
             if card.subtitle:
                 lines += ["", _escape(card.subtitle)]
             lines.append("")
             lines += [
-                f"- **{_escape(label_colon(label))}** {_escape(text)}" for label, text in card.lines
+                f"- **{_escape(label_colon(label, words))}** {_escape(text)}"
+                for label, text in card.lines
             ]
-            lines += [f"- {_escape(bar.label)}: {_escape(bar.text)}" for bar in card.bars]
+            lines += [
+                f"- {_escape(label_colon(bar.label, words))} {_escape(bar.text)}"
+                for bar in card.bars
+            ]
             lines.append("")
     notes = [(step, view.note(step.id)) for step in view.agenda if view.note(step.id).strip()]
     if notes:
-        lines += ["## Notes", ""]
+        lines += [f"## {t('Notes')}", ""]
         for step, text in notes:
             lines += [f"### {_escape(step.title)}", "", _escape(text.strip()), ""]
     if view.actions:
-        lines += ["## Agreed actions", "", *[_action_line(a) for a in view.actions], ""]
+        actions = [_action_line(a, words) for a in view.actions]
+        lines += [f"## {t('Agreed actions')}", "", *actions, ""]
     if view.carried_over:
         lines += [
-            "## Open from earlier debriefs",
+            f"## {t('Open from earlier debriefs')}",
             "",
-            *[_action_line(a) for a in view.carried_over],
+            *[_action_line(a, words) for a in view.carried_over],
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"

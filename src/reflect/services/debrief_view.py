@@ -22,6 +22,45 @@ SLEEP_WORDS = ("very poor", "poor", "so-so", "fairly good", "restful")
 ENERGY_WORDS = ("empty", "low", "some", "good", "plenty")
 
 
+def _same(text: str) -> str:
+    return text
+
+
+def day_text(value: date | datetime | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
+def month_text(value: date) -> str:
+    return f"{value:%b %Y}"
+
+
+def decimal_text(value: float) -> str:
+    return f"{value:.1f}"
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words, dates and numbers of a debrief in the language of the person reading it.
+
+    Services cannot import the interface's catalogue, so the interface passes its own:
+    ``tr`` turns an English text (a key of the catalogue, placeholders and all) into the
+    interface language, ``day`` writes a date ("5 Nov 2026"), ``month`` a month
+    ("Nov 2026") and ``decimal`` a number with one decimal ("2.5"). The default is English,
+    so the command line, tests and anything else without an interface read as before."""
+
+    tr: Callable[[str], str] = _same
+    day: Callable[[date | datetime], str] = day_text
+    month: Callable[[date], str] = month_text
+    decimal: Callable[[float], str] = decimal_text
+
+    def of(self, value: float, maximum: int) -> str:
+        """ "2.5 of 4" in the reader's language."""
+        return self.tr("{value} of {maximum}").format(value=self.decimal(value), maximum=maximum)
+
+
+ENGLISH = Wording()
+
+
 @dataclass(frozen=True)
 class Bar:
     label: str
@@ -79,13 +118,12 @@ class SharedView:
         return "\n".join(parts)
 
 
-def label_colon(label: str) -> str:
-    """``label`` followed by a colon, unless it already ends in punctuation (a question)."""
-    return label if label.rstrip().endswith(("?", ":", ".", "!")) else f"{label}:"
-
-
-def day_text(value: date | datetime | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
+def label_colon(label: str, words: Wording = ENGLISH) -> str:
+    """``label`` followed by a colon, unless it already ends in punctuation (a question).
+    French puts a space before the colon, so the colon is part of the wording."""
+    if label.rstrip().endswith(("?", ":", ".", "!")):
+        return label
+    return words.tr("{label}:").format(label=label)
 
 
 def action_view(item: FollowUp, from_title: str = "") -> ActionView:
@@ -100,17 +138,20 @@ def action_view(item: FollowUp, from_title: str = "") -> ActionView:
 
 
 def reflection_card(
-    ref: str, reflection: Reflection | None, template: Template | None
+    ref: str, reflection: Reflection | None, template: Template | None, words: Wording = ENGLISH
 ) -> SharedCard:
+    t = words.tr
     if reflection is None:
-        return SharedCard("reflection", ref, "A shared reflection", "It has been deleted since.")
-    name = template.name if template else "Reflection"
-    subtitle = f"{day_text(reflection.occurred_at)} · {reflection.setting}"
+        return SharedCard(
+            "reflection", ref, t("A shared reflection"), t("It has been deleted since.")
+        )
+    name = t(template.name) if template else t("Reflection")
+    subtitle = f"{words.day(reflection.occurred_at)} · {t(reflection.setting)}"
     if reflection.intensity is not None:
-        subtitle += f" · intensity {reflection.intensity}/10"
+        subtitle += " · " + t("intensity {value}/10").format(value=reflection.intensity)
     lines: list[tuple[str, str]] = []
     if reflection.feelings:
-        lines.append(("Feelings", ", ".join(reflection.feelings)))
+        lines.append((t("Feelings"), ", ".join(reflection.feelings)))
     if template is not None:
         for fld in template.fields():
             if fld.type == "rating":
@@ -120,63 +161,71 @@ def reflection_card(
                     text = f"{rating}/5" if rating is not None else ""
                     if note:
                         text = f"{text} · {note}" if text else str(note)
-                    lines.append((fld.label, text))
+                    lines.append((t(fld.label), text))
             elif fld.type == "choice" and reflection.answers.get(fld.id):
-                lines.append((fld.label, fld.option_label(str(reflection.answers[fld.id]))))
+                lines.append((t(fld.label), t(fld.option_label(str(reflection.answers[fld.id])))))
             elif fld.type != "intensity" and isinstance(reflection.answers.get(fld.id), str):
-                lines.append((fld.label, str(reflection.answers[fld.id])))
+                lines.append((t(fld.label), str(reflection.answers[fld.id])))
     if reflection.tags:
-        lines.append(("Tags", ", ".join(reflection.tags)))
+        lines.append((t("Tags"), ", ".join(reflection.tags)))
     for item in reflection.follow_ups:
-        lines.append(("Follow-up", item.text + (" (done)" if item.done_at else "")))
+        lines.append((t("Follow-up"), item.text + (t(" (done)") if item.done_at else "")))
     return SharedCard("reflection", ref, name, subtitle, tuple(lines))
 
 
-def _score_text(value: float | None, usual: float | None) -> str:
+def _score_text(value: float | None, usual: float | None, words: Wording = ENGLISH) -> str:
     if value is None:
-        return "not answered"
-    text = f"{value:.1f} of 4"
+        return words.tr("not answered")
+    text = words.of(value, 4)
     if usual is not None:
         diff = value - usual
-        text += (
-            " · about your usual"
+        compared = (
+            "about your usual"
             if abs(diff) < 0.5
-            else (" · higher than your usual" if diff > 0 else " · lower than your usual")
+            else ("higher than your usual" if diff > 0 else "lower than your usual")
         )
+        text += " · " + words.tr(compared)
     return text
 
 
-def checkin_card(ref: str, scored: ScoredCheckIn | None) -> SharedCard:
+def checkin_card(ref: str, scored: ScoredCheckIn | None, words: Wording = ENGLISH) -> SharedCard:
+    t = words.tr
     if scored is None:
-        return SharedCard("checkin", ref, "A shared check-in", "It has been deleted since.")
+        return SharedCard("checkin", ref, t("A shared check-in"), t("It has been deleted since."))
     checkin, scores, usual = scored.checkin, scored.scores, scored.baseline
-    lines = [("Warning signs overall", _score_text(scores.overall, usual.overall))]
+    lines = [(t("Warning signs overall"), _score_text(scores.overall, usual.overall, words))]
     bars = tuple(
         Bar(
-            CATEGORY_LABELS[c],
+            t(CATEGORY_LABELS[c]),
             scores.categories.get(c),
             4.0,
-            _score_text(scores.categories.get(c), usual.categories.get(c)),
+            _score_text(scores.categories.get(c), usual.categories.get(c), words),
         )
         for c in CATEGORIES
         if scores.categories.get(c) is not None
     )
     if checkin.sleep is not None:
-        lines.append(("Sleep", SLEEP_WORDS[max(0, min(4, checkin.sleep))]))
+        lines.append((t("Sleep"), t(SLEEP_WORDS[max(0, min(4, checkin.sleep))])))
     if checkin.energy is not None:
-        lines.append(("Energy", ENERGY_WORDS[max(0, min(4, checkin.energy))]))
+        lines.append((t("Energy"), t(ENERGY_WORDS[max(0, min(4, checkin.energy))])))
     for area in HELPING_AREAS:
         if area in checkin.helping:
-            lines.append((HELPING_LABELS[area], f"{checkin.helping[area]} of 4"))
+            value = t("{value} of {maximum}").format(value=checkin.helping[area], maximum=4)
+            lines.append((t(HELPING_LABELS[area]), value))
     if checkin.helped_note.strip():
-        lines.append(("What helped", checkin.helped_note.strip()))
+        lines.append((t("What helped"), checkin.helped_note.strip()))
     if checkin.note.strip():
-        lines.append(("Note", checkin.note.strip()))
-    return SharedCard("checkin", ref, "Check-in", day_text(checkin.taken_at), tuple(lines), bars)
+        lines.append((t("Note"), checkin.note.strip()))
+    return SharedCard(
+        "checkin", ref, t("Check-in"), words.day(checkin.taken_at), tuple(lines), bars
+    )
 
 
-def chart_card(ref: str, bars: list[Bar], empty: str = "Not enough data yet.") -> SharedCard:
-    return SharedCard("chart", ref, CHARTS.get(ref, ref), "" if bars else empty, (), tuple(bars))
+def chart_card(
+    ref: str, bars: list[Bar], empty: str = "Not enough data yet.", words: Wording = ENGLISH
+) -> SharedCard:
+    title = words.tr(CHARTS.get(ref, ref))
+    return SharedCard("chart", ref, title, "" if bars else words.tr(empty), (), tuple(bars))
 
 
 def build_shared_view(
@@ -184,8 +233,10 @@ def build_shared_view(
     card_for: Callable[[str, str], SharedCard],
     actions: list[FollowUp],
     carried_over: list[tuple[FollowUp, str]],
+    words: Wording = ENGLISH,
 ) -> SharedView:
-    """``card_for(kind, ref)`` is asked only for the debrief's shared references."""
+    """``card_for(kind, ref)`` is asked only for the debrief's shared references; the
+    agenda's titles and prompts are in the reader's language (``words``)."""
     return SharedView(
         debrief_id=int(debrief.id or 0),
         title=debrief.title,
@@ -194,7 +245,7 @@ def build_shared_view(
         completed_at=debrief.completed_at,
         topics=tuple(debrief.topics),
         cards=tuple(card_for(kind, ref) for kind, ref in debrief.shared),
-        agenda=AGENDA,
+        agenda=tuple(AgendaStep(s.id, words.tr(s.title), words.tr(s.prompt)) for s in AGENDA),
         notes=tuple((step.id, debrief.notes.get(step.id, "")) for step in AGENDA),
         actions=tuple(action_view(a) for a in actions),
         carried_over=tuple(action_view(a, title) for a, title in carried_over),

@@ -1,4 +1,5 @@
-"""Debrief summary as PDF, drawn by Qt's own PDF writer from the shared view alone."""
+"""Debrief summary as PDF, drawn by Qt's own PDF writer from the shared view alone, in the
+interface language (the view's cards and agenda already are: see ``debrief_wording``)."""
 
 from __future__ import annotations
 
@@ -10,61 +11,68 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
-from reflect.services.debrief_view import ActionView, SharedView, day_text, label_colon
+from reflect.services.debrief_view import ActionView, SharedView, label_colon
+from reflect.ui.i18n import tr
+from reflect.ui.widgets.debrief_cards import debrief_wording
 
 
 def _action(action: ActionView) -> str:
-    extra = [f"owner: {escape(action.owner)}"] if action.owner else []
+    words = debrief_wording()
+    extra = [tr("owner: {owner}").format(owner=escape(action.owner))] if action.owner else []
     if action.due:
-        extra.append(f"due {day_text(action.due)}")
+        extra.append(tr("due {date}").format(date=words.day(action.due)))
     if action.from_title:
-        extra.append(f"from {escape(action.from_title)}")
-    mark = "✓ done" if action.done else "open"
+        extra.append(tr("from {title}").format(title=escape(action.from_title)))
+    mark = tr("✓ done") if action.done else tr("open")
     tail = f" <small>({'; '.join(extra)})</small>" if extra else ""
     return f"<li>{escape(action.text)} — {mark}{tail}</li>"
 
 
 def debrief_html(view: SharedView) -> str:
+    words = debrief_wording()
     meta = []
     if view.supervisor:
-        meta.append(f"With {escape(view.supervisor)}")
+        meta.append(tr("With {name}").format(name=escape(view.supervisor)))
     if view.scheduled_for:
-        meta.append(day_text(view.scheduled_for))
+        meta.append(words.day(view.scheduled_for))
+    if view.completed_at:
+        meta.append(tr("completed"))
     parts = [
         f"<h1>{escape(view.title)}</h1>",
         f"<p>{' · '.join(meta)}</p>" if meta else "",
-        f"<p><i>{escape(SHARE_BANNER)}. {escape(VOLUNTARY_NOTE)}</i></p>",
+        f"<p><i>{escape(tr(SHARE_BANNER))}. {escape(tr(VOLUNTARY_NOTE))}</i></p>",
     ]
     if view.topics:
-        parts.append(
-            "<h2>Topics</h2><ul>" + "".join(f"<li>{escape(t)}</li>" for t in view.topics) + "</ul>"
-        )
+        items = "".join(f"<li>{escape(topic)}</li>" for topic in view.topics)
+        parts.append(f"<h2>{tr('Topics')}</h2><ul>{items}</ul>")
     if view.cards:
-        parts.append("<h2>Shared for this debrief</h2>")
+        parts.append(f"<h2>{tr('Shared for this debrief')}</h2>")
         for card in view.cards:
             parts.append(f"<h3>{escape(card.title)}</h3>")
             if card.subtitle:
                 parts.append(f"<p><small>{escape(card.subtitle)}</small></p>")
-            rows = [f"<li><b>{escape(label_colon(a))}</b> {escape(b)}</li>" for a, b in card.lines]
-            rows += [f"<li>{escape(bar.label)}: {escape(bar.text)}</li>" for bar in card.bars]
+            rows = [
+                f"<li><b>{escape(label_colon(a, words))}</b> {escape(b)}</li>"
+                for a, b in card.lines
+            ]
+            rows += [
+                f"<li>{escape(label_colon(bar.label, words))} {escape(bar.text)}</li>"
+                for bar in card.bars
+            ]
             if rows:
                 parts.append("<ul>" + "".join(rows) + "</ul>")
     notes = [(s.title, view.note(s.id).strip()) for s in view.agenda if view.note(s.id).strip()]
     if notes:
-        parts.append("<h2>Notes</h2>")
+        parts.append(f"<h2>{tr('Notes')}</h2>")
         for title, text in notes:
             body = "<br>".join(escape(line) for line in text.splitlines())
             parts.append(f"<h3>{escape(title)}</h3><p>{body}</p>")
     if view.actions:
-        parts.append(
-            "<h2>Agreed actions</h2><ul>" + "".join(_action(a) for a in view.actions) + "</ul>"
-        )
+        items = "".join(_action(a) for a in view.actions)
+        parts.append(f"<h2>{tr('Agreed actions')}</h2><ul>{items}</ul>")
     if view.carried_over:
-        parts.append(
-            "<h2>Open from earlier debriefs</h2><ul>"
-            + "".join(_action(a) for a in view.carried_over)
-            + "</ul>"
-        )
+        items = "".join(_action(a) for a in view.carried_over)
+        parts.append(f"<h2>{tr('Open from earlier debriefs')}</h2><ul>{items}</ul>")
     return "\n".join(p for p in parts if p)
 
 
@@ -98,14 +106,15 @@ PLAIN_WARNING = (
 
 def ask_export_path(parent: QWidget, kind: str, title: str) -> Path | None:
     """Warn that the copy is plain, then let the person choose where; None if they cancel."""
-    answer = QMessageBox.question(parent, "Save a plain copy?", PLAIN_WARNING)
+    answer = QMessageBox.question(parent, tr("Save a plain copy?"), tr(PLAIN_WARNING))
     if answer != QMessageBox.StandardButton.Yes:
         return None
     suffix = ".pdf" if kind == "pdf" else ".md"
-    name = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip() or "debrief"
+    name = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip()
+    name = name or tr("debrief")
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        "Export debrief summary",
+        tr("Export debrief summary"),
         str(Path.home() / f"{name}{suffix}"),
         "PDF (*.pdf)" if kind == "pdf" else "Markdown (*.md)",
     )

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.domain.errors import ReflectError
 from reflect.services.debrief import DebriefRoom
-from reflect.services.debrief_view import SharedView, day_text
+from reflect.services.debrief_view import SharedView
+from reflect.ui.i18n import tr
 from reflect.ui.widgets.debrief_actions import ActionsPanel
-from reflect.ui.widgets.debrief_cards import SharedCardView
+from reflect.ui.widgets.debrief_cards import SharedCardView, debrief_wording
 
 
 class DebriefMode(QWidget):
@@ -41,15 +42,16 @@ class DebriefMode(QWidget):
         self._view: SharedView = room.view()
         self._step = 0
         self._confirm_leave = True
-        self.setWindowTitle(f"Debrief: {self._view.title}")
-        self.setAccessibleName("Debrief mode")
+        self.setWindowTitle(tr("Debrief: {title}").format(title=self._view.title))
+        self.setAccessibleName(tr("Debrief mode"))
         # Larger type: this window is often shown on a shared screen or projector.
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.setFont(font)
 
         root = QVBoxLayout(self)
-        banner = QLabel(f"<b>{SHARE_BANNER}.</b> {VOLUNTARY_NOTE}")
+        banner_html = f"<b>{tr(SHARE_BANNER)}.</b> {tr(VOLUNTARY_NOTE)}"
+        banner = QLabel(banner_html)
         banner.setObjectName("shareBanner")
         banner.setTextFormat(Qt.TextFormat.RichText)
         banner.setWordWrap(True)
@@ -59,9 +61,9 @@ class DebriefMode(QWidget):
         )
         top = QHBoxLayout()
         top.addWidget(banner, 1)
-        self.finish_button = QPushButton("Mark as completed")
-        self.leave_button = QPushButton("Leave (Esc)")
-        self.leave_button.setAccessibleName("Leave debrief mode")
+        self.finish_button = QPushButton(tr("Mark as completed"))
+        self.leave_button = QPushButton(tr("Leave (Esc)"))
+        self.leave_button.setAccessibleName(tr("Leave debrief mode"))
         top.addWidget(self.finish_button)
         top.addWidget(self.leave_button)
         root.addLayout(top)
@@ -78,7 +80,7 @@ class DebriefMode(QWidget):
         left = QVBoxLayout(agenda)
         left.setContentsMargins(0, 0, 0, 0)
         self.steps = QListWidget()
-        self.steps.setAccessibleName("Agenda")
+        self.steps.setAccessibleName(tr("Agenda"))
         for _step in self._view.agenda:
             self.steps.addItem("")
         self._mark_steps()
@@ -91,14 +93,14 @@ class DebriefMode(QWidget):
         self.step_prompt = QLabel()
         self.step_prompt.setWordWrap(True)
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Notes for this step (optional)")
-        self.notes.setAccessibleName("Notes for this step")
+        self.notes.setPlaceholderText(tr("Notes for this step (optional)"))
+        self.notes.setAccessibleName(tr("Notes for this step"))
         left.addWidget(self.step_title)
         left.addWidget(self.step_prompt)
         left.addWidget(self.notes, 1)
         nav = QHBoxLayout()
-        self.back_button = QPushButton("Previous step")
-        self.next_button = QPushButton("Next step")
+        self.back_button = QPushButton(tr("Previous step"))
+        self.next_button = QPushButton(tr("Next step"))
         nav.addWidget(self.back_button)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
@@ -111,14 +113,14 @@ class DebriefMode(QWidget):
         right_inner = QWidget()
         right = QVBoxLayout(right_inner)
         if self._view.topics:
-            right.addWidget(QLabel("<b>Topics</b>"))
+            right.addWidget(QLabel("<b>{}</b>".format(tr("Topics"))))
             for topic in self._view.topics:
                 label = QLabel(f"• {topic}")
                 label.setWordWrap(True)
                 right.addWidget(label)
-        right.addWidget(QLabel("<b>Shared for this debrief</b>"))
+        right.addWidget(QLabel("<b>{}</b>".format(tr("Shared for this debrief"))))
         if not self._view.cards:
-            empty = QLabel("Nothing was chosen to share. You can still talk things through.")
+            empty = QLabel(tr("Nothing was chosen to share. You can still talk things through."))
             empty.setWordWrap(True)
             right.addWidget(empty)
         for card in self._view.cards:
@@ -146,13 +148,15 @@ class DebriefMode(QWidget):
         self.actions.set_actions(self._view.actions, self._view.carried_over)
         self.steps.setCurrentRow(0)
         self.finish_button.setEnabled(self._view.completed_at is None)
+        if self._view.completed_at is not None:
+            self.finish_button.setText(tr("Completed"))
 
     def _heading_html(self) -> str:
         bits = [f"<span style='font-size:20px; font-weight:600'>{_esc(self._view.title)}</span>"]
         if self._view.supervisor:
-            bits.append(f"with {_esc(self._view.supervisor)}")
+            bits.append(tr("with {name}").format(name=_esc(self._view.supervisor)))
         if self._view.scheduled_for:
-            bits.append(day_text(self._view.scheduled_for))
+            bits.append(debrief_wording().day(self._view.scheduled_for))
         return " · ".join(bits)
 
     def _show_step(self, row: int) -> None:
@@ -187,13 +191,13 @@ class DebriefMode(QWidget):
             has_notes = bool(self._view.note(step.id).strip())
             item = self.steps.item(row)
             item.setText(f"{row + 1}. {step.title}" + ("  ✓" if has_notes else ""))
-            item.setToolTip("Has notes" if has_notes else "No notes yet")
+            item.setToolTip(tr("Has notes") if has_notes else tr("No notes yet"))
 
     def _add_action(self, text: str, owner: str, due) -> None:
         try:
             self._room.add_action(text, owner, due)
         except ReflectError as error:
-            QMessageBox.warning(self, "Action not added", str(error))
+            QMessageBox.warning(self, tr("Action not added"), tr(str(error)))
             return
         self.actions.clear_form()
         self._refresh_actions()
@@ -211,7 +215,7 @@ class DebriefMode(QWidget):
         self._room.complete()
         self._view = self._room.view()
         self.finish_button.setEnabled(False)
-        self.finish_button.setText("Completed")
+        self.finish_button.setText(tr("Completed"))
 
     def leave_without_asking(self) -> None:
         """Used on lock: save and close without a question."""
@@ -222,8 +226,8 @@ class DebriefMode(QWidget):
         if self._confirm_leave:
             answer = QMessageBox.question(
                 self,
-                "Leave debrief mode?",
-                "Your notes and actions are saved. Leave debrief mode?",
+                tr("Leave debrief mode?"),
+                tr("Your notes and actions are saved. Leave debrief mode?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )

@@ -28,7 +28,9 @@ from reflect.services.debrief import Choice, write_private_file
 from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.session import Session
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
+from reflect.ui.i18n import tr
 from reflect.ui.screens.debrief_mode import DebriefMode
+from reflect.ui.widgets.debrief_cards import KIND_LABELS, debrief_wording, interface_locale
 from reflect.ui.widgets.debrief_sidebar import DebriefSidebar
 from reflect.ui.widgets.share_picker import SharePicker
 from reflect.ui.widgets.share_preview import SharePreview
@@ -40,7 +42,9 @@ class DebriefScreen(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = session.debrief
-        self.debrief: Debrief = self.service.new()
+        # The screen is rebuilt when the language changes, so its wording is fixed here.
+        self.words = debrief_wording()
+        self.debrief: Debrief = self.service.new(words=self.words)
         self.mode: DebriefMode | None = None
 
         split = QSplitter(self)
@@ -59,23 +63,28 @@ class DebriefScreen(QWidget):
         # Right: the editor.
         editor = QWidget()
         right = QVBoxLayout(editor)
-        intro = QLabel(VOLUNTARY_NOTE)
+        intro = QLabel(tr(VOLUNTARY_NOTE))
         intro.setWordWrap(True)
         right.addWidget(intro)
         form = QFormLayout()
         self.title = QLineEdit()
         self.supervisor = QLineEdit()
-        self.supervisor.setPlaceholderText("Optional")
+        self.supervisor.setPlaceholderText(tr("Optional"))
         self.when = QDateTimeEdit()
+        self.when.setLocale(interface_locale())
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("d MMM yyyy HH:mm")
         self.topics = QPlainTextEdit()
-        self.topics.setPlaceholderText("One topic per line, e.g. sleep after late shifts")
+        self.topics.setPlaceholderText(tr("One topic per line, e.g. sleep after late shifts"))
         self.topics.setMaximumHeight(90)
-        form.addRow("Title", self.title)
-        form.addRow("Supervisor", self.supervisor)
-        form.addRow("When", self.when)
-        form.addRow("Topics", self.topics)
+        self.title.setAccessibleName(tr("Title"))
+        self.supervisor.setAccessibleName(tr("Supervisor"))
+        self.when.setAccessibleName(tr("When"))
+        self.topics.setAccessibleName(tr("Topics"))
+        form.addRow(tr("Title"), self.title)
+        form.addRow(tr("Supervisor"), self.supervisor)
+        form.addRow(tr("When"), self.when)
+        form.addRow(tr("Topics"), self.topics)
         right.addLayout(form)
         self.picker = SharePicker()
         self.preview = SharePreview()
@@ -89,12 +98,12 @@ class DebriefScreen(QWidget):
         self.status.setWordWrap(True)
         right.addWidget(self.status)
         row = QHBoxLayout()
-        self.save_button = QPushButton("Save")
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.start_button = QPushButton("Start debrief mode")
+        self.save_button = QPushButton(tr("Save"))
+        self.save_button.setToolTip(tr("Save (Ctrl+S)"))
+        self.start_button = QPushButton(tr("Start debrief mode"))
         self.start_button.setDefault(True)
-        self.markdown_button = QPushButton("Export Markdown…")
-        self.pdf_button = QPushButton("Export PDF…")
+        self.markdown_button = QPushButton(tr("Export Markdown…"))
+        self.pdf_button = QPushButton(tr("Export PDF…"))
         for button in (self.save_button, self.markdown_button, self.pdf_button):
             row.addWidget(button)
         row.addStretch(1)
@@ -134,7 +143,7 @@ class DebriefScreen(QWidget):
             return
         try:
             when = self.when.dateTime().toPython()  # charts as of the debrief's date
-            card = self.service.preview(kind, ref, when)  # type: ignore[arg-type]
+            card = self.service.preview(kind, ref, when, self.words)  # type: ignore[arg-type]
         except (ReflectError, ValueError):
             self.preview.show_card(None)
             return
@@ -157,22 +166,24 @@ class DebriefScreen(QWidget):
 
     def _search_reflections(self, query: str) -> None:
         if query:
-            choices = self.service.reflection_choices(query)
+            choices = self.service.reflection_choices(query, words=self.words)
         else:
             choices = [c for c in self._choices(self.picker.shared()) if c.kind == "reflection"]
         self.picker.set_kind_choices("reflection", choices)
 
     def _choices(self, shared: list[tuple[str, str]]) -> list[Choice]:
         choices = [
-            *self.service.reflection_choices(),
-            *self.service.checkin_choices(),
-            *self.service.chart_choices(),
+            *self.service.reflection_choices(words=self.words),
+            *self.service.checkin_choices(words=self.words),
+            *self.service.chart_choices(self.words),
         ]
         known = {(c.kind, c.ref) for c in choices}
         # Something shared earlier but no longer among the recent ones must stay listed (and
         # ticked), or saving would silently unshare it.
         extra = [
-            Choice(k, r, f"Shared earlier ({k} {r})") for k, r in shared if (k, r) not in known
+            Choice(k, r, tr("Shared earlier ({kind} {number})").format(kind=_kind(k), number=r))
+            for k, r in shared
+            if (k, r) not in known
         ]
         return extra + choices
 
@@ -208,12 +219,12 @@ class DebriefScreen(QWidget):
                 form = replace(form, notes=stored.notes, completed_at=stored.completed_at)
             saved = self.service.save(form)
         except ReflectError as error:
-            self.status.setText(str(error))
+            self.status.setText(tr(str(error)))
             self.title.setFocus()
             return False
         self.debrief = saved
         self.delete_button.setEnabled(True)
-        self.status.setText(f"Saved. Sharing {len(saved.shared)} item(s).")
+        self.status.setText(tr("Saved. Sharing {count} item(s).").format(count=len(saved.shared)))
         self.refresh()
         if saved.id is not None:
             self.debrief_saved.emit(saved.id)
@@ -237,7 +248,7 @@ class DebriefScreen(QWidget):
     def new_debrief(self) -> None:
         if not self._keep_edits():
             return
-        self._load(self.service.new())
+        self._load(self.service.new(words=self.words))
         self.title.setFocus()
         self.title.selectAll()
 
@@ -254,15 +265,16 @@ class DebriefScreen(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Delete this debrief?",
-            f"Delete “{self.debrief.title}” with its notes and agreed actions? "
-            "This cannot be undone.",
+            tr("Delete this debrief?"),
+            tr("Delete “{title}” with its notes and agreed actions? This cannot be undone.").format(
+                title=self.debrief.title
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.service.delete(self.debrief.id)
-            self._load(self.service.new())
+            self._load(self.service.new(words=self.words))
             self.refresh()
 
     # --- debrief mode and exports -----------------------------------------------------
@@ -270,7 +282,7 @@ class DebriefScreen(QWidget):
     def start_mode(self) -> DebriefMode | None:
         if not self.save() or self.debrief.id is None:
             return None
-        self.mode = DebriefMode(self.service.room(self.debrief.id), self)
+        self.mode = DebriefMode(self.service.room(self.debrief.id, self.words), self)
         self.mode.closed.connect(self._mode_closed)
         self.mode.showFullScreen()
         return self.mode
@@ -283,10 +295,11 @@ class DebriefScreen(QWidget):
 
     def export_bytes(self, kind: str) -> bytes:
         assert self.debrief.id is not None
-        view = self.service.shared_view(self.debrief.id)
+        # The summary is written in the language the person is using.
+        view = self.service.shared_view(self.debrief.id, self.words)
         if kind == "pdf":
             return render_debrief_pdf(view)
-        return debrief_markdown(view).encode("utf-8")
+        return debrief_markdown(view, self.words).encode("utf-8")
 
     def export_to(self, kind: str, path: Path) -> None:
         write_private_file(path, self.export_bytes(kind))
@@ -301,7 +314,16 @@ class DebriefScreen(QWidget):
             self.export_to(kind, target)
         except OSError as error:
             QMessageBox.warning(
-                self, "Export failed", f"Could not write {target.name}: {error.strerror or error}"
+                self,
+                tr("Export failed"),
+                tr("Could not write {name}: {error}").format(
+                    name=target.name, error=error.strerror or error
+                ),
             )
             return
-        self.status.setText(f"Saved the summary to {target}.")
+        self.status.setText(tr("Saved the summary to {path}.").format(path=target))
+
+
+def _kind(kind: str) -> str:
+    """ "reflection" → "Reflection" / "Réflexion", for labels that name a kind of item."""
+    return tr(KIND_LABELS[kind]) if kind in KIND_LABELS else kind

@@ -18,15 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.services.debrief_view import ActionView, day_text
+from reflect.services.debrief_view import ActionView
+from reflect.ui.i18n import tr
+from reflect.ui.widgets.debrief_cards import debrief_wording, interface_locale
 
 
 def action_label(action: ActionView) -> str:
     extra = [action.owner] if action.owner else []
     if action.due:
-        extra.append(f"by {day_text(action.due)}")
+        extra.append(tr("by {date}").format(date=debrief_wording().day(action.due)))
     if action.from_title:
-        extra.append(f"from {action.from_title}")
+        extra.append(tr("from {title}").format(title=action.from_title))
     return action.text + (f"  ({' · '.join(extra)})" if extra else "")
 
 
@@ -38,33 +40,35 @@ class ActionsPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("<b>Agreed actions</b>")
+        heading = QLabel("<b>{}</b>".format(tr("Agreed actions")))
         layout.addWidget(heading)
         self._rows = QVBoxLayout()
         layout.addLayout(self._rows)
-        self.empty = QLabel("No actions yet. Add what you agree, who owns it and by when.")
+        self.empty = QLabel(tr("No actions yet. Add what you agree, who owns it and by when."))
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
-        self.carried_heading = QLabel("<b>Still open from earlier debriefs</b>")
+        self.carried_heading = QLabel("<b>{}</b>".format(tr("Still open from earlier debriefs")))
+        self.carried_heading.setWordWrap(True)
         layout.addWidget(self.carried_heading)
         self._carried = QVBoxLayout()
         layout.addLayout(self._carried)
 
         form = QGridLayout()
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Action, e.g. book a day off after the court week")
-        self.text.setAccessibleName("New action")
+        self.text.setPlaceholderText(tr("Action, e.g. book a day off after the court week"))
+        self.text.setAccessibleName(tr("New action"))
         self.owner = QLineEdit()
-        self.owner.setPlaceholderText("Owner")
-        self.owner.setAccessibleName("Who owns the action")
-        self.has_due = QCheckBox("Due")
+        self.owner.setPlaceholderText(tr("Owner"))
+        self.owner.setAccessibleName(tr("Who owns the action"))
+        self.has_due = QCheckBox(tr("Due"))
         self.due = QDateEdit(QDate.currentDate().addDays(14))
+        self.due.setLocale(interface_locale())
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMM yyyy")
         self.due.setEnabled(False)
-        self.due.setAccessibleName("Due date")
+        self.due.setAccessibleName(tr("Due date"))
         self.has_due.toggled.connect(self.due.setEnabled)
-        self.add_button = QPushButton("Add action")
+        self.add_button = QPushButton(tr("Add action"))
         form.addWidget(self.text, 0, 0, 1, 4)
         form.addWidget(self.owner, 1, 0)
         row = QHBoxLayout()
@@ -110,8 +114,8 @@ class ActionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         box = QCheckBox()
         box.setChecked(action.done)
-        box.setAccessibleName(f"Done: {action_label(action)}")
-        box.setToolTip("Tick when it is done")
+        box.setAccessibleName(tr("Done: {action}").format(action=action_label(action)))
+        box.setToolTip(tr("Tick when it is done"))
         box.toggled.connect(lambda checked, i=action.id: self.done_toggled.emit(i, checked))
         label = QLabel(action_label(action))
         label.setWordWrap(True)

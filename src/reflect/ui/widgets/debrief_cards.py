@@ -1,48 +1,84 @@
-"""Cards for shared items in debrief mode: plain text and simple bars, from the shared view."""
+"""Cards for shared items in debrief mode: plain text and simple bars, from the shared view.
+
+``debrief_wording()`` hands the debrief services the interface language: they build the
+cards, the agenda and the Markdown summary, and cannot import the catalogue themselves."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from reflect.services.debrief_view import Bar, SharedCard, label_colon
+from reflect.services.debrief_view import ENGLISH, Bar, SharedCard, Wording, label_colon
+from reflect.ui.i18n import current_language, local_date, tr
 
 KIND_LABELS = {"reflection": "Reflection", "checkin": "Check-in", "chart": "Chart"}
+
+
+def _french_decimal(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def debrief_wording() -> Wording:
+    """Words, dates and numbers for the debrief in the interface language (English as is)."""
+    if current_language() == "en":
+        return ENGLISH
+    return Wording(
+        tr=tr,
+        day=lambda value: local_date(value),
+        month=lambda value: local_date(value, "MMM yyyy"),
+        decimal=_french_decimal,
+    )
+
+
+def interface_locale() -> QLocale:
+    """For date pickers: month names in the interface language."""
+    return QLocale("fr_CA" if current_language() == "fr" else "en_CA")
 
 
 class BarsView(QWidget):
     """Horizontal bars with their label and value text; readable when shared on a screen."""
 
-    ROW = 24
+    ROW = 24  # at the default font; rows grow with larger type
 
     def __init__(self, bars: tuple[Bar, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bars = bars
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(self.ROW * len(bars) + 4)
-        self.setAccessibleName("; ".join(f"{b.label}: {b.text}" for b in bars))
+        self.setMinimumHeight(self._row() * len(bars) + 4)
+        words = debrief_wording()
+        names = "; ".join(f"{label_colon(b.label, words)} {b.text}" for b in bars)
+        self.setAccessibleName(names)
+
+    def _row(self) -> int:
+        return max(self.ROW, self.fontMetrics().height() + 8)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
-        return QSize(360, self.ROW * len(self.bars) + 4)
+        return QSize(360, self._row() * len(self.bars) + 4)
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = self.width()
-        label_w = min(180, int(width * 0.32))
-        text_w = min(220, int(width * 0.36))
+        metrics = self.fontMetrics()
+        row_h = self._row()
+        # Wide enough for the longest label and value (French ones are longer), within limits.
+        widest_label = max((metrics.horizontalAdvance(b.label) for b in self.bars), default=0)
+        widest_text = max((metrics.horizontalAdvance(b.text) for b in self.bars), default=0)
+        label_w = min(widest_label + 10, int(width * 0.38))
+        text_w = min(widest_text + 4, int(width * 0.40))
         bar_w = max(20, width - label_w - text_w - 16)
         pal = self.palette()
         for row, bar in enumerate(self.bars):
-            y = row * self.ROW + 2
+            y = row * row_h + 2
             painter.setPen(pal.windowText().color())
+            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w - 6)
             painter.drawText(
-                QRectF(0, y, label_w - 6, self.ROW),
+                QRectF(0, y, label_w - 6, row_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                bar.label,
+                label,
             )
-            track = QRectF(label_w, y + 6, bar_w, self.ROW - 12)
+            track = QRectF(label_w, y + 6, bar_w, row_h - 12)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(0, 0, 0, 25))
             painter.drawRoundedRect(track, 4, 4)
@@ -53,9 +89,9 @@ class BarsView(QWidget):
                 painter.drawRoundedRect(fill, 4, 4)
             painter.setPen(pal.windowText().color())
             painter.drawText(
-                QRectF(label_w + bar_w + 8, y, text_w, self.ROW),
+                QRectF(label_w + bar_w + 8, y, text_w, row_h),
                 Qt.AlignmentFlag.AlignVCenter,
-                bar.text,
+                metrics.elidedText(bar.text, Qt.TextElideMode.ElideRight, text_w),
             )
         painter.end()
 
@@ -67,9 +103,10 @@ class SharedCardView(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
-        kind = KIND_LABELS.get(card.kind, card.kind)
-        tag = "" if kind == card.title else f" <small>· {kind}</small>"
-        title = QLabel(f"<b>{_esc(card.title)}</b>{tag}")
+        kind = tr(KIND_LABELS[card.kind]) if card.kind in KIND_LABELS else card.kind
+        tag = "" if kind == card.title else f" <small>· {_esc(kind)}</small>"
+        heading = f"<b>{_esc(card.title)}</b>{tag}"
+        title = QLabel(heading)
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         layout.addWidget(title)
@@ -78,8 +115,10 @@ class SharedCardView(QFrame):
             subtitle.setWordWrap(True)
             subtitle.setStyleSheet("font-style: italic;")  # palette colours: dark theme too
             layout.addWidget(subtitle)
+        words = debrief_wording()
         for label, text in card.lines:
-            line = QLabel(f"<b>{_esc(label_colon(label))}</b> {_esc(text)}")
+            html = f"<b>{_esc(label_colon(label, words))}</b> {_esc(text)}"
+            line = QLabel(html)
             line.setTextFormat(Qt.TextFormat.RichText)
             line.setWordWrap(True)
             line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.services.debrief import DebriefService
-from reflect.services.debrief_view import action_view, day_text
+from reflect.services.debrief_view import action_view
+from reflect.ui.i18n import tr
 from reflect.ui.widgets.debrief_actions import action_label
+from reflect.ui.widgets.debrief_cards import debrief_wording
 
 
 class DebriefSidebar(QWidget):
@@ -31,31 +33,32 @@ class DebriefSidebar(QWidget):
         self.current_id: int | None = None
         self._last_done: int | None = None
         left = QVBoxLayout(self)
-        left.addWidget(QLabel("<b>Debriefs</b>"))
+        left.addWidget(QLabel("<b>{}</b>".format(tr("Debriefs"))))
         self.history = QListWidget()
-        self.history.setAccessibleName("Debrief history")
+        self.history.setAccessibleName(tr("Debrief history"))
         # Titles and dates wrap rather than hiding behind a sideways scroll bar.
         self.history.setWordWrap(True)
         self.history.setSpacing(3)  # a little air so one debrief's two lines read as a unit
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.addWidget(self.history, 2)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton("New debrief")
-        self.delete_button = QPushButton("Delete…")
+        self.new_button = QPushButton(tr("New debrief"))
+        self.delete_button = QPushButton(tr("Delete…"))
+        self.delete_button.setAccessibleName(tr("Delete this debrief…"))
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         left.addLayout(buttons)
-        left.addWidget(QLabel("<b>Open actions</b>"))
+        left.addWidget(QLabel("<b>{}</b>".format(tr("Open actions"))))
         self.open_actions = QListWidget()
-        self.open_actions.setAccessibleName("Open actions from debriefs; tick when done")
+        self.open_actions.setAccessibleName(tr("Open actions from debriefs; tick when done"))
         self.open_actions.setWordWrap(True)
         self.open_actions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.addWidget(self.open_actions, 1)
         undo_row = QHBoxLayout()
         self.actions_status = QLabel()
         self.actions_status.setWordWrap(True)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo marking the action done")
+        self.undo_button = QPushButton(tr("Undo"))
+        self.undo_button.setAccessibleName(tr("Undo marking the action done"))
         self.undo_button.hide()
         undo_row.addWidget(self.actions_status, 1)
         undo_row.addWidget(self.undo_button)
@@ -71,17 +74,17 @@ class DebriefSidebar(QWidget):
         self.history.clear()
         debriefs = self.service.history()
         titles = {d.id: d.title for d in debriefs}
+        day = debrief_wording().day
         for debrief in debriefs:
-            state = "completed" if debrief.is_completed else "planned"
+            state = tr("completed") if debrief.is_completed else tr("planned")
             who = f" · {debrief.supervisor}" if debrief.supervisor else ""
-            item = QListWidgetItem(
-                f"{debrief.title}\n{day_text(debrief.scheduled_for)}{who} · {state}"
-            )
+            when = day(debrief.scheduled_for) if debrief.scheduled_for else ""
+            item = QListWidgetItem(f"{debrief.title}\n{when}{who} · {state}")
             item.setData(Qt.ItemDataRole.UserRole, debrief.id)
             self.history.addItem(item)
         self.select(current_id)
         if self.history.count() == 0:
-            empty = QListWidgetItem("No debriefs yet. Prepare one on the right.")
+            empty = QListWidgetItem(tr("No debriefs yet. Prepare one on the right."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.history.addItem(empty)
         self.open_actions.blockSignals(True)
@@ -89,13 +92,17 @@ class DebriefSidebar(QWidget):
         for action in self.service.open_actions():
             item = QListWidgetItem(action_label(action_view(action)))
             item.setData(Qt.ItemDataRole.UserRole, action.id)
-            origin = titles.get(action.debrief_id, "a debrief")
-            item.setToolTip(f"Agreed in “{origin}”. Tick when done.")
+            origin = titles.get(action.debrief_id)
+            item.setToolTip(
+                tr("Agreed in “{title}”. Tick when done.").format(title=origin)
+                if origin
+                else tr("Agreed in a debrief. Tick when done.")
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.open_actions.addItem(item)
         if self.open_actions.count() == 0:
-            empty = QListWidgetItem("No open actions.")
+            empty = QListWidgetItem(tr("No open actions."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.open_actions.addItem(empty)
         self.open_actions.blockSignals(False)
@@ -122,7 +129,7 @@ class DebriefSidebar(QWidget):
         if action_id is not None and item.checkState() == Qt.CheckState.Checked:
             self.service.set_action_done(int(action_id))
             self._last_done = int(action_id)
-            self.actions_status.setText("Marked done.")
+            self.actions_status.setText(tr("Marked done."))
             self.undo_button.show()
             # Rebuild after the list has finished emitting for this item.
             QTimer.singleShot(0, lambda: self.refresh(self.current_id))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.services.debrief import Choice
+from reflect.ui.i18n import tr
 
 TABS = (("reflection", "Reflections"), ("checkin", "Check-ins"), ("chart", "Charts"))
 KINDS = tuple(kind for kind, _ in TABS)
@@ -29,6 +30,11 @@ EMPTY = {
     "chart": "No charts available.",
 }
 NO_MATCH = "No reflection matches that search."
+LIST_NAMES = {  # what a screen reader announces for each list
+    "reflection": "Reflections to share",
+    "checkin": "Check-ins to share",
+    "chart": "Charts to share",
+}
 
 
 class SharePicker(QWidget):
@@ -42,20 +48,22 @@ class SharePicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(
-            "Nothing is shared unless you tick it. Only ticked items appear in debrief mode "
-            "and exports."
+            tr(
+                "Nothing is shared unless you tick it. Only ticked items appear in debrief mode "
+                "and exports."
+            )
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.tabs = QTabWidget()
         self.lists: dict[str, QListWidget] = {}
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find reflections by a word, tag or setting")
-        self.search.setAccessibleName("Search reflections to share")
+        self.search.setPlaceholderText(tr("Find reflections by a word, tag or setting"))
+        self.search.setAccessibleName(tr("Search reflections to share"))
         self.search.setClearButtonEnabled(True)
         for kind, label in TABS:
             widget = QListWidget()
-            widget.setAccessibleName(f"{label} to share")
+            widget.setAccessibleName(tr(LIST_NAMES[kind]))
             # Long labels end in "…" (the preview shows the whole item) instead of scrolling.
             widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             widget.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -69,10 +77,11 @@ class SharePicker(QWidget):
                 box.setContentsMargins(4, 4, 4, 4)
                 box.addWidget(self.search)
                 box.addWidget(widget, 1)
-            self.tabs.addTab(page, label)
+            self.tabs.addTab(page, tr(label))
         self.tabs.currentChanged.connect(self._emit_current)
         layout.addWidget(self.tabs, 1)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(lambda: self.search_changed.emit(self.query()))
@@ -88,14 +97,14 @@ class SharePicker(QWidget):
         self.search.clear()
         self.search.blockSignals(False)
         for kind in KINDS:
-            self._fill(kind, [c for c in choices if c.kind == kind], EMPTY[kind])
+            self._fill(kind, [c for c in choices if c.kind == kind], tr(EMPTY[kind]))
         self._update_summary()
         self._emit_current()
 
     def set_kind_choices(self, kind: str, choices: Sequence[Choice]) -> None:
         """Re-list one kind (e.g. search results), keeping every tick as it was."""
         self._fill(
-            kind, choices, NO_MATCH if kind == "reflection" and self.query() else EMPTY[kind]
+            kind, choices, tr(NO_MATCH if kind == "reflection" and self.query() else EMPTY[kind])
         )
         self._emit_current()
 
@@ -156,6 +165,11 @@ class SharePicker(QWidget):
         for kind, _ref in self._chosen:
             counts[kind] = counts.get(kind, 0) + 1
         self.summary.setText(
-            f"Sharing {counts['reflection']} reflection(s), {counts['checkin']} check-in(s), "
-            f"{counts['chart']} chart(s)."
+            tr(
+                "Sharing {reflections} reflection(s), {checkins} check-in(s), {charts} chart(s)."
+            ).format(
+                reflections=counts["reflection"],
+                checkins=counts["checkin"],
+                charts=counts["chart"],
+            )
         )

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from reflect.services.debrief_view import SharedCard
+from reflect.ui.i18n import tr
 from reflect.ui.widgets.debrief_cards import SharedCardView
 
 EMPTY_TEXT = "Select an item to see exactly what your supervisor would see if you share it."
@@ -20,14 +21,14 @@ class SharePreview(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("<b>Preview</b>")
+        heading = QLabel("<b>{}</b>".format(tr("Preview")))
         layout.addWidget(heading)
         self.state = QLabel()
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
-        self._scroll.setAccessibleName("Preview of the selected item")
+        self._scroll.setAccessibleName(tr("Preview of the selected item"))
         layout.addWidget(self._scroll, 1)
         self.card: SharedCardView | None = None
         self.show_card(None)
@@ -37,12 +38,12 @@ class SharePreview(QWidget):
         box = QVBoxLayout(inner)
         self.card = None
         if card is None:
-            self.state.setText(EMPTY_TEXT)
+            self.state.setText(tr(EMPTY_TEXT))
         else:
             self.state.setText(
-                "Shared: this appears in debrief mode and exports."
+                tr("Shared: this appears in debrief mode and exports.")
                 if shared
-                else "Not shared. Tick it to include it."
+                else tr("Not shared. Tick it to include it.")
             )
             self.card = SharedCardView(card)
             box.addWidget(self.card)
