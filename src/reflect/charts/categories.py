@@ -37,24 +37,32 @@ def pick(series: Sequence[CategorySeries], key: str) -> CategorySeries | None:
 def draw_categories(
     figure: Figure, series: Sequence[CategorySeries], style: ChartStyle, key: str = OVERALL
 ) -> None:
+    w = style.words
     item = pick(series, key)
     count = sum(v is not None for v in item.values) if item is not None else 0
     if item is None or count < MIN_CHECKINS:
         empty_state(
             figure,
             style,
-            "Not enough check-ins yet",
-            "After two or more check-ins in this range, your warning signs appear here "
-            "next to your usual.",
+            w("Not enough check-ins yet"),
+            w(
+                "After two or more check-ins in this range, your warning signs appear here "
+                "next to your usual."
+            ),
         )
         return
     prepare(figure, style)
+    label = w(item.label)
     title(
         figure,
         style,
-        f"Warning signs over time: {item.label.lower() if key != OVERALL else 'all of them'}",
-        "0 = not at all, 4 = most of the time. Shaded: about your usual (the median of "
-        "your earlier check-ins).",
+        w("Warning signs over time: {part}").format(part=label.lower())
+        if key != OVERALL
+        else w("Warning signs over time: all of them"),
+        w(
+            "0 = not at all, 4 = most of the time. Shaded: about your usual (the median of "
+            "your earlier check-ins)."
+        ),
     )
     ax = figure.subplots()
     style_axes(ax, style)
@@ -69,7 +77,7 @@ def draw_categories(
             color=style.colour(0),
             alpha=0.18 if not style.dark else 0.28,
             linewidth=0,
-            label="About your usual",
+            label=w("About your usual"),
             gid="baseline-band",
         )
     values = [float("nan") if v is None else v for v in item.values]
@@ -82,22 +90,30 @@ def draw_categories(
         # line alone reads better, and hovering still finds the nearest check-in.
         marker="o" if count <= DOTS_UP_TO else None,
         markersize=2.5 if count > 60 else 4.5,
-        label=item.label,
+        label=label,
         gid=f"category-{item.key}",
     )
 
     def text_for(index: int) -> str:
         day, value, usual = item.dates[index], item.values[index], item.baseline[index]
         return (
-            f"{item.label}, {day:%a %d %b %Y}\n"
-            + (f"{value:.1f} of 4" if value is not None else "not answered")
-            + (f"; your usual {usual:.1f}" if usual is not None else "; no usual yet")
+            f"{label}, {w.date(day, '%a %d %b %Y')}\n"
+            + (
+                w("{value} of 4").format(value=w.num(value))
+                if value is not None
+                else w("not answered")
+            )
+            + (
+                w("; your usual {usual}").format(usual=w.num(usual))
+                if usual is not None
+                else w("; no usual yet")
+            )
         )
 
     hover.add_points(figure, ax, line, text_for)
     ax.set_ylim(-0.1, 4.1)
     ax.set_yticks([0, 1, 2, 3, 4])
-    ax.set_ylabel("Score (0-4)", fontsize=style.font_size - 1)
+    ax.set_ylabel(w("Score (0-4)"), fontsize=style.font_size - 1)
     date_axis(ax, style)
     legend(ax, style, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.1)
     margins(figure, left=52, right=16, top=84, bottom=34)

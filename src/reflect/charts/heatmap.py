@@ -16,9 +16,10 @@ from matplotlib.figure import Figure
 
 from reflect.charts import hover
 from reflect.charts.style import ChartStyle, empty_state, margins, prepare, title
+from reflect.domain.trend_words import ENGLISH, Words
 from reflect.domain.trends import DailyHeaviness, week_start
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS = ENGLISH.weekdays  # the rows' names in English; a chart uses its style's words
 
 
 WEEK_LABELS_UP_TO = 9
@@ -43,7 +44,7 @@ def calendar_grid(heaviness: DailyHeaviness) -> tuple[np.ndarray, date]:
     return grid, first
 
 
-def month_ticks(first: date, weeks: int) -> tuple[list[float], list[str]]:
+def month_ticks(first: date, weeks: int, words: Words = ENGLISH) -> tuple[list[float], list[str]]:
     """A label under the first week of each month, with the year on the first label and on
     January. A partial first month too close to the next one loses its label instead.
 
@@ -51,7 +52,9 @@ def month_ticks(first: date, weeks: int) -> tuple[list[float], list[str]]:
     would leave most columns unnamed)."""
     if weeks <= WEEK_LABELS_UP_TO:
         mondays = [first + timedelta(days=7 * column) for column in range(weeks)]
-        return [column + 0.5 for column in range(weeks)], [f"{m.day}\n{m:%b}" for m in mondays]
+        return [column + 0.5 for column in range(weeks)], [
+            words.date(m, "%-d\n%b") for m in mondays
+        ]
     starts: list[tuple[float, date]] = []
     for column in range(weeks):
         monday = first + timedelta(days=7 * column)
@@ -61,29 +64,33 @@ def month_ticks(first: date, weeks: int) -> tuple[list[float], list[str]]:
         starts.pop(0)
     ticks = [position for position, _ in starts]
     labels = [
-        f"{monday:%b %Y}" if index == 0 or monday.month == 1 else f"{monday:%b}"
+        words.date(monday, "%b %Y" if index == 0 or monday.month == 1 else "%b")
         for index, (_, monday) in enumerate(starts)
     ]
     return ticks, labels
 
 
 def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -> None:
+    w = style.words
     if not heaviness.values:
         empty_state(
             figure,
             style,
-            "No days to show yet",
-            "Each day with a check-in or a reflection gets a square here, "
-            "coloured by how heavy it was.",
+            w("No days to show yet"),
+            w(
+                "Each day with a check-in or a reflection gets a square here, "
+                "coloured by how heavy it was."
+            ),
         )
         return
     prepare(figure, style)
     title(
         figure,
         style,
-        "Heavy days",
-        f"{heaviness.start:%d %b %Y} to {heaviness.end:%d %b %Y}. {style.heavier_word} = heavier; "
-        "grey = nothing recorded.",
+        w("Heavy days"),
+        w("{start} to {end}. {colour} = heavier; grey = nothing recorded.").format(
+            start=w.date(heaviness.start), end=w.date(heaviness.end), colour=style.heavier_word
+        ),
     )
     grid, first = calendar_grid(heaviness)
     ax = figure.subplots()
@@ -105,15 +112,15 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
     )
     ax.set_aspect("equal")
     ax.invert_yaxis()
-    ax.set_yticks(np.arange(7) + 0.5, WEEKDAYS)
-    ax.set_xticks(*month_ticks(first, grid.shape[1]))
+    ax.set_yticks(np.arange(7) + 0.5, w.weekdays)
+    ax.set_xticks(*month_ticks(first, grid.shape[1], w))
     ax.tick_params(length=0, colors=style.text, labelsize=style.font_size - 1.5)
     for side in ax.spines.values():
         side.set_visible(False)
     bar = figure.colorbar(
         mesh, ax=ax, orientation="horizontal", fraction=0.08, pad=0.12, aspect=40, shrink=0.5
     )
-    bar.set_ticks([0, 0.5, 1], labels=["calmer", "", "heavier"])
+    bar.set_ticks([0, 0.5, 1], labels=[w("calmer"), "", w("heavier")])
     bar.ax.tick_params(colors=style.text, labelsize=style.font_size - 1.5, length=0)
     bar.outline.set_visible(False)
 
@@ -127,9 +134,10 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
             return None
         if np.isnan(value):
             return None
+        when = w.date(day, "%a %d %b %Y")
         if value == NOTHING_RECORDED:
-            return f"{day:%a %d %b %Y}: nothing recorded"
-        return f"{day:%a %d %b %Y}: heaviness {value * 100:.0f}%"
+            return w("{day}: nothing recorded").format(day=when)
+        return w("{day}: heaviness {percent}%").format(day=when, percent=f"{value * 100:.0f}")
 
     hover.add_grid(figure, ax, cell)
     margins(figure, left=40, right=12, top=56, bottom=8)

@@ -14,21 +14,26 @@ from reflect.domain.trends import LabelledCount
 def draw_helped(
     figure: Figure, counts: Sequence[LabelledCount], answered: int, style: ChartStyle
 ) -> None:
+    w = style.words
     if answered == 0:
         empty_state(
             figure,
             style,
-            "Nothing about what helped yet",
-            "Check-ins ask what has been helping (awareness, balance, connection); "
-            "the answers add up here.",
+            w("Nothing about what helped yet"),
+            w(
+                "Check-ins ask what has been helping (awareness, balance, connection); "
+                "the answers add up here."
+            ),
         )
         return
     prepare(figure, style)
     title(
         figure,
         style,
-        "What helped",
-        f"Check-ins (of {answered}) where each helped quite a bit or a lot; mean 0-4 beside it.",
+        w("What helped"),
+        w(
+            "Check-ins (of {answered}) where each helped quite a bit or a lot; mean 0-4 beside it."
+        ).format(answered=answered),
     )
     ax = figure.subplots()
     style_axes(ax, style, grid_axis="x")
@@ -40,14 +45,18 @@ def draw_helped(
         height=0.55,
         gid="helped-bars",
     )
-    ax.set_yticks(positions, [c.label for c in counts])
-    ax.set_xlabel("Check-ins", fontsize=style.font_size - 1)
+    ax.set_yticks(positions, [w(c.label) for c in counts])
+    ax.set_xlabel(w("Check-ins"), fontsize=style.font_size - 1)
     ax.xaxis.get_major_locator().set_params(integer=True)
     largest = max([c.count for c in counts] + [1])
     ax.set_xlim(0, largest * 1.3)
     texts = []
     for position, item in zip(positions, counts, strict=True):
-        mean = "no answers" if item.mean is None else f"mean {item.mean:.1f} of 4"
+        mean = (
+            w("no answers")
+            if item.mean is None
+            else w("mean {mean} of 4").format(mean=w.num(item.mean))
+        )
         ax.text(
             item.count + largest * 0.01,
             position,
@@ -58,8 +67,9 @@ def draw_helped(
             gid="helped-value",
         )
         texts.append(
-            f"{item.label}: helped quite a bit or more in {item.count} of {answered} "
-            f"check-ins ({mean})"
+            w(
+                "{label}: helped quite a bit or more in {count} of {answered} check-ins ({mean})"
+            ).format(label=w(item.label), count=item.count, answered=answered, mean=mean)
         )
     hover.add_bars(figure, ax, bars, texts)
     margins(figure, left=96, right=16, top=60, bottom=40)

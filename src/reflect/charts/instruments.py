@@ -24,6 +24,7 @@ from reflect.charts.style import (
     style_axes,
     title,
 )
+from reflect.domain.trend_words import ENGLISH, Words
 from reflect.domain.trends import BandThreshold, InstrumentSeries
 
 
@@ -48,7 +49,7 @@ def _shade_bands(ax: Axes, bands: Sequence[BandThreshold], style: ChartStyle) ->
         ax.text(
             1.005,
             (max(bottom, low) + min(top, high)) / 2,
-            short_band_label(band.label),
+            short_band_label(style.words(band.label)),
             transform=ax.get_yaxis_transform(),
             fontsize=style.font_size - 1.5,
             color=style.muted,
@@ -74,21 +75,25 @@ def draw_instruments(
     instrument = next(
         (s for s in series if instrument_id is None or s.instrument_id == instrument_id), None
     )
+    w = style.words
     if instrument is None:
         empty_state(
             figure,
             style,
-            "No questionnaires in this range",
-            "Scored questionnaires (ProQOL, WHO-5, STSS, CBI) appear here with their "
-            "published bands once you record one on the Check-in screen.",
+            w("No questionnaires in this range"),
+            w(
+                "Scored questionnaires (ProQOL, WHO-5, STSS, CBI) appear here with their "
+                "published bands once you record one on the Check-in screen."
+            ),
         )
         return
     prepare(figure, style)
+    name = w(instrument.name)
     title(
         figure,
         style,
-        f"Questionnaire: {instrument.name}",
-        _subtitle(instrument),
+        w("Questionnaire: {name}").format(name=name),
+        _subtitle(instrument, w),
     )
     ax = figure.subplots()
     style_axes(ax, style)
@@ -111,15 +116,15 @@ def draw_instruments(
             marker=style.marker(index),
             linewidth=1.8,
             markersize=5,
-            label=sub.label,
+            label=w(sub.label),
             gid=f"subscale-{instrument.instrument_id}-{sub.key}",
         )
         texts = [
-            f"{instrument.name}, {sub.label}\n{d:%d %b %Y}: {v:g}" + _band_text(sub.bands, v)
+            f"{name}, {w(sub.label)}\n{w.date(d)}: {w.num(v, 'g')}" + _band_text(sub.bands, v, w)
             for d, v in zip(sub.dates, sub.values, strict=True)
         ]
         hover.add_points(figure, ax, line, texts)
-    ax.set_ylabel("Score", fontsize=style.font_size - 1)
+    ax.set_ylabel(w("Scores"), fontsize=style.font_size - 1)
     # Above the plot, right-aligned: never over the data.
     legend(
         ax,
@@ -141,15 +146,18 @@ def draw_instruments(
     margins(figure, left=52, right=110 if bands else 16, top=84, bottom=34)
 
 
-def _subtitle(instrument: InstrumentSeries) -> str:
+def _subtitle(instrument: InstrumentSeries, words: Words = ENGLISH) -> str:
     if not instrument.shared_bands:
-        return "This questionnaire has no published bands to shade. A score is not a diagnosis."
-    whose = ""
+        return words(
+            "This questionnaire has no published bands to shade. A score is not a diagnosis."
+        )
     if len(instrument.banded) < len(instrument.subscales):
-        whose = f" for {', '.join(instrument.banded)}"
-    return (
-        f"Shaded: the published bands{whose} (hover a point for its band). "
-        "A score is not a diagnosis."
+        return words(
+            "Shaded: the published bands for {subscales} (hover a point for its band). "
+            "A score is not a diagnosis."
+        ).format(subscales=", ".join(words(label) for label in instrument.banded))
+    return words(
+        "Shaded: the published bands (hover a point for its band). A score is not a diagnosis."
     )
 
 
@@ -165,10 +173,10 @@ def short_band_label(label: str, limit: int = 24) -> str:
     return head[: limit - 1] + "…"
 
 
-def _band_text(bands: Sequence[BandThreshold], value: float) -> str:
+def _band_text(bands: Sequence[BandThreshold], value: float, words: Words = ENGLISH) -> str:
     for band in bands:
         if (band.minimum is None or value >= band.minimum) and (
             band.maximum is None or value <= band.maximum
         ):
-            return f" ({band.label})"
+            return f" ({words(band.label)})"
     return ""

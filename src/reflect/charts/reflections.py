@@ -28,26 +28,29 @@ MAX_BARS = 110  # about two years of weeks
 
 
 def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: ChartStyle) -> None:
+    w = style.words
     if not any(weekly.counts):
         empty_state(
             figure,
             style,
-            "No reflections in this range",
-            "Each reflection you write adds to its week here, with how intense it felt.",
+            w("No reflections in this range"),
+            w("Each reflection you write adds to its week here, with how intense it felt."),
         )
         return
     prepare(figure, style)
     title(
         figure,
         style,
-        "Reflections per week",
-        "Bars: how many you wrote. Line: mean emotional intensity (0-10).",
+        w("Reflections per week"),
+        w("Bars: how many you wrote. Line: mean emotional intensity (0-10)."),
     )
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=(1, 1))
     weeks = list(weekly.weeks)
     texts = [
-        f"Week of {w:%d %b %Y}: {c} reflection{'s' if c != 1 else ''}"
-        for w, c in zip(weeks, weekly.counts, strict=True)
+        w("Week of {date}").format(date=w.date(week))
+        + ": "
+        + w.plural(count, "{count} reflection", "{count} reflections")
+        for week, count in zip(weeks, weekly.counts, strict=True)
     ]
     edges = date2num(weeks + [weeks[-1] + timedelta(days=7)])
     if len(weeks) <= MAX_BARS:
@@ -58,7 +61,7 @@ def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: Ch
             align="edge",
             color=style.colour(0),
             linewidth=0,
-            label="Reflections",
+            label=w("Reflections"),
             gid="weekly-counts",
         )
         hover.add_bars(figure, top, bars, texts)
@@ -70,7 +73,7 @@ def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: Ch
             edges,
             fill=True,
             color=style.colour(0),
-            label="Reflections",
+            label=w("Reflections"),
             gid="weekly-counts",
         )
 
@@ -81,7 +84,7 @@ def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: Ch
         hover.add_grid(figure, top, week_at)
     top.xaxis_date()
     style_axes(top, style)
-    top.set_ylabel("Reflections", fontsize=style.font_size - 1)
+    top.set_ylabel(w("Reflections"), fontsize=style.font_size - 1)
     top.yaxis.get_major_locator().set_params(integer=True)
     top.set_ylim(0, max(weekly.counts) * 1.15 + 0.5)
 
@@ -95,7 +98,7 @@ def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: Ch
         marker="o" if len(weeks) <= MAX_BARS else None,
         markersize=4,
         linewidth=1.8,
-        label="Mean intensity",
+        label=w("Mean intensity"),
         gid="weekly-intensity",
     )
     hover.add_points(
@@ -103,13 +106,18 @@ def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: Ch
         bottom,
         line,
         [
-            f"Week of {w:%d %b %Y}: "
-            + ("no intensity given" if v is None else f"mean intensity {v:.1f} of 10")
-            for w, v in zip(weeks, weekly.mean_intensity, strict=True)
+            w("Week of {date}").format(date=w.date(week))
+            + ": "
+            + (
+                w("no intensity given")
+                if v is None
+                else w("mean intensity {mean} of 10").format(mean=w.num(v))
+            )
+            for week, v in zip(weeks, weekly.mean_intensity, strict=True)
         ],
     )
     bottom.set_ylim(0, 10.3)
     bottom.set_yticks([0, 2, 4, 6, 8, 10])
-    bottom.set_ylabel("Intensity (0-10)", fontsize=style.font_size - 1)
+    bottom.set_ylabel(w("Intensity (0-10)"), fontsize=style.font_size - 1)
     date_axis(bottom, style)
     margins(figure, left=56, right=16, top=60, bottom=34, hspace=0.18)

@@ -12,20 +12,29 @@ from reflect.domain.trends import LabelledCount
 
 
 def draw_stages(figure: Figure, counts: Sequence[LabelledCount], style: ChartStyle) -> None:
+    w = style.words
     total = sum(c.count for c in counts)
     if total == 0:
         empty_state(
             figure,
             style,
-            "No stages of change noted in this range",
-            "When a reflection records the person's apparent stage of change, it is counted here.",
+            w("No stages of change noted in this range"),
+            w(
+                "When a reflection records the person's apparent stage of change, "
+                "it is counted here."
+            ),
         )
         return
     prepare(figure, style)
-    title(figure, style, "Stages of change I met", f"{total} reflections noted a stage.")
+    title(
+        figure,
+        style,
+        w("Stages of change I met"),
+        w.plural(total, "{count} reflection noted a stage.", "{count} reflections noted a stage."),
+    )
     ax = figure.subplots()
     style_axes(ax, style, grid_axis="x")
-    labels = [c.label for c in counts]
+    labels = [w(c.label) for c in counts]
     positions = list(range(len(counts)))[::-1]  # the first stage on top
     bars = ax.barh(
         positions,
@@ -35,7 +44,7 @@ def draw_stages(figure: Figure, counts: Sequence[LabelledCount], style: ChartSty
         gid="stage-bars",
     )
     ax.set_yticks(positions, labels)
-    ax.set_xlabel("Reflections", fontsize=style.font_size - 1)
+    ax.set_xlabel(w("Reflections"), fontsize=style.font_size - 1)
     ax.xaxis.get_major_locator().set_params(integer=True)
     largest = max(c.count for c in counts)
     for position, item in zip(positions, counts, strict=True):
@@ -54,6 +63,9 @@ def draw_stages(figure: Figure, counts: Sequence[LabelledCount], style: ChartSty
         figure,
         ax,
         bars,
-        [f"{c.label}: {c.count} reflection{'s' if c.count != 1 else ''}" for c in counts],
+        [
+            f"{label}: " + w.plural(c.count, "{count} reflection", "{count} reflections")
+            for label, c in zip(labels, counts, strict=True)
+        ],
     )
     margins(figure, left=170, right=16, top=60, bottom=40)

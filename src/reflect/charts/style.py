@@ -8,11 +8,15 @@ for lighter ones. Text and grid colours follow the app theme passed in by the UI
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Transform, offset_copy
+
+from reflect.domain.trend_words import ENGLISH, Words
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -42,10 +46,12 @@ class ChartStyle:
     heat_span: tuple[float, float] = (0.08, 0.95)
     empty_cell: str = "#ebe9e4"
     font_size: float = 10.0
+    # Texts and dates in the language in use (the ui passes them; English by default).
+    words: Words = ENGLISH
 
     @property
     def heavier_word(self) -> str:
-        return "Brighter" if self.heat_cmap.endswith("_r") else "Darker"
+        return self.words("Brighter" if self.heat_cmap.endswith("_r") else "Darker")
 
     def colour(self, index: int) -> str:
         return self.series[index % len(self.series)]
@@ -59,8 +65,17 @@ def chart_style(
     background: str | None = None,
     text: str | None = None,
     muted: str | None = None,
+    words: Words | None = None,
 ) -> ChartStyle:
-    """The light or dark style; the UI passes its palette colours so charts sit on the page."""
+    """The light or dark style; the UI passes its palette colours so charts sit on the page,
+    and the words of its language (English when ``words`` is None)."""
+    style = _chart_style(dark, background, text, muted)
+    return style if words is None else replace(style, words=words)
+
+
+def _chart_style(
+    dark: bool, background: str | None, text: str | None, muted: str | None
+) -> ChartStyle:
     if dark:
         return ChartStyle(
             dark=True,
@@ -177,14 +192,53 @@ def legend(ax: Axes, style: ChartStyle, **kwargs: object) -> None:
         found.set_gid("legend")
 
 
+# Month names go through strftime as numbered marks and are filled in afterwards, so they
+# follow ``Words`` rather than the process locale (Qt sets it from the system on Linux).
+_MONTH_MARK = re.compile("\u27e8(\\d\\d)\u27e9")  # ⟨11⟩
+_DAY_MARK = re.compile("\u27ea0?(\\d+)\u27eb")  # ⟪05⟫: a day without its leading zero
+_FORMATS = ["%Y", "%b", "%d", "%H:%M", "%H:%M", "%S.%f"]
+_ZERO_FORMATS = ["", "%Y", "%b", "%b-%d", "%H:%M", "%H:%M"]  # matplotlib's own
+_OFFSET_FORMATS = ["", "%Y", "%Y-%b", "%Y-%b-%d", "%Y-%b-%d", "%Y-%b-%d %H:%M"]
+# The day before the month, for languages that write "5 nov. 2026".
+_DAY_FIRST_ZERO_FORMATS = ["", "%Y", "%b", "%-d %b", "%H:%M", "%H:%M"]
+_DAY_FIRST_OFFSET_FORMATS = ["", "%Y", "%b %Y", "%-d %b %Y", "%-d %b %Y", "%-d %b %Y %H:%M"]
+
+
+def _marked(formats: Sequence[str]) -> list[str]:
+    return [f.replace("%b", "\u27e8%m\u27e9").replace("%-d", "\u27ea%d\u27eb") for f in formats]
+
+
+def date_formatter(locator: object, words: Words) -> object:
+    """matplotlib's ConciseDateFormatter, with the month names of ``words``."""
+    from matplotlib.dates import ConciseDateFormatter
+
+    def fill(text: str) -> str:
+        text = _MONTH_MARK.sub(lambda m: words.months[int(m.group(1)) - 1], text)
+        return _DAY_MARK.sub(r"\1", text)
+
+    class LocalDateFormatter(ConciseDateFormatter):
+        def format_ticks(self, values):  # type: ignore[no-untyped-def]
+            labels = super().format_ticks(values)
+            self._offset_string = fill(self._offset_string)
+            return [fill(label) for label in labels]
+
+    day_first = words.day_first
+    return LocalDateFormatter(
+        locator,
+        formats=_marked([f.replace("%d", "%-d") for f in _FORMATS] if day_first else _FORMATS),
+        zero_formats=_marked(_DAY_FIRST_ZERO_FORMATS if day_first else _ZERO_FORMATS),
+        offset_formats=_marked(_DAY_FIRST_OFFSET_FORMATS if day_first else _OFFSET_FORMATS),
+    )
+
+
 def date_axis(ax: Axes, style: ChartStyle) -> None:
-    """Short, unambiguous date ticks (Mar, Apr … with the year once) that never overlap."""
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    """Short, unambiguous date ticks (Mar, Apr … with the year once) that never overlap, with
+    the month names of ``style.words``."""
+    from matplotlib.dates import AutoDateLocator
 
     locator = AutoDateLocator(minticks=3, maxticks=7)
     ax.xaxis.set_major_locator(locator)
-    formatter = ConciseDateFormatter(locator)
-    ax.xaxis.set_major_formatter(formatter)
+    ax.xaxis.set_major_formatter(date_formatter(locator, style.words))  # type: ignore[arg-type]
     ax.xaxis.get_offset_text().set_color(style.muted)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reflect.domain.checkin_scoring import compare_wording
+from reflect.domain.trend_words import ENGLISH, Words
 from reflect.domain.trends import (
     CategorySeries,
     DailyHeaviness,
@@ -19,14 +20,14 @@ from reflect.domain.trends import (
     WeeklyReflections,
 )
 
+# Every sentence is an English template translated by ``words`` (the ui passes the language
+# in use) and then filled in, so the numbers and dates are never part of a catalogue key.
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
-
-def category_summary(series: CategorySeries | None) -> str:
+def category_summary(series: CategorySeries | None, words: Words = ENGLISH) -> str:
+    w = words
     if series is None or not series.has_data:
-        return "No check-ins in this range."
+        return w("No check-ins in this range.")
     answered = [
         (day, value, usual)
         for day, value, usual in zip(series.dates, series.values, series.baseline, strict=True)
@@ -34,18 +35,23 @@ def category_summary(series: CategorySeries | None) -> str:
     ]
     day, value, usual = answered[-1]
     difference = None if usual is None else round(value - usual, 2)
-    text = (
-        f"{series.label}: {_plural(len(answered), 'check-in')} in this range. "
-        f"The latest, on {day:%d %B %Y}, was {value:.1f} of 4"
+    text = w("{label}: {checkins} in this range. The latest, on {date}, was {value} of 4").format(
+        label=w(series.label),
+        checkins=w.plural(len(answered), "{count} check-in", "{count} check-ins"),
+        date=w.long(day),
+        value=w.num(value),
     )
     if usual is None:
-        return text + "; there is no usual to compare with yet."
-    return text + f", {compare_wording(difference)} ({usual:.1f})."
+        return text + w("; there is no usual to compare with yet.")
+    return text + w(", {wording} ({usual}).").format(
+        wording=w(compare_wording(difference)), usual=w.num(usual)
+    )
 
 
-def instrument_summary(series: InstrumentSeries | None) -> str:
+def instrument_summary(series: InstrumentSeries | None, words: Words = ENGLISH) -> str:
+    w = words
     if series is None:
-        return "No questionnaires in this range."
+        return w("No questionnaires in this range.")
     parts = []
     for sub in series.subscales:
         value = sub.values[-1]
@@ -58,52 +64,82 @@ def instrument_summary(series: InstrumentSeries | None) -> str:
             ),
             None,
         )
-        parts.append(f"{sub.label} {value:g}" + (f" (band: {band})" if band else ""))
+        score = f"{w(sub.label)} {w.num(value, 'g')}"
+        if band:
+            score += w(" (band: {band})").format(band=w(band))
+        parts.append(score)
     latest = max(sub.dates[-1] for sub in series.subscales)
-    return (
-        f"{series.name}, latest on {latest:%d %B %Y}: {'; '.join(parts)}. "
-        "A score is not a diagnosis."
+    return w("{name}, latest on {date}: {scores}. A score is not a diagnosis.").format(
+        name=w(series.name), date=w.long(latest), scores="; ".join(parts)
     )
 
 
-def weekly_summary(weekly: WeeklyReflections) -> str:
+def weekly_summary(weekly: WeeklyReflections, words: Words = ENGLISH) -> str:
+    w = words
     total = sum(weekly.counts)
     if not total:
-        return "No reflections in this range."
+        return w("No reflections in this range.")
     busiest = max(range(len(weekly.counts)), key=lambda i: weekly.counts[i])
     intensities = [v for v in weekly.mean_intensity if v is not None]
-    text = (
-        f"{_plural(total, 'reflection')} over {_plural(len(weekly.weeks), 'week')}; the "
-        f"busiest was the week of {weekly.weeks[busiest]:%d %B %Y} "
-        f"with {weekly.counts[busiest]}."
+    text = w("{reflections} over {weeks}; the busiest was the week of {date} with {count}.").format(
+        reflections=w.plural(total, "{count} reflection", "{count} reflections"),
+        weeks=w.plural(len(weekly.weeks), "{count} week", "{count} weeks"),
+        date=w.long(weekly.weeks[busiest]),
+        count=weekly.counts[busiest],
     )
     if intensities:
         low, high = min(intensities), max(intensities)
-        text += f" Weekly mean intensity ranged from {low:.1f} to {high:.1f} of 10."
+        text += " " + w("Weekly mean intensity ranged from {low} to {high} of 10.").format(
+            low=w.num(low), high=w.num(high)
+        )
     return text
 
 
-def practice_summary(series: Sequence[PracticeSeries], period: str) -> str:
+PRACTICE_SENTENCES = {
+    "week": "Mean self-ratings (1 to 5) for the week of {date}: {ratings}.",
+    "month": "Mean self-ratings (1 to 5) for the month of {date}: {ratings}.",
+    "quarter": "Mean self-ratings (1 to 5) for the quarter of {date}: {ratings}.",
+}
+
+
+def practice_summary(series: Sequence[PracticeSeries], period: str, words: Words = ENGLISH) -> str:
+    w = words
     if not series:
-        return "No practice ratings in this range."
-    parts = [f"{s.label} {s.means[-1]:.1f}" for s in series]
+        return w("No practice ratings in this range.")
+    parts = [f"{w(s.label)} {w.num(s.means[-1])}" for s in series]
     latest = max(s.periods[-1] for s in series)
-    return f"Mean self-ratings (1 to 5) for the {period} of {latest:%d %B %Y}: {', '.join(parts)}."
+    sentence = PRACTICE_SENTENCES.get(period, PRACTICE_SENTENCES["month"])
+    return w(sentence).format(date=w.long(latest), ratings=", ".join(parts))
 
 
-def counts_summary(counts: Sequence[LabelledCount], noun: str, empty: str) -> str:
+def counts_summary(
+    counts: Sequence[LabelledCount],
+    noun: str,
+    empty: str,
+    words: Words = ENGLISH,
+    **noun_args: object,
+) -> str:
+    """``noun`` and ``empty`` are English, translated here; ``noun`` is then filled in with
+    ``noun_args`` ("Check-ins (of {answered}) where…")."""
+    w = words
     if not any(c.count for c in counts):
-        return empty
-    parts = [f"{c.label} {c.count}" for c in sorted(counts, key=lambda c: -c.count)]
-    return f"{noun}: {', '.join(parts)}."
+        return w(empty)
+    parts = [f"{w(c.label)} {c.count}" for c in sorted(counts, key=lambda c: -c.count)]
+    return w("{noun}: {counts}.").format(noun=w(noun).format(**noun_args), counts=", ".join(parts))
 
 
-def heaviness_summary(heaviness: DailyHeaviness) -> str:
+def heaviness_summary(heaviness: DailyHeaviness, words: Words = ENGLISH) -> str:
+    w = words
     if not heaviness.values:
-        return "No days with a check-in or a reflection in this range."
+        return w("No days with a check-in or a reflection in this range.")
     heaviest = max(heaviness.values, key=lambda day: (heaviness.values[day], day))
-    return (
-        f"{_plural(len(heaviness.values), 'day')} with something recorded between "
-        f"{heaviness.start:%d %B %Y} and {heaviness.end:%d %B %Y}; the heaviest was "
-        f"{heaviest:%A %d %B %Y} ({heaviness.values[heaviest] * 100:.0f}% of the scale)."
+    return w(
+        "{days} with something recorded between {start} and {end}; the heaviest was "
+        "{heaviest} ({percent}% of the scale)."
+    ).format(
+        days=w.plural(len(heaviness.values), "{count} day", "{count} days"),
+        start=w.long(heaviness.start),
+        end=w.long(heaviness.end),
+        heaviest=w.date(heaviest, "%A %d %B %Y"),
+        percent=f"{heaviness.values[heaviest] * 100:.0f}",
     )

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, Q
 from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
 from reflect.domain.checkin_scoring import OVERALL
 from reflect.domain.errors import ReflectError
+from reflect.domain.trend_words import ENGLISH, Words
 from reflect.domain.trends import DateRange, TrendsData
 from reflect.services.session import Session
+from reflect.ui.i18n import current_language, local_date, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.range_picker import RangePicker
 from reflect.ui.workers import run_in_background
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from reflect.charts.style import ChartStyle
     from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
 
-# (key, tab label, selector label or "")
+# (key, tab label, selector label or ""), in English: the screen translates them.
 TABS: tuple[tuple[str, str, str], ...] = (
     ("signs", "Warning signs", "Show:"),
     ("questionnaires", "Questionnaires", "Questionnaire:"),
@@ -44,6 +46,27 @@ TABS: tuple[tuple[str, str, str], ...] = (
 SIGN_OPTIONS = [(OVERALL, "All warning signs")] + [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
 HISTORY_READ_DELAY_MS = 1500
 BENCHMARK_RANGES = ("4w", "3m", "1y", "all")
+
+
+def chart_words() -> Words:
+    """Texts, month and weekday names for the charts and their summaries in the language in
+    use (English is the charts' own default; other languages take Qt's names for dates)."""
+    if current_language() == "en":
+        return ENGLISH
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale("fr_CA" if current_language() == "fr" else current_language())
+    short, long = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
+    return Words(
+        translate=tr,
+        months=tuple(locale.monthName(m, short) for m in range(1, 13)),
+        months_long=tuple(locale.monthName(m, long) for m in range(1, 13)),
+        weekdays=tuple(locale.dayName(d, short) for d in range(1, 8)),
+        weekdays_long=tuple(locale.dayName(d, long) for d in range(1, 8)),
+        day_first=True,
+        zero_is_singular=True,
+        decimal=locale.decimalPoint() or ".",
+    )
 
 
 def draw_tab(
@@ -88,29 +111,35 @@ def draw_tab(
         raise KeyError(key)
 
 
-def describe_tab(key: str, data: TrendsData, choice: str | None) -> str:
-    """The chart of ``key`` in a sentence or two (see domain/trend_summaries.py)."""
+def describe_tab(key: str, data: TrendsData, choice: str | None, language: Words = ENGLISH) -> str:
+    """The chart of ``key`` in a sentence or two (see domain/trend_summaries.py), in the
+    language of ``language`` (see ``chart_words``)."""
     from reflect.domain import trend_summaries as words
 
     if key == "signs":
-        return words.category_summary(data.category(choice or OVERALL))
+        return words.category_summary(data.category(choice or OVERALL), language)
     if key == "questionnaires":
         found = [i for i in data.instruments if choice is None or i.instrument_id == choice]
-        return words.instrument_summary(found[0] if found else None)
+        return words.instrument_summary(found[0] if found else None, language)
     if key == "reflections":
-        return words.weekly_summary(data.weekly)
+        return words.weekly_summary(data.weekly, language)
     if key == "practice":
-        return words.practice_summary(data.practice, data.practice_period)
+        return words.practice_summary(data.practice, data.practice_period, language)
     if key == "stages":
         return words.counts_summary(
-            data.stages, "Stages of change noted", "No stages of change noted in this range."
+            data.stages,
+            "Stages of change noted",
+            "No stages of change noted in this range.",
+            language,
         )
     if key == "heavy":
-        return words.heaviness_summary(data.heaviness)
+        return words.heaviness_summary(data.heaviness, language)
     return words.counts_summary(
         data.helped,
-        f"Check-ins (of {data.helped_checkins}) where each helped quite a bit or a lot",
+        "Check-ins (of {answered}) where each helped quite a bit or a lot",
         "No check-in in this range said what helped.",
+        language,
+        answered=data.helped_checkins,
     )
 
 
@@ -141,7 +170,8 @@ class TrendsScreen(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setAccessibleName("Trends")
+        self.setAccessibleName(tr("Trends"))
+        self.words = chart_words()
         self.data: TrendsData | None = None
         self.span: DateRange | None = None
         self.panels: list[TrendChartPanel] = []
@@ -153,7 +183,7 @@ class TrendsScreen(QWidget):
         self.last_export: Any = None
 
         layout = QVBoxLayout(self)
-        heading = QLabel("<h2>Trends</h2>")
+        heading = QLabel("<h2>" + tr("Trends") + "</h2>")
         heading.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(heading)
         # The early-warning card reads recent check-ins and results; it is built on first
@@ -169,11 +199,11 @@ class TrendsScreen(QWidget):
         layout.addWidget(self.summary)
 
         self.pages = QStackedWidget()
-        self.message = QLabel("Preparing your charts…")
+        self.message = QLabel(tr("Preparing your charts…"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Charts")
+        self.tabs.setAccessibleName(tr("Charts"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.pages.addWidget(self.message)
         self.pages.addWidget(self.tabs)
@@ -258,25 +288,26 @@ class TrendsScreen(QWidget):
         self._reading = False
         if self._alive() and self._waiting is not None:
             self._waiting = None
-            self.summary.setText(f"Your history could not be read: {error}")
+            self.summary.setText(tr("Your history could not be read: {error}").format(error=error))
 
     def _on_warm_up_failed(self, error: BaseException) -> None:
         if not self._alive() or self.is_ready:
             return
-        self.message.setText(f"The charts could not be prepared: {error}")
+        self.message.setText(tr("The charts could not be prepared: {error}").format(error=error))
 
     def render_now(self) -> None:
         """Build the tabs (importing matplotlib if needed) and draw the chosen range now."""
         if not self.is_ready:
             from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
 
-            for key, label, selector in TABS:
-                panel = TrendChartPanel(key, label, selector)
+            for key, english, selector in TABS:
+                label = tr(english)
+                panel = TrendChartPanel(key, label, tr(selector) if selector else "")
                 index = self.tabs.addTab(panel, label)
                 panel.selection_changed.connect(lambda i=index: self._render(i))
                 panel.export_requested.connect(self.export_current)
                 self.panels.append(panel)
-            self.panels[0].set_options(SIGN_OPTIONS)
+            self.panels[0].set_options([(key, tr(label)) for key, label in SIGN_OPTIONS])
             self.picker.set_first_day(self.session.trends.first_day())
             self.pages.setCurrentWidget(self.tabs)
         self._apply_range(self.picker.key, *self._custom_args())
@@ -295,27 +326,43 @@ class TrendsScreen(QWidget):
         try:
             span = self.session.trends.range(key, start, end)
         except ReflectError as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(tr(str(exc)))
             return
         if not self.session.trends.covers(span) and self.is_ready:
             # Reading years of history takes about a second: never on the GUI thread.
             self._waiting = span
-            self.summary.setText("Reading your history for this range…")
+            self.summary.setText(tr("Reading your history for this range…"))
             self._read_history_in_background()
             return
         self._waiting = None
         self.span = span
         self.data = self.session.trends.build(span)
         counts = self.session.trends.counts(self.data)
-        described = self.span.describe()
         self.summary.setText(
-            f"{described[:1].upper()}{described[1:]}: {counts['checkins']} check-ins, "
-            f"{counts['reflections']} reflections, {counts['results']} questionnaire scores."
+            tr(
+                "{range}: {checkins} check-ins, {reflections} reflections, "
+                "{results} questionnaire scores."
+            ).format(
+                range=self.describe_span(span),
+                checkins=counts["checkins"],
+                reflections=counts["reflections"],
+                results=counts["results"],
+            )
         )
-        options = [(i.instrument_id, i.name) for i in self.data.instruments]
+        options = [(i.instrument_id, tr(i.name)) for i in self.data.instruments]
         self.panels[1].set_options(options)
         self._stale = set(range(len(self.panels)))
         self._render(self.tabs.currentIndex())
+
+    @staticmethod
+    def describe_span(span: DateRange) -> str:
+        """'Everything up to 05 Nov 2026' / '05 Aug 2026 to 05 Nov 2026', in the language."""
+        if current_language() == "en":
+            described = span.describe()
+            return f"{described[:1].upper()}{described[1:]}"
+        if span.start is None:
+            return tr("Everything up to {end}").format(end=local_date(span.end))
+        return tr("{start} to {end}").format(start=local_date(span.start), end=local_date(span.end))
 
     def chart_style(self) -> ChartStyle:
         """Light or dark from this widget's palette, so charts match the theme in use."""
@@ -328,6 +375,7 @@ class TrendsScreen(QWidget):
             background=window.name(),
             text=palette.color(QPalette.ColorRole.WindowText).name(),
             muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
+            words=self.words,
         )
 
     def _render(self, index: int) -> None:
@@ -336,7 +384,7 @@ class TrendsScreen(QWidget):
         panel, data, style = self.panels[index], self.data, self.chart_style()
         choice = panel.selection()
         panel.chart.draw_with(lambda figure: draw_tab(panel.key, figure, data, style, choice))
-        panel.set_summary(describe_tab(panel.key, data, choice))
+        panel.set_summary(describe_tab(panel.key, data, choice, self.words))
         self._stale.discard(index)
 
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -370,10 +418,17 @@ class TrendsScreen(QWidget):
         try:
             self.last_export = panel.chart.export_with_dialog()
         except (OSError, ReflectError) as exc:
-            QMessageBox.warning(self, "Export chart", f"The chart could not be saved: {exc}")
+            reason = tr(str(exc)) if isinstance(exc, ReflectError) else str(exc)
+            QMessageBox.warning(
+                self,
+                tr("Export chart"),
+                tr("The chart could not be saved: {error}").format(error=reason),
+            )
             return
         if self.last_export is not None:
-            self.summary.setText(f"Chart saved to {self.last_export} (readable only by you).")
+            self.summary.setText(
+                tr("Chart saved to {path} (readable only by you).").format(path=self.last_export)
+            )
 
     # --- benchmark hook -------------------------------------------------------------------
 

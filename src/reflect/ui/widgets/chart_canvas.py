@@ -25,8 +25,9 @@ from PySide6.QtWidgets import QFileDialog, QSizePolicy, QToolTip, QVBoxLayout, Q
 from reflect.charts.hover import hover_at
 from reflect.charts.style import chart_title
 from reflect.domain.errors import ValidationError
+from reflect.ui.i18n import tr
 
-EXPORT_FILTERS = "PNG image (*.png);;PDF document (*.pdf)"
+EXPORT_FILTERS = "PNG image (*.png);;PDF document (*.pdf)"  # in English; shown translated
 EXPORT_DPI = 150
 PRIVATE_FILE_MODE = 0o600
 
@@ -133,8 +134,9 @@ class ChartCanvas(QWidget):
     def export_with_dialog(self) -> Path | None:
         """Ask where to save; returns the file written, or None when cancelled."""
         suggested = str(Path.home() / f"{_file_name(self.title)}.png")
+        png, pdf = tr("PNG image (*.png)"), tr("PDF document (*.pdf)")
         chosen, selected_filter = QFileDialog.getSaveFileName(
-            self, "Export chart", suggested, EXPORT_FILTERS
+            self, tr("Export chart"), suggested, f"{png};;{pdf}"
         )
         if not chosen:
             return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from reflect.ui.i18n import tr
 from reflect.ui.widgets.chart_canvas import ChartCanvas
 
 
@@ -16,6 +17,7 @@ class TrendChartPanel(QWidget):
     export_requested = Signal()
 
     def __init__(self, key: str, label: str, selector_label: str = "") -> None:
+        """``label`` and ``selector_label`` come already in the language in use."""
         super().__init__()
         self.key = key
         self.setAccessibleName(label)
@@ -26,26 +28,28 @@ class TrendChartPanel(QWidget):
         if selector_label:
             caption = QLabel(selector_label)
             self.selector = QComboBox()
-            self.selector.setAccessibleName(selector_label.rstrip(":"))
+            self.selector.setAccessibleName(selector_label.rstrip(": \u00a0"))
             self.selector.setMinimumContentsLength(18)
             caption.setBuddy(self.selector)
             row.addWidget(caption)
             row.addWidget(self.selector)
             self.selector.currentIndexChanged.connect(lambda _i: self.selection_changed.emit())
         row.addStretch(1)
-        self.export_button = QPushButton("Export chart…")
-        self.export_button.setToolTip("Save this chart as a PNG image or a PDF (Ctrl+E)")
-        self.export_button.setAccessibleName(f"Export the {label.lower()} chart")
+        self.export_button = QPushButton(tr("Export chart…"))
+        self.export_button.setToolTip(tr("Save this chart as a PNG image or a PDF (Ctrl+E)"))
+        self.export_button.setAccessibleName(
+            tr("Export the {chart} chart").format(chart=label.lower())
+        )
         row.addWidget(self.export_button)
         layout.addLayout(row)
-        self.chart = ChartCanvas(f"{label} chart")
+        self.chart = ChartCanvas(tr("{chart} chart").format(chart=label))
         layout.addWidget(self.chart, 1)
         # The chart's key numbers in words: read by screen readers, handy without a mouse.
         self.summary = QLabel()
         self.summary.setObjectName("mutedLabel")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setAccessibleName(f"{label} in words")
+        self.summary.setAccessibleName(tr("{chart} in words").format(chart=label))
         layout.addWidget(self.summary)
         self.export_button.clicked.connect(self.export_requested)
 
