@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 
 from reflect.domain.errors import ReflectError
 from reflect.domain.profile import ProfileInfo
-from reflect.paths import AppPaths
+from reflect.paths import APP_NAME, AppPaths
 from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
+from reflect.ui.error_text import message_in_language
+from reflect.ui.i18n import tr
 from reflect.ui.idle_watcher import IdleWatcher
 from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
 from reflect.ui.screens.lock_screen import LockScreen
@@ -32,7 +34,7 @@ class AppWindow(QMainWindow):
         self.profiles = ProfileService(paths, fast_kdf=fast_kdf)
         self.session: Session | None = None
         self.workspace = None
-        self.setWindowTitle("Reflect")
+        self.setWindowTitle(APP_NAME)
         self.resize(1100, 740)
 
         self.pages = QStackedWidget()
@@ -114,7 +116,7 @@ class AppWindow(QMainWindow):
         self.lock_screen.reset()
         self._refresh_profiles()
         self.pages.setCurrentWidget(self.lock_screen)
-        self.setWindowTitle("Reflect")
+        self.setWindowTitle(APP_NAME)
 
     def restore_from_backup(self, backup: Path, passphrase: str) -> None:
         """Lock, restore the profile from ``backup`` off the GUI thread, report on the lock screen.
@@ -127,17 +129,21 @@ class AppWindow(QMainWindow):
             return
         profile = self.session.profile
         self.lock()
-        self.lock_screen.set_busy(True, "Checking the backup and restoring it…")
+        self.lock_screen.set_busy(True, tr("Checking the backup and restoring it…"))
 
         def done(report: Any) -> None:
-            message = "Restored. Your previous data was kept as a backup. Unlock to continue."
+            message = tr("Restored. Your previous data was kept as a backup. Unlock to continue.")
             if report.passphrase_from_backup:
-                message += " Use the passphrase you had when the backup was made."
+                message += " " + tr("Use the passphrase you had when the backup was made.")
             self.lock_screen.set_busy(False, message)
             self._refresh_profiles(profile.profile_id)
 
         def failed(exc: BaseException) -> None:
-            self.lock_screen.show_error(f"The backup was not restored; nothing changed. {exc}")
+            self.lock_screen.show_error(
+                tr("The backup was not restored; nothing changed. {error}").format(
+                    error=message_in_language(exc)
+                )
+            )
 
         run_in_background(lambda: restore_backup(profile, backup, passphrase), done, failed)
 
@@ -160,7 +166,7 @@ class AppWindow(QMainWindow):
         self.lock_screen.set_profiles(self.profiles.list_profiles(), select)
 
     def _on_lock_screen_unlock(self, info: ProfileInfo, passphrase: str) -> None:
-        self.lock_screen.set_busy(True, "Unlocking…")
+        self.lock_screen.set_busy(True, tr("Unlocking…"))
         run_in_background(
             lambda: self.profiles.unlock(info, passphrase),
             self._on_unlocked,
@@ -169,9 +175,11 @@ class AppWindow(QMainWindow):
 
     def _on_unlock_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ReflectError):
-            self.lock_screen.show_error(str(exc))
+            self.lock_screen.show_error(message_in_language(exc))
         else:
-            self.lock_screen.show_error(f"Reflect could not open this profile: {exc}")
+            self.lock_screen.show_error(
+                tr("Reflect could not open this profile: {error}").format(error=exc)
+            )
 
     def _on_unlocked(self, session: Session) -> None:
         self.session = session
@@ -179,7 +187,7 @@ class AppWindow(QMainWindow):
         self._apply_profile_settings(session)
         self._build_workspace(session)
         self.pages.setCurrentWidget(self.workspace)
-        self.setWindowTitle(f"Reflect: {session.profile.display_name}")
+        self.setWindowTitle(tr("Reflect: {name}").format(name=session.profile.display_name))
         minutes = session.settings.get("auto_lock_minutes") or DEFAULT_IDLE_MINUTES
         self.set_idle_timeout_ms(int(float(minutes) * 60_000))
         self._start_automatic_backup(session)
@@ -270,11 +278,15 @@ class AppWindow(QMainWindow):
         try:
             self.profiles.delete(profile)
         except (OSError, ReflectError) as exc:
-            self.lock_screen.show_error(f"The profile could not be deleted completely: {exc}")
+            self.lock_screen.show_error(
+                tr("The profile could not be deleted completely: {error}").format(
+                    error=message_in_language(exc)
+                )
+            )
             return
         self.reminder.turn_off()  # its schedule belonged to the deleted profile
         self._refresh_profiles()
-        self.lock_screen.set_busy(False, "The profile was deleted.")
+        self.lock_screen.set_busy(False, tr("The profile was deleted."))
 
     def _start_automatic_backup(self, session: Session) -> None:
         """Today's encrypted backup, off the GUI thread (a no-op when it already exists)."""
@@ -299,7 +311,7 @@ class AppWindow(QMainWindow):
         if dialog.exec() != CreateProfileDialog.DialogCode.Accepted:
             return
         name, passphrase = dialog.display_name, dialog.passphrase
-        self.lock_screen.set_busy(True, "Creating your encrypted profile…")
+        self.lock_screen.set_busy(True, tr("Creating your encrypted profile…"))
 
         def create() -> tuple[Session, str | None]:
             info = self.profiles.create(passphrase, name)
@@ -327,15 +339,17 @@ class AppWindow(QMainWindow):
 
         if not self.profiles.has_recovery_key(info):
             self.lock_screen.show_error(
-                "This profile has no recovery key, so a forgotten passphrase cannot be "
-                "recovered. If you remember part of it, take your time and try again."
+                tr(
+                    "This profile has no recovery key, so a forgotten passphrase cannot be "
+                    "recovered. If you remember part of it, take your time and try again."
+                )
             )
             return
         dialog = RecoverDialog(info.display_name, self)
         if dialog.exec() != RecoverDialog.DialogCode.Accepted:
             return
         code, new_passphrase = dialog.recovery_key, dialog.new_passphrase
-        self.lock_screen.set_busy(True, "Checking the recovery key…")
+        self.lock_screen.set_busy(True, tr("Checking the recovery key…"))
         run_in_background(
             lambda: self.profiles.unlock_with_recovery_key(
                 info, code, new_passphrase, new_passphrase
@@ -347,7 +361,7 @@ class AppWindow(QMainWindow):
     def _on_lock_screen_demo(self) -> None:
         from reflect.services.demo import DEMO_PASSPHRASE, ensure_demo_profile
 
-        self.lock_screen.set_busy(True, "Preparing the demo profile (fictional data)…")
+        self.lock_screen.set_busy(True, tr("Preparing the demo profile (fictional data)…"))
 
         def open_demo(report: object) -> Session:
             info = ensure_demo_profile(self.profiles, progress=report)
@@ -357,7 +371,9 @@ class AppWindow(QMainWindow):
             open_demo,
             self._on_unlocked,
             self._on_unlock_failed,
-            on_progress=lambda pct, text: self.lock_screen.set_busy(True, f"{text} {pct}%"),
+            on_progress=lambda pct, text: self.lock_screen.set_busy(
+                True, f"{message_in_language(text)} {pct}%"
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -7,6 +7,7 @@ All screens are created and their intent signals wired in ``_build_screens``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -72,11 +73,13 @@ class MainWindow(QWidget):
         root.setContentsMargins(0, 0, 0, 0)
         side = QVBoxLayout()
         side.setContentsMargins(8, 8, 8, 8)
-        profile_label = QLabel(f"<b>{session.profile.display_name}</b>")
+        name_html = f"<b>{escape(session.profile.display_name, quote=False)}</b>"
+        profile_label = QLabel(name_html)
         profile_label.setTextFormat(Qt.TextFormat.RichText)
         if session.profile.is_demo:
-            demo_note = tr("Demo: fictional data")
-            profile_label.setText(f"<b>{session.profile.display_name}</b><br><small>{demo_note}</small>")
+            demo_note = escape(tr("Demo: fictional data"), quote=False)
+            with_note = f"{name_html}<br><small>{demo_note}</small>"  # a name and a note: no words
+            profile_label.setText(with_note)
         side.addWidget(profile_label)
         self.nav = QListWidget()
         self.nav.setAccessibleName(tr("Navigation"))

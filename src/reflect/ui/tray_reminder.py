@@ -23,6 +23,7 @@ from reflect.domain.reminders import (
     next_event,
     snoozed_until,
 )
+from reflect.paths import APP_NAME
 from reflect.ui.i18n import tr
 
 # QTimer takes an int of milliseconds; re-check at least daily so clock changes (sleep,
@@ -61,7 +62,7 @@ class TrayReminder(QObject):
         if icon.isNull() and isinstance(app, QApplication):
             icon = app.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         self.tray = QSystemTrayIcon(icon, self)
-        self.tray.setToolTip("Reflect")  # never anything about the person's state
+        self.tray.setToolTip(APP_NAME)  # never anything about the person's state
         menu = QMenu()
         self.open_action = QAction(tr("Open Reflect"), menu)
         self.snooze_action = QAction(tr("Remind me in 30 minutes"), menu)
@@ -118,7 +119,7 @@ class TrayReminder(QObject):
         self.reminded.emit()
         if self.tray is not None:
             self.tray.showMessage(
-                tr(REMINDER_TITLE),
+                REMINDER_TITLE,  # the app's name; tr() would turn it into the verb
                 tr(REMINDER_MESSAGE),
                 QSystemTrayIcon.MessageIcon.Information,
                 15_000,

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.errors import VaultError
 from reflect.services.profiles import passphrase_strength, validate_new_passphrase
+from reflect.ui.error_text import message_in_language
+from reflect.ui.i18n import tr
 
 WARNING_TEXT = (
     "<b>Your passphrase is the only key.</b> Reflect encrypts everything with it and keeps no "
@@ -27,50 +29,56 @@ WARNING_TEXT = (
 class CreateProfileDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Create a private profile")
+        self.setWindowTitle(tr("Create a private profile"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "A profile is your own encrypted notebook on this computer. Each person using this "
-            "computer can have one."
+            tr(
+                "A profile is your own encrypted notebook on this computer. Each person using "
+                "this computer can have one."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         form = QFormLayout()
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Optional, shown on the lock screen")
-        self.name_edit.setAccessibleName("Profile name")
+        self.name_edit.setPlaceholderText(tr("Optional, shown on the lock screen"))
+        self.name_edit.setAccessibleName(tr("Profile name"))
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName("New passphrase")
+        self.passphrase_edit.setAccessibleName(tr("New passphrase"))
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setAccessibleName("Repeat the passphrase")
+        self.confirm_edit.setAccessibleName(tr("Repeat the passphrase"))
         self.strength_bar = QProgressBar()
         self.strength_bar.setRange(0, 4)
         self.strength_bar.setTextVisible(False)
         self.strength_bar.setMaximumHeight(8)
-        self.strength_bar.setAccessibleName("Passphrase strength")
-        self.strength_label = QLabel("Use a few unrelated words.")
-        form.addRow("Name:", self.name_edit)
-        form.addRow("Passphrase:", self.passphrase_edit)
+        self.strength_bar.setAccessibleName(tr("Passphrase strength"))
+        self.strength_label = QLabel(tr("Use a few unrelated words."))
+        form.addRow(tr("Name:"), self.name_edit)
+        form.addRow(tr("Passphrase:"), self.passphrase_edit)
         form.addRow("", self.strength_bar)
         form.addRow("", self.strength_label)
-        form.addRow("Repeat it:", self.confirm_edit)
+        form.addRow(tr("Repeat it:"), self.confirm_edit)
         layout.addLayout(form)
 
-        warning = QLabel(WARNING_TEXT)
+        warning = QLabel(tr(WARNING_TEXT))
         warning.setWordWrap(True)
         warning.setObjectName("warningText")
         layout.addWidget(warning)
-        self.understood = QCheckBox("I understand a lost passphrase cannot be recovered")
+        self.understood = QCheckBox(tr("I understand a lost passphrase cannot be recovered"))
         layout.addWidget(self.understood)
-        self.make_recovery_key = QCheckBox("Also make a recovery key I can print (recommended)")
+        self.make_recovery_key = QCheckBox(
+            tr("Also make a recovery key I can print (recommended)")
+        )
         self.make_recovery_key.setChecked(True)
         self.make_recovery_key.setToolTip(
-            "A long code that opens this profile if you forget your passphrase. "
-            "Keep it private: anyone holding it can open the profile."
+            tr(
+                "A long code that opens this profile if you forget your passphrase. "
+                "Keep it private: anyone holding it can open the profile."
+            )
         )
         layout.addWidget(self.make_recovery_key)
         self.error_label = QLabel()
@@ -80,7 +88,9 @@ class CreateProfileDialog(QDialog):
         layout.addWidget(self.error_label)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = buttons.addButton("Create profile", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(
+            tr("Create profile"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.create_button.setEnabled(False)
         buttons.accepted.connect(self._on_create_clicked)
         buttons.rejected.connect(self.reject)
@@ -93,7 +103,8 @@ class CreateProfileDialog(QDialog):
     def _on_passphrase_changed(self, text: str) -> None:
         score, hint = passphrase_strength(text)
         self.strength_bar.setValue(score)
-        self.strength_label.setText(hint)
+        self.strength_label.setText(tr(hint))
+        self.strength_bar.setAccessibleDescription(tr(hint))
         self._update_button()
 
     def _update_button(self) -> None:
@@ -105,7 +116,7 @@ class CreateProfileDialog(QDialog):
         try:
             validate_new_passphrase(self.passphrase_edit.text(), self.confirm_edit.text())
         except VaultError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(message_in_language(exc))
             return
         self.accept()
 

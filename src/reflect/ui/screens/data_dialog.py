@@ -32,6 +32,8 @@ from reflect.services.export import PLAIN_TEXT_WARNING, available_formats, expor
 from reflect.services.importing import detect_format, import_file, preview_import
 from reflect.services.session import Session
 from reflect.services.worker_session import separate_session
+from reflect.ui.error_text import message_in_language
+from reflect.ui.i18n import local_date, tr
 from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
 from reflect.ui.workers import run_in_background
 
@@ -43,19 +45,19 @@ class DataDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Your data")
+        self.setWindowTitle(tr("Your data"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
 
-        backups = QGroupBox("Backups")
+        backups = QGroupBox(tr("Backups"))
         box = QVBoxLayout(backups)
         self.backup_summary = QLabel()
         self.backup_summary.setWordWrap(True)
         box.addWidget(self.backup_summary)
         row = QHBoxLayout()
-        self.backup_button = QPushButton("&Back up now")
+        self.backup_button = QPushButton(tr("&Back up now"))
         self.backup_button.clicked.connect(self._on_backup_clicked)
-        self.restore_button = QPushButton("&Restore from a backup…")
+        self.restore_button = QPushButton(tr("&Restore from a backup…"))
         self.restore_button.clicked.connect(self._on_restore_clicked)
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
@@ -63,35 +65,39 @@ class DataDialog(QDialog):
         box.addLayout(row)
         layout.addWidget(backups)
 
-        export = QGroupBox("Export")
+        export = QGroupBox(tr("Export"))
         box = QVBoxLayout(export)
         note = QLabel(
-            "The encrypted archive is the safe way to move your data; it has its own "
-            "passphrase. JSON, CSV and Markdown are plain text that anyone can read."
+            tr(
+                "The encrypted archive is the safe way to move your data; it has its own "
+                "passphrase. JSON, CSV and Markdown are plain text that anyone can read."
+            )
         )
         note.setWordWrap(True)
         box.addWidget(note)
         row = QHBoxLayout()
         self.format_combo = QComboBox()
-        self.format_combo.setAccessibleName("Export format")
+        self.format_combo.setAccessibleName(tr("Export format"))
         for name, exporter in available_formats().items():
-            self.format_combo.addItem(exporter.label, name)
-        self.export_button = QPushButton("&Export…")
+            self.format_combo.addItem(tr(exporter.label), name)
+        self.export_button = QPushButton(tr("&Export…"))
         self.export_button.clicked.connect(self._on_export_clicked)
         row.addWidget(self.format_combo, 1)
         row.addWidget(self.export_button)
         box.addLayout(row)
         layout.addWidget(export)
 
-        importing = QGroupBox("Import")
+        importing = QGroupBox(tr("Import"))
         box = QVBoxLayout(importing)
         note = QLabel(
-            "Add a Reflect archive or a jrnl JSON export (jrnl --format json). You see what "
-            "would be added before anything is written; duplicates are skipped."
+            tr(
+                "Add a Reflect archive or a jrnl JSON export (jrnl --format json). You see "
+                "what would be added before anything is written; duplicates are skipped."
+            )
         )
         note.setWordWrap(True)
         box.addWidget(note)
-        self.import_button = QPushButton("&Import…")
+        self.import_button = QPushButton(tr("&Import…"))
         self.import_button.clicked.connect(self._on_import_clicked)
         row = QHBoxLayout()
         row.addWidget(self.import_button)
@@ -105,7 +111,7 @@ class DataDialog(QDialog):
         layout.addWidget(self.progress)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(tr("Status"))
         layout.addWidget(self.status)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -118,17 +124,23 @@ class DataDialog(QDialog):
         found = list_backups(self.session.profile)
         if not found:
             self.backup_summary.setText(
-                "No backups yet. Reflect makes one each day when you unlock (7 daily and 4 "
-                "weekly copies are kept)."
+                tr(
+                    "No backups yet. Reflect makes one each day when you unlock (7 daily and 4 "
+                    "weekly copies are kept)."
+                )
             )
             return
         latest = found[0]
-        plural = "" if len(found) == 1 else "s"
-        self.backup_summary.setText(
-            f"{len(found)} encrypted backup{plural}. "
-            f"Latest: {latest.modified:%d %b %Y, %H:%M} ({latest.kind}). "
-            "7 daily and 4 weekly copies are kept automatically."
+        count = (
+            tr("1 encrypted backup.")
+            if len(found) == 1
+            else tr("{count} encrypted backups.").format(count=len(found))
         )
+        latest_text = tr("Latest: {when} ({kind}).").format(
+            when=local_date(latest.modified, "d MMM yyyy, HH:mm"), kind=tr(latest.kind)
+        )
+        kept = tr("7 daily and 4 weekly copies are kept automatically.")
+        self.backup_summary.setText(f"{count} {latest_text} {kept}")
 
     def _busy(self, busy: bool, text: str = "") -> None:
         for button in (
@@ -145,11 +157,13 @@ class DataDialog(QDialog):
     def _on_progress(self, percent: int, text: str) -> None:
         self.progress.setValue(percent)
         if text:
-            self.status.setText(text)
+            self.status.setText(message_in_language(text))
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        self.status.setText(f"That did not work: {exc}")
+        self.status.setText(
+            tr("That did not work: {error}").format(error=message_in_language(exc))
+        )
 
     def _ask_passphrase(self, title: str, text: str, *, confirm: bool = False) -> str | None:
         prompt = PassphrasePrompt(
@@ -168,10 +182,13 @@ class DataDialog(QDialog):
     # --- backup and restore ----------------------------------------------------------------
 
     def _on_backup_clicked(self) -> None:
-        self._busy(True, "Writing and checking a backup…")
+        self._busy(True, tr("Writing and checking a backup…"))
 
         def done(report: Any) -> None:
-            self._busy(False, f"Backup written and verified: {report.written[0].name}")
+            self._busy(
+                False,
+                tr("Backup written and verified: {name}").format(name=report.written[0].name),
+            )
             self._refresh_backups()
 
         def work() -> Any:
@@ -183,24 +200,32 @@ class DataDialog(QDialog):
     def _on_restore_clicked(self) -> None:
         folder = str(self.session.profile.directory / "backups")
         path, _ = QFileDialog.getOpenFileName(
-            self, "Restore from a backup", folder, "Reflect backups (*.reflect-backup)"
+            self,
+            tr("Restore from a backup"),
+            folder,
+            tr("Reflect backups") + " (*.reflect-backup)",
         )
         if not path:
             return
         answer = QMessageBox.question(
             self,
-            "Restore this backup?",
-            "Restoring replaces everything in this profile with the backup. Your current data "
-            "is first kept as a backup of its own, so you can go back.\n\nReflect will lock, "
-            "restore, and then ask for your passphrase again.",
+            tr("Restore this backup?"),
+            tr(
+                "Restoring replaces everything in this profile with the backup. Your current "
+                "data is first kept as a backup of its own, so you can go back.\n\nReflect "
+                "will lock, restore, and then ask for your passphrase again."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         secret = self._ask_passphrase(
-            "Passphrase",
-            "Your passphrase (or, for a backup made before you changed it, the one you had then).",
+            tr("Passphrase"),
+            tr(
+                "Your passphrase (or, for a backup made before you changed it, the one you "
+                "had then)."
+            ),
         )
         if secret:
             self.restore_requested.emit(Path(path), secret)
@@ -214,8 +239,8 @@ class DataDialog(QDialog):
         if exporter.plain:
             answer = QMessageBox.warning(
                 self,
-                "This export is not encrypted",
-                PLAIN_TEXT_WARNING,
+                tr("This export is not encrypted"),
+                tr(PLAIN_TEXT_WARNING),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -223,7 +248,7 @@ class DataDialog(QDialog):
                 return
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Export to",
+            tr("Export to"),
             str(Path.home() / f"reflect-export{exporter.suffix}"),
             f"*{exporter.suffix}",
         )
@@ -232,14 +257,16 @@ class DataDialog(QDialog):
         secret = None
         if not exporter.plain:
             secret = self._ask_passphrase(
-                "Archive passphrase",
-                "Choose a passphrase for the archive. You will need it to import the archive "
-                "later; it can differ from your profile's passphrase.",
+                tr("Archive passphrase"),
+                tr(
+                    "Choose a passphrase for the archive. You will need it to import the "
+                    "archive later; it can differ from your profile's passphrase."
+                ),
                 confirm=True,
             )
             if secret is None:
                 return
-        self._busy(True, "Exporting…")
+        self._busy(True, tr("Exporting…"))
 
         def work(report_progress: Any) -> Any:
             with separate_session(self.session) as reader:
@@ -253,8 +280,11 @@ class DataDialog(QDialog):
                 )
 
         def done(report: Any) -> None:
-            kind = "plain-text" if report.plain else "encrypted"
-            self._busy(False, f"Wrote a {kind} export to {report.path} (only you can open it).")
+            if report.plain:
+                text = tr("Wrote a plain-text export to {path} (only you can open it).")
+            else:
+                text = tr("Wrote an encrypted export to {path} (only you can open it).")
+            self._busy(False, text.format(path=report.path))
 
         run_in_background(work, done, self._failed, self._on_progress)
 
@@ -263,25 +293,28 @@ class DataDialog(QDialog):
     def _on_import_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Import",
+            tr("Import"),
             str(Path.home()),
-            "Reflect archives or jrnl JSON (*.reflect-archive *.json);;All files (*)",
+            tr("Reflect archives or jrnl JSON")
+            + " (*.reflect-archive *.json);;"
+            + tr("All files")
+            + " (*)",
         )
         if not path:
             return
         try:
             kind = detect_format(Path(path))
         except Exception as exc:  # noqa: BLE001 - shown to the person, nothing written
-            self.status.setText(str(exc))
+            self.status.setText(message_in_language(exc))
             return
         secret = None
         if kind == "reflect-archive":
             secret = self._ask_passphrase(
-                "Archive passphrase", "The passphrase this archive was exported with."
+                tr("Archive passphrase"), tr("The passphrase this archive was exported with.")
             )
             if secret is None:
                 return
-        self._busy(True, "Reading the file…")
+        self._busy(True, tr("Reading the file…"))
         run_in_background(
             lambda: preview_import(self.session, Path(path), secret),
             lambda preview: self._confirm_import(Path(path), secret, preview),
@@ -292,30 +325,40 @@ class DataDialog(QDialog):
         self._busy(False)
         if preview.new_total == 0:
             self.status.setText(
-                f"Nothing new in {path.name}: {preview.duplicate_total} records are already here."
+                tr("Nothing new in {name}: {count} records are already here.").format(
+                    name=path.name, count=preview.duplicate_total
+                )
             )
             return
         lines = [
-            f"{c['new']} new {name.replace('_', ' ')} ({c['duplicates']} already here)"
+            tr("{count} new {records} ({duplicates} already here)").format(
+                count=c["new"], records=tr(name.replace("_", " ")), duplicates=c["duplicates"]
+            )
             for name, c in preview.counts.items()
             if c["new"]
         ]
         if preview.date_from:
-            lines.append(f"Dates: {preview.date_from} to {preview.date_to}")
+            lines.append(
+                tr("Dates: {start} to {end}").format(start=preview.date_from, end=preview.date_to)
+            )
+        notes = [message_in_language(note) for note in preview.notes]
         answer = QMessageBox.question(
             self,
-            "Import these records?",
-            "\n".join([*lines, *preview.notes]),
+            tr("Import these records?"),
+            "\n".join([*lines, *notes]),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            self.status.setText("Nothing was imported.")
+            self.status.setText(tr("Nothing was imported."))
             return
-        self._busy(True, "Importing…")
+        self._busy(True, tr("Importing…"))
 
         def done(report: Any) -> None:
             total = sum(report.written.values())
-            self._busy(False, f"Imported {total} records from {path.name}.")
+            self._busy(
+                False,
+                tr("Imported {count} records from {name}.").format(count=total, name=path.name),
+            )
             self.data_imported.emit()
 
         run_in_background(lambda: import_file(self.session, path, secret), done, self._failed)

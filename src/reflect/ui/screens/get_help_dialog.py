@@ -32,6 +32,7 @@ from reflect.domain.crisis_lines import (
     HelpContact,
 )
 from reflect.domain.errors import ReflectError
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import current_language, tr
 
 # Shown only if the shipped list itself cannot be read: the two numbers must never vanish.
@@ -204,7 +205,9 @@ class GetHelpDialog(QDialog):
         except ReflectError as exc:
             layout.addWidget(
                 _label(
-                    tr("Your contacts could not be read: {error}").format(error=escape(str(exc)))
+                    tr("Your contacts could not be read: {error}").format(
+                        error=escape(message_in_language(exc))
+                    )
                 )
             )
             return box
@@ -307,7 +310,7 @@ class GetHelpDialog(QDialog):
         try:
             self.session.resources.save_help_contact(contact)
         except ReflectError as exc:
-            QMessageBox.warning(self, tr("Contact not saved"), str(exc))
+            QMessageBox.warning(self, tr("Contact not saved"), message_in_language(exc))
             return
         self._rebuild()
 
@@ -321,5 +324,5 @@ class GetHelpDialog(QDialog):
             try:
                 self.session.resources.delete_help_contact(contact.id)
             except ReflectError as exc:
-                QMessageBox.warning(self, tr("Contact not removed"), str(exc))
+                QMessageBox.warning(self, tr("Contact not removed"), message_in_language(exc))
             self._rebuild()

@@ -16,36 +16,45 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.crisis_lines import HELP_CONTACT_KINDS, HelpContact
 from reflect.domain.errors import ValidationError
+from reflect.ui.error_text import message_in_language
+from reflect.ui.i18n import tr
 
 
 class HelpContactDialog(QDialog):
     def __init__(self, contact: HelpContact | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit help contact" if contact and contact.id else "Add a help contact")
+        self.setWindowTitle(
+            tr("Edit help contact") if contact and contact.id else tr("Add a help contact")
+        )
         self.setMinimumWidth(520)
         self._id = contact.id if contact else None
         contact = contact or HelpContact(name="")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Add a service you can reach, such as your employee assistance programme, a local "
-            "crisis team or a community organisation. It is stored only in your encrypted profile."
+            tr(
+                "Add a service you can reach, such as your employee assistance programme, a "
+                "local crisis team or a community organisation. It is stored only in your "
+                "encrypted profile."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.name_edit = QLineEdit(contact.name)
-        self.name_edit.setPlaceholderText("For example: My EAP")
+        self.name_edit.setPlaceholderText(tr("For example: My EAP"))
         self.kind_combo = QComboBox()
         for key, label in HELP_CONTACT_KINDS.items():
-            self.kind_combo.addItem(label, key)
+            self.kind_combo.addItem(tr(label), key)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(contact.kind)))
         self.phone_edit = QLineEdit(contact.phone)
         self.text_edit = QLineEdit(contact.text)
-        self.text_edit.setPlaceholderText("A text number, chat or web address")
+        self.text_edit.setPlaceholderText(tr("A text number, chat or web address"))
         self.hours_edit = QLineEdit(contact.hours)
-        self.hours_edit.setPlaceholderText("For example: 24/7, or Mon-Fri 9-5")
+        self.hours_edit.setPlaceholderText(tr("For example: 24/7, or Mon-Fri 9-5"))
         self.notes_edit = QPlainTextEdit(contact.notes)
-        self.notes_edit.setPlaceholderText("Policy number, what to ask for, who to speak to…")
+        self.notes_edit.setPlaceholderText(
+            tr("Policy number, what to ask for, who to speak to…")
+        )
         self.notes_edit.setFixedHeight(80)
         self.notes_edit.setTabChangesFocus(True)
         for label, widget, name in (
@@ -56,8 +65,8 @@ class HelpContactDialog(QDialog):
             ("Hours", self.hours_edit, "Opening hours"),
             ("Notes", self.notes_edit, "Notes"),
         ):
-            widget.setAccessibleName(name)
-            form.addRow(label, widget)
+            widget.setAccessibleName(tr(name))
+            form.addRow(tr(label), widget)
         layout.addLayout(form)
         self.error_label = QLabel("")
         self.error_label.setWordWrap(True)
@@ -87,6 +96,6 @@ class HelpContactDialog(QDialog):
         try:
             self.result_contact = self.contact().validated()
         except ValidationError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(message_in_language(exc))
             return
         super().accept()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.profile import ProfileInfo
+from reflect.paths import APP_NAME
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import current_language, tr
 
 
@@ -37,7 +39,8 @@ class LockScreen(QWidget):
         card.setMinimumWidth(380)
         layout = QVBoxLayout(card)
         layout.setSpacing(10)
-        title = QLabel("<h1>Reflect</h1>")
+        app_name = f"<h1>{APP_NAME}</h1>"  # the name is not translated
+        title = QLabel(app_name)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         subtitle = QLabel(tr("A private place to look after yourself after the work you do."))
         subtitle.setWordWrap(True)
@@ -126,11 +129,11 @@ class LockScreen(QWidget):
         for widget in (self.unlock_button, self.passphrase_edit, self.create_button, self.demo_button):
             widget.setEnabled(not busy)
         if message or busy:
-            self.status_label.setText(message)
+            self.status_label.setText(message_in_language(message))
 
     def show_error(self, message: str) -> None:
         self.set_busy(False)
-        self.status_label.setText(message)
+        self.status_label.setText(message_in_language(message))
         self.passphrase_edit.selectAll()
         self.passphrase_edit.setFocus()
 

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.ui.i18n import tr
+
 
 class PassphrasePrompt(QDialog):
     def __init__(
@@ -33,14 +35,14 @@ class PassphrasePrompt(QDialog):
         form = QFormLayout()
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setAccessibleName("Passphrase")
-        form.addRow("Passphrase", self.first)
+        self.first.setAccessibleName(tr("Passphrase"))
+        form.addRow(tr("Passphrase"), self.first)
         self.second: QLineEdit | None = None
         if confirm:
             self.second = QLineEdit()
             self.second.setEchoMode(QLineEdit.EchoMode.Password)
-            self.second.setAccessibleName("Passphrase again")
-            form.addRow("Once more", self.second)
+            self.second.setAccessibleName(tr("Passphrase again"))
+            form.addRow(tr("Once more"), self.second)
         layout.addLayout(form)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
@@ -56,10 +58,12 @@ class PassphrasePrompt(QDialog):
 
     def _on_ok(self) -> None:
         if len(self.first.text()) < max(1, self._minimum):
-            self.problem.setText(f"Please use at least {max(1, self._minimum)} characters.")
+            self.problem.setText(
+                tr("Please use at least {count} characters.").format(count=max(1, self._minimum))
+            )
             return
         if self.second is not None and self.second.text() != self.first.text():
-            self.problem.setText("The two passphrases differ.")
+            self.problem.setText(tr("The two passphrases differ."))
             return
         self.accept()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -10,7 +12,8 @@ class PlaceholderScreen(QWidget):
     def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<h2>{title}</h2>")
+        title_html = f"<h2>{escape(title, quote=False)}</h2>"  # title arrives translated
+        heading = QLabel(title_html)
         body = QLabel(text)
         body.setWordWrap(True)
         for label in (heading, body):

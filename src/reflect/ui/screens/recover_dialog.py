@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,52 +16,60 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.errors import VaultError
 from reflect.services.profiles import validate_new_passphrase
+from reflect.ui.error_text import message_in_language
+from reflect.ui.i18n import tr
+
+# The shape of a key (five groups of five letters and digits), not words to translate.
+RECOVERY_KEY_SHAPE = "-".join(["XXXXX"] * 5)
 
 
 class RecoverDialog(QDialog):
     def __init__(self, profile_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Open with your recovery key")
+        self.setWindowTitle(tr("Open with your recovery key"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Type the recovery key you printed for <b>{profile_name}</b> and choose a new "
-            "passphrase. Without the recovery key, a forgotten passphrase cannot be recovered."
+            tr(
+                "Type the recovery key you printed for <b>{name}</b> and choose a new "
+                "passphrase. Without the recovery key, a forgotten passphrase cannot be "
+                "recovered."
+            ).format(name=escape(profile_name, quote=False))
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
-        self.code_edit.setAccessibleName("Recovery key")
+        self.code_edit.setPlaceholderText(RECOVERY_KEY_SHAPE)
+        self.code_edit.setAccessibleName(tr("Recovery key"))
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName("New passphrase")
+        self.passphrase_edit.setAccessibleName(tr("New passphrase"))
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setAccessibleName("Repeat the new passphrase")
-        form.addRow("Recovery key:", self.code_edit)
-        form.addRow("New passphrase:", self.passphrase_edit)
-        form.addRow("Repeat it:", self.confirm_edit)
+        self.confirm_edit.setAccessibleName(tr("Repeat the new passphrase"))
+        form.addRow(tr("Recovery key:"), self.code_edit)
+        form.addRow(tr("New passphrase:"), self.passphrase_edit)
+        form.addRow(tr("Repeat it:"), self.confirm_edit)
         layout.addLayout(form)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Open profile", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(tr("Open profile"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._on_open_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def _on_open_clicked(self) -> None:
         if not self.code_edit.text().strip():
-            self.error_label.setText("Please type the recovery key.")
+            self.error_label.setText(tr("Please type the recovery key."))
             return
         try:
             validate_new_passphrase(self.passphrase_edit.text(), self.confirm_edit.text())
         except VaultError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(message_in_language(exc))
             return
         self.accept()
 

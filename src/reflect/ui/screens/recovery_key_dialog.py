@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.ui.i18n import tr
+
 EXPLANATION = (
     "This recovery key opens your profile if you ever forget your passphrase. Print it or "
     "write it down and keep it somewhere safe and private, away from this computer. Anyone "
@@ -23,23 +27,27 @@ EXPLANATION = (
 
 def recovery_sheet_html(profile_name: str, code: str) -> str:
     return (
-        "<h1>Reflect recovery key</h1>"
-        f"<p>Profile: <b>{profile_name}</b></p>"
-        f"<p style='font-size:20pt; font-family:monospace'>{code}</p>"
-        "<p>On the lock screen choose <i>Forgot passphrase?</i>, type this key and choose a "
-        "new passphrase. Keep this sheet private: it opens your profile.</p>"
+        "<h1>" + tr("Reflect recovery key") + "</h1>"
+        "<p>" + tr("Profile: <b>{name}</b>").format(name=escape(profile_name, quote=False)) + "</p>"
+        f"<p style='font-size:20pt; font-family:monospace'>{escape(code, quote=False)}</p>"
+        "<p>"
+        + tr(
+            "On the lock screen choose <i>Forgot passphrase?</i>, type this key and choose a "
+            "new passphrase. Keep this sheet private: it opens your profile."
+        )
+        + "</p>"
     )
 
 
 class RecoveryKeyDialog(QDialog):
     def __init__(self, profile_name: str, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your recovery key")
+        self.setWindowTitle(tr("Your recovery key"))
         self.setMinimumWidth(480)
         self._profile_name = profile_name
         self._code = code
         layout = QVBoxLayout(self)
-        text = QLabel(EXPLANATION)
+        text = QLabel(tr(EXPLANATION))
         text.setWordWrap(True)
         layout.addWidget(text)
         self.code_label = QLabel(code)
@@ -49,16 +57,16 @@ class RecoveryKeyDialog(QDialog):
         self.code_label.setFont(font)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAccessibleName("Recovery key")
+        self.code_label.setAccessibleName(tr("Recovery key"))
         layout.addWidget(self.code_label)
-        self.print_button = QPushButton("Print…")
-        self.print_button.setAccessibleName("Print the recovery key")
+        self.print_button = QPushButton(tr("Print…"))
+        self.print_button.setAccessibleName(tr("Print the recovery key"))
         layout.addWidget(self.print_button)
-        self.stored = QCheckBox("I have written down or printed this key")
+        self.stored = QCheckBox(tr("I have written down or printed this key"))
         layout.addWidget(self.stored)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Done")
+        self.ok_button.setText(tr("Done"))
         self.ok_button.setEnabled(False)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)

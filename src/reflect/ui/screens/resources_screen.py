@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 
 TABS = ("suggestions", "library", "exercises", "plan", "about")
@@ -22,10 +23,10 @@ TAB_LABELS = ("Suggested for you", "Library", "Exercises", "My plan", "About the
 def _error_page(what: str, exc: Exception) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
-    label = QLabel(
-        tr("<b>{what} could not be loaded.</b>").format(what=escape(tr(what)))
-        + f"<br>{escape(str(exc))}"
-    )
+    heading = tr("<b>{what} could not be loaded.</b>").format(what=escape(tr(what), quote=False))
+    detail = escape(message_in_language(exc), quote=False)
+    html = f"{heading}<br>{detail}"  # both parts are already in the person's language
+    label = QLabel(html)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     layout.addWidget(label)
@@ -46,7 +47,8 @@ class ResourcesScreen(QWidget):
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        title = QLabel(f"<h2 style='margin:0'>{tr('Resources')}</h2>")
+        heading = f"<h2 style='margin:0'>{escape(tr('Resources'), quote=False)}</h2>"
+        title = QLabel(heading)
         title.setTextFormat(Qt.TextFormat.RichText)
         top.addWidget(title)
         top.addStretch(1)

@@ -34,6 +34,7 @@ from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH
 from reflect.domain.reminders import DAY_NAMES, format_time, parse_days, parse_time
 from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import LANGUAGES, tr
 
 THEME_CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
@@ -330,7 +331,7 @@ class SettingsScreen(QWidget):
         try:
             recovery = self.profiles.change_passphrase(self.session, new, new)
         except ReflectError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(message_in_language(exc))
             return
         finally:
             QApplication.restoreOverrideCursor()

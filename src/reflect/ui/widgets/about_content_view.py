@@ -8,29 +8,51 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from reflect.ui.i18n import tr
+
+
+def _text(english: str) -> str:
+    """Prose of the content file, translated and escaped for the page."""
+    return escape(tr(english), quote=False)
+
 
 def about_html(sections: Sequence) -> str:
+    """The page in the interface language. Section titles, introductions and facts are
+    translated (``fr-shell.json``); citations, titles of published works and addresses are
+    shown as published."""
     parts = [
-        "<h2>About the content</h2>",
-        "<p>Everything you read in Reflect is written in its own words. Questionnaire items are "
-        "never reproduced; only facts such as scoring keys, published ranges, phone numbers and "
-        "the models below are used, each with its source.</p>",
-        "<p><b>Contents:</b> "
-        + " · ".join(f"<a href='#{escape(s.id)}'>{escape(s.title)}</a>" for s in sections)
+        "<h2>" + escape(tr("About the content"), quote=False) + "</h2>",
+        "<p>"
+        + escape(
+            tr(
+                "Everything you read in Reflect is written in its own words. Questionnaire "
+                "items are never reproduced; only facts such as scoring keys, published ranges, "
+                "phone numbers and the models below are used, each with its source."
+            ),
+            quote=False,
+        )
+        + "</p>",
+        "<p><b>"
+        + escape(tr("Contents:"), quote=False)
+        + "</b> "
+        + " · ".join(f"<a href='#{escape(s.id)}'>{_text(s.title)}</a>" for s in sections)
         + "</p>",
     ]
     for section in sections:
-        parts.append(f"<h3><a name='{escape(section.id)}'></a>{escape(section.title)}</h3>")
+        parts.append(f"<h3><a name='{escape(section.id)}'></a>{_text(section.title)}</h3>")
         if section.intro:
-            parts.append(f"<p>{escape(section.intro)}</p>")
+            parts.append(f"<p>{_text(section.intro)}</p>")
         parts.append("<ul>")
         for fact in section.facts:
             cites = "<br>".join(
                 escape(ref) + (f" <span style='color:gray'>{escape(url)}</span>" if url else "")
                 for ref, url in fact.citations
             )
-            label = "Source" if len(fact.citations) == 1 else "Sources"
-            parts.append(f"<li>{escape(fact.text)}<br><small>{label}: {cites}</small></li>")
+            if len(fact.citations) == 1:
+                sources = tr("Source: {citations}").format(citations=cites)
+            else:
+                sources = tr("Sources: {citations}").format(citations=cites)
+            parts.append(f"<li>{_text(fact.text)}<br><small>{sources}</small></li>")
         parts.append("</ul>")
     return "".join(parts)
 
@@ -43,6 +65,6 @@ class AboutContentView(QWidget):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(True)  # in-page anchors only; there are no external hrefs
-        self.browser.setAccessibleName("About the content: sources and citations")
+        self.browser.setAccessibleName(tr("About the content: sources and citations"))
         self.browser.setHtml(about_html(sections))
         layout.addWidget(self.browser)

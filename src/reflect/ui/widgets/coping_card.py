@@ -31,9 +31,8 @@ class CopingCard(QFrame):
         if item.minutes:
             meta.append(tr("about {minutes} min").format(minutes=item.minutes))
         categories = ", ".join(tr(CATEGORY_LABELS[c]) for c in item.categories)
-        title = QLabel(
-            f"<b>{escape(title_text)}</b> &nbsp;<small>{escape(' · '.join(meta))}</small>"
-        )
+        heading = f"<b>{escape(title_text)}</b> &nbsp;<small>{escape(' · '.join(meta))}</small>"
+        title = QLabel(heading)
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         layout.addWidget(title)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +23,8 @@ from reflect.ui.widgets.card_list import CardList
 from reflect.ui.widgets.coping_card import CopingCard
 
 ALL = "__all__"
+# How the library is browsed (item data of the combo box, not shown).
+BY_AREA, BY_CATEGORY = "area", "category"
 
 
 class CopingLibraryView(QWidget):
@@ -34,8 +38,8 @@ class CopingLibraryView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Browse by")))
         self.mode_combo = QComboBox()
-        self.mode_combo.addItem(tr("Awareness, balance, connection"), "area")
-        self.mode_combo.addItem(tr("Warning sign"), "category")
+        self.mode_combo.addItem(tr("Awareness, balance, connection"), BY_AREA)
+        self.mode_combo.addItem(tr("Warning sign"), BY_CATEGORY)
         self.mode_combo.setAccessibleName(tr("Browse the library by"))
         top.addWidget(self.mode_combo)
         top.addStretch(1)
@@ -114,7 +118,10 @@ class CopingLibraryView(QWidget):
         elif mode == "area":
             items = self.library.by_area(key)
             self.description_label.setText(
-                f"<b>{tr(HELPING_LABELS[key])}</b>: {tr(self.library.area_descriptions[key])}"
+                tr("<b>{area}</b>: {description}").format(
+                    area=escape(tr(HELPING_LABELS[key]), quote=False),
+                    description=escape(tr(self.library.area_descriptions[key]), quote=False),
+                )
             )
         else:
             items = self.library.by_category(key)

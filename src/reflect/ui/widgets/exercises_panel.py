@@ -28,7 +28,7 @@ class ExercisesPanel(QWidget):
             "muscle_release": self.muscle_release,
         }
         for key in EXERCISES:
-            self.list.addItem(EXERCISE_LABELS[key])
+            self.list.addItem(tr(EXERCISE_LABELS[key]))
             self.stack.addWidget(self.widgets[key])
         layout.addWidget(self.list)
         layout.addWidget(self.stack, 1)

@@ -142,7 +142,9 @@ class GroundingExercise(QWidget):
             self.dots_label.setAccessibleName(
                 tr("{noticed} of {count} noticed").format(noticed=self.noticed, count=step.count)
             )
-            self.next_button.setText(tr("Finish") if self.step_index == total - 1 else "Next sense")
+            self.next_button.setText(
+                tr("Finish") if self.step_index == total - 1 else tr("Next sense")
+            )
         active = 0 <= self.step_index < total
         self.notice_button.setEnabled(active)
         self.back_button.setEnabled(active and self.step_index > 0)

@@ -7,6 +7,7 @@ is lost; printing and saving as PDF are explicit and warn that the copy is not e
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -35,7 +36,8 @@ from reflect.domain.my_plan import (
     PlanPerson,
     entries_from_text,
 )
-from reflect.ui.i18n import tr, tr_list
+from reflect.ui.error_text import message_in_language
+from reflect.ui.i18n import local_date, tr, tr_list
 from reflect.ui.widgets.plan_printout import plan_html, write_plan_pdf
 
 AUTOSAVE_MS = 1500
@@ -79,7 +81,7 @@ class PlanEditor(QWidget):
             grid.addWidget(self._heading(section), row, col)
             edit = QPlainTextEdit()
             edit.setPlaceholderText(tr(SECTION_PROMPTS[section]))
-            edit.setAccessibleName(SECTION_LABELS[section])
+            edit.setAccessibleName(tr(SECTION_LABELS[section]))
             edit.setTabChangesFocus(True)
             edit.textChanged.connect(self._on_edited)
             grid.addWidget(edit, row + 1, col)
@@ -90,8 +92,8 @@ class PlanEditor(QWidget):
         self.people_table.setHorizontalHeaderLabels(tr_list(["Who", "How to reach", "When or why"]))
         self.people_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.people_table.verticalHeader().setVisible(False)
-        self.people_table.setAccessibleName(SECTION_LABELS["people"])
-        self.people_table.setToolTip(SECTION_PROMPTS["people"])
+        self.people_table.setAccessibleName(tr(SECTION_LABELS["people"]))
+        self.people_table.setToolTip(tr(SECTION_PROMPTS["people"]))
         self.people_table.itemChanged.connect(lambda _item: self._on_edited())
         people_box.addWidget(self.people_table)
         people_buttons = QHBoxLayout()
@@ -134,7 +136,8 @@ class PlanEditor(QWidget):
 
     @staticmethod
     def _heading(section: str) -> QLabel:
-        label = QLabel(f"<b>{tr(SECTION_LABELS[section])}</b>")
+        heading = f"<b>{escape(tr(SECTION_LABELS[section]), quote=False)}</b>"
+        label = QLabel(heading)
         label.setTextFormat(Qt.TextFormat.RichText)
         return label
 
@@ -176,7 +179,9 @@ class PlanEditor(QWidget):
         try:
             saved = self.resources.save_plan(self.plan())
         except ReflectError as exc:
-            self.status_label.setText(tr("Not saved yet: {error}").format(error=exc))
+            self.status_label.setText(
+                tr("Not saved yet: {error}").format(error=message_in_language(exc))
+            )
             return False
         self._dirty = False
         self._show_saved(saved)
@@ -188,7 +193,7 @@ class PlanEditor(QWidget):
             self.status_label.setText(tr("Nothing written yet."))
         else:
             self.status_label.setText(
-                tr("Saved {when}.").format(when=f"{plan.updated_at:%Y-%m-%d %H:%M}")
+                tr("Saved {when}.").format(when=local_date(plan.updated_at, "d MMM yyyy, HH:mm"))
             )
 
     def _on_edited(self) -> None:
@@ -241,7 +246,7 @@ class PlanEditor(QWidget):
         try:
             html = self.printout_html()
         except ReflectError as exc:
-            QMessageBox.warning(self, tr("Cannot print yet"), str(exc))
+            QMessageBox.warning(self, tr("Cannot print yet"), message_in_language(exc))
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
@@ -275,7 +280,7 @@ class PlanEditor(QWidget):
             QMessageBox.warning(
                 self,
                 tr("PDF not saved"),
-                tr("The PDF could not be saved: {error}").format(error=exc),
+                tr("The PDF could not be saved: {error}").format(error=message_in_language(exc)),
             )
             return False
         self.status_label.setText(tr("Saved a PDF copy to {path}.").format(path=path))

@@ -18,6 +18,8 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from reflect.domain.crisis_lines import CHANNEL_LABELS, CrisisLine, HelpContact
 from reflect.domain.my_plan import LIST_SECTIONS, SECTION_LABELS, MyPlan
+from reflect.paths import APP_NAME
+from reflect.ui.i18n import local_date, tr
 
 
 def plan_html(
@@ -27,39 +29,47 @@ def plan_html(
     printed_at: datetime | None = None,
 ) -> str:
     when = printed_at or datetime.now()
+    nothing = "<p><i>" + escape(tr("Nothing written yet."), quote=False) + "</i></p>"
+    printed = tr("Printed {date}. Private: keep it somewhere safe.").format(
+        date=local_date(when, "d MMMM yyyy")
+    )
     parts = [
-        "<h1>My plan</h1>",
-        f"<p><small>Printed {when.day} {when:%B %Y}. Private: keep it somewhere safe.</small></p>",
+        "<h1>" + escape(tr("My plan"), quote=False) + "</h1>",
+        "<p><small>" + escape(printed, quote=False) + "</small></p>",
     ]
     for section in ("warning_signs", "what_helps", "people", "boundaries"):
-        parts.append(f"<h2>{escape(SECTION_LABELS[section])}</h2>")
+        parts.append(f"<h2>{escape(tr(SECTION_LABELS[section]), quote=False)}</h2>")
         if section in LIST_SECTIONS:
             entries = getattr(plan, section)
             if entries:
                 parts.append("<ul>" + "".join(f"<li>{escape(e)}</li>" for e in entries) + "</ul>")
             else:
-                parts.append("<p><i>Nothing written yet.</i></p>")
+                parts.append(nothing)
         elif plan.people:
             rows = "".join(
                 f"<tr><td>{escape(p.name)}</td><td>{escape(p.how_to_reach)}</td><td>{escape(p.note)}</td></tr>"
                 for p in plan.people
             )
             parts.append(
-                "<table border='1' cellpadding='4' cellspacing='0' width='100%'>"
-                "<tr><th align='left'>Who</th><th align='left'>How to reach them</th>"
-                f"<th align='left'>When or why</th></tr>{rows}</table>"
+                "<table border='1' cellpadding='4' cellspacing='0' width='100%'><tr>"
+                + "".join(
+                    f"<th align='left'>{escape(tr(head), quote=False)}</th>"
+                    for head in ("Who", "How to reach them", "When or why")
+                )
+                + f"</tr>{rows}</table>"
             )
         else:
-            parts.append("<p><i>Nothing written yet.</i></p>")
+            parts.append(nothing)
     if lines or contacts:
-        parts.append("<h2>Help lines</h2><ul>")
+        parts.append("<h2>" + escape(tr("Help lines"), quote=False) + "</h2><ul>")
         for line in lines:
             ways = ", ".join(
-                f"{CHANNEL_LABELS[c.type]} {escape(c.value)}"
+                f"{escape(tr(CHANNEL_LABELS[c.type]), quote=False)} {escape(c.value)}"
                 for c in line.channels
                 if c.type != "chat"
             )
-            parts.append(f"<li><b>{escape(line.name)}</b>: {ways} ({escape(line.hours)})</li>")
+            name, hours = escape(tr(line.name), quote=False), escape(tr(line.hours), quote=False)
+            parts.append(f"<li><b>{name}</b>: {ways} ({hours})</li>")
         for contact in contacts:
             ways = ", ".join(escape(x) for x in (contact.phone, contact.text) if x)
             parts.append(f"<li><b>{escape(contact.name)}</b>: {ways} {escape(contact.hours)}</li>")
@@ -71,8 +81,8 @@ def render_pdf(html: str) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle("My plan")
-    writer.setCreator("Reflect")
+    writer.setTitle(tr("My plan"))
+    writer.setCreator(APP_NAME)
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from reflect.domain.coping import Suggestion
 from reflect.domain.errors import ReflectError
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import current_language, tr
 from reflect.ui.widgets.card_list import CardList
 from reflect.ui.widgets.coping_card import CopingCard
@@ -74,7 +75,9 @@ class SuggestionsView(QWidget):
             snapshot = self.resources.latest_checkin()
             self.suggestions = self.resources.suggestions_for_latest(rotation=self.rotation)
         except ReflectError as exc:
-            self.header_label.setText(tr("Suggestions are unavailable: {error}").format(error=exc))
+            self.header_label.setText(
+                tr("Suggestions are unavailable: {error}").format(error=message_in_language(exc))
+            )
             self.cards.set_cards([])
             return
         if snapshot is None:

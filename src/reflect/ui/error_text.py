@@ -1,0 +1,109 @@
+"""Messages from the domain, storage and services layers in the person's language.
+
+Those layers cannot import the interface (import-linter contracts), so their errors and
+progress notes are English sentences. The sentences are keys of the French catalogue; a
+sentence that carries values (a file name, a number of seconds) is matched against its
+English template here, and the template is translated with the values put back. An
+unknown sentence, and every sentence in English, is shown exactly as it came.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from functools import cache
+
+from reflect.ui.i18n import current_language, tr
+
+# English templates of messages that carry values. Each {name} matches any text; more
+# specific templates come first, since a later, looser one could also match.
+TEMPLATES: tuple[str, ...] = (
+    # passphrase, vault and throttling
+    "Several passphrases in a row did not match. Please wait {seconds} s before the next "
+    "try; this slows down anyone guessing.",
+    "Please use at least {count} characters. A few unrelated words are easier to remember "
+    "than symbols and much harder to guess.",
+    "Please use a passphrase of at least {count} characters.",
+    "An archive needs its own passphrase of at least {count} characters (it may differ from "
+    "the profile's).",
+    "There is no profile called '{profile}'.",
+    "Cannot read this profile's vault.json: {error}",
+    "Unknown key derivation '{name}' in vault.json.",
+    "vault.json asks for key-derivation settings below the safe minimum (memory {memory} "
+    "KiB, {passes} passes); refusing to use them.",
+    "vault.json is damaged: {error}",
+    "This profile was saved by a newer version of Reflect ({versions}). Please update "
+    "Reflect; nothing was changed.",
+    # databases and backups
+    "{name} is an unencrypted SQLite file, not a Reflect backup; it was not used.",
+    "{name} is an unencrypted SQLite file. Reflect only opens encrypted profiles and has "
+    "not touched it.",
+    "No database found at {path}.",
+    "The integrity check failed for {name}: {problems}",
+    "There is no backup file at {path}.",
+    "{path} is a folder; give a file name for the backup.",
+    "{path} is a folder; give a file name for the export.",
+    "The folder {path} does not exist.",
+    "There is no file at {path}.",
+    # archives, export and import
+    "{name} is not a Reflect archive this version can read (format {format}).",
+    "{name} is not a readable Reflect archive ({error}).",
+    "{name} is not a Reflect archive.",
+    "{name}: the manifest is too large.",
+    "{name}: the manifest has no key settings.",
+    "{name} is damaged and cannot be read ({error}).",
+    "Unknown export format '{name}'. Choose one of: {choices}.",
+    "{name} is neither a Reflect archive nor a jrnl JSON export (made with 'jrnl --format "
+    "json'). Nothing was imported.",
+    "{name} is larger than 200 MB; is it really a jrnl export?",
+    "{name} is not UTF-8 text; nothing was imported.",
+    "{name} is not valid JSON (line {line}, column {column}: {error}); nothing was imported.",
+    "{name} is nested too deeply to be a jrnl export.",
+    "Skipped table {name}: this version of Reflect does not have it.",
+    "Cannot read {path}: {error}",
+    # My plan
+    "A person in “{section}” has no name; add one or clear it.",
+    "The entry for {name} is very long; please shorten it.",
+    "“{section}” holds at most {count} people.",
+    "“{section}” holds at most {count} entries; please combine some.",
+    "An entry in “{section}” is longer than {count} characters; short lines are easier to "
+    "read on a hard day.",
+    # progress notes
+    "{count} reflections…",
+)
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            parts.append(f"(?P<{name}>.+?)")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def match_template(text: str) -> tuple[str, dict[str, str]] | None:
+    """(English template, values) of a message that carries values, or None."""
+    for template in TEMPLATES:
+        found = _pattern(template).fullmatch(text)
+        if found:
+            return template, found.groupdict()
+    return None
+
+
+def message_in_language(message: BaseException | str) -> str:
+    """An error or progress message in the interface language (as it came in English)."""
+    text = str(message)
+    if current_language() == "en" or not text:
+        return text
+    translated = tr(text)
+    if translated != text:
+        return translated
+    found = match_template(text)
+    if found is None:
+        return text
+    template, values = found
+    # Values may be English words from a fixed list (a section of My plan); tr() leaves
+    # file names and numbers as they are.
+    return tr(template).format(**{name: tr(value) for name, value in values.items()})
