@@ -278,7 +278,9 @@ def test_questionnaire_problems_in_french(qtbot, session, french):
     panel = _panel(qtbot, session)
     panel.select("who5")
     panel.answers.setText("1, x")
-    assert panel.count.text() == "La réponse 2 (« x ») n'est pas un nombre entier."
+    assert (
+        panel.count.text() == "La réponse 2 (\u00ab\u00a0x\u00a0\u00bb) n'est pas un nombre entier."
+    )
     panel.answers.setText("1, 2, 9")
     panel.score_now()
     assert "Score pas encore calculé." in panel.result.text()

@@ -145,6 +145,7 @@ class InstrumentPanel(QWidget):
         result_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(result_scroll, 2)
         outer.addStretch(1)  # keeps the form at the top when the results are still empty
+        self._outer = outer
 
         self.picker.currentIndexChanged.connect(self._on_picker_changed)
         self.answers.textChanged.connect(self._on_answers_changed)
@@ -348,6 +349,8 @@ class InstrumentPanel(QWidget):
         # Hidden while empty, so imported items get the room.
         self.result.setText(text)
         self.result_scroll.setVisible(bool(text))
+        # Results get the room below the form; the trailing stretch only while they are empty.
+        self._outer.setStretch(self._outer.count() - 1, 0 if text else 1)
 
     def show_status(self, text: str) -> None:
         # Shown in the panel, not a dialog, so it stays visible while the person fixes the file.
