@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -210,7 +210,7 @@ class AppWindow(QMainWindow):
         from reflect.ui.theme import apply_theme
 
         values = session.settings.all()
-        set_language(str(values["language"]))
+        apply_qt_language(set_language(str(values["language"])))
         apply_theme(str(values["theme"]))
         self.reminder.set_schedule(ReminderSchedule.from_settings(
             values["reminder_enabled"], values["reminder_time"], values["reminder_days"]))
@@ -237,7 +237,7 @@ class AppWindow(QMainWindow):
 
         if self.session is None or self.workspace is None:
             return
-        set_language(str(self.session.settings.get("language")))
+        apply_qt_language(set_language(str(self.session.settings.get("language"))))
         old = self.workspace
         old.before_lock()
         self.pages.removeWidget(old)
@@ -387,6 +387,27 @@ class AppWindow(QMainWindow):
             event.ignore()
             return
         event.accept()
+
+
+_qt_translators: list[QTranslator] = []
+
+
+def apply_qt_language(language: str) -> None:
+    """Qt's own words (OK, Cancel, Yes, Close, Save; file and print dialogs) in ``language``.
+
+    Reflect's catalogue cannot reach them: they come from Qt's shipped translations."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    while _qt_translators:
+        app.removeTranslator(_qt_translators.pop())
+    if language == "en":
+        return
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
+        _qt_translators.append(translator)
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
