@@ -226,7 +226,7 @@ class JournalScreen(QWidget):
         )
         delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        cancel.setText(tr("Cancel"))  # Qt's own button text stays English without a .qm file
+        cancel.setText(tr("Cancel"))  # the same with or without Qt's own translations loaded
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is delete

@@ -54,6 +54,9 @@ class JournalFilterBar(QWidget):
         search_row.addWidget(self.clear_button)
         root.addLayout(search_row)
 
+        # Three rows, so that larger type and the longer French never widen the screen.
+        lists_row = QHBoxLayout()
+        root.addLayout(lists_row)
         row = QHBoxLayout()
         self.use_from = QCheckBox(tr("From"))
         self.date_from = QDateEdit()
@@ -91,7 +94,13 @@ class JournalFilterBar(QWidget):
         self.tag.setAccessibleName(tr("Filter by tag"))
         self.tag.addItem(tr("All tags"), None)
         for combo in (self.template, self.setting, self.tag):
-            row.addWidget(combo)
+            # Long template names (and French) must not widen the whole journal: the lists
+            # shrink to a few words and show the full text when open.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+            lists_row.addWidget(combo, 1)
         intensity_label = QLabel(tr("Intensity"))
         row.addWidget(intensity_label)
         self.intensity_min = QSpinBox()
@@ -109,6 +118,13 @@ class JournalFilterBar(QWidget):
         row.addWidget(self.intensity_max)
         row.addStretch(1)
         root.addLayout(row)
+        order = (
+            self.search, self.clear_button, self.template, self.setting, self.tag,
+            self.use_from, self.date_from, self.use_to, self.date_to,
+            self.intensity_min, self.intensity_max,
+        )  # fmt: skip
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)  # Tab follows the rows as they are seen
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
