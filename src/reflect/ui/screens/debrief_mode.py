@@ -10,7 +10,7 @@ import contextlib
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,7 +57,7 @@ class DebriefMode(QWidget):
         banner.setWordWrap(True)
         banner.setStyleSheet(
             "QLabel#shareBanner { background: #e6f0f7; color: #1d3b53; border: 1px solid #9cbcd6;"
-            " border-radius: 6px; padding: 10px; font-size: 14px; }"
+            " border-radius: 6px; padding: 10px; }"  # the window's own (larger) type
         )
         top = QHBoxLayout()
         top.addWidget(banner, 1)
@@ -89,7 +89,12 @@ class DebriefMode(QWidget):
         self.steps.setFixedHeight(row_height * self.steps.count() + 2 * self.steps.frameWidth() + 4)
         left.addWidget(self.steps)
         self.step_title = QLabel()
-        self.step_title.setStyleSheet("font-size: 17px; font-weight: 600;")
+        # A quarter larger than the window's type, whatever size the person chose.
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(self.font().pointSizeF() * 1.25)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.step_title.setFont(title_font)
+        self.step_title.setWordWrap(True)
         self.step_prompt = QLabel()
         self.step_prompt.setWordWrap(True)
         self.notes = QPlainTextEdit()
@@ -152,7 +157,8 @@ class DebriefMode(QWidget):
             self.finish_button.setText(tr("Completed"))
 
     def _heading_html(self) -> str:
-        bits = [f"<span style='font-size:20px; font-weight:600'>{_esc(self._view.title)}</span>"]
+        title = _esc(self._view.title)
+        bits = [f"<span style='font-size:large; font-weight:600'>{title}</span>"]
         if self._view.supervisor:
             bits.append(tr("with {name}").format(name=_esc(self._view.supervisor)))
         if self._view.scheduled_for:

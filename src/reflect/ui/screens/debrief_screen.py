@@ -96,7 +96,6 @@ class DebriefScreen(QWidget):
         right.addWidget(choose, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        right.addWidget(self.status)
         row = QHBoxLayout()
         self.save_button = QPushButton(tr("Save"))
         self.save_button.setToolTip(tr("Save (Ctrl+S)"))
@@ -107,8 +106,13 @@ class DebriefScreen(QWidget):
         for button in (self.save_button, self.markdown_button, self.pdf_button):
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(self.start_button)
         right.addLayout(row)
+        # The main action on a row of its own, beside the status: four buttons in one row
+        # would not fit at larger type or in French.
+        last = QHBoxLayout()
+        last.addWidget(self.status, 1)
+        last.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignBottom)
+        right.addLayout(last)
         split.addWidget(editor)
         split.setSizes([280, 720])
 

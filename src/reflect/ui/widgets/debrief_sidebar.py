@@ -42,7 +42,10 @@ class DebriefSidebar(QWidget):
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.addWidget(self.history, 2)
         buttons = QHBoxLayout()
+        # "New" in French: under the "Debriefs" heading it says enough, and keeps the column
+        # narrow enough for the screen to fit at larger type.
         self.new_button = QPushButton(tr("New debrief"))
+        self.new_button.setAccessibleName(tr("Prepare a new debrief"))
         self.delete_button = QPushButton(tr("Delete…"))
         self.delete_button.setAccessibleName(tr("Delete this debrief…"))
         buttons.addWidget(self.new_button)
