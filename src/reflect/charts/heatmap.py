@@ -49,11 +49,15 @@ def month_ticks(first: date, weeks: int, words: Words = ENGLISH) -> tuple[list[f
     January. A partial first month too close to the next one loses its label instead.
 
     A calendar of a few weeks labels every week with its Monday instead (one month label
-    would leave most columns unnamed)."""
+    would leave most columns unnamed), naming the month under its first Monday shown only:
+    narrow columns have no room for a month name under each."""
     if weeks <= WEEK_LABELS_UP_TO:
         mondays = [first + timedelta(days=7 * column) for column in range(weeks)]
         return [column + 0.5 for column in range(weeks)], [
-            words.date(m, "%-d\n%b") for m in mondays
+            words.date(m, "%-d\n%b")
+            if column == 0 or mondays[column - 1].month != m.month
+            else words.date(m, "%-d\n")
+            for column, m in enumerate(mondays)
         ]
     starts: list[tuple[float, date]] = []
     for column in range(weeks):
@@ -117,8 +121,10 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
     ax.tick_params(length=0, colors=style.text, labelsize=style.font_size - 1.5)
     for side in ax.spines.values():
         side.set_visible(False)
+    # Week labels take two lines ("9" over "Nov"): more room above the colour scale.
+    pad = 0.2 if grid.shape[1] <= WEEK_LABELS_UP_TO else 0.12
     bar = figure.colorbar(
-        mesh, ax=ax, orientation="horizontal", fraction=0.08, pad=0.12, aspect=40, shrink=0.5
+        mesh, ax=ax, orientation="horizontal", fraction=0.08, pad=pad, aspect=40, shrink=0.5
     )
     bar.set_ticks([0, 0.5, 1], labels=[w("calmer"), "", w("heavier")])
     bar.ax.tick_params(colors=style.text, labelsize=style.font_size - 1.5, length=0)

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from reflect.charts import hover
-from reflect.charts.style import ChartStyle, empty_state, margins, prepare, style_axes, title
+from reflect.charts.style import (
+    ChartStyle,
+    empty_state,
+    fit_labels,
+    margins,
+    prepare,
+    style_axes,
+    title,
+)
 from reflect.domain.trends import LabelledCount
 
 
@@ -45,7 +53,8 @@ def draw_helped(
         height=0.55,
         gid="helped-bars",
     )
-    ax.set_yticks(positions, [w(c.label) for c in counts])
+    ticks, left = fit_labels([w(c.label) for c in counts], style.font_size - 1, 96)
+    ax.set_yticks(positions, ticks)
     ax.set_xlabel(w("Check-ins"), fontsize=style.font_size - 1)
     ax.xaxis.get_major_locator().set_params(integer=True)
     largest = max([c.count for c in counts] + [1])
@@ -72,4 +81,4 @@ def draw_helped(
             ).format(label=w(item.label), count=item.count, answered=answered, mean=mean)
         )
     hover.add_bars(figure, ax, bars, texts)
-    margins(figure, left=96, right=16, top=60, bottom=40)
+    margins(figure, left=left, right=16, top=60, bottom=40)

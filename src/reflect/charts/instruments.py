@@ -22,6 +22,7 @@ from reflect.charts.style import (
     margins,
     prepare,
     style_axes,
+    text_width,
     title,
 )
 from reflect.domain.trend_words import ENGLISH, Words
@@ -143,7 +144,11 @@ def draw_instruments(
     ax.set_xlim(first - pad_days, last + pad_days)
     date_axis(ax, style)
     # Room on the right for the band names only when there are bands.
-    margins(figure, left=52, right=110 if bands else 16, top=84, bottom=34)
+    right = 16
+    if bands:  # at least 110 points, more when translated band names run longer
+        names = [short_band_label(w(band.label)) for band in bands]
+        right = max(110.0, max(text_width(name, style.font_size - 1.5) for name in names) + 16)
+    margins(figure, left=52, right=right, top=84, bottom=34)
 
 
 def _subtitle(instrument: InstrumentSeries, words: Words = ENGLISH) -> str:

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from reflect.charts import hover
-from reflect.charts.style import ChartStyle, empty_state, margins, prepare, style_axes, title
+from reflect.charts.style import (
+    ChartStyle,
+    empty_state,
+    fit_labels,
+    margins,
+    prepare,
+    style_axes,
+    title,
+)
 from reflect.domain.trends import LabelledCount
 
 
@@ -43,7 +51,8 @@ def draw_stages(figure: Figure, counts: Sequence[LabelledCount], style: ChartSty
         height=0.6,
         gid="stage-bars",
     )
-    ax.set_yticks(positions, labels)
+    ticks, left = fit_labels(labels, style.font_size - 1, 170)
+    ax.set_yticks(positions, ticks)
     ax.set_xlabel(w("Reflections"), fontsize=style.font_size - 1)
     ax.xaxis.get_major_locator().set_params(integer=True)
     largest = max(c.count for c in counts)
@@ -52,7 +61,7 @@ def draw_stages(figure: Figure, counts: Sequence[LabelledCount], style: ChartSty
         ax.text(
             item.count + largest * 0.01,
             position,
-            f" {item.count} ({share:.0f}%)",
+            " " + w("{count} ({percent}%)").format(count=item.count, percent=f"{share:.0f}"),
             va="center",
             fontsize=style.font_size - 1,
             color=style.text,
@@ -68,4 +77,4 @@ def draw_stages(figure: Figure, counts: Sequence[LabelledCount], style: ChartSty
             for label, c in zip(labels, counts, strict=True)
         ],
     )
-    margins(figure, left=170, right=16, top=60, bottom=40)
+    margins(figure, left=left, right=16, top=60, bottom=40)

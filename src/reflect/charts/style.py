@@ -186,6 +186,38 @@ def margins(
     )
 
 
+def text_width(text: str, size: float) -> float:
+    """The width in points of ``text`` (its longest line) at font ``size``, without drawing."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    measure = TextToPath()
+    font = FontProperties(size=size)
+    return max(
+        (
+            measure.get_text_width_height_descent(line, font, ismath=False)[0]
+            for line in text.split("\n")
+        ),
+        default=0.0,
+    )
+
+
+def fit_labels(labels: Sequence[str], size: float, room: float) -> tuple[list[str], float]:
+    """Bar labels for a left margin of ``room`` points: a label too wide goes on two lines
+    (French runs about a fifth longer than English). Returns the labels and the margin they
+    need, never less than ``room``."""
+    import textwrap
+
+    fitted = []
+    for label in labels:
+        if text_width(label, size) > room - 14:
+            lines = textwrap.wrap(label, max(12, len(label) // 2 + 4))
+            label = "\n".join(lines) if len(lines) == 2 else label
+        fitted.append(label)
+    widest = max((text_width(label, size) for label in fitted), default=0.0)
+    return fitted, max(room, widest + 14)
+
+
 def legend(ax: Axes, style: ChartStyle, **kwargs: object) -> None:
     found = ax.legend(frameon=False, fontsize=style.font_size - 1, labelcolor=style.text, **kwargs)  # type: ignore[arg-type]
     if found is not None:

@@ -95,10 +95,11 @@ def weekly_summary(weekly: WeeklyReflections, words: Words = ENGLISH) -> str:
     return text
 
 
+# The week by its Monday ("05 November 2026"), a month or quarter by its first month.
 PRACTICE_SENTENCES = {
     "week": "Mean self-ratings (1 to 5) for the week of {date}: {ratings}.",
-    "month": "Mean self-ratings (1 to 5) for the month of {date}: {ratings}.",
-    "quarter": "Mean self-ratings (1 to 5) for the quarter of {date}: {ratings}.",
+    "month": "Mean self-ratings (1 to 5) for {date}: {ratings}.",
+    "quarter": "Mean self-ratings (1 to 5) for the quarter from {date}: {ratings}.",
 }
 
 
@@ -109,7 +110,8 @@ def practice_summary(series: Sequence[PracticeSeries], period: str, words: Words
     parts = [f"{w(s.label)} {w.num(s.means[-1])}" for s in series]
     latest = max(s.periods[-1] for s in series)
     sentence = PRACTICE_SENTENCES.get(period, PRACTICE_SENTENCES["month"])
-    return w(sentence).format(date=w.long(latest), ratings=", ".join(parts))
+    when = w.long(latest) if period == "week" else w.date(latest, "%B %Y")
+    return w(sentence).format(date=when, ratings=", ".join(parts))
 
 
 def counts_summary(

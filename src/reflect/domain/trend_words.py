@@ -54,6 +54,7 @@ class Words:
     day_first: bool = False
     zero_is_singular: bool = False
     decimal: str = "."  # "," in French: "3,5 sur 4"
+    first_of_month: str = ""  # "er" in French: "1er décembre" (with "%-d")
 
     def __call__(self, text: str) -> str:
         return self.translate(text)
@@ -89,7 +90,7 @@ class Words:
             elif code == "A":
                 out.append(self.weekdays_long[moment.weekday()])
             elif code == "-" and pattern[index : index + 1] == "d":
-                out.append(str(moment.day))
+                out.append(f"{moment.day}{self.first_of_month if moment.day == 1 else ''}")
                 index += 1
             else:
                 out.append(moment.strftime(f"%{code}"))

@@ -66,6 +66,7 @@ def chart_words() -> Words:
         day_first=True,
         zero_is_singular=True,
         decimal=locale.decimalPoint() or ".",
+        first_of_month="er" if current_language() == "fr" else "",
     )
 
 
