@@ -307,7 +307,7 @@ def test_help_contact_dialog_in_french(qtbot, french):
     assert dialog.kind_combo.itemText(0) == "Programme d'aide aux employés"
     dialog.accept()
     assert dialog.error_label.text() == (
-        "Veuillez donner un nom à ce contact, par exemple « Mon PAE »."
+        "Veuillez donner un nom à ce contact, par exemple «\u00a0Mon PAE\u00a0»."
     )
 
 
@@ -346,6 +346,8 @@ def test_resources_exercises_and_plan_printout_in_french(qtbot, session, french)
     screen.exercises.grounding.start()
     screen.exercises.grounding._go_to(1)
     assert screen.exercises.grounding.next_button.text() == "Sens suivant"
+    screen.exercises.breathing.pace_slider.setValue(1500)
+    assert screen.exercises.breathing.pace_label.text().startswith("1,5 s")
     lines = session.resources.crisis_directory.lines_for("CA")
     html = plan_html(
         MyPlan(people=[PlanPerson("Alex", "555-0100", "")]), lines, (), datetime(2026, 11, 5)

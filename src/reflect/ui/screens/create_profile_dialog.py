@@ -57,6 +57,7 @@ class CreateProfileDialog(QDialog):
         self.strength_bar.setMaximumHeight(8)
         self.strength_bar.setAccessibleName(tr("Passphrase strength"))
         self.strength_label = QLabel(tr("Use a few unrelated words."))
+        self.strength_label.setWordWrap(True)
         form.addRow(tr("Name:"), self.name_edit)
         form.addRow(tr("Passphrase:"), self.passphrase_edit)
         form.addRow("", self.strength_bar)

@@ -26,7 +26,8 @@ class HelpContactDialog(QDialog):
         self.setWindowTitle(
             tr("Edit help contact") if contact and contact.id else tr("Add a help contact")
         )
-        self.setMinimumWidth(520)
+        # Room for the longest hint (longer in French) at large font sizes too.
+        self.setMinimumWidth(max(520, self.fontMetrics().averageCharWidth() * 72))
         self._id = contact.id if contact else None
         contact = contact or HelpContact(name="")
         layout = QVBoxLayout(self)

@@ -28,6 +28,7 @@ class PassphrasePrompt(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self._minimum = minimum
+        self.setMinimumWidth(max(400, self.fontMetrics().averageCharWidth() * 50))
         layout = QVBoxLayout(self)
         text = QLabel(explanation)
         text.setWordWrap(True)

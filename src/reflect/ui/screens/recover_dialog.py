@@ -42,6 +42,9 @@ class RecoverDialog(QDialog):
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(RECOVERY_KEY_SHAPE)
         self.code_edit.setAccessibleName(tr("Recovery key"))
+        # Wide enough to show the whole shape of a key at any font size.
+        shape_width = self.code_edit.fontMetrics().horizontalAdvance(RECOVERY_KEY_SHAPE)
+        self.code_edit.setMinimumWidth(shape_width + self.code_edit.fontMetrics().height() * 2)
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit.setAccessibleName(tr("New passphrase"))

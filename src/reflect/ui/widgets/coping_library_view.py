@@ -47,14 +47,22 @@ class CopingLibraryView(QWidget):
         self.search_edit.setPlaceholderText(tr("Search the library"))
         self.search_edit.setAccessibleName(tr("Search the coping library"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(220)
+        hint = self.search_edit.fontMetrics()
+        self.search_edit.setMinimumWidth(
+            max(220, hint.horizontalAdvance(self.search_edit.placeholderText()) + hint.height() * 2)
+        )
         top.addWidget(self.search_edit)
         layout.addLayout(top)
 
         body = QHBoxLayout()
         self.group_list = QListWidget()
         self.group_list.setAccessibleName(tr("Library sections"))
-        self.group_list.setMaximumWidth(220)
+        # As wide as the longest section name in this language (both ways of browsing).
+        names = [tr(label) for label in (*CATEGORY_LABELS.values(), *HELPING_LABELS.values())]
+        names.append(tr("Everything ({count})").format(count=99))
+        metrics = self.group_list.fontMetrics()
+        widest = max(metrics.horizontalAdvance(f"{name} (99)") for name in names)
+        self.group_list.setFixedWidth(max(220, widest + metrics.height() * 2))
         body.addWidget(self.group_list)
         right = QVBoxLayout()
         self.description_label = QLabel("")

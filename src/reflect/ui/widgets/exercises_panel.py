@@ -17,7 +17,6 @@ class ExercisesPanel(QWidget):
         layout = QHBoxLayout(self)
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Exercises"))
-        self.list.setMaximumWidth(200)
         self.stack = QStackedWidget()
         self.breathing = BreathingExercise()
         self.grounding = GroundingExercise()
@@ -30,6 +29,9 @@ class ExercisesPanel(QWidget):
         for key in EXERCISES:
             self.list.addItem(tr(EXERCISE_LABELS[key]))
             self.stack.addWidget(self.widgets[key])
+        metrics = self.list.fontMetrics()
+        widest = max(metrics.horizontalAdvance(tr(EXERCISE_LABELS[k])) for k in EXERCISES)
+        self.list.setFixedWidth(max(200, widest + metrics.height() * 2))
         layout.addWidget(self.list)
         layout.addWidget(self.stack, 1)
         self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
