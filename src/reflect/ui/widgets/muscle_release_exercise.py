@@ -138,7 +138,7 @@ class MuscleReleaseExercise(QWidget):
         phase = self.timer.phases[index]
         group = MUSCLE_GROUPS[index // 2]
         verb = tr("Tense") if phase.kind == "tense" else tr("Let go")
-        self.group_label.setText(f"{tr(group.name)}: {verb}")
+        self.group_label.setText(tr("{part}: {action}").format(part=tr(group.name), action=verb))
         self.prompt_label.setText(tr(phase.prompt.split(": ", 1)[1]))
         self._part_text = tr("Part {number} of {total}").format(
             number=index // 2 + 1, total=len(MUSCLE_GROUPS)
