@@ -9,6 +9,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test,lint]'
+	# Start-up runs from compiled bytecode even where PYTHONDONTWRITEBYTECODE is set.
+	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
 .PHONY: setup run demo test test-slow lint bench
