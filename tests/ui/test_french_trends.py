@@ -257,3 +257,13 @@ def test_english_is_unchanged(qtbot, filled):
     assert screen.panels[0].chart.title == "Warning signs over time: all of them"
     assert "check-ins in this range" in screen.panels[0].summary.text()
     assert screen.panels[0].export_button.text() == "Export chart…"
+
+
+def test_last_checkin_card_dates_follow_the_language(french):
+    from reflect.ui.widgets.last_checkin_card import describe_when
+
+    now = datetime(2026, 11, 30, 9)
+    assert describe_when(datetime(2026, 11, 5, 18), now) == "5 nov. 2026"
+    assert describe_when(datetime(2026, 11, 29, 18), now) == "hier"
+    i18n.set_language("en")
+    assert describe_when(datetime(2026, 11, 5, 18), now) == "2026-11-05"

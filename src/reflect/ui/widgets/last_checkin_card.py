@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reflect.domain.checkin import CATEGORY_LABELS
 from reflect.domain.checkin_scoring import OVERALL, ScoredCheckIn, compare_wording
-from reflect.ui.i18n import tr
+from reflect.ui.i18n import current_language, local_date, tr
 
 
 def describe_when(taken_at: datetime, now: datetime) -> str:
@@ -20,6 +20,8 @@ def describe_when(taken_at: datetime, now: datetime) -> str:
         return tr("yesterday")
     if days < 14:
         return tr("{days} days ago").format(days=days)
+    if current_language() != "en":  # "5 nov. 2026" rather than an ISO date
+        return local_date(taken_at.date())
     return taken_at.strftime("%Y-%m-%d")
 
 
