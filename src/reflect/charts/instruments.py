@@ -57,8 +57,34 @@ def _shade_bands(ax: Axes, bands: Sequence[BandThreshold], style: ChartStyle) ->
             va="center",
             ha="left",
             clip_on=False,
+            gid="band-label",
         )
     ax.set_ylim(low, high)
+
+
+def _spread_band_labels(figure: Figure, ax: Axes, style: ChartStyle) -> None:
+    """Move the band names in the margin apart where narrow bands put them on top of each
+    other (STSS: 'High (44 to 48)' just above 'Moderate (38 to 43)'), keeping their order."""
+    labels = sorted(
+        (t for t in ax.texts if t.get_gid() == "band-label"), key=lambda t: t.get_position()[1]
+    )
+    low, high = ax.get_ylim()
+    box = ax.get_position()
+    height = figure.get_figheight() * 72 * box.height  # the axes' height in points
+    if len(labels) < 2 or height <= 0 or high <= low:
+        return
+    line = (style.font_size - 1.5) * 1.25
+    per_point = (high - low) / height
+    placed: list[float] = []  # centres in points from the axes' bottom
+    for text in labels:
+        lines = text.get_text().count("\n") + 1
+        centre = (text.get_position()[1] - low) / per_point
+        if placed:
+            previous = labels[len(placed) - 1].get_text().count("\n") + 1
+            centre = max(centre, placed[-1] + line * (lines + previous) / 2)
+        placed.append(centre)
+    for text, centre in zip(labels, placed, strict=True):
+        text.set_y(low + centre * per_point)
 
 
 def draw_instruments(
@@ -149,6 +175,8 @@ def draw_instruments(
         names = [short_band_label(w(band.label)) for band in bands]
         right = max(110.0, max(text_width(name, style.font_size - 1.5) for name in names) + 16)
     margins(figure, left=52, right=right, top=84, bottom=34)
+    if bands:
+        _spread_band_labels(figure, ax, style)
 
 
 def _subtitle(instrument: InstrumentSeries, words: Words = ENGLISH) -> str:
