@@ -9,9 +9,9 @@ as ``strftime`` writes it, so code and tests that pass nothing are unchanged.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS_LONG = (
@@ -68,7 +68,7 @@ class Words:
         singular = count == 1 or (count == 0 and self.zero_is_singular)
         return self.translate(one if singular else many).format(count=count)
 
-    def date(self, moment: date | datetime, pattern: str = "%d %b %Y") -> str:
+    def date(self, moment: dt.date | dt.datetime, pattern: str = "%d %b %Y") -> str:
         if self.day_first:
             pattern = pattern.replace("%d", "%-d")
         out: list[str] = []
@@ -96,7 +96,7 @@ class Words:
                 out.append(moment.strftime(f"%{code}"))
         return "".join(out)
 
-    def long(self, moment: date | datetime) -> str:
+    def long(self, moment: dt.date | dt.datetime) -> str:
         """'05 November 2026' / '5 novembre 2026'."""
         return self.date(moment, "%d %B %Y")
 
