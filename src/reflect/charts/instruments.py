@@ -170,7 +170,7 @@ def draw_instruments(
     ax.set_xlim(first - pad_days, last + pad_days)
     date_axis(ax, style)
     # Room on the right for the band names only when there are bands.
-    right = 16
+    right = 16.0
     if bands:  # at least 110 points, more when translated band names run longer
         names = [short_band_label(w(band.label)) for band in bands]
         right = max(110.0, max(text_width(name, style.font_size - 1.5) for name in names) + 16)
