@@ -290,3 +290,20 @@ def test_identity_banner_in_french(qtbot, french):
     text = banner.message.text()
     assert "un numéro de téléphone et un nom complet" in text
     assert "555-0100" in text
+
+
+def test_questionnaire_band_notice_in_french(session, french):
+    """A result in a published band: the same note in French, with a French date and name."""
+    from datetime import datetime
+
+    from reflect.domain.early_warning import fill
+    from reflect.ui.widgets.early_warning_card import notice_in_language
+
+    session.instruments.record("who5", [1, 1, 1, 1, 1], taken_at=datetime(2026, 11, 3, 18, 0))
+    notice = next(n for n in session.early_warning.active() if n.kind == "band")
+    assert fill(notice.message_template, notice.args) == notice.message
+    assert "03 November 2026" in notice.message
+    title, message = notice_in_language(notice)
+    assert title.startswith("WHO-5")
+    assert "3 novembre 2026" in message and "pas un diagnostic" in message
+    assert not any(w in message for w in ("November", "published band", "{"))

@@ -16,6 +16,13 @@ from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, InstrumentResult
 from reflect.domain.checkin_scoring import OVERALL, ScoredCheckIn
 from reflect.domain.instruments import InstrumentDefinition
 
+# English month names spelled out here: strftime's %B follows the process locale, which the
+# window sets from the system, and the English text must not change with it.
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
 SUPPORT_SENTENCE = (
     "Coping ideas and your own plan are one click away, and it may help to talk with your "
     "supervisor or someone you trust."
@@ -157,21 +164,33 @@ def band_notices(
             first, latest = streak[-1], streak[0]
             band = subscale.band_for(latest.scores[subscale.id])
             assert band is not None
+            title = "{instrument}: a result worth a pause"
+            message = (
+                "Your {instrument} from {date} puts '{subscale}' at {score}, in the published "
+                "band '{band}'. A score is not a diagnosis; it is a reason to look after "
+                "yourself. " + SUPPORT_SENTENCE
+            )
+            taken = latest.taken_at
+            args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
+                ("instrument", definition.short_name),
+                ("date", f"{taken.day:02d} {_MONTHS[taken.month - 1]} {taken.year}"),
+                ("date_iso", taken.date().isoformat()),
+                ("subscale", subscale.label),
+                ("score", f"{latest.scores[subscale.id]:g}"),
+                ("band", band.label),
+            )
             notices.append(
                 Notice(
                     id=f"band:{instrument_id}:{subscale.id}:{_stamp(first.taken_at)}",
                     kind="band",
-                    title=f"{definition.short_name}: a result worth a pause",
-                    message=(
-                        f"Your {definition.short_name} from {latest.taken_at:%d %B %Y} puts "
-                        f"'{subscale.label}' at {latest.scores[subscale.id]:g}, "
-                        "in the published band "
-                        f"'{band.label}'. A score is not a diagnosis; it is a reason to look after "
-                        f"yourself. {SUPPORT_SENTENCE}"
-                    ),
+                    title=fill(title, args),
+                    message=fill(message, args),
                     since=first.taken_at,
                     instrument_id=instrument_id,
                     subscale_id=subscale.id,
+                    title_template=title,
+                    message_template=message,
+                    args=args,
                 )
             )
     return notices

@@ -6,23 +6,36 @@ can be set aside with "Not now" (with undo). When there is nothing to say it hid
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reflect.domain.early_warning import Notice, fill
 from reflect.services.early_warning import EarlyWarningService
-from reflect.ui.i18n import current_language, tr
+from reflect.ui.i18n import current_language, local_date, tr
 
 
 def notice_in_language(notice: Notice) -> tuple[str, str]:
     """(title, message) in the current language; category names are translated too."""
     if current_language() == "en" or not notice.message_template:
         return notice.title, notice.message
+    values = dict(notice.args)
     args = tuple(
-        (key, tuple(tr(v) for v in value) if isinstance(value, tuple) else tr(value))
+        (key, tuple(tr(v) for v in value) if isinstance(value, tuple) else _value(key, value, values))
         for key, value in notice.args
     )
     return fill(tr(notice.title_template), args), fill(tr(notice.message_template), args)
+
+
+def _value(key: str, value: str, values: dict[str, str | tuple[str, ...]]) -> str:
+    """Dates and numbers in the interface language; names through the catalogue."""
+    iso = values.get("date_iso")
+    if key == "date" and isinstance(iso, str):
+        return local_date(date.fromisoformat(iso), "d MMMM yyyy")
+    if key == "score":
+        return value.replace(".", ",")
+    return tr(value)
 
 
 CARD_STYLE = """
