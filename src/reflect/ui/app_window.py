@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -20,6 +20,9 @@ from reflect.ui.idle_watcher import IdleWatcher
 from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
 from reflect.ui.screens.lock_screen import LockScreen
 from reflect.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from reflect.ui.tray_reminder import TrayReminder
 
 LOCK_SHORTCUT = "Ctrl+L"
 HIDE_SHORTCUT = "Ctrl+Shift+X"
@@ -48,13 +51,13 @@ class AppWindow(QMainWindow):
             app.installEventFilter(self.idle)
 
         from reflect.ui.theme import apply_theme, follow_system
-        from reflect.ui.tray_reminder import TrayReminder
 
         if isinstance(app, QApplication):
             apply_theme(str(app.property("reflectTheme") or "system"), app)
             follow_system(app)
-        # Lives across locks: the reminder keeps its time and days while Reflect is locked.
-        self.reminder = TrayReminder(self)
+        # Built on first use (the first unlock): a reminder needs a profile's schedule, and
+        # the tray's widgets would otherwise slow the lock screen's first frame.
+        self._reminder: TrayReminder | None = None
         self._quitting = False
 
         self._connect_signals()
@@ -71,9 +74,18 @@ class AppWindow(QMainWindow):
         QShortcut(QKeySequence(LOCK_SHORTCUT), self).activated.connect(self.lock)
         QShortcut(QKeySequence(HIDE_SHORTCUT), self).activated.connect(self.quick_hide)
         QShortcut(QKeySequence(HELP_SHORTCUT), self).activated.connect(self.show_help)
-        self.reminder.open_requested.connect(self.bring_to_front)
-        self.reminder.turned_off.connect(self._on_reminder_turned_off)
-        self.reminder.quit_requested.connect(self.quit_for_real)
+
+    @property
+    def reminder(self) -> TrayReminder:
+        """The tray reminder; it lives across locks, keeping its time and days."""
+        if self._reminder is None:
+            from reflect.ui.tray_reminder import TrayReminder
+
+            self._reminder = TrayReminder(self)
+            self._reminder.open_requested.connect(self.bring_to_front)
+            self._reminder.turned_off.connect(self._on_reminder_turned_off)
+            self._reminder.quit_requested.connect(self.quit_for_real)
+        return self._reminder
 
     def _connect_lock_screen(self) -> None:
         self.lock_screen.unlock_requested.connect(self._on_lock_screen_unlock)
@@ -284,7 +296,8 @@ class AppWindow(QMainWindow):
                 )
             )
             return
-        self.reminder.turn_off()  # its schedule belonged to the deleted profile
+        if self._reminder is not None:
+            self._reminder.turn_off()  # its schedule belonged to the deleted profile
         self._refresh_profiles()
         self.lock_screen.set_busy(False, tr("The profile was deleted."))
 
@@ -378,7 +391,7 @@ class AppWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.lock()
-        if self.reminder.active and not self._quitting:
+        if self._reminder is not None and self._reminder.active and not self._quitting:
             # Closed to the tray: locked, hidden, and the reminder still comes.
             app = QApplication.instance()
             if isinstance(app, QApplication):
