@@ -85,11 +85,24 @@ def local_date(value: date | datetime, pattern: str = "d MMM yyyy") -> str:
     """A date (or date and time) in the interface language: '5 Nov 2026' / '5 nov. 2026'.
 
     ``pattern`` uses Qt's date format letters (d, MMM, yyyy, HH:mm)."""
-    from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+    from PySide6.QtCore import QDate, QDateTime, QTime
 
-    locale = QLocale("fr_CA" if current_language() == "fr" else "en_CA")
+    locale = interface_locale()
     day = QDate(value.year, value.month, value.day)
     if isinstance(value, datetime):
         moment = QDateTime(day, QTime(value.hour, value.minute, value.second))
         return locale.toString(moment, pattern)
     return locale.toString(day, pattern)
+
+
+def interface_locale():  # noqa: ANN201 - QLocale, imported lazily to keep this module Qt-free
+    """Qt's locale for the interface language: month names, decimal comma, date pickers."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale("fr_CA" if current_language() == "fr" else "en_CA")
+
+
+def follow_language(widget) -> None:  # noqa: ANN001 - any QWidget
+    """Month and day names in a date picker follow the interface language."""
+    if current_language() != DEFAULT_LANGUAGE:
+        widget.setLocale(interface_locale())

@@ -28,9 +28,9 @@ from reflect.services.debrief import Choice, write_private_file
 from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.session import Session
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
-from reflect.ui.i18n import tr
+from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.screens.debrief_mode import DebriefMode
-from reflect.ui.widgets.debrief_cards import KIND_LABELS, debrief_wording, interface_locale
+from reflect.ui.widgets.debrief_cards import KIND_LABELS, debrief_wording
 from reflect.ui.widgets.debrief_sidebar import DebriefSidebar
 from reflect.ui.widgets.share_picker import SharePicker
 from reflect.ui.widgets.share_preview import SharePreview

@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +33,7 @@ from reflect.domain.crisis_lines import (
 )
 from reflect.domain.errors import ReflectError
 from reflect.ui.error_text import message_in_language
-from reflect.ui.i18n import current_language, tr
+from reflect.ui.i18n import interface_locale, tr
 
 # Shown only if the shipped list itself cannot be read: the two numbers must never vanish.
 FALLBACK_HTML = (
@@ -271,7 +271,7 @@ class GetHelpDialog(QDialog):
         directory = self._directory
         assert directory is not None
         checked = directory.last_verified
-        locale = QLocale("fr_CA" if current_language() == "fr" else "en_CA")
+        locale = interface_locale()
         verified = locale.toString(QDate(checked.year, checked.month, checked.day), "d MMMM yyyy")
         text = f"<p><small>{escape(tr(directory.disclosure))}</small></p>"
         text += "<p><small>" + tr("Numbers last checked {date}.").format(date=verified)

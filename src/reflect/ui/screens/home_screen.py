@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.services.session import Session
-from reflect.ui.i18n import current_language, tr
+from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
@@ -151,7 +151,7 @@ class HomeScreen(QWidget):
         name = self.session.profile.display_name
         greeting = greeting_for(now.hour)
         self.greeting.setText(f"{greeting}, {name}" if name else greeting)
-        locale = QLocale("fr_CA" if current_language() == "fr" else "en_CA")
+        locale = interface_locale()
         self.today.setText(locale.toString(QDate(now.year, now.month, now.day), "dddd d MMMM yyyy"))
         self.warning_card.refresh()
         latest = self.session.checkins.latest_scored()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,7 @@ from reflect.domain.exercises import (
     MIN_COUNT_MS,
     breathing_phases,
 )
-from reflect.ui.i18n import current_language, tr
+from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.phase_timer import PhaseTimer
 
 
@@ -211,7 +211,7 @@ class BreathingExercise(QWidget):
 
     def _on_pace_changed(self, value: int) -> None:
         self.timer.count_ms = value
-        locale = QLocale("fr_CA" if current_language() == "fr" else "en_CA")  # 1,5 s in French
+        locale = interface_locale()  # 1,5 s in French
         seconds = locale.toString(value / 1000, "f", 1)
         self.pace_label.setText(tr("{seconds} s per count").format(seconds=seconds))
 

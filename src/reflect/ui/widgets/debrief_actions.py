@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.services.debrief_view import ActionView
-from reflect.ui.i18n import tr
-from reflect.ui.widgets.debrief_cards import debrief_wording, interface_locale
+from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.widgets.debrief_cards import debrief_wording
 
 
 def action_label(action: ActionView) -> str:

@@ -5,7 +5,7 @@ cards, the agenda and the Markdown summary, and cannot import the catalogue them
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -29,11 +29,6 @@ def debrief_wording() -> Wording:
         month=lambda value: local_date(value, "MMM yyyy"),
         decimal=_french_decimal,
     )
-
-
-def interface_locale() -> QLocale:
-    """For date pickers: month names in the interface language."""
-    return QLocale("fr_CA" if current_language() == "fr" else "en_CA")
 
 
 class BarsView(QWidget):

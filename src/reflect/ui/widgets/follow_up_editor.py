@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.reflection import FollowUp
-from reflect.ui.i18n import current_language, tr
+from reflect.ui.i18n import follow_language, tr
 
 
 class _FollowUpRow(QWidget):
@@ -36,8 +36,7 @@ class _FollowUpRow(QWidget):
         self.has_due.setAccessibleName(tr("Give this action a due date"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
-        if current_language() == "fr":  # month names in the calendar follow the language
-            self.due.setLocale(QLocale("fr_CA"))
+        follow_language(self.due)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setAccessibleName(tr("Due date"))
         due = item.due or date.today()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.services.journal import JournalService
-from reflect.ui.i18n import current_language, tr
+from reflect.ui.i18n import interface_locale, tr
 
 
 def _short_date(day: date, with_year: bool = False) -> str:
     """'25 Nov' / '25 nov.' in the language of the interface."""
-    locale = QLocale("fr_CA" if current_language() == "fr" else "en_CA")
+    locale = interface_locale()
     pattern = "d MMM yyyy" if with_year else "d MMM"
     return locale.toString(QDate(day.year, day.month, day.day), pattern)
 

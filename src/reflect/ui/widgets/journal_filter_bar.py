@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,19 +20,13 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.journal import JournalFilter
 from reflect.domain.templates import Template
-from reflect.ui.i18n import current_language, tr
+from reflect.ui.i18n import follow_language, tr
 
 SEARCH_DELAY_MS = 150  # typing pauses this long before searching, so each key stays instant
 
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _follow_language(edit: QWidget) -> None:
-    """Month and day names in a date picker follow the interface language."""
-    if current_language() == "fr":
-        edit.setLocale(QLocale("fr_CA"))
 
 
 class JournalFilterBar(QWidget):
@@ -74,7 +68,7 @@ class JournalFilterBar(QWidget):
             (self.use_to, self.date_to, today, tr("Date to"), tr("Filter by date: to")),
         ):
             edit.setCalendarPopup(True)
-            _follow_language(edit)
+            follow_language(edit)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(_qdate(start))
             edit.setEnabled(False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.trends import RANGE_LABELS
-from reflect.ui.i18n import current_language, tr
+from reflect.ui.i18n import follow_language, tr
 
 # Mnemonics avoid digits: Alt+1..8 already move between screens. Shown through tr().
 BUTTON_TEXT = {
@@ -47,12 +47,6 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
-
-
-def _follow_language(edit: QWidget) -> None:
-    """Month and day names in a date picker follow the interface language."""
-    if current_language() == "fr":
-        edit.setLocale(QLocale("fr_CA"))
 
 
 class RangePicker(QWidget):
@@ -84,7 +78,7 @@ class RangePicker(QWidget):
         self.end_edit = QDateEdit(_qdate(today))
         for edit, name in ((self.start_edit, tr("First day")), (self.end_edit, tr("Last day"))):
             edit.setCalendarPopup(True)
-            _follow_language(edit)
+            follow_language(edit)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setMaximumDate(_qdate(today))
             edit.setAccessibleName(name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, Signal
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -16,14 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.ui.i18n import current_language, tr
+from reflect.ui.i18n import follow_language, tr
 from reflect.ui.widgets.intensity_input import split_words
-
-
-def _follow_language(edit: QWidget) -> None:
-    """Month and day names in a date picker follow the interface language."""
-    if current_language() == "fr":
-        edit.setLocale(QLocale("fr_CA"))
 
 
 class ReflectionDetails(QWidget):
@@ -36,7 +30,7 @@ class ReflectionDetails(QWidget):
         when_row = QHBoxLayout()
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
-        _follow_language(self.when)
+        follow_language(self.when)
         self.when.setDisplayFormat("yyyy-MM-dd  HH:mm")
         self.when.setAccessibleName(tr("Date and time of the encounter"))
         self.now_button = QPushButton(tr("Now"))
