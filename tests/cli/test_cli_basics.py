@@ -6,7 +6,9 @@ from reflect.cli import build_parser
 
 
 def test_version_flag():
-    out = subprocess.run([sys.executable, "-m", "reflect", "--version"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "reflect", "--version"], capture_output=True, text=True
+    )
     assert out.returncode == 0
     assert out.stdout.strip() == f"reflect {__version__}"
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 
-
 def test_notices_are_cached_until_the_database_changes(session, monkeypatch):
     service = session.early_warning
     calls = []

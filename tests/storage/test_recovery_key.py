@@ -53,8 +53,12 @@ def test_changing_passphrase_replaces_recovery_key(profile_service, profile):
     session.close()
     assert new_code and new_code != old_code
     with pytest.raises(WrongPassphrase):
-        profile_service.unlock_with_recovery_key(profile, old_code, "third passphrase", "third passphrase")
-    profile_service.unlock_with_recovery_key(profile, new_code, "third passphrase", "third passphrase").close()
+        profile_service.unlock_with_recovery_key(
+            profile, old_code, "third passphrase", "third passphrase"
+        )
+    profile_service.unlock_with_recovery_key(
+        profile, new_code, "third passphrase", "third passphrase"
+    ).close()
 
 
 def test_recovery_code_normalisation():

@@ -262,14 +262,26 @@ def test_import_preview_in_french(qtbot, session, french, tmp_path, monkeypatch)
 
     export = tmp_path / "journal.json"
     export.write_text(
-        json.dumps({"entries": [{"date": "2026-11-02", "time": "18:00", "title": "Long day",
-                                 "body": "Tired.", "tags": ["@work"]}]}),
+        json.dumps(
+            {
+                "entries": [
+                    {
+                        "date": "2026-11-02",
+                        "time": "18:00",
+                        "title": "Long day",
+                        "body": "Tired.",
+                        "tags": ["@work"],
+                    }
+                ]
+            }
+        ),
         encoding="utf-8",
     )
     from reflect.services.importing import preview_import
 
     preview = preview_import(session, export, None)
     shown = []
+
     def decline(*args, **_kwargs):
         shown.append(args[2])
         return QMessageBox.StandardButton.Cancel

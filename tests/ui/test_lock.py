@@ -39,7 +39,11 @@ def test_ctrl_l_locks_closes_database_and_destroys_views(qtbot, window):
     qtbot.waitUntil(lambda: not window.is_locked, timeout=5000)
     session = window.session
     workspace = window.workspace
-    qtbot.keyClick(window, "L", modifier=pytest.importorskip("PySide6.QtCore").Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window,
+        "L",
+        modifier=pytest.importorskip("PySide6.QtCore").Qt.KeyboardModifier.ControlModifier,
+    )
     assert window.is_locked
     assert not session.is_open
     assert window.workspace is None
@@ -110,7 +114,9 @@ def test_recovery_key_dialog_needs_confirmation(qtbot):
     assert dialog.ok_button.isEnabled()
 
 
-def test_forgot_passphrase_with_recovery_key_unlocks(qtbot, window, profile_service, profile, monkeypatch):
+def test_forgot_passphrase_with_recovery_key_unlocks(
+    qtbot, window, profile_service, profile, monkeypatch
+):
     from reflect.ui.screens.recover_dialog import RecoverDialog
 
     session = profile_service.unlock(profile, PASSPHRASE)

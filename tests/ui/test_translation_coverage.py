@@ -64,15 +64,13 @@ TEXT_SINKS = {
     "QTableWidgetItem",
 }
 
-# Literals that are not language: symbols, shortcuts, file filters and the like.
+
+# Literals that are not language: symbols, shortcuts and the like.
 def _is_language(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2:
         return False
-    stripped = text.strip()
-    if stripped.startswith(("Ctrl+", "Alt+", "Shift+", "F1", "Esc")):
-        return False
-    return True
+    return not text.strip().startswith(("Ctrl+", "Alt+", "Shift+", "F1", "Esc"))
 
 
 def _ui_files() -> list[Path]:
@@ -167,7 +165,5 @@ def test_the_sweep_catches_bare_text(tmp_path, monkeypatch, source, expected):
     """The sweep itself must fail on bare text, or the checks above prove nothing."""
     (tmp_path / "ui").mkdir()
     (tmp_path / "ui" / "screen.py").write_text(source + "\n", encoding="utf-8")
-    monkeypatch.setattr(
-        "tests.ui.test_translation_coverage.UI_ROOT", tmp_path / "ui", raising=True
-    )
+    monkeypatch.setattr("tests.ui.test_translation_coverage.UI_ROOT", tmp_path / "ui", raising=True)
     assert len(untranslated_literals()) == expected

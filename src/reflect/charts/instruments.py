@@ -66,7 +66,8 @@ def _spread_band_labels(figure: Figure, ax: Axes, style: ChartStyle) -> None:
     """Move the band names in the margin apart where narrow bands put them on top of each
     other (STSS: 'High (44 to 48)' just above 'Moderate (38 to 43)'), keeping their order."""
     labels = sorted(
-        (t for t in ax.texts if t.get_gid() == "shaded-band-name"), key=lambda t: t.get_position()[1]
+        (t for t in ax.texts if t.get_gid() == "shaded-band-name"),
+        key=lambda t: t.get_position()[1],
     )
     low, high = ax.get_ylim()
     box = ax.get_position()

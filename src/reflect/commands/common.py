@@ -46,7 +46,8 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> s
         return env
     if not sys.stdin.isatty():
         raise ReflectError(
-            f"No passphrase given: set {PASSPHRASE_ENV}, pass --passphrase-file, or run in a terminal."
+            f"No passphrase given: set {PASSPHRASE_ENV}, pass --passphrase-file, "
+            "or run in a terminal."
         )
     return getpass.getpass(prompt)
 

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 
 class Session:
-    def __init__(self, paths: AppPaths, profile: ProfileInfo, db: sqlite_utils.Database, key: bytearray) -> None:
+    def __init__(
+        self, paths: AppPaths, profile: ProfileInfo, db: sqlite_utils.Database, key: bytearray
+    ) -> None:
         self.paths = paths
         self.profile = profile
         self._db: sqlite_utils.Database | None = db

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -92,14 +93,15 @@ def connect_encrypted(path: Path, raw_key: bytes | bytearray, *, create: bool = 
     return conn
 
 
-def open_database(path: Path, raw_key: bytes | bytearray, *, create: bool = False) -> sqlite_utils.Database:
+def open_database(
+    path: Path, raw_key: bytes | bytearray, *, create: bool = False
+) -> sqlite_utils.Database:
     conn = connect_encrypted(path, raw_key, create=create)
     return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def close_database(db: sqlite_utils.Database) -> None:
-    try:
+    # Closing must not fail because a checkpoint could not run.
+    with contextlib.suppress(Exception):
         db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-    except Exception:  # noqa: BLE001 - closing must not fail because a checkpoint could not run
-        pass
     db.conn.close()

@@ -1,4 +1,7 @@
-"""The schema, changed only through sqlite-utils Migrations (append new steps; never edit old ones)."""
+"""The schema, changed only through sqlite-utils Migrations.
+
+Append new steps; never edit old ones.
+"""
 
 from __future__ import annotations
 

@@ -55,9 +55,7 @@ def _slug(name: str) -> str:
 
 def _check_length(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise VaultError(
-            f"Please use a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters."
-        )
+        raise VaultError(f"Please use a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters.")
 
 
 def _seal(secret: str, params: KdfParams, data_key: bytearray) -> dict[str, Any]:

@@ -224,8 +224,11 @@ class AppWindow(QMainWindow):
         values = session.settings.all()
         apply_qt_language(set_language(str(values["language"])))
         apply_theme(str(values["theme"]))
-        self.reminder.set_schedule(ReminderSchedule.from_settings(
-            values["reminder_enabled"], values["reminder_time"], values["reminder_days"]))
+        self.reminder.set_schedule(
+            ReminderSchedule.from_settings(
+                values["reminder_enabled"], values["reminder_time"], values["reminder_days"]
+            )
+        )
 
     def _on_setting_changed(self, key: str, value: object) -> None:
         """Settings are saved by the screen; here they take effect at once."""

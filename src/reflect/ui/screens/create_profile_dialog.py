@@ -71,9 +71,7 @@ class CreateProfileDialog(QDialog):
         layout.addWidget(warning)
         self.understood = QCheckBox(tr("I understand a lost passphrase cannot be recovered"))
         layout.addWidget(self.understood)
-        self.make_recovery_key = QCheckBox(
-            tr("Also make a recovery key I can print (recommended)")
-        )
+        self.make_recovery_key = QCheckBox(tr("Also make a recovery key I can print (recommended)"))
         self.make_recovery_key.setChecked(True)
         self.make_recovery_key.setToolTip(
             tr(

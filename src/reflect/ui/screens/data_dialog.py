@@ -161,9 +161,7 @@ class DataDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        self.status.setText(
-            tr("That did not work: {error}").format(error=message_in_language(exc))
-        )
+        self.status.setText(tr("That did not work: {error}").format(error=message_in_language(exc)))
 
     def _ask_passphrase(self, title: str, text: str, *, confirm: bool = False) -> str | None:
         prompt = PassphrasePrompt(

@@ -53,9 +53,7 @@ class HelpContactDialog(QDialog):
         self.hours_edit = QLineEdit(contact.hours)
         self.hours_edit.setPlaceholderText(tr("For example: 24/7, or Mon-Fri 9-5"))
         self.notes_edit = QPlainTextEdit(contact.notes)
-        self.notes_edit.setPlaceholderText(
-            tr("Policy number, what to ask for, who to speak to…")
-        )
+        self.notes_edit.setPlaceholderText(tr("Policy number, what to ask for, who to speak to…"))
         self.notes_edit.setFixedHeight(80)
         self.notes_edit.setTabChangesFocus(True)
         for label, widget, name in (

@@ -80,7 +80,9 @@ class LockScreen(QWidget):
         row.addWidget(self.demo_button)
         layout.addLayout(row)
         privacy = QLabel(
-            tr("Everything stays on this computer, encrypted. Reflect never connects to the internet.")
+            tr(
+                "Everything stays on this computer, encrypted. Reflect never connects to the internet."  # noqa: E501 - one catalogue key
+            )
         )
         privacy.setWordWrap(True)
         privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -117,7 +119,12 @@ class LockScreen(QWidget):
                 if self.profile_combo.itemData(i).profile_id == select:
                     self.profile_combo.setCurrentIndex(i)
         has_profiles = bool(profiles)
-        for widget in (self.profile_combo, self.passphrase_edit, self.unlock_button, self.forgot_button):
+        for widget in (
+            self.profile_combo,
+            self.passphrase_edit,
+            self.unlock_button,
+            self.forgot_button,
+        ):
             widget.setVisible(has_profiles)
         if not has_profiles:
             self.status_label.setText(
@@ -126,7 +133,12 @@ class LockScreen(QWidget):
         self.passphrase_edit.setFocus()
 
     def set_busy(self, busy: bool, message: str = "") -> None:
-        for widget in (self.unlock_button, self.passphrase_edit, self.create_button, self.demo_button):
+        for widget in (
+            self.unlock_button,
+            self.passphrase_edit,
+            self.create_button,
+            self.demo_button,
+        ):
             widget.setEnabled(not busy)
         if message or busy:
             self.status_label.setText(message_in_language(message))

@@ -22,7 +22,10 @@ def notice_in_language(notice: Notice) -> tuple[str, str]:
         return notice.title, notice.message
     values = dict(notice.args)
     args = tuple(
-        (key, tuple(tr(v) for v in value) if isinstance(value, tuple) else _value(key, value, values))
+        (
+            key,
+            tuple(tr(v) for v in value) if isinstance(value, tuple) else _value(key, value, values),
+        )
         for key, value in notice.args
     )
     return fill(tr(notice.title_template), args), fill(tr(notice.message_template), args)
