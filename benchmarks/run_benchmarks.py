@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
 ENV.pop("REFLECT_PASSPHRASE", None)
-RUNS = 5
+RUNS = 9
 
 BARE_WINDOW = """
 import time
@@ -391,7 +391,7 @@ def main() -> int:
     print("\n".join(rows))
     print(
         "Crash safety (no committed entry lost on SIGKILL): "
-        "tests/storage/test_crash_safety.py (make test-slow runs 50 kills)"
+        "tests/storage/test_crash_safety.py (50 kills, part of make test)"
     )
     return 0
 
