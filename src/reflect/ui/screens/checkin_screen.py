@@ -156,6 +156,7 @@ class CheckinScreen(QWidget):
             tr("Tip: type a number to answer and move to the next question; Tab skips one.")
         )
         hint.setObjectName("checkinHint")
+        hint.setWordWrap(True)
         outer.addWidget(hint)
 
         self.save_button.clicked.connect(self.save_checkin)

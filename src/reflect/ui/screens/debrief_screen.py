@@ -101,11 +101,19 @@ class DebriefScreen(QWidget):
         self.save_button.setToolTip(tr("Save (Ctrl+S)"))
         self.start_button = QPushButton(tr("Start debrief mode"))
         self.start_button.setDefault(True)
-        self.markdown_button = QPushButton(tr("Export Markdown…"))
-        self.pdf_button = QPushButton(tr("Export PDF…"))
-        for button in (self.save_button, self.markdown_button, self.pdf_button):
-            row.addWidget(button)
+        # "Export:" once, then the two formats: two "Export …" buttons side by side made the
+        # screen wider than a laptop at large type in French.
+        self.markdown_button = QPushButton(tr("Markdown…"))
+        self.markdown_button.setAccessibleName(tr("Export Markdown…"))
+        self.markdown_button.setToolTip(tr("Export Markdown…"))
+        self.pdf_button = QPushButton(tr("PDF…"))
+        self.pdf_button.setAccessibleName(tr("Export PDF…"))
+        self.pdf_button.setToolTip(tr("Export PDF…"))
+        row.addWidget(self.save_button)
         row.addStretch(1)
+        row.addWidget(QLabel(tr("Export:")))
+        row.addWidget(self.markdown_button)
+        row.addWidget(self.pdf_button)
         right.addLayout(row)
         # The main action on a row of its own, beside the status: four buttons in one row
         # would not fit at larger type or in French.

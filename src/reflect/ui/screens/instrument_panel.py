@@ -88,6 +88,11 @@ class InstrumentPanel(QWidget):
         top.addWidget(QLabel(tr("Questionnaire:")))
         self.picker = QComboBox()
         self.picker.setAccessibleName(tr("Questionnaire to score"))
+        # Long questionnaire names (longer still in French) must not widen the whole window.
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.picker.setMinimumContentsLength(24)
         top.addWidget(self.picker, 1)
         self.import_button = QPushButton(tr("Import definition…"))
         self.import_button.setToolTip(

@@ -81,6 +81,11 @@ class ReflectScreen(QWidget):
         template_label = QLabel(tr("&Template:"))
         self.template_combo = QComboBox()
         self.template_combo.setAccessibleName(tr("Template"))
+        # A long template name (longer still in French) must not widen the whole window.
+        self.template_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.template_combo.setMinimumContentsLength(28)
         for template in self.journal.templates:
             self.template_combo.addItem(
                 tr("{name}  (~{minutes} min)").format(

@@ -43,6 +43,9 @@ TABS: tuple[tuple[str, str, str], ...] = (
     ("heavy", "Heavy days", ""),
     ("helped", "What helped", ""),
 )
+# Shorter words on the tab itself, so every tab shows at large type and in French; the full
+# name stays in the tooltip, the chart's title and its accessible name.
+TAB_SHORT = {"stages": "Stages"}
 SIGN_OPTIONS = [(OVERALL, "All warning signs")] + [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
 HISTORY_READ_DELAY_MS = 1500
 BENCHMARK_RANGES = ("4w", "3m", "1y", "all")
@@ -205,6 +208,10 @@ class TrendsScreen(QWidget):
         self.message.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(tr("Charts"))
+        # Every tab stays in view (scroll arrows hide the last ones); a tab too narrow for its
+        # word ends in "…" and shows the whole name in its tooltip.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.pages.addWidget(self.message)
         self.pages.addWidget(self.tabs)
@@ -304,7 +311,8 @@ class TrendsScreen(QWidget):
             for key, english, selector in TABS:
                 label = tr(english)
                 panel = TrendChartPanel(key, label, tr(selector) if selector else "")
-                index = self.tabs.addTab(panel, label)
+                index = self.tabs.addTab(panel, tr(TAB_SHORT.get(key, english)))
+                self.tabs.setTabToolTip(index, label)
                 panel.selection_changed.connect(lambda i=index: self._render(i))
                 panel.export_requested.connect(self.export_current)
                 self.panels.append(panel)
