@@ -37,6 +37,12 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     app.setApplicationName("Reflect")
     app.setOrganizationName("Reflect")
     app.setQuitOnLastWindowClosed(True)
+    # Qt adopts the system locale for the C library; English dates written with strftime
+    # would then come out in the system's language. French has its own words (i18n), so
+    # the C library keeps plain English month names.
+    import locale
+
+    locale.setlocale(locale.LC_TIME, "C")
     from PySide6.QtCore import QLockFile
 
     # One instance per data folder: two windows on one profile could show stale data and

@@ -32,7 +32,7 @@ def test_category_summary_gives_the_latest_against_the_usual():
         for n, v in enumerate([1, 1, 1, 1, 3])
     ]
     text = words.category_summary(one_category_series(score_history(checkins, DEFINITION), OVERALL))
-    assert "5 check-ins" in text and "02 February 2026" in text
+    assert "5 check-ins" in text and "2 February 2026" in text
     assert "3.0 of 4, higher than your usual (1.0)" in text
     first = one_category_series(score_history(checkins[:1], DEFINITION), OVERALL)
     assert "no usual to compare with yet" in words.category_summary(first)
@@ -51,7 +51,7 @@ def test_instrument_summary_names_the_band_and_is_not_a_diagnosis():
 def test_reflections_practice_counts_and_heaviness_in_words():
     weekly = WeeklyReflections((date(2026, 3, 2), date(2026, 3, 9)), (1, 4), (None, 6.5))
     text = words.weekly_summary(weekly)
-    assert "5 reflections over 2 weeks" in text and "09 March 2026 with 4" in text
+    assert "5 reflections over 2 weeks" in text and "9 March 2026 with 4" in text
     assert "6.5 to 6.5 of 10" in text
     assert words.weekly_summary(WeeklyReflections((), (), ())) == "No reflections in this range."
     practice = [PracticeSeries("a", "Active listening", (date(2026, 3, 1),), (4.25,), (2,))]
@@ -63,4 +63,4 @@ def test_reflections_practice_counts_and_heaviness_in_words():
         date(2026, 3, 1), date(2026, 3, 31), {date(2026, 3, 4): 0.9, date(2026, 3, 5): 0.2}
     )
     assert "2 days" in words.heaviness_summary(heavy)
-    assert "Wednesday 04 March 2026 (90% of the scale)" in words.heaviness_summary(heavy)
+    assert "Wednesday 4 March 2026 (90% of the scale)" in words.heaviness_summary(heavy)

@@ -302,7 +302,7 @@ def test_questionnaire_band_notice_in_french(session, french):
     session.instruments.record("who5", [1, 1, 1, 1, 1], taken_at=datetime(2026, 11, 3, 18, 0))
     notice = next(n for n in session.early_warning.active() if n.kind == "band")
     assert fill(notice.message_template, notice.args) == notice.message
-    assert "03 November 2026" in notice.message
+    assert "3 November 2026" in notice.message
     title, message = notice_in_language(notice)
     assert title.startswith("WHO-5")
     assert "3 novembre 2026" in message and "pas un diagnostic" in message

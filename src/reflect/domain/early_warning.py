@@ -173,7 +173,7 @@ def band_notices(
             taken = latest.taken_at
             args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
                 ("instrument", definition.short_name),
-                ("date", f"{taken.day:02d} {_MONTHS[taken.month - 1]} {taken.year}"),
+                ("date", f"{taken.day} {_MONTHS[taken.month - 1]} {taken.year}"),
                 ("date_iso", taken.date().isoformat()),
                 ("subscale", subscale.label),
                 ("score", f"{latest.scores[subscale.id]:g}"),

@@ -142,6 +142,6 @@ def heaviness_summary(heaviness: DailyHeaviness, words: Words = ENGLISH) -> str:
         days=w.plural(len(heaviness.values), "{count} day", "{count} days"),
         start=w.long(heaviness.start),
         end=w.long(heaviness.end),
-        heaviest=w.date(heaviest, "%A %d %B %Y"),
+        heaviest=w.date(heaviest, "%A %-d %B %Y"),
         percent=f"{heaviness.values[heaviest] * 100:.0f}",
     )

@@ -97,8 +97,8 @@ class Words:
         return "".join(out)
 
     def long(self, moment: dt.date | dt.datetime) -> str:
-        """'05 November 2026' / '5 novembre 2026'."""
-        return self.date(moment, "%d %B %Y")
+        """'5 November 2026' / '5 novembre 2026'."""
+        return self.date(moment, "%-d %B %Y")
 
 
 ENGLISH = Words()
