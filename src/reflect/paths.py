@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,42 @@ def ensure_private_dir(path: Path) -> Path:
     # mkdir's mode is filtered by the umask and ignored for existing folders, so set it explicitly.
     os.chmod(path, PRIVATE_DIR_MODE)
     return path
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Create or replace ``path`` with ``data``, readable by the owner only (0600).
+
+    Written to a temporary file beside it, flushed to disk, then renamed over it, so a crash
+    leaves either the old file or the new one, never half of one. O_EXCL: never write
+    through a file (or a link) someone else placed there.
+    """
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+        os.chmod(path, PRIVATE_FILE_MODE)
+        sync_folder(path.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not every platform can open a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import pytest
 
 from reflect.domain.debrief import AGENDA, CHARTS, Debrief, shared_ref
 from reflect.domain.errors import ValidationError
-from reflect.services.debrief import write_private_file
+from reflect.paths import write_private_file
 from reflect.services.debrief_markdown import debrief_markdown
 from tests.services.debrief_fixtures import (
     CANARY,

@@ -7,12 +7,9 @@ which can write notes and actions but can only read that shared view.
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflect.domain.debrief import AGENDA_IDS, CHARTS, Debrief, clean_topics, shared_ref
@@ -274,19 +271,3 @@ class DebriefRoom:
 
     def complete(self) -> None:
         self._service.set_completed(self.debrief_id, True)
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write an export the person asked for: mode 0600, temp file, fsync, atomic rename."""
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-        os.chmod(path, 0o600)
-    finally:
-        temp.unlink(missing_ok=True)

@@ -7,7 +7,6 @@ target in one step: a crash leaves the old file or the new one, never half of on
 
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reflect.domain.errors import ValidationError
+from reflect.paths import sync_folder
 from reflect.services.exporters import Exporter, ExportOptions, Progress, exporters
 from reflect.services.session import Session
 
@@ -104,7 +104,7 @@ def export_profile(
             result = exporter.write(session, target, options)
     finally:
         tmp.unlink(missing_ok=True)
-    _fsync_dir(target.parent)
+    sync_folder(target.parent)
     if progress:
         progress(100, "Export finished.")
     return ExportReport(exporter.name, target, exporter.plain, dict(result.get("counts", {})))
@@ -116,8 +116,3 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):  # directories cannot be opened on Windows
-        _fsync(path)

@@ -9,8 +9,6 @@ definition with the same id as a shipped one takes its place, so results stay co
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -26,7 +24,7 @@ from reflect.domain.instruments import (
     parse_definition,
     read_definition_file,
 )
-from reflect.paths import PRIVATE_FILE_MODE, AppPaths, ensure_private_dir
+from reflect.paths import AppPaths, ensure_private_dir, write_private_file
 from reflect.resources import asset_path
 
 DEFINITION_SUFFIXES = (".json", ".toml")
@@ -181,15 +179,4 @@ class InstrumentService:
 
 
 def _write_private_json(target: Path, data: object) -> None:
-    """Write atomically (temp file in the same folder, then rename), readable by the owner only."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".json")
-    try:
-        os.fchmod(fd, PRIVATE_FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_private_file(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

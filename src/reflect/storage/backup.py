@@ -17,22 +17,13 @@ from typing import Any
 
 import sqlite_utils
 
+from reflect.paths import sync_folder as fsync_dir
+from reflect.paths import write_private_file
 from reflect.storage.database import _sqlcipher, connect_encrypted, is_plain_sqlite, key_pragma
 from reflect.storage.errors import PlaintextDatabase, VaultError, WrongPassphrase
 
 SIDECAR_SUFFIX = ".key.json"
 INTERNAL_TABLE_PREFIXES = ("sqlite_",)
-
-
-def fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # pragma: no cover - not possible on Windows
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def connect_readonly(path: Path, raw_key: bytes | bytearray) -> Any:
@@ -106,13 +97,7 @@ def verify_database(path: Path, raw_key: bytes | bytearray) -> dict[str, int]:
 
 
 def _write_private(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_private_file(path, text.encode("utf-8"))
 
 
 def sidecar_path(backup: Path) -> Path:

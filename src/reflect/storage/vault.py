@@ -19,7 +19,7 @@ import sqlite_utils
 
 from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH
 from reflect.domain.profile import ProfileInfo, list_profile_infos, read_profile_info
-from reflect.paths import ensure_private_dir
+from reflect.paths import ensure_private_dir, write_private_file
 from reflect.storage.backup import backup_to
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
@@ -38,14 +38,8 @@ VAULT_FORMAT = 1
 
 
 def write_private_json(path: Path, data: dict[str, Any]) -> None:
-    """Write JSON atomically with 0600 permissions (fsynced temp file, then rename)."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    """vault.json and the like: atomic, fsynced, 0600 (see ``paths.write_private_file``)."""
+    write_private_file(path, json.dumps(data, indent=2).encode("utf-8"))
 
 
 def _slug(name: str) -> str:

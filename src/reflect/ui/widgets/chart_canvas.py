@@ -11,7 +11,6 @@ straight into the chosen file, created owner-only (0600).
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,11 +24,11 @@ from PySide6.QtWidgets import QFileDialog, QSizePolicy, QToolTip, QVBoxLayout, Q
 from reflect.charts.hover import hover_at
 from reflect.charts.style import chart_title
 from reflect.domain.errors import ValidationError
+from reflect.paths import write_private_file
 from reflect.ui.i18n import tr
 
 EXPORT_FILTERS = "PNG image (*.png);;PDF document (*.pdf)"  # in English; shown translated
 EXPORT_DPI = 150
-PRIVATE_FILE_MODE = 0o600
 
 DrawFunction = Callable[[Figure], None]
 
@@ -37,19 +36,6 @@ DrawFunction = Callable[[Figure], None]
 def _file_name(title: str) -> str:
     words = "".join(c if c.isalnum() else " " for c in title.lower()).split()
     return "-".join(words[:6]) or "chart"
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Create or replace ``path`` readable by the owner only, without any temporary file."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    try:
-        os.fchmod(fd, PRIVATE_FILE_MODE)  # an existing file keeps its mode on O_CREAT
-        with os.fdopen(fd, "wb", closefd=False) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    finally:
-        os.close(fd)
 
 
 class ChartCanvas(QWidget):
@@ -128,7 +114,7 @@ class ChartCanvas(QWidget):
             if fmt:
                 raise ValidationError("Charts can be exported as PNG or PDF files.")
             path, fmt = path.with_suffix(".png"), "png"
-        write_private(path, self.render_bytes(fmt))
+        write_private_file(path, self.render_bytes(fmt))
         return path
 
     def export_with_dialog(self) -> Path | None:

@@ -6,8 +6,6 @@ partial or world-readable copy ever exists on disk.
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
@@ -18,7 +16,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from reflect.domain.crisis_lines import CHANNEL_LABELS, CrisisLine, HelpContact
 from reflect.domain.my_plan import LIST_SECTIONS, SECTION_LABELS, MyPlan
-from reflect.paths import APP_NAME
+from reflect.paths import APP_NAME, write_private_file
 from reflect.ui.i18n import local_date, tr
 
 
@@ -97,25 +95,6 @@ def render_pdf(html: str) -> bytes:
     data: QByteArray = buffer.data()
     buffer.close()
     return bytes(data.data())
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` with mode 0600 via a temp file and an atomic rename."""
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    # O_EXCL: never write through a file (or link) someone else placed there.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-        os.chmod(path, 0o600)
-    except BaseException:
-        if temp.exists():
-            temp.unlink()
-        raise
 
 
 def write_plan_pdf(path: Path, html: str) -> None:
