@@ -303,7 +303,7 @@ def test_cbi_scores_use_a_decimal_comma(qtbot, session, french):
 
 
 def test_english_is_unchanged(qtbot, session):
-    from reflect.ui.screens.instrument_panel import answer_problem_in_language
+    from reflect.ui.error_text import message_in_language
 
     _seed(session)
     screen = _journal(qtbot, session)
@@ -318,6 +318,6 @@ def test_english_is_unchanged(qtbot, session):
     assert "Severe (49 or more)" in panel.result.text() and "Keep in mind" in panel.result.text()
     panel.answers.setText("1, x")
     assert panel.count.text() == "Answer 2 ('x') is not a whole number."
-    assert answer_problem_in_language("Answer 2 ('x') is not a whole number.") == (
+    assert message_in_language("Answer 2 ('x') is not a whole number.") == (
         "Answer 2 ('x') is not a whole number."
     )

@@ -15,6 +15,16 @@ from functools import cache
 
 from reflect.ui.i18n import current_language, tr
 
+# Problems with the answers typed for a questionnaire. Their values (what the person typed,
+# the questionnaire's short name, item numbers) are shown as they came: a typed answer that
+# happens to be an English word of the interface is still the person's own text.
+ANSWER_PROBLEMS: tuple[str, ...] = (
+    "Answer {index} ('{part}') is not a whole number.",
+    "{name} has {expected} items; {given} answers were given.",
+    "Answers must be numbers from {low} to {high}; check item {items}.",
+    "Answers must be numbers from {low} to {high}; check items {items}.",
+)
+
 # English templates of messages that carry values. Each {name} matches any text; more
 # specific templates come first, since a later, looser one could also match.
 TEMPLATES: tuple[str, ...] = (
@@ -70,6 +80,7 @@ TEMPLATES: tuple[str, ...] = (
     "read on a hard day.",
     # progress notes
     "{count} reflections…",
+    *ANSWER_PROBLEMS,
 )
 
 
@@ -104,6 +115,8 @@ def message_in_language(message: BaseException | str) -> str:
     if found is None:
         return text
     template, values = found
+    if template in ANSWER_PROBLEMS:
+        return tr(template).format(**values)
     # Values may be English words from a fixed list (a section of My plan); tr() leaves
     # file names and numbers as they are.
     return tr(template).format(**{name: tr(value) for name, value in values.items()})

@@ -4,8 +4,6 @@ answer the items directly when the organisation imported a definition with item 
 from __future__ import annotations
 
 import html
-import re
-import string
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -26,40 +24,9 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.instrument_scoring import InstrumentScore, parse_answers
 from reflect.domain.instruments import InstrumentDefinition
 from reflect.services.instruments import InstrumentService
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import current_language, local_date, tr, tr_list
 from reflect.ui.widgets.rating_row import RatingRow
-
-# Problems with typed answers come from the domain in English; these are their templates, so
-# the French can be shown with the same values (see answer_problem_in_language).
-ANSWER_PROBLEMS: tuple[str, ...] = (
-    "Answer {index} ('{part}') is not a whole number.",
-    "{name} has {expected} items; {given} answers were given.",
-    "Answers must be numbers from {low} to {high}; check item {items}.",
-    "Answers must be numbers from {low} to {high}; check items {items}.",
-)
-
-
-def _template_pattern(template: str) -> re.Pattern[str]:
-    parts = []
-    for literal, name, _spec, _conversion in string.Formatter().parse(template):
-        parts.append(re.escape(literal))
-        if name:
-            parts.append(f"(?P<{name}>.+?)")
-    return re.compile("".join(parts), re.DOTALL)
-
-
-def answer_problem_in_language(error: BaseException | str) -> str:
-    """A scoring or saving problem in the interface language (English exactly as it came)."""
-    text = str(error)
-    if current_language() == "en":
-        return text
-    if tr(text) != text:
-        return tr(text)
-    for template in ANSWER_PROBLEMS:
-        found = _template_pattern(template).fullmatch(text)
-        if found:
-            return tr(template).format(**found.groupdict())
-    return text
 
 
 def number_text(value: float) -> str:
@@ -293,7 +260,7 @@ class InstrumentPanel(QWidget):
                 tr("{count} of {total} answers").format(count=count, total=d.item_count)
             )
         except ReflectError as exc:
-            self.count.setText(answer_problem_in_language(exc))
+            self.count.setText(message_in_language(exc))
 
     def score_now(self) -> None:
         try:
@@ -301,7 +268,7 @@ class InstrumentPanel(QWidget):
         except ReflectError as exc:
             self._score = None
             self.save_button.setEnabled(False)
-            problem = html.escape(answer_problem_in_language(exc))
+            problem = html.escape(message_in_language(exc))
             self._set_result(f"<p>{_bold(tr('Not scored yet.'))} {problem}</p>")
             return
         self.save_button.setEnabled(True)
@@ -313,7 +280,7 @@ class InstrumentPanel(QWidget):
         try:
             self._service.record(self._score.definition.id, self._score.answers)
         except ReflectError as exc:
-            self.show_status(tr("Not saved: {error}").format(error=answer_problem_in_language(exc)))
+            self.show_status(tr("Not saved: {error}").format(error=message_in_language(exc)))
             return
         self.save_button.setEnabled(False)
         saved = "<p>" + _bold(tr("Saved to your history.")) + "</p>"
@@ -338,7 +305,7 @@ class InstrumentPanel(QWidget):
         except ReflectError as exc:
             self.show_status(
                 tr("Not imported, nothing was added: {error}").format(
-                    error=answer_problem_in_language(exc)
+                    error=message_in_language(exc)
                 )
             )
             return False
