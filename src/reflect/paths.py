@@ -95,6 +95,11 @@ class AppPaths:
     def lock_file(self) -> Path:
         return self.data_dir / "reflect.lock"
 
+    @property
+    def interface_file(self) -> Path:
+        """The interface language of the last profile open, for the next lock screen."""
+        return self.data_dir / "interface.json"
+
     def profile_dir(self, profile_id: str) -> Path:
         return self.profiles_dir / profile_id
 

@@ -42,6 +42,10 @@ class AppWindow(QMainWindow):
 
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
+        from reflect.ui.i18n import set_language
+        from reflect.ui.interface_language import remembered_language
+
+        apply_qt_language(set_language(remembered_language(paths)))
         self.lock_screen = LockScreen()
         self.pages.addWidget(self.lock_screen)
 
@@ -218,17 +222,25 @@ class AppWindow(QMainWindow):
     def _apply_profile_settings(self, session: Session) -> None:
         """Theme, language and reminder of the profile just unlocked."""
         from reflect.domain.reminders import ReminderSchedule
-        from reflect.ui.i18n import set_language
         from reflect.ui.theme import apply_theme
 
         values = session.settings.all()
-        apply_qt_language(set_language(str(values["language"])))
+        self._use_language(str(values["language"]))
         apply_theme(str(values["theme"]))
         self.reminder.set_schedule(
             ReminderSchedule.from_settings(
                 values["reminder_enabled"], values["reminder_time"], values["reminder_days"]
             )
         )
+
+    def _use_language(self, language: str) -> None:
+        """The profile's language for every screen, and for the next start's lock screen."""
+        from reflect.ui.i18n import set_language
+        from reflect.ui.interface_language import remember_language
+
+        language = set_language(language)
+        apply_qt_language(language)
+        remember_language(self.paths, language)
 
     def _on_setting_changed(self, key: str, value: object) -> None:
         """Settings are saved by the screen; here they take effect at once."""
@@ -248,11 +260,10 @@ class AppWindow(QMainWindow):
 
     def _rebuild_workspace(self) -> None:
         """Rebuild every screen in the new language, keeping drafts; back on Settings."""
-        from reflect.ui.i18n import set_language
 
         if self.session is None or self.workspace is None:
             return
-        apply_qt_language(set_language(str(self.session.settings.get("language"))))
+        self._use_language(str(self.session.settings.get("language")))
         old = self.workspace
         old.before_lock()
         self.pages.removeWidget(old)
