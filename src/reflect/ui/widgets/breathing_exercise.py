@@ -23,10 +23,11 @@ from reflect.domain.exercises import (
     DEFAULT_ROUNDS,
     MAX_COUNT_MS,
     MIN_COUNT_MS,
+    Phase,
     breathing_phases,
 )
 from reflect.ui.i18n import interface_locale, tr
-from reflect.ui.widgets.phase_timer import PhaseTimer
+from reflect.ui.widgets.timed_exercise import TimedExercise
 
 
 class BreathingCircle(QWidget):
@@ -80,13 +81,12 @@ class BreathingCircle(QWidget):
         )
 
 
-class BreathingExercise(QWidget):
+class BreathingExercise(TimedExercise):
     alternative_requested = Signal(str)  # "muscle_release" or "grounding"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(tr("Paced breathing exercise"))
-        self.timer = PhaseTimer(self)
         self.timer.count_ms = DEFAULT_COUNT_MS
         self._size = 0.0
 
@@ -133,16 +133,8 @@ class BreathingExercise(QWidget):
         self.status_label.setAccessibleName(tr("Exercise status"))
         layout.addWidget(self.status_label)
 
-        buttons = QHBoxLayout()
-        self.start_button = QPushButton(tr("Start"))
         self.start_button.setToolTip(tr("Start, pause or continue"))
-        self.stop_button = QPushButton(tr("Stop"))
-        self.stop_button.setEnabled(False)
-        buttons.addStretch(1)
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.control_row())
 
         note = QLabel(tr(BREATH_ALTERNATIVE_NOTE))
         note.setWordWrap(True)
@@ -155,53 +147,30 @@ class BreathingExercise(QWidget):
         alt.addStretch(1)
         layout.addLayout(alt)
 
-        self.start_button.clicked.connect(self._on_start_clicked)
-        self.stop_button.clicked.connect(self.stop)
         self.pace_slider.valueChanged.connect(self._on_pace_changed)
         self.muscle_button.clicked.connect(lambda: self._switch("muscle_release"))
         self.grounding_button.clicked.connect(lambda: self._switch("grounding"))
-        self.timer.phase_started.connect(self._on_timer_phase_started)
-        self.timer.ticked.connect(self._on_timer_ticked)
-        self.timer.finished.connect(self._on_timer_finished)
         self._on_pace_changed(self.pace_slider.value())
 
     # --- control --------------------------------------------------------------------------
 
-    def set_count_ms(self, count_ms: int) -> None:
-        """Length of one count; tests use short counts so the exercise runs quickly."""
-        self.timer.count_ms = count_ms
+    def _phases(self) -> list[Phase]:
+        return breathing_phases(self.pattern_combo.currentData(), self.rounds_spin.value())
+
+    def _settings(self) -> list[QWidget]:
+        return [self.pattern_combo, self.rounds_spin]
 
     def start(self) -> None:
-        self.timer.set_phases(
-            breathing_phases(self.pattern_combo.currentData(), self.rounds_spin.value())
-        )
         self._size = 0.0
-        self.timer.start()
-        self._set_running(True)
+        super().start()
 
     def stop(self) -> None:
-        self.timer.stop()
-        self._set_running(False)
-        self.start_button.setText(tr("Start"))
+        super().stop()
         self.status_label.setText(tr("Stopped. Start again whenever you like."))
         self.circle.set_state(0.0, 0.0, "")
 
-    def _on_start_clicked(self) -> None:
-        if self.timer.is_running:
-            self.timer.pause()
-            self.start_button.setText(tr("Continue"))
-            self.status_label.setText(tr("Paused."))
-        elif self.timer.current is not None:
-            self.timer.resume()
-            self.start_button.setText(tr("Pause"))
-        else:
-            self.start()
-
-    def _set_running(self, running: bool) -> None:
-        self.start_button.setText(tr("Pause") if running else tr("Start"))
-        self.stop_button.setEnabled(running)
-        self.pattern_combo.setEnabled(not running)
-        self.rounds_spin.setEnabled(not running)
+    def _show_paused(self) -> None:
+        self.status_label.setText(tr("Paused."))
 
     def _switch(self, exercise: str) -> None:
         self.stop()
@@ -240,9 +209,3 @@ class BreathingExercise(QWidget):
         self.status_label.setText(
             tr("Done. Notice how you feel now, without needing it to be different.")
         )
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # Leaving the page stops the exercise so no timer keeps running in the background.
-        if self.timer.current is not None:
-            self.stop()
-        super().hideEvent(event)

@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,17 +17,17 @@ from reflect.domain.exercises import (
     DEFAULT_TENSE_SECONDS,
     MUSCLE_GROUPS,
     MUSCLE_NOTE,
+    Phase,
     muscle_phases,
 )
 from reflect.ui.i18n import tr
-from reflect.ui.widgets.phase_timer import PhaseTimer
+from reflect.ui.widgets.timed_exercise import TimedExercise
 
 
-class MuscleReleaseExercise(QWidget):
+class MuscleReleaseExercise(TimedExercise):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(tr("Tense and release exercise"))
-        self.timer = PhaseTimer(self)
         self.timer.count_ms = 1000
         self._part_text = ""
 
@@ -87,52 +85,18 @@ class MuscleReleaseExercise(QWidget):
         layout.addWidget(self.overall_label)
         layout.addStretch(1)
 
-        row = QHBoxLayout()
-        self.start_button = QPushButton(tr("Start"))
-        self.stop_button = QPushButton(tr("Stop"))
-        self.stop_button.setEnabled(False)
-        row.addStretch(1)
-        row.addWidget(self.start_button)
-        row.addWidget(self.stop_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(self.control_row())
 
-        self.start_button.clicked.connect(self._on_start_clicked)
-        self.stop_button.clicked.connect(self.stop)
-        self.timer.phase_started.connect(self._on_timer_phase_started)
-        self.timer.ticked.connect(self._on_timer_ticked)
-        self.timer.finished.connect(self._on_timer_finished)
+    def _phases(self) -> list[Phase]:
+        return muscle_phases(self.tense_spin.value(), self.release_spin.value())
 
-    def set_count_ms(self, count_ms: int) -> None:
-        """Length of one second of the script; tests shorten it."""
-        self.timer.count_ms = count_ms
-
-    def start(self) -> None:
-        self.timer.set_phases(muscle_phases(self.tense_spin.value(), self.release_spin.value()))
-        self.timer.start()
-        self._set_running(True)
+    def _settings(self) -> list[QWidget]:
+        return [self.tense_spin, self.release_spin]
 
     def stop(self) -> None:
-        self.timer.stop()
-        self._set_running(False)
+        super().stop()
         self.phase_bar.setValue(0)
         self.prompt_label.setText(tr("Stopped. Start again whenever you like."))
-
-    def _on_start_clicked(self) -> None:
-        if self.timer.is_running:
-            self.timer.pause()
-            self.start_button.setText(tr("Continue"))
-        elif self.timer.current is not None:
-            self.timer.resume()
-            self.start_button.setText(tr("Pause"))
-        else:
-            self.start()
-
-    def _set_running(self, running: bool) -> None:
-        self.start_button.setText(tr("Pause") if running else tr("Start"))
-        self.stop_button.setEnabled(running)
-        self.tense_spin.setEnabled(not running)
-        self.release_spin.setEnabled(not running)
 
     def _on_timer_phase_started(self, index: int) -> None:
         phase = self.timer.phases[index]
@@ -157,8 +121,3 @@ class MuscleReleaseExercise(QWidget):
             tr("Notice how your body feels now. Stay with it for a moment before you move on.")
         )
         self.overall_label.setText("")
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.timer.current is not None:
-            self.stop()
-        super().hideEvent(event)
