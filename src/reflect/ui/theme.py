@@ -63,6 +63,11 @@ QPushButton:default, QPushButton#primaryButton {{
     background: {accent}; color: {accent_text}; border-color: {accent};
 }}
 QPushButton:disabled {{ color: {muted}; }}
+/* A main action that cannot be used yet looks like any unavailable button: muted text on
+   the accent colour would be too faint to read. */
+QPushButton:default:disabled, QPushButton#primaryButton:disabled {{
+    background: {button}; color: {muted}; border-color: {border};
+}}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus,
 QListView:focus, QListWidget:focus, QTreeView:focus, QTableView:focus, QTabBar::tab:focus {{
     border: 2px solid {focus};
