@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -14,10 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.errors import VaultError
-from reflect.services.profiles import passphrase_strength, validate_new_passphrase
-from reflect.ui.error_text import message_in_language
+from reflect.services.profiles import passphrase_strength
 from reflect.ui.i18n import tr
+from reflect.ui.screens.new_passphrase_dialog import NewPassphraseDialog
 
 WARNING_TEXT = (
     "<b>Your passphrase is the only key.</b> Reflect encrypts everything with it and keeps no "
@@ -26,11 +23,10 @@ WARNING_TEXT = (
 )
 
 
-class CreateProfileDialog(QDialog):
+class CreateProfileDialog(NewPassphraseDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(tr("Repeat the passphrase"), parent)
         self.setWindowTitle(tr("Create a private profile"))
-        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         intro = QLabel(
             tr(
@@ -45,12 +41,6 @@ class CreateProfileDialog(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(tr("Optional, shown on the lock screen"))
         self.name_edit.setAccessibleName(tr("Profile name"))
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName(tr("New passphrase"))
-        self.confirm_edit = QLineEdit()
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setAccessibleName(tr("Repeat the passphrase"))
         self.strength_bar = QProgressBar()
         self.strength_bar.setRange(0, 4)
         self.strength_bar.setTextVisible(False)
@@ -80,20 +70,11 @@ class CreateProfileDialog(QDialog):
             )
         )
         layout.addWidget(self.make_recovery_key)
-        self.error_label = QLabel()
         self.error_label.setObjectName("errorText")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.error_label)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = buttons.addButton(
-            tr("Create profile"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.create_button = self.add_buttons(layout, tr("Create profile"))
         self.create_button.setEnabled(False)
-        buttons.accepted.connect(self._on_create_clicked)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
         self.passphrase_edit.textChanged.connect(self._on_passphrase_changed)
         self.understood.toggled.connect(self._update_button)
@@ -110,14 +91,6 @@ class CreateProfileDialog(QDialog):
         self.create_button.setEnabled(
             self.understood.isChecked() and bool(self.passphrase_edit.text())
         )
-
-    def _on_create_clicked(self) -> None:
-        try:
-            validate_new_passphrase(self.passphrase_edit.text(), self.confirm_edit.text())
-        except VaultError as exc:
-            self.error_label.setText(message_in_language(exc))
-            return
-        self.accept()
 
     @property
     def display_name(self) -> str:

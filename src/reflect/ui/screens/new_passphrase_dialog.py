@@ -1,0 +1,53 @@
+"""What the dialogs that choose a new passphrase share: the passphrase typed twice, the
+line that says what is wrong with it, and Cancel beside the dialog's own button."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from reflect.domain.errors import VaultError
+from reflect.services.profiles import validate_new_passphrase
+from reflect.ui.error_text import message_in_language
+from reflect.ui.i18n import tr
+
+
+def _hidden_edit(accessible_name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(accessible_name)
+    return edit
+
+
+class NewPassphraseDialog(QDialog):
+    def __init__(self, repeat_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(460)
+        self.passphrase_edit = _hidden_edit(tr("New passphrase"))
+        self.confirm_edit = _hidden_edit(repeat_name)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+
+    def add_buttons(self, layout: QBoxLayout, accept_text: str) -> QPushButton:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        accept_button = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._on_accept_clicked)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        return accept_button
+
+    def _on_accept_clicked(self) -> None:
+        try:
+            validate_new_passphrase(self.passphrase_edit.text(), self.confirm_edit.text())
+        except VaultError as exc:
+            self.error_label.setText(message_in_language(exc))
+            return
+        self.accept()
