@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -112,8 +112,13 @@ class FollowUpsPanel(QWidget):
         self.refresh()
 
     def _on_item_changed(self, entry: QListWidgetItem) -> None:
-        if entry.checkState() == Qt.CheckState.Checked:
-            self.mark_done(int(entry.data(Qt.ItemDataRole.UserRole)))
+        if entry.checkState() != Qt.CheckState.Checked:
+            return
+        follow_up_id = int(entry.data(Qt.ItemDataRole.UserRole))
+        # The list is rebuilt once Qt has finished with the ticked item: clearing it from
+        # inside this signal would delete the item while Qt is still using it.
+        self.list.blockSignals(True)
+        QTimer.singleShot(0, lambda: self.mark_done(follow_up_id))
 
     def _on_item_activated(self, entry: QListWidgetItem) -> None:
         reflection_id = entry.data(Qt.ItemDataRole.UserRole + 1)
