@@ -12,6 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -112,7 +113,14 @@ class DebriefMode(QWidget):
         left.addLayout(nav)
         self.actions = ActionsPanel()
         left.addWidget(self.actions)
-        split.addWidget(agenda)
+        # On a short screen at large type the agenda column scrolls instead of squeezing
+        # the action form until its fields overlap.
+        agenda_scroll = QScrollArea()
+        agenda_scroll.setWidgetResizable(True)
+        agenda_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        agenda_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        agenda_scroll.setWidget(agenda)
+        split.addWidget(agenda_scroll)
 
         # Right: topics, shared items, actions.
         right_inner = QWidget()
