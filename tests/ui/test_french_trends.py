@@ -4,7 +4,7 @@ words and exported images follow the language; English stays exactly as it was."
 from __future__ import annotations
 
 import string
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import matplotlib
 import pytest
@@ -15,12 +15,11 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from reflect.charts.style import chart_style, chart_title, date_formatter  # noqa: E402
 from reflect.domain import trend_summaries  # noqa: E402
-from reflect.domain.reflection import PRACTICE_AREAS, Reflection, rating_key  # noqa: E402
 from reflect.domain.trend_words import ENGLISH, Words  # noqa: E402
 from reflect.domain.trends import DateRange, PracticeSeries  # noqa: E402
 from reflect.ui import i18n  # noqa: E402
+from tests.ui.trend_history import fill_trend_history
 
-NOW = datetime.combine(date.today(), datetime.min.time()).replace(hour=12)
 FRENCH_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.")
 ENGLISH_WORDS = ("Warning signs", "check-ins", "reflections", "Heavy days", "What helped")
 
@@ -34,27 +33,7 @@ def french():
 
 @pytest.fixture
 def filled(session):
-    items = [item.id for item in session.checkins.definition.items]
-    for weeks_ago, value in ((40, 1), (20, 1), (10, 2), (6, 1), (3, 2), (1, 3)):
-        session.checkins.record(
-            dict.fromkeys(items, value),
-            helping={"awareness": 3, "balance": 2, "connection": 4},
-            taken_at=NOW - timedelta(weeks=weeks_ago),
-        )
-    for days_ago, intensity in ((200, 4), (12, 7), (5, 3), (2, 6)):
-        session.journal.save(
-            Reflection(
-                "trauma_informed",
-                NOW - timedelta(days=days_ago),
-                intensity=intensity,
-                answers={
-                    "what_happened": "Long shift.",
-                    rating_key(PRACTICE_AREAS[0]): 4,
-                    "stage_of_change": "precontemplation",
-                },
-            )
-        )
-    return session
+    return fill_trend_history(session, "precontemplation")
 
 
 def _screen(qtbot, session):

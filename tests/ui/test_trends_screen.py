@@ -3,39 +3,17 @@
 from __future__ import annotations
 
 import stat
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 
-from reflect.domain.reflection import PRACTICE_AREAS, Reflection, rating_key
-
-NOW = datetime.combine(date.today(), datetime.min.time()).replace(hour=12)
+from tests.ui.trend_history import NOW, fill_trend_history
 
 
 @pytest.fixture
 def filled(session):
-    items = [item.id for item in session.checkins.definition.items]
-    for weeks_ago, value in ((40, 1), (20, 1), (10, 2), (6, 1), (3, 2), (1, 3)):
-        session.checkins.record(
-            dict.fromkeys(items, value),
-            helping={"awareness": 3, "balance": 2, "connection": 4},
-            taken_at=NOW - timedelta(weeks=weeks_ago),
-        )
-    for days_ago, intensity in ((200, 4), (12, 7), (5, 3), (2, 6)):
-        session.journal.save(
-            Reflection(
-                "trauma_informed",
-                NOW - timedelta(days=days_ago),
-                intensity=intensity,
-                answers={
-                    "what_happened": "Long shift.",
-                    rating_key(PRACTICE_AREAS[0]): 4,
-                    "stage_of_change": "contemplation",
-                },
-            )
-        )
-    return session
+    return fill_trend_history(session, "contemplation")
 
 
 @pytest.fixture
