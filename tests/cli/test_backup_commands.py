@@ -58,6 +58,10 @@ def test_restore_of_a_missing_file_is_a_clear_error(paths, monkeypatch, capsys):
     )
     assert code == 2
     assert "no backup file" in capsys.readouterr().err
+    # Without --yes too: the missing file is named before any question is asked.
+    code = main(["--data-dir", str(paths.data_dir), "restore", "/nonexistent.reflect-backup"])
+    assert code == 2
+    assert "no backup file" in capsys.readouterr().err.lower()
 
 
 def test_restore_refuses_while_the_app_holds_the_data_folder(paths, monkeypatch, capsys):

@@ -63,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
     if app_is_running(paths.lock_file):
         raise ReflectError("Reflect is open for this data folder. Close it, then restore.")
     profile = choose_profile(ProfileService(paths), getattr(args, "profile", None))
+    if not Path(args.file).is_file():  # say so before asking to confirm anything
+        raise ReflectError(f"There is no backup file at {args.file}. Nothing was changed.")
     if not args.yes:
         if not sys.stdin.isatty():
             raise ReflectError("Restoring replaces the profile's data; add --yes to confirm.")
