@@ -86,7 +86,7 @@ class DebriefMode(QWidget):
             self.steps.addItem("")
         self._mark_steps()
         # Fit the seven steps exactly; the notes get the rest of the height.
-        row_height = self.steps.fontMetrics().lineSpacing() + 6
+        row_height = max(self.steps.sizeHintForRow(0), self.steps.fontMetrics().lineSpacing())
         self.steps.setFixedHeight(row_height * self.steps.count() + 2 * self.steps.frameWidth() + 4)
         left.addWidget(self.steps)
         self.step_title = QLabel()
