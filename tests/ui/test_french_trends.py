@@ -15,8 +15,8 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from reflect.charts.style import chart_style, chart_title, date_formatter  # noqa: E402
 from reflect.domain import trend_summaries  # noqa: E402
-from reflect.domain.trend_words import ENGLISH, Words  # noqa: E402
 from reflect.domain.trends import DateRange, PracticeSeries  # noqa: E402
+from reflect.domain.words import ENGLISH, Words  # noqa: E402
 from reflect.ui import i18n  # noqa: E402
 from tests.ui.trend_history import fill_trend_history
 
@@ -95,7 +95,7 @@ def test_words_write_dates_numbers_and_plurals_in_their_language():
 def test_date_axis_follows_the_language(french):
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 
-    from reflect.ui.screens.trends_screen import chart_words
+    from reflect.ui.i18n import interface_words
 
     days = (date2num(date(2026, 1, 10)), date2num(date(2026, 9, 20)))
     figure = Figure()
@@ -104,7 +104,7 @@ def test_date_axis_follows_the_language(french):
     locator = AutoDateLocator(minticks=3, maxticks=7)
     ax.xaxis.set_major_locator(locator)
     ticks = locator()
-    french_labels = date_formatter(locator, chart_words()).format_ticks(ticks)
+    french_labels = date_formatter(locator, interface_words()).format_ticks(ticks)
     assert any(label in FRENCH_MONTHS for label in french_labels), french_labels
     assert not {"Feb", "Mar", "Apr", "Jun", "Jul", "Aug"} & set(french_labels)
     # English: exactly what matplotlib writes itself.
@@ -119,7 +119,8 @@ def test_every_trends_text_has_french(filled, french):
     """Draw every chart (and its empty state) and write every summary with a translator that
     notes each English text asked for: each must be in the French catalogues."""
     from reflect.charts.practice import draw_practice
-    from reflect.ui.screens.trends_screen import SIGN_OPTIONS, TABS, chart_words, draw_tab
+    from reflect.ui.i18n import interface_words
+    from reflect.ui.screens.trends_screen import SIGN_OPTIONS, TABS, draw_tab
     from reflect.ui.screens.trends_screen import describe_tab as describe
 
     asked: set[str] = set()
@@ -128,7 +129,7 @@ def test_every_trends_text_has_french(filled, french):
         asked.add(text)
         return i18n.tr(text)
 
-    base = chart_words()
+    base = interface_words()
     words = Words(**{**base.__dict__, "translate": noting})
     data = filled.trends.build_for("all")
     empty = filled.trends.build(DateRange("custom", date(1990, 1, 1), date(1990, 1, 2)))
@@ -214,11 +215,11 @@ def test_heavy_days_axes_and_export_are_in_french(qtbot, filled, french, tmp_pat
 
 def test_bar_labels_too_long_in_french_wrap_instead_of_being_cut(filled, french):
     from reflect.charts.stages import draw_stages
-    from reflect.ui.screens.trends_screen import chart_words
+    from reflect.ui.i18n import interface_words
 
     figure = Figure(figsize=(8, 4), dpi=96)
     data = filled.trends.build_for("all")
-    draw_stages(figure, data.stages, chart_style(words=chart_words()))
+    draw_stages(figure, data.stages, chart_style(words=interface_words()))
     labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
     assert labels[0] == "N'envisage pas encore\nde changement"
     figure.canvas.draw()
@@ -227,10 +228,10 @@ def test_bar_labels_too_long_in_french_wrap_instead_of_being_cut(filled, french)
 
 
 def test_english_is_unchanged(qtbot, filled):
-    from reflect.ui.screens.trends_screen import chart_words
+    from reflect.ui.i18n import interface_words
 
     assert i18n.current_language() == "en"
-    assert chart_words() is ENGLISH
+    assert interface_words() is ENGLISH
     screen = _screen(qtbot, filled)
     assert screen.tabs.tabText(0) == "Warning signs"
     assert screen.panels[0].chart.title == "Warning signs over time: all of them"

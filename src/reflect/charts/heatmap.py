@@ -16,8 +16,8 @@ from matplotlib.figure import Figure
 
 from reflect.charts import hover
 from reflect.charts.style import ChartStyle, empty_state, margins, prepare, title
-from reflect.domain.trend_words import ENGLISH, Words
 from reflect.domain.trends import DailyHeaviness, week_start
+from reflect.domain.words import ENGLISH, Words
 
 WEEKDAYS = ENGLISH.weekdays  # the rows' names in English; a chart uses its style's words
 

@@ -25,8 +25,8 @@ from reflect.charts.style import (
     text_width,
     title,
 )
-from reflect.domain.trend_words import ENGLISH, Words
 from reflect.domain.trends import BandThreshold, InstrumentSeries
+from reflect.domain.words import ENGLISH, Words
 
 
 def _shade_bands(ax: Axes, bands: Sequence[BandThreshold], style: ChartStyle) -> None:

@@ -18,8 +18,8 @@ from reflect.charts.style import (
     style_axes,
     title,
 )
-from reflect.domain.trend_words import Words
 from reflect.domain.trends import PracticeSeries
+from reflect.domain.words import Words
 
 SUBTITLES = {
     "week": "Mean self-rating per week (1 = not at all as I would like, 5 = fully).",

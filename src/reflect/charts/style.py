@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Transform, offset_copy
 
-from reflect.domain.trend_words import ENGLISH, Words
+from reflect.domain.words import ENGLISH, Words
 
 OKABE_ITO = {
     "orange": "#E69F00",

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reflect.domain.checkin_scoring import compare_wording
-from reflect.domain.trend_words import ENGLISH, Words
 from reflect.domain.trends import (
     CategorySeries,
     DailyHeaviness,
@@ -19,6 +18,7 @@ from reflect.domain.trends import (
     PracticeSeries,
     WeeklyReflections,
 )
+from reflect.domain.words import ENGLISH, Words
 
 # Every sentence is an English template translated by ``words`` (the ui passes the language
 # in use) and then filled in, so the numbers and dates are never part of a catalogue key.

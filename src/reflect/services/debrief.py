@@ -16,12 +16,11 @@ from reflect.domain.debrief import AGENDA_IDS, CHARTS, Debrief, clean_topics, sh
 from reflect.domain.errors import ValidationError
 from reflect.domain.journal import JournalFilter
 from reflect.domain.reflection import FollowUp
+from reflect.domain.words import ENGLISH, Words
 from reflect.services import debrief_charts
 from reflect.services.debrief_view import (
-    ENGLISH,
     SharedCard,
     SharedView,
-    Wording,
     build_shared_view,
     chart_card,
     checkin_card,
@@ -65,11 +64,11 @@ class DebriefService:
         title: str = "",
         supervisor: str = "",
         scheduled_for: datetime | None = None,
-        words: Wording = ENGLISH,
+        words: Words = ENGLISH,
     ) -> Debrief:
         """An unsaved debrief with nothing shared: sharing is always an explicit choice."""
         when = scheduled_for or self._clock().replace(second=0, microsecond=0)
-        title = title or words.tr("Debrief {date}").format(date=words.day(when))
+        title = title or words("Debrief {date}").format(date=words.day(when))
         return Debrief(title=title, supervisor=supervisor, scheduled_for=when)
 
     def save(self, debrief: Debrief) -> Debrief:
@@ -107,33 +106,33 @@ class DebriefService:
         self._repo.delete(debrief_id)
 
     def reflection_choices(
-        self, query: str = "", limit: int = 200, words: Wording = ENGLISH
+        self, query: str = "", limit: int = 200, words: Words = ENGLISH
     ) -> list[Choice]:
         """Recent reflections (or those matching ``query``, through the journal's full-text
         search) to pick from, labelled by date, template and setting only."""
         choices = []
         for s in self._journal.search(JournalFilter(query=query.strip()), limit=limit):
-            name = words.tr(self._journal.templates.name_of(s.template_id))
-            label = f"{words.day(s.occurred_at)} · {name} · {words.tr(s.setting)}"
+            name = words(self._journal.templates.name_of(s.template_id))
+            label = f"{words.day(s.occurred_at)} · {name} · {words(s.setting)}"
             choices.append(Choice("reflection", str(s.id), label))
         return choices
 
-    def checkin_choices(self, limit: int = 52, words: Wording = ENGLISH) -> list[Choice]:
+    def checkin_choices(self, limit: int = 52, words: Words = ENGLISH) -> list[Choice]:
         choices = []
         for entry in reversed(self._checkins.recent_scored(limit)):
             overall = entry.scores.overall
             score = (
-                words.tr("warning signs {score}").format(score=words.of(overall, 4))
+                words("warning signs {score}").format(score=words.of(overall, 4))
                 if overall is not None
-                else words.tr("no ratings")
+                else words("no ratings")
             )
             label = f"{words.day(entry.checkin.taken_at)} · {score}"
             choices.append(Choice("checkin", str(entry.checkin.id), label))
         return choices
 
     @staticmethod
-    def chart_choices(words: Wording = ENGLISH) -> list[Choice]:
-        return [Choice("chart", key, words.tr(label)) for key, label in CHARTS.items()]
+    def chart_choices(words: Words = ENGLISH) -> list[Choice]:
+        return [Choice("chart", key, words(label)) for key, label in CHARTS.items()]
 
     # --- the shared view ------------------------------------------------------------
 
@@ -143,7 +142,7 @@ class DebriefService:
         return when if when is not None and when < now else now
 
     def _card(
-        self, kind: str, ref: str, as_of: datetime | None = None, words: Wording = ENGLISH
+        self, kind: str, ref: str, as_of: datetime | None = None, words: Words = ENGLISH
     ) -> SharedCard:
         if kind == "reflection":
             reflection = self._journal.get(int(ref))
@@ -167,14 +166,14 @@ class DebriefService:
         return chart_card(ref, bars, words=words)
 
     def preview(
-        self, kind: str, ref: str, as_of: datetime | None = None, words: Wording = ENGLISH
+        self, kind: str, ref: str, as_of: datetime | None = None, words: Words = ENGLISH
     ) -> SharedCard:
         """Exactly the card debrief mode would show for one item, so the provider can see
         what a tick reveals before sharing it (the prepare screen is theirs alone)."""
         item_kind, item_ref = shared_ref(kind, ref)
         return self._card(item_kind, item_ref, as_of, words)
 
-    def shared_view(self, debrief_id: int, words: Wording = ENGLISH) -> SharedView:
+    def shared_view(self, debrief_id: int, words: Words = ENGLISH) -> SharedView:
         """What debrief mode and the exports show, in the reader's language (``words``)."""
         debrief = self._repo.require(debrief_id)
         history = self._repo.history()  # newest first
@@ -192,7 +191,7 @@ class DebriefService:
         actions = self._repo.actions_for(debrief_id)
         return build_shared_view(debrief, card, actions, earlier, words)
 
-    def room(self, debrief_id: int, words: Wording = ENGLISH) -> DebriefRoom:
+    def room(self, debrief_id: int, words: Words = ENGLISH) -> DebriefRoom:
         self._repo.require(debrief_id)
         return DebriefRoom(self, debrief_id, words)
 
@@ -248,7 +247,7 @@ class DebriefService:
 class DebriefRoom:
     """What debrief mode may do: read the shared view, write notes and actions. Nothing else."""
 
-    def __init__(self, service: DebriefService, debrief_id: int, words: Wording = ENGLISH) -> None:
+    def __init__(self, service: DebriefService, debrief_id: int, words: Words = ENGLISH) -> None:
         self._service = service
         self.debrief_id = debrief_id
         self.words = words

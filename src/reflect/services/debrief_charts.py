@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from reflect.domain.checkin_scoring import score_history
 from reflect.domain.journal import JournalFilter
 from reflect.domain.reflection import PRACTICE_AREA_LABELS, PRACTICE_AREAS
-from reflect.services.debrief_view import ENGLISH, Bar, Wording
+from reflect.domain.words import ENGLISH, Words
+from reflect.services.debrief_view import Bar
 
 if TYPE_CHECKING:
     from reflect.services.checkins import CheckinService
@@ -20,7 +21,7 @@ def warning_sign_bars(
     checkins: CheckinService,
     count: int = 12,
     until: datetime | None = None,
-    words: Wording = ENGLISH,
+    words: Words = ENGLISH,
 ) -> list[Bar]:
     """The last ``count`` check-ins, up to ``until`` when the debrief lies in the past, so a
     summary exported later still shows what was discussed then."""
@@ -34,13 +35,13 @@ def warning_sign_bars(
     bars = []
     for entry in scored:
         overall = entry.scores.overall
-        text = words.of(overall, 4) if overall is not None else words.tr("not answered")
+        text = words.of(overall, 4) if overall is not None else words("not answered")
         bars.append(Bar(words.day(entry.checkin.taken_at), overall, 4.0, text))
     return bars
 
 
 def practice_rating_bars(
-    journal: JournalService, today: date, days: int = 90, words: Wording = ENGLISH
+    journal: JournalService, today: date, days: int = 90, words: Words = ENGLISH
 ) -> list[Bar]:
     since = today - timedelta(days=days)
     ratings: dict[str, list[int]] = defaultdict(list)
@@ -54,15 +55,15 @@ def practice_rating_bars(
         values = ratings.get(area)
         if values:
             mean = sum(values) / len(values)
-            text = words.tr("{value} of {maximum} ({count} rated)").format(
-                value=words.decimal(mean), maximum=5, count=len(values)
+            text = words("{value} of {maximum} ({count} rated)").format(
+                value=words.num(mean), maximum=5, count=len(values)
             )
-            bars.append(Bar(words.tr(PRACTICE_AREA_LABELS[area]), mean, 5.0, text))
+            bars.append(Bar(words(PRACTICE_AREA_LABELS[area]), mean, 5.0, text))
     return bars
 
 
 def intensity_bars(
-    journal: JournalService, today: date, months: int = 6, words: Wording = ENGLISH
+    journal: JournalService, today: date, months: int = 6, words: Words = ENGLISH
 ) -> list[Bar]:
     first = date(today.year, today.month, 1)
     for _ in range(months - 1):
@@ -76,8 +77,8 @@ def intensity_bars(
     bars = []
     for (year, month), values in sorted(by_month.items()):
         mean = sum(values) / len(values)
-        text = words.tr("{value} of {maximum} ({count} reflections)").format(
-            value=words.decimal(mean), maximum=10, count=len(values)
+        text = words("{value} of {maximum} ({count} reflections)").format(
+            value=words.num(mean), maximum=10, count=len(values)
         )
         bars.append(Bar(words.month(date(year, month, 1)), mean, 10.0, text))
     return bars

@@ -4,13 +4,8 @@ the person exporting it (``words``; English by default)."""
 from __future__ import annotations
 
 from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
-from reflect.services.debrief_view import (
-    ENGLISH,
-    ActionView,
-    SharedView,
-    Wording,
-    label_colon,
-)
+from reflect.domain.words import ENGLISH, Words
+from reflect.services.debrief_view import ActionView, SharedView, label_colon
 
 
 def _escape(text: str) -> str:
@@ -21,9 +16,9 @@ def _escape(text: str) -> str:
     return out
 
 
-def _action_line(action: ActionView, words: Wording = ENGLISH) -> str:
+def _action_line(action: ActionView, words: Words = ENGLISH) -> str:
     box = "x" if action.done else " "
-    t = words.tr
+    t = words
     extra = [t("owner: {owner}").format(owner=_escape(action.owner))] if action.owner else []
     if action.due:
         extra.append(t("due {date}").format(date=words.day(action.due)))
@@ -33,8 +28,8 @@ def _action_line(action: ActionView, words: Wording = ENGLISH) -> str:
     return f"- [{box}] {_escape(action.text)}{suffix}"
 
 
-def debrief_markdown(view: SharedView, words: Wording = ENGLISH) -> str:
-    t = words.tr
+def debrief_markdown(view: SharedView, words: Words = ENGLISH) -> str:
+    t = words
     lines = [f"# {_escape(view.title)}", ""]
     meta = []
     if view.supervisor:

@@ -17,48 +17,10 @@ from reflect.domain.checkin_scoring import ScoredCheckIn
 from reflect.domain.debrief import AGENDA, CHARTS, AgendaStep, Debrief
 from reflect.domain.reflection import FollowUp, Reflection
 from reflect.domain.templates import Template
+from reflect.domain.words import ENGLISH, Words
 
 SLEEP_WORDS = ("very poor", "poor", "so-so", "fairly good", "restful")
 ENERGY_WORDS = ("empty", "low", "some", "good", "plenty")
-
-
-def _same(text: str) -> str:
-    return text
-
-
-def day_text(value: date | datetime | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
-
-
-def month_text(value: date) -> str:
-    return f"{value:%b %Y}"
-
-
-def decimal_text(value: float) -> str:
-    return f"{value:.1f}"
-
-
-@dataclass(frozen=True)
-class Wording:
-    """The words, dates and numbers of a debrief in the language of the person reading it.
-
-    Services cannot import the interface's catalogue, so the interface passes its own:
-    ``tr`` turns an English text (a key of the catalogue, placeholders and all) into the
-    interface language, ``day`` writes a date ("5 Nov 2026"), ``month`` a month
-    ("Nov 2026") and ``decimal`` a number with one decimal ("2.5"). The default is English,
-    so the command line, tests and anything else without an interface read as before."""
-
-    tr: Callable[[str], str] = _same
-    day: Callable[[date | datetime], str] = day_text
-    month: Callable[[date], str] = month_text
-    decimal: Callable[[float], str] = decimal_text
-
-    def of(self, value: float, maximum: int) -> str:
-        """ "2.5 of 4" in the reader's language."""
-        return self.tr("{value} of {maximum}").format(value=self.decimal(value), maximum=maximum)
-
-
-ENGLISH = Wording()
 
 
 @dataclass(frozen=True)
@@ -118,12 +80,12 @@ class SharedView:
         return "\n".join(parts)
 
 
-def label_colon(label: str, words: Wording = ENGLISH) -> str:
+def label_colon(label: str, words: Words = ENGLISH) -> str:
     """``label`` followed by a colon, unless it already ends in punctuation (a question).
     French puts a space before the colon, so the colon is part of the wording."""
     if label.rstrip().endswith(("?", ":", ".", "!")):
         return label
-    return words.tr("{label}:").format(label=label)
+    return words("{label}:").format(label=label)
 
 
 def action_view(item: FollowUp, from_title: str = "") -> ActionView:
@@ -138,9 +100,9 @@ def action_view(item: FollowUp, from_title: str = "") -> ActionView:
 
 
 def reflection_card(
-    ref: str, reflection: Reflection | None, template: Template | None, words: Wording = ENGLISH
+    ref: str, reflection: Reflection | None, template: Template | None, words: Words = ENGLISH
 ) -> SharedCard:
-    t = words.tr
+    t = words
     if reflection is None:
         return SharedCard(
             "reflection", ref, t("A shared reflection"), t("It has been deleted since.")
@@ -173,9 +135,9 @@ def reflection_card(
     return SharedCard("reflection", ref, name, subtitle, tuple(lines))
 
 
-def _score_text(value: float | None, usual: float | None, words: Wording = ENGLISH) -> str:
+def _score_text(value: float | None, usual: float | None, words: Words = ENGLISH) -> str:
     if value is None:
-        return words.tr("not answered")
+        return words("not answered")
     text = words.of(value, 4)
     if usual is not None:
         diff = value - usual
@@ -184,12 +146,12 @@ def _score_text(value: float | None, usual: float | None, words: Wording = ENGLI
             if abs(diff) < 0.5
             else ("higher than your usual" if diff > 0 else "lower than your usual")
         )
-        text += " · " + words.tr(compared)
+        text += " · " + words(compared)
     return text
 
 
-def checkin_card(ref: str, scored: ScoredCheckIn | None, words: Wording = ENGLISH) -> SharedCard:
-    t = words.tr
+def checkin_card(ref: str, scored: ScoredCheckIn | None, words: Words = ENGLISH) -> SharedCard:
+    t = words
     if scored is None:
         return SharedCard("checkin", ref, t("A shared check-in"), t("It has been deleted since."))
     checkin, scores, usual = scored.checkin, scored.scores, scored.baseline
@@ -222,10 +184,10 @@ def checkin_card(ref: str, scored: ScoredCheckIn | None, words: Wording = ENGLIS
 
 
 def chart_card(
-    ref: str, bars: list[Bar], empty: str = "Not enough data yet.", words: Wording = ENGLISH
+    ref: str, bars: list[Bar], empty: str = "Not enough data yet.", words: Words = ENGLISH
 ) -> SharedCard:
-    title = words.tr(CHARTS.get(ref, ref))
-    return SharedCard("chart", ref, title, "" if bars else words.tr(empty), (), tuple(bars))
+    title = words(CHARTS.get(ref, ref))
+    return SharedCard("chart", ref, title, "" if bars else words(empty), (), tuple(bars))
 
 
 def build_shared_view(
@@ -233,7 +195,7 @@ def build_shared_view(
     card_for: Callable[[str, str], SharedCard],
     actions: list[FollowUp],
     carried_over: list[tuple[FollowUp, str]],
-    words: Wording = ENGLISH,
+    words: Words = ENGLISH,
 ) -> SharedView:
     """``card_for(kind, ref)`` is asked only for the debrief's shared references; the
     agenda's titles and prompts are in the reader's language (``words``)."""
@@ -245,7 +207,7 @@ def build_shared_view(
         completed_at=debrief.completed_at,
         topics=tuple(debrief.topics),
         cards=tuple(card_for(kind, ref) for kind, ref in debrief.shared),
-        agenda=tuple(AgendaStep(s.id, words.tr(s.title), words.tr(s.prompt)) for s in AGENDA),
+        agenda=tuple(AgendaStep(s.id, words(s.title), words(s.prompt)) for s in AGENDA),
         notes=tuple((step.id, debrief.notes.get(step.id, "")) for step in AGENDA),
         actions=tuple(action_view(a) for a in actions),
         carried_over=tuple(action_view(a, title) for a, title in carried_over),

@@ -1,5 +1,5 @@
 """Debrief summary as PDF, drawn by Qt's own PDF writer from the shared view alone, in the
-interface language (the view's cards and agenda already are: see ``debrief_wording``)."""
+interface language (the view's cards and agenda already are: see ``i18n.interface_words``)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import ActionView, SharedView, label_colon
-from reflect.ui.i18n import tr
-from reflect.ui.widgets.debrief_cards import debrief_wording
+from reflect.ui.i18n import interface_words, tr
 
 
 def _action(action: ActionView) -> str:
-    words = debrief_wording()
+    words = interface_words()
     extra = [tr("owner: {owner}").format(owner=escape(action.owner))] if action.owner else []
     if action.due:
         extra.append(tr("due {date}").format(date=words.day(action.due)))
@@ -29,7 +28,7 @@ def _action(action: ActionView) -> str:
 
 
 def debrief_html(view: SharedView) -> str:
-    words = debrief_wording()
+    words = interface_words()
     meta = []
     if view.supervisor:
         meta.append(tr("With {name}").format(name=escape(view.supervisor)))

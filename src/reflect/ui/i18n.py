@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
+from reflect.domain.words import ENGLISH, Words
 from reflect.resources import asset_path
 
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}
@@ -106,3 +107,26 @@ def follow_language(widget) -> None:  # noqa: ANN001 - any QWidget
     """Month and day names in a date picker follow the interface language."""
     if current_language() != DEFAULT_LANGUAGE:
         widget.setLocale(interface_locale())
+
+
+def interface_words() -> Words:
+    """Texts, dates and numbers for pure code (charts, their summaries, the debrief) in the
+    interface language: English is their own default; French takes Qt's month and weekday
+    names and decimal comma."""
+    if current_language() == DEFAULT_LANGUAGE:
+        return ENGLISH
+    from PySide6.QtCore import QLocale
+
+    locale = interface_locale()
+    short, long = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
+    return Words(
+        translate=tr,
+        months=tuple(locale.monthName(m, short) for m in range(1, 13)),
+        months_long=tuple(locale.monthName(m, long) for m in range(1, 13)),
+        weekdays=tuple(locale.dayName(d, short) for d in range(1, 8)),
+        weekdays_long=tuple(locale.dayName(d, long) for d in range(1, 8)),
+        day_first=True,
+        zero_is_singular=True,
+        decimal=locale.decimalPoint() or ".",
+        first_of_month="er" if current_language() == "fr" else "",
+    )

@@ -29,9 +29,9 @@ from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.domain.errors import ReflectError
 from reflect.services.debrief import DebriefRoom
 from reflect.services.debrief_view import SharedView
-from reflect.ui.i18n import tr
+from reflect.ui.i18n import interface_words, tr
 from reflect.ui.widgets.debrief_actions import ActionsPanel
-from reflect.ui.widgets.debrief_cards import SharedCardView, debrief_wording
+from reflect.ui.widgets.debrief_cards import SharedCardView
 
 
 class DebriefMode(QWidget):
@@ -170,7 +170,7 @@ class DebriefMode(QWidget):
         if self._view.supervisor:
             bits.append(tr("with {name}").format(name=_esc(self._view.supervisor)))
         if self._view.scheduled_for:
-            bits.append(debrief_wording().day(self._view.scheduled_for))
+            bits.append(interface_words().day(self._view.scheduled_for))
         return " · ".join(bits)
 
     def _show_step(self, row: int) -> None:

@@ -29,9 +29,9 @@ from reflect.services.debrief import Choice
 from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.session import Session
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
-from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.screens.debrief_mode import DebriefMode
-from reflect.ui.widgets.debrief_cards import KIND_LABELS, debrief_wording
+from reflect.ui.widgets.debrief_cards import KIND_LABELS
 from reflect.ui.widgets.debrief_sidebar import DebriefSidebar
 from reflect.ui.widgets.share_picker import SharePicker
 from reflect.ui.widgets.share_preview import SharePreview
@@ -44,7 +44,7 @@ class DebriefScreen(QWidget):
         super().__init__(parent)
         self.service = session.debrief
         # The screen is rebuilt when the language changes, so its wording is fixed here.
-        self.words = debrief_wording()
+        self.words = interface_words()
         self.debrief: Debrief = self.service.new(words=self.words)
         self.mode: DebriefMode | None = None
 

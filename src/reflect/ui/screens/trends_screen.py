@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, Q
 from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
 from reflect.domain.checkin_scoring import OVERALL
 from reflect.domain.errors import ReflectError
-from reflect.domain.trend_words import ENGLISH, Words
 from reflect.domain.trends import DateRange, TrendsData
+from reflect.domain.words import ENGLISH, Words
 from reflect.services.session import Session
-from reflect.ui.i18n import current_language, local_date, tr
+from reflect.ui.i18n import current_language, interface_words, local_date, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.range_picker import RangePicker
 from reflect.ui.workers import run_in_background
@@ -49,28 +49,6 @@ TAB_SHORT = {"stages": "Stages"}
 SIGN_OPTIONS = [(OVERALL, "All warning signs")] + [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
 HISTORY_READ_DELAY_MS = 1500
 BENCHMARK_RANGES = ("4w", "3m", "1y", "all")
-
-
-def chart_words() -> Words:
-    """Texts, month and weekday names for the charts and their summaries in the language in
-    use (English is the charts' own default; other languages take Qt's names for dates)."""
-    if current_language() == "en":
-        return ENGLISH
-    from PySide6.QtCore import QLocale
-
-    locale = QLocale("fr_CA" if current_language() == "fr" else current_language())
-    short, long = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
-    return Words(
-        translate=tr,
-        months=tuple(locale.monthName(m, short) for m in range(1, 13)),
-        months_long=tuple(locale.monthName(m, long) for m in range(1, 13)),
-        weekdays=tuple(locale.dayName(d, short) for d in range(1, 8)),
-        weekdays_long=tuple(locale.dayName(d, long) for d in range(1, 8)),
-        day_first=True,
-        zero_is_singular=True,
-        decimal=locale.decimalPoint() or ".",
-        first_of_month="er" if current_language() == "fr" else "",
-    )
 
 
 def draw_tab(
@@ -117,7 +95,7 @@ def draw_tab(
 
 def describe_tab(key: str, data: TrendsData, choice: str | None, language: Words = ENGLISH) -> str:
     """The chart of ``key`` in a sentence or two (see domain/trend_summaries.py), in the
-    language of ``language`` (see ``chart_words``)."""
+    language of ``language`` (see ``i18n.interface_words``)."""
     from reflect.domain import trend_summaries as words
 
     if key == "signs":
@@ -175,7 +153,7 @@ class TrendsScreen(QWidget):
         super().__init__(parent)
         self.session = session
         self.setAccessibleName(tr("Trends"))
-        self.words = chart_words()
+        self.words = interface_words()
         self.data: TrendsData | None = None
         self.span: DateRange | None = None
         self.panels: list[TrendChartPanel] = []

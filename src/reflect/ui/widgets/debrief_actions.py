@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.services.debrief_view import ActionView
-from reflect.ui.i18n import interface_locale, tr
-from reflect.ui.widgets.debrief_cards import debrief_wording
+from reflect.ui.i18n import interface_locale, interface_words, tr
 
 
 def action_label(action: ActionView) -> str:
     extra = [action.owner] if action.owner else []
     if action.due:
-        extra.append(tr("by {date}").format(date=debrief_wording().day(action.due)))
+        extra.append(tr("by {date}").format(date=interface_words().day(action.due)))
     if action.from_title:
         extra.append(tr("from {title}").format(title=action.from_title))
     return action.text + (f"  ({' · '.join(extra)})" if extra else "")

@@ -1,6 +1,6 @@
 """Cards for shared items in debrief mode: plain text and simple bars, from the shared view.
 
-``debrief_wording()`` hands the debrief services the interface language: they build the
+``i18n.interface_words()`` hands the debrief services the interface language: they build the
 cards, the agenda and the Markdown summary, and cannot import the catalogue themselves."""
 
 from __future__ import annotations
@@ -9,26 +9,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from reflect.services.debrief_view import ENGLISH, Bar, SharedCard, Wording, label_colon
-from reflect.ui.i18n import current_language, local_date, tr
+from reflect.services.debrief_view import Bar, SharedCard, label_colon
+from reflect.ui.i18n import interface_words, tr
 
 KIND_LABELS = {"reflection": "Reflection", "checkin": "Check-in", "chart": "Chart"}
-
-
-def _french_decimal(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
-def debrief_wording() -> Wording:
-    """Words, dates and numbers for the debrief in the interface language (English as is)."""
-    if current_language() == "en":
-        return ENGLISH
-    return Wording(
-        tr=tr,
-        day=lambda value: local_date(value),
-        month=lambda value: local_date(value, "MMM yyyy"),
-        decimal=_french_decimal,
-    )
 
 
 class BarsView(QWidget):
@@ -41,7 +25,7 @@ class BarsView(QWidget):
         self.bars = bars
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(self._row() * len(bars) + 4)
-        words = debrief_wording()
+        words = interface_words()
         names = "; ".join(f"{label_colon(b.label, words)} {b.text}" for b in bars)
         self.setAccessibleName(names)
 
@@ -110,7 +94,7 @@ class SharedCardView(QFrame):
             subtitle.setWordWrap(True)
             subtitle.setStyleSheet("font-style: italic;")  # palette colours: dark theme too
             layout.addWidget(subtitle)
-        words = debrief_wording()
+        words = interface_words()
         for label, text in card.lines:
             html = f"<b>{_esc(label_colon(label, words))}</b> {_esc(text)}"
             line = QLabel(html)

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 
 from reflect.services.debrief import DebriefService
 from reflect.services.debrief_view import action_view
-from reflect.ui.i18n import tr
+from reflect.ui.i18n import interface_words, tr
 from reflect.ui.widgets.debrief_actions import action_label
-from reflect.ui.widgets.debrief_cards import debrief_wording
 
 
 class DebriefSidebar(QWidget):
@@ -77,7 +76,7 @@ class DebriefSidebar(QWidget):
         self.history.clear()
         debriefs = self.service.history()
         titles = {d.id: d.title for d in debriefs}
-        day = debrief_wording().day
+        day = interface_words().day
         for debrief in debriefs:
             state = tr("completed") if debrief.is_completed else tr("planned")
             who = f" · {debrief.supervisor}" if debrief.supervisor else ""

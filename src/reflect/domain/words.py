@@ -1,10 +1,11 @@
-"""The words of the trends charts and their summaries in the language in use, without Qt.
+"""The words of pure code (charts, chart summaries, the debrief) in the language in use.
 
-Charts and summaries are pure code (no PySide6, no ui), so the ui hands them a ``Words``:
-a translate function for the English texts plus the month and weekday names of the
-language. Dates are then written with these names, never with the C locale of
-``strftime`` (which would print "Nov" in a French window). The default is English, exactly
-as ``strftime`` writes it, so code and tests that pass nothing are unchanged.
+Charts, summaries and the debrief services cannot import Qt or the interface, so the
+interface hands them a ``Words``: a translate function for the English texts plus the month
+and weekday names and the decimal mark of the language. Dates are then written with these
+names, never with the C library's ``strftime`` names (which follow the system, not Reflect).
+The default is English, so the command line, tests and anything that passes nothing read
+as before.
 """
 
 from __future__ import annotations
@@ -99,6 +100,18 @@ class Words:
     def long(self, moment: dt.date | dt.datetime) -> str:
         """'5 November 2026' / '5 novembre 2026'."""
         return self.date(moment, "%-d %B %Y")
+
+    def day(self, moment: dt.date | dt.datetime) -> str:
+        """'5 Nov 2026' / '5 nov. 2026' (no ordinal: the debrief's dates and lists)."""
+        return f"{moment.day} {self.months[moment.month - 1]} {moment.year}"
+
+    def month(self, moment: dt.date) -> str:
+        """'Nov 2026' / 'nov. 2026'."""
+        return f"{self.months[moment.month - 1]} {moment.year}"
+
+    def of(self, value: float, maximum: int) -> str:
+        """'2.5 of 4' / '2,5 sur 4'."""
+        return self.translate("{value} of {maximum}").format(value=self.num(value), maximum=maximum)
 
 
 ENGLISH = Words()
