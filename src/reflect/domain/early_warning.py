@@ -15,13 +15,7 @@ from datetime import datetime
 from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, InstrumentResult
 from reflect.domain.checkin_scoring import OVERALL, ScoredCheckIn
 from reflect.domain.instruments import InstrumentDefinition
-
-# English month names spelled out here: strftime's %B follows the process locale, which the
-# window sets from the system, and the English text must not change with it.
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+from reflect.domain.words import ENGLISH
 
 SUPPORT_SENTENCE = (
     "Coping ideas and your own plan are one click away, and it may help to talk with your "
@@ -173,7 +167,7 @@ def band_notices(
             taken = latest.taken_at
             args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
                 ("instrument", definition.short_name),
-                ("date", f"{taken.day} {_MONTHS[taken.month - 1]} {taken.year}"),
+                ("date", ENGLISH.long(taken)),
                 ("date_iso", taken.date().isoformat()),
                 ("subscale", subscale.label),
                 ("score", f"{latest.scores[subscale.id]:g}"),
