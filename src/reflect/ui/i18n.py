@@ -82,6 +82,12 @@ def tr_list(texts: Iterable[str]) -> list[str]:
     return [tr(text) for text in texts]
 
 
+def number(value: float, spec: str = "g") -> str:
+    """A number as the person writes it: '2.5' in English, '2,5' in French."""
+    text = format(value, spec)
+    return text.replace(".", ",") if current_language() == "fr" else text
+
+
 def local_date(value: date | datetime, pattern: str = "d MMM yyyy") -> str:
     """A date (or date and time) in the interface language: '5 Nov 2026' / '5 nov. 2026'.
 

@@ -25,14 +25,8 @@ from reflect.domain.instrument_scoring import InstrumentScore, parse_answers
 from reflect.domain.instruments import InstrumentDefinition
 from reflect.services.instruments import InstrumentService
 from reflect.ui.error_text import message_in_language
-from reflect.ui.i18n import current_language, local_date, tr, tr_list
+from reflect.ui.i18n import local_date, number, tr, tr_list
 from reflect.ui.widgets.rating_row import RatingRow
-
-
-def number_text(value: float) -> str:
-    """A score as written in the interface language: 62.5 in English, 62,5 in French."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if current_language() == "fr" else text
 
 
 def _bold(text: str) -> str:
@@ -216,8 +210,8 @@ class InstrumentPanel(QWidget):
         layout = QVBoxLayout(host)
         labels = tr_list(d.scale.labels.get(v, str(v)) for v in d.scale.values)
         self._rows = []
-        for number, text in enumerate(d.item_text or (), start=1):
-            row = RatingRow(text, labels, minimum=d.scale.minimum, number=number)
+        for position, text in enumerate(d.item_text or (), start=1):
+            row = RatingRow(text, labels, minimum=d.scale.minimum, number=position)
             layout.addWidget(row)
             self._rows.append(row)
         layout.addStretch(1)
@@ -232,7 +226,7 @@ class InstrumentPanel(QWidget):
             return ""
         labels = {s.id: tr(s.label) for s in d.subscales}
         parts = ", ".join(
-            f"{html.escape(labels.get(k, k))} {number_text(v)}" for k, v in latest.scores.items()
+            f"{html.escape(labels.get(k, k))} {number(v)}" for k, v in latest.scores.items()
         )
         when = local_date(latest.taken_at, "dd MMMM yyyy")
         return "<p>" + tr("Last saved {when}: {scores}.").format(when=when, scores=parts) + "</p>"
@@ -340,11 +334,11 @@ def render_score(result: InstrumentScore) -> str:
         else:
             direction = tr("higher means more strain")
         span = tr("of {low} to {high} ({direction})").format(
-            low=number_text(s.minimum), high=number_text(s.maximum), direction=direction
+            low=number(s.minimum), high=number(s.maximum), direction=direction
         )
         rows.append(
             f"<tr><td><b>{html.escape(tr(s.subscale.label))}</b></td>"
-            f"<td align='right'>&nbsp;{number_text(s.score)}&nbsp;</td>"
+            f"<td align='right'>&nbsp;{number(s.score)}&nbsp;</td>"
             f"<td>{span}</td><td>&nbsp;{band}</td></tr>"
         )
     caveats = "".join(f"<li>{html.escape(tr(c))}</li>" for c in d.caveats)

@@ -22,15 +22,9 @@ from PySide6.QtWidgets import (
 from reflect.domain.checkin_scoring import compare_wording
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
-from reflect.ui.i18n import current_language, local_date, tr
+from reflect.ui.i18n import local_date, number, tr
 
 SHOWN = 60
-
-
-def _number(value: float, spec: str = "g") -> str:
-    """A score as the person writes numbers: '60', '2.5' (English) or '2,5' (French)."""
-    text = format(value, spec)
-    return text.replace(".", ",") if current_language() == "fr" else text
 
 
 @dataclass
@@ -106,7 +100,7 @@ class CheckinHistoryView(QWidget):
             if overall is None:
                 score = tr("no items answered")
             else:
-                score = tr("overall {value} of {top}").format(value=_number(overall, ".1f"), top=4)
+                score = tr("overall {value} of {top}").format(value=number(overall, ".1f"), top=4)
             wording = compare_wording(scored.difference()) if scored.baseline.available else ""
             text = tr("Check-in: {score}").format(score=score) + (
                 f", {tr(wording)}" if wording else ""
@@ -124,7 +118,7 @@ class CheckinHistoryView(QWidget):
             order = [k for k in labels if k in result.scores] + [
                 k for k in result.scores if k not in labels
             ]
-            scores = ", ".join(f"{labels.get(k, k)} {_number(result.scores[k])}" for k in order)
+            scores = ", ".join(f"{labels.get(k, k)} {number(result.scores[k])}" for k in order)
             entries.append(_Entry("result", result.taken_at, f"{name}: {scores}", result))
         entries.sort(key=lambda e: e.when, reverse=True)
         return entries[:SHOWN]

@@ -22,14 +22,13 @@ from reflect.domain.checkin_scoring import (
     compare_wording,
     strong_items,
 )
-from reflect.ui.i18n import current_language, tr
+from reflect.ui.i18n import number, tr
 
 
 def _fmt(value: float | None) -> str:
     if value is None:
         return "–"
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if current_language() == "fr" else text
+    return number(value, ".1f")
 
 
 class CheckinResultView(QWidget):
