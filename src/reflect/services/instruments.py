@@ -117,7 +117,7 @@ class InstrumentService:
                         other.unlink()  # an older import of the same instrument under another name
                 except ContentError:
                     pass
-        _write_private_json(target, data)
+        write_private_file(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
         self._cache = None
         return self.get(definition.id)
 
@@ -176,7 +176,3 @@ class InstrumentService:
     def restore_result(self, result: InstrumentResult) -> InstrumentResult:
         """Undo ``delete_result``: store the same result again (it gets a new id)."""
         return self._store().add(replace(result, id=None))
-
-
-def _write_private_json(target: Path, data: object) -> None:
-    write_private_file(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

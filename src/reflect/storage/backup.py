@@ -96,10 +96,6 @@ def verify_database(path: Path, raw_key: bytes | bytearray) -> dict[str, int]:
         conn.close()
 
 
-def _write_private(path: Path, text: str) -> None:
-    write_private_file(path, text.encode("utf-8"))
-
-
 def sidecar_path(backup: Path) -> Path:
     return Path(backup).with_name(Path(backup).name + SIDECAR_SUFFIX)
 
@@ -111,7 +107,7 @@ def write_key_sidecar(backup: Path, vault_path: Path) -> None:
     except (OSError, ValueError):
         return  # no readable vault: the backup still opens with the current key
     sealed = {"format": 1, "passphrase": vault.get("passphrase"), "recovery": vault.get("recovery")}
-    _write_private(sidecar_path(backup), json.dumps(sealed, indent=2))
+    write_private_file(sidecar_path(backup), json.dumps(sealed, indent=2).encode("utf-8"))
 
 
 def read_key_sidecar(backup: Path) -> dict[str, Any] | None:
