@@ -22,6 +22,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}
 DEFAULT_LANGUAGE = "en"
 
 _state: dict[str, object] = {"language": DEFAULT_LANGUAGE, "messages": {}}
+_WORDS: dict[str, Words] = {}
 
 
 def catalogue_path(language: str) -> Path:
@@ -119,13 +120,17 @@ def interface_words() -> Words:
     """Texts, dates and numbers for pure code (charts, their summaries, the debrief) in the
     interface language: English is their own default; French takes Qt's month and weekday
     names and decimal comma."""
-    if current_language() == DEFAULT_LANGUAGE:
+    language = current_language()
+    if language == DEFAULT_LANGUAGE:
         return ENGLISH
+    # Built once per language: cards and list rows ask for it one by one.
+    if language in _WORDS:
+        return _WORDS[language]
     from PySide6.QtCore import QLocale
 
     locale = interface_locale()
     short, long = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
-    return Words(
+    words = _WORDS[language] = Words(
         translate=tr,
         months=tuple(locale.monthName(m, short) for m in range(1, 13)),
         months_long=tuple(locale.monthName(m, long) for m in range(1, 13)),
@@ -134,5 +139,6 @@ def interface_words() -> Words:
         day_first=True,
         zero_is_singular=True,
         decimal=locale.decimalPoint() or ".",
-        first_of_month="er" if current_language() == "fr" else "",
+        first_of_month="er" if language == "fr" else "",
     )
+    return words
