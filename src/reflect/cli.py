@@ -59,7 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(data_dir=args.data_dir, demo=args.demo)
     from reflect.domain.errors import ReflectError
+    from reflect.hardening import disable_core_dumps
 
+    disable_core_dumps()  # a core of a command holds the key and decrypted text, as the app's
     try:
         return int(args.handler(args) or 0)
     except ReflectError as exc:
@@ -67,3 +69,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        return _report_unexpected(exc)
+
+
+def _report_unexpected(exc: Exception) -> int:
+    """One line for a failure no command turned into a message (disk full, damaged file...)."""
+    import os
+
+    if os.environ.get("REFLECT_DEBUG"):
+        raise exc
+    from reflect.domain.errors import cut
+    from reflect.storage.failures import is_sqlite_error, translate
+
+    if isinstance(exc, OSError) or is_sqlite_error(exc):
+        where = getattr(exc, "filename", None) or "the data folder"
+        print(f"reflect: {translate(exc, where)}", file=sys.stderr)
+    else:
+        print(
+            f"reflect: something unexpected went wrong ({type(exc).__name__}: {cut(exc, 160)}). "
+            "Set REFLECT_DEBUG=1 to see the details.",
+            file=sys.stderr,
+        )
+    return 2

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             raise ValidationError(
                 "--save uses the definitions Reflect knows; import the file first."
             )
-        session = open_session(args)
+        session = open_session(args, write=True)
         try:
             saved = session.instruments.record(definition.id, answers)
             output["saved_id"] = saved.id

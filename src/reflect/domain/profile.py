@@ -30,9 +30,14 @@ class ProfileInfo:
 
 
 def read_profile_info(directory: Path) -> ProfileInfo | None:
-    """Read a profile folder's public vault.json; None when it is not a complete profile."""
+    """Read a profile folder's public vault.json; None when it is not a profile.
+
+    vault.json is written last when a profile is created, so a folder that has one is a
+    profile even when its database is missing: unlocking then reports it as damaged (and
+    points to the backups) instead of the profile silently disappearing from the list.
+    """
     vault = directory / VAULT_FILE
-    if not vault.is_file() or not (directory / DB_FILE).is_file():
+    if not vault.is_file():
         return None
     try:
         data = json.loads(vault.read_text(encoding="utf-8"))
