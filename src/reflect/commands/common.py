@@ -40,9 +40,10 @@ MAX_PASSPHRASE_FILE_BYTES = 4096
 def read_passphrase_file(path: str | os.PathLike[str], what: str = "passphrase file") -> str:
     """The first line of ``path``: UTF-8 (a BOM is allowed), at most 4 KiB, regular file."""
     try:
+        # Checked before opening: opening a FIFO would wait forever for a writer.
+        if os.path.exists(path) and not os.path.isfile(path):
+            raise ReflectError(f"The {what} {cut(path, 200)} is not a regular file.")
         with open(path, "rb") as handle:
-            if not os.path.isfile(path):
-                raise ReflectError(f"The {what} {cut(path, 200)} is not a regular file.")
             data = handle.read(MAX_PASSPHRASE_FILE_BYTES + 1)
     except OSError as exc:
         raise ReflectError(f"Cannot read the {what}: {exc.strerror}") from exc

@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from reflect.commands.common import add_profile_arguments, open_session, paths_from, print_json
-from reflect.domain.errors import ValidationError
+from reflect.domain.errors import ValidationError, cut
 from reflect.domain.instrument_scoring import parse_answers, score
 from reflect.domain.instruments import load_definition
 from reflect.services.instruments import InstrumentService
@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         definition = load_definition(Path(args.definition))
         if definition.id != args.instrument.strip().lower():
             raise ValidationError(
-                f"The definition file describes '{definition.id}', not '{args.instrument}'."
+                f"The definition file describes '{cut(definition.id, 60)}', "
+                f"not '{cut(args.instrument, 60)}'."
             )
     else:
         definition = InstrumentService(paths_from(args)).get(args.instrument)

@@ -41,7 +41,7 @@ def read_profile_info(directory: Path) -> ProfileInfo | None:
         return None
     try:
         data = json.loads(vault.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None

@@ -151,7 +151,14 @@ def backup_to(
         tmp.unlink(missing_ok=True)
         raise translate(exc, target.parent) from exc
     try:
-        counts = verify_database(tmp, raw_key)
+        try:
+            counts = verify_database(tmp, raw_key)
+        except VaultError as exc:
+            raise VaultError(
+                "No backup was written: the copy failed its integrity check, so the profile's "
+                f"database is damaged ({cut(exc, 120)}). Run 'reflect check'; the latest "
+                "good backup can be brought back with 'reflect restore'."
+            ) from exc
         expected = {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts}
         if counts != expected:
             raise VaultError("The backup copy does not match the profile; it was discarded.")
@@ -159,6 +166,9 @@ def backup_to(
             write_key_sidecar(target, vault_path)
         os.replace(tmp, target)
         fsync_dir(target.parent)
+    except _sqlcipher().Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise translate(exc, target.parent) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

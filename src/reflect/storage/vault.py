@@ -108,7 +108,7 @@ class ProfileStore:
     def get(self, profile_id: str) -> ProfileInfo:
         info = read_profile_info(self.profiles_dir / profile_id)
         if info is None:
-            raise VaultError(f"There is no profile called '{profile_id}'.")
+            raise VaultError(f"There is no profile called '{cut(profile_id, 60)}'.")
         return info
 
     def _new_params(self) -> KdfParams:
