@@ -71,9 +71,7 @@ def test_every_command_reports_a_damaged_database_and_writes_nothing(filled, tmp
     jrnl = tmp_path / "j.json"
     jrnl.write_text('{"entries": [{"date": "2025-01-02", "body": "x"}]}', encoding="utf-8")
     for argv, expected in COMMANDS:
-        argv = [
-            {"JRNL": str(jrnl), "OUT": str(tmp_path / "out.json")}.get(a, a) for a in argv
-        ]
+        argv = [{"JRNL": str(jrnl), "OUT": str(tmp_path / "out.json")}.get(a, a) for a in argv]
         code, out, err = run(["--data-dir", str(data_dir), *argv], capsys)
         line = assert_one_clean_line(err)
         assert code == expected, (argv, line)
@@ -84,9 +82,7 @@ def test_every_command_reports_a_damaged_database_and_writes_nothing(filled, tmp
     assert not (tmp_path / "out.json").exists()
 
 
-def test_the_profile_is_still_listed_and_restorable_after_its_database_vanished(
-    filled, capsys
-):
+def test_the_profile_is_still_listed_and_restorable_after_its_database_vanished(filled, capsys):
     data_dir, info, backup = filled
     info.db_path.unlink()
     code, _out, err = run(["--data-dir", str(data_dir), "restore", str(backup), "--yes"], capsys)

@@ -17,7 +17,6 @@ import pytest
 from tests.faults.storage_helpers import (
     PASSPHRASE,
     add_rows,
-    assert_one_clean_line,
     clean_lines,
     make_profile,
     process,
@@ -68,9 +67,7 @@ def _writer_session(data_dir: Path, info):
     return service.unlock(service.get(info.profile_id), PASSPHRASE)
 
 
-def test_every_writing_command_waits_then_refuses_while_the_app_writes(
-    filled, tmp_path, capsys
-):
+def test_every_writing_command_waits_then_refuses_while_the_app_writes(filled, tmp_path, capsys):
     data_dir, info = filled
     backup = backup_now(_reader(data_dir, info)).written[0]
     jrnl = _jrnl(tmp_path / "j.json", 3)

@@ -111,9 +111,7 @@ def test_a_bad_backup_is_refused_and_nothing_changes(filled, tmp_path, capsys):
     before_counts = row_counts(info)
     before_files = folder_digest(info.directory)
     for what, path in _bad_backups(tmp_path, data_dir, info).items():
-        code, _out, err = run(
-            ["--data-dir", str(data_dir), "restore", str(path), "--yes"], capsys
-        )
+        code, _out, err = run(["--data-dir", str(data_dir), "restore", str(path), "--yes"], capsys)
         line = assert_one_clean_line(err)
         assert code == 2, (what, line)
         assert "Nothing was changed" in line or "not" in line, (what, line)

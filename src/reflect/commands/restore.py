@@ -58,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
         raise ReflectError("Reflect is open for this data folder. Close it, then restore.")
     profile = choose_profile(ProfileService(paths), getattr(args, "profile", None))
     if not Path(args.file).is_file():  # say so before asking to confirm anything
-        raise ReflectError(f"There is no backup file at {cut(args.file, 200)}. Nothing was changed.")
+        raise ReflectError(
+            f"There is no backup file at {cut(args.file, 200)}. Nothing was changed."
+        )
     if not args.yes:
         if not sys.stdin.isatty():
             raise ReflectError("Restoring replaces the profile's data; add --yes to confirm.")

@@ -133,8 +133,8 @@ def check_backup_file(backup: Path) -> None:
         ) from exc
     if size < _MIN_PAGE or size % _MIN_PAGE:
         raise VaultError(
-            f"{backup.name} is not a Reflect backup: it is empty or cut short ({size} byte{'' if size == 1 else 's'}). "
-            "Nothing was changed."
+            f"{backup.name} is not a Reflect backup: it is empty or cut short "
+            f"({size} byte{'' if size == 1 else 's'}). Nothing was changed."
         )
 
 
