@@ -119,5 +119,5 @@ def clean_lines(err: str) -> list[str]:
 
 def assert_one_clean_line(err: str) -> str:
     lines = clean_lines(err)
-    assert len(lines) == 1, err
+    assert len(lines) == 1, err[:2000]
     return lines[0]

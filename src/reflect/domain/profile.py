@@ -42,9 +42,11 @@ def read_profile_info(directory: Path) -> ProfileInfo | None:
     try:
         data = json.loads(vault.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
-        return None
+        data = None
     if not isinstance(data, dict):
-        return None
+        # Still a profile, with a damaged vault: listed by its folder name so that unlocking
+        # says what is wrong, rather than the profile silently disappearing.
+        data = {}
     return ProfileInfo(
         profile_id=directory.name,
         display_name=str(data.get("display_name") or directory.name),

@@ -38,7 +38,7 @@ class UnlockThrottle:
         try:
             data = json.loads(self._path.read_text(encoding="utf-8"))
             failures, not_before = int(data["failures"]), float(data["not_before"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, OverflowError):
             failures, not_before = 0, 0.0  # missing or damaged: start counting again
         # A clock set back must not turn a minute's wait into hours.
         self._failures = max(0, min(failures, 10_000))
