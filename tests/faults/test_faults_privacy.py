@@ -32,7 +32,7 @@ print("RESULT", code, resource.getrlimit(resource.RLIMIT_CORE)[1],
 """
 
 
-@pytest.mark.skipif(not os.uname().sysname == "Linux", reason="prctl is Linux only")
+@pytest.mark.skipif(os.uname().sysname != "Linux", reason="prctl is Linux only")
 def test_the_command_line_disables_core_dumps_like_the_app(tmp_path):
     info = make_profile(tmp_path / "data")
     import subprocess
