@@ -168,8 +168,8 @@ def _check_contents(backup: Path, key: bytearray, allow_empty: bool) -> None:
     if rows == 0 and not allow_empty:
         raise VaultError(
             f"{backup.name} holds no reflections, check-ins or anything else: restoring it "
-            "would empty the profile. Nothing was changed; add --allow-empty if that is "
-            "really what you want."
+            "would empty the profile. Nothing was changed (on the command line, "
+            "--allow-empty restores it anyway)."
         )
 
 
