@@ -58,8 +58,9 @@ class SchemaTooNew(VaultError):
 
 
 def cut(value: object, limit: int = 80) -> str:
-    """``value`` as text for a message, cut to ``limit`` characters (a bad value can be 1 MB)."""
-    text = str(value)
+    """``value`` as text for a one-line message: line breaks folded, cut to ``limit`` characters
+    (a bad value can be 1 MB, and SQLite's reports span several lines)."""
+    text = " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -79,8 +80,7 @@ class ProfileDamaged(VaultError):
     def __init__(self, what: str, latest_backup: str | None = None) -> None:
         self.latest_backup = latest_backup
         where = (
-            f"Your latest backup is {latest_backup}; bring it back with "
-            f"'reflect restore {latest_backup}' (or Settings, Data, Restore)."
+            f"Bring back the latest backup with: reflect restore {latest_backup}"
             if latest_backup
             else "No backup was found in the profile's backups folder; if you keep one "
             "elsewhere, bring it back with 'reflect restore FILE'."
