@@ -2,7 +2,8 @@
 
 Reading tables by name rather than through each repository means a table added by a later
 migration is exported without anyone remembering to update the exporters. Internal tables
-(the FTS index and its shadow tables, the migrations record, the data revision) are left out: they are rebuilt.
+(the FTS index and its shadow tables, the migrations record, the data revision) are left
+out: they are rebuilt.
 """
 
 from __future__ import annotations
