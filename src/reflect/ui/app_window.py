@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from reflect.domain.errors import ReflectError
 from reflect.domain.profile import ProfileInfo
@@ -440,11 +440,6 @@ def apply_qt_language(language: str) -> None:
     if translator.load(f"qtbase_{language}", folder):
         app.installTranslator(translator)
         _qt_translators.append(translator)
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _warm_up_storage() -> None:
