@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from types import TracebackType
 
 
 def _harden_process() -> None:
@@ -11,6 +13,19 @@ def _harden_process() -> None:
     from reflect.hardening import disable_core_dumps
 
     disable_core_dumps()
+
+
+def _log_unexpected_errors(data_dir: Path) -> None:
+    """Unexpected errors in the window go to the content-free diagnostic log, then on as usual."""
+    from reflect.diagnostics import record_error
+
+    default_hook = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        record_error(data_dir, exc.with_traceback(tb), "gui")
+        default_hook(kind, exc, tb)
+
+    sys.excepthook = hook
 
 
 def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
@@ -22,7 +37,9 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
 
     paths = AppPaths.from_option(data_dir).ensure()
     tighten_private_tree(paths.data_dir)
-    app = QApplication.instance() or QApplication(sys.argv)
+    _log_unexpected_errors(paths.data_dir)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Reflect")
     app.setOrganizationName("Reflect")
     app.setQuitOnLastWindowClosed(True)

@@ -78,26 +78,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        return _report_unexpected(exc)
+    except Exception as exc:  # noqa: BLE001 - the last net: no traceback ever reaches a person
+        return _unexpected(args, exc)
 
 
-def _report_unexpected(exc: Exception) -> int:
-    """One line for a failure no command turned into a message (disk full, damaged file...)."""
-    import os
-
-    if os.environ.get("REFLECT_DEBUG"):
-        raise exc
-    from reflect.domain.errors import cut
+def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
     from reflect.storage.failures import is_sqlite_error, translate
 
     if isinstance(exc, OSError) or is_sqlite_error(exc):
+        # A full disk, a read-only folder, a damaged file: say which, in one sentence.
         where = getattr(exc, "filename", None) or "the data folder"
         print(f"reflect: {translate(exc, where)}", file=sys.stderr)
-    else:
-        print(
-            f"reflect: something unexpected went wrong ({type(exc).__name__}: {cut(exc, 160)}). "
-            "Set REFLECT_DEBUG=1 to see the details.",
-            file=sys.stderr,
-        )
+        return 2
+    from reflect.diagnostics import log_path, record_error
+    from reflect.paths import AppPaths
+
+    data_dir = AppPaths.from_option(args.data_dir).data_dir
+    record_error(data_dir, exc, f"cli.{args.command}")
+    print(
+        f"reflect: an unexpected problem stopped this command ({type(exc).__name__}). "
+        f"A note without any of your data was added to {log_path(data_dir)}.",
+        file=sys.stderr,
+    )
     return 2
