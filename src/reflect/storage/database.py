@@ -103,7 +103,7 @@ def connect_encrypted(
         try:
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlcipher3.DatabaseError as exc:
-            if isinstance(exc, getattr(sqlcipher3, "OperationalError", ())):
+            if any(kind.__name__ == "OperationalError" for kind in type(exc).__mro__):
                 # Cannot open, read-only, disk full: not a question of the key.
                 raise translate(exc, path.parent) from exc
             raise WrongPassphrase() from exc

@@ -39,7 +39,9 @@ def is_sqlite_error(exc: BaseException) -> bool:
     return type(exc).__module__.split(".")[0] in ("sqlcipher3", "sqlite3")
 
 
-def translate(exc: BaseException, where: Path, profile_dir: Path | None = None) -> ReflectError:
+def translate(
+    exc: BaseException, where: Path | str, profile_dir: Path | None = None
+) -> ReflectError:
     """A ReflectError for ``exc`` (an OSError or a SQLite error) met while using ``where``."""
     if isinstance(exc, ReflectError):
         return exc
