@@ -192,3 +192,49 @@ def test_a_leftover_staging_file_from_an_interrupted_restore_is_cleaned(filled, 
     assert leftovers == [] and not (info.directory / ".vault.json.ab12.part").exists()
     assert not (info.directory / "reflect.db.restoring-wal").exists()
     assert os.listdir(backups)
+
+
+def test_random_or_cut_short_backups_never_replace_anything(tmp_path_factory):
+    """Property: random bytes, or a real backup cut anywhere, are refused; nothing changes."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from reflect.cli import main
+
+    data_dir = tmp_path_factory.mktemp("prop") / "data"
+    info = make_profile(data_dir)
+    session = _session(data_dir, info)
+    real = backup_now(session).written[0].read_bytes()
+    session.close()
+    before = folder_digest(info.directory)
+    candidate = data_dir.parent / "candidate.reflect-backup"
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(
+        st.one_of(
+            st.binary(max_size=20_000),
+            st.integers(min_value=0, max_value=len(real) - 1).map(lambda n: real[:n]),
+            st.tuples(st.integers(0, len(real) - 1), st.binary(min_size=1, max_size=64)).map(
+                lambda cut: real[: cut[0]] + cut[1] + real[cut[0] + len(cut[1]) :]
+            ),
+        )
+    )
+    def refused(data):
+        if data == real:
+            return
+        candidate.write_bytes(data)
+        os.environ["REFLECT_PASSPHRASE"] = PASSPHRASE
+        import contextlib
+        import io
+
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(["--data-dir", str(data_dir), "restore", str(candidate), "--yes"])
+        assert code == 2  # every page carries an HMAC: no changed byte goes unnoticed
+        assert_one_clean_line(err.getvalue())
+        assert folder_digest(info.directory) == before
+
+    try:
+        refused()
+    finally:
+        os.environ.pop("REFLECT_PASSPHRASE", None)

@@ -200,3 +200,64 @@ def test_long_values_are_cut_in_messages(filled, tmp_path, capsys):
         code, _out, err = run(["--data-dir", str(data_dir), *argv], capsys)
         assert code == 2
         assert len(assert_one_clean_line(err)) < 600
+
+
+def test_any_vault_json_gives_one_line_never_a_traceback(tmp_path_factory):
+    """Property: whatever vault.json holds, unlocking answers in one line and writes nothing."""
+    import contextlib
+    import io
+    import os
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from reflect.cli import main
+
+    data_dir = tmp_path_factory.mktemp("vaultprop") / "data"
+    info = make_profile(data_dir)
+    original = json.loads(info.vault_path.read_text())
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=30))
+    values = st.recursive(
+        scalars,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=10), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+    paths = [
+        ("passphrase",),
+        ("passphrase", "kdf"),
+        ("passphrase", "wrapped_key"),
+        ("passphrase", "wrapped_key", "nonce"),
+        ("passphrase", "wrapped_key", "sealed"),
+        ("passphrase", "kdf", "salt_hex"),
+        ("recovery",),
+        ("format",),
+    ]
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.sampled_from(paths), values)
+    def one_line(path, value):
+        vault = json.loads(json.dumps(original))
+        target = vault
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+        info.vault_path.write_text(json.dumps(vault))
+        before = {k: v for k, v in folder_digest(info.directory).items() if k != "vault.json"}
+        err = io.StringIO()
+        os.environ["REFLECT_PASSPHRASE"] = PASSPHRASE
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(["--data-dir", str(data_dir), "search", "x"])
+        if code != 0:
+            assert code == 2
+            assert_one_clean_line(err.getvalue())
+        after = {k: v for k, v in folder_digest(info.directory).items() if k != "vault.json"}
+        after.pop("unlock-attempts.json", None)
+        before.pop("unlock-attempts.json", None)
+        assert after == before
+
+    try:
+        one_line()
+    finally:
+        os.environ.pop("REFLECT_PASSPHRASE", None)
