@@ -188,3 +188,19 @@ def test_passphrase_files_bom_size_and_encoding(tmp_path, capsys):
     )
     assert code == 2 and "not a regular file" in assert_one_clean_line(err)
     assert row_counts(info)["reflections"] == 12
+
+
+def test_an_archive_opens_with_either_form_of_its_passphrase(tmp_path, monkeypatch, capsys):
+    data_dir = tmp_path / "data"
+    make_profile(data_dir)
+    other = tmp_path / "other"
+    info = make_profile(other)
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("REFLECT_EXPORT_PASSPHRASE", NFD)
+    archive = tmp_path / "a.reflect-archive"
+    code, _out, err = run(["--data-dir", str(data_dir), "export", "--out", str(archive)], capsys)
+    assert code == 0, err
+    monkeypatch.setenv("REFLECT_EXPORT_PASSPHRASE", NFC)
+    code, _out, err = run(["--data-dir", str(other), "import", str(archive)], capsys)
+    assert code == 0, err
+    assert row_counts(info)["reflections"] == 12  # same rows: duplicates, but it opened
