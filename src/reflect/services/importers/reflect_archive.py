@@ -17,7 +17,7 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
     if not passphrase:
         raise ValidationError("This is an encrypted Reflect archive: its passphrase is needed.")
     try:
-        opened = open_any_form(Path(path), passphrase, session.profile.directory)
+        opened = open_any_form(open_archive, Path(path), passphrase, session.profile.directory)
     except WrongPassphrase as exc:
         raise ValidationError(
             "That passphrase does not open this archive (or the file is damaged). Nothing was "
@@ -50,10 +50,9 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
     return PreparedImport(preview, lambda: apply_merge(session.db, plan), opened.close)
 
 
-def open_any_form(path: Path, passphrase: str, workdir: Path) -> Any:
+def open_any_form(open_archive: Any, path: Path, passphrase: str, workdir: Path) -> Any:
     """Open with the NFC form (how archives are sealed now), then the raw text (older ones)."""
     from reflect.domain.passphrase import passphrase_forms
-    from reflect.storage.archive import open_archive
 
     forms = passphrase_forms(passphrase)
     for form in forms[:-1]:
