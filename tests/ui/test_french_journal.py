@@ -268,7 +268,7 @@ def test_questionnaire_scored_in_french(qtbot, session, french):
     assert panel.count.text() == "17 réponses sur 17"
     panel.score_now()
     text = panel.result.text()
-    assert "Sévère (49 ou plus)" in text and "Évitement" in text and "À garder en tête" in text
+    assert "Grave (49 ou plus)" in text and "Évitement" in text and "À garder en tête" in text
     assert "pas un diagnostic" in text and "Bride, B. E." in text  # the citation as published
     panel.save_now()
     assert "Enregistré dans votre historique." in panel.result.text()

@@ -36,6 +36,7 @@ class CheckinScreen(QWidget):
     instrument_saved = Signal()
     open_resources_requested = Signal()
     open_plan_requested = Signal()
+    open_understanding_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +69,7 @@ class CheckinScreen(QWidget):
 
         self.card.open_resources_requested.connect(self.open_resources_requested)
         self.card.open_plan_requested.connect(self.open_plan_requested)
+        self.card.open_understanding_requested.connect(self.open_understanding_requested)
         self.result_view.open_resources_requested.connect(self.open_resources_requested)
         self.result_view.open_plan_requested.connect(self.open_plan_requested)
         self.result_view.done_requested.connect(self._on_result_done)

@@ -1,6 +1,7 @@
 """Resources: suggestions after the latest check-in, the coping library, guided exercises,
-My plan and the sources behind every fact. Other screens reach it through ``show_plan()``,
-``show_library()``, ``show_exercise()`` and ``show_suggestions()``.
+My plan, a cited page explaining vicarious trauma and the sources behind every fact. Other
+screens reach it through ``show_plan()``, ``show_library()``, ``show_exercise()``,
+``show_understanding()`` and ``show_suggestions()``.
 """
 
 from __future__ import annotations
@@ -16,8 +17,15 @@ from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 
-TABS = ("suggestions", "library", "exercises", "plan", "about")
-TAB_LABELS = ("Suggested for you", "Library", "Exercises", "My plan", "About the content")
+TABS = ("suggestions", "library", "exercises", "plan", "understanding", "about")
+TAB_LABELS = (
+    "Suggested for you",
+    "Library",
+    "Exercises",
+    "My plan",
+    "Understanding vicarious trauma",
+    "About the content",
+)
 
 
 def _error_page(what: str, exc: Exception) -> QWidget:
@@ -63,6 +71,7 @@ class ResourcesScreen(QWidget):
         self.tabs.setAccessibleName(tr("Resources sections"))
         layout.addWidget(self.tabs, 1)
         self.suggestions = self.library = self.exercises = self.plan_editor = self.about = None
+        self.understanding = None
         # Tabs are built the first time they are needed, so unlocking stays quick.
         self._pages: dict[str, QWidget] = {}
         for key, label in zip(TABS, TAB_LABELS, strict=True):
@@ -112,6 +121,14 @@ class ResourcesScreen(QWidget):
 
             self.plan_editor = PlanEditor(self.resources, self._printout_extras)
             return self.plan_editor
+        if key == "understanding":
+            from reflect.ui.widgets.understanding_view import PAGE, UnderstandingView
+
+            self.understanding = UnderstandingView(self.resources.page_sections(PAGE))
+            self.understanding.coping_requested.connect(self.show_library)
+            self.understanding.plan_requested.connect(self.show_plan)
+            self.understanding.help_requested.connect(self.help_requested)
+            return self.understanding
         from reflect.ui.widgets.about_content_view import AboutContentView
 
         self.about = AboutContentView(self.resources.about)
@@ -139,6 +156,10 @@ class ResourcesScreen(QWidget):
         self._show_tab("plan")
         if self.plan_editor is not None:
             self.plan_editor.section_edits["warning_signs"].setFocus()
+
+    def show_understanding(self) -> None:
+        """Understanding vicarious trauma (linked from the first check-in and every note)."""
+        self._show_tab("understanding")
 
     def show_about(self) -> None:
         self._show_tab("about")

@@ -146,6 +146,7 @@ def _read_history(session: Session, since: datetime | None = None) -> object:
 class TrendsScreen(QWidget):
     open_resources_requested = Signal()
     open_plan_requested = Signal()
+    open_understanding_requested = Signal()
     charts_ready = Signal()
     history_read = Signal()  # the whole history is cached: every range draws at once
 
@@ -225,6 +226,7 @@ class TrendsScreen(QWidget):
             card = EarlyWarningCard(self.session.early_warning)
             card.open_resources_requested.connect(self.open_resources_requested)
             card.open_plan_requested.connect(self.open_plan_requested)
+            card.open_understanding_requested.connect(self.open_understanding_requested)
             self._layout.insertWidget(1, card)
             self.warning_card = card
 

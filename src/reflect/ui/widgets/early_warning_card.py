@@ -54,6 +54,7 @@ QFrame#earlyWarningCard {
 class EarlyWarningCard(QFrame):
     open_resources_requested = Signal()
     open_plan_requested = Signal()
+    open_understanding_requested = Signal()
     notice_dismissed = Signal(str)
 
     def __init__(self, service: EarlyWarningService, parent: QWidget | None = None) -> None:
@@ -86,6 +87,9 @@ class EarlyWarningCard(QFrame):
         self.resources_button.setAccessibleName(tr("Open coping ideas"))
         self.plan_button = QPushButton(tr("My plan"))
         self.plan_button.setAccessibleName(tr("Open my plan"))
+        # Every note links to the page that explains what it is about.
+        self.understanding_button = QPushButton(tr("Understanding vicarious trauma"))
+        self.understanding_button.setAccessibleName(tr("Open Understanding vicarious trauma"))
         self.dismiss_button = QPushButton(tr("Not now"))
         self.dismiss_button.setAccessibleName(tr("Hide this note"))
         self.dismiss_button.setToolTip(
@@ -94,7 +98,7 @@ class EarlyWarningCard(QFrame):
         self.undo_button = QPushButton(tr("Undo"))
         self.undo_button.setAccessibleName(tr("Show the hidden note again"))
         self.undo_label = QLabel(tr("Note hidden."))
-        for widget in (self.resources_button, self.plan_button):
+        for widget in (self.resources_button, self.plan_button, self.understanding_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.more)
@@ -105,6 +109,7 @@ class EarlyWarningCard(QFrame):
 
         self.resources_button.clicked.connect(self.open_resources_requested)
         self.plan_button.clicked.connect(self.open_plan_requested)
+        self.understanding_button.clicked.connect(self.open_understanding_requested)
         self.dismiss_button.clicked.connect(self._on_dismiss_clicked)
         self.undo_button.clicked.connect(self._on_undo_clicked)
         self.refresh()
@@ -131,6 +136,7 @@ class EarlyWarningCard(QFrame):
             self.message,
             self.resources_button,
             self.plan_button,
+            self.understanding_button,
             self.dismiss_button,
         ):
             widget.setVisible(notice is not None)
