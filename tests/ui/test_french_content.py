@@ -42,6 +42,7 @@ def template_texts() -> Iterator[str]:
                 keys = ("label", "help", "low_label", "high_label")
                 yield from (field[k] for k in keys if k in field)
                 yield from (option["label"] for option in field.get("options", []))
+                yield from (o["hint"] for o in field.get("options", []) if o.get("hint"))
 
 
 def coping_texts() -> Iterator[str]:
