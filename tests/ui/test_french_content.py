@@ -29,6 +29,9 @@ def checkin_texts() -> Iterator[str]:
     yield data["helping"]["intro"]
     yield from data["helping"]["labels"]
     yield from (item["text"] for item in data["helping"]["items"])
+    yield data["strengths"]["intro"]
+    yield from data["strengths"]["labels"]
+    yield from (item["text"] for item in data["strengths"]["items"])
     yield from CATEGORY_LABELS.values()
 
 

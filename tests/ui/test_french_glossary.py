@@ -59,9 +59,7 @@ def test_every_french_catalogue_uses_the_glossary_terms():
 
 def test_the_check_catches_a_second_translation():
     catalogues = {"fr-x.json": {"Signs of vicarious trauma": "Signes de trauma par procuration"}}
-    assert misuses(catalogues) == [
-        ("fr-x.json", "vicarious trauma", "Signs of vicarious trauma")
-    ]
+    assert misuses(catalogues) == [("fr-x.json", "vicarious trauma", "Signs of vicarious trauma")]
 
 
 @pytest.mark.parametrize(

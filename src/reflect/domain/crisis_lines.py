@@ -196,7 +196,9 @@ def _parse_line(raw: Any, source: str, where: str) -> CrisisLine:
         except ValueError:
             checked = None
         if checked is None:
-            raise ContentError(source, f"{where}.last_verified", "must be a date written YYYY-MM-DD")
+            raise ContentError(
+                source, f"{where}.last_verified", "must be a date written YYYY-MM-DD"
+            )
     return CrisisLine(
         id=line_id,
         name=_required_text(raw, "name", source, where),

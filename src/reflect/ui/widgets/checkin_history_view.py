@@ -53,6 +53,13 @@ class CheckinHistoryView(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # The same line as the result screens: a history of numbers is still not a diagnosis.
+        self.disclaimer = QLabel(
+            tr("A check-in is a moment of reflection, not a test or a diagnosis.")
+        )
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setObjectName("checkinDisclaimer")
+        layout.addWidget(self.disclaimer)
         self.list = QListWidget()
         self.list.setAccessibleName(tr("History"))
         self.list.setAlternatingRowColors(True)

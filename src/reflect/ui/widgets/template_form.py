@@ -41,8 +41,7 @@ def _in_current_language(spec: TemplateField) -> TemplateField:
         low_label=tr(spec.low_label),
         high_label=tr(spec.high_label),
         options=tuple(
-            replace(option, label=tr(option.label), hint=tr(option.hint))
-            for option in spec.options
+            replace(option, label=tr(option.label), hint=tr(option.hint)) for option in spec.options
         ),
     )
 
