@@ -153,6 +153,7 @@ class MainWindow(QWidget):
             checkin.open_resources_requested.connect(self._on_open_resources_requested)
             checkin.open_plan_requested.connect(self._on_open_plan_requested)
             checkin.open_understanding_requested.connect(self._on_open_understanding_requested)
+            checkin.help_requested.connect(self.help_requested)
 
         resources = self.screens["resources"]
         if isinstance(resources, ResourcesScreen):

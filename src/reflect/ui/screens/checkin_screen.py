@@ -37,6 +37,7 @@ class CheckinScreen(QWidget):
     open_resources_requested = Signal()
     open_plan_requested = Signal()
     open_understanding_requested = Signal()
+    help_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,9 @@ class CheckinScreen(QWidget):
         self.result_view.done_requested.connect(self._on_result_done)
         self.result_view.undo_requested.connect(self._on_result_undo)
         self.instruments.result_saved.connect(self._on_instruments_saved)
+        self.instruments.open_resources_requested.connect(self.open_resources_requested)
+        self.instruments.open_plan_requested.connect(self.open_plan_requested)
+        self.instruments.help_requested.connect(self.help_requested)
         self.history.history_changed.connect(self.card.refresh)
 
     # --- the form ---------------------------------------------------------------------------
