@@ -23,7 +23,7 @@ TAB_LABELS = (
     "Library",
     "Exercises",
     "My plan",
-    "Understanding vicarious trauma",
+    "Vicarious trauma",  # short, so all six tabs fit at large type in French
     "About the content",
 )
 
@@ -80,6 +80,7 @@ class ResourcesScreen(QWidget):
             page_layout.setContentsMargins(0, 0, 0, 0)
             self._pages[key] = page
             self.tabs.addTab(page, tr(label))
+        self.tabs.setTabToolTip(TABS.index("understanding"), tr("Understanding vicarious trauma"))
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 
     def _ensure(self, key: str) -> None:
