@@ -7,7 +7,7 @@ difference or a net score. Only check-ins that answered the strengths part are d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from matplotlib.figure import Figure
 
@@ -80,7 +80,7 @@ def draw_strengths(figure: Figure, points: Sequence[BalancePoint], style: ChartS
         gid="strain-line",
     )
 
-    def text_for(label: str, pick: str):  # noqa: ANN202 - a small closure for hover texts
+    def text_for(label: str, pick: str) -> Callable[[int], str]:
         def text(index: int) -> str:
             point = shown[index]
             value = getattr(point, pick)
