@@ -98,6 +98,11 @@ class CheckinScreen(QWidget):
         )
         self.understanding_link.setObjectName("understandingLink")
         self.understanding_link.setFlat(True)
+        self.understanding_link.setStyleSheet(
+            "QPushButton { border: 1px solid transparent; color: palette(link);"
+            " text-decoration: underline; padding: 2px 0px; }"
+            "QPushButton:focus { border: 1px dotted palette(highlight); }"
+        )
         self.understanding_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.understanding_link.setAccessibleName(tr("Open Understanding vicarious trauma"))
         self.understanding_link.clicked.connect(self.open_understanding_requested)

@@ -48,6 +48,13 @@ QFrame#earlyWarningCard {
     border-radius: 6px;
     background: palette(alternate-base);
 }
+QPushButton#earlyWarningUnderstanding {
+    border: 1px solid transparent;
+    color: palette(link);
+    text-decoration: underline;
+    padding: 2px 0px;
+}
+QPushButton#earlyWarningUnderstanding:focus { border: 1px dotted palette(highlight); }
 """
 
 
@@ -98,13 +105,19 @@ class EarlyWarningCard(QFrame):
         self.undo_button = QPushButton(tr("Undo"))
         self.undo_button.setAccessibleName(tr("Show the hidden note again"))
         self.undo_label = QLabel(tr("Note hidden."))
-        for widget in (self.resources_button, self.plan_button, self.understanding_button):
+        for widget in (self.resources_button, self.plan_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.more)
         buttons.addWidget(self.dismiss_button)
         buttons.addWidget(self.undo_label)
         buttons.addWidget(self.undo_button)
+        # On a line of its own, under the message: beside the other buttons it made the card
+        # wider than a laptop screen at large type in French.
+        self.understanding_button.setFlat(True)
+        self.understanding_button.setObjectName("earlyWarningUnderstanding")
+        self.understanding_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout.addWidget(self.understanding_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
 
         self.resources_button.clicked.connect(self.open_resources_requested)
