@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +60,9 @@ class CheckinHistoryView(QWidget):
         )
         self.disclaimer.setWordWrap(True)
         self.disclaimer.setObjectName("checkinDisclaimer")
+        # Both lines keep their height, so an empty history does not spread them apart.
+        for label in (intro, self.disclaimer):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.disclaimer)
         self.list = QListWidget()
         self.list.setAccessibleName(tr("History"))
