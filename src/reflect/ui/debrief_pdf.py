@@ -10,7 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
+from reflect.services.debrief_content import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import ActionView, SharedView, label_colon
 from reflect.ui.i18n import interface_words, tr
 

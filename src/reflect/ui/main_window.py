@@ -152,6 +152,8 @@ class MainWindow(QWidget):
         if isinstance(checkin, CheckinScreen):
             checkin.open_resources_requested.connect(self._on_open_resources_requested)
             checkin.open_plan_requested.connect(self._on_open_plan_requested)
+            checkin.open_understanding_requested.connect(self._on_open_understanding_requested)
+            checkin.help_requested.connect(self.help_requested)
 
         resources = self.screens["resources"]
         if isinstance(resources, ResourcesScreen):
@@ -173,6 +175,7 @@ class MainWindow(QWidget):
             home.open_entry_requested.connect(self._on_journal_open_entry)
             home.open_resources_requested.connect(self._on_open_resources_requested)
             home.open_plan_requested.connect(self._on_open_plan_requested)
+            home.open_understanding_requested.connect(self._on_open_understanding_requested)
             if isinstance(journal, JournalScreen):
                 home.follow_ups_changed.connect(journal.refresh)
 
@@ -180,6 +183,7 @@ class MainWindow(QWidget):
         if isinstance(trends, TrendsScreen):
             trends.open_resources_requested.connect(self._on_open_resources_requested)
             trends.open_plan_requested.connect(self._on_open_plan_requested)
+            trends.open_understanding_requested.connect(self._on_open_understanding_requested)
             if isinstance(checkin, CheckinScreen):
                 checkin.checkin_saved.connect(lambda _id: trends.refresh())
             if isinstance(reflect, ReflectScreen):
@@ -217,6 +221,13 @@ class MainWindow(QWidget):
         show_plan = getattr(self.screens.get("resources"), "show_plan", None)
         if callable(show_plan):
             show_plan()
+
+    def _on_open_understanding_requested(self) -> None:
+        """Early-warning notes and the first check-in link to Understanding vicarious trauma."""
+        self.show_screen("resources")
+        show = getattr(self.screens.get("resources"), "show_understanding", None)
+        if callable(show):
+            show()
 
     def before_lock(self) -> None:
         """Give screens a chance to save drafts before the database closes."""

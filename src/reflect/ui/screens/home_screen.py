@@ -54,6 +54,7 @@ class HomeScreen(QWidget):
     open_entry_requested = Signal(int)
     open_resources_requested = Signal()
     open_plan_requested = Signal()
+    open_understanding_requested = Signal()
     follow_ups_changed = Signal()
 
     def __init__(
@@ -141,6 +142,7 @@ class HomeScreen(QWidget):
         self.checkin_button.clicked.connect(self.checkin_requested)
         self.warning_card.open_resources_requested.connect(self.open_resources_requested)
         self.warning_card.open_plan_requested.connect(self.open_plan_requested)
+        self.warning_card.open_understanding_requested.connect(self.open_understanding_requested)
         self.follow_ups.open_entry_requested.connect(self.open_entry_requested)
         self.follow_ups.done.connect(self.follow_ups_changed)
         self.follow_ups.undo_button.clicked.connect(self.follow_ups_changed)
