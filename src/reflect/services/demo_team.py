@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from reflect.services.session import Session
 
 DEMO_TEAM_MONTHS = 6
-DEFAULT_DEMO_TEAM = 9
+DEFAULT_DEMO_TEAM = 14
 MAX_DEMO_TEAM = 200
 _BURNOUT = ("low", "moderate", "high")
 
@@ -36,8 +36,11 @@ def demo_contributions(count: int, today: date, seed: int = 18) -> list[Contribu
     last = month_of(today)
     months = month_range(shift_month(last, -(DEMO_TEAM_MONTHS - 1)), last)
     people = []
-    for _ in range(count):
+    for person in range(count):
         usual = rng.uniform(0.6, 2.0)
+        # Some people write a little, most a fair amount, a few a lot: a spread wide enough
+        # for some activity groups to reach the minimum in a demo-sized team.
+        writes = (1, 5) if person % 14 < 5 else ((6, 15) if person % 14 < 11 else (16, 24))
         joined = rng.choice([0, 0, 0, 0, 1])  # a few people only cover the later months
         figures = []
         for index, month in enumerate(months[joined:], start=joined):
@@ -50,9 +53,9 @@ def demo_contributions(count: int, today: date, seed: int = 18) -> list[Contribu
             scores[POSITIVE] = [max(0.0, min(4.0, 3.4 - strain / 2 + rng.uniform(-0.4, 0.4)))]
             bands = []
             if rng.random() < 0.85:
-                level = 0 if strain < 1.6 else (1 if strain < 2.6 else 2)
+                level = 0 if strain < 1.5 else (1 if strain < 2.4 else 2)
                 bands.append(QuestionnaireBand("proqol5", "burnout", _BURNOUT[level]))
-            reflections = max(0, int(rng.gauss(7 + strain * 3, 4)))
+            reflections = rng.randint(*writes)
             figures.append(month_figures(month, scores, bands, reflections))
         people.append(
             Contribution(
