@@ -117,7 +117,9 @@ def report_sections(report: TeamReport, words: Words = ENGLISH) -> list[str]:
                     f"{q.instrument} {q.subscale}"
                 )
                 cells = ", ".join(
-                    f"{words(band.replace('_', ' '))}: {_count(count, words)}"
+                    words("{band}: {count}").format(
+                        band=words(band.replace("_", " ")), count=_count(count, words)
+                    )
                     for band, count in q.bands.items()
                 )
                 questionnaire_rows.append([words.month(month_date(m.month)), name, cells])

@@ -208,7 +208,8 @@ class TeamAssessmentPanel(QWidget):
             if gaps
             else tr("No gaps: keep an eye on the areas that are only partly there.")
         )
-        self.results_label.setText(f"<p>{heading}</p><table>{rows}</table><p>{advice}</p>")
+        html = f"<p>{heading}</p><table>{rows}</table><p>{advice}</p>"  # markup, words are tr()
+        self.results_label.setText(html)
         if result.definition_id == self.definition.id:
             self.set_answers(list(result.answers))
             self.group_radio.setChecked(result.mode == "group")
