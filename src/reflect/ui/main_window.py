@@ -139,14 +139,14 @@ class MainWindow(QWidget):
         if shown:
             from reflect.ui.screens.team_screen import TeamScreen
 
-            widget = TeamScreen(self.session)
+            screen = TeamScreen(self.session)
             row = self.nav.count() - 1  # just above Settings
             item = QListWidgetItem(tr("Team"))
             item.setData(Qt.ItemDataRole.UserRole, "team")
             # Same index in the list and the stack, so currentRowChanged keeps matching.
             self.nav.insertItem(row, item)
-            self.stack.insertWidget(row, widget)
-            self.screens["team"] = widget
+            self.stack.insertWidget(row, screen)
+            self.screens["team"] = screen
         else:
             widget = self.screens.pop("team")
             row = self.stack.indexOf(widget)
