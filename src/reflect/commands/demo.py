@@ -4,7 +4,7 @@ The passphrase comes from ``--passphrase-file`` or ``REFLECT_PASSPHRASE``, else 
 demo passphrase (the one ``reflect --demo`` and the lock screen use). ``--years N`` sets how
 much history to generate (about 250 reflections and 104 check-ins a year); ``--replace``
 deletes an existing demo profile first; ``--team N`` sets how many fictional team
-contributions the demo holds as a coordinator (default 9). ``--json`` prints ``{"profile",
+contributions the demo holds as a coordinator (default 14). ``--json`` prints ``{"profile",
 "data_dir", "passphrase_is_public", "years", "added"}``.
 """
 
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--team",
         type=int,
         metavar="N",
-        help="fictional team contributions the demo holds as a coordinator (0-200, default 9)",
+        help="fictional team contributions the demo holds as a coordinator (0-200, default 14)",
     )
     parser.add_argument("--replace", action="store_true", help="delete an existing demo first")
     parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
