@@ -28,7 +28,7 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.org_assessment import ActionItem
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
-from reflect.ui.i18n import interface_words, tr
+from reflect.ui.i18n import follow_language, interface_words, tr
 
 COLUMNS = ("Area", "What", "Who", "By when", "Review", "Status")
 
@@ -88,6 +88,7 @@ class TeamActionPlan(QWidget):
         self.review_edit = QDateEdit(_qdate(today + timedelta(days=90)))
         self.review_edit.setCalendarPopup(True)
         for edit in (self.by_edit, self.review_edit):
+            follow_language(edit)  # month names in the interface language
             edit.setDisplayFormat("d MMM yyyy")
         self.add_button = QPushButton(tr("&Add to the plan"))
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
