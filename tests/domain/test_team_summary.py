@@ -216,6 +216,26 @@ def test_summary_never_shows_a_small_group(people, minimum):
                 assert total >= minimum
             for q in month.questionnaires:
                 assert all(v is None or v >= minimum for v in q.bands.values())
+                # Bands plus "did not take it" add up to the month's shown contributors.
+                bands = [
+                    next(
+                        (
+                            x.band
+                            for x in m.questionnaires
+                            if (x.instrument, x.subscale) == ("stss", "total")
+                        ),
+                        None,
+                    )
+                    for c in covering
+                    for m in c.months
+                    if m.month == month.month
+                ]
+                actual_q = {b: bands.count(b) for b in q.bands}
+                actual_q["not_taken"] = bands.count(None)
+                shown_q = {**q.bands, "not_taken": q.not_taken}
+                assert sum(actual_q.values()) == month.contributors
+                for total in _determinable_sums(actual_q, shown_q):
+                    assert total >= minimum, (actual_q, shown_q)
         else:
             assert all(v is None for v in month.categories.values())
             assert all(v is None for v in month.reflections.values())
