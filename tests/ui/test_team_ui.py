@@ -173,3 +173,21 @@ def test_team_screen_in_french(qtbot, session, tmp_path, quiet_boxes):
         assert "Rapport d'équipe" in text and "Auto-évaluation de l'organisation" in text
     finally:
         i18n.set_language("en")
+
+
+def test_contribution_files_can_be_dropped(qtbot, session, tmp_path, quiet_boxes):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    screen = _team_screen(qtbot, session)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in _files(tmp_path, 5)])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    screen.figures.dropEvent(event)
+    assert session.team.contribution_count() == 5

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -136,6 +136,7 @@ class TeamFiguresPanel(QWidget):
         self.body.addLayout(self.charts_box)
         self.body.addStretch(1)
 
+        self.setAcceptDrops(True)  # contribution files can be dropped onto the figures
         self.import_button.clicked.connect(self.choose_files)
         self.min_spin.valueChanged.connect(self._on_min_changed)
         self.pdf_button.clicked.connect(lambda: self.report_requested.emit("pdf"))
@@ -185,6 +186,22 @@ class TeamFiguresPanel(QWidget):
         )
         self.contributions_imported.emit(outcome.added + outcome.replaced)
         return True
+
+    @staticmethod
+    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        return paths if paths and len(paths) == len(urls) else []
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = self._dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
 
     def confirm_forget(self) -> None:
         box = QMessageBox(
