@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from reflect.services.journal import JournalService
     from reflect.services.resources import ResourcesService
     from reflect.services.settings import SettingsService
+    from reflect.services.team import TeamService
     from reflect.services.trends import TrendsService
 
 
@@ -139,3 +140,12 @@ class Session:
         from reflect.storage.trend_repository import TrendRepository
 
         return TrendsService(self.checkins, self.instruments, TrendRepository(self.db))
+
+    @cached_property
+    def team(self) -> TeamService:
+        from reflect.services.team import TeamService
+        from reflect.storage.team_repository import TeamRepository
+
+        return TeamService(
+            self.paths, TeamRepository(self.db), self.settings, self.instruments.definitions
+        )

@@ -112,7 +112,7 @@ class MainWindow(QWidget):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.help_button.clicked.connect(self.help_requested)
         self.lock_button.clicked.connect(self.lock_requested)
-        for index in range(len(NAVIGATION)):
+        for index in range(len(NAVIGATION) + 1):  # + the Team screen, when it is shown
             shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
         self.nav.setCurrentRow(0)
@@ -126,9 +126,39 @@ class MainWindow(QWidget):
         self.stack.addWidget(widget)
 
     def show_screen(self, key: str) -> None:
-        keys = [k for k, _ in NAVIGATION]
-        if key in keys:
-            self.nav.setCurrentRow(keys.index(key))
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+
+    # --- the Team screen: only for coordinators and profiles holding contributions ----------
+
+    def set_team_screen_shown(self, shown: bool) -> None:
+        if shown == ("team" in self.screens):
+            return
+        if shown:
+            from reflect.ui.screens.team_screen import TeamScreen
+
+            screen = TeamScreen(self.session)
+            row = self.nav.count() - 1  # just above Settings
+            item = QListWidgetItem(tr("Team"))
+            item.setData(Qt.ItemDataRole.UserRole, "team")
+            # Same index in the list and the stack, so currentRowChanged keeps matching.
+            self.nav.insertItem(row, item)
+            self.stack.insertWidget(row, screen)
+            self.screens["team"] = screen
+        else:
+            widget = self.screens.pop("team")
+            row = self.stack.indexOf(widget)
+            self.nav.takeItem(row)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        for index in range(self.nav.count()):
+            self.nav.item(index).setToolTip(f"Alt+{index + 1}")
+
+    def _on_settings_setting_changed(self, key: str, value: object) -> None:
+        if key == "team_coordinator":
+            self.set_team_screen_shown(bool(value) or self.session.team.contribution_count() > 0)
 
     def _build_screens(self) -> None:
         """Create every screen and wire its intent signals; the one place that knows them all."""
@@ -195,6 +225,9 @@ class MainWindow(QWidget):
             settings.restore_requested.connect(self.restore_requested)
             settings.delete_profile_requested.connect(self.delete_profile_requested)
             settings.data_imported.connect(self.refresh_after_import)
+            settings.setting_changed.connect(self._on_settings_setting_changed)
+        if self.session.team.visible:
+            self.set_team_screen_shown(True)
 
     def refresh_after_import(self) -> None:
         """Imported records show up everywhere without locking."""

@@ -208,6 +208,15 @@ class SettingsScreen(QWidget):
         box.addLayout(folder_row)
         layout.addWidget(data)
 
+        # --- team (contributing, or coordinating) ---
+        from reflect.ui.widgets.team_settings_box import TeamSettingsBox
+
+        self.team_box = TeamSettingsBox(session)
+        self.team_box.coordinator_changed.connect(
+            lambda on: self.setting_changed.emit("team_coordinator", on)
+        )
+        layout.addWidget(self.team_box)
+
         # --- profile ---
         profile = QGroupBox(tr("This profile"))
         row = QHBoxLayout(profile)
