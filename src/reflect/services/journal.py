@@ -191,7 +191,10 @@ class JournalService:
         days = JournalCalendarRepository(self._db)
         first, last = month_bounds(year, month)
         return MonthMarks(
-            year, month, days.reflection_days(first, last), frozenset(days.checkin_days(first, last))
+            year,
+            month,
+            days.reflection_days(first, last),
+            frozenset(days.checkin_days(first, last)),
         )
 
     def on_this_day(self, today: date) -> list[Reflection]:

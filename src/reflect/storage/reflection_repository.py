@@ -283,4 +283,3 @@ class ReflectionRepository:
                 )
                 changed += 1
         return changed
-
