@@ -22,7 +22,7 @@ def test_word_spans_lie_inside_the_text_and_agree_with_the_count(text):
     spans = words(text)
     assert len(spans) == count_words(text)
     for start, length in spans:
-        assert length > 0 and 0 <= start and start + length <= len(text)
+        assert length > 0 and start >= 0 and start + length <= len(text)
 
 
 def test_month_bounds_and_a_year_ago():

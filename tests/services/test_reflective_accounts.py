@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import stat
 from datetime import date, datetime
@@ -96,7 +97,5 @@ def test_an_organisation_shape_is_added_and_a_bad_one_is_skipped(tmp_path):
     )
 )
 def test_any_json_value_is_a_shape_or_a_content_error(data):
-    try:
+    with contextlib.suppress(ContentError):  # anything else (a crash) fails the test
         parse_account_shape(data, "x.json")
-    except ContentError:
-        pass
