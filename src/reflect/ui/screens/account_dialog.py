@@ -40,6 +40,7 @@ from reflect.ui.i18n import interface_words, local_date, tr
 from reflect.ui.pdf_render import html_to_pdf
 
 CHOOSABLE = 200
+DEFAULT_SHAPE = "reflective_account"
 
 
 class AccountDialog(QDialog):
@@ -77,6 +78,7 @@ class AccountDialog(QDialog):
         self.shape.setAccessibleName(tr("Shape of the account"))
         for shape in self.accounts.shapes():
             self.shape.addItem(tr(shape.name), shape.id)
+        self.shape.setCurrentIndex(max(self.shape.findData(DEFAULT_SHAPE), 0))
         self.draft_button = QPushButton(tr("Draft from ticked reflections"))
         top.addWidget(QLabel(tr("Shape:")))
         top.addWidget(self.shape, 1)
