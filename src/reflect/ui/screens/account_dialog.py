@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.errors import ReflectError
-from reflect.domain.journal import JournalFilter
+from reflect.domain.journal import JournalFilter, snippet_of
 from reflect.domain.reflective_account import AccountFinding, ReflectiveAccount
 from reflect.services.accounts import account_markdown, finding_key
 from reflect.services.session import Session
@@ -88,7 +88,7 @@ class AccountDialog(QDialog):
         self.choices.setAccessibleName(tr("Reflections to draw on"))
         self.choices.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         for row in self.journal.search(JournalFilter(), limit=CHOOSABLE):
-            label = f"{local_date(row.occurred_at)} · {row.snippet[:80]}"
+            label = f"{local_date(row.occurred_at)} · {snippet_of(row.snippet, 80)}"
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -164,6 +164,7 @@ class AccountDialog(QDialog):
         self.title.setPlaceholderText(tr(account.shape.name))
         self.when = QDateEdit(QDate(account.when.year, account.when.month, account.when.day))
         self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("d MMM yyyy")
         self.activity = QComboBox()
         self.activity.setEditable(True)
         for kind in account.shape.activity_kinds:

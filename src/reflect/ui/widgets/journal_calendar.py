@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from reflect.domain.journal_calendar import MonthMarks
-from reflect.ui.i18n import tr
+from reflect.ui.i18n import follow_language, tr
 from reflect.ui.theme import colour
 
 
@@ -26,9 +26,14 @@ class JournalCalendar(QCalendarWidget):
             tr("Journal calendar. Days with reflections are in bold; Enter shows that day.")
         )
         self.setGridVisible(False)
+        follow_language(self)
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setMaximumDate(QDate.currentDate())
+        plain = QTextCharFormat()  # weekends in the ordinary text colour: no alarm-red days
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(weekend, plain)
         self.marks: MonthMarks | None = None
         self.clicked.connect(self._on_day)
         self.activated.connect(self._on_day)
@@ -37,6 +42,7 @@ class JournalCalendar(QCalendarWidget):
         self.setDateTextFormat(QDate(), QTextCharFormat())  # clear the previous month's
         bold = QTextCharFormat()
         bold.setFontWeight(QFont.Weight.Bold)
+        bold.setForeground(QColor(colour("accent")))
         for day, count in marks.reflections.items():
             bold.setToolTip(
                 tr("1 reflection") if count == 1 else tr("{n} reflections").format(n=count)
