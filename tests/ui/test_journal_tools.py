@@ -162,3 +162,36 @@ def test_tag_manager_renames_and_merges(qtbot, session, monkeypatch):
     dialog.merge_selected()
     assert session.journal.tag_counts() == {"work": 2}
     assert dialog.changed_any
+
+
+def test_a_year_ago_today_is_off_by_default_then_opens_and_dismisses(qtbot, session):
+    from reflect.ui.screens.home_screen import HomeScreen
+
+    now = datetime(2026, 12, 6, 9, 0)
+    kept = _save(session, datetime(2025, 12, 6, 20, 0), "A long evening a year ago")
+    home = HomeScreen(session, clock=lambda: now)
+    qtbot.addWidget(home)
+    home.show()
+    assert not home.on_this_day.isVisible()  # off unless the person turns it on
+    session.settings.set("on_this_day", True)
+    home.refresh()
+    assert home.on_this_day.isVisible()
+    assert "A long evening" not in home.on_this_day.text.text()  # the text is not shown unasked
+    with qtbot.waitSignal(home.open_entry_requested) as opened:
+        home.on_this_day.read_button.click()
+    assert opened.args == [kept.id]
+    home.on_this_day.dismiss_button.click()
+    home.refresh()
+    assert not home.on_this_day.isVisible()
+
+
+def test_writing_settings_turn_spelling_and_the_look_back_on_and_off(qtbot, session):
+    from reflect.ui.screens.settings_screen import SettingsScreen
+
+    screen = SettingsScreen(session)
+    qtbot.addWidget(screen)
+    assert screen.writing.spell_check.isChecked() and not screen.writing.on_this_day.isChecked()
+    screen.writing.on_this_day.setChecked(True)
+    screen.writing.spell_check.setChecked(False)
+    assert session.settings.get("on_this_day") is True
+    assert session.settings.get("spell_check") is False
