@@ -175,7 +175,7 @@ class AccountDialog(QDialog):
         form.addRow(tr("Kind of activity:"), self.activity)
         self.body_layout.addWidget(facts)
         for section in account.shape.sections:
-            heading = QLabel(f"<b>{tr(section.heading)}</b>")
+            heading = QLabel("<b>" + tr(section.heading) + "</b>")
             heading.setWordWrap(True)
             self.body_layout.addWidget(heading)
             if section.guidance:
