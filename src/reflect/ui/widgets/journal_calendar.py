@@ -35,6 +35,17 @@ class JournalCalendar(QCalendarWidget):
         for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(weekend, plain)
         self.marks: MonthMarks | None = None
+        # QCalendarWidget's own parts have no names; a screen reader needs them.
+        for name, label in (
+            ("qt_calendar_calendarview", tr("Days of the month")),
+            ("qt_calendar_prevmonth", tr("Previous month")),
+            ("qt_calendar_nextmonth", tr("Next month")),
+            ("qt_calendar_yearedit", tr("Year")),
+            ("qt_calendar_monthbutton", tr("Month")),
+        ):
+            part = self.findChild(QWidget, name)
+            if part is not None:
+                part.setAccessibleName(label)
         self.clicked.connect(self._on_day)
         self.activated.connect(self._on_day)
 
