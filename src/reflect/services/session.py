@@ -16,6 +16,7 @@ from reflect.paths import AppPaths
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from reflect.services.accounts import AccountService
     from reflect.services.checkins import CheckinService
     from reflect.services.debrief import DebriefService
     from reflect.services.early_warning import EarlyWarningService
@@ -126,6 +127,14 @@ class Session:
 
         templates = load_templates(asset_path("templates"), self.paths.templates_dir)
         return JournalService(self.db, templates)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from reflect.resources import asset_path
+        from reflect.services.accounts import AccountService, load_account_shapes
+
+        library = load_account_shapes(asset_path("accounts"), self.paths.accounts_dir)
+        return AccountService(self.journal, library)
 
     @cached_property
     def debrief(self) -> DebriefService:

@@ -36,6 +36,7 @@ from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import LANGUAGES, tr
+from reflect.ui.widgets.writing_settings import WritingSettings
 
 THEME_CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 COUNTRY_CHOICES = (("CA", "Canada"), ("US", "United States"))
@@ -104,6 +105,8 @@ class SettingsScreen(QWidget):
         form.addRow(tr("&Theme"), self.theme_combo)
         form.addRow(tr("&Language"), self.language_combo)
         layout.addWidget(look)
+        self.writing = WritingSettings(values, self._save)
+        layout.addWidget(self.writing)
 
         # --- privacy ---
         privacy = QGroupBox(tr("Privacy and help"))

@@ -28,6 +28,7 @@ from reflect.domain.templates import Template, TemplateField
 from reflect.ui.i18n import tr, tr_list
 from reflect.ui.widgets.intensity_input import IntensityInput
 from reflect.ui.widgets.rating_row import RatingRow
+from reflect.ui.widgets.text_aids import WordCount
 
 RATING_WORDS = ("Struggled", "Harder than I hoped", "Okay", "Mostly well", "Went well")
 
@@ -134,6 +135,7 @@ class TemplateForm(QWidget):
             edit.textChanged.connect(self.changed)
             self.texts[spec.id] = edit
             box.layout_.addWidget(edit)
+            box.layout_.addWidget(WordCount(edit))
         elif spec.type == "rating":
             words = tr_list(RATING_WORDS)
             words[0] = spec.low_label or words[0]
