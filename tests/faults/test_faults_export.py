@@ -88,3 +88,14 @@ def test_an_existing_file_is_kept_unless_force(filled, tmp_path, capsys, fmt):
     )
     assert code == 0, err
     assert target.read_bytes() != b"someone's unrelated file"
+
+
+def test_a_team_contribution_is_never_written_into_a_profile_folder(filled, capsys):
+    data_dir, info = filled
+    before = folder_digest(info.directory)
+    code, _out, err = run(
+        ["--data-dir", str(data_dir), "team", "contribute", "--out", str(info.vault_path)],
+        capsys,
+    )
+    assert code == 2 and "profile folder" in assert_one_clean_line(err)
+    assert folder_digest(info.directory) == before
