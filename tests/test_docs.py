@@ -5,7 +5,8 @@ A newcomer follows the README's links and the paths the docs name (``src/reflect
 checked in README.md, CONTRIBUTING.md, docs/*.md and benchmarks/RESULTS.md:
 
 - Markdown links to a relative target (``[Architecture](docs/architecture.md)``), resolved
-  from the file that holds the link;
+  from the file that holds the link, and their ``#heading`` part when the target is a
+  Markdown file (GitHub's heading anchors);
 - repository paths written in code (inline or fenced): words starting with ``src/``,
   ``assets/``, ``benchmarks/``, ``tests/``, ``docs/`` or ``.ci/``, resolved from the
   repository root, and module paths such as ``ui/workers.py``, resolved from ``src/reflect``.
@@ -32,6 +33,7 @@ PLACEHOLDER_MARKS = ("<", ">", "*", "{", "}", "...", "…", "$", "[")
 LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 FENCE = re.compile(r"^(```|~~~)")
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+MISSING = ROOT / "no such file"
 
 
 def documentation_files() -> list[Path]:
@@ -76,15 +78,39 @@ def path_references(text: str) -> list[tuple[str, Path]]:
     return found
 
 
+def heading_anchors(text: str) -> set[str]:
+    """The anchors GitHub gives the headings of a Markdown text."""
+    anchors: set[str] = set()
+    in_fence = False
+    for line in text.splitlines():
+        if FENCE.match(line.strip()):
+            in_fence = not in_fence
+        heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
+        if in_fence or not heading:
+            continue
+        slug = re.sub(r"[^\w\- ]", "", heading.group(1).lower()).replace(" ", "-")
+        anchor, n = slug, 0
+        while anchor in anchors:
+            n += 1
+            anchor = f"{slug}-{n}"
+        anchors.add(anchor)
+    return anchors
+
+
 def link_references(text: str, base: Path) -> list[tuple[str, Path]]:
     found: list[tuple[str, Path]] = []
     for match in LINK.finditer(text):
         target = match.group(1)
-        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or target.startswith("#"):
-            continue  # a web address, mailto:, or a heading in the same page
-        target = target.split("#", 1)[0].split("?", 1)[0]
-        if target:
-            found.append((target, base / target))
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
+            continue  # a web address or mailto:
+        path_part, _, anchor = target.partition("#")
+        page = base / path_part if path_part else None
+        if page is not None:
+            found.append((path_part, page))
+        if anchor and (page is None or (page.suffix == ".md" and page.is_file())):
+            headings = heading_anchors(text if page is None else page.read_text("utf-8"))
+            if anchor not in headings:
+                found.append((target, MISSING))  # the page is there, the heading is not
     return found
 
 
@@ -118,7 +144,8 @@ def test_readme_stays_short() -> None:
 def test_the_check_finds_a_dead_link_and_a_dead_path() -> None:
     # The checker itself must be able to fail, or the tests above prove nothing.
     text = (
-        "See [gone](gone.md), [here](architecture.md#layers), [up](../../etc/passwd) and "
+        "See [gone](gone.md), [here](architecture.md#layers-and-the-dependency-rule), "
+        "[up](../../etc/passwd), [lost](architecture.md#no-such-part), [same](#probe) and "
         "[web](https://example.org).\n"
         "Read `src/reflect/no_such_module.py`, `ui/workers.py`, `assets/translations/fr-<x>.json`"
         " and `tests/test_docs.py::test_readme_stays_short`.\n"
@@ -127,6 +154,8 @@ def test_the_check_finds_a_dead_link_and_a_dead_path() -> None:
     assert missing_references(text, ROOT / "docs") == [
         "gone.md",
         "../../etc/passwd",
+        "architecture.md#no-such-part",
+        "#probe",
         "src/reflect/no_such_module.py",
         "tests/nowhere/test_nothing.py",
     ]
