@@ -26,16 +26,25 @@ if TYPE_CHECKING:
     from reflect.services.settings import SettingsService
     from reflect.services.team import TeamService
     from reflect.services.trends import TrendsService
+    from reflect.storage.file_lock import FileLock
 
 
 class Session:
     def __init__(
-        self, paths: AppPaths, profile: ProfileInfo, db: sqlite_utils.Database, key: bytearray
+        self,
+        paths: AppPaths,
+        profile: ProfileInfo,
+        db: sqlite_utils.Database,
+        key: bytearray,
+        writer_lock: FileLock | None = None,
     ) -> None:
         self.paths = paths
         self.profile = profile
         self._db: sqlite_utils.Database | None = db
         self._key: bytearray | None = key
+        # The profile's writer lock when this session may write (the app, writing commands);
+        # released when the session closes.
+        self.writer_lock = writer_lock
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -70,6 +79,9 @@ class Session:
             close_database(db)
         wipe(self._key)
         self._key = None
+        lock, self.writer_lock = self.writer_lock, None
+        if lock is not None:
+            lock.release()
 
     # --- services, one per aggregate; each issue adds its own below -------------------------
 

@@ -39,7 +39,8 @@ class AppWindow(QMainWindow):
     def __init__(self, paths: AppPaths, *, demo: bool = False, fast_kdf: bool = False) -> None:
         super().__init__()
         self.paths = paths
-        self.profiles = ProfileService(paths, fast_kdf=fast_kdf)
+        # writer: an unlocked profile holds its writer lock, so no command writes meanwhile.
+        self.profiles = ProfileService(paths, fast_kdf=fast_kdf, writer=True)
         self.session: Session | None = None
         self.workspace: MainWindow | None = None
         self.setWindowTitle(APP_NAME)
