@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from reflect.services.checkins import CheckinService
     from reflect.services.debrief import DebriefService
     from reflect.services.early_warning import EarlyWarningService
+    from reflect.services.exposure import ExposureService
     from reflect.services.instruments import InstrumentService
     from reflect.services.journal import JournalService
     from reflect.services.resources import ResourcesService
@@ -139,3 +140,10 @@ class Session:
         from reflect.storage.trend_repository import TrendRepository
 
         return TrendsService(self.checkins, self.instruments, TrendRepository(self.db))
+
+    @cached_property
+    def exposure(self) -> ExposureService:
+        from reflect.services.exposure import ExposureService
+        from reflect.storage.exposure_repository import ExposureRepository
+
+        return ExposureService(ExposureRepository(self.db))
