@@ -10,7 +10,7 @@ one. TRiM-style peer follow-up checks in at about 72 hours and again at about on
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from reflect.domain.errors import ValidationError
@@ -72,6 +72,25 @@ MAX_MOVE_DAYS = 180
 SELF_CHECK_TITLE = "Reflect"
 SELF_CHECK_MESSAGE = "A short self-check is ready when you have a moment."
 
+# The self-check itself: how the person has been since, in our own words, each 0-4
+# (not at all ... a lot). The first two are strain, the last two are what carries them.
+SELF_CHECK_QUESTIONS: dict[str, str] = {
+    "returns": "It has come back to mind when I did not want it to.",
+    "sleep": "My sleep has been unsettled.",
+    "rest": "I have been able to rest and switch off.",
+    "support": "I have had someone to talk to about how I am.",
+}
+STRAIN_QUESTIONS: tuple[str, ...] = ("returns", "sleep")
+SUPPORT_QUESTIONS: tuple[str, ...] = ("rest", "support")
+
+
+def still_heavy(answers: dict[str, int]) -> bool:
+    """Strain rated 'quite a bit' or more, or support rated 'a little' or less: the response
+    then says more plainly that talking it through can help. Never a diagnosis."""
+    strain = any(answers.get(q, 0) >= 3 for q in STRAIN_QUESTIONS)
+    alone = any(q in answers and answers[q] <= 1 for q in SUPPORT_QUESTIONS)
+    return strain or alone
+
 
 @dataclass(frozen=True)
 class SelfCheck:
@@ -83,8 +102,14 @@ class SelfCheck:
     shift_id: int | None = None
     closed_at: datetime | None = None
     id: int | None = None
+    answers: dict[str, int] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
+        if any(
+            q not in SELF_CHECK_QUESTIONS or not isinstance(v, int) or not 0 <= v <= 4
+            for q, v in self.answers.items()
+        ):
+            raise ValidationError("A self-check answer is out of range.")
         if self.kind not in SELF_CHECK_KINDS:
             raise ValidationError(f"Unknown self-check '{self.kind}'.")
         if self.status not in STATUSES:
@@ -136,7 +161,9 @@ def moved(check: SelfCheck, new_due: date, today: date) -> SelfCheck:
     return SelfCheck(check.kind, new_due, PENDING, check.shift_id, None, check.id)
 
 
-def closed(check: SelfCheck, status: str, when: datetime) -> SelfCheck:
+def closed(
+    check: SelfCheck, status: str, when: datetime, answers: dict[str, int] | None = None
+) -> SelfCheck:
     if status not in (DONE, DISMISSED):
         raise ValidationError(f"Unknown self-check status '{status}'.")
-    return SelfCheck(check.kind, check.due, status, check.shift_id, when, check.id)
+    return SelfCheck(check.kind, check.due, status, check.shift_id, when, check.id, answers or {})

@@ -32,6 +32,7 @@ class ExposureStore(Protocol):
     def update_shift(self, log: ShiftLog) -> ShiftLog: ...
     def delete_shift(self, shift_id: int) -> None: ...
     def get_shift(self, shift_id: int) -> ShiftLog: ...
+    def link_reflection(self, shift_ids: Iterable[int], reflection_id: int | None) -> None: ...
     def shifts(self, since: date | None = None, until: date | None = None) -> list[ShiftLog]: ...
     def shifts_for_reflection(self, reflection_id: int) -> list[ShiftLog]: ...
     def shift_count(self) -> int: ...
@@ -98,6 +99,10 @@ class ExposureService:
 
     def add_shifts(self, logs: Iterable[ShiftLog]) -> int:
         return self._repository.add_shifts(logs)
+
+    def link_reflection(self, shift_ids: Iterable[int], reflection_id: int) -> None:
+        """Shifts logged while a new reflection was being written belong to it once saved."""
+        self._repository.link_reflection(list(shift_ids), reflection_id)
 
     def delete_shift(self, shift_id: int) -> None:
         self._repository.delete_shift(shift_id)
@@ -166,9 +171,13 @@ class ExposureService:
     def next_self_check(self, now: datetime | None = None) -> datetime | None:
         return next_offer(self._repository.checks(pending_only=True), now or self._clock())
 
-    def complete_self_check(self, check_id: int) -> SelfCheck:
+    def complete_self_check(
+        self, check_id: int, answers: Mapping[str, int] | None = None
+    ) -> SelfCheck:
         check = self._repository.get_check(check_id)
-        return self._repository.save_check(closed(check, DONE, self._clock()))
+        return self._repository.save_check(
+            closed(check, DONE, self._clock().replace(microsecond=0), dict(answers or {}))
+        )
 
     def dismiss_self_check(self, check_id: int) -> SelfCheck:
         check = self._repository.get_check(check_id)

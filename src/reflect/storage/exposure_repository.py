@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -15,7 +16,7 @@ SHIFT_COLUMNS = (
     "id, day, hours, encounters, disclosures, material, crises, critical, outline, "
     "reflection_id, created_at"
 )
-CHECK_COLUMNS = "id, shift_id, kind, due_on, status, closed_at"
+CHECK_COLUMNS = "id, shift_id, kind, due_on, status, closed_at, answers"
 
 
 def _shift_row(log: ShiftLog) -> dict[str, Any]:
@@ -57,12 +58,14 @@ def _check_row(check: SelfCheck) -> dict[str, Any]:
         "due_on": check.due.isoformat(),
         "status": check.status,
         "closed_at": check.closed_at.isoformat(timespec="seconds") if check.closed_at else None,
+        "answers": json.dumps(check.answers, sort_keys=True) if check.answers else None,
     }
 
 
 def _check(row: tuple[Any, ...]) -> SelfCheck:
-    id_, shift_id, kind, due_on, status, closed_at = row
+    id_, shift_id, kind, due_on, status, closed_at, answers = row
     return SelfCheck(
+        answers=json.loads(answers) if answers else {},
         kind=kind,
         due=date.fromisoformat(due_on),
         status=status,
@@ -111,6 +114,14 @@ class ExposureRepository:
         with self._db.atomic():
             self._db.execute("DELETE FROM shift_self_checks WHERE shift_id = ?", [shift_id])
             self._db.execute("DELETE FROM shift_logs WHERE id = ?", [shift_id])
+
+    def link_reflection(self, shift_ids: Iterable[int], reflection_id: int | None) -> None:
+        with self._db.atomic():
+            for shift_id in shift_ids:
+                self._db.execute(
+                    "UPDATE shift_logs SET reflection_id = ? WHERE id = ?",
+                    [reflection_id, shift_id],
+                )
 
     def get_shift(self, shift_id: int) -> ShiftLog:
         row = self._db.execute(

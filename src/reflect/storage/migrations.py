@@ -167,6 +167,7 @@ def m003_exposure(db: sqlite_utils.Database) -> None:
             "due_on": str,
             "status": str,
             "closed_at": str,
+            "answers": str,  # JSON: the self-check's 0-4 ratings, when it was done
         },
         pk="id",
     )
