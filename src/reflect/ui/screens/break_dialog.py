@@ -66,7 +66,7 @@ class BreakDialog(QDialog):
         self.error.setObjectName("statusLine")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox(self)  # parented first, so setDefault finds the dialog
         save = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         save.setDefault(True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -104,7 +104,7 @@ class SelfCheckDialog(QDialog):
         actions.addWidget(self.coping_button)
         actions.addStretch(1)
         layout.addLayout(actions)
-        self.buttons = QDialogButtonBox()
+        self.buttons = QDialogButtonBox(self)  # parented first, so setDefault finds the dialog
         self.save_button = self.buttons.addButton(
             tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
         )

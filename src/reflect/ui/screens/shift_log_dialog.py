@@ -84,7 +84,7 @@ class ShiftLogDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setAccessibleName(tr("Status"))
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox()
+        self.buttons = QDialogButtonBox(self)  # parented first, so setDefault finds the dialog
         self.save_button = self.buttons.addButton(
             tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
         )
