@@ -155,3 +155,15 @@ def exposure_summary(
             ).format(count=MIN_PAIRS)
         )
     return " ".join(parts)
+
+
+def exposure_days_summary(daily: Mapping[date, float], words: Words = ENGLISH) -> str:
+    """The heavy-days calendar when it shows exposure instead of feelings."""
+    w = words
+    if not daily:
+        return w("No shifts logged in this range.")
+    heaviest = max(daily, key=lambda day: (daily[day], day))
+    return w("{days} with a logged shift; the heaviest exposure was on {heaviest}.").format(
+        days=w.plural(len(daily), "{count} day", "{count} days"),
+        heaviest=w.date(heaviest, "%A %-d %B %Y"),
+    )

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
 from reflect.domain.errors import ValidationError
-from reflect.domain.exposure import Break, ShiftLog, WeekExposure, clean_outline, weekly_exposure
+from reflect.domain.exposure import (
+    Break,
+    ShiftLog,
+    WeekExposure,
+    clean_outline,
+    daily_load,
+    weekly_exposure,
+)
 from reflect.domain.exposure_summary import exposure_summary
 from reflect.domain.recovery import (
     DISMISSED,
@@ -23,6 +31,19 @@ from reflect.domain.recovery import (
 from reflect.domain.words import ENGLISH, Words
 
 EARLIEST_DAY = date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class ExposureView:
+    """What the Exposure tab and the exposure calendar draw for one range."""
+
+    start: date
+    end: date
+    weeks: list[WeekExposure]
+    breaks: list[Break]
+    daily: dict[date, float]
+
+
 AFTER_WORK_HELPED_MAX = 300
 
 
@@ -119,6 +140,21 @@ class ExposureService:
     def weekly(self, start: date, end: date) -> list[WeekExposure]:
         return weekly_exposure(self._repository.shifts(start, end), start, end)
 
+    def view(self, start: date | None, end: date) -> ExposureView:
+        """One read of the range's shifts and breaks (``start`` None: from the first one)."""
+        logs = self._repository.shifts(start, end)
+        breaks = self._repository.breaks(start, end)
+        if start is None:
+            firsts = [log.day for log in logs[:1]] + [b.start for b in breaks[:1]]
+            start = min(firsts) if firsts else end
+        return ExposureView(
+            start,
+            end,
+            weekly_exposure(logs, start, end),
+            breaks,
+            daily_load(logs, start, end),
+        )
+
     def summary(
         self,
         start: date,
@@ -161,6 +197,10 @@ class ExposureService:
             return existing
         self._repository.add_checks(plan_self_checks(log.day, shift_id))
         return [c for c in self._repository.checks() if c.shift_id == shift_id]
+
+    def add_self_checks(self, checks: Iterable[SelfCheck]) -> int:
+        """Many at once, as planned elsewhere (demo data)."""
+        return self._repository.add_checks(checks)
 
     def self_checks(self, *, pending_only: bool = False) -> list[SelfCheck]:
         return self._repository.checks(pending_only=pending_only)
