@@ -134,9 +134,9 @@ def exposure_summary(
     if found is not None:
         parts.append(
             w(
-                "{weeks} were followed by warning signs above your middle for this range in "
-                "{higher} of {count} cases; after the other weeks, in {other_higher} of "
-                "{other}."
+                "{weeks} were followed by a week with warning signs above your typical week "
+                "in this range in {higher} of {count} cases; after the other weeks, in "
+                "{other_higher} of {other}."
             ).format(
                 weeks=w(MEASURE_PHRASES[found.measure]).format(threshold=found.threshold),
                 higher=found.heavier_higher,

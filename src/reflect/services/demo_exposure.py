@@ -41,6 +41,10 @@ def _breaks(rng: random.Random, start: date, end: date) -> list[Break]:
         if day.weekday() < 5 and not any(s.covers(day) for s in spans):
             spans.append(Break(day, day, "day_off"))
         day += timedelta(days=rng.randint(*DAY_OFF_EVERY_DAYS))
+    recent = end - timedelta(days=12)  # a recent day off, so Home's count reads gently
+    while recent.weekday() >= 5 or any(s.covers(recent) for s in spans):
+        recent -= timedelta(days=1)
+    spans.append(Break(recent, recent, "day_off"))
     return sorted(spans, key=lambda s: s.start)
 
 

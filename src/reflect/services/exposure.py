@@ -31,6 +31,11 @@ from reflect.domain.recovery import (
 from reflect.domain.words import ENGLISH, Words
 
 EARLIEST_DAY = date(2000, 1, 1)
+# The person's choices, kept with the other settings inside the encrypted profile. All are
+# off when unset: Home shows no count of days, nothing is inferred, self-checks are offered.
+RECOVERY_ON_HOME = "exposure_recovery_on_home"
+INFER_BREAKS = "exposure_infer_breaks"
+NO_SELF_CHECKS_SETTING = "exposure_no_self_checks"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.services.exposure import INFER_BREAKS, NO_SELF_CHECKS_SETTING, RECOVERY_ON_HOME
 from reflect.services.session import Session
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
@@ -28,9 +29,6 @@ from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
 from reflect.ui.widgets.recovery_cards import RecoveryCard, SelfCheckCard
 
-# Settings (inside the encrypted profile) for the recovery card; both off unless turned on.
-RECOVERY_ON_HOME = "exposure_recovery_on_home"
-INFER_BREAKS = "exposure_infer_breaks"
 SELF_CHECK_POLL_MS = 15 * 60 * 1000  # a due self-check appears within a quarter of an hour
 
 
@@ -208,7 +206,7 @@ class HomeScreen(QWidget):
             self.recovery_card.show_days(exposure.days_since_break(today, infer=infer))
 
     def log_shift(self) -> None:
-        from reflect.ui.screens.shift_log_dialog import NO_SELF_CHECKS_SETTING, ShiftLogDialog
+        from reflect.ui.screens.shift_log_dialog import ShiftLogDialog
 
         offer = not self.session.settings.get(NO_SELF_CHECKS_SETTING)
         dialog = ShiftLogDialog(self.session.exposure, self, offer_self_checks=offer)

@@ -356,7 +356,8 @@ class ReflectScreen(QWidget):
 
     def log_shift(self) -> None:
         """The shift this reflection is about, logged beside it (linked once saved)."""
-        from reflect.ui.screens.shift_log_dialog import NO_SELF_CHECKS_SETTING, ShiftLogDialog
+        from reflect.services.exposure import NO_SELF_CHECKS_SETTING
+        from reflect.ui.screens.shift_log_dialog import ShiftLogDialog
 
         dialog = ShiftLogDialog(
             self.session.exposure,

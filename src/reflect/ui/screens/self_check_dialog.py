@@ -56,6 +56,8 @@ class SelfCheckDialog(QDialog):
         self.saved: SelfCheck | None = None
         self.setWindowTitle(tr("A short self-check"))
         self.setAccessibleName(tr("A short self-check"))
+        # Room for each question on one or two lines beside its answers, at any font size.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 100)
         layout = QVBoxLayout(self)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages)

@@ -27,9 +27,6 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.shift_log_form import ShiftLogForm
 
-# The person's choice in Settings: never offer self-checks after a critical incident.
-NO_SELF_CHECKS_SETTING = "exposure_no_self_checks"
-
 OFFER_TITLE = "Two gentle self-checks?"
 OFFER_TEXT = (
     "That sounds like a hard shift. Would you like Reflect to offer two short self-checks, "
@@ -70,6 +67,7 @@ class ShiftLogDialog(QDialog):
         self.break_requested = False
         self.setWindowTitle(tr("Log a shift"))
         self.setAccessibleName(tr("Log a shift"))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 70)
         layout = QVBoxLayout(self)
         intro = QLabel(
             tr("Numbers only, all optional. Leave a box empty if you did not keep count.")
