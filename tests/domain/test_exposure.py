@@ -113,7 +113,7 @@ def test_the_comparison_is_said_with_enough_weeks_and_never_as_a_prediction():
     assert found is not None and found.measure == "disclosures"
     assert found.heavier_higher == found.heavier  # every heavy week was followed by more signs
     text = exposure_summary(weeks, signs)
-    assert "Weeks with more than 3 disclosures heard were followed by warning signs" in text
+    assert "Weeks with more than 3 disclosures heard were followed by a week with warning signs" in text
     assert f"in {found.heavier} of {found.heavier} cases" in text
     assert NOT_A_PREDICTION in text
     for word in ("will", "risk", "burnout", "diagnos"):
@@ -146,7 +146,7 @@ def test_no_logs_says_so_and_breaks_and_incidents_are_counted():
     text = exposure_summary(weeks, {}, [Break(MONDAY, MONDAY + timedelta(days=2), "leave")])
     assert text.startswith("2 shifts logged in this range: 2 disclosures heard, 1 crises")
     assert "1 critical incident was logged." in text
-    assert "Breaks: 1 marked, 3 days in all." in text
+    assert "1 break marked, 3 days in all." in text
 
 
 def test_weekly_signs_average_each_week():

@@ -125,8 +125,8 @@ def exposure_summary(
     if spans:
         days = sum(span.days for span in spans)
         parts.append(
-            w("Breaks: {breaks}, {days}.").format(
-                breaks=w.plural(len(spans), "{count} marked", "{count} marked"),
+            w("{breaks}, {days}.").format(
+                breaks=w.plural(len(spans), "{count} break marked", "{count} breaks marked"),
                 days=w.plural(days, "{count} day in all", "{count} days in all"),
             )
         )

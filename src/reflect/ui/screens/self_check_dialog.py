@@ -7,6 +7,8 @@ incident (someone may be looking at the screen); the person knows what "since" m
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -85,13 +87,10 @@ class SelfCheckDialog(QDialog):
         self.response.setWordWrap(True)
         self.response.setAccessibleName(tr("Response"))
         answer_layout.addWidget(self.response)
-        ideas = QLabel(
-            "<b>"
-            + tr("A few ideas")
-            + "</b><ul>"
-            + "".join(f"<li>{tr(idea)}</li>" for idea in COPING_IDEAS)
-            + "</ul>"
-        )
+        items = "".join(f"<li>{escape(tr(idea))}</li>" for idea in COPING_IDEAS)
+        heading = escape(tr("A few ideas"))
+        markup = f"<b>{heading}</b><ul>{items}</ul>"  # only tags around translated words
+        ideas = QLabel(markup)
         ideas.setWordWrap(True)
         answer_layout.addWidget(ideas)
         answer_layout.addStretch(1)
