@@ -141,3 +141,23 @@ def test_days_since_break_only_when_turned_on(qtbot, session):
     session.exposure.log_shift(day=date(2026, 3, 8), hours=8)  # the 9th had no shift
     home.refresh_recovery()
     assert home.recovery_card.message.text() == "Your last real break was yesterday."
+
+
+def test_after_work_check_is_optional_and_undone_with_the_check_in(qtbot, session):
+    from reflect.ui.screens.checkin_screen import CheckinScreen
+
+    screen = CheckinScreen(session)
+    qtbot.addWidget(screen)
+    first = next(iter(screen.item_rows))
+    screen.item_rows[first].set_value(2)
+    screen.save_checkin()
+    assert session.exposure.after_work() == []  # left empty: nothing saved
+    screen._on_result_done()
+    screen.item_rows[first].set_value(2)
+    screen.after_work.switched_off.set_value(1)
+    screen.after_work.helped.setText("a  walk home")
+    screen.save_checkin()
+    ((_, switched_off, helped),) = session.exposure.after_work()
+    assert (switched_off, helped) == (1, "a walk home")
+    screen._on_result_undo()
+    assert session.exposure.after_work() == []

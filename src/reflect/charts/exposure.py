@@ -124,7 +124,7 @@ def draw_exposure(
     style_axes(top, style)
     top.set_ylabel(w("Per week"), fontsize=style.font_size - 1)
     top.yaxis.get_major_locator().set_params(integer=True)
-    top.set_ylim(0, peak * 1.6 + 1)  # headroom for the legend above the bars
+    top.set_ylim(0, peak * 1.8 + 1)  # headroom for the legend above the bars
 
     style_axes(bottom, style)
     if signs is not None and signs.has_data:

@@ -71,6 +71,10 @@ class ExposureStore(Protocol):
     def get_check(self, check_id: int) -> SelfCheck: ...
     def checks(self, *, pending_only: bool = False) -> list[SelfCheck]: ...
     def add_after_work(self, taken_at: datetime, switched_off: int | None, helped: str) -> int: ...
+    def delete_after_work(self, check_id: int) -> None: ...
+    def after_work(
+        self, since: datetime | None = None
+    ) -> list[tuple[datetime, int | None, str]]: ...
 
 
 class ExposureService:
@@ -253,3 +257,10 @@ class ExposureService:
         return self._repository.add_after_work(
             self._clock().replace(microsecond=0), switched_off, helped
         )
+
+    def delete_after_work(self, check_id: int) -> None:
+        """Undo, together with the check-in it was saved with."""
+        self._repository.delete_after_work(check_id)
+
+    def after_work(self, since: datetime | None = None) -> list[tuple[datetime, int | None, str]]:
+        return self._repository.after_work(since)

@@ -237,6 +237,10 @@ class ExposureRepository:
             )
             return int(table.last_pk or 0)
 
+    def delete_after_work(self, check_id: int) -> None:
+        with self._db.atomic():
+            self._db.execute("DELETE FROM after_work_checks WHERE id = ?", [check_id])
+
     def after_work(self, since: datetime | None = None) -> list[tuple[datetime, int | None, str]]:
         params: list[str] = []
         where = ""

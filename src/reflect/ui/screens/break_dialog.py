@@ -20,13 +20,14 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.exposure import BREAK_KINDS, BREAK_LABELS, Break
 from reflect.services.exposure import ExposureService
 from reflect.ui.error_text import message_in_language
-from reflect.ui.i18n import tr
+from reflect.ui.i18n import interface_locale, tr
 
 
 def _date_edit(day: date, name: str) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
+    edit.setLocale(interface_locale())
     edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel never changes a date
     edit.setAccessibleName(name)
     return edit

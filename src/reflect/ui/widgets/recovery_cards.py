@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.recovery import MAX_MOVE_DAYS, SELF_CHECK_MESSAGE, SelfCheck
-from reflect.ui.i18n import tr
+from reflect.ui.i18n import interface_locale, tr
 
 MOVE_BY_DAYS = 3
 
@@ -77,6 +77,7 @@ def choose_day(parent: QWidget, suggested: date) -> date | None:
     edit = QDateEdit(QDate(suggested.year, suggested.month, suggested.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
+    edit.setLocale(interface_locale())
     today = QDate.currentDate()
     edit.setMinimumDate(today)
     edit.setMaximumDate(today.addDays(MAX_MOVE_DAYS))

@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.exposure import MAX_HOURS, OUTLINE_MAX
-from reflect.ui.i18n import tr
+from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.identity_banner import IdentityBanner
 from reflect.ui.widgets.identity_watch import IdentityWatch, TextBox
 
 # (field, label with mnemonic, accessible description), in tab order.
 COUNT_BOXES: tuple[tuple[str, str, str], ...] = (
-    ("encounters", "&Encounters", "People you met or supported"),
-    ("disclosures", "&Disclosures heard", "Times someone told you about trauma"),
-    ("material", "&Material seen", "Times you saw traumatic images or material"),
-    ("crises", "C&rises handled", "Crises you handled"),
+    ("encounters", "&Encounters:", "People you met or supported"),
+    ("disclosures", "&Disclosures heard:", "Times someone told you about trauma"),
+    ("material", "&Material seen:", "Times you saw traumatic images or material"),
+    ("crises", "C&rises handled:", "Crises you handled"),
 )
 
 
@@ -65,6 +65,7 @@ class ShiftLogForm(QWidget):
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMM yyyy")
+        self.day.setLocale(interface_locale())  # month names in the interface's language
         self.day.setMaximumDate(QDate.currentDate())
         self.day.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel never changes the day
         self.day.setAccessibleName(tr("Day of the shift"))
@@ -83,8 +84,9 @@ class ShiftLogForm(QWidget):
 
         self.counts: dict[str, QLineEdit] = {}
         for index, (name, label, description) in enumerate(COUNT_BOXES):
-            box = _number_box(r"^\d{0,3}$", tr(label).replace("&", ""), tr(description))
-            caption = QLabel(tr(label) + ":")
+            name_only = tr(label).replace("&", "").rstrip(": \u00a0")
+            box = _number_box(r"^\d{0,3}$", name_only, tr(description))
+            caption = QLabel(tr(label))
             caption.setBuddy(box)
             caption.setWordWrap(True)
             row, column = 1 + index // 2, (index % 2) * 2
