@@ -65,11 +65,11 @@ def draw_tab(
     exposure: ExposureView | None = None,
 ) -> None:
     """Draw one tab's chart; imported chart modules stay off the start-up path."""
-    if key == "exposure" and exposure is not None:
+    if key == "exposure":
         from reflect.charts.exposure import draw_exposure
 
-        signs = data.category(OVERALL)
-        draw_exposure(figure, exposure.weeks, exposure.breaks, signs, style)
+        weeks, breaks = (exposure.weeks, exposure.breaks) if exposure else ([], [])
+        draw_exposure(figure, weeks, breaks, data.category(OVERALL), style)
     elif key == "heavy" and choice == "exposure" and exposure is not None:
         from reflect.charts.heatmap import draw_heatmap
 
@@ -130,6 +130,8 @@ def describe_tab(
     language of ``language`` (see ``i18n.interface_words``)."""
     from reflect.domain import trend_summaries as words
 
+    if exposure is None and key == "exposure":
+        return language("No shifts logged in this range.")
     if exposure is not None and (key == "exposure" or (key == "heavy" and choice == "exposure")):
         from reflect.domain.exposure_summary import (
             exposure_days_summary,
