@@ -161,3 +161,25 @@ def test_after_work_check_is_optional_and_undone_with_the_check_in(qtbot, sessio
     assert (switched_off, helped) == (1, "a walk home")
     screen._on_result_undo()
     assert session.exposure.after_work() == []
+
+
+def test_tray_notice_once_per_due_moment_and_nothing_about_why(qtbot):
+    from reflect.domain.recovery import SELF_CHECK_MESSAGE
+    from reflect.ui.self_check_notifier import SelfCheckNotifier
+
+    now = {"t": datetime(2026, 1, 8, 9, 0)}
+    due = {"t": datetime(2026, 1, 8, 10, 0)}
+    notifier = SelfCheckNotifier(None, lambda: due["t"], clock=lambda: now["t"])
+    shown = []
+    notifier.show = lambda: shown.append(SELF_CHECK_MESSAGE)  # type: ignore[method-assign]
+    notifier.start()
+    assert shown == [] and notifier.timer.isActive()
+    assert notifier.timer.remainingTime() <= 60 * 60 * 1000
+    now["t"] = datetime(2026, 1, 20, 9, 0)  # woke from a long sleep: shown once
+    notifier.check_now()
+    notifier.check_now()
+    assert shown == [SELF_CHECK_MESSAGE]
+    due["t"] = None
+    notifier.check_now()
+    assert not notifier.timer.isActive()
+    notifier.stop()
