@@ -132,7 +132,9 @@ class Session:
         from reflect.services.debrief import DebriefService
         from reflect.storage.debrief_repository import DebriefRepository
 
-        return DebriefService(DebriefRepository(self.db), self.journal, self.checkins)
+        return DebriefService(
+            DebriefRepository(self.db), self.journal, self.checkins, exposure=self.exposure
+        )
 
     @cached_property
     def trends(self) -> TrendsService:
