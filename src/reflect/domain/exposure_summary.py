@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from statistics import median
 
 from reflect.domain.exposure import Break, WeekExposure
@@ -42,14 +42,16 @@ class Comparison:
     other: int
 
 
-def weekly_signs(dates: Sequence[object], values: Sequence[float | None]) -> dict[date, float]:
-    """The mean warning-sign score of each week, from a check-in series (datetimes)."""
+def weekly_signs(
+    dates: Sequence[datetime | date], values: Sequence[float | None]
+) -> dict[date, float]:
+    """The mean warning-sign score of each week, from a check-in series."""
     sums: dict[date, list[float]] = {}
     for moment, value in zip(dates, values, strict=True):
         if value is None:
             continue
-        day = moment.date() if hasattr(moment, "date") else moment  # type: ignore[union-attr]
-        week = day - timedelta(days=day.weekday())  # type: ignore[operator]
+        day = moment.date() if isinstance(moment, datetime) else moment
+        week = day - timedelta(days=day.weekday())
         sums.setdefault(week, []).append(float(value))
     return {week: sum(v) / len(v) for week, v in sums.items()}
 
