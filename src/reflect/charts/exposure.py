@@ -30,6 +30,7 @@ from reflect.charts.style import (
     title,
 )
 from reflect.domain.exposure import Break, WeekExposure
+from reflect.domain.exposure_summary import weekly_signs
 from reflect.domain.trends import CategorySeries
 
 MAX_BARS = 110  # about two years of weeks; beyond, filled outlines (as the reflections chart)
@@ -88,12 +89,16 @@ def draw_exposure(
             if index == 0:
                 hover.add_bars(figure, top, bars, [_week_text(week, style) for week in weeks])
         else:
-            top.stairs(
-                base + values,
+            # Years of weeks: one filled step outline per measure. fill_between rather than
+            # stairs: a step patch over hundreds of weeks makes matplotlib work out its
+            # limits curve by curve, which alone costs about half a second.
+            top.fill_between(
                 edges,
-                baseline=base,
-                fill=True,
+                np.append(base, base[-1]),
+                np.append(base + values, (base + values)[-1]),
+                step="post",
                 color=style.colour(index),
+                linewidth=0,
                 label=w(label),
                 gid=f"exposure-{name}",
             )
@@ -127,14 +132,17 @@ def draw_exposure(
     top.set_ylim(0, peak * 1.8 + 1)  # headroom for the legend above the bars
 
     style_axes(bottom, style)
-    if signs is not None and signs.has_data:
-        points = [(d, v) for d, v in zip(signs.dates, signs.values, strict=True) if v is not None]
-        xs = date2num([d for d, _ in points])
+    # The weekly mean, on the same weeks as the bars (and 520 points for ten years rather than
+    # every check-in, which keeps the redraw of a long range quick).
+    weekly = weekly_signs(signs.dates, signs.values) if signs is not None else {}
+    shown = [(week, weekly[week]) for week in week_days if week in weekly]
+    if shown:
+        xs = date2num([week for week, _ in shown]) + 3.5
         (line,) = bottom.plot(
             xs,
-            [v for _, v in points],
+            [v for _, v in shown],
             color=style.neutral,
-            marker="o" if len(points) <= 200 else None,
+            marker="o" if len(shown) <= MAX_BARS else None,
             markersize=3,
             linewidth=1.6,
             label=w("Warning signs"),
@@ -145,8 +153,10 @@ def draw_exposure(
             bottom,
             line,
             [
-                w("{date}: warning signs {value} of 4").format(date=w.date(d), value=w.num(v))
-                for d, v in points
+                w("Week of {date}: warning signs {value} of 4 on average").format(
+                    date=w.date(week), value=w.num(v)
+                )
+                for week, v in shown
             ],
         )
     else:
@@ -174,13 +184,24 @@ def draw_exposure(
     bottom.set_ylim(0, 4.2)
     bottom.set_yticks([0, 1, 2, 3, 4])
     bottom.set_ylabel(w("Signs (0-4)"), fontsize=style.font_size - 1)
+    # One collection per panel for all breaks (a hundred separate spans redraw slowly).
+    spans = []
     for span in breaks:
         start = date2num(max(span.start, week_days[0]))
         end = date2num(min(span.end, week_days[-1] + timedelta(days=6))) + 1
-        if end <= start:
-            continue
-        for ax in (top, bottom):
-            ax.axvspan(start, end, color=style.muted, alpha=0.18, linewidth=0, zorder=0)
+        if end > start:
+            spans.append((start, end - start))
+    for ax in (top, bottom):
+        ax.broken_barh(
+            spans,
+            (0, 1),
+            transform=ax.get_xaxis_transform(),
+            color=style.muted,
+            alpha=0.18,
+            linewidth=0,
+            zorder=0,
+            gid="exposure-breaks",
+        )
     handles, labels = top.get_legend_handles_labels()
     if breaks:  # a proxy patch: the spans themselves carry no label (one entry, not many)
         handles.append(Patch(color=style.muted, alpha=0.18, linewidth=0))
