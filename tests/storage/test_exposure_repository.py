@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.exposure import Break, ShiftLog
@@ -91,3 +93,40 @@ def test_checks_persist_across_a_restart(profile_service, profile):
         assert [c.kind for c in due] == ["3d", "1m"]
     finally:
         again.close()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    value=st.one_of(
+        st.none(),
+        st.integers(-(10**12), 10**12),
+        st.floats(allow_nan=True),
+        st.text(max_size=30),
+        st.binary(max_size=10),
+    ),
+    column=st.sampled_from(
+        ["day", "hours", "encounters", "disclosures", "critical", "outline", "created_at"]
+    ),
+    check_column=st.sampled_from(["kind", "due_on", "status", "closed_at", "answers"]),
+)
+def test_hostile_merged_rows_are_left_out_never_raised(db, value, column, check_column):
+    """Rows arrive as they are from an imported archive: whatever they hold, reading them
+    (as Home and Trends do) never raises."""
+    with db.atomic():
+        db.execute("DELETE FROM shift_logs")
+        db.execute("DELETE FROM shift_self_checks")
+        db.execute("DELETE FROM breaks")
+        good = {"day": "2026-01-05", "critical": 1, "outline": "", "created_at": None}
+        db.table("shift_logs").insert({**good, column: value})
+        db.table("shift_self_checks").insert(
+            {"kind": "3d", "due_on": "2026-01-08", "status": "pending", check_column: value}
+        )
+        db.table("breaks").insert({"start_day": value, "end_day": "2026-01-01", "kind": "leave"})
+    service = ExposureService(ExposureRepository(db), clock=lambda: NOW)
+    service.shifts()
+    service.view(None, NOW.date())
+    service.due_self_checks()
+    service.next_self_check()
+    service.days_since_break(infer=True)

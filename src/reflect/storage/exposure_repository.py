@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlite_utils
 
+from reflect.domain.errors import ValidationError
 from reflect.domain.exposure import Break, ShiftLog
 from reflect.domain.recovery import SelfCheck
 
@@ -16,6 +17,7 @@ SHIFT_COLUMNS = (
     "id, day, hours, encounters, disclosures, material, crises, critical, outline, "
     "reflection_id, created_at"
 )
+T = TypeVar("T")
 CHECK_COLUMNS = "id, shift_id, kind, due_on, status, closed_at, answers"
 
 
@@ -64,8 +66,11 @@ def _check_row(check: SelfCheck) -> dict[str, Any]:
 
 def _check(row: tuple[Any, ...]) -> SelfCheck:
     id_, shift_id, kind, due_on, status, closed_at, answers = row
+    decoded = json.loads(answers) if answers else {}
+    if not isinstance(decoded, dict):
+        raise ValueError("self-check answers are not a mapping")
     return SelfCheck(
-        answers=json.loads(answers) if answers else {},
+        answers=decoded,
         kind=kind,
         due=date.fromisoformat(due_on),
         status=status,
@@ -73,6 +78,22 @@ def _check(row: tuple[Any, ...]) -> SelfCheck:
         closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
         id=id_,
     )
+
+
+# A row another Reflect or a hostile archive merged in (storage/merge.py copies rows as they
+# are) may not make a valid domain object: such a row is left out of what is read, never
+# allowed to raise into the interface.
+_UNREADABLE = (ValueError, TypeError, AttributeError, ValidationError)
+
+
+def _readable(rows: Iterable[tuple[Any, ...]], convert: Callable[[tuple[Any, ...]], T]) -> list[T]:
+    found = []
+    for row in rows:
+        try:
+            found.append(convert(row))
+        except _UNREADABLE:
+            continue
+    return found
 
 
 class ExposureRepository:
@@ -142,11 +163,11 @@ class ExposureRepository:
             params.append(until.isoformat())
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         sql = f"SELECT {SHIFT_COLUMNS} FROM shift_logs {where} ORDER BY day, id"
-        return [_shift(row) for row in self._db.execute(sql, params)]
+        return _readable(self._db.execute(sql, params), _shift)
 
     def shifts_for_reflection(self, reflection_id: int) -> list[ShiftLog]:
         sql = f"SELECT {SHIFT_COLUMNS} FROM shift_logs WHERE reflection_id = ? ORDER BY day, id"
-        return [_shift(row) for row in self._db.execute(sql, [reflection_id])]
+        return _readable(self._db.execute(sql, [reflection_id]), _shift)
 
     def shift_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM shift_logs").fetchone()[0])
@@ -190,10 +211,10 @@ class ExposureRepository:
             params.append(until.isoformat())
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         sql = f"SELECT id, start_day, end_day, kind FROM breaks {where} ORDER BY start_day, id"
-        return [
-            Break(date.fromisoformat(s), date.fromisoformat(e), k, i)
-            for i, s, e, k in self._db.execute(sql, params)
-        ]
+        return _readable(
+            self._db.execute(sql, params),
+            lambda r: Break(date.fromisoformat(r[1]), date.fromisoformat(r[2]), r[3], r[0]),
+        )
 
     # --- self-checks ------------------------------------------------------------------------
 
@@ -221,7 +242,7 @@ class ExposureRepository:
     def checks(self, *, pending_only: bool = False) -> list[SelfCheck]:
         where = "WHERE status = 'pending'" if pending_only else ""
         sql = f"SELECT {CHECK_COLUMNS} FROM shift_self_checks {where} ORDER BY due_on, id"
-        return [_check(row) for row in self._db.execute(sql)]
+        return _readable(self._db.execute(sql), _check)
 
     # --- after-work checks ------------------------------------------------------------------
 
@@ -250,6 +271,7 @@ class ExposureRepository:
             "SELECT taken_at, switched_off, helped FROM after_work_checks "
             f"{where} ORDER BY taken_at"
         )
-        return [
-            (datetime.fromisoformat(t), s, h or "") for t, s, h in self._db.execute(sql, params)
-        ]
+        return _readable(
+            self._db.execute(sql, params),
+            lambda r: (datetime.fromisoformat(r[0]), r[1], str(r[2] or "")),
+        )
