@@ -183,3 +183,27 @@ def test_tray_notice_once_per_due_moment_and_nothing_about_why(qtbot):
     notifier.check_now()
     assert not notifier.timer.isActive()
     notifier.stop()
+
+
+def test_shift_logged_beside_a_new_reflection_is_linked_once_saved(qtbot, session, monkeypatch):
+    from reflect.ui.screens.reflect_screen import ReflectScreen
+
+    def fill_and_save(dialog):  # the modal dialog, answered as a person would
+        dialog.form.hours.setText("6")
+        dialog.form.counts["disclosures"].setText("2")
+        dialog.save()
+        return 1
+
+    monkeypatch.setattr(ShiftLogDialog, "exec", fill_and_save)
+    screen = ReflectScreen(session)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.exposure_changed):
+        screen.log_shift()
+    (log,) = session.exposure.shifts()
+    assert log.reflection_id is None and log.day == screen.details.occurred_at().date()
+    box = next(iter(screen.form.text_widgets().values()))
+    box.setPlainText("A long shift.") if hasattr(box, "setPlainText") else box.setText("x")
+    saved = screen.save()
+    assert saved is not None
+    assert [s.reflection_id for s in session.exposure.shifts()] == [saved.id]
+    assert session.exposure.shifts_for_reflection(saved.id)[0].disclosures == 2
