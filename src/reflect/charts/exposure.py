@@ -4,8 +4,8 @@ Two panels sharing the weeks (as the reflections chart does), never twin y-axes:
 disclosures, crises and material above, the warning-sign score (0-4) below, so neither is
 read against the other's numbers. Breaks are shaded across both panels; a week with a
 critical incident gets a small mark above its bar and nothing more. The lower panel can
-also draw a positive series (``positives``: for example compassion-satisfaction items of the
-check-in) when the check-in has them; until then it draws what exists.
+also draws the strengths of the check-in (``positives``: compassion satisfaction and
+vicarious resilience items) as their own dashed line when check-ins answered them.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def draw_exposure(
         figure,
         style,
         w("Exposure and warning signs"),
-        w("Bars: per week. Line: warning signs (0-4). Shaded: breaks."),
+        w("Bars: per week. Lines: weekly warning signs and strengths (0-4). Shaded: breaks."),
     )
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=(1.2, 1))
     week_days = [week.week for week in weeks]
@@ -170,17 +170,35 @@ def draw_exposure(
             color=style.muted,
             fontsize=style.font_size,
         )
-    if positives is not None and positives.has_data:  # the hook for positive check-in items
-        points = [(d, v) for d, v in zip(positives.dates, positives.values, strict=True) if v]
-        bottom.plot(
-            date2num([d for d, _ in points]),
-            [v for _, v in points],
+    # Strengths (the positive check-in items), weekly like the signs and drawn apart from
+    # them: a separate dimension, never netted against the warning signs.
+    weekly_positive = weekly_signs(positives.dates, positives.values) if positives else {}
+    good = [(week, weekly_positive[week]) for week in week_days if week in weekly_positive]
+    if positives is not None and good:
+        (strength_line,) = bottom.plot(
+            date2num([week for week, _ in good]) + 3.5,
+            [v for _, v in good],
             color=style.colour(3),
+            marker="s" if len(good) <= MAX_BARS else None,
+            markersize=3,
             linewidth=1.4,
             linestyle="--",
             label=w(positives.label),
             gid="exposure-positives",
         )
+        hover.add_points(
+            figure,
+            bottom,
+            strength_line,
+            [
+                w("Week of {date}: strengths {value} of 4 on average").format(
+                    date=w.date(week), value=w.num(v)
+                )
+                for week, v in good
+            ],
+        )
+    if shown or good:
+        legend(bottom, style, loc="upper left", ncols=2)
     bottom.set_ylim(0, 4.2)
     bottom.set_yticks([0, 1, 2, 3, 4])
     bottom.set_ylabel(w("Signs (0-4)"), fontsize=style.font_size - 1)

@@ -16,5 +16,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "import_",
     "demo",
+    "team",
     "log_shift",
 )

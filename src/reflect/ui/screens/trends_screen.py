@@ -19,7 +19,13 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, Q
 from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
 from reflect.domain.checkin_scoring import OVERALL
 from reflect.domain.errors import ReflectError
-from reflect.domain.trends import HEATMAP_MAX_DAYS, DailyHeaviness, DateRange, TrendsData
+from reflect.domain.trends import (
+    HEATMAP_MAX_DAYS,
+    CategorySeries,
+    DailyHeaviness,
+    DateRange,
+    TrendsData,
+)
 from reflect.domain.words import ENGLISH, Words
 from reflect.services.session import Session
 from reflect.ui.i18n import current_language, interface_words, local_date, tr
@@ -43,6 +49,7 @@ TABS: tuple[tuple[str, str, str], ...] = (
     ("stages", "Stages of change", ""),
     ("heavy", "Heavy days", "Show:"),
     ("helped", "What helped", ""),
+    ("strengths", "Strengths and strain", ""),
     ("exposure", "Exposure", ""),
 )
 # What the heavy-days calendar shows: the person's feelings (check-ins and reflections) or
@@ -50,7 +57,7 @@ TABS: tuple[tuple[str, str, str], ...] = (
 HEAVY_OPTIONS = [("feelings", "Feelings"), ("exposure", "Exposure")]
 # Shorter words on the tab itself, so every tab shows at large type and in French; the full
 # name stays in the tooltip, the chart's title and its accessible name.
-TAB_SHORT = {"stages": "Stages"}
+TAB_SHORT = {"stages": "Stages", "strengths": "Strengths"}
 SIGN_OPTIONS = [(OVERALL, "All warning signs")] + [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
 HISTORY_READ_DELAY_MS = 1500
 BENCHMARK_RANGES = ("4w", "3m", "1y", "all")
@@ -69,7 +76,7 @@ def draw_tab(
         from reflect.charts.exposure import draw_exposure
 
         weeks, breaks = (exposure.weeks, exposure.breaks) if exposure else ([], [])
-        draw_exposure(figure, weeks, breaks, data.category(OVERALL), style)
+        draw_exposure(figure, weeks, breaks, data.category(OVERALL), style, strengths_of(data))
     elif key == "heavy" and choice == "exposure" and exposure is not None:
         from reflect.charts.heatmap import draw_heatmap
 
@@ -108,8 +115,24 @@ def draw_tab(
         from reflect.charts.helped import draw_helped
 
         draw_helped(figure, data.helped, data.helped_checkins, style)
+    elif key == "strengths":
+        from reflect.charts.strengths import draw_strengths
+
+        draw_strengths(figure, data.strengths, style)
     else:  # pragma: no cover - TABS and this function are kept together
         raise KeyError(key)
+
+
+def strengths_of(data: TrendsData) -> CategorySeries:
+    """The strengths of each check-in as a series, for the Exposure tab's second line."""
+    points = data.strengths
+    return CategorySeries(
+        "strengths",
+        "Strengths",
+        tuple(p.when for p in points),
+        tuple(p.strengths for p in points),
+        tuple(None for _ in points),
+    )
 
 
 def exposure_calendar(exposure: ExposureView) -> DailyHeaviness:
@@ -163,6 +186,10 @@ def describe_tab(
         )
     if key == "heavy":
         return words.heaviness_summary(data.heaviness, language)
+    if key == "strengths":
+        from reflect.domain.strengths import balance_summary
+
+        return balance_summary(data.strengths, language)
     return words.counts_summary(
         data.helped,
         "Check-ins (of {answered}) where each helped quite a bit or a lot",
@@ -193,6 +220,7 @@ def _read_history(session: Session, since: datetime | None = None) -> object:
 class TrendsScreen(QWidget):
     open_resources_requested = Signal()
     open_plan_requested = Signal()
+    open_understanding_requested = Signal()
     charts_ready = Signal()
     history_read = Signal()  # the whole history is cached: every range draws at once
 
@@ -276,6 +304,7 @@ class TrendsScreen(QWidget):
             card = EarlyWarningCard(self.session.early_warning)
             card.open_resources_requested.connect(self.open_resources_requested)
             card.open_plan_requested.connect(self.open_plan_requested)
+            card.open_understanding_requested.connect(self.open_understanding_requested)
             self._layout.insertWidget(1, card)
             self.warning_card = card
 
