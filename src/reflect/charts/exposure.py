@@ -199,9 +199,9 @@ def draw_exposure(
         )
     if shown or good:
         legend(bottom, style, loc="upper left", ncols=2)
-    bottom.set_ylim(0, 4.2)
+    bottom.set_ylim(0, 5.2)  # the scale is 0-4; the space above holds the legend
     bottom.set_yticks([0, 1, 2, 3, 4])
-    bottom.set_ylabel(w("Signs (0-4)"), fontsize=style.font_size - 1)
+    bottom.set_ylabel(w("Score (0-4)"), fontsize=style.font_size - 1)
     # One collection per panel for all breaks (a hundred separate spans redraw slowly).
     spans = []
     for span in breaks:
