@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reflect.services.checkins import CheckinService
     from reflect.services.debrief import DebriefService
     from reflect.services.early_warning import EarlyWarningService
+    from reflect.services.exposure import ExposureService
     from reflect.services.instruments import InstrumentService
     from reflect.services.journal import JournalService
     from reflect.services.resources import ResourcesService
@@ -153,7 +154,9 @@ class Session:
         from reflect.services.debrief import DebriefService
         from reflect.storage.debrief_repository import DebriefRepository
 
-        return DebriefService(DebriefRepository(self.db), self.journal, self.checkins)
+        return DebriefService(
+            DebriefRepository(self.db), self.journal, self.checkins, exposure=self.exposure
+        )
 
     @cached_property
     def trends(self) -> TrendsService:
@@ -170,3 +173,10 @@ class Session:
         return TeamService(
             self.paths, TeamRepository(self.db), self.settings, self.instruments.definitions
         )
+
+    @cached_property
+    def exposure(self) -> ExposureService:
+        from reflect.services.exposure import ExposureService
+        from reflect.storage.exposure_repository import ExposureRepository
+
+        return ExposureService(ExposureRepository(self.db))
