@@ -85,6 +85,7 @@ def test_every_writing_command_waits_then_refuses_while_the_app_writes(filled, t
             ["restore", str(backup), "--yes"],
             ["backup"],
             ["score", "who5", "--answers", "3,3,3,3,3", "--save"],
+            ["log-shift", "--encounters", "3"],
             [
                 "export",
                 "--out",

@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
             f"The outline may identify someone: it looks like {summary(findings)}. "
             "Consider leaving identifying details out."
         )
-    session = open_session(args)
+    session = open_session(args, write=True)
     try:
         log = session.exposure.log_shift(
             day=args.day,
