@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
+
+import pytest
 
 from reflect.cli import main
 from reflect.services.demo_team import demo_contributions
@@ -84,3 +87,20 @@ def test_demo_team_option(tmp_path, capsys, monkeypatch):
     assert main(["demo", "--data-dir", data_dir, "--team", "7", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["added"]["team_contributions"] == 7
     assert main(["demo", "--data-dir", data_dir, "--team", "-1", "--replace"]) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+@pytest.mark.timeout(20)
+def test_summary_refuses_a_fifo_and_devices_without_waiting(tmp_path, capsys):
+    # Opening a FIFO for reading blocks until someone writes: a file named x.json that is a
+    # FIFO must be refused at once, not hang the command.
+    good = _files(tmp_path, 5)
+    fifo = tmp_path / "x.json"
+    os.mkfifo(fifo)
+    assert main(["team", "summary", *good, str(fifo)]) == 2
+    err = capsys.readouterr().err
+    assert "x.json" in err and "not a regular file" in err and "Traceback" not in err
+    zero = tmp_path / "zero.json"
+    zero.symlink_to("/dev/zero")
+    assert main(["team", "summary", *good, str(zero)]) == 2
+    assert "not a regular file" in capsys.readouterr().err

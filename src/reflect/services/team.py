@@ -9,6 +9,8 @@ named, and nothing is written.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -55,7 +57,12 @@ def read_contribution_file(path: Path) -> Contribution:
     """Read one file without trusting it: its size is checked before it is read."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
+        # Non-blocking open, then fstat: a FIFO named x.json would otherwise block the open
+        # until someone writes to it, and /dev/zero would pass as a huge "file".
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ContributionError(str(path), "it is not a regular file")
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ContributionError(str(path), f"it cannot be read ({exc.strerror or exc})") from None
