@@ -27,6 +27,9 @@ def _fts_tables(conn: Any) -> set[str]:
     return names
 
 
+LINKING_TABLES = frozenset({"follow_ups", "team_actions"})
+
+
 def data_tables(conn: Any) -> list[str]:
     """Tables with the person's data, in a stable order (parents before follow-ups)."""
     skip = _fts_tables(conn) | {MIGRATIONS_TABLE, REVISION_TABLE}
@@ -35,8 +38,9 @@ def data_tables(conn: Any) -> list[str]:
         "ORDER BY name"
     ).fetchall()
     names = [r[0] for r in rows if r[0] not in skip]
-    # Parents first, so an importer can map their ids before it meets the follow-ups.
-    return sorted(names, key=lambda n: (n == "follow_ups", n))
+    # Parents first, so an importer can map their ids before it meets the rows that link to
+    # them (by name alone "team_actions" would come before "team_assessments").
+    return sorted(names, key=lambda n: (n in LINKING_TABLES, n))
 
 
 def columns(conn: Any, table: str) -> list[str]:

@@ -1,0 +1,48 @@
+"""The coordinator's tables travel through an archive: an action keeps pointing at the
+assessment it came from, even when the receiving profile's ids differ, and a second import
+writes nothing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from reflect.domain.org_assessment import ActionItem
+from reflect.services.export import export_profile
+from reflect.services.importing import import_file
+from tests.conftest import PASSPHRASE
+
+ARCHIVE_PASS = "archive passphrase for tests"
+
+
+def _assess(session, answer, day):
+    count = session.team.assessment_definition().item_count
+    return session.team.record_assessment([answer] * count, taken_at=datetime(2026, 1, day))
+
+
+def test_actions_keep_their_assessment_across_an_import(profile_service, session, tmp_path):
+    assessment = _assess(session, 1, 10)
+    session.team.save_action(
+        ActionItem(
+            "workload",
+            "Rotate heavy cases",
+            "Team lead",
+            date(2026, 2, 1),
+            date(2026, 3, 1),
+            assessment_id=assessment.id,
+        )
+    )
+    archive = export_profile(session, "archive", tmp_path / "a", archive_passphrase=ARCHIVE_PASS)
+
+    other = profile_service.unlock(profile_service.create(PASSPHRASE, "Other"), PASSPHRASE)
+    try:
+        # The receiving profile already has assessments, so the ids differ.
+        own = [_assess(other, 3, 1), _assess(other, 4, 2)]
+        report = import_file(other, archive.path, ARCHIVE_PASS)
+        assert report.written["team_assessments"] == 1 and report.written["team_actions"] == 1
+        imported = next(a for a in other.team.assessments() if a.id not in {o.id for o in own})
+        (action,) = other.team.actions()
+        assert action.assessment_id == imported.id
+        again = import_file(other, archive.path, ARCHIVE_PASS)
+        assert sum(again.written.values()) == 0
+    finally:
+        other.close()
