@@ -51,7 +51,9 @@ def test_actions_keep_their_assessment_across_an_import(profile_service, session
 def test_markdown_export_holds_the_assessment_and_action_plan(session, tmp_path):
     _assess(session, 1, 10)
     session.team.save_action(
-        ActionItem("workload", "Rotate heavy cases", "Team lead", date(2026, 2, 1), date(2026, 3, 1))
+        ActionItem(
+            "workload", "Rotate heavy cases", "Team lead", date(2026, 2, 1), date(2026, 3, 1)
+        )
     )
     markdown = export_profile(session, "markdown", tmp_path / "e.md", plain_ok=True)
     text = markdown.path.read_text(encoding="utf-8")
