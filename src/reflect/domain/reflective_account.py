@@ -10,6 +10,7 @@ identity guard must find nothing, or the person confirms each thing it found.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -62,6 +63,34 @@ class AccountFinding:
     finding: Finding
 
 
+SHORT_TEXT = 200  # names, headings, kinds of activity
+LONG_TEXT = 2000  # descriptions and guidance
+
+
+def _writable(value: str) -> bool:
+    """Text every export can write: no lone surrogates (UTF-8 refuses them) and no control
+    characters other than line breaks and tabs."""
+    return not any(
+        unicodedata.category(c) == "Cs" or (unicodedata.category(c) == "Cc" and c not in "\n\t")
+        for c in value
+    )
+
+
+def _text(
+    reader: FieldReader,
+    data: dict[str, Any],
+    key: str,
+    prefix: str = "",
+    default: str | None = None,
+    most: int = SHORT_TEXT,
+) -> str:
+    value = reader.text(data, key, prefix, default=default)
+    name = f"{prefix}.{key}" if prefix else key
+    if len(value) > most or not _writable(value):
+        raise ContentError(reader.source, name, f"must be plain text of at most {most} characters")
+    return value
+
+
 def _strings(
     reader: FieldReader, data: dict[str, Any], key: str, prefix: str, most: int
 ) -> list[str]:
@@ -70,7 +99,12 @@ def _strings(
     if not isinstance(values, list) or len(values) > most:
         raise ContentError(reader.source, name, f"must be a list of at most {most} texts")
     for index, value in enumerate(values):
-        if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        if (
+            not isinstance(value, str)
+            or not value.strip()
+            or len(value) > SHORT_TEXT
+            or not _writable(value)
+        ):
             raise ContentError(reader.source, f"{name}[{index}]", "must be a short, non-empty text")
     return [v.strip() for v in values]
 
@@ -99,8 +133,8 @@ def parse_account_shape(data: Any, source: str) -> AccountShape:
             raise ContentError(source, f"{prefix}.standards", "must be true or false")
         section = AccountSection(
             reader.identifier(raw, "id", prefix),
-            reader.text(raw, "heading", prefix),
-            reader.text(raw, "guidance", prefix, default=""),
+            _text(reader, raw, "heading", prefix),
+            _text(reader, raw, "guidance", prefix, default="", most=LONG_TEXT),
             tuple(_strings(reader, raw, "fill_from", prefix, MAX_FILL_FROM)),
             standards,
         )
@@ -109,8 +143,8 @@ def parse_account_shape(data: Any, source: str) -> AccountShape:
         sections.append(section)
     return AccountShape(
         reader.identifier(data, "id"),
-        reader.text(data, "name"),
-        reader.text(data, "description", default=""),
+        _text(reader, data, "name"),
+        _text(reader, data, "description", default="", most=LONG_TEXT),
         tuple(_strings(reader, data, "activity_kinds", "", 20)),
         tuple(sections),
     )

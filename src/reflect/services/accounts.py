@@ -36,12 +36,14 @@ class ShapeLibrary:
 
 def _read_shape(path: Path) -> AccountShape:
     name = path.name
-    if not path.is_file():
-        raise ContentError(name, "(file)", "is not a regular file")
-    if path.stat().st_size > MAX_SHAPE_BYTES:
-        raise ContentError(name, "(file)", f"is larger than {MAX_SHAPE_BYTES // 1024} KiB")
     try:
+        if not path.is_file():
+            raise ContentError(name, "(file)", "is not a regular file")
+        if path.stat().st_size > MAX_SHAPE_BYTES:
+            raise ContentError(name, "(file)", f"is larger than {MAX_SHAPE_BYTES // 1024} KiB")
         data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:  # unreadable, or removed between the listing and the read
+        raise ContentError(name, "(file)", f"cannot be read ({exc.strerror or exc})") from None
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ContentError(name, "(file)", "is not valid UTF-8 JSON") from exc
     return parse_account_shape(data, name)
