@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from datetime import date
 
 import pytest
@@ -104,3 +105,22 @@ def test_summary_refuses_a_fifo_and_devices_without_waiting(tmp_path, capsys):
     zero.symlink_to("/dev/zero")
     assert main(["team", "summary", *good, str(zero)]) == 2
     assert "not a regular file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_contribute_never_replaces_a_pipe_or_device(paths, tmp_path, monkeypatch, capsys):
+    # Written beside the target and renamed over it: a FIFO (or, run as root, /dev/full)
+    # was silently replaced by a regular file.
+    ProfileService(paths, fast_kdf=True).create(PASSPHRASE, "CLI")
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    base = ["--data-dir", str(paths.data_dir)]
+    assert main([*base, "team", "contribute", "--out", str(fifo)]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert (
+        main([*base, "export", "--out", str(fifo), "--force", "--format", "json", "--plain-ok"])
+        == 2
+    )
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
