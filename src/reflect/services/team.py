@@ -73,6 +73,29 @@ def read_contribution_files(paths: Iterable[Path]) -> list[Contribution]:
     return [read_contribution_file(Path(p)) for p in paths]
 
 
+MAX_ASSESSMENT_BYTES = 1024 * 1024
+
+
+def _load_org_definition(path: Path) -> InstrumentDefinition:
+    """An organisation's assessment file, read without trusting it: a pipe would block the
+    read forever, a huge file would fill memory, deep nesting overflows the JSON parser."""
+    name = path.name
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+    except OSError as exc:
+        raise ContentError(name, "(file)", f"cannot be read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ContentError(name, "(file)", "is not a regular file")
+    if info.st_size > MAX_ASSESSMENT_BYTES:
+        raise ContentError(name, "(file)", f"is larger than {MAX_ASSESSMENT_BYTES // 1024} KiB")
+    try:
+        return parse_definition(read_definition_file(path), name)
+    except (RecursionError, ValueError, TypeError):
+        raise ContentError(name, "(file)", "is malformed or nested too deeply") from None
+
+
 def band_catalogue(definitions: Iterable[InstrumentDefinition]) -> BandCatalogue:
     return {
         (d.id, s.id): tuple(band.id for band in s.bands) for d in definitions for s in d.subscales
@@ -186,9 +209,9 @@ class TeamService:
         found = [load_definition(asset_path("assessments", SHIPPED_ASSESSMENT))]
         folder = self._assessments_dir
         if folder.is_dir():
-            for path in sorted(folder.glob("*.json")):
+            for path in sorted(folder.glob("*.json"))[:200]:
                 try:
-                    definition = load_definition(path)
+                    definition = _load_org_definition(path)
                 except ContentError:
                     continue
                 found = [d for d in found if d.id != definition.id] + [definition]
@@ -204,8 +227,8 @@ class TeamService:
         raise ValidationError(f"No organisational assessment called {definition_id!r}.")
 
     def import_assessment(self, path: Path) -> InstrumentDefinition:
+        definition = _load_org_definition(Path(path))
         data = read_definition_file(Path(path))
-        definition = parse_definition(data, Path(path).name)
         if not definition.has_item_text:
             raise ValidationError(
                 "An assessment answered in the app needs its item text ('item_text')."
