@@ -1,0 +1,194 @@
+"""Issue 13 items 4 and 12: imported rows are checked like typed input; no traceback, ever.
+
+Each bad archive or jrnl file must give exit code 2, one readable line on stderr naming the
+table, row and field (or the entry), and leave every table's row count unchanged, with
+``--dry-run`` giving the same verdict as the real import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from reflect.services.profiles import ProfileService
+from reflect.services.row_validators import VALIDATORS
+from reflect.storage.database import close_database, open_database
+from reflect.storage.migrations import apply_migrations
+from reflect.storage.table_dump import data_tables
+from tests.faults.input_helpers import (
+    ARCHIVE_PASS,
+    GOOD_ROWS,
+    PASSPHRASE,
+    assert_one_clean_line,
+    build_archive,
+    jrnl_file,
+    row_counts,
+    run,
+)
+
+
+@pytest.fixture
+def cli(paths, tmp_path, monkeypatch):
+    """A profile with a little data, and the CLI arguments that reach it."""
+    service = ProfileService(paths, fast_kdf=True)
+    info = service.create(PASSPHRASE, "Target")
+    session = service.unlock(info, PASSPHRASE)
+    session.checkins.record({"work.swamped": 2}, sleep=1)
+    session.close()
+    passfile = tmp_path / "archive-pass.txt"
+    passfile.write_text(ARCHIVE_PASS, encoding="utf-8")
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+
+    def counts() -> dict[str, int]:
+        opened = service.unlock(info, PASSPHRASE)
+        try:
+            return row_counts(opened.db)
+        finally:
+            opened.close()
+
+    base = ["--data-dir", str(paths.data_dir), "import"]
+    return base, ["--archive-passphrase-file", str(passfile)], counts
+
+
+def good(table: str, **changes) -> dict:
+    return {**GOOD_ROWS[table], **changes}
+
+
+BAD_ROWS = [
+    ("reflections", {"tags": "not json"}, "tags"),
+    ("reflections", {"occurred_at": "yesterday"}, "occurred_at"),
+    ("reflections", {"occurred_at": "9" * 1_000_000}, "occurred_at"),
+    ("reflections", {"occurred_at": None}, "occurred_at"),
+    ("reflections", {"intensity": 999}, "intensity"),
+    ("reflections", {"intensity": "loud"}, "intensity"),
+    ("reflections", {"answers": "[1, 2]"}, "answers"),
+    ("reflections", {"answers": "[" * 5000 + "]" * 5000}, "answers"),
+    ("reflections", {"answers": '{"text": "\\ud800"}'}, "answers"),
+    ("reflections", {"feelings": "[1]"}, "feelings"),
+    ("reflections", {"tags": '["' + "1" * 5000 + '"]', "template_id": ""}, "template_id"),
+    ("reflections", {"template_id": "trauma_informed", "answers": '{"x.rating": 1}'}, None),
+    (
+        "reflections",
+        {"template_id": "trauma_informed", "answers": '{"safe_environment.rating": 9}'},
+        "answers",
+    ),
+    ("follow_ups", {"due": "soon"}, "due"),
+    ("follow_ups", {"text": ""}, "text"),
+    ("follow_ups", {"reflection_id": "one"}, "reflection_id"),
+    ("checkins", {"item_scores": '{"work.swamped": 7}'}, "item_scores"),
+    ("checkins", {"item_scores": '{"made.up": 1}'}, "item_scores"),
+    ("checkins", {"item_scores": "{}"}, "item_scores"),
+    ("checkins", {"item_scores": '{"work.swamped": 1e400}'}, "item_scores"),
+    ("checkins", {"sleep": -1}, "sleep"),
+    ("checkins", {"helping": '{"luck": 2}'}, "helping"),
+    ("checkins", {"taken_at": "2026-13-45"}, "taken_at"),
+    ("instrument_results", {"answers": "[3, 3, 2]"}, "answers"),
+    ("instrument_results", {"answers": "[3, 3, 2, 4, 99]"}, "answers"),
+    ("instrument_results", {"scores": '{"wellbeing": "high"}'}, "scores"),
+    ("instrument_results", {"answers": "[" + "9" * 5000 + "]"}, "answers"),
+    ("plan", {"section": "secrets"}, "section"),
+    ("plan", {"value": '{"a": 1}'}, "value"),
+    ("help_contacts", {"name": ""}, "name"),
+    ("settings", {"key": "auto_lock_minutes", "value": '"never"'}, "value"),
+    ("settings", {"value": "not json"}, "value"),
+    ("dismissed_notices", {"dismissed_at": "later"}, "dismissed_at"),
+    ("debriefs", {"shared": '[["diary", "1"]]'}, "shared"),
+    ("debriefs", {"notes": '{"gossip": "x"}'}, "notes"),
+    ("debriefs", {"title": " "}, "title"),
+]
+
+
+@pytest.mark.parametrize(("table", "changes", "column"), BAD_ROWS)
+def test_a_bad_row_refuses_the_whole_archive(cli, tmp_path, capsys, table, changes, column):
+    base, secret, counts = cli
+    rows = {name: [dict(row)] for name, row in GOOD_ROWS.items()}
+    second = {"id": 2} if "id" in GOOD_ROWS[table] else {}
+    rows[table] = [good(table), good(table, **changes, **second)]
+    if table in ("plan", "settings", "dismissed_notices"):
+        key = {"plan": "section", "settings": "key", "dismissed_notices": "notice_id"}[table]
+        rows[table][1].setdefault(key, "other")
+        if rows[table][1][key] == rows[table][0][key]:
+            rows[table][1][key] = {"plan": "boundaries", "settings": "language"}.get(table, "n2")
+    archive = build_archive(tmp_path, rows)
+    before = counts()
+    dry = run([*base, str(archive), *secret, "--dry-run"], capsys)
+    real = run([*base, str(archive), *secret], capsys)
+    if column is None:  # a rating for a field the template does not have: kept as an answer
+        assert dry[0] == 0 and real[0] == 0, real[2]
+        return
+    assert dry[0] == real[0] == 2, real
+    line = assert_one_clean_line(real[2])
+    assert assert_one_clean_line(dry[2]) == line
+    row = "2" if "id" in GOOD_ROWS[table] else r"\d"  # text keys are read in key order
+    assert re.search(rf"table {table}, row {row}, field {column}:", line), line
+    assert "Nothing was imported" in line
+    assert counts() == before
+
+
+def test_the_good_archive_imports_and_every_table_is_readable_afterwards(cli, tmp_path, capsys):
+    base, secret, counts = cli
+    archive = build_archive(tmp_path, {n: [r] for n, r in GOOD_ROWS.items()})
+    code, out, err = run([*base, str(archive), *secret], capsys)
+    assert code == 0, err
+    after = counts()
+    assert after["reflections"] == 1 and after["debriefs"] == 1 and after["checkins"] == 2
+    root = base[:2]
+    assert run([*root, "search", "shift"], capsys)[0] == 0
+
+
+def test_text_that_is_not_utf8_is_a_bad_field(cli, tmp_path, capsys):
+    base, secret, counts = cli
+    bad = "UPDATE reflections SET body = CAST(X'666f6fff' AS TEXT)"
+    archive = build_archive(tmp_path, {"reflections": [GOOD_ROWS["reflections"]]}, (bad,))
+    before = counts()
+    code, _, err = run([*base, str(archive), *secret], capsys)
+    assert code == 2
+    assert "table reflections, row 1, field body" in assert_one_clean_line(err)
+    assert counts() == before
+
+
+def test_every_table_in_the_schema_has_a_validator(tmp_path):
+    """A table added by a migration without a validator fails here, not in someone's profile."""
+    import secrets
+
+    db = open_database(tmp_path / "schema.db", bytearray(secrets.token_bytes(32)), create=True)
+    try:
+        apply_migrations(db)
+        tables = set(data_tables(db.conn))
+    finally:
+        close_database(db)
+    missing = sorted(tables - set(VALIDATORS))
+    assert not missing, f"tables without a row validator in services/row_validators.py: {missing}"
+    assert tables >= {"reflections", "checkins", "debriefs"}
+
+
+JRNL_BAD = [
+    ({"entries": [{"date": "9" * 1_000_000}]}, "entries[0].date"),
+    ({"entries": [{"date": "2024-01-01", "title": "\ud800"}]}, "entries[0].title"),
+    ({"entries": [{"date": "2024-01-01", "tags": ["@\udfff"]}]}, "entries[0].tags"),
+    ({"entries": [{"date": "2024-01-01", "time": "25:00"}]}, "entries[0].time"),
+    ({"entries": [{"date": "2024-01-01", "title": "x", "starred": 1}]}, "entries[0].starred"),
+    ('{"entries": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested"),
+    ('{"entries": [], "n": ' + "9" * 5000 + "}", "digits"),
+    ('{"entries": [], "n": 1e999}', "number"),
+    ('{"entries": [NaN]}', "NaN"),
+    ("[1, 2", "not valid JSON"),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), JRNL_BAD)
+def test_bad_jrnl_files_are_refused_with_one_line(cli, tmp_path, capsys, data, expected):
+    base, _, counts = cli
+    if not isinstance(data, str):
+        data = json.dumps(data, ensure_ascii=True)
+    source = jrnl_file(tmp_path, data)
+    before = counts()
+    dry = run([*base, str(source), "--dry-run"], capsys)
+    real = run([*base, str(source)], capsys)
+    assert dry[0] == real[0] == 2
+    line = assert_one_clean_line(real[2])
+    assert line == assert_one_clean_line(dry[2])
+    assert expected in line, line
+    assert counts() == before
