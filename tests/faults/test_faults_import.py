@@ -11,12 +11,6 @@ import json
 import re
 
 import pytest
-
-from reflect.services.profiles import ProfileService
-from reflect.services.row_validators import VALIDATORS
-from reflect.storage.database import close_database, open_database
-from reflect.storage.migrations import apply_migrations
-from reflect.storage.table_dump import data_tables
 from tests.faults.input_helpers import (
     ARCHIVE_PASS,
     GOOD_ROWS,
@@ -27,6 +21,12 @@ from tests.faults.input_helpers import (
     row_counts,
     run,
 )
+
+from reflect.services.profiles import ProfileService
+from reflect.services.row_validators import VALIDATORS
+from reflect.storage.database import close_database, open_database
+from reflect.storage.migrations import apply_migrations
+from reflect.storage.table_dump import data_tables
 
 
 @pytest.fixture
