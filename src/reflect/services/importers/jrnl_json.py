@@ -16,7 +16,7 @@ from typing import Any
 from reflect.domain import safe_json
 from reflect.domain.errors import ValidationError
 from reflect.domain.reflection import Reflection
-from reflect.domain.safe_json import JsonLimitError, decode_text, read_regular_file, shorten
+from reflect.domain.safe_json import JsonLimitError, read_regular_file, shorten
 from reflect.services.importers import ImportPreview, PreparedImport
 from reflect.services.session import Session
 
@@ -102,10 +102,19 @@ def read_json(path: Path) -> Any:
             ) from None
         raise ValidationError(f"{path.name} {exc.problem}; nothing was imported.") from None
     try:
-        return safe_json.loads(decode_text(raw), MAX_DEPTH)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{path.name} is not UTF-8 text; nothing was imported.") from None
+    try:
+        return safe_json.loads(text, MAX_DEPTH)
     except JsonLimitError as exc:
-        where = f"{exc.where}: " if exc.where else ""
-        raise ValidationError(f"{path.name}: {where}{exc.problem}; nothing was imported.") from None
+        if "nested" in exc.problem:
+            raise ValidationError(
+                f"{path.name} is nested too deeply to be a jrnl export."
+            ) from None
+        if exc.where:
+            raise JrnlFormatError(path.name, exc.where, exc.problem) from None
+        raise ValidationError(f"{path.name} {exc.problem}; nothing was imported.") from None
 
 
 def prepare(session: Session, path: Path, data: Any) -> PreparedImport:
