@@ -192,3 +192,22 @@ def test_bad_jrnl_files_are_refused_with_one_line(cli, tmp_path, capsys, data, e
     assert line == assert_one_clean_line(dry[2])
     assert expected in line, line
     assert counts() == before
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_a_file_that_is_not_a_regular_file_is_refused(cli, tmp_path, capsys, kind):
+    import os
+
+    base, _, counts = cli
+    path = tmp_path / "odd.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/zero")
+    before = counts()
+    code, _, err = run([*base, str(path)], capsys)
+    assert code == 2
+    assert "not a regular file" in assert_one_clean_line(err)
+    assert counts() == before
