@@ -37,7 +37,7 @@ def _with_multiply(value: float) -> str:
     return json.dumps(data)
 
 
-HOSTILE: dict[str, object] = {
+HOSTILE: dict[str, str | bytes | None] = {
     "deep": "[" * 100_000 + "]" * 100_000,
     "deep_object": '{"a":' * 100_000 + "1" + "}" * 100_000,
     "digits": '{"id": "x", "items": ' + "9" * 5000 + "}",
@@ -65,6 +65,7 @@ def _plant(folder, case: str, name: str = "x.json") -> str:
         path.symlink_to("/dev/zero")
     else:
         body = HOSTILE[case]
+        assert body is not None
         path.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
     return name
 

@@ -63,7 +63,7 @@ def check_kdf_settings(data: object, source: str = "vault.json") -> KdfParams:
         salt_bytes = None
     if salt_bytes is None or not SALT_BYTES[0] <= len(salt_bytes) <= SALT_BYTES[1]:
         raise VaultError(f"{source} has an invalid salt.")
-    return KdfParams(values["memory_kib"], values["time_cost"], values["parallelism"], salt)
+    return KdfParams(values["memory_kib"], values["time_cost"], values["parallelism"], str(salt))
 
 
 @dataclass(frozen=True)
