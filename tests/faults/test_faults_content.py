@@ -23,6 +23,7 @@ from reflect.domain.errors import ContentError
 from reflect.domain.instrument_scoring import score
 from reflect.domain.instruments import load_definition
 from reflect.domain.templates import load_template_file, load_templates
+from reflect.paths import AppPaths
 from reflect.resources import asset_path
 from reflect.services.profiles import ProfileService
 
@@ -70,11 +71,25 @@ def _plant(folder, case: str, name: str = "x.json") -> str:
     return name
 
 
-@pytest.fixture
-def data(paths, monkeypatch):
+@pytest.fixture(scope="module")
+def shared_data(tmp_path_factory):
+    paths = AppPaths(tmp_path_factory.mktemp("faults-content") / "data").ensure()
     ProfileService(paths, fast_kdf=True).create(PASSPHRASE, "Content")
-    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
     return paths
+
+
+@pytest.fixture
+def data(shared_data, monkeypatch):
+    """The module's data folder, with empty organisation folders for each test."""
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    yield shared_data
+    for folder in (shared_data.templates_dir, shared_data.instruments_dir):
+        if folder.exists():
+            for entry in folder.iterdir():
+                if entry.is_dir() and not entry.is_symlink():
+                    entry.rmdir()
+                else:
+                    entry.unlink()
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))

@@ -48,7 +48,7 @@ weird = (
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     changes=st.dictionaries(
         st.sampled_from(["memory_kib", "time_cost", "parallelism", "salt_hex", "algorithm"]),

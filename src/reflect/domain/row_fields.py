@@ -77,11 +77,16 @@ class RowReader:
         if not raw:
             return None
         try:
-            return datetime.fromisoformat(raw)
+            moment = datetime.fromisoformat(raw)
         except ValueError:
             raise RowProblem(
                 column, f"{shorten(raw)} is not a date and time like 2026-03-31T21:05:00"
             ) from None
+        if moment.tzinfo is not None:  # Reflect keeps local times; mixing them cannot sort
+            raise RowProblem(
+                column, f"{shorten(raw)} carries a time zone; Reflect keeps local times"
+            )
+        return moment
 
     def day(self, column: str) -> date | None:
         raw = self.text(column, max_chars=64)

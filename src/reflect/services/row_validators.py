@@ -56,8 +56,12 @@ def _reflection(r: RowReader, ctx: RowContext) -> Reflection:
     r.row_id()
     answers = r.json("answers", dict)
     for key, value in answers.items():
-        if not isinstance(value, str | int) or isinstance(value, bool):
-            raise RowProblem("answers", f"{shorten(key)} must be text or a whole number")
+        # What the form writes: text, a rating or choice, a yes (true) or ticked options.
+        ticks = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if not (isinstance(value, str | int) or ticks):
+            raise RowProblem(
+                "answers", f"{shorten(key)} must be text, a number, true or a list of texts"
+            )
     reflection = Reflection(
         template_id=r.text("template_id", required=True, max_chars=200),
         occurred_at=r.moment("occurred_at", required=True),  # type: ignore[arg-type]
