@@ -25,7 +25,9 @@ from tests.faults.input_helpers import (
 )
 
 from reflect.domain.errors import VaultError
+from reflect.paths import AppPaths
 from reflect.services.profiles import ProfileService
+from reflect.storage.database import close_database, open_database
 from reflect.storage.kdf import (
     BOUNDS,
     MAX_MEMORY_KIB,
@@ -96,20 +98,31 @@ def test_what_reflect_writes_is_inside_the_bounds():
     assert check_kdf_settings({**limit, "parallelism": MAX_PARALLELISM}).time_cost == 20
 
 
-@pytest.fixture
-def target(paths, tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def shared_target(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("faults-kdf")
+    paths = AppPaths(folder / "data").ensure()
     service = ProfileService(paths, fast_kdf=True)
     info = service.create(PASSPHRASE, "Target")
-    passfile = tmp_path / "archive-pass.txt"
+    session = service.unlock(info, PASSPHRASE)
+    key = bytearray(session.key)
+    session.close()
+    passfile = folder / "archive-pass.txt"
     passfile.write_text(ARCHIVE_PASS, encoding="utf-8")
+    return paths, info, key, passfile
+
+
+@pytest.fixture
+def target(shared_target, monkeypatch):
+    paths, info, key, passfile = shared_target
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
 
     def counts():
-        session = service.unlock(info, PASSPHRASE)
+        db = open_database(info.db_path, key)
         try:
-            return row_counts(session.db)
+            return row_counts(db)
         finally:
-            session.close()
+            close_database(db)
 
     argv = ["--data-dir", str(paths.data_dir), "import"]
     return argv, ["--archive-passphrase-file", str(passfile)], counts, info
@@ -127,9 +140,10 @@ def _rewrite(archive, out, manifest=None, extra=(), database=None, compress=zipf
     return out, old_manifest
 
 
-@pytest.fixture
-def archive(tmp_path):
-    return build_archive(tmp_path, {"reflections": [GOOD_ROWS["reflections"]]})
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kdf-archive")
+    return build_archive(folder, {"reflections": [GOOD_ROWS["reflections"]]})
 
 
 @pytest.mark.parametrize(
@@ -200,3 +214,31 @@ def test_a_vault_asking_for_huge_settings_is_refused_at_once(paths, capsys, monk
     assert time.monotonic() - start < 5
     assert code == 2
     assert next(iter(change)) in assert_one_clean_line(err)
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        "[" * 60_000,
+        '{"format": "' + "x" * 60_000 + '"}',
+        '{"format": "reflect-archive/1", "kdf": ' + "9" * 5000 + "}",
+        '{"format": "reflect-archive/1", "kdf": "cheap"}',
+        '{"format": "reflect-archive/1", "kdf": {"memory_kib": 1e400}}',
+        "\udcff",
+    ],
+    ids=["deep", "long_format", "digits", "kdf_text", "infinity", "not_utf8"],
+)
+def test_a_damaged_manifest_gives_one_short_line(target, archive, tmp_path, capsys, manifest):
+    argv, secret, counts, info = target
+    out = tmp_path / "manifest.reflect-archive"
+    with zipfile.ZipFile(archive) as source:
+        db_bytes = source.read("reflect.db")
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("manifest.json", manifest.encode("utf-8", "surrogateescape"))
+        zf.writestr("reflect.db", db_bytes)
+    before = counts()
+    code, _, err = run([*argv, str(out), *secret], capsys)
+    assert code == 2
+    line = assert_one_clean_line(err)
+    assert "manifest.reflect-archive" in line and "passphrase was changed" not in line
+    assert counts() == before

@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
+from reflect.domain import safe_json
 from reflect.storage.backup import connect_readonly, fsync_dir, verify_database
 from reflect.storage.database import connect_encrypted
 from reflect.storage.errors import VaultError
@@ -93,6 +94,11 @@ def write_archive(
             leftover.unlink(missing_ok=True)
 
 
+def _cut(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def check_members(archive: zipfile.ZipFile, name: str) -> None:
     """Refuse a zip bomb, a crowd of members or a path-traversal name before expanding any."""
     members = archive.infolist()
@@ -123,13 +129,13 @@ def read_manifest(path: Path) -> dict[str, Any]:
             info = archive.getinfo(MANIFEST)
             if info.file_size > MAX_MANIFEST_BYTES:
                 raise ArchiveError(f"{Path(path).name}: the manifest is too large.")
-            manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+            manifest = safe_json.loads(archive.read(MANIFEST).decode("utf-8"), 8)
     except (zipfile.BadZipFile, OSError, ValueError, UnicodeDecodeError) as exc:
         raise ArchiveError(f"{Path(path).name} is not a readable Reflect archive ({exc}).") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != ARCHIVE_FORMAT:
         raise ArchiveError(
             f"{Path(path).name} is not a Reflect archive this version can read "
-            f"(format {manifest.get('format') if isinstance(manifest, dict) else '?'})."
+            f"(format {_cut(manifest.get('format')) if isinstance(manifest, dict) else '?'})."
         )
     if not isinstance(manifest.get("kdf"), dict):
         raise ArchiveError(f"{Path(path).name}: the manifest has no key settings.")
