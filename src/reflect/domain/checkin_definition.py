@@ -113,11 +113,7 @@ def parse_checkin_definition(data: Any, source: str) -> CheckinDefinition:
         if item_id in seen:
             raise ContentError(source, f"{where}.id", f"{item_id!r} is used twice")
         seen.add(item_id)
-        category = _text(raw, "category", source, where)
-        if category not in CATEGORIES:
-            raise ContentError(
-                source, f"{where}.category", f"must be one of {', '.join(CATEGORIES)}"
-            )
+        category = ContentReader(source, raw, where).choice("category", CATEGORIES)
         items.append(CheckinItem(item_id, category, _text(raw, "text", source, where)))
     missing = [c for c in CATEGORIES if not any(i.category == c for i in items)]
     if missing:
@@ -131,9 +127,7 @@ def parse_checkin_definition(data: Any, source: str) -> CheckinDefinition:
         where = f"helping.items[{index}]"
         if not isinstance(raw, dict):
             raise ContentError(source, where, "must be an object")
-        area = _text(raw, "id", source, where)
-        if area not in HELPING_AREAS:
-            raise ContentError(source, f"{where}.id", f"must be one of {', '.join(HELPING_AREAS)}")
+        area = ContentReader(source, raw, where).choice("id", HELPING_AREAS)
         helping.append(RatedQuestion(area, _text(raw, "text", source, where), helping_labels))
     return CheckinDefinition(
         title=_text(data, "title", source, ""),

@@ -17,6 +17,7 @@ from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, HELPING_AREAS, H
 from reflect.domain.content_fields import ContentReader
 from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError
+from reflect.domain.safe_json import shorten
 
 EXERCISES: tuple[str, ...] = ("breathing", "grounding", "muscle_release")
 EXERCISE_LABELS: dict[str, str] = {
@@ -122,33 +123,19 @@ def _parse_item(raw: Any, source: str, where: str) -> CopingItem:
     reader = ContentReader(source, raw, where)
     title = reader.text("title", max_len=80)
     text = reader.text("text", max_len=600)
-    area = raw.get("area")
-    if area not in HELPING_AREAS:
-        raise ContentError(source, f"{where}.area", f"must be one of {', '.join(HELPING_AREAS)}")
+    area = reader.choice("area", HELPING_AREAS)
     categories = raw.get("categories")
     if not isinstance(categories, list) or not categories:
-        raise ContentError(source, f"{where}.categories", "list at least one warning-sign category")
+        reader.fail("categories", "list at least one warning-sign category")
     for category in categories:
         if category not in CATEGORIES:
-            raise ContentError(
-                source, f"{where}.categories", f"'{category}' is not one of {', '.join(CATEGORIES)}"
-            )
+            reader.fail("categories", f"{shorten(category)} is not one of {', '.join(CATEGORIES)}")
     if len(set(categories)) != len(categories):
-        raise ContentError(source, f"{where}.categories", "a category is listed twice")
-    minutes = raw.get("minutes")
-    if minutes is not None and (
-        not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 120
-    ):
-        raise ContentError(
-            source, f"{where}.minutes", "must be a whole number of minutes from 1 to 120"
-        )
-    exercise = raw.get("exercise")
-    if exercise is not None and exercise not in EXERCISES:
-        raise ContentError(source, f"{where}.exercise", f"must be one of {', '.join(EXERCISES)}")
-    link = raw.get("link")
-    if link is not None and (not isinstance(link, str) or link not in LINKS):
-        raise ContentError(source, f"{where}.link", f"must be one of {', '.join(LINKS)}")
-    return CopingItem(item_id, title, text, str(area), tuple(categories), minutes, exercise, link)
+        reader.fail("categories", "a category is listed twice")
+    minutes = reader.integer("minutes", 1, 120) if raw.get("minutes") is not None else None
+    exercise = reader.choice("exercise", EXERCISES) if raw.get("exercise") is not None else None
+    link = reader.choice("link", LINKS) if raw.get("link") is not None else None
+    return CopingItem(item_id, title, text, area, tuple(categories), minutes, exercise, link)
 
 
 # --- suggestions --------------------------------------------------------------------------

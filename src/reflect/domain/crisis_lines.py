@@ -157,9 +157,7 @@ def _parse_line(raw: Any, source: str, where: str) -> CrisisLine:
         raise ContentError(source, where, "each line must be an object")
     line_id = _required_text(raw, "id", source, where)
     where = f"{where} ({line_id})"
-    kind = raw.get("kind")
-    if kind not in LINE_KINDS:
-        raise ContentError(source, f"{where}.kind", f"must be one of {', '.join(LINE_KINDS)}")
+    kind = ContentReader(source, raw, where).choice("kind", LINE_KINDS)
     raw_channels = raw.get("channels")
     if not isinstance(raw_channels, list) or not raw_channels:
         raise ContentError(source, f"{where}.channels", "list at least one way to reach the line")
