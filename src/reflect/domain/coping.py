@@ -134,7 +134,7 @@ def _parse_item(raw: Any, source: str, where: str) -> CopingItem:
         reader.fail("categories", "a category is listed twice")
     minutes = reader.integer("minutes", 1, 120) if raw.get("minutes") is not None else None
     exercise = reader.choice("exercise", EXERCISES) if raw.get("exercise") is not None else None
-    link = reader.choice("link", LINKS) if raw.get("link") is not None else None
+    link = reader.choice("link", tuple(LINKS)) if raw.get("link") is not None else None
     return CopingItem(item_id, title, text, area, tuple(categories), minutes, exercise, link)
 
 
