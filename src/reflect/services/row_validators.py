@@ -197,6 +197,13 @@ def _setting(r: RowReader, ctx: RowContext) -> object:
     default = SETTING_DEFAULTS.get(key)
     if default is not None and type(value) is not type(default):
         raise RowProblem("value", f"{key} must be like {shorten(default)}, found {shorten(value)}")
+    # The ranges the settings screen offers: a huge lock delay overflows the idle timer.
+    if key == "auto_lock_minutes" and not 1 <= value <= 120:
+        raise RowProblem(
+            "value", f"auto_lock_minutes must be from 1 to 120, found {shorten(value)}"
+        )
+    if key == "reminder_days" and not all(_in(day, 0, 6) for day in value):
+        raise RowProblem("value", "reminder_days must list days from 0 to 6")
     return value
 
 
