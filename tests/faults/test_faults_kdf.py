@@ -242,3 +242,22 @@ def test_a_damaged_manifest_gives_one_short_line(target, archive, tmp_path, caps
     line = assert_one_clean_line(err)
     assert "manifest.reflect-archive" in line and "passphrase was changed" not in line
     assert counts() == before
+
+
+@pytest.mark.parametrize(
+    "vault",
+    ["[" * 100_000, '{"display_name": ' + "9" * 5000 + "}", '{"display_name": "\\ud800"}'],
+    ids=["deep", "digits", "surrogate"],
+)
+def test_one_hostile_vault_does_not_hide_the_other_profiles(paths, capsys, monkeypatch, vault):
+    from reflect.domain.profile import list_profile_infos
+
+    service = ProfileService(paths, fast_kdf=True)
+    good = service.create(PASSPHRASE, "Good")
+    bad = service.create(PASSPHRASE, "Bad")
+    bad.vault_path.write_text(vault, encoding="utf-8")
+    assert [info.profile_id for info in list_profile_infos(paths.profiles_dir)] == [good.profile_id]
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    argv = ["--data-dir", str(paths.data_dir), "search", "x", "--profile", good.profile_id]
+    code, _, err = run(argv, capsys)
+    assert code == 0, err

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from reflect.domain import safe_json
+
+MAX_VAULT_BYTES = 1024 * 1024
 VAULT_FILE = "vault.json"
 DB_FILE = "reflect.db"
 
@@ -35,8 +37,12 @@ def read_profile_info(directory: Path) -> ProfileInfo | None:
     if not vault.is_file() or not (directory / DB_FILE).is_file():
         return None
     try:
-        data = json.loads(vault.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        # Limited like every file from outside: one hostile vault.json (nested 100,000 deep,
+        # a 5,000-digit name) must not stop the lock screen from listing the other profiles.
+        data = safe_json.loads(
+            safe_json.decode_text(safe_json.read_regular_file(vault, MAX_VAULT_BYTES))
+        )
+    except safe_json.JsonLimitError:
         return None
     if not isinstance(data, dict):
         return None
