@@ -11,6 +11,8 @@ import json
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.faults.input_helpers import (
     ARCHIVE_PASS,
     GOOD_ROWS,
@@ -22,8 +24,10 @@ from tests.faults.input_helpers import (
     run,
 )
 
+from reflect.domain.errors import ReflectError
 from reflect.paths import AppPaths
 from reflect.services.importers.reflect_archive import row_context
+from reflect.services.importing import import_file
 from reflect.services.profiles import ProfileService
 from reflect.services.row_validators import VALIDATORS, BadRow, validate_tables
 from reflect.storage.database import close_database, open_database
@@ -287,3 +291,49 @@ def test_a_year_of_real_looking_data_passes_every_validator(session):
     counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     assert counts["reflections"] >= 100 and counts["debriefs"] and counts["checkins"]
     validate_tables(((t, iter_rows(conn, t)) for t in tables), row_context(session), "demo")
+
+
+JRNL_GOOD = {"date": "2024-03-30", "time": "21:05", "title": "Long shift.", "body": "Home."}
+jrnl_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=False),
+    st.text(max_size=12),
+    st.sampled_from(["2024-02-30", "24:00", "2024-03-30T21:05", "\ud800", "9" * 3000, "@x"]),
+    st.lists(st.text(max_size=5) | st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    changes=st.lists(
+        st.tuples(
+            st.sampled_from(["date", "time", "title", "body", "tags", "starred", "extra"]),
+            jrnl_values,
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    position=st.integers(min_value=0, max_value=2),
+)
+def test_generated_jrnl_files_import_whole_or_not_at_all(session, tmp_path, changes, position):
+    """Hundreds of jrnl files with one entry spoiled: all or nothing, one short line."""
+    entries = [dict(JRNL_GOOD, title=f"Entry {i}") for i in range(3)]
+    entries[position].update(dict(changes))
+    path = jrnl_file(tmp_path, json.dumps({"entries": entries}, ensure_ascii=True))
+    before = session.journal.count()
+    try:
+        report = import_file(session, path)
+    except ReflectError as exc:
+        message = str(exc)
+        assert "\n" not in message and len(message) < 400, message[:500]
+        assert session.journal.count() == before
+    else:
+        assert session.journal.count() == before + report.written["reflections"]
+        for reflection in session.journal.all_reflections():
+            for text in (*reflection.tags, *map(str, reflection.answers.values())):
+                text.encode("utf-8")
