@@ -71,6 +71,26 @@ GOOD_ROWS: dict[str, dict[str, Any]] = {
         "shared": '[["reflection", "1"]]',
         "notes": "{}",
     },
+    "team_assessments": {
+        "id": 1,
+        "definition_id": "org_self_assessment",
+        "taken_at": "2026-03-01T10:00:00",
+        "mode": "group",
+        "participants": 4,
+        "answers": "[4, 3, null]",
+        "domains": '[{"domain": "workload", "label": "Workload", "mean": 2.5, "answered": 2, '
+        '"items": 3, "rating": "gap"}]',
+    },
+    "team_actions": {
+        "id": 1,
+        "assessment_id": 1,
+        "domain": "workload",
+        "what": "Rotate heavy cases",
+        "who": "Team lead",
+        "by_when": "2026-04-01",
+        "review_on": "2026-05-01",
+        "created_at": "2026-03-01T10:00:00",
+    },
 }
 
 

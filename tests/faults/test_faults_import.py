@@ -281,17 +281,20 @@ def test_a_year_of_real_looking_data_passes_every_validator(session):
     from datetime import date
 
     from reflect.services.demo_data import fill_demo_profile
+    from reflect.services.demo_team import fill_demo_team
     from reflect.services.importers.reflect_archive import row_context
     from reflect.services.row_validators import validate_tables
     from reflect.storage.table_dump import iter_rows
 
     fill_demo_profile(session, years=1, end=date(2026, 6, 30), reflections_per_year=120)
+    fill_demo_team(session, today=date(2026, 6, 30))
     session.resources.save_plan(session.resources.load_plan())
     session.settings.set("theme", "dark")
     conn = session.db.conn
     tables = [t for t in data_tables(conn) if VALIDATORS.get(t)]
     counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     assert counts["reflections"] >= 100 and counts["debriefs"] and counts["checkins"]
+    assert counts["team_contributions"] and counts["team_assessments"] and counts["team_actions"]
     validate_tables(((t, iter_rows(conn, t)) for t in tables), row_context(session), "demo")
 
 

@@ -68,6 +68,9 @@ def _read_everything(session, tmp_path) -> None:
     session.resources.load_plan()
     session.resources.help_contacts()
     session.settings.all()
+    session.team.assessments()
+    session.team.actions()
+    session.team.summary()
     for name in ("markdown", "json", "csv"):
         export_profile(session, name, tmp_path / f"out-{name}", plain_ok=True)
 

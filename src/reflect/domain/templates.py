@@ -36,6 +36,7 @@ _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 class Option:
     id: str
     label: str
+    hint: str = ""  # shown under the choice once picked (e.g. what helps at a stage); not scored
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,10 @@ _FIELD_KEYS = {
 def _parse_options(reader: ContentReader) -> tuple[Option, ...]:
     options: list[Option] = []
     for item in reader.children("options"):
-        item.unknown_keys({"id", "label"})
-        option = Option(item.identifier("id"), item.text("label"))
+        item.unknown_keys({"id", "label", "hint"})
+        option = Option(
+            item.identifier("id"), item.text("label"), item.text("hint", required=False)
+        )
         if any(o.id == option.id for o in options):
             item.fail("id", f"'{option.id}' appears twice")
         options.append(option)

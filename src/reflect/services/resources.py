@@ -34,6 +34,7 @@ class AboutSection:
     title: str
     intro: str
     facts: tuple[AboutFact, ...]
+    page: str = ""  # a page of its own that shows this section too (e.g. "vicarious-trauma")
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,11 @@ def parse_about_content(data: Any, source: str) -> tuple[AboutSection, ...]:
             facts.append(AboutFact(fact.text("text"), tuple(parsed)))
         sections.append(
             AboutSection(
-                raw.text("id"), raw.text("title"), raw.text("intro", required=False), tuple(facts)
+                raw.text("id"),
+                raw.text("title"),
+                raw.text("intro", required=False),
+                tuple(facts),
+                raw.text("page", required=False),
             )
         )
     return tuple(sections)
@@ -138,6 +143,11 @@ class ResourcesService:
     @property
     def about(self) -> tuple[AboutSection, ...]:
         return shipped_about_content()
+
+    def page_sections(self, page: str) -> tuple[AboutSection, ...]:
+        """The cited sections of About the content that make up one page (same facts, same
+        citations, so a page can never say something the About page does not source)."""
+        return tuple(section for section in self.about if section.page == page)
 
     def suggestions(
         self,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reflect.domain.checkin import HELPING_AREAS, ITEM_MAX, ITEM_MIN, CheckIn, InstrumentResult
-from reflect.domain.checkin_definition import CheckinDefinition
+from reflect.domain.checkin_definition import STRENGTH_PREFIX, CheckinDefinition
 from reflect.domain.crisis_lines import HelpContact
 from reflect.domain.debrief import AGENDA_IDS, Debrief, shared_ref
 from reflect.domain.errors import ReflectError, ValidationError
@@ -34,6 +34,7 @@ from reflect.domain.templates import (
     RATING_MIN,
     TemplateLibrary,
 )
+from reflect.services.row_validators_team import team_action, team_assessment, team_contribution
 from reflect.services.settings import DEFAULTS as SETTING_DEFAULTS
 
 MAX_SCORE = 1e6
@@ -102,11 +103,12 @@ def _follow_up(r: RowReader, ctx: RowContext) -> FollowUp:
 def _checkin(r: RowReader, ctx: RowContext) -> CheckIn:
     r.row_id()
     scores = rating_map(r.json("item_scores", dict), "item_scores", ITEM_MIN, ITEM_MAX)
-    if not scores:
-        raise RowProblem("item_scores", "rates no check-in item")
     for item_id in scores:
-        if ctx.checkin.category_of(item_id) is None:  # retired items keep their category
+        # Retired items keep counting through their category (or strength) prefix.
+        if ctx.checkin.category_of(item_id) is None and not item_id.startswith(STRENGTH_PREFIX):
             raise RowProblem("item_scores", f"{shorten(item_id)} is not a check-in item")
+    if all(item_id.startswith(STRENGTH_PREFIX) for item_id in scores):
+        raise RowProblem("item_scores", "rates no check-in item")
     helping = rating_map(r.json("helping", dict), "helping", ITEM_MIN, ITEM_MAX)
     for area in helping:
         if area not in HELPING_AREAS:
@@ -253,6 +255,9 @@ VALIDATORS: dict[str, Validator | None] = {
     "settings": _setting,
     "dismissed_notices": _dismissed_notice,
     "debriefs": _debrief,
+    "team_contributions": team_contribution,
+    "team_assessments": team_assessment,
+    "team_actions": team_action,
 }
 
 
