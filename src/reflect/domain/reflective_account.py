@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from reflect.domain.content_fields import FieldReader
+from reflect.domain.content_fields import ContentReader
 from reflect.domain.errors import ContentError
 from reflect.domain.identity_guard import Finding, find_identifiers
 from reflect.domain.reflection import Reflection
@@ -76,23 +76,14 @@ def _writable(value: str) -> bool:
     )
 
 
-def _text(
-    reader: FieldReader,
-    data: dict[str, Any],
-    key: str,
-    prefix: str = "",
-    default: str | None = None,
-    most: int = SHORT_TEXT,
-) -> str:
-    value = reader.text(data, key, prefix, default=default)
-    name = f"{prefix}.{key}" if prefix else key
-    if len(value) > most or not _writable(value):
-        raise ContentError(reader.source, name, f"must be plain text of at most {most} characters")
+def _plain(source: str, field: str, value: str) -> str:
+    if not _writable(value):
+        raise ContentError(source, field, "must be plain text (no control characters)")
     return value
 
 
 def _strings(
-    reader: FieldReader, data: dict[str, Any], key: str, prefix: str, most: int
+    reader: ContentReader, data: dict[str, Any], key: str, prefix: str, most: int
 ) -> list[str]:
     values = data.get(key, [])
     name = f"{prefix}.{key}" if prefix else key
@@ -111,13 +102,11 @@ def _strings(
 
 def parse_account_shape(data: Any, source: str) -> AccountShape:
     """An AccountShape from decoded JSON, or ContentError naming ``source`` and the field."""
-    reader = FieldReader(source)
-    if not isinstance(data, dict):
-        raise ContentError(source, "(file)", "must be a JSON object")
+    reader = ContentReader(source, data, "")
     unknown = sorted(set(data) - _SHAPE_KEYS)
     if unknown:
         raise ContentError(source, unknown[0], "is not a known field")
-    raw_sections = reader.field(data, "sections", list)
+    raw_sections = reader.field("sections", list)
     if not 1 <= len(raw_sections) <= MAX_SECTIONS:
         raise ContentError(source, "sections", f"must hold 1 to {MAX_SECTIONS} sections")
     sections: list[AccountSection] = []
@@ -131,10 +120,15 @@ def parse_account_shape(data: Any, source: str) -> AccountShape:
         standards = raw.get("standards", False)
         if not isinstance(standards, bool):
             raise ContentError(source, f"{prefix}.standards", "must be true or false")
+        fields = ContentReader(source, raw, prefix)
         section = AccountSection(
-            reader.identifier(raw, "id", prefix),
-            _text(reader, raw, "heading", prefix),
-            _text(reader, raw, "guidance", prefix, default="", most=LONG_TEXT),
+            fields.identifier("id", dashes=True),
+            _plain(source, f"{prefix}.heading", fields.text("heading", max_len=SHORT_TEXT)),
+            _plain(
+                source,
+                f"{prefix}.guidance",
+                fields.text("guidance", required=False, max_len=LONG_TEXT),
+            ),
             tuple(_strings(reader, raw, "fill_from", prefix, MAX_FILL_FROM)),
             standards,
         )
@@ -142,9 +136,11 @@ def parse_account_shape(data: Any, source: str) -> AccountShape:
             raise ContentError(source, f"{prefix}.id", f"'{section.id}' is used twice")
         sections.append(section)
     return AccountShape(
-        reader.identifier(data, "id"),
-        _text(reader, data, "name"),
-        _text(reader, data, "description", default="", most=LONG_TEXT),
+        reader.identifier("id", dashes=True),
+        _plain(source, "name", reader.text("name", max_len=SHORT_TEXT)),
+        _plain(
+            source, "description", reader.text("description", required=False, max_len=LONG_TEXT)
+        ),
         tuple(_strings(reader, data, "activity_kinds", "", 20)),
         tuple(sections),
     )
