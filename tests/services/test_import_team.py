@@ -59,3 +59,26 @@ def test_markdown_export_holds_the_assessment_and_action_plan(session, tmp_path)
     text = markdown.path.read_text(encoding="utf-8")
     assert "# Team self-assessments" in text and "# Team action plan" in text
     assert "Rotate heavy cases" in text and "Workload and scheduling: gap" in text
+
+
+def test_exposure_tables_pass_the_row_checks_and_round_trip(profile_service, session, tmp_path):
+    """Every archive holds the exposure tables (empty or not): without a row validator for
+    them, every archive import was refused as 'cannot be checked by this version'."""
+    from reflect.domain.exposure import Break
+
+    session.exposure.log_shift(day=date(2026, 1, 8), hours=6.5, disclosures=1)
+    session.exposure.log_shift(
+        day=date(2026, 1, 9), critical=True, outline="a hard call", self_checks=True
+    )
+    session.exposure.add_breaks([Break(date(2026, 1, 3), date(2026, 1, 4), "leave")])
+    session.exposure.record_after_work(3, "a walk home")
+    archive = export_profile(session, "archive", tmp_path / "a", archive_passphrase=ARCHIVE_PASS)
+    other = profile_service.unlock(profile_service.create(PASSPHRASE, "Other"), PASSPHRASE)
+    try:
+        report = import_file(other, archive.path, ARCHIVE_PASS)
+        assert report.written["shift_logs"] == 2 and report.written["breaks"] == 1
+        assert report.written["shift_self_checks"] == 2
+        assert report.written["after_work_checks"] == 1
+        assert sum(import_file(other, archive.path, ARCHIVE_PASS).written.values()) == 0
+    finally:
+        other.close()
