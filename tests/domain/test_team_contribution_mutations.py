@@ -55,3 +55,12 @@ def test_one_swapped_value_is_read_or_refused(path, value):
     text = json.dumps(_replace(BASE, path, value), allow_nan=True)
     with contextlib.suppress(ContributionError):
         parse_contribution(text.encode("utf-8"), "mutated.json")
+
+
+def test_a_huge_number_is_refused_in_plain_words():
+    text = json.dumps(BASE).replace('"months"', '"n": ' + "9" * 5000 + ', "months"', 1)
+    try:
+        parse_contribution(text.encode("utf-8"), "big.json")
+    except ContributionError as exc:
+        message = str(exc)
+    assert "too many digits" in message and "sys." not in message
