@@ -36,7 +36,7 @@ from reflect.domain.templates import (
 )
 from reflect.services.row_validators_exposure import (
     after_work_check,
-    shift_break,
+    break_span,
     shift_log,
     shift_self_check,
 )
@@ -266,7 +266,7 @@ VALIDATORS: dict[str, Validator | None] = {
     "team_actions": team_action,
     "shift_logs": shift_log,
     "shift_self_checks": shift_self_check,
-    "breaks": shift_break,
+    "breaks": break_span,
     "after_work_checks": after_work_check,
 }
 
