@@ -87,6 +87,9 @@ def test_log_shift_plain_line_and_identity_warning(capsys, data_dir, paths):
         (["--outline", "x"], "goes with --critical"),
         (["--hours", "2", "--date", (date.today() + timedelta(days=2)).isoformat()], "not come"),
         (["--critical", "--outline", "x" * 400], "limited to 160"),
+        # A byte that is not UTF-8 arrives as a lone surrogate: it cannot be stored.
+        (["--critical", "--outline", "bad \udcff byte"], "plain text"),
+        (["--critical", "--outline", "esc \x1b[31m red"], "plain text"),
     ],
 )
 def test_bad_input_is_one_line_and_writes_nothing(capsys, data_dir, paths, argv, message):

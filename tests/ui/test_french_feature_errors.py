@@ -26,6 +26,7 @@ MESSAGES = [
     "The outline must be one line.",
     "The outline is limited to 160 characters.",
     "An outline is only kept for a critical incident.",
+    "The outline can hold plain text only.",
     "A break cannot end before it starts.",
     "A break is limited to a year; add another for longer leave.",
     "Hours must be between 0 and 24.",
