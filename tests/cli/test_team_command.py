@@ -124,3 +124,18 @@ def test_contribute_never_replaces_a_pipe_or_device(paths, tmp_path, monkeypatch
         == 2
     )
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_summary_refuses_a_file_written_in_the_future(tmp_path, capsys):
+    # A real file is written this month at the latest; one from 2099 would stretch every
+    # team chart over seventy empty years.
+    good = _files(tmp_path, 5)
+    content = json.loads(open(good[0], encoding="utf-8").read())
+    content["written"] = "2099-12"
+    for index, month in enumerate(content["months"]):
+        month["month"] = f"2099-{index + 1:02d}"
+    future = tmp_path / "future.json"
+    future.write_text(json.dumps(content), encoding="utf-8")
+    assert main(["team", "summary", *good[1:], str(future)]) == 2
+    err = capsys.readouterr().err
+    assert "future.json" in err and "has not come yet" in err

@@ -13,7 +13,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,9 +53,10 @@ MIN_GROUP_KEY = "team_min_group"
 SHIPPED_ASSESSMENT = "organisation.json"
 
 
-def read_contribution_file(path: Path) -> Contribution:
+def read_contribution_file(path: Path, today: date | None = None) -> Contribution:
     """Read one file without trusting it: its size is checked before it is read."""
     path = Path(path)
+    today = today or date.today()
     try:
         # Non-blocking open, then fstat: a FIFO named x.json would otherwise block the open
         # until someone writes to it, and /dev/zero would pass as a huge "file".
@@ -66,7 +67,14 @@ def read_contribution_file(path: Path) -> Contribution:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ContributionError(str(path), f"it cannot be read ({exc.strerror or exc})") from None
-    return parse_contribution(data, str(path))
+    contribution = parse_contribution(data, str(path))
+    # A day of grace for a coordinator whose clock is behind the contributor's.
+    latest = (today + timedelta(days=1)).strftime("%Y-%m")
+    if contribution.written > latest:
+        raise ContributionError(
+            str(path), f"it says it was written in {contribution.written}, which has not come yet"
+        )
+    return contribution
 
 
 def read_contribution_files(paths: Iterable[Path]) -> list[Contribution]:
