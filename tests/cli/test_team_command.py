@@ -6,6 +6,7 @@ import json
 import os
 import stat
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -130,7 +131,7 @@ def test_summary_refuses_a_file_written_in_the_future(tmp_path, capsys):
     # A real file is written this month at the latest; one from 2099 would stretch every
     # team chart over seventy empty years.
     good = _files(tmp_path, 5)
-    content = json.loads(open(good[0], encoding="utf-8").read())
+    content = json.loads(Path(good[0]).read_text(encoding="utf-8"))
     content["written"] = "2099-12"
     for index, month in enumerate(content["months"]):
         month["month"] = f"2099-{index + 1:02d}"
