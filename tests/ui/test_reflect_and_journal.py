@@ -286,12 +286,12 @@ def test_switching_template_keeps_shared_answers_and_asks_before_dropping(reflec
     screen.form.texts["my_reaction"].setPlainText("only the trauma-informed template asks this")
     screen.form.intensity.slider.setValue(5)
     asked = []
-    screen.confirm = lambda title, text: asked.append(text) or False
+    screen.confirm = lambda title, text, action: asked.append(text) or False
     screen.template_combo.setCurrentIndex(screen.template_combo.findData("quick"))
     assert asked and screen.template_combo.currentData() == "trauma_informed"
     assert screen.form.texts["my_reaction"].toPlainText().startswith("only the")
 
-    screen.confirm = lambda title, text: True
+    screen.confirm = lambda title, text, action: True
     screen.template_combo.setCurrentIndex(screen.template_combo.findData("quick"))
     assert screen.form.template.id == "quick"
     assert screen.form.texts["what_happened"].toPlainText() == "kept across templates"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from reflect.domain.errors import ReflectError
 from reflect.domain.profile import ProfileInfo
@@ -19,6 +19,7 @@ from reflect.ui.i18n import tr
 from reflect.ui.idle_watcher import IdleWatcher
 from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
 from reflect.ui.screens.lock_screen import LockScreen
+from reflect.ui.widgets.wheel_guard import install_wheel_guard
 from reflect.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class AppWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+        # The wheel scrolls forms; it never changes an answer that is not being edited.
+        install_wheel_guard()
 
         from reflect.ui.theme import apply_theme, follow_system
 
@@ -435,11 +438,6 @@ def apply_qt_language(language: str) -> None:
     if translator.load(f"qtbase_{language}", folder):
         app.installTranslator(translator)
         _qt_translators.append(translator)
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _warm_up_storage() -> None:

@@ -31,6 +31,7 @@ from reflect.services.session import Session
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
 from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.screens.debrief_mode import DebriefMode
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.debrief_cards import KIND_LABELS
 from reflect.ui.widgets.debrief_sidebar import DebriefSidebar
 from reflect.ui.widgets.share_picker import SharePicker
@@ -276,16 +277,14 @@ class DebriefScreen(QWidget):
     def delete_current(self) -> None:
         if self.debrief.id is None:
             return
-        answer = QMessageBox.question(
+        if confirm_destructive(
             self,
             tr("Delete this debrief?"),
             tr("Delete “{title}” with its notes and agreed actions? This cannot be undone.").format(
                 title=self.debrief.title
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            tr("Delete"),
+        ):
             self.service.delete(self.debrief.id)
             self._load(self.service.new(words=self.words))
             self.refresh()

@@ -34,6 +34,7 @@ from reflect.domain.crisis_lines import (
 from reflect.domain.errors import ReflectError
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.widgets.confirm import confirm_destructive
 
 # Shown only if the shipped list itself cannot be read: the two numbers must never vanish.
 FALLBACK_HTML = (
@@ -315,12 +316,13 @@ class GetHelpDialog(QDialog):
         self._rebuild()
 
     def _remove_contact(self, contact: HelpContact) -> None:
-        answer = QMessageBox.question(
+        removed = confirm_destructive(
             self,
             tr("Remove contact"),
             tr("Remove “{name}” from your contacts?").format(name=contact.name),
+            tr("Remove"),
         )
-        if answer == QMessageBox.StandardButton.Yes and contact.id is not None:
+        if removed and contact.id is not None:
             try:
                 self.session.resources.delete_help_contact(contact.id)
             except ReflectError as exc:

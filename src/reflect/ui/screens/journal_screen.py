@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,6 +25,7 @@ from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.models.reflection_table_model import ReflectionTableModel
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.journal_filter_bar import JournalFilterBar
 
@@ -214,22 +214,16 @@ class JournalScreen(QWidget):
             self.open_entry_requested.emit(reflection_id)
 
     def _ask_delete(self, when: str) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Delete this reflection?"))
-        box.setText(tr("Delete the reflection of {when}?").format(when=when))
-        box.setInformativeText(
-            tr(
+        return confirm_destructive(
+            self,
+            tr("Delete this reflection?"),
+            tr("Delete the reflection of {when}?").format(when=when),
+            tr("Delete"),
+            details=tr(
                 "It is removed from the encrypted database. "
                 "You can undo this until you lock Reflect or close it."
-            )
+            ),
         )
-        delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        cancel.setText(tr("Cancel"))  # the same with or without Qt's own translations loaded
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is delete
 
     def delete_selected(self) -> None:
         reflection_id = self.selected_id()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
 from reflect.ui.i18n import local_date, tr
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.draft_banner import DraftBanner
 from reflect.ui.widgets.follow_up_editor import FollowUpEditor
 from reflect.ui.widgets.identity_banner import IdentityBanner
@@ -40,9 +40,9 @@ from reflect.ui.widgets.template_form import TemplateForm, section_box
 AUTOSAVE_MS = 3000
 
 
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    return QMessageBox.question(parent, title, text, buttons) == QMessageBox.StandardButton.Yes
+def ask(parent: QWidget, title: str, text: str, action: str) -> bool:
+    """Asks before writing is thrown away; keeping it is the default (Enter keeps)."""
+    return confirm_destructive(parent, title, text, action, keep=tr("Keep my writing"))
 
 
 class ReflectScreen(QWidget):
@@ -54,7 +54,9 @@ class ReflectScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName(tr("Write a reflection"))
         self.journal = session.journal
-        self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text)
+        self.confirm: Callable[[str, str, str], bool] = lambda title, text, action: ask(
+            self, title, text, action
+        )
         self._current = self.journal.new_reflection()
         self._loading = False
         self._dirty = False
@@ -293,6 +295,7 @@ class ReflectScreen(QWidget):
                 "{count} answer(s) do not fit the new template and would be left out. "
                 "Change anyway?"
             ).format(count=len(dropped)),
+            tr("Change template"),
         ):
             self._loading = True
             self.template_combo.setCurrentIndex(self.template_combo.findData(before.template_id))
@@ -366,6 +369,7 @@ class ReflectScreen(QWidget):
         if self._dirty and not self.confirm(
             tr("Start a new reflection?"),
             tr("What you have written here is not saved yet. Discard it?"),
+            tr("Discard and start new"),
         ):
             return
         self.new_reflection()
@@ -375,7 +379,9 @@ class ReflectScreen(QWidget):
 
     def _on_discard_draft_clicked(self) -> None:
         if self.confirm(
-            tr("Discard the draft?"), tr("The recovered text will be deleted for good.")
+            tr("Discard the draft?"),
+            tr("The recovered text will be deleted for good."),
+            tr("Discard draft"),
         ):
             self.new_reflection()
 
@@ -390,6 +396,7 @@ class ReflectScreen(QWidget):
         if self._dirty and not self.confirm(
             tr("Open another reflection?"),
             tr("What you are writing now is not saved yet. Replace it?"),
+            tr("Discard and open"),
         ):
             return False
         self.journal.discard_draft()
