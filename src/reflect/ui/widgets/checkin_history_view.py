@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.checkin_scoring import compare_wording
 from reflect.domain.errors import ReflectError
+from reflect.domain.usual import compare_with_usual
 from reflect.services.session import Session
 from reflect.ui.i18n import local_date, number, tr
 
@@ -101,7 +101,8 @@ class CheckinHistoryView(QWidget):
                 score = tr("no items answered")
             else:
                 score = tr("overall {value} of {top}").format(value=number(overall, ".1f"), top=4)
-            wording = compare_wording(scored.difference()) if scored.baseline.available else ""
+            compared = compare_with_usual(scored)
+            wording = compared.wording() if compared.available else ""
             text = tr("Check-in: {score}").format(score=score) + (
                 f", {tr(wording)}" if wording else ""
             )
