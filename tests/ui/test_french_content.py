@@ -304,6 +304,7 @@ def test_questionnaire_band_notice_in_french(session, french):
     assert fill(notice.message_template, notice.args) == notice.message
     assert "3 November 2026" in notice.message
     title, message = notice_in_language(notice)
-    assert title.startswith("WHO-5")
+    assert title.startswith("Votre dernier score « Bien-être (0 à 100) »")
+    assert message.rstrip().count("(WHO-5)") == 1  # the short name comes second
     assert "3 novembre 2026" in message and "pas un diagnostic" in message
     assert not any(w in message for w in ("November", "published band", "{"))

@@ -158,14 +158,18 @@ def band_notices(
             first, latest = streak[-1], streak[0]
             band = subscale.band_for(latest.scores[subscale.id])
             assert band is not None
-            title = "{instrument}: a result worth a pause"
+            # Plain words first (what was measured, in which range), the questionnaire's
+            # short name last: "STSS" means nothing to someone who took it once.
+            title = "Your latest '{what}' score is in a range worth a pause"
             message = (
-                "Your {instrument} from {date} puts '{subscale}' at {score}, in the published "
-                "band '{band}'. A score is not a diagnosis; it is a reason to look after "
-                "yourself. " + SUPPORT_SENTENCE
+                "Your '{what}' score of {date} was {score}, in the range the questionnaire's "
+                "authors call '{band}' ({instrument}). A score is not a diagnosis; it is a "
+                "reason to look after yourself. " + SUPPORT_SENTENCE
             )
             taken = latest.taken_at
+            what = definition.name if subscale.label == "Total" else subscale.label
             args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
+                ("what", what),
                 ("instrument", definition.short_name),
                 ("date", ENGLISH.long(taken)),
                 ("date_iso", taken.date().isoformat()),

@@ -46,7 +46,8 @@ class CheckinScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.card = EarlyWarningCard(session.early_warning)
+        # A quiet marker here; the note itself shows in full on the result and on Home.
+        self.card = EarlyWarningCard(session.early_warning, compact=True)
         card_box = QHBoxLayout()
         card_box.setContentsMargins(16, 12, 16, 0)
         card_box.addWidget(self.card)
@@ -59,7 +60,12 @@ class CheckinScreen(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_form())
         self.result_view = CheckinResultView()
+        # After a check-in the note belongs with the result, in full; the result already
+        # offers coping ideas and the plan, so the card leaves its own links out.
+        self.result_card = EarlyWarningCard(session.early_warning, links=False)
+        self.result_view.add_note(self.result_card)
         self.pages.addWidget(self.result_view)
+        self.pages.currentChanged.connect(self._on_pages_changed)
         self.tabs.addTab(self.pages, tr("One-minute check-in"))
         self.instruments = InstrumentPanel(session.instruments)
         self.tabs.addTab(self.instruments, tr("Questionnaires"))
@@ -73,7 +79,7 @@ class CheckinScreen(QWidget):
         self.result_view.done_requested.connect(self._on_result_done)
         self.result_view.undo_requested.connect(self._on_result_undo)
         self.instruments.result_saved.connect(self._on_instruments_saved)
-        self.history.history_changed.connect(self.card.refresh)
+        self.history.history_changed.connect(self._refresh_notes)
 
     # --- the form ---------------------------------------------------------------------------
 
@@ -221,7 +227,7 @@ class CheckinScreen(QWidget):
         self._last_saved = saved
         self.result_view.show_result(self.session.checkins.scored(int(saved.id or 0)))
         self.pages.setCurrentIndex(1)
-        self.card.refresh()
+        self._refresh_notes()
         self.history.refresh()
         self.checkin_saved.emit(int(saved.id or 0))
 
@@ -251,14 +257,22 @@ class CheckinScreen(QWidget):
         self.helped_note.setText(saved.helped_note)
         self.note.setText(saved.note)
         self.error.setText(tr("The check-in was deleted; your answers are still here."))
-        self.card.refresh()
+        self._refresh_notes()
         self.history.refresh()
 
     def _on_instruments_saved(self) -> None:
-        self.card.refresh()
+        self._refresh_notes()
         self.history.refresh()
         self.instrument_saved.emit()
 
-    def refresh(self) -> None:
+    def _refresh_notes(self) -> None:
         self.card.refresh()
+        self.result_card.refresh()
+
+    def _on_pages_changed(self, index: int) -> None:
+        # The result shows the note in full: the quiet marker above would say it twice.
+        self.card.set_suppressed(self.pages.widget(index) is self.result_view)
+
+    def refresh(self) -> None:
+        self._refresh_notes()
         self.history.refresh()

@@ -222,7 +222,7 @@ class TrendsScreen(QWidget):
 
     def _ensure_card(self) -> None:
         if self.warning_card is None:
-            card = EarlyWarningCard(self.session.early_warning)
+            card = EarlyWarningCard(self.session.early_warning, self, compact=True)
             card.open_resources_requested.connect(self.open_resources_requested)
             card.open_plan_requested.connect(self.open_plan_requested)
             self._layout.insertWidget(1, card)

@@ -58,6 +58,9 @@ class CheckinResultView(QWidget):
         self.support.setWordWrap(True)
         self.support.setObjectName("checkinSupport")
         layout.addWidget(self.support)
+        self._note_slot = QVBoxLayout()
+        self._note_slot.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._note_slot)
 
         links = QHBoxLayout()
         self.resources_button = QPushButton(tr("Coping ideas"))
@@ -86,6 +89,10 @@ class CheckinResultView(QWidget):
         self.plan_button.clicked.connect(self.open_plan_requested)
         self.undo_button.clicked.connect(self.undo_requested)
         self.done_button.clicked.connect(self.done_requested)
+
+    def add_note(self, card: QWidget) -> None:
+        """The early-warning note, shown in full under the result (the screen owns it)."""
+        self._note_slot.addWidget(card)
 
     def show_result(self, entry: ScoredCheckIn) -> None:
         self.entry = entry
