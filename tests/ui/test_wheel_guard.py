@@ -140,6 +140,6 @@ def test_every_template_form_ignores_the_wheel_and_still_scrolls(qtbot, session)
         date_edit = screen.details.when
         _wheel(date_edit, -1)  # the notch over a date scrolls the form instead
         assert bar.value() > 0
-    assert {QComboBox, QSlider} <= kinds
+    assert QComboBox in kinds and any(issubclass(k, QSlider) for k in kinds)
     assert any(issubclass(k, QAbstractSpinBox) for k in kinds)
     assert isinstance(screen.scroll, QScrollArea)

@@ -5,6 +5,8 @@ A second tab scores published questionnaires (see instrument_panel.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -95,8 +97,12 @@ class CheckinScreen(QWidget):
         legend = " · ".join(
             f"<b>{value}</b>&nbsp;{label}" for value, label in enumerate(tr_list(d.labels))
         )
+        # This scale is for the warning-sign questions only; sleep, energy and "what has been
+        # helping" show their own scale where they are asked (and there, higher is better).
         self.legend = QLabel(
-            tr("For {time_frame}: {legend}").format(time_frame=tr(d.time_frame), legend=legend)
+            tr("Warning signs, for {time_frame}: {legend}").format(
+                time_frame=tr(d.time_frame), legend=legend
+            )
         )
         self.legend.setWordWrap(True)
         outer.addWidget(self.legend)
@@ -121,9 +127,15 @@ class CheckinScreen(QWidget):
         form.addWidget(self._section_label(tr("Sleep and energy")))
         self.sleep_row = RatingRow(tr(d.sleep.text), tr_list(d.sleep.labels))
         self.energy_row = RatingRow(tr(d.energy.text), tr_list(d.energy.labels))
+        self.sleep_legend = self._scale_legend(d.sleep.labels)
+        form.addWidget(self.sleep_legend)
         form.addWidget(self.sleep_row)
+        self.energy_legend = self._scale_legend(d.energy.labels)
+        form.addWidget(self.energy_legend)
         form.addWidget(self.energy_row)
         form.addWidget(self._section_label(tr(d.helping_intro)))
+        self.helping_legend = self._scale_legend(d.helping[0].labels if d.helping else ())
+        form.addWidget(self.helping_legend)
         self.helping_rows: dict[str, RatingRow] = {}
         for question in d.helping:
             row = RatingRow(tr(question.text), tr_list(question.labels))
@@ -171,6 +183,28 @@ class CheckinScreen(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._on_rating_changed()
         return page
+
+    @staticmethod
+    def _scale_legend(labels: Sequence[str]) -> QLabel:
+        scale = " · ".join(
+            f"<b>{value}</b>&nbsp;{label}" for value, label in enumerate(tr_list(labels))
+        )
+        legend = QLabel(tr("Its own scale, where higher is better: {scale}").format(scale=scale))
+        legend.setWordWrap(True)
+        legend.setObjectName("fieldHelp")
+        legend.setContentsMargins(8, 0, 8, 0)
+        return legend
+
+    def arrive(self) -> None:
+        """Reached on purpose (Alt+4, Quick check-in, the tray): a digit answers question 1."""
+        self.tabs.setCurrentIndex(0)
+        if self.pages.currentWidget() is self.result_view:
+            self.result_view.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        rows = list(self.item_rows.values())
+        first = next((row for row in rows if row.value() is None), rows[0] if rows else None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @staticmethod
     def _section_label(text: str) -> QLabel:

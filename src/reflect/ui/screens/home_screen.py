@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +52,7 @@ def greeting_for(hour: int) -> str:
 
 class HomeScreen(QWidget):
     reflection_requested = Signal()
+    template_requested = Signal(str)  # "Start a reflection ▾": a reflection on this template
     checkin_requested = Signal()
     open_entry_requested = Signal(int)
     open_resources_requested = Signal()
@@ -95,6 +98,25 @@ class HomeScreen(QWidget):
         actions = QHBoxLayout()
         self.reflect_button = QPushButton(tr("Start a reflection"))
         self.reflect_button.setObjectName("primaryButton")
+        # The arrow beside it offers every template (also Ctrl+1..Ctrl+5 anywhere).
+        self.template_button = QToolButton()
+        self.template_button.setText("▾")
+        self.template_button.setAccessibleName(tr("Start a reflection on another template"))
+        self.template_button.setToolTip(tr("Choose a template (Ctrl+1 to Ctrl+5)"))
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.template_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.template_menu = QMenu(self.template_button)
+        for number, template in enumerate(session.journal.templates, start=1):
+            label = tr("{name}  (~{minutes} min)").format(
+                name=tr(template.name), minutes=template.minutes
+            )
+            action = self.template_menu.addAction(label)
+            if number <= 5:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+                action.setShortcutVisibleInContextMenu(True)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # main window owns it
+            action.triggered.connect(lambda _=False, t=template.id: self.template_requested.emit(t))
+        self.template_button.setMenu(self.template_menu)
         self.reflect_button.setAccessibleName(tr("Start a reflection"))
         self.reflect_button.setAccessibleDescription(tr("Opens a new reflection (Alt+2)"))
         self.reflect_button.setToolTip(tr("A few minutes about your shift (Alt+2)"))
@@ -104,7 +126,11 @@ class HomeScreen(QWidget):
             tr("A one-minute warning-sign check-in (Alt+4)")
         )
         self.checkin_button.setToolTip(tr("About one minute (Alt+4)"))
-        actions.addWidget(self.reflect_button)
+        split = QHBoxLayout()
+        split.setSpacing(0)
+        split.addWidget(self.reflect_button)
+        split.addWidget(self.template_button)
+        actions.addLayout(split)
         actions.addWidget(self.checkin_button)
         actions.addStretch(1)
         layout.addLayout(actions)

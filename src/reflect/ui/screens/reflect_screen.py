@@ -35,9 +35,11 @@ from reflect.ui.widgets.identity_banner import IdentityBanner
 from reflect.ui.widgets.identity_watch import IdentityWatch, TextBox
 from reflect.ui.widgets.intensity_input import IntensityInput
 from reflect.ui.widgets.reflection_details import ReflectionDetails
+from reflect.ui.widgets.saved_line import SavedLine
 from reflect.ui.widgets.template_form import TemplateForm, section_box
 
 AUTOSAVE_MS = 3000
+LAST_TEMPLATE = "last_template"  # per-profile setting: new reflections start on it
 
 
 def ask(parent: QWidget, title: str, text: str, action: str) -> bool:
@@ -47,6 +49,7 @@ def ask(parent: QWidget, title: str, text: str, action: str) -> bool:
 
 class ReflectScreen(QWidget):
     reflection_saved = Signal(int)
+    open_saved_requested = Signal(int)  # "Open" on the after-save line: read what was saved
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, autosave_ms: int = AUTOSAVE_MS
@@ -54,10 +57,11 @@ class ReflectScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName(tr("Write a reflection"))
         self.journal = session.journal
+        self._settings = session.settings
         self.confirm: Callable[[str, str, str], bool] = lambda title, text, action: ask(
             self, title, text, action
         )
-        self._current = self.journal.new_reflection()
+        self._current = self.journal.new_reflection(self.last_template())
         self._loading = False
         self._dirty = False
         self.form: TemplateForm | None = None
@@ -154,6 +158,9 @@ class ReflectScreen(QWidget):
         self.scroll.setWidget(body)
         root.addWidget(self.scroll, 1)
 
+        self.saved_line = SavedLine()
+        root.addWidget(self.saved_line)
+
         bottom = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("statusLine")
@@ -183,6 +190,8 @@ class ReflectScreen(QWidget):
             )
         )
         self.draft_banner.discard_requested.connect(self._on_discard_draft_clicked)
+        self.saved_line.open_requested.connect(self.open_saved_requested)
+        self.saved_line.write_another_requested.connect(self.focus_first_box)
         for keys, slot in (
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence.StandardKey.New, self._on_new_clicked),
@@ -275,6 +284,7 @@ class ReflectScreen(QWidget):
     def _on_changed(self, *_args: object) -> None:
         if self._loading:
             return
+        self.saved_line.hide()
         self._dirty = True
         if not self._autosave.isActive():
             self._autosave.start()  # at most a few seconds after the first unsaved change
@@ -332,16 +342,58 @@ class ReflectScreen(QWidget):
                 ).format(error=exc)
             )
             return None
-        name = self.journal.templates.name_of(saved.template_id)
-        self.status.setText(
-            tr("Saved “{name}” of {when} to your journal.").format(
-                name=tr(name), when=local_date(saved.occurred_at, "d MMM, HH:mm")
-            )
-        )
+        self._remember_template(saved.template_id)
+        self.status.clear()
         self.draft_banner.hide()
         self._load(self.journal.new_reflection(saved.template_id))
+        # A fresh form, read from the top, and one line to open what was saved or go on.
+        self.scroll.verticalScrollBar().setValue(0)
+        self.saved_line.show_saved(
+            int(saved.id or 0),
+            tr(self.journal.templates.name_of(saved.template_id)),
+            local_date(saved.occurred_at, "d MMM, HH:mm"),
+        )
         self.reflection_saved.emit(int(saved.id or 0))
         return saved
+
+    # --- templates and focus ------------------------------------------------------------------
+
+    def last_template(self) -> str | None:
+        """The template this profile used last, if it still exists."""
+        try:
+            value = self._settings.get(LAST_TEMPLATE)
+        except ReflectError:
+            return None
+        if isinstance(value, str) and self.journal.templates.get(value) is not None:
+            return value
+        return None
+
+    def _remember_template(self, template_id: str) -> None:
+        try:
+            self._settings.set(LAST_TEMPLATE, template_id)
+        except ReflectError:
+            pass  # a preference; never worth an error after a successful save
+
+    def template_ids(self) -> list[str]:
+        return [str(self.template_combo.itemData(i)) for i in range(self.template_combo.count())]
+
+    def start_with_template(self, template_id: str) -> None:
+        """Home's menu and Ctrl+1..Ctrl+5: this template, cursor in its first text box."""
+        index = self.template_combo.findData(template_id)
+        if index >= 0 and index != self.template_combo.currentIndex():
+            self.template_combo.setCurrentIndex(index)  # asks before dropping answers
+        self.focus_first_box()
+
+    def focus_first_box(self) -> None:
+        """Put the cursor where writing starts (the first text box of the form)."""
+        box = self.form.first_text_box() if self.form else None
+        if box is not None:
+            self.scroll.ensureWidgetVisible(box)
+            box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def arrive(self) -> None:
+        """Reached on purpose (Alt+2, Home, a shortcut): ready to type."""
+        self.focus_first_box()
 
     def save_draft_now(self) -> None:
         """Autosave target; also called before locking. Never raises into the event loop."""
@@ -362,6 +414,7 @@ class ReflectScreen(QWidget):
     def new_reflection(self) -> None:
         self.journal.discard_draft()
         self.draft_banner.hide()
+        self.saved_line.hide()
         self._load(self.journal.new_reflection(str(self.template_combo.currentData())))
         self.status.clear()
 
@@ -373,9 +426,7 @@ class ReflectScreen(QWidget):
         ):
             return
         self.new_reflection()
-        first = self.form.first_input() if self.form else None
-        if first is not None:
-            first.setFocus()
+        self.focus_first_box()
 
     def _on_discard_draft_clicked(self) -> None:
         if self.confirm(
