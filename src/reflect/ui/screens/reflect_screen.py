@@ -8,6 +8,7 @@ The identity guard watches the text and offers initials, without ever blocking a
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 
@@ -369,10 +370,9 @@ class ReflectScreen(QWidget):
         return None
 
     def _remember_template(self, template_id: str) -> None:
-        try:
+        # A preference: never worth an error after a successful save.
+        with contextlib.suppress(ReflectError):
             self._settings.set(LAST_TEMPLATE, template_id)
-        except ReflectError:
-            pass  # a preference; never worth an error after a successful save
 
     def template_ids(self) -> list[str]:
         return [str(self.template_combo.itemData(i)) for i in range(self.template_combo.count())]
