@@ -196,6 +196,7 @@ class MainWindow(QWidget):
         if isinstance(home, HomeScreen):
             home.reflection_requested.connect(lambda: self.start_reflection())
             home.template_requested.connect(self.start_reflection)
+            home.draft_requested.connect(lambda: self.start_reflection())
             home.checkin_requested.connect(lambda: self.arrive_at("checkin"))
             home.open_entry_requested.connect(self._on_journal_open_entry)
             home.open_resources_requested.connect(self._on_open_resources_requested)

@@ -51,6 +51,19 @@ class DebriefScreen(QWidget):
 
         split = QSplitter(self)
         outer = QVBoxLayout(self)
+        # A title that says what the screen is for, before any list or form.
+        self.heading = QLabel(
+            "<h2>"
+            + tr("Debrief with your supervisor")
+            + "</h2>"
+            + tr(
+                "Prepare what you want to talk about, choose what to share, then go through it "
+                "together in debrief mode."
+            )
+        )
+        self.heading.setWordWrap(True)
+        self.heading.setObjectName("screenHeading")
+        outer.addWidget(self.heading)
         outer.addWidget(split)
 
         # Left column: history and open actions.
@@ -238,7 +251,11 @@ class DebriefScreen(QWidget):
             return False
         self.debrief = saved
         self.delete_button.setEnabled(True)
-        self.status.setText(tr("Saved. Sharing {count} item(s).").format(count=len(saved.shared)))
+        self.status.setText(
+            self.words.plural(
+                len(saved.shared), "Saved. Sharing {count} item.", "Saved. Sharing {count} items."
+            )
+        )
         self.refresh()
         if saved.id is not None:
             self.debrief_saved.emit(saved.id)
