@@ -51,8 +51,8 @@ def greeting_for(hour: int) -> str:
 
 class HomeScreen(QWidget):
     reflection_requested = Signal()
-    template_requested = Signal(str)
-    draft_requested = Signal()  # "Continue writing" the recovered draft  # "Start a reflection ▾": a reflection on this template
+    template_requested = Signal(str)  # "Start a reflection ▾": a reflection on this template
+    draft_requested = Signal()  # "Continue writing" the recovered draft
     checkin_requested = Signal()
     open_entry_requested = Signal(int)
     open_resources_requested = Signal()
