@@ -280,7 +280,13 @@ class GetHelpDialog(QDialog):
             text += " " + tr(
                 "That was over a year ago: please confirm them with your organisation."
             )
-        text += " " + tr("Sources are listed under Resources › About the content.") + "</small></p>"
+        if self.session is None:
+            # While locked the Resources screen cannot be opened: name the sources here.
+            sources = list(dict.fromkeys(line.source for line in directory.lines_for(self.country)))
+            text += " " + escape(tr("Sources: {sources}.").format(sources="; ".join(sources)))
+        else:
+            text += " " + tr("Sources are listed under Resources › About the content.")
+        text += "</small></p>"
         footer = _label(text)
         footer.setAccessibleName(tr("About these lines"))
         return footer

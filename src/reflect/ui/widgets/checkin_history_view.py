@@ -64,7 +64,10 @@ class CheckinHistoryView(QWidget):
         )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty)
+        # The empty message takes the list's place (same stretch), so the intro and the
+        # buttons stay where they are when the first entry arrives.
+        self.empty.setObjectName("emptyState")
+        layout.addWidget(self.empty, 1)
         buttons = QHBoxLayout()
         self.delete_button = QPushButton(tr("Delete"))
         self.delete_button.setToolTip(tr("Delete the selected entry (Delete key); you can undo"))
