@@ -31,6 +31,7 @@ from reflect.domain.reflection import (
     STAGE_LABELS,
     STAGES_OF_CHANGE,
 )
+from reflect.domain.strengths import BalancePoint, balance_series
 
 # --- date ranges ---------------------------------------------------------------------------
 
@@ -288,6 +289,11 @@ class TrendsData:
     def helped_checkins(self) -> int:  # check-ins that answered the helping part
         return self._helped[1]
 
+    @cached_property
+    def strengths(self) -> tuple[BalancePoint, ...]:
+        """Strengths beside strain, one point per check-in (see domain/strengths.py)."""
+        return balance_series(self._history)
+
 
 # --- builders ------------------------------------------------------------------------------
 
@@ -307,11 +313,6 @@ def one_category_series(history: Sequence[ScoredCheckIn], key: str) -> CategoryS
         tuple(entry.scores.get(key) for entry in history),
         tuple(entry.baseline.get(key) for entry in history),
     )
-
-
-def category_series(history: Sequence[ScoredCheckIn]) -> tuple[CategorySeries, ...]:
-    """Overall first, then each category."""
-    return tuple(one_category_series(history, key) for key in CATEGORY_KEYS)
 
 
 def subscale_scale(definition: InstrumentDefinition, subscale: Subscale) -> tuple[float, float]:

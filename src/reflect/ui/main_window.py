@@ -112,9 +112,9 @@ class MainWindow(QWidget):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.help_button.clicked.connect(self.help_requested)
         self.lock_button.clicked.connect(self.lock_requested)
-        for index, (key, _label) in enumerate(NAVIGATION):
+        for index in range(len(NAVIGATION) + 1):  # + the Team screen, when it is shown
             shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
-            shortcut.activated.connect(lambda k=key: self.arrive_at(k))
+            shortcut.activated.connect(lambda i=index: self._arrive_at_row(i))
         # Ctrl+1..Ctrl+5: a new reflection on that template, from anywhere in the workspace.
         reflect = self.screens.get("reflect")
         if isinstance(reflect, ReflectScreen):
@@ -132,9 +132,44 @@ class MainWindow(QWidget):
         self.stack.addWidget(widget)
 
     def show_screen(self, key: str) -> None:
-        keys = [k for k, _ in NAVIGATION]
-        if key in keys:
-            self.nav.setCurrentRow(keys.index(key))
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+
+    def _arrive_at_row(self, row: int) -> None:
+        """Alt+number: the screen in that row of the navigation, ready to use."""
+        if 0 <= row < self.nav.count():
+            self.arrive_at(str(self.nav.item(row).data(Qt.ItemDataRole.UserRole)))
+
+    # --- the Team screen: only for coordinators and profiles holding contributions ----------
+
+    def set_team_screen_shown(self, shown: bool) -> None:
+        if shown == ("team" in self.screens):
+            return
+        if shown:
+            from reflect.ui.screens.team_screen import TeamScreen
+
+            screen = TeamScreen(self.session)
+            row = self.nav.count() - 1  # just above Settings
+            item = QListWidgetItem(tr("Team"))
+            item.setData(Qt.ItemDataRole.UserRole, "team")
+            # Same index in the list and the stack, so currentRowChanged keeps matching.
+            self.nav.insertItem(row, item)
+            self.stack.insertWidget(row, screen)
+            self.screens["team"] = screen
+        else:
+            widget = self.screens.pop("team")
+            row = self.stack.indexOf(widget)
+            self.nav.takeItem(row)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        for index in range(self.nav.count()):
+            self.nav.item(index).setToolTip(f"Alt+{index + 1}")
+
+    def _on_settings_setting_changed(self, key: str, value: object) -> None:
+        if key == "team_coordinator":
+            self.set_team_screen_shown(bool(value) or self.session.team.contribution_count() > 0)
 
     def arrive_at(self, key: str) -> None:
         """Open a screen on purpose (Alt+number, a Home button, the tray): the screen puts
@@ -176,6 +211,8 @@ class MainWindow(QWidget):
         if isinstance(checkin, CheckinScreen):
             checkin.open_resources_requested.connect(self._on_open_resources_requested)
             checkin.open_plan_requested.connect(self._on_open_plan_requested)
+            checkin.open_understanding_requested.connect(self._on_open_understanding_requested)
+            checkin.help_requested.connect(self.help_requested)
 
         resources = self.screens["resources"]
         if isinstance(resources, ResourcesScreen):
@@ -201,6 +238,7 @@ class MainWindow(QWidget):
             home.open_entry_requested.connect(self._on_journal_open_entry)
             home.open_resources_requested.connect(self._on_open_resources_requested)
             home.open_plan_requested.connect(self._on_open_plan_requested)
+            home.open_understanding_requested.connect(self._on_open_understanding_requested)
             if isinstance(journal, JournalScreen):
                 home.follow_ups_changed.connect(journal.refresh)
 
@@ -208,6 +246,7 @@ class MainWindow(QWidget):
         if isinstance(trends, TrendsScreen):
             trends.open_resources_requested.connect(self._on_open_resources_requested)
             trends.open_plan_requested.connect(self._on_open_plan_requested)
+            trends.open_understanding_requested.connect(self._on_open_understanding_requested)
             if isinstance(checkin, CheckinScreen):
                 checkin.checkin_saved.connect(lambda _id: trends.refresh())
             if isinstance(reflect, ReflectScreen):
@@ -219,6 +258,9 @@ class MainWindow(QWidget):
             settings.restore_requested.connect(self.restore_requested)
             settings.delete_profile_requested.connect(self.delete_profile_requested)
             settings.data_imported.connect(self.refresh_after_import)
+            settings.setting_changed.connect(self._on_settings_setting_changed)
+        if self.session.team.visible:
+            self.set_team_screen_shown(True)
 
     def refresh_after_import(self) -> None:
         """Imported records show up everywhere without locking."""
@@ -251,6 +293,13 @@ class MainWindow(QWidget):
         show_plan = getattr(self.screens.get("resources"), "show_plan", None)
         if callable(show_plan):
             show_plan()
+
+    def _on_open_understanding_requested(self) -> None:
+        """Early-warning notes and the first check-in link to Understanding vicarious trauma."""
+        self.show_screen("resources")
+        show = getattr(self.screens.get("resources"), "show_understanding", None)
+        if callable(show):
+            show()
 
     def before_lock(self) -> None:
         """Give screens a chance to save drafts before the database closes."""

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.domain.errors import ReflectError
 from reflect.services.debrief import DebriefRoom
+from reflect.services.debrief_content import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import SharedView
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.widgets.debrief_actions import ActionsPanel
@@ -115,8 +115,8 @@ class DebriefMode(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.next_button)
         left.addLayout(nav)
-        self.actions = ActionsPanel()
-        left.addWidget(self.actions)
+        self.actions_panel = ActionsPanel()
+        left.addWidget(self.actions_panel)
         # On a short screen at large type the agenda column scrolls instead of squeezing
         # the action form until its fields overlap.
         agenda_scroll = QScrollArea()
@@ -157,11 +157,11 @@ class DebriefMode(QWidget):
         self.next_button.clicked.connect(
             lambda: self.steps.setCurrentRow(min(len(self._view.agenda) - 1, self._step + 1))
         )
-        self.actions.add_requested.connect(self._add_action)
-        self.actions.done_toggled.connect(self._toggle_done)
+        self.actions_panel.add_requested.connect(self._add_action)
+        self.actions_panel.done_toggled.connect(self._toggle_done)
         self.finish_button.clicked.connect(self._finish)
         self.leave_button.clicked.connect(self.close)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.close)
         # Larger or smaller text for a shared screen: Ctrl+plus / Ctrl+minus, Ctrl+0 resets.
         for keys, step in (
             (QKeySequence.StandardKey.ZoomIn, 1),
@@ -169,8 +169,9 @@ class DebriefMode(QWidget):
             (QKeySequence.StandardKey.ZoomOut, -1),
             (QKeySequence("Ctrl+0"), 0),
         ):
-            QShortcut(QKeySequence(keys), self, activated=lambda s=step: self.change_zoom(s))
-        self.actions.set_actions(self._view.actions, self._view.carried_over)
+            zoom = QShortcut(QKeySequence(keys), self)
+            zoom.activated.connect(lambda s=step: self.change_zoom(s))
+        self.actions_panel.set_actions(self._view.actions, self._view.carried_over)
         self.steps.setCurrentRow(0)
         self.finish_button.setEnabled(self._view.completed_at is None)
         if self._view.completed_at is not None:
@@ -225,7 +226,7 @@ class DebriefMode(QWidget):
         except ReflectError as error:
             QMessageBox.warning(self, tr("Action not added"), tr(str(error)))
             return
-        self.actions.clear_form()
+        self.actions_panel.clear_form()
         self._refresh_actions()
 
     def _toggle_done(self, action_id: int, done: bool) -> None:
@@ -234,7 +235,7 @@ class DebriefMode(QWidget):
 
     def _refresh_actions(self) -> None:
         self._view = self._room.view()
-        self.actions.set_actions(self._view.actions, self._view.carried_over)
+        self.actions_panel.set_actions(self._view.actions, self._view.carried_over)
 
     def _finish(self) -> None:
         self._save_note()
@@ -250,6 +251,9 @@ class DebriefMode(QWidget):
         font = self.font()
         font.setPointSizeF(self._base_point_size * self.zoom)
         self.setFont(font)
+        title_font = QFont(self.step_title.font())  # the step title keeps its larger size
+        title_font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.step_title.setFont(title_font)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Hide the workspace while debrief mode is open: where the window manager ignores

@@ -119,10 +119,10 @@ class GetHelpDialog(QDialog):
         top.addWidget(self.country_combo, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll_area, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -162,10 +162,10 @@ class GetHelpDialog(QDialog):
         if self._directory is not None:
             column.addWidget(self._footer())
         column.addStretch(1)
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
 
     def _line_card(self, line: CrisisLine) -> QFrame:
         frame, layout = _card("emergencyCard" if line.kind == "emergency" else "helpCard")
@@ -180,6 +180,14 @@ class GetHelpDialog(QDialog):
         layout.addWidget(_label(f"{escape(tr(line.hours))} · {escape(tr(line.languages))}"))
         if line.notes:
             layout.addWidget(_label(f"<span>{escape(tr(line.notes))}</span>"))
+        if line.last_verified is not None:
+            # Only lines someone actually re-checked carry a date of their own.
+            day = line.last_verified
+            checked = interface_locale().toString(
+                QDate(day.year, day.month, day.day), "d MMMM yyyy"
+            )
+            text = tr("Details last checked {date}").format(date=checked)
+            layout.addWidget(_label(f"<small>{escape(text)}</small>"))
         return frame
 
     def _own_contacts_section(self) -> QWidget:

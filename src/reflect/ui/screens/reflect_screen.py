@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
+from reflect.domain.word_count import count_words
 from reflect.services.session import Session
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.widgets.confirm import confirm_destructive
@@ -38,6 +40,7 @@ from reflect.ui.widgets.intensity_input import IntensityInput
 from reflect.ui.widgets.reflection_details import ReflectionDetails
 from reflect.ui.widgets.saved_line import SavedLine
 from reflect.ui.widgets.template_form import TemplateForm, section_box
+from reflect.ui.widgets.text_aids import Speller, attach_tag_completer, words_text
 
 AUTOSAVE_MS = 3000
 LAST_TEMPLATE = "last_template"  # per-profile setting: new reflections start on it
@@ -58,7 +61,12 @@ class ReflectScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName(tr("Write a reflection"))
         self.journal = session.journal
-        self._settings = session.settings
+        self.settings = session.settings
+        self.speller: Speller | None = None
+        if self.settings.get("spell_check"):
+            words = [str(w) for w in self.settings.get("spelling_words") or []]
+            self.speller = Speller(str(self.settings.get("language")), words, self)
+            self.speller.word_added.connect(self._on_spelling_word_added)
         self.confirm: Callable[[str, str, str], bool] = lambda title, text, action: ask(
             self, title, text, action
         )
@@ -126,9 +134,9 @@ class ReflectScreen(QWidget):
         self.identity_banner = IdentityBanner()
         root.addWidget(self.identity_banner)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
 
@@ -156,13 +164,17 @@ class ReflectScreen(QWidget):
         follow_layout.addWidget(self.follow_ups)
         self.body_layout.addWidget(follow_group)
         self.body_layout.addStretch(1)
-        self.scroll.setWidget(body)
-        root.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(body)
+        root.addWidget(self.scroll_area, 1)
 
         self.saved_line = SavedLine()
         root.addWidget(self.saved_line)
 
         bottom = QHBoxLayout()
+        self.word_total = QLabel()
+        self.word_total.setObjectName("fieldHelp")
+        self.word_total.setAccessibleName(tr("Words in this reflection"))
+        bottom.addWidget(self.word_total)
         self.status = QLabel()
         self.status.setObjectName("statusLine")
         self.status.setWordWrap(True)
@@ -187,7 +199,7 @@ class ReflectScreen(QWidget):
         # A new follow-up row appears at the very bottom: scroll so it can be seen.
         self.follow_ups.add_button.clicked.connect(
             lambda: QTimer.singleShot(
-                0, lambda: self.scroll.ensureWidgetVisible(self.follow_ups.add_button)
+                0, lambda: self.scroll_area.ensureWidgetVisible(self.follow_ups.add_button)
             )
         )
         self.draft_banner.discard_requested.connect(self._on_discard_draft_clicked)
@@ -210,7 +222,12 @@ class ReflectScreen(QWidget):
         template = self.journal.template_for(Reflection(template_id, datetime.now()))
         self.form = TemplateForm(template)
         self.form.changed.connect(self._on_changed)
+        self.form.changed.connect(self._update_word_total)
         self.form_holder.addWidget(self.form)
+        for widget in self.form.texts.values():
+            if self.speller is not None and isinstance(widget, QPlainTextEdit):
+                self.speller.attach(widget)
+        self.tag_completer = attach_tag_completer(self.details.tags, self.journal.tags())
         self.extra_intensity_box.setVisible(self.form.intensity is None)
 
     def _intensity_widget(self) -> IntensityInput:
@@ -239,8 +256,24 @@ class ReflectScreen(QWidget):
             self._loading = False
         self._dirty = False
         self.identity.reset()
+        self._update_word_total()
         self._update_heading()
         self.check_identity()
+
+    def _update_word_total(self) -> None:
+        if self.form is None:
+            return
+        texts = self.form.texts.values()
+        total = sum(
+            count_words(w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text())
+            for w in texts
+        )
+        self.word_total.setText(tr("In all: {words}").format(words=words_text(total)))
+
+    def _on_spelling_word_added(self, word: str) -> None:
+        words = [str(w) for w in self.settings.get("spelling_words") or []]
+        if word.lower() not in words:
+            self.settings.set("spelling_words", [*words, word.lower()][-2000:])
 
     def _update_heading(self) -> None:
         if self._current.id is None:
@@ -362,7 +395,7 @@ class ReflectScreen(QWidget):
     def last_template(self) -> str | None:
         """The template this profile used last, if it still exists."""
         try:
-            value = self._settings.get(LAST_TEMPLATE)
+            value = self.settings.get(LAST_TEMPLATE)
         except ReflectError:
             return None
         if isinstance(value, str) and self.journal.templates.get(value) is not None:
@@ -372,7 +405,7 @@ class ReflectScreen(QWidget):
     def _remember_template(self, template_id: str) -> None:
         # A preference: never worth an error after a successful save.
         with contextlib.suppress(ReflectError):
-            self._settings.set(LAST_TEMPLATE, template_id)
+            self.settings.set(LAST_TEMPLATE, template_id)
 
     def template_ids(self) -> list[str]:
         return [str(self.template_combo.itemData(i)) for i in range(self.template_combo.count())]

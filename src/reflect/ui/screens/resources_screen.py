@@ -1,11 +1,13 @@
 """Resources: suggestions after the latest check-in, the coping library, guided exercises,
-My plan and the sources behind every fact. Other screens reach it through ``show_plan()``,
-``show_library()``, ``show_exercise()`` and ``show_suggestions()``.
+My plan, a cited page explaining vicarious trauma and the sources behind every fact. Other
+screens reach it through ``show_plan()``, ``show_library()``, ``show_exercise()``,
+``show_understanding()`` and ``show_suggestions()``.
 """
 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -16,8 +18,23 @@ from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 
-TABS = ("suggestions", "library", "exercises", "plan", "about")
-TAB_LABELS = ("Suggested for you", "Library", "Exercises", "My plan", "About the content")
+if TYPE_CHECKING:
+    from reflect.ui.widgets.about_content_view import AboutContentView
+    from reflect.ui.widgets.coping_library_view import CopingLibraryView
+    from reflect.ui.widgets.exercises_panel import ExercisesPanel
+    from reflect.ui.widgets.plan_editor import PlanEditor
+    from reflect.ui.widgets.suggestions_view import SuggestionsView
+    from reflect.ui.widgets.understanding_view import UnderstandingView
+
+TABS = ("suggestions", "library", "exercises", "plan", "understanding", "about")
+TAB_LABELS = (
+    "Suggested for you",
+    "Library",
+    "Exercises",
+    "My plan",
+    "Vicarious trauma",  # short, so all six tabs fit at large type in French
+    "About the content",
+)
 
 
 def _error_page(what: str, exc: Exception) -> QWidget:
@@ -62,7 +79,12 @@ class ResourcesScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(tr("Resources sections"))
         layout.addWidget(self.tabs, 1)
-        self.suggestions = self.library = self.exercises = self.plan_editor = self.about = None
+        self.suggestions: SuggestionsView | None = None
+        self.library: CopingLibraryView | None = None
+        self.exercises: ExercisesPanel | None = None
+        self.plan_editor: PlanEditor | None = None
+        self.understanding: UnderstandingView | None = None
+        self.about: AboutContentView | None = None
         # Tabs are built the first time they are needed, so unlocking stays quick.
         self._pages: dict[str, QWidget] = {}
         for key, label in zip(TABS, TAB_LABELS, strict=True):
@@ -71,12 +93,14 @@ class ResourcesScreen(QWidget):
             page_layout.setContentsMargins(0, 0, 0, 0)
             self._pages[key] = page
             self.tabs.addTab(page, tr(label))
+        self.tabs.setTabToolTip(TABS.index("understanding"), tr("Understanding vicarious trauma"))
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 
     def _ensure(self, key: str) -> None:
         """Build one tab's content if it is not built yet."""
         page = self._pages[key]
-        if page.layout().count():
+        layout = page.layout()
+        if layout is None or layout.count():
             return
         try:
             widget = self._build(key)
@@ -84,38 +108,50 @@ class ResourcesScreen(QWidget):
             # A broken content file shows a message in its own tab instead of taking the
             # whole screen (and Get help now) down.
             widget = _error_page(TAB_LABELS[TABS.index(key)], exc)
-        page.layout().addWidget(widget)
+        layout.addWidget(widget)
 
     def _build(self, key: str) -> QWidget:
         if key == "suggestions":
             from reflect.ui.widgets.suggestions_view import SuggestionsView
 
-            self.suggestions = SuggestionsView(self.resources)
-            self.suggestions.exercise_requested.connect(self.show_exercise)
-            self.suggestions.link_requested.connect(self._on_link_requested)
-            self.suggestions.checkin_requested.connect(self.checkin_requested)
-            return self.suggestions
+            suggestions = SuggestionsView(self.resources)
+            suggestions.exercise_requested.connect(self.show_exercise)
+            suggestions.link_requested.connect(self._on_link_requested)
+            suggestions.checkin_requested.connect(self.checkin_requested)
+            self.suggestions = suggestions
+            return suggestions
         if key == "library":
             from reflect.ui.widgets.coping_library_view import CopingLibraryView
 
-            self.library = CopingLibraryView(self.resources.library)
-            self.library.exercise_requested.connect(self.show_exercise)
-            self.library.link_requested.connect(self._on_link_requested)
-            return self.library
+            library = CopingLibraryView(self.resources.library)
+            library.exercise_requested.connect(self.show_exercise)
+            library.link_requested.connect(self._on_link_requested)
+            self.library = library
+            return library
         if key == "exercises":
             from reflect.ui.widgets.exercises_panel import ExercisesPanel
 
-            self.exercises = ExercisesPanel()
-            return self.exercises
+            self.exercises = exercises = ExercisesPanel()
+            return exercises
         if key == "plan":
             from reflect.ui.widgets.plan_editor import PlanEditor
 
-            self.plan_editor = PlanEditor(self.resources, self._printout_extras)
-            return self.plan_editor
+            self.plan_editor = plan_editor = PlanEditor(self.resources, self._printout_extras)
+            return plan_editor
+        if key == "understanding":
+            from reflect.ui.widgets.understanding_view import PAGE, UnderstandingView
+
+            self.understanding = understanding = UnderstandingView(
+                self.resources.page_sections(PAGE)
+            )
+            understanding.coping_requested.connect(self.show_library)
+            understanding.plan_requested.connect(self.show_plan)
+            understanding.help_requested.connect(self.help_requested)
+            return understanding
         from reflect.ui.widgets.about_content_view import AboutContentView
 
-        self.about = AboutContentView(self.resources.about)
-        return self.about
+        self.about = about = AboutContentView(self.resources.about)
+        return about
 
     # --- routes for other screens ---------------------------------------------------------
 
@@ -139,6 +175,10 @@ class ResourcesScreen(QWidget):
         self._show_tab("plan")
         if self.plan_editor is not None:
             self.plan_editor.section_edits["warning_signs"].setFocus()
+
+    def show_understanding(self) -> None:
+        """Understanding vicarious trauma (linked from the first check-in and every note)."""
+        self._show_tab("understanding")
 
     def show_about(self) -> None:
         self._show_tab("about")
