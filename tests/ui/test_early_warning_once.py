@@ -32,7 +32,7 @@ def _visible_button_texts(root) -> list[str]:
 def test_plain_words_first_short_name_second(session):
     _low_wellbeing(session)
     notice = session.early_warning.active()[0]
-    assert notice.title == "Your latest 'Wellbeing (0 to 100)' score is in a range worth a pause"
+    assert notice.title == "Your latest score is in a range worth a pause (WHO-5)"
     assert notice.message.startswith("Your 'Wellbeing (0 to 100)' score of 3 November 2026")
     assert "(WHO-5)" in notice.message and not notice.title.startswith("WHO-5")
 

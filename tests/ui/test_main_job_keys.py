@@ -84,7 +84,7 @@ def test_unlock_reflect_and_check_in_with_few_keys(qtbot, paths, profile, sessio
     checkin = window.workspace.screens["checkin"]
     assert isinstance(checkin, CheckinScreen)
     rows = [*checkin.item_rows.values(), checkin.sleep_row, checkin.energy_row]
-    rows += list(checkin.helping_rows.values())
+    rows += list(checkin.helping_rows.values()) + list(checkin.strength_rows.values())
     for row in rows:
         assert keys.focus() is row
         keys.answer(2)  # a digit answers and moves on to the next question

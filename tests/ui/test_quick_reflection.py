@@ -66,13 +66,15 @@ def test_after_saving_a_line_offers_open_and_write_another(qtbot, session):
     window.show_screen("reflect")
     reflect = window.screens["reflect"]
     reflect.focus_first_box()
-    reflect.scroll.verticalScrollBar().setValue(reflect.scroll.verticalScrollBar().maximum())
+    reflect.scroll_area.verticalScrollBar().setValue(
+        reflect.scroll_area.verticalScrollBar().maximum()
+    )
     qtbot.keyClicks(reflect.form.first_text_box(), "What stayed with me")
     saved = reflect.save()
     assert saved is not None
     line = reflect.saved_line
     assert line.isVisible() and line.message.text() == "Saved to your journal"
-    assert reflect.scroll.verticalScrollBar().value() == 0  # the fresh form from the top
+    assert reflect.scroll_area.verticalScrollBar().value() == 0  # the fresh form from the top
     # keyboard: both next steps are buttons in the Tab order
     for button in (line.open_button, line.another_button):
         assert button.focusPolicy() & Qt.FocusPolicy.TabFocus

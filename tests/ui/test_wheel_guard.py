@@ -134,7 +134,7 @@ def test_every_template_form_ignores_the_wheel_and_still_scrolls(qtbot, session)
         screen.save_button.setFocus()
         _assert_wheel_changes_nothing(screen, screen.save_button)
         kinds.update(type(w) for w in _value_widgets(screen))
-        bar = screen.scroll.verticalScrollBar()
+        bar = screen.scroll_area.verticalScrollBar()
         assert bar.maximum() > 0  # the form is longer than the window
         bar.setValue(0)
         date_edit = screen.details.when
@@ -142,4 +142,4 @@ def test_every_template_form_ignores_the_wheel_and_still_scrolls(qtbot, session)
         assert bar.value() > 0
     assert QComboBox in kinds and any(issubclass(k, QSlider) for k in kinds)
     assert any(issubclass(k, QAbstractSpinBox) for k in kinds)
-    assert isinstance(screen.scroll, QScrollArea)
+    assert isinstance(screen.scroll_area, QScrollArea)

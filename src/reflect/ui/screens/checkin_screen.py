@@ -166,6 +166,8 @@ class CheckinScreen(QWidget):
         self.strength_rows: dict[str, RatingRow] = {}
         if d.strengths:
             form.addWidget(self._section_label(tr(d.strengths_intro)))
+            self.strengths_legend = self._scale_legend(d.strengths[0].labels)
+            form.addWidget(self.strengths_legend)
             for question in d.strengths:
                 row = RatingRow(tr(question.text), tr_list(question.labels))
                 self.strength_rows[question.id] = row

@@ -381,7 +381,7 @@ class ReflectScreen(QWidget):
         self.draft_banner.hide()
         self._load(self.journal.new_reflection(saved.template_id))
         # A fresh form, read from the top, and one line to open what was saved or go on.
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.saved_line.show_saved(
             int(saved.id or 0),
             tr(self.journal.templates.name_of(saved.template_id)),
@@ -421,7 +421,7 @@ class ReflectScreen(QWidget):
         """Put the cursor where writing starts (the first text box of the form)."""
         box = self.form.first_text_box() if self.form else None
         if box is not None:
-            self.scroll.ensureWidgetVisible(box)
+            self.scroll_area.ensureWidgetVisible(box)
             box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def arrive(self) -> None:
