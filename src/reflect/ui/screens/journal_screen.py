@@ -98,6 +98,14 @@ class JournalScreen(QWidget):
         header = self.table.horizontalHeader()
         for column in range(5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The excerpt gets the width: the template and the tags are short tags of a fixed
+        # width (cut with "…", whole in the tooltip), so a long template name or many tags
+        # cannot squeeze the text people look for (readable at 1100 px).
+        tag_width = self.table.fontMetrics().horizontalAdvance("Free write") + 16
+        for column in (1, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, tag_width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         left_layout.addWidget(self.table, 1)
         self.empty = QLabel()
