@@ -65,7 +65,7 @@ def test_last_checkin_compared_with_usual(session):
     session.checkins.record(heavy, taken_at=NOW - timedelta(days=1))
     headline, detail = summary_lines(session.checkins.latest_scored(), NOW)
     assert headline == "Last check-in: yesterday"
-    assert "Parts above your usual: Emotional." in detail
+    assert detail == "Overall: about your usual, with one part above it: Emotional."
 
 
 def test_summary_before_a_usual_exists(session):

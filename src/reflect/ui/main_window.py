@@ -114,7 +114,13 @@ class MainWindow(QWidget):
         self.lock_button.clicked.connect(self.lock_requested)
         for index in range(len(NAVIGATION) + 1):  # + the Team screen, when it is shown
             shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
-            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
+            shortcut.activated.connect(lambda i=index: self._arrive_at_row(i))
+        # Ctrl+1..Ctrl+5: a new reflection on that template, from anywhere in the workspace.
+        reflect = self.screens.get("reflect")
+        if isinstance(reflect, ReflectScreen):
+            for number, template_id in enumerate(reflect.template_ids()[:5], start=1):
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+                shortcut.activated.connect(lambda t=template_id: self.start_reflection(t))
         self.nav.setCurrentRow(0)
 
     def _add_screen(self, key: str, label: str, widget: QWidget) -> None:
@@ -130,6 +136,11 @@ class MainWindow(QWidget):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(row)
                 return
+
+    def _arrive_at_row(self, row: int) -> None:
+        """Alt+number: the screen in that row of the navigation, ready to use."""
+        if 0 <= row < self.nav.count():
+            self.arrive_at(str(self.nav.item(row).data(Qt.ItemDataRole.UserRole)))
 
     # --- the Team screen: only for coordinators and profiles holding contributions ----------
 
@@ -160,6 +171,24 @@ class MainWindow(QWidget):
         if key == "team_coordinator":
             self.set_team_screen_shown(bool(value) or self.session.team.contribution_count() > 0)
 
+    def arrive_at(self, key: str) -> None:
+        """Open a screen on purpose (Alt+number, a Home button, the tray): the screen puts
+        the focus where work starts (the first text box, the first question). Moving through
+        the navigation list with the arrows only shows screens and leaves the focus there."""
+        self.show_screen(key)
+        arrive = getattr(self.screens.get(key), "arrive", None)
+        if callable(arrive):
+            arrive()
+
+    def start_reflection(self, template_id: str | None = None) -> None:
+        reflect = self.screens.get("reflect")
+        self.show_screen("reflect")
+        if isinstance(reflect, ReflectScreen):
+            if template_id:
+                reflect.start_with_template(template_id)
+            else:
+                reflect.arrive()
+
     def _build_screens(self) -> None:
         """Create every screen and wire its intent signals; the one place that knows them all."""
         factories: dict[str, Callable[[], QWidget]] = {
@@ -188,20 +217,24 @@ class MainWindow(QWidget):
         resources = self.screens["resources"]
         if isinstance(resources, ResourcesScreen):
             resources.help_requested.connect(self.help_requested)
-            resources.checkin_requested.connect(lambda: self.show_screen("checkin"))
+            resources.checkin_requested.connect(lambda: self.arrive_at("checkin"))
             if isinstance(checkin, CheckinScreen):
                 checkin.checkin_saved.connect(lambda _id: resources.refresh_suggestions())
 
         reflect, journal = self.screens["reflect"], self.screens["journal"]
         if isinstance(reflect, ReflectScreen) and isinstance(journal, JournalScreen):
             journal.open_entry_requested.connect(self._on_journal_open_entry)
-            journal.new_entry_requested.connect(lambda: self.show_screen("reflect"))
+            journal.edit_entry_requested.connect(self._on_journal_open_entry)
+            reflect.open_saved_requested.connect(self._on_open_saved)
+            journal.new_entry_requested.connect(lambda: self.start_reflection())
             reflect.reflection_saved.connect(lambda _id: journal.refresh())
 
         home = self.screens["home"]
         if isinstance(home, HomeScreen):
-            home.reflection_requested.connect(lambda: self.show_screen("reflect"))
-            home.checkin_requested.connect(lambda: self.show_screen("checkin"))
+            home.reflection_requested.connect(lambda: self.start_reflection())
+            home.template_requested.connect(self.start_reflection)
+            home.draft_requested.connect(lambda: self.start_reflection())
+            home.checkin_requested.connect(lambda: self.arrive_at("checkin"))
             home.open_entry_requested.connect(self._on_journal_open_entry)
             home.open_resources_requested.connect(self._on_open_resources_requested)
             home.open_plan_requested.connect(self._on_open_plan_requested)
@@ -244,6 +277,12 @@ class MainWindow(QWidget):
         reflect = self.screens["reflect"]
         if isinstance(reflect, ReflectScreen) and reflect.edit_reflection(reflection_id):
             self.show_screen("reflect")
+
+    def _on_open_saved(self, reflection_id: int) -> None:
+        """ "Open" after saving: the journal shows what was saved, to read."""
+        journal = self.screens["journal"]
+        if isinstance(journal, JournalScreen) and journal.read(reflection_id):
+            self.show_screen("journal")
 
     def _on_open_resources_requested(self) -> None:
         """Early-warning cards lead to the suggestions that follow the latest check-in."""

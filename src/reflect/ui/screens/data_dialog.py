@@ -35,6 +35,7 @@ from reflect.services.worker_session import separate_session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.workers import run_in_background
 
 
@@ -205,7 +206,7 @@ class DataDialog(QDialog):
         )
         if not path:
             return
-        answer = QMessageBox.question(
+        if not confirm_destructive(
             self,
             tr("Restore this backup?"),
             tr(
@@ -213,10 +214,8 @@ class DataDialog(QDialog):
                 "data is first kept as a backup of its own, so you can go back.\n\nReflect "
                 "will lock, restore, and then ask for your passphrase again."
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            tr("Restore"),
+        ):
             return
         secret = self._ask_passphrase(
             tr("Passphrase"),

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from reflect.services.exposure import INFER_BREAKS, NO_SELF_CHECKS_SETTING, RECOVERY_ON_HOME
 from reflect.services.session import Session
-from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.i18n import interface_locale, local_date, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
@@ -55,6 +56,8 @@ def greeting_for(hour: int) -> str:
 
 class HomeScreen(QWidget):
     reflection_requested = Signal()
+    template_requested = Signal(str)  # "Start a reflection ▾": a reflection on this template
+    draft_requested = Signal()  # "Continue writing" the recovered draft
     checkin_requested = Signal()
     open_entry_requested = Signal(int)
     open_resources_requested = Signal()
@@ -103,6 +106,24 @@ class HomeScreen(QWidget):
         actions = QHBoxLayout()
         self.reflect_button = QPushButton(tr("Start a reflection"))
         self.reflect_button.setObjectName("primaryButton")
+        # The arrow beside it offers every template (also Ctrl+1..Ctrl+5 anywhere).
+        self.template_button = QPushButton("▾")
+        self.template_button.setObjectName("primaryButton")
+        self.template_button.setAccessibleName(tr("Start a reflection on another template"))
+        self.template_button.setToolTip(tr("Choose a template (Ctrl+1 to Ctrl+5)"))
+        self.template_button.setMaximumWidth(self.fontMetrics().horizontalAdvance("▾") * 4 + 12)
+        self.template_menu = QMenu(self.template_button)
+        for number, template in enumerate(session.journal.templates, start=1):
+            label = tr("{name}  (~{minutes} min)").format(
+                name=tr(template.name), minutes=template.minutes
+            )
+            action = self.template_menu.addAction(label)
+            if number <= 5:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+                action.setShortcutVisibleInContextMenu(True)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # main window owns it
+            action.triggered.connect(lambda _=False, t=template.id: self.template_requested.emit(t))
+        self.template_button.clicked.connect(self._on_template_button_clicked)
         self.reflect_button.setAccessibleName(tr("Start a reflection"))
         self.reflect_button.setAccessibleDescription(tr("Opens a new reflection (Alt+2)"))
         self.reflect_button.setToolTip(tr("A few minutes about your shift (Alt+2)"))
@@ -118,11 +139,28 @@ class HomeScreen(QWidget):
             tr("Hours, encounters, disclosures, crises: numbers only, all optional")
         )
         self.shift_button.setToolTip(tr("Numbers only, about fifteen seconds (Alt+S)"))
-        actions.addWidget(self.reflect_button)
+        split = QHBoxLayout()
+        split.setSpacing(2)
+        split.addWidget(self.reflect_button)
+        split.addWidget(self.template_button)
+        actions.addLayout(split)
         actions.addWidget(self.checkin_button)
         actions.addWidget(self.shift_button)
         actions.addStretch(1)
         layout.addLayout(actions)
+
+        # A reflection kept as a draft (after a crash or a lock) waits on the Reflect screen;
+        # Home says so, so it is not found by chance days later.
+        self.draft_note = QFrame()
+        self.draft_note.setObjectName("homeCard")
+        draft_row = QHBoxLayout(self.draft_note)
+        self.draft_label = QLabel()
+        self.draft_label.setWordWrap(True)
+        self.draft_button = QPushButton(tr("Continue writing"))
+        self.draft_button.setAccessibleName(tr("Continue the unsaved reflection"))
+        draft_row.addWidget(self.draft_label, 1)
+        draft_row.addWidget(self.draft_button)
+        layout.addWidget(self.draft_note)
 
         self.self_check_card = SelfCheckCard()
         layout.addWidget(self.self_check_card)
@@ -162,6 +200,7 @@ class HomeScreen(QWidget):
 
         self.reflect_button.clicked.connect(self.reflection_requested)
         self.checkin_button.clicked.connect(self.checkin_requested)
+        self.draft_button.clicked.connect(self.draft_requested)
         self.warning_card.open_resources_requested.connect(self.open_resources_requested)
         self.warning_card.open_plan_requested.connect(self.open_plan_requested)
         self.warning_card.open_understanding_requested.connect(self.open_understanding_requested)
@@ -182,6 +221,24 @@ class HomeScreen(QWidget):
         self._self_check_timer.start()
         self.refresh()
 
+    def _show_draft(self) -> None:
+        try:
+            draft = self.session.journal.load_draft()
+        except Exception:  # noqa: BLE001 - a note on Home must never break Home
+            draft = None
+        self.draft_note.setVisible(draft is not None)
+        if draft is not None:
+            when = local_date(draft.saved_at, "d MMM, HH:mm")
+            self.draft_label.setText(
+                tr(
+                    "An unsaved reflection from {when} is kept for you on the Reflect screen."
+                ).format(when=when)
+            )
+
+    def _on_template_button_clicked(self) -> None:
+        below = self.template_button.rect().bottomLeft()
+        self.template_menu.popup(self.template_button.mapToGlobal(below))
+
     def refresh(self) -> None:
         now = self._clock()
         name = self.session.profile.display_name
@@ -189,6 +246,7 @@ class HomeScreen(QWidget):
         self.greeting.setText(f"{greeting}, {name}" if name else greeting)
         locale = interface_locale()
         self.today.setText(locale.toString(QDate(now.year, now.month, now.day), "dddd d MMMM yyyy"))
+        self._show_draft()
         self.warning_card.refresh()
         latest = self.session.checkins.latest_scored()
         self.checkin_card.show_entry(latest, now)

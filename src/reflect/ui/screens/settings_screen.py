@@ -36,6 +36,7 @@ from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import LANGUAGES, tr
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.writing_settings import WritingSettings
 
 THEME_CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
@@ -368,8 +369,7 @@ class SettingsScreen(QWidget):
         )
         if self.profiles.has_recovery_key(self.session.profile):
             text += " " + tr("Your current recovery key will stop working.")
-        answer = QMessageBox.question(self, tr("New recovery key"), text)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_destructive(self, tr("New recovery key"), text, tr("Make a new key")):
             return
         from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
 

@@ -9,6 +9,7 @@ when opened. Charts follow the palette (light or dark) of the widget they sit in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from reflect.domain.trends import (
     CategorySeries,
     DailyHeaviness,
     DateRange,
+    InstrumentSeries,
     TrendsData,
 )
 from reflect.domain.words import ENGLISH, Words
@@ -199,6 +201,36 @@ def describe_tab(
     )
 
 
+def tab_has_data(key: str, data: TrendsData, choice: str | None) -> bool:
+    """Whether the chart of ``key`` shows anything; an empty chart is not offered for export."""
+    if key == "signs":
+        series = data.category(choice or OVERALL)
+        return series is not None and series.has_data
+    if key == "questionnaires":
+        found = [i for i in data.instruments if choice is None or i.instrument_id == choice]
+        return any(s.values for i in found[:1] for s in i.subscales)
+    if key == "reflections":
+        return any(data.weekly.counts)
+    if key == "practice":
+        return any(series.means for series in data.practice)
+    if key == "stages":
+        return any(item.count for item in data.stages)
+    if key == "heavy":
+        return bool(data.heaviness.values)
+    if key == "helped":
+        return data.helped_checkins > 0 and any(item.count for item in data.helped)
+    return True  # a chart this function does not know about stays exportable
+
+
+def latest_first(instruments: Sequence[InstrumentSeries]) -> list[InstrumentSeries]:
+    """Questionnaires, the one taken most recently first (the tab opens on it)."""
+
+    def last_taken(series: InstrumentSeries) -> datetime:
+        return max((d for s in series.subscales for d in s.dates), default=datetime.min)
+
+    return sorted(instruments, key=last_taken, reverse=True)
+
+
 def _warm_up(session: Session, since: datetime | None) -> object:
     """Worker thread: import matplotlib and the charts, read the first range's history on a
     second connection (the rest follows in ``_read_history``)."""
@@ -302,7 +334,7 @@ class TrendsScreen(QWidget):
 
     def _ensure_card(self) -> None:
         if self.warning_card is None:
-            card = EarlyWarningCard(self.session.early_warning)
+            card = EarlyWarningCard(self.session.early_warning, self, compact=True)
             card.open_resources_requested.connect(self.open_resources_requested)
             card.open_plan_requested.connect(self.open_plan_requested)
             card.open_understanding_requested.connect(self.open_understanding_requested)
@@ -420,7 +452,7 @@ class TrendsScreen(QWidget):
                 results=counts["results"],
             )
         )
-        options = [(i.instrument_id, tr(i.name)) for i in self.data.instruments]
+        options = [(i.instrument_id, tr(i.name)) for i in latest_first(self.data.instruments)]
         self.panels[1].set_options(options)
         self._stale = set(range(len(self.panels)))
         self._render(self.tabs.currentIndex())
@@ -460,6 +492,13 @@ class TrendsScreen(QWidget):
             lambda figure: draw_tab(panel.key, figure, data, style, choice, exposure)
         )
         panel.set_summary(describe_tab(panel.key, data, choice, self.words, exposure))
+        has_data = exposure is not None or tab_has_data(panel.key, data, choice)
+        panel.export_button.setEnabled(has_data)
+        panel.export_button.setToolTip(
+            tr("Save this chart as a PNG image or a PDF (Ctrl+E)")
+            if has_data
+            else tr("Nothing to export: this chart is empty for the range chosen.")
+        )
         self._stale.discard(index)
 
     def _exposure_view(self) -> ExposureView | None:
@@ -495,8 +534,8 @@ class TrendsScreen(QWidget):
 
     def export_current(self) -> None:
         panel = self.current_panel()
-        if panel is None:
-            return
+        if panel is None or not panel.export_button.isEnabled():
+            return  # an empty chart is not exported (Ctrl+E does nothing either)
         try:
             self.last_export = panel.chart.export_with_dialog()
         except (OSError, ReflectError) as exc:
