@@ -193,7 +193,7 @@ class DataDialog(QDialog):
             with separate_session(self.session) as reader:
                 return backup_now(reader)
 
-        run_in_background(work, done, self._failed)
+        run_in_background(work, done, self._failed, owner=self)
 
     def _on_restore_clicked(self) -> None:
         folder = str(self.session.profile.directory / "backups")
@@ -284,7 +284,7 @@ class DataDialog(QDialog):
                 text = tr("Wrote an encrypted export to {path} (only you can open it).")
             self._busy(False, text.format(path=report.path))
 
-        run_in_background(work, done, self._failed, self._on_progress)
+        run_in_background(work, done, self._failed, self._on_progress, owner=self)
 
     # --- import ----------------------------------------------------------------------------
 
@@ -313,10 +313,16 @@ class DataDialog(QDialog):
             if secret is None:
                 return
         self._busy(True, tr("Reading the file…"))
+
+        def work() -> Any:
+            with separate_session(self.session) as reader:
+                return preview_import(reader, Path(path), secret)
+
         run_in_background(
-            lambda: preview_import(self.session, Path(path), secret),
+            work,
             lambda preview: self._confirm_import(Path(path), secret, preview),
             self._failed,
+            owner=self,
         )
 
     def _confirm_import(self, path: Path, secret: str | None, preview: Any) -> None:
@@ -359,4 +365,11 @@ class DataDialog(QDialog):
             )
             self.data_imported.emit()
 
-        run_in_background(lambda: import_file(self.session, path, secret), done, self._failed)
+        def work() -> Any:
+            # Its own connection, as for every worker: the GUI keeps reading and saving on
+            # its own meanwhile. The import announces "imported" on the shared change feed,
+            # which refreshes every screen (see ui/data_events.py).
+            with separate_session(self.session) as writer:
+                return import_file(writer, path, secret)
+
+        run_in_background(work, done, self._failed, owner=self)

@@ -21,22 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.services.events import ChangeKind
 from reflect.services.session import Session
+from reflect.ui.data_events import follow
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
 from reflect.ui.widgets.on_this_day_card import OnThisDayCard
 
-
-class _HomeFollowUps(FollowUpsPanel):
-    """The journal's follow-ups panel, telling home when something was ticked."""
-
-    done = Signal()
-
-    def mark_done(self, follow_up_id: int) -> None:
-        super().mark_done(follow_up_id)
-        self.done.emit()
+# Home summarises all of these: the last check-in, notices, follow-ups and agreed actions.
+HOME_SHOWS: tuple[ChangeKind, ...] = (
+    "reflections_changed",
+    "checkins_changed",
+    "results_changed",
+    "debriefs_changed",
+)
 
 
 def greeting_for(hour: int) -> str:
@@ -56,7 +56,6 @@ class HomeScreen(QWidget):
     open_resources_requested = Signal()
     open_plan_requested = Signal()
     open_understanding_requested = Signal()
-    follow_ups_changed = Signal()
 
     def __init__(
         self,
@@ -123,7 +122,7 @@ class HomeScreen(QWidget):
         follow_frame = QFrame()
         follow_frame.setObjectName("homeCard")
         follow_layout = QVBoxLayout(follow_frame)
-        self.follow_ups = _HomeFollowUps(session.journal)
+        self.follow_ups = FollowUpsPanel(session.journal)
         # Room for about ten actions, measured in lines so it grows with the font size.
         self.follow_ups.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 14)
         follow_layout.addWidget(self.follow_ups)
@@ -149,8 +148,7 @@ class HomeScreen(QWidget):
         self.warning_card.open_understanding_requested.connect(self.open_understanding_requested)
         self.follow_ups.open_entry_requested.connect(self.open_entry_requested)
         self.on_this_day.open_entry_requested.connect(self.open_entry_requested)
-        self.follow_ups.done.connect(self.follow_ups_changed)
-        self.follow_ups.undo_button.clicked.connect(self.follow_ups_changed)
+        follow(session, HOME_SHOWS, self.refresh, self)
         self.refresh()
 
     def refresh(self) -> None:
@@ -167,6 +165,9 @@ class HomeScreen(QWidget):
         self.on_this_day.refresh(now.date())
         brand_new = latest is None and self.session.journal.count() == 0
         self.welcome.setVisible(brand_new)
+
+    def save_draft_now(self) -> None:
+        """Nothing typed here is kept as a draft; see ui/screen.py."""
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -374,6 +374,9 @@ class ReflectScreen(QWidget):
         self.reflection_saved.emit(int(saved.id or 0))
         return saved
 
+    def refresh(self) -> None:
+        """The form shows what is being written, not stored data: nothing to redraw."""
+
     def save_draft_now(self) -> None:
         """Autosave target; also called before locking. Never raises into the event loop."""
         self._autosave.stop()

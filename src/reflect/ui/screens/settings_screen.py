@@ -55,7 +55,6 @@ def _combo(name: str, choices: tuple[tuple[str, str], ...], current: str) -> QCo
 class SettingsScreen(QWidget):
     setting_changed = Signal(str, object)
     restore_requested = Signal(Path, str)
-    data_imported = Signal()
     delete_profile_requested = Signal()
 
     def __init__(
@@ -252,6 +251,12 @@ class SettingsScreen(QWidget):
     def data_folder(self) -> Path:
         return self.session.paths.profile_dir(self.session.profile.profile_id)
 
+    def refresh(self) -> None:
+        """Settings are read when built and written as they change: nothing to redraw."""
+
+    def save_draft_now(self) -> None:
+        """Every setting is saved as it changes: no draft to keep."""
+
     def _connect(self) -> None:
         self.theme_combo.currentIndexChanged.connect(
             lambda _i: self._save("theme", self.theme_combo.currentData())
@@ -309,7 +314,6 @@ class SettingsScreen(QWidget):
 
         dialog = DataDialog(self.session, self)
         dialog.restore_requested.connect(self.restore_requested)
-        dialog.data_imported.connect(self.data_imported)
         button = {
             "backup": "backup_button",
             "restore": "restore_button",

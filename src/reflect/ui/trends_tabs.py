@@ -1,0 +1,207 @@
+"""The Trends tabs, one entry each: adding a tab is adding one ``TrendTab`` to ``TABS``.
+
+Each entry names its chart (``draw``), its sentence or two for screen readers and the
+summary line (``describe``) and, when the tab has a selector, its choices (``options``).
+Labels are English; the screen translates them. Chart modules are imported inside each
+drawing function so matplotlib stays off the start-up path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
+from reflect.domain.checkin_scoring import OVERALL
+from reflect.domain.trends import TrendsData
+from reflect.domain.words import ENGLISH, Words
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from reflect.charts.style import ChartStyle
+
+Draw = Callable[["Figure", TrendsData, "ChartStyle", "str | None"], None]
+Describe = Callable[[TrendsData, "str | None", Words], str]
+Options = Callable[[TrendsData], list[tuple[str, str]]]
+
+SIGN_OPTIONS = [(OVERALL, "All warning signs")] + [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
+
+
+@dataclass(frozen=True)
+class TrendTab:
+    key: str
+    label: str  # the chart's full name: tooltip, title, accessible name
+    draw: Draw
+    describe: Describe
+    short: str = ""  # a shorter word on the tab itself, so every tab fits at large type
+    selector: str = ""  # the selector's label, when the tab has one
+    options: Options | None = None  # (key, English label) choices for the selector
+
+    @property
+    def tab_text(self) -> str:
+        return self.short or self.label
+
+
+# --- drawing: one function per chart ----------------------------------------------------------
+
+
+def _draw_signs(figure: Figure, data: TrendsData, style: ChartStyle, choice: str | None) -> None:
+    from reflect.charts.categories import draw_categories
+
+    key = choice or OVERALL
+    draw_categories(figure, (data.category(key),), style, key)
+
+
+def _draw_questionnaires(
+    figure: Figure, data: TrendsData, style: ChartStyle, choice: str | None
+) -> None:
+    from reflect.charts.instruments import draw_instruments
+
+    span = data.range
+    first = span.start or min(
+        (d.date() for i in data.instruments for s in i.subscales for d in s.dates),
+        default=span.end,
+    )
+    draw_instruments(figure, data.instruments, style, choice, (first, span.end))
+
+
+def _draw_reflections(figure: Figure, data: TrendsData, style: ChartStyle, _c: str | None) -> None:
+    from reflect.charts.reflections import draw_weekly_reflections
+
+    draw_weekly_reflections(figure, data.weekly, style)
+
+
+def _draw_practice(figure: Figure, data: TrendsData, style: ChartStyle, _c: str | None) -> None:
+    from reflect.charts.practice import draw_practice
+
+    draw_practice(figure, data.practice, data.practice_period, style)
+
+
+def _draw_stages(figure: Figure, data: TrendsData, style: ChartStyle, _c: str | None) -> None:
+    from reflect.charts.stages import draw_stages
+
+    draw_stages(figure, data.stages, style)
+
+
+def _draw_heavy(figure: Figure, data: TrendsData, style: ChartStyle, _c: str | None) -> None:
+    from reflect.charts.heatmap import draw_heatmap
+
+    draw_heatmap(figure, data.heaviness, style)
+
+
+def _draw_helped(figure: Figure, data: TrendsData, style: ChartStyle, _c: str | None) -> None:
+    from reflect.charts.helped import draw_helped
+
+    draw_helped(figure, data.helped, data.helped_checkins, style)
+
+
+def _draw_strengths(figure: Figure, data: TrendsData, style: ChartStyle, _c: str | None) -> None:
+    from reflect.charts.strengths import draw_strengths
+
+    draw_strengths(figure, data.strengths, style)
+
+
+# --- describing: the chart in a sentence or two (see domain/trend_summaries.py) ---------------
+
+
+def _describe_signs(data: TrendsData, choice: str | None, language: Words) -> str:
+    from reflect.domain.trend_summaries import category_summary
+
+    return category_summary(data.category(choice or OVERALL), language)
+
+
+def _describe_questionnaires(data: TrendsData, choice: str | None, language: Words) -> str:
+    from reflect.domain.trend_summaries import instrument_summary
+
+    found = [i for i in data.instruments if choice is None or i.instrument_id == choice]
+    return instrument_summary(found[0] if found else None, language)
+
+
+def _describe_reflections(data: TrendsData, _choice: str | None, language: Words) -> str:
+    from reflect.domain.trend_summaries import weekly_summary
+
+    return weekly_summary(data.weekly, language)
+
+
+def _describe_practice(data: TrendsData, _choice: str | None, language: Words) -> str:
+    from reflect.domain.trend_summaries import practice_summary
+
+    return practice_summary(data.practice, data.practice_period, language)
+
+
+def _describe_stages(data: TrendsData, _choice: str | None, language: Words) -> str:
+    from reflect.domain.trend_summaries import counts_summary
+
+    noted, none = "Stages of change noted", "No stages of change noted in this range."
+    return counts_summary(data.stages, noted, none, language)
+
+
+def _describe_heavy(data: TrendsData, _choice: str | None, language: Words) -> str:
+    from reflect.domain.trend_summaries import heaviness_summary
+
+    return heaviness_summary(data.heaviness, language)
+
+
+def _describe_helped(data: TrendsData, _choice: str | None, language: Words) -> str:
+    from reflect.domain.trend_summaries import counts_summary
+
+    return counts_summary(
+        data.helped,
+        "Check-ins (of {answered}) where each helped quite a bit or a lot",
+        "No check-in in this range said what helped.",
+        language,
+        answered=data.helped_checkins,
+    )
+
+
+def _describe_strengths(data: TrendsData, _choice: str | None, language: Words) -> str:
+    from reflect.domain.strengths import balance_summary
+
+    return balance_summary(data.strengths, language)
+
+
+def _questionnaire_options(data: TrendsData) -> list[tuple[str, str]]:
+    return [(i.instrument_id, i.name) for i in data.instruments]
+
+
+TABS: tuple[TrendTab, ...] = (
+    TrendTab(
+        "signs",
+        "Warning signs",
+        _draw_signs,
+        _describe_signs,
+        selector="Show:",
+        options=lambda _data: SIGN_OPTIONS,
+    ),
+    TrendTab(
+        "questionnaires",
+        "Questionnaires",
+        _draw_questionnaires,
+        _describe_questionnaires,
+        selector="Questionnaire:",
+        options=_questionnaire_options,
+    ),
+    TrendTab("reflections", "Reflections", _draw_reflections, _describe_reflections),
+    TrendTab("practice", "Practice", _draw_practice, _describe_practice),
+    TrendTab("stages", "Stages of change", _draw_stages, _describe_stages, short="Stages"),
+    TrendTab("heavy", "Heavy days", _draw_heavy, _describe_heavy),
+    TrendTab("helped", "What helped", _draw_helped, _describe_helped),
+    TrendTab(
+        "strengths", "Strengths and strain", _draw_strengths, _describe_strengths, short="Strengths"
+    ),
+)
+TABS_BY_KEY = {tab.key: tab for tab in TABS}
+
+
+def draw_tab(
+    key: str, figure: Figure, data: TrendsData, style: ChartStyle, choice: str | None
+) -> None:
+    """Draw the chart of tab ``key`` (raises KeyError for a key not in ``TABS``)."""
+    TABS_BY_KEY[key].draw(figure, data, style, choice)
+
+
+def describe_tab(key: str, data: TrendsData, choice: str | None, language: Words = ENGLISH) -> str:
+    """The chart of ``key`` in a sentence or two, in the language of ``language``."""
+    return TABS_BY_KEY[key].describe(data, choice, language)
