@@ -196,7 +196,8 @@ class JournalService:
         if not sources:
             return 0
         changed = self._reflections.replace_tags(sources, target)
-        self._announce("reflections_changed")
+        if changed:
+            self._announce("reflections_changed")
         return changed
 
     # --- the month view and "on this day" ---------------------------------------------------
