@@ -75,6 +75,28 @@ class MainWindow(QWidget):
 
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
+        root.addLayout(self._build_side(session))
+
+        self.stack = QStackedWidget()
+        root.addWidget(self.stack, 1)
+
+        self._build_screens()
+        # As wide as the longest label in this language and font size, no wider.
+        metrics = self.nav.fontMetrics()
+        labels = [self.nav.item(i).text() for i in range(self.nav.count())]
+        widest = max(metrics.horizontalAdvance(text) for text in labels)
+        buttons = max(self.help_button.sizeHint().width(), self.lock_button.sizeHint().width())
+        self.nav.setFixedWidth(max(widest + metrics.lineSpacing() * 3, buttons))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.help_button.clicked.connect(self.help_requested)
+        self.lock_button.clicked.connect(self.lock_requested)
+        for index in range(len(NAVIGATION) + 1):  # + the Team screen, when it is shown
+            shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
+        self.nav.setCurrentRow(0)
+
+    def _build_side(self, session: Session) -> QVBoxLayout:
+        """The profile's name, the navigation list, Get help now and Lock."""
         side = QVBoxLayout()
         side.setContentsMargins(8, 8, 8, 8)
         name_html = f"<b>{escape(session.profile.display_name, quote=False)}</b>"
@@ -101,25 +123,7 @@ class MainWindow(QWidget):
         self.lock_button.setToolTip(tr("Lock now (Ctrl+L)"))
         side.addWidget(self.help_button)
         side.addWidget(self.lock_button)
-        root.addLayout(side)
-
-        self.stack = QStackedWidget()
-        root.addWidget(self.stack, 1)
-
-        self._build_screens()
-        # As wide as the longest label in this language and font size, no wider.
-        metrics = self.nav.fontMetrics()
-        labels = [self.nav.item(i).text() for i in range(self.nav.count())]
-        widest = max(metrics.horizontalAdvance(text) for text in labels)
-        buttons = max(self.help_button.sizeHint().width(), self.lock_button.sizeHint().width())
-        self.nav.setFixedWidth(max(widest + metrics.lineSpacing() * 3, buttons))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.help_button.clicked.connect(self.help_requested)
-        self.lock_button.clicked.connect(self.lock_requested)
-        for index in range(len(NAVIGATION) + 1):  # + the Team screen, when it is shown
-            shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
-            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
-        self.nav.setCurrentRow(0)
+        return side
 
     def _add_screen(self, key: str, label: str, widget: QWidget) -> None:
         self.screens[key] = widget

@@ -49,6 +49,26 @@ class DataDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
 
+        layout.addWidget(self._build_backups())
+        layout.addWidget(self._build_export())
+        layout.addWidget(self._build_import())
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("Status"))
+        layout.addWidget(self.status)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self._refresh_backups()
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _build_backups(self) -> QGroupBox:
+        """Back up now and restore."""
         backups = QGroupBox(tr("Backups"))
         box = QVBoxLayout(backups)
         self.backup_summary = QLabel()
@@ -63,8 +83,10 @@ class DataDialog(QDialog):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         box.addLayout(row)
-        layout.addWidget(backups)
+        return backups
 
+    def _build_export(self) -> QGroupBox:
+        """The export format and button, with the plain-text warning."""
         export = QGroupBox(tr("Export"))
         box = QVBoxLayout(export)
         note = QLabel(
@@ -85,8 +107,10 @@ class DataDialog(QDialog):
         row.addWidget(self.format_combo, 1)
         row.addWidget(self.export_button)
         box.addLayout(row)
-        layout.addWidget(export)
+        return export
 
+    def _build_import(self) -> QGroupBox:
+        """Import a Reflect archive or a jrnl export."""
         importing = QGroupBox(tr("Import"))
         box = QVBoxLayout(importing)
         note = QLabel(
@@ -103,22 +127,7 @@ class DataDialog(QDialog):
         row.addWidget(self.import_button)
         row.addStretch(1)
         box.addLayout(row)
-        layout.addWidget(importing)
-
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(tr("Status"))
-        layout.addWidget(self.status)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
-        self._refresh_backups()
-
-    # --- helpers ---------------------------------------------------------------------------
+        return importing
 
     def _refresh_backups(self) -> None:
         found = list_backups(self.session.profile)

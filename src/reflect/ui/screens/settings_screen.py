@@ -88,7 +88,22 @@ class SettingsScreen(QWidget):
         title.setFont(font)
         layout.addWidget(title)
 
-        # --- appearance and language ---
+        self._build_look(values, layout)
+        layout.addWidget(self._build_privacy(values))
+        layout.addWidget(self._build_reminder(values))
+        layout.addWidget(self._build_data(values))
+        layout.addWidget(self._build_team())
+        layout.addWidget(self._build_profile())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("Status"))
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self._connect()
+        self._sync_reminder_enabled()
+
+    def _build_look(self, values: dict[str, Any], layout: QVBoxLayout) -> None:
+        """Theme, language and writing aids."""
         look = QGroupBox(tr("Appearance and language"))
         form = QFormLayout(look)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -107,7 +122,8 @@ class SettingsScreen(QWidget):
         self.writing = WritingSettings(values, self._save)
         layout.addWidget(self.writing)
 
-        # --- privacy ---
+    def _build_privacy(self, values: dict[str, Any]) -> QWidget:
+        """Automatic lock and the country of the help lines."""
         privacy = QGroupBox(tr("Privacy and help"))
         form = QFormLayout(privacy)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -123,9 +139,10 @@ class SettingsScreen(QWidget):
         )
         form.addRow(tr("Lock after &inactivity"), self.lock_spin)
         form.addRow(tr("Help lines for"), self.country_combo)
-        layout.addWidget(privacy)
+        return privacy
 
-        # --- reminder ---
+    def _build_reminder(self, values: dict[str, Any]) -> QWidget:
+        """The post-shift reminder: on or off, time and days."""
         reminder = QGroupBox(tr("Post-shift reminder"))
         box = QVBoxLayout(reminder)
         note = QLabel(
@@ -172,9 +189,10 @@ class SettingsScreen(QWidget):
             row.addWidget(check)
         row.addStretch(1)
         box.addLayout(row)
-        layout.addWidget(reminder)
+        return reminder
 
-        # --- data ---
+    def _build_data(self, values: dict[str, Any]) -> QWidget:
+        """Daily backups, the data dialog buttons and the data folder."""
         data = QGroupBox(tr("Your data"))
         box = QVBoxLayout(data)
         self.backup_check = QCheckBox(
@@ -208,44 +226,39 @@ class SettingsScreen(QWidget):
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.copy_button)
         box.addLayout(folder_row)
-        layout.addWidget(data)
+        return data
 
-        # --- team (contributing, or coordinating) ---
+    def _build_team(self) -> QWidget:
+        """Contributing to a team, or coordinating one."""
         from reflect.ui.widgets.team_settings_box import TeamSettingsBox
 
-        self.team_box = TeamSettingsBox(session)
+        self.team_box = TeamSettingsBox(self.session)
         self.team_box.coordinator_changed.connect(
             lambda on: self.setting_changed.emit("team_coordinator", on)
         )
-        layout.addWidget(self.team_box)
+        return self.team_box
 
-        # --- profile ---
+    def _build_profile(self) -> QWidget:
+        """Passphrase, recovery key and deleting the profile."""
         profile = QGroupBox(tr("This profile"))
         row = QHBoxLayout(profile)
         self.passphrase_button = QPushButton(tr("Change &passphrase…"))
         self.passphrase_button.setAccessibleName(tr("Change passphrase"))
-        self.passphrase_button.setEnabled(profiles is not None)
+        self.passphrase_button.setEnabled(self.profiles is not None)
         self.delete_button = QPushButton(tr("Delete this profile…"))
         self.delete_button.setAccessibleName(tr("Delete this profile"))
-        self.delete_button.setEnabled(profiles is not None)
+        self.delete_button.setEnabled(self.profiles is not None)
         self.recovery_button = QPushButton(tr("New &recovery key…"))
         self.recovery_button.setAccessibleName(tr("Make a new recovery key"))
         self.recovery_button.setToolTip(
             tr("A printable key that opens this profile if the passphrase is forgotten.")
         )
-        self.recovery_button.setEnabled(profiles is not None)
+        self.recovery_button.setEnabled(self.profiles is not None)
         row.addWidget(self.passphrase_button)
         row.addWidget(self.recovery_button)
         row.addWidget(self.delete_button)
         row.addStretch(1)
-        layout.addWidget(profile)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(tr("Status"))
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        self._connect()
-        self._sync_reminder_enabled()
+        return profile
 
     @property
     def data_folder(self) -> Path:
