@@ -92,7 +92,13 @@ class SettingsScreen(QWidget):
         layout.addWidget(self._build_privacy(values))
         layout.addWidget(self._build_reminder(values))
         layout.addWidget(self._build_data(values))
-        layout.addWidget(self._build_team())
+        from reflect.ui.widgets.team_settings_box import TeamSettingsBox
+
+        self.team_box = TeamSettingsBox(session)  # contributing to a team, or coordinating one
+        self.team_box.coordinator_changed.connect(
+            lambda on: self.setting_changed.emit("team_coordinator", on)
+        )
+        layout.addWidget(self.team_box)
         layout.addWidget(self._build_profile())
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -227,16 +233,6 @@ class SettingsScreen(QWidget):
         folder_row.addWidget(self.copy_button)
         box.addLayout(folder_row)
         return data
-
-    def _build_team(self) -> QWidget:
-        """Contributing to a team, or coordinating one."""
-        from reflect.ui.widgets.team_settings_box import TeamSettingsBox
-
-        self.team_box = TeamSettingsBox(self.session)
-        self.team_box.coordinator_changed.connect(
-            lambda on: self.setting_changed.emit("team_coordinator", on)
-        )
-        return self.team_box
 
     def _build_profile(self) -> QWidget:
         """Passphrase, recovery key and deleting the profile."""
