@@ -77,9 +77,7 @@ def test_checkins_results_debriefs_and_plan_announce_their_kind(session, heard):
     ]
 
 
-def test_an_import_on_a_worker_connection_is_announced_on_the_gui_session(
-    session, heard, tmp_path
-):
+def test_an_import_on_a_worker_connection_is_announced_on_the_gui_session(session, heard, tmp_path):
     path = tmp_path / "jrnl.json"
     entry = {"date": "2024-03-30", "time": "21:05", "title": "Long shift.", "body": "", "tags": []}
     path.write_text(json.dumps({"entries": [entry]}), encoding="utf-8")

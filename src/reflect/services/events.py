@@ -18,6 +18,7 @@ ChangeKind = Literal[
     "results_changed",
     "debriefs_changed",
     "plan_changed",
+    "exposure_changed",
     "imported",
     "restored",
 ]

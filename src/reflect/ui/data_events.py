@@ -26,6 +26,7 @@ class DataEvents(QObject):
     results_changed = Signal()
     debriefs_changed = Signal()
     plan_changed = Signal()
+    exposure_changed = Signal()
     imported = Signal()
     restored = Signal()
     changed = Signal(str)  # every kind, after its own signal

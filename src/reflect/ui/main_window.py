@@ -223,7 +223,7 @@ class MainWindow(QWidget):
             source.open_resources_requested.connect(self._on_open_resources_requested)
             source.open_plan_requested.connect(self._on_open_plan_requested)
             source.open_understanding_requested.connect(self._on_open_understanding_requested)
-        for source_with_help in (self.checkin, self.resources):
+        for source_with_help in (self.home, self.checkin, self.resources):
             source_with_help.help_requested.connect(self.help_requested)
         self.resources.checkin_requested.connect(lambda: self.show_screen("checkin"))
         self.home.checkin_requested.connect(lambda: self.show_screen("checkin"))

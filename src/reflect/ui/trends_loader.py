@@ -17,15 +17,23 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reflect.domain.trends import DateRange
+from reflect.services.events import ChangeKind
 from reflect.services.session import Session
 from reflect.ui.data_events import follow
 from reflect.ui.i18n import tr
 from reflect.ui.workers import run_in_background
 
 if TYPE_CHECKING:
+    from reflect.services.exposure import ExposureView
     from reflect.services.trends import TrendsService
 
 HISTORY_READ_DELAY_MS = 1500
+TRENDS_SHOW: tuple[ChangeKind, ...] = (
+    "reflections_changed",
+    "checkins_changed",
+    "results_changed",
+    "exposure_changed",
+)
 
 
 def _warm_up(session: Session, since: datetime | None) -> object:
@@ -61,12 +69,10 @@ class TrendsLoader(QObject):
         self._preparing = False
         self._reading = False  # a whole-history read is running on a worker thread
         self._waiting: DateRange | None = None  # the range answered once a read is done
-        follow(
-            session,
-            ("reflections_changed", "checkins_changed", "results_changed"),
-            self.changed.emit,
-            self,
-        )
+        # The shifts and breaks of the range on screen: small (a few thousand rows for ten
+        # years), read on the GUI thread when a tab needs them, forgotten on any change.
+        self._exposure: tuple[DateRange, ExposureView] | None = None
+        follow(session, TRENDS_SHOW, self._on_data_changed, self)
 
     @property
     def trends(self) -> TrendsService:
@@ -86,6 +92,16 @@ class TrendsLoader(QObject):
         self._waiting = span
         self.reading.emit()
         self._read_in_background()
+
+    def exposure(self, span: DateRange) -> ExposureView:
+        """The shifts and breaks logged in ``span`` (for the Exposure and Heavy days tabs)."""
+        if self._exposure is None or self._exposure[0] != span:
+            self._exposure = (span, self.session.exposure.view(span.start, span.end))
+        return self._exposure[1]
+
+    def _on_data_changed(self) -> None:
+        self._exposure = None  # the history cache checks its own revision counter
+        self.changed.emit()
 
     def prepare_now(self) -> None:
         """Skip the background warm-up (benchmarks: matplotlib loads on the GUI thread)."""

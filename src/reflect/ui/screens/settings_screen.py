@@ -91,6 +91,10 @@ class SettingsScreen(QWidget):
         self._build_look(values, layout)
         layout.addWidget(self._build_privacy(values))
         layout.addWidget(self._build_reminder(values))
+        from reflect.ui.widgets.recovery_settings import RecoverySettings
+
+        self.recovery = RecoverySettings(session, self._save)
+        layout.addWidget(self.recovery)
         layout.addWidget(self._build_data(values))
         from reflect.ui.widgets.team_settings_box import TeamSettingsBox
 

@@ -221,9 +221,10 @@ class TrendsScreen(QWidget):
         if self.data is None or not 0 <= index < len(self.panels):
             return
         panel, data, style = self.panels[index], self.data, self.chart_style()
-        choice = panel.selection()
-        panel.chart.draw_with(lambda figure: draw_tab(panel.key, figure, data, style, choice))
-        panel.set_summary(describe_tab(panel.key, data, choice, self.words))
+        tab, choice = TABS[index], panel.selection()
+        exposure = self.loader.exposure(data.range) if tab.uses_exposure(choice) else None
+        panel.chart.draw_with(lambda figure: tab.draw(figure, data, style, choice, exposure))
+        panel.set_summary(tab.describe(data, choice, self.words, exposure))
         self._stale.discard(index)
 
     def _on_tabs_current_changed(self, index: int) -> None:
