@@ -70,6 +70,9 @@ class SettingsScreen(QWidget):
         self.setAccessibleName(tr("Settings"))
         values = self.settings.all()
 
+        from reflect.ui.widgets.recovery_settings import RecoverySettings
+        from reflect.ui.widgets.team_settings_box import TeamSettingsBox
+
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -87,17 +90,12 @@ class SettingsScreen(QWidget):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-
         self._build_look(values, layout)
         layout.addWidget(self._build_privacy(values))
         layout.addWidget(self._build_reminder(values))
-        from reflect.ui.widgets.recovery_settings import RecoverySettings
-
         self.recovery = RecoverySettings(session, self._save)
         layout.addWidget(self.recovery)
         layout.addWidget(self._build_data(values))
-        from reflect.ui.widgets.team_settings_box import TeamSettingsBox
-
         self.team_box = TeamSettingsBox(session)  # contributing to a team, or coordinating one
         self.team_box.coordinator_changed.connect(
             lambda on: self.setting_changed.emit("team_coordinator", on)
