@@ -71,6 +71,7 @@ def import_file(
             return ImportReport(prepared.preview, {}, True)
         with session.db.atomic():
             written = prepared.write()
+        session.changes.announce("imported")
         return ImportReport(prepared.preview, written, False)
     finally:
         prepared.close()

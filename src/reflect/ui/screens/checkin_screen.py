@@ -25,6 +25,7 @@ from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, CheckIn
 from reflect.domain.checkin_definition import CheckinDefinition
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
+from reflect.ui.data_events import follow
 from reflect.ui.i18n import tr, tr_list
 from reflect.ui.screens.instrument_panel import InstrumentPanel
 from reflect.ui.widgets.checkin_history_view import CheckinHistoryView
@@ -43,6 +44,7 @@ class CheckinScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        follow(session, ("checkins_changed", "results_changed"), self.refresh, self)
         self.session = session
         self.setAccessibleName(tr("Check-in"))
         self.definition: CheckinDefinition = session.checkins.definition
@@ -356,6 +358,9 @@ class CheckinScreen(QWidget):
         self._refresh_notes()
         self.history.refresh()
         self.instrument_saved.emit()
+
+    def save_draft_now(self) -> None:
+        """Nothing typed here is kept as a draft; see ui/screen.py."""
 
     def _refresh_notes(self) -> None:
         self.card.refresh()

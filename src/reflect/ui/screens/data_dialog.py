@@ -50,6 +50,26 @@ class DataDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
 
+        layout.addWidget(self._build_backups())
+        layout.addWidget(self._build_export())
+        layout.addWidget(self._build_import())
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("Status"))
+        layout.addWidget(self.status)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self._refresh_backups()
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _build_backups(self) -> QGroupBox:
+        """Back up now and restore."""
         backups = QGroupBox(tr("Backups"))
         box = QVBoxLayout(backups)
         self.backup_summary = QLabel()
@@ -64,8 +84,10 @@ class DataDialog(QDialog):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         box.addLayout(row)
-        layout.addWidget(backups)
+        return backups
 
+    def _build_export(self) -> QGroupBox:
+        """The export format and button, with the plain-text warning."""
         export = QGroupBox(tr("Export"))
         box = QVBoxLayout(export)
         note = QLabel(
@@ -86,8 +108,10 @@ class DataDialog(QDialog):
         row.addWidget(self.format_combo, 1)
         row.addWidget(self.export_button)
         box.addLayout(row)
-        layout.addWidget(export)
+        return export
 
+    def _build_import(self) -> QGroupBox:
+        """Import a Reflect archive or a jrnl export."""
         importing = QGroupBox(tr("Import"))
         box = QVBoxLayout(importing)
         note = QLabel(
@@ -104,22 +128,7 @@ class DataDialog(QDialog):
         row.addWidget(self.import_button)
         row.addStretch(1)
         box.addLayout(row)
-        layout.addWidget(importing)
-
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(tr("Status"))
-        layout.addWidget(self.status)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
-        self._refresh_backups()
-
-    # --- helpers ---------------------------------------------------------------------------
+        return importing
 
     def _refresh_backups(self) -> None:
         found = list_backups(self.session.profile)
@@ -194,7 +203,7 @@ class DataDialog(QDialog):
             with separate_session(self.session) as reader:
                 return backup_now(reader)
 
-        run_in_background(work, done, self._failed)
+        run_in_background(work, done, self._failed, owner=self)
 
     def _on_restore_clicked(self) -> None:
         folder = str(self.session.profile.directory / "backups")
@@ -283,7 +292,7 @@ class DataDialog(QDialog):
                 text = tr("Wrote an encrypted export to {path} (only you can open it).")
             self._busy(False, text.format(path=report.path))
 
-        run_in_background(work, done, self._failed, self._on_progress)
+        run_in_background(work, done, self._failed, self._on_progress, owner=self)
 
     # --- import ----------------------------------------------------------------------------
 
@@ -312,10 +321,16 @@ class DataDialog(QDialog):
             if secret is None:
                 return
         self._busy(True, tr("Reading the file…"))
+
+        def work() -> Any:
+            with separate_session(self.session) as reader:
+                return preview_import(reader, Path(path), secret)
+
         run_in_background(
-            lambda: preview_import(self.session, Path(path), secret),
+            work,
             lambda preview: self._confirm_import(Path(path), secret, preview),
             self._failed,
+            owner=self,
         )
 
     def _confirm_import(self, path: Path, secret: str | None, preview: Any) -> None:
@@ -358,4 +373,11 @@ class DataDialog(QDialog):
             )
             self.data_imported.emit()
 
-        run_in_background(lambda: import_file(self.session, path, secret), done, self._failed)
+        def work() -> Any:
+            # Its own connection, as for every worker: the GUI keeps reading and saving on
+            # its own meanwhile. The import announces "imported" on the shared change feed,
+            # which refreshes every screen (see ui/data_events.py).
+            with separate_session(self.session) as writer:
+                return import_file(writer, path, secret)
+
+        run_in_background(work, done, self._failed, owner=self)

@@ -30,6 +30,7 @@ from reflect.services.debrief import Choice
 from reflect.services.debrief_content import VOLUNTARY_NOTE
 from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.session import Session
+from reflect.ui.data_events import follow
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
 from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.screens.debrief_mode import DebriefMode
@@ -45,6 +46,7 @@ class DebriefScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        follow(session, ("debriefs_changed",), self.refresh, self)
         self.service = session.debrief
         # The screen is rebuilt when the language changes, so its wording is fixed here.
         self.words = interface_words()

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.services.events import ChangeKind
 from reflect.services.exposure import INFER_BREAKS, NO_SELF_CHECKS_SETTING, RECOVERY_ON_HOME
 from reflect.services.session import Session
+from reflect.ui.data_events import follow
 from reflect.ui.i18n import interface_locale, local_date, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
@@ -33,15 +35,15 @@ from reflect.ui.widgets.recovery_cards import RecoveryCard, SelfCheckCard
 
 SELF_CHECK_POLL_MS = 15 * 60 * 1000  # a due self-check appears within a quarter of an hour
 
-
-class _HomeFollowUps(FollowUpsPanel):
-    """The journal's follow-ups panel, telling home when something was ticked."""
-
-    done = Signal()
-
-    def mark_done(self, follow_up_id: int) -> None:
-        super().mark_done(follow_up_id)
-        self.done.emit()
+# Home summarises all of these: the last check-in, notices, follow-ups, agreed actions and
+# days since a break.
+HOME_SHOWS: tuple[ChangeKind, ...] = (
+    "reflections_changed",
+    "checkins_changed",
+    "results_changed",
+    "debriefs_changed",
+    "exposure_changed",
+)
 
 
 def greeting_for(hour: int) -> str:
@@ -63,8 +65,6 @@ class HomeScreen(QWidget):
     open_resources_requested = Signal()
     open_plan_requested = Signal()
     open_understanding_requested = Signal()
-    follow_ups_changed = Signal()
-    exposure_changed = Signal()
     help_requested = Signal()
 
     def __init__(
@@ -179,7 +179,7 @@ class HomeScreen(QWidget):
         follow_frame = QFrame()
         follow_frame.setObjectName("homeCard")
         follow_layout = QVBoxLayout(follow_frame)
-        self.follow_ups = _HomeFollowUps(session.journal)
+        self.follow_ups = FollowUpsPanel(session.journal)
         # Room for about ten actions, measured in lines so it grows with the font size.
         self.follow_ups.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 14)
         follow_layout.addWidget(self.follow_ups)
@@ -206,8 +206,7 @@ class HomeScreen(QWidget):
         self.warning_card.open_understanding_requested.connect(self.open_understanding_requested)
         self.follow_ups.open_entry_requested.connect(self.open_entry_requested)
         self.on_this_day.open_entry_requested.connect(self.open_entry_requested)
-        self.follow_ups.done.connect(self.follow_ups_changed)
-        self.follow_ups.undo_button.clicked.connect(self.follow_ups_changed)
+        follow(session, HOME_SHOWS, self.refresh, self)
         self.shift_button.clicked.connect(self.log_shift)
         self.recovery_card.mark_break_requested.connect(self.mark_break)
         self.self_check_card.start_requested.connect(self._on_self_check_start_requested)
@@ -278,7 +277,6 @@ class HomeScreen(QWidget):
         dialog = ShiftLogDialog(self.session.exposure, self, offer_self_checks=offer)
         dialog.exec()
         if dialog.saved is not None:
-            self.exposure_changed.emit()
             self.refresh_recovery()
         elif dialog.break_requested:
             self.mark_break(dialog.form.chosen_day())
@@ -290,7 +288,6 @@ class HomeScreen(QWidget):
 
         dialog = BreakDialog(self.session.exposure, self, day if isinstance(day, date) else None)
         if dialog.exec() == BreakDialog.DialogCode.Accepted:
-            self.exposure_changed.emit()
             self.refresh_recovery()
 
     def _on_self_check_start_requested(self, check: object) -> None:
@@ -323,6 +320,9 @@ class HomeScreen(QWidget):
         if check_id is not None:
             self.session.exposure.dismiss_self_check(check_id)
         self.refresh_recovery()
+
+    def save_draft_now(self) -> None:
+        """Nothing typed here is kept as a draft; see ui/screen.py."""
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

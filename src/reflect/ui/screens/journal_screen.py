@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
+from reflect.ui.data_events import follow
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.models.reflection_table_model import ReflectionTableModel
 from reflect.ui.widgets.confirm import confirm_destructive
@@ -44,6 +45,7 @@ class JournalScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        follow(session, ("reflections_changed",), self.refresh, self)
         self.setAccessibleName(tr("Journal"))
         self.session = session
         self.journal = session.journal
@@ -201,6 +203,9 @@ class JournalScreen(QWidget):
     def _on_more_clicked(self) -> None:
         self._limit += PAGE_SIZE
         self.refresh()
+
+    def save_draft_now(self) -> None:
+        """Nothing typed here is kept as a draft; see ui/screen.py."""
 
     def refresh(self) -> None:
         self.filters.set_choices(self.journal.setting_choices(), self.journal.tags())

@@ -54,7 +54,6 @@ def ask(parent: QWidget, title: str, text: str, action: str) -> bool:
 class ReflectScreen(QWidget):
     reflection_saved = Signal(int)
     open_saved_requested = Signal(int)  # "Open" on the after-save line: read what was saved
-    exposure_changed = Signal()
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, autosave_ms: int = AUTOSAVE_MS
@@ -442,6 +441,9 @@ class ReflectScreen(QWidget):
         """Reached on purpose (Alt+2, Home, a shortcut): ready to type."""
         self.focus_first_box()
 
+    def refresh(self) -> None:
+        """The form shows what is being written, not stored data: nothing to redraw."""
+
     def log_shift(self) -> None:
         """The shift this reflection is about, logged beside it (linked once saved)."""
         from reflect.services.exposure import NO_SELF_CHECKS_SETTING
@@ -460,7 +462,6 @@ class ReflectScreen(QWidget):
         if dialog.saved.reflection_id is None and dialog.saved.id is not None:
             self._unlinked_shifts.append(dialog.saved.id)
         self.status.setText(tr("Shift logged."))
-        self.exposure_changed.emit()
 
     def save_draft_now(self) -> None:
         """Autosave target; also called before locking. Never raises into the event loop."""

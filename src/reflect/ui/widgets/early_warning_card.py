@@ -191,7 +191,9 @@ class EarlyWarningCard(QFrame):
         self.marker.setVisible(self._compact and notice is not None)
         if self._compact:
             margin = (10, 4, 10, 8) if self._expanded else (0, 0, 0, 0)
-            self.layout().setContentsMargins(*margin)
+            layout = self.layout()
+            if layout is not None:
+                layout.setContentsMargins(*margin)
             arrow = "▾" if self._expanded else "▸"
             self.marker.setText(tr("A gentle note about your recent check-ins") + " " + arrow)
         self.body.setVisible(self._expanded or notice is None)
