@@ -89,10 +89,11 @@ class TrendsScreen(QWidget):
         self.message.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(tr("Charts"))
-        # Every tab stays in view (scroll arrows hide the last ones); a tab too narrow for its
-        # word ends in "…" and shows the whole name in its tooltip.
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # Every tab keeps its whole name. At normal size all nine fit; with large text or in
+        # French they cannot, and names cut to "Sta…" or "For…" said nothing, so the bar
+        # scrolls instead (arrows, Ctrl+Tab). Each tab's tooltip holds its full title.
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.pages.addWidget(self.message)
         self.pages.addWidget(self.tabs)
