@@ -15,9 +15,26 @@ DESCRIPTION = (
 )
 
 
+class _VersionAction(argparse.Action):
+    """Print Reflect's version with SQLCipher's and Qt's, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from reflect.versions import version_lines
+
+        print("\n".join(version_lines()))
+        parser.exit()
+
+
 def _top_level_parser(add_help: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reflect", description=DESCRIPTION, add_help=add_help)
-    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help=f"show Reflect's version ({__version__}) with its SQLCipher and Qt versions",
+    )
     parser.add_argument("--data-dir", help="keep profiles in this folder instead of the default")
     parser.add_argument(
         "--demo",
