@@ -36,6 +36,13 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Reflect")
     app.setOrganizationName("Reflect")
+    from reflect.desktop_entry import APP_ID
+    from reflect.ui.app_icon import app_icon
+
+    # The window, the task bar and the tray all take this icon; the desktop file name lets
+    # Wayland docks match the window to the installed menu entry (and its icon).
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(True)
     # Qt adopts the system locale for the C library; English dates written with strftime
     # would then come out in the system's language. French has its own words (i18n), so

@@ -41,7 +41,42 @@ def _top_level_parser(add_help: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="open a demo profile full of fictional data (created on first use)",
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Reflect to this user's application menu with its icon "
+        "(Linux; under $XDG_DATA_HOME, default ~/.local/share)",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove the menu entry, icons and metadata that --install-desktop-entry added",
+    )
     return parser
+
+
+def _desktop_entry(args: argparse.Namespace) -> int:
+    from reflect import desktop_entry
+
+    try:
+        if args.install_desktop_entry:
+            written = desktop_entry.install(args.data_dir)
+            print(f"Added Reflect to your applications menu ({len(written)} files):")
+            for path in written:
+                print(f"  {path}")
+            return 0
+        removed = desktop_entry.uninstall()
+    except (OSError, ValueError) as exc:
+        print(f"reflect: could not change the desktop entry: {exc}", file=sys.stderr)
+        return 2
+    if not removed:
+        print("Reflect had no desktop entry for this user; nothing to remove.")
+        return 0
+    print(f"Removed Reflect's desktop entry ({len(removed)} files):")
+    for path in removed:
+        print(f"  {path}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,12 +100,16 @@ def _gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     gui = _gui_arguments(argv)
+    if gui is not None and (gui.install_desktop_entry or gui.uninstall_desktop_entry):
+        return _desktop_entry(gui)
     if gui is not None:
         from reflect.app import run_gui
 
         return run_gui(data_dir=gui.data_dir, demo=gui.demo)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        parser.error("--install-desktop-entry and --uninstall-desktop-entry take no command")
     if args.command is None:
         from reflect.app import run_gui
 
