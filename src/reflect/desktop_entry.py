@@ -22,7 +22,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def xdg_data_home() -> Path:
-    """$XDG_DATA_HOME if it is an absolute path (as the specification requires), else the default."""
+    """$XDG_DATA_HOME if absolute (as the specification requires), else ~/.local/share."""
     value = os.environ.get("XDG_DATA_HOME", "")
     if value and Path(value).is_absolute():
         return Path(value)

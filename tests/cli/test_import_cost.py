@@ -22,7 +22,7 @@ PASSPHRASE = "a long enough test passphrase"
 
 HEAVY = ("numpy", "matplotlib", "pandas", "PySide6")
 
-PROBE = """
+PROBE = f"""
 import json, sys
 from reflect.cli import main
 try:
@@ -30,9 +30,9 @@ try:
 except SystemExit as exit:  # --version exits from inside argparse
     code = exit.code or 0
 sys.stdout.flush()
-print("\\nMODULES " + json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
+print("\\nMODULES " + json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))
 raise SystemExit(code)
-""".format(heavy=HEAVY)
+"""
 
 
 def _loaded_after(argv: list[str], env_extra: dict[str, str] | None = None) -> list[str]:
