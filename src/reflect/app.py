@@ -68,8 +68,16 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     window = AppWindow(paths, demo=demo)
     window.show()
     if os.environ.get("REFLECT_EXIT_AFTER_SHOW"):
-        # Used by the benchmark and smoke tests: show the first window, then quit.
+        # Used by the benchmark and the packaging smoke tests: show the first window, say
+        # what was shown (so a smoke test knows the lock screen really appeared, with its
+        # icon), then quit through the ordinary event loop.
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, app.quit)
+        def report_and_quit() -> None:
+            page = type(window.pages.currentWidget()).__name__
+            icon = "icon" if not window.windowIcon().isNull() else "no icon"
+            print(f"reflect: shown {page} ({icon})", file=sys.stderr, flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, report_and_quit)
     return app.exec()

@@ -123,3 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `reflect help-lines | head`: the reader left; not an error worth a traceback.
+        # Point stdout at nothing so Python's own flush at exit stays quiet too.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
