@@ -74,6 +74,8 @@ smoke-wheel: wheel
 # A one-folder stand-alone app in dist/reflect/ (no Python needed on the target), built by
 # PyInstaller from the installed wheel in its own virtual environment.
 bundle: wheel
+	@command -v objdump >/dev/null || [ "$$(uname)" != Linux ] || \
+		{ echo "PyInstaller needs objdump on Linux: install binutils"; exit 1; }
 	rm -rf build/bundle-venv build/pyinstaller dist/reflect
 	$(PYTHON) -m venv build/bundle-venv
 	build/bundle-venv/bin/pip install --quiet $(WHEEL) 'pyinstaller>=6.10'
