@@ -359,4 +359,9 @@ class DataDialog(QDialog):
             )
             self.data_imported.emit()
 
-        run_in_background(lambda: import_file(self.session, path, secret), done, self._failed)
+        run_in_background(
+            lambda report: import_file(self.session, path, secret, progress=report),
+            done,
+            self._failed,
+            self._on_progress,
+        )
