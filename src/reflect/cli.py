@@ -79,13 +79,33 @@ def _desktop_entry(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full parser, or with ``only`` one command module registered (see main)."""
     parser = _top_level_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else (only,):
         module = importlib.import_module(f"reflect.commands.{name}")
         module.register(subparsers)
     return parser
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:  # argparse keeps its subcommands nowhere public
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _module_for(command: str) -> str | None:
+    """The module that by convention registers ``command`` (import_ -> import)."""
+    for name in COMMAND_MODULES:
+        if name.rstrip("_").replace("_", "-") == command:
+            return name
+    return None
+
+
+def _split_arguments(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
+    return _top_level_parser(add_help=False).parse_known_args(argv)
 
 
 def _gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
@@ -94,8 +114,23 @@ def _gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
     Importing every command module costs about 100 ms; opening the app needs none of them,
     and the lock screen must appear within twice the time of a bare Qt window.
     """
-    args, rest = _top_level_parser(add_help=False).parse_known_args(argv)
+    args, rest = _split_arguments(argv)
     return None if rest else args
+
+
+def _parser_for(argv: Sequence[str] | None) -> argparse.ArgumentParser:
+    """Only the command being run is imported: `reflect search` does not load the
+    questionnaire scoring, the help-line directory or the export formats. Anything
+    unexpected (help, a typo, a module that registers another name) gets the full parser.
+    """
+    _, rest = _split_arguments(argv)
+    command = rest[0] if rest and not rest[0].startswith("-") else None
+    module = _module_for(command) if command else None
+    if module is not None:
+        parser = build_parser(only=module)
+        if command in _command_names(parser):
+            return parser
+    return build_parser()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reflect.app import run_gui
 
         return run_gui(data_dir=gui.data_dir, demo=gui.demo)
-    parser = build_parser()
+    parser = _parser_for(argv)
     args = parser.parse_args(argv)
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         parser.error("--install-desktop-entry and --uninstall-desktop-entry take no command")
