@@ -52,8 +52,14 @@ lint: $(LINT_STAMP)
 	$(BIN)/ruff check src tests benchmarks packaging
 	$(BIN)/mypy
 
-bench: $(APP_STAMP)
-	$(BIN)/python benchmarks/run_benchmarks.py $(ARGS)
+# jrnl (the reference for the command-line bars) goes into its own environment, never
+# into Reflect's dependencies.
+build/jrnl-venv/bin/jrnl:
+	$(PYTHON) -m venv build/jrnl-venv
+	build/jrnl-venv/bin/pip install --quiet 'jrnl>=4.1'
+
+bench: $(APP_STAMP) build/jrnl-venv/bin/jrnl
+	$(BIN)/python benchmarks/run_benchmarks.py --jrnl build/jrnl-venv/bin/jrnl $(ARGS)
 
 # --- packaging (docs/packaging.md) ----------------------------------------------------------
 
