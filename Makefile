@@ -16,18 +16,20 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(APP_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# constraints.txt pins every tool and library the tests use, so CI is reproducible.
+$(APP_STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -e . -c constraints.txt
 	# Start-up runs from compiled bytecode even where PYTHONDONTWRITEBYTECODE is set.
 	$(BIN)/python -m compileall -q src
 	touch $@
 
+# `make test` also checks style and types, so the linters come with the test tools.
 $(TEST_STAMP): $(APP_STAMP)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,lint]' -c constraints.txt
 	touch $@
 
 $(LINT_STAMP): $(APP_STAMP)
-	$(BIN)/pip install --quiet -e '.[lint]'
+	$(BIN)/pip install --quiet -e '.[lint]' -c constraints.txt
 	touch $@
 
 .PHONY: setup run demo test test-slow lint bench wheel smoke smoke-wheel bundle smoke-bundle \
@@ -41,8 +43,12 @@ run: $(APP_STAMP)
 demo: $(APP_STAMP)
 	$(BIN)/reflect --demo
 
+# The one test command (README, CI): style, formatting, import contracts, types, then the suite.
 test: $(TEST_STAMP)
+	$(BIN)/ruff check src tests benchmarks packaging
+	$(BIN)/ruff format --check src tests benchmarks packaging
 	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-slow: $(TEST_STAMP)
@@ -74,7 +80,7 @@ wheel: | $(BIN)/python
 smoke-wheel: wheel
 	rm -rf build/wheel-venv
 	$(PYTHON) -m venv build/wheel-venv
-	build/wheel-venv/bin/pip install --quiet $(WHEEL)
+	build/wheel-venv/bin/pip install --quiet $(WHEEL) -c constraints.txt
 	$(PYTHON) packaging/smoke_test.py build/wheel-venv/bin/reflect --expect-version $(VERSION)
 
 # A one-folder stand-alone app in dist/reflect/ (no Python needed on the target), built by
@@ -84,7 +90,7 @@ bundle: wheel
 		{ echo "PyInstaller needs objdump on Linux: install binutils"; exit 1; }
 	rm -rf build/bundle-venv build/pyinstaller dist/reflect
 	$(PYTHON) -m venv build/bundle-venv
-	build/bundle-venv/bin/pip install --quiet $(WHEEL) 'pyinstaller>=6.10'
+	build/bundle-venv/bin/pip install --quiet $(WHEEL) 'pyinstaller>=6.10' -c constraints.txt
 	build/bundle-venv/bin/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/reflect.spec
 

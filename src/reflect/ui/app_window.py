@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
+from reflect.diagnostics import record_error, record_timing
 from reflect.domain.errors import ReflectError
 from reflect.domain.profile import ProfileInfo
 from reflect.paths import APP_NAME, AppPaths
@@ -22,6 +24,9 @@ from reflect.ui.screens.lock_screen import LockScreen
 from reflect.ui.workers import run_in_background
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reflect.ui.main_window import MainWindow
     from reflect.ui.tray_reminder import TrayReminder
 
 LOCK_SHORTCUT = "Ctrl+L"
@@ -36,7 +41,7 @@ class AppWindow(QMainWindow):
         self.paths = paths
         self.profiles = ProfileService(paths, fast_kdf=fast_kdf)
         self.session: Session | None = None
-        self.workspace = None
+        self.workspace: MainWindow | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 740)
 
@@ -183,13 +188,19 @@ class AppWindow(QMainWindow):
 
     def _on_lock_screen_unlock(self, info: ProfileInfo, passphrase: str) -> None:
         self.lock_screen.set_busy(True, tr("Unlocking…"))
+        started = time.perf_counter()
+
+        def unlocked(session: Session) -> None:
+            record_timing(self.paths.data_dir, "unlock", time.perf_counter() - started)
+            self._on_unlocked(session)
+
         run_in_background(
-            lambda: self.profiles.unlock(info, passphrase),
-            self._on_unlocked,
-            self._on_unlock_failed,
+            lambda: self.profiles.unlock(info, passphrase), unlocked, self._on_unlock_failed
         )
 
     def _on_unlock_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ReflectError):
+            record_error(self.paths.data_dir, exc, "unlock")
         if isinstance(exc, ReflectError):
             self.lock_screen.show_error(message_in_language(exc))
         else:
@@ -202,7 +213,8 @@ class AppWindow(QMainWindow):
         self.lock_screen.reset()
         self._apply_profile_settings(session)
         self._build_workspace(session)
-        self.pages.setCurrentWidget(self.workspace)
+        if self.workspace is not None:
+            self.pages.setCurrentWidget(self.workspace)
         self.setWindowTitle(tr("Reflect: {name}").format(name=session.profile.display_name))
         minutes = session.settings.get("auto_lock_minutes") or DEFAULT_IDLE_MINUTES
         self.set_idle_timeout_ms(int(float(minutes) * 60_000))
@@ -211,13 +223,14 @@ class AppWindow(QMainWindow):
     def _build_workspace(self, session: Session) -> None:
         from reflect.ui.main_window import MainWindow
 
-        self.workspace = MainWindow(session, profiles=self.profiles)
-        self.workspace.lock_requested.connect(self.lock)
-        self.workspace.help_requested.connect(self.show_help)
-        self.workspace.setting_changed.connect(self._on_setting_changed)
-        self.workspace.restore_requested.connect(self.restore_from_backup)
-        self.workspace.delete_profile_requested.connect(self.delete_current_profile)
-        self.pages.addWidget(self.workspace)
+        workspace = MainWindow(session, profiles=self.profiles)
+        workspace.lock_requested.connect(self.lock)
+        workspace.help_requested.connect(self.show_help)
+        workspace.setting_changed.connect(self._on_setting_changed)
+        workspace.restore_requested.connect(self.restore_from_backup)
+        workspace.delete_profile_requested.connect(self.delete_current_profile)
+        self.pages.addWidget(workspace)
+        self.workspace = workspace
 
     def _apply_profile_settings(self, session: Session) -> None:
         """Theme, language and reminder of the profile just unlocked."""
@@ -390,7 +403,7 @@ class AppWindow(QMainWindow):
 
         self.lock_screen.set_busy(True, tr("Preparing the demo profile (fictional data)…"))
 
-        def open_demo(report: object) -> Session:
+        def open_demo(report: Callable[[int, str], None]) -> Session:
             info = ensure_demo_profile(self.profiles, progress=report)
             return self.profiles.unlock(info, DEMO_PASSPHRASE)
 
@@ -435,11 +448,6 @@ def apply_qt_language(language: str) -> None:
     if translator.load(f"qtbase_{language}", folder):
         app.installTranslator(translator)
         _qt_translators.append(translator)
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _warm_up_storage() -> None:

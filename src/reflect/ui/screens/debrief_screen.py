@@ -4,6 +4,7 @@ start debrief mode and export a summary of the shared material."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -135,7 +136,7 @@ class DebriefScreen(QWidget):
         self.picker.current_changed.connect(self._show_preview)
         self.picker.search_changed.connect(self._search_reflections)
         self.picker.changed.connect(lambda: self._show_preview(*self.picker.current()))
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         # Arriving on the screen starts in the form, not in the history list (which would
         # otherwise highlight its first row and look as if that debrief were open).
         self.setFocusProxy(self.title)
@@ -217,7 +218,7 @@ class DebriefScreen(QWidget):
             self.debrief,
             title=self.title.text(),
             supervisor=self.supervisor.text(),
-            scheduled_for=self.when.dateTime().toPython().replace(second=0, microsecond=0),  # type: ignore[union-attr]
+            scheduled_for=_minute(self.when.dateTime().toPython()),
             topics=self.topics.toPlainText().splitlines(),
             shared=self.picker.shared(),
         )
@@ -340,3 +341,9 @@ class DebriefScreen(QWidget):
 def _kind(kind: str) -> str:
     """ "reflection" → "Reflection" / "Réflexion", for labels that name a kind of item."""
     return tr(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def _minute(value: object) -> datetime:
+    if not isinstance(value, datetime):  # QDateTime.toPython is typed as object
+        raise TypeError(value)
+    return value.replace(second=0, microsecond=0)
