@@ -25,13 +25,13 @@ SEARCH_WORD = "supervision"
 SEARCH_LIMIT = 50
 
 
-def _seconds(args: list[str], env: dict[str, str], stdout=subprocess.DEVNULL) -> float:  # noqa: ANN001
+def _seconds(args: list[str], env: dict[str, str], stdout=subprocess.DEVNULL) -> float:
     started = time.perf_counter()
     subprocess.run(args, env=env, check=True, stdout=stdout, stderr=subprocess.PIPE)
     return time.perf_counter() - started
 
 
-def write_jrnl_journal(session, folder: Path) -> Path:  # noqa: ANN001
+def write_jrnl_journal(session, folder: Path) -> Path:
     """The profile's reflections as a jrnl text journal; returns jrnl's config file."""
     folder.mkdir(parents=True, exist_ok=True)
     journal = folder / "journal.txt"

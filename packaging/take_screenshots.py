@@ -35,7 +35,7 @@ SHOTS = (
 )
 
 
-def _settle(app, seconds: float = 0.3, until=None) -> None:  # noqa: ANN001
+def _settle(app, seconds: float = 0.3, until=None) -> None:
     deadline = time.perf_counter() + 30
     end = time.perf_counter() + seconds
     while time.perf_counter() < end or (until and not until() and time.perf_counter() < deadline):
