@@ -36,3 +36,14 @@ def test_settings_opens_about(qtbot, session, monkeypatch):
     qtbot.addWidget(screen)
     screen.about_button.click()
     assert len(opened) == 1
+
+
+def test_the_app_icon_has_every_rendered_size(qtbot):
+    from PySide6.QtCore import QSize
+
+    from reflect.desktop_entry import ICON_SIZES
+    from reflect.ui.app_icon import app_icon
+
+    icon = app_icon()
+    assert sorted(s.width() for s in icon.availableSizes()) == list(ICON_SIZES)
+    assert not icon.pixmap(QSize(16, 16)).isNull()
