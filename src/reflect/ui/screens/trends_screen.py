@@ -139,7 +139,7 @@ def _import_charts() -> None:
     # Imports only: modules and classes, no widget is created off the GUI thread.
     import matplotlib.figure  # noqa: F401 - the slow import, kept off the GUI thread
 
-    import reflect.charts.categories  # noqa: F401
+    import reflect.charts.categories
     import reflect.ui.widgets.trend_chart_panel  # noqa: F401 - matplotlib's Qt canvas
 
 
