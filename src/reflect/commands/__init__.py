@@ -16,4 +16,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "import_",
     "demo",
+    "team",
 )
