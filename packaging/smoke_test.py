@@ -86,6 +86,15 @@ def smoke(launcher: str, expect_version: str | None) -> None:
         _, err = _run(launcher, [], cwd, {**env, "REFLECT_EXIT_AFTER_SHOW": "1"})
         _check("shown LockScreen (icon)" in err, f"the lock screen did not appear: {err!r}")
         _check((root / "data").is_dir(), "the data folder was not created")
+    internal = Path(launcher).parent / "_internal"
+    if internal.is_dir():  # a PyInstaller bundle: data files its import analysis cannot see
+        for needed in (
+            "spellchecker/resources/en.json.gz",
+            "spellchecker/resources/fr.json.gz",
+            "reflect/assets/icons/reflect-256.png",
+        ):
+            _check((internal / needed).is_file(), f"the bundle lacks {needed}")
+        print("ok    bundle carries the spell-checker word lists and Reflect's assets")
     print("Smoke test passed.")
 
 
