@@ -17,4 +17,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "import_",
     "demo",
     "team",
+    "log_shift",
 )

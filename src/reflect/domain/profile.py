@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from reflect.domain import safe_json
+
+MAX_VAULT_BYTES = 1024 * 1024
 VAULT_FILE = "vault.json"
 DB_FILE = "reflect.db"
 
@@ -30,16 +32,27 @@ class ProfileInfo:
 
 
 def read_profile_info(directory: Path) -> ProfileInfo | None:
-    """Read a profile folder's public vault.json; None when it is not a complete profile."""
+    """Read a profile folder's public vault.json; None when it is not a profile.
+
+    vault.json is written last when a profile is created, so a folder that has one is a
+    profile even when its database is missing: unlocking then reports it as damaged (and
+    points to the backups) instead of the profile silently disappearing from the list.
+    """
     vault = directory / VAULT_FILE
-    if not vault.is_file() or not (directory / DB_FILE).is_file():
+    if not vault.is_file():
         return None
     try:
-        data = json.loads(vault.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+        # Limited like every file from outside: one hostile vault.json (nested 100,000 deep,
+        # a 5,000-digit name) must not stop the lock screen from listing the other profiles.
+        data = safe_json.loads(
+            safe_json.decode_text(safe_json.read_regular_file(vault, MAX_VAULT_BYTES))
+        )
+    except (safe_json.JsonLimitError, OSError):
+        data = None
     if not isinstance(data, dict):
-        return None
+        # Still a profile, with a damaged vault: listed by its folder name so that unlocking
+        # says what is wrong, rather than the profile silently disappearing.
+        data = {}
     return ProfileInfo(
         profile_id=directory.name,
         display_name=str(data.get("display_name") or directory.name),

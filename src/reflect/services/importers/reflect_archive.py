@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reflect.domain.errors import ValidationError, WrongPassphrase
 from reflect.services.importers import ImportPreview, PreparedImport
+from reflect.services.row_validators import RowContext, validate_tables
 from reflect.services.session import Session
+
+
+def row_context(session: Session) -> RowContext:
+    """The content the rules check against: this profile's templates, check-in, instruments."""
+    instruments = {d.id: d for d in session.instruments.definitions()}
+    return RowContext(session.journal.templates, session.checkins.definition, instruments)
+
+
+def check_rows(session: Session, source: Any, file: str) -> None:
+    """Every row the merge would read, checked like typed input (BadRow at the first)."""
+    from reflect.storage.table_dump import data_tables, iter_rows
+
+    # Text that is not UTF-8 would otherwise fail inside the row reader with a database
+    # error; decoded with surrogates instead, it is reported as a bad field of a bad row.
+    source.text_factory = lambda raw: raw.decode("utf-8", "surrogateescape")
+    present = set(data_tables(session.db.conn))
+    tables = [t for t in data_tables(source) if t in present]
+    validate_tables(((t, iter_rows(source, t)) for t in tables), row_context(session), file)
 
 
 def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImport:
@@ -16,13 +36,14 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
     if not passphrase:
         raise ValidationError("This is an encrypted Reflect archive: its passphrase is needed.")
     try:
-        opened = open_archive(Path(path), passphrase, session.profile.directory)
+        opened = open_any_form(open_archive, Path(path), passphrase, session.profile.directory)
     except WrongPassphrase as exc:
         raise ValidationError(
             "That passphrase does not open this archive (or the file is damaged). Nothing was "
             "imported."
         ) from exc
     try:
+        check_rows(session, opened.db.conn, Path(path).name)
         plan = plan_merge(session.db, opened.db.conn)
         dates = [
             row["occurred_at"]
@@ -47,3 +68,16 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
         notes=notes,
     )
     return PreparedImport(preview, lambda: apply_merge(session.db, plan), opened.close)
+
+
+def open_any_form(open_archive: Any, path: Path, passphrase: str, workdir: Path) -> Any:
+    """Open with the NFC form (how archives are sealed now), then the raw text (older ones)."""
+    from reflect.domain.passphrase import passphrase_forms
+
+    forms = passphrase_forms(passphrase)
+    for form in forms[:-1]:
+        try:
+            return open_archive(path, form, workdir)
+        except WrongPassphrase:
+            continue
+    return open_archive(path, forms[-1], workdir)
