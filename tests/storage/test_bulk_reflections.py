@@ -56,3 +56,26 @@ def test_a_failure_half_way_writes_nothing_and_keeps_the_trigger(session):
     assert _trigger_sql(session) == before
     session.journal.save(_reflection(2, "still indexed"))
     assert session.journal.count_matching(JournalFilter(query="indexed")) == 1
+
+
+def test_the_trends_revision_moves_once_by_the_number_of_rows(session):
+    from reflect.storage.bulk_reflections import REVISION_TRIGGER
+    from reflect.storage.migrations import REVISION_TABLE
+
+    def revision() -> int:
+        query = f"SELECT value FROM {REVISION_TABLE} WHERE id = 1"
+        return session.db.conn.execute(query).fetchone()[0]
+
+    before, trigger = revision(), _trigger_sql_named(session, REVISION_TRIGGER)
+    add_reflections(session.db, [_reflection(i, f"pebble {i}") for i in range(40)])
+    assert revision() == before + 40
+    assert _trigger_sql_named(session, REVISION_TRIGGER) == trigger
+    session.journal.save(_reflection(3, "one more"))  # the restored trigger still counts
+    assert revision() == before + 41
+
+
+def _trigger_sql_named(session, name: str) -> str | None:
+    row = session.db.conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+    ).fetchone()
+    return row[0] if row else None
