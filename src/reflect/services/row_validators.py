@@ -34,6 +34,12 @@ from reflect.domain.templates import (
     RATING_MIN,
     TemplateLibrary,
 )
+from reflect.services.row_validators_exposure import (
+    after_work_check,
+    break_span,
+    shift_log,
+    shift_self_check,
+)
 from reflect.services.row_validators_team import team_action, team_assessment, team_contribution
 from reflect.services.settings import DEFAULTS as SETTING_DEFAULTS
 
@@ -258,6 +264,10 @@ VALIDATORS: dict[str, Validator | None] = {
     "team_contributions": team_contribution,
     "team_assessments": team_assessment,
     "team_actions": team_action,
+    "shift_logs": shift_log,
+    "shift_self_checks": shift_self_check,
+    "breaks": break_span,
+    "after_work_checks": after_work_check,
 }
 
 
