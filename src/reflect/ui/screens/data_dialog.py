@@ -7,6 +7,7 @@ needs the profile closed, so this dialog only asks (file, confirmation, passphra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -373,11 +374,11 @@ class DataDialog(QDialog):
             )
             self.data_imported.emit()
 
-        def work() -> Any:
+        def work(report: Callable[[int, str], None]) -> Any:
             # Its own connection, as for every worker: the GUI keeps reading and saving on
             # its own meanwhile. The import announces "imported" on the shared change feed,
             # which refreshes every screen (see ui/data_events.py).
             with separate_session(self.session) as writer:
-                return import_file(writer, path, secret)
+                return import_file(writer, path, secret, progress=report)
 
-        run_in_background(work, done, self._failed, owner=self)
+        run_in_background(work, done, self._failed, self._on_progress, owner=self)

@@ -107,6 +107,12 @@ class SettingsScreen(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(tr("Status"))
         layout.addWidget(self.status)
+        about_row = QHBoxLayout()
+        self.about_button = QPushButton(tr("About Reflect…"))
+        self.about_button.clicked.connect(self.show_about)
+        about_row.addWidget(self.about_button)
+        about_row.addStretch(1)
+        layout.addLayout(about_row)
         layout.addStretch(1)
         self._connect()
         self._sync_reminder_enabled()
@@ -395,6 +401,11 @@ class SettingsScreen(QWidget):
         )
         if dialog.exec() == DeleteProfileDialog.DialogCode.Accepted:
             self.delete_profile_requested.emit()
+
+    def show_about(self) -> None:
+        from reflect.ui.screens.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
 
     def show_message(self, text: str) -> None:
         QMessageBox.information(self, tr("Settings"), text)

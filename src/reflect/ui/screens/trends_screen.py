@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ from reflect.ui.trends_loader import TrendsLoader
 from reflect.ui.trends_tabs import SIGN_OPTIONS, TABS, describe_tab, draw_tab, tab_has_data
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.range_picker import RangePicker
+from reflect.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from reflect.charts.style import ChartStyle
@@ -34,6 +35,28 @@ BENCHMARK_RANGES = ("4w", "3m", "1y", "all")
 
 # Kept importable from here for older callers and tests.
 __all__ = ["SIGN_OPTIONS", "TABS", "TrendsScreen", "describe_tab", "draw_tab"]
+
+
+_preloading: list[bool] = []  # one preload per process, however many screens are built
+
+
+def _preload_charts() -> None:
+    if _preloading:
+        return
+    _preloading.append(True)
+    run_in_background(_import_charts, _ignore, _ignore)
+
+
+def _import_charts() -> None:
+    # Imports only: modules and classes, no widget is created off the GUI thread.
+    import matplotlib.figure  # noqa: F401 - the slow import, kept off the GUI thread
+
+    import reflect.charts.categories
+    import reflect.ui.widgets.trend_chart_panel  # noqa: F401 - matplotlib's Qt canvas
+
+
+def _ignore(_result: object) -> None:
+    """A failed preload changes nothing: the screen imports matplotlib on first show."""
 
 
 class TrendsScreen(QWidget):
@@ -53,6 +76,11 @@ class TrendsScreen(QWidget):
         self.panels: list[TrendChartPanel] = []
         self._stale: set[int] = set()
         self._started = False
+        # Right after unlock, load matplotlib and the chart modules on a worker thread, so
+        # the first visit to Trends only reads and draws (about half a second saved, on top
+        # of what _warm_up already keeps off the GUI thread). Costs the memory of matplotlib
+        # even if Trends is never opened, which the dashboard would need anyway.
+        QTimer.singleShot(0, _preload_charts)
         self._needs_refresh = False
         self.last_export: Any = None
         # The early-warning card reads recent check-ins and results; it is built on first
