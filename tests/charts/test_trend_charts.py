@@ -145,13 +145,14 @@ def test_weekly_chart_has_a_bar_per_week_and_the_mean_intensity():
     assert len(intensity) == len(DATA.weekly.weeks)
 
 
-def test_practice_chart_draws_one_line_per_rated_area_with_a_legend():
+def test_practice_chart_draws_one_panel_per_rated_area():
     fig = figure()
     draw_practice(fig, DATA.practice, DATA.practice_period, STYLES[0])
     for series in DATA.practice:
-        assert list(artist(fig, f"practice-{series.key}").get_ydata()) == list(series.means)
-    legend = fig.axes[0].get_legend()
-    assert [t.get_text() for t in legend.get_texts()] == [s.label for s in DATA.practice]
+        line = artist(fig, f"practice-{series.key}")
+        assert list(line.get_ydata()) == list(series.means)
+        assert line.axes.get_title(loc="left") == series.label
+    assert len(fig.axes) == len(DATA.practice)
 
 
 def test_stage_and_helped_bars_match_the_counts():

@@ -44,9 +44,19 @@ def calendar_grid(heaviness: DailyHeaviness) -> tuple[np.ndarray, date]:
     return grid, first
 
 
-def month_ticks(first: date, weeks: int, words: Words = ENGLISH) -> tuple[list[float], list[str]]:
-    """A label under the first week of each month, with the year on the first label and on
-    January. A partial first month too close to the next one loses its label instead.
+def month_ticks(
+    first: date,
+    weeks: int,
+    words: Words = ENGLISH,
+    start: date | None = None,
+    end: date | None = None,
+) -> tuple[list[float], list[str]]:
+    """A label under every month shown, centred on the weeks that hold its days between
+    ``start`` and ``end`` (the whole grid when not given), with the year under the first
+    label and under January. Centring keeps a short first or last month (a range starting on
+    the 28th, the first days of this month) labelled without running into its neighbour.
+    Past about a year and a half the columns are too narrow for every month: every second,
+    third… month is labelled instead.
 
     A calendar of a few weeks labels every week with its Monday instead (one month label
     would leave most columns unnamed), naming the month under its first Monday shown only:
@@ -59,18 +69,25 @@ def month_ticks(first: date, weeks: int, words: Words = ENGLISH) -> tuple[list[f
             else words.date(m, "%-d\n")
             for column, m in enumerate(mondays)
         ]
-    starts: list[tuple[float, date]] = []
-    for column in range(weeks):
-        monday = first + timedelta(days=7 * column)
-        if column == 0 or (monday - timedelta(days=7)).month != monday.month:
-            starts.append((column + 0.5, monday))
-    if len(starts) > 1 and starts[1][0] - starts[0][0] < 3:
-        starts.pop(0)
-    ticks = [position for position, _ in starts]
-    labels = [
-        words.date(monday, "%b %Y" if index == 0 or monday.month == 1 else "%b")
-        for index, (_, monday) in enumerate(starts)
-    ]
+    low = start or first
+    high = end or first + timedelta(days=7 * weeks - 1)
+    spans: list[tuple[date, int, int]] = []  # (first of month, first column, last column)
+    month = low.replace(day=1)
+    while month <= high:
+        following = (month + timedelta(days=32)).replace(day=1)
+        shown_from, shown_to = max(month, low), min(following - timedelta(days=1), high)
+        spans.append((month, (shown_from - first).days // 7, (shown_to - first).days // 7))
+        month = following
+    # Months per label, so labels keep about three columns apart on long ranges.
+    step = next((s for s in (1, 2, 3, 6, 12) if weeks <= 80 * s), 24)
+    ticks: list[float] = []
+    labels: list[str] = []
+    for index, (month, column_from, column_to) in enumerate(spans):
+        if (month.year * 12 + month.month - 1) % step and index:
+            continue
+        ticks.append((column_from + column_to + 1) / 2)
+        with_year = not labels or month.month == 1
+        labels.append(words.date(month, "%b\n%Y" if with_year else "%b"))
     return ticks, labels
 
 
@@ -117,12 +134,12 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
     ax.set_aspect("equal")
     ax.invert_yaxis()
     ax.set_yticks(np.arange(7) + 0.5, w.weekdays)
-    ax.set_xticks(*month_ticks(first, grid.shape[1], w))
+    ax.set_xticks(*month_ticks(first, grid.shape[1], w, heaviness.start, heaviness.end))
     ax.tick_params(length=0, colors=style.text, labelsize=style.font_size - 1.5)
     for side in ax.spines.values():
         side.set_visible(False)
-    # Week labels take two lines ("9" over "Nov"): more room above the colour scale.
-    pad = 0.2 if grid.shape[1] <= WEEK_LABELS_UP_TO else 0.12
+    # Labels take two lines ("9" over "Nov", "Sep" over "2026"): room above the scale.
+    pad = 0.2
     bar = figure.colorbar(
         mesh, ax=ax, orientation="horizontal", fraction=0.08, pad=pad, aspect=40, shrink=0.5
     )

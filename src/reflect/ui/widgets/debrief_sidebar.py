@@ -21,6 +21,7 @@ from reflect.services.debrief import DebriefService
 from reflect.services.debrief_view import action_view
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.widgets.debrief_actions import action_label
+from reflect.ui.widgets.wrapping_list import WrappingList
 
 
 class DebriefSidebar(QWidget):
@@ -31,9 +32,10 @@ class DebriefSidebar(QWidget):
         self.service = service
         self.current_id: int | None = None
         self._last_done: int | None = None
+        self._selecting = False  # True while the screen moves the highlight itself
         left = QVBoxLayout(self)
         left.addWidget(QLabel("<b>{}</b>".format(tr("Debriefs"))))
-        self.history = QListWidget()
+        self.history = WrappingList()
         self.history.setAccessibleName(tr("Debrief history"))
         # Titles and dates wrap rather than hiding behind a sideways scroll bar.
         self.history.setWordWrap(True)
@@ -66,14 +68,18 @@ class DebriefSidebar(QWidget):
         undo_row.addWidget(self.undo_button)
         left.addLayout(undo_row)
 
+        # Whatever moves the highlight (a click, the arrow keys) opens that debrief, so the
+        # highlighted row and the form never show two different debriefs.
+        self.history.itemSelectionChanged.connect(self._selection_moved)
         self.history.itemActivated.connect(self._open_item)
-        self.history.itemClicked.connect(self._open_item)
         self.open_actions.itemChanged.connect(self._action_toggled)
         self.undo_button.clicked.connect(self._undo_done)
 
     def refresh(self, current_id: int | None) -> None:
         self.current_id = current_id
+        self._selecting = True
         self.history.clear()
+        self._selecting = False
         debriefs = self.service.history()
         titles = {d.id: d.title for d in debriefs}
         day = interface_words().day
@@ -112,18 +118,30 @@ class DebriefSidebar(QWidget):
     def select(self, debrief_id: int | None) -> None:
         """Highlight the debrief being edited, and nothing while a new one is prepared."""
         self.current_id = debrief_id
-        self.history.setCurrentRow(-1)
-        self.history.clearSelection()
-        if debrief_id is None:
+        self._selecting = True
+        try:
+            self.history.setCurrentRow(-1)
+            self.history.clearSelection()
+            for row in range(self.history.count()):
+                item = self.history.item(row)
+                if debrief_id is not None and item.data(Qt.ItemDataRole.UserRole) == debrief_id:
+                    self.history.setCurrentItem(item)
+                    self.history.scrollToItem(item)
+        finally:
+            self._selecting = False
+
+    def _selection_moved(self) -> None:
+        if self._selecting:
             return
-        for row in range(self.history.count()):
-            item = self.history.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == debrief_id:
-                self.history.setCurrentItem(item)
+        chosen = self.history.selectedItems()
+        if chosen:
+            self._open_item(chosen[0])
+        else:
+            self.select(self.current_id)  # nothing may look selected but the open debrief
 
     def _open_item(self, item: QListWidgetItem) -> None:
         debrief_id = item.data(Qt.ItemDataRole.UserRole)
-        if debrief_id is not None:
+        if debrief_id is not None and int(debrief_id) != self.current_id:
             self.open_requested.emit(int(debrief_id))
 
     def _action_toggled(self, item: QListWidgetItem) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reflect.services.debrief import Choice
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.widgets.wrapping_list import WrappingList
 
 TABS = (("reflection", "Reflections"), ("checkin", "Check-ins"), ("chart", "Charts"))
 KINDS = tuple(kind for kind, _ in TABS)
@@ -79,11 +80,9 @@ class SharePicker(QWidget):
         self.search.setAccessibleName(tr("Search reflections to share"))
         self.search.setClearButtonEnabled(True)
         for kind, label in TABS:
-            widget = QListWidget()
+            widget = WrappingList()
             widget.setAccessibleName(tr(LIST_NAMES[kind]))
-            # Long labels end in "…" (the preview shows the whole item) instead of scrolling.
-            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+            # Long labels wrap at a word (again on resize) instead of ending mid-word in "…".
             widget.itemChanged.connect(self._on_item_changed)
             widget.currentItemChanged.connect(self._emit_current)
             self.lists[kind] = widget
