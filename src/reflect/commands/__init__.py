@@ -16,4 +16,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "import_",
     "demo",
+    "debrief",
+    "supervision",
 )

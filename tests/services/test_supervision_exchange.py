@@ -1,0 +1,198 @@
+"""Packets and replies between two profiles: only what is shared travels, and a wrong key,
+a damaged file or a second import changes nothing."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from reflect.domain.errors import ReflectError, ValidationError
+from reflect.services.debrief_markdown import debrief_markdown
+from tests.services.supervision_fixtures import (
+    CANARY,
+    PART_CANARY,
+    PART_SHARED,
+    all_rows_text,
+    make_pair,
+    open_profile,
+)
+
+
+@pytest.fixture
+def pair(tmp_path):
+    made = make_pair(tmp_path)
+    yield made
+    made.close()
+
+
+def _send(pair, tmp_path, with_notes=True):
+    recipient, _ = pair.supervisor.supervision.my_key()
+    out = tmp_path / "outbox" / "packet.age"
+    out.parent.mkdir(exist_ok=True)
+    packet, _ = pair.provider.supervision_send.send_packet(
+        pair.debrief_id, recipient, out, with_notes=with_notes, flagged_confirmed=True
+    )
+    return packet, out
+
+
+def test_packet_round_trip_carries_only_what_is_shared(pair, tmp_path):
+    packet, out = _send(pair, tmp_path)
+    raw = out.read_bytes()
+    assert raw.startswith(b"age-encryption.org/v1\n")
+    assert CANARY.encode() not in raw and PART_SHARED.encode() not in raw  # sealed
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    text = packet.all_text()
+    assert PART_SHARED in text
+    assert CANARY not in text and PART_CANARY not in text
+    assert "Book a quiet afternoon" in text and "Tired but steady." in text
+
+    received = pair.supervisor.supervision.import_packet(out)
+    assert received.supervisee.name == "Alex"
+    stored = all_rows_text(pair.supervisor)
+    assert PART_SHARED in stored
+    assert CANARY not in stored and PART_CANARY not in stored
+
+
+def test_notes_stay_home_unless_ticked(pair, tmp_path):
+    packet, _ = _send(pair, tmp_path, with_notes=False)
+    assert "Tired but steady." not in packet.all_text()
+    assert packet.actions == ()
+
+
+def test_parts_limit_preview_debrief_mode_and_exports(pair):
+    view = pair.provider.debrief.shared_view(pair.debrief_id)
+    everything = view.all_text()
+    assert PART_SHARED in everything and PART_CANARY not in everything
+    assert "7/10" not in everything  # intensity was not among the parts
+    markdown = debrief_markdown(view)
+    assert PART_SHARED in markdown and PART_CANARY not in markdown
+    card = pair.provider.debrief.preview(
+        "reflection", str(pair.part_reflection), parts=("what_happened",)
+    )
+    assert [label for label, _ in card.lines] == ["What happened?"] or len(card.lines) == 1
+    whole = pair.provider.debrief.preview("reflection", str(pair.part_reflection))
+    assert PART_CANARY in " ".join(t for _, t in whole.lines)  # the provider's own preview
+
+
+def test_parts_survive_saving_and_are_dropped_when_unticked(pair):
+    service = pair.provider.debrief
+    debrief = service.get(pair.debrief_id)
+    assert debrief.parts_of(pair.part_reflection) == ("what_happened",)
+    debrief.shared = [s for s in debrief.shared if s != ("reflection", str(pair.part_reflection))]
+    saved = service.save(debrief)
+    assert str(pair.part_reflection) not in saved.parts
+
+
+def test_reply_round_trip_adds_actions_and_next_debrief(pair, tmp_path):
+    packet, out = _send(pair, tmp_path)
+    sup = pair.supervisor.supervision
+    sup.import_packet(out)
+    sup.save_note(packet.packet_id, "self_care", "Walk at lunch, you said it helps.", share=True)
+    sup.save_note(packet.packet_id, "impact", "Private: watch for sleep.", share=False)
+    due = date.today() + timedelta(days=7)
+    sup.add_action(packet.packet_id, "Try the evening wind-down for a week", "provider", due)
+    reply_path = tmp_path / "reply.age"
+    next_day = date.today() + timedelta(days=14)
+    reply, _ = sup.send_reply(packet.packet_id, reply_path, next_day, flagged_confirmed=True)
+    assert "Private: watch for sleep." not in reply.all_text()
+
+    receipt = pair.provider.supervision_send.import_reply(reply_path)
+    assert receipt.actions_added == 1
+    texts = [a.text for a in pair.provider.debrief.open_actions()]
+    assert "Try the evening wind-down for a week" in texts
+    assert receipt.next_debrief_id is not None
+    nxt = pair.provider.debrief.shared_view(receipt.next_debrief_id)
+    assert "Try the evening wind-down for a week" in [a.text for a in nxt.carried_over]
+    replies = pair.provider.supervision_send.replies(pair.debrief_id)
+    assert replies[0]["notes"] == [["self_care", "Walk at lunch, you said it helps."]]
+    assert CANARY not in all_rows_text(pair.supervisor)
+
+    before = all_rows_text(pair.provider)
+    with pytest.raises(ValidationError, match="already imported"):
+        pair.provider.supervision_send.import_reply(reply_path)
+    assert all_rows_text(pair.provider) == before
+
+
+def test_same_packet_twice_adds_nothing(pair, tmp_path):
+    _, out = _send(pair, tmp_path)
+    pair.supervisor.supervision.import_packet(out)
+    before = all_rows_text(pair.supervisor)
+    with pytest.raises(ValidationError, match="already imported"):
+        pair.supervisor.supervision.import_packet(out)
+    assert all_rows_text(pair.supervisor) == before
+
+
+def test_wrong_key_changes_nothing(pair, tmp_path):
+    _, out = _send(pair, tmp_path)
+    stranger = open_profile(tmp_path / "stranger", "Kim", "supervisor")
+    try:
+        before = all_rows_text(stranger)
+        with pytest.raises(ReflectError, match="someone else's key"):
+            stranger.supervision.import_packet(out)
+        assert all_rows_text(stranger) == before
+        assert stranger.supervision.supervisees() == []
+    finally:
+        stranger.close()
+
+
+@pytest.mark.parametrize("cut", [10, 60, 200, -1])
+def test_damaged_or_truncated_packet_is_refused(pair, tmp_path, cut):
+    _, out = _send(pair, tmp_path)
+    raw = out.read_bytes()
+    damaged = tmp_path / "damaged.age"
+    if cut == -1:
+        flipped = bytearray(raw)
+        flipped[-5] ^= 0x55
+        damaged.write_bytes(bytes(flipped))
+    else:
+        damaged.write_bytes(raw[:cut])
+    before = all_rows_text(pair.supervisor)
+    with pytest.raises(ReflectError) as caught:
+        pair.supervisor.supervision.import_packet(damaged)
+    assert "Nothing was changed" in str(caught.value) or "not a debrief packet" in str(caught.value)
+    assert all_rows_text(pair.supervisor) == before
+
+
+def test_provider_reopens_own_packet_but_cannot_import_it(pair, tmp_path):
+    _, out = _send(pair, tmp_path)
+    packet = pair.provider.supervision.open_packet(out.read_bytes())  # sealed to self too
+    assert packet.title
+    with pytest.raises(ValidationError, match="sent from this profile"):
+        pair.provider.supervision.import_packet(out)
+
+
+def test_identity_guard_stops_sealing_until_confirmed(pair, tmp_path):
+    debrief = pair.provider.debrief.get(pair.debrief_id)
+    debrief.topics.append("Call back on 613-555-0199")
+    pair.provider.debrief.save(debrief)
+    recipient, _ = pair.supervisor.supervision.my_key()
+    out = tmp_path / "flagged.age"
+    with pytest.raises(ValidationError, match="identity guard"):
+        pair.provider.supervision_send.send_packet(pair.debrief_id, recipient, out)
+    assert not out.exists()
+    _, flags = pair.provider.supervision_send.send_packet(
+        pair.debrief_id, recipient, out, flagged_confirmed=True
+    )
+    assert any(f.finding.kind == "phone" for f in flags)
+    assert out.exists()
+
+
+def test_adding_a_supervisor_needs_the_fingerprint_confirmed(pair):
+    recipient, _ = pair.supervisor.supervision.my_key()
+    sender = pair.provider.supervision_send
+    with pytest.raises(ValidationError, match="fingerprint"):
+        sender.add_supervisor("Sam", recipient, fingerprint_confirmed=False)
+    with pytest.raises(ValidationError):
+        sender.add_supervisor("Sam", recipient[:-1] + "x", fingerprint_confirmed=True)
+    added = sender.add_supervisor("Sam", recipient, fingerprint_confirmed=True)
+    assert added.fingerprint == pair.supervisor.supervision.my_key()[1]
+    assert [s.name for s in sender.supervisors()] == ["Sam"]
+
+
+def test_key_pair_is_stable_and_kept_inside_the_database(pair):
+    first = pair.provider.supervision.my_key()
+    assert first == pair.provider.supervision_send.my_key()
+    assert first[0].startswith("age1") and len(first[1].split()) == 5
+    row = pair.provider.db.execute("SELECT secret FROM supervision_identity").fetchone()
+    assert row[0].startswith("AGE-SECRET-KEY-1")
