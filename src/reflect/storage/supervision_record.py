@@ -180,7 +180,8 @@ class SupervisionRecordRepository:
     def actions(
         self, packet_id: str | None = None, supervisee_id: int | None = None
     ) -> list[dict[str, Any]]:
-        clauses, args = [], []
+        clauses: list[str] = []
+        args: list[Any] = []
         if packet_id is not None:
             clauses.append("packet_id = ?")
             args.append(packet_id)
