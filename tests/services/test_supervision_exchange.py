@@ -3,6 +3,7 @@ a damaged file or a second import changes nothing."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -184,7 +185,8 @@ def test_adding_a_supervisor_needs_the_fingerprint_confirmed(pair):
     with pytest.raises(ValidationError, match="fingerprint"):
         sender.add_supervisor("Sam", recipient, fingerprint_confirmed=False)
     with pytest.raises(ValidationError):
-        sender.add_supervisor("Sam", recipient[:-1] + "x", fingerprint_confirmed=True)
+        typo = "q" if recipient[-1] != "q" else "p"
+        sender.add_supervisor("Sam", recipient[:-1] + typo, fingerprint_confirmed=True)
     added = sender.add_supervisor("Sam", recipient, fingerprint_confirmed=True)
     assert added.fingerprint == pair.supervisor.supervision.my_key()[1]
     assert [s.name for s in sender.supervisors()] == ["Sam"]
@@ -196,3 +198,29 @@ def test_key_pair_is_stable_and_kept_inside_the_database(pair):
     assert first[0].startswith("age1") and len(first[1].split()) == 5
     row = pair.provider.db.execute("SELECT secret FROM supervision_identity").fetchone()
     assert row[0].startswith("AGE-SECRET-KEY-1")
+
+
+def test_no_export_on_either_side_holds_the_unshared_reflection_or_the_secret_key(pair, tmp_path):
+    from reflect.services.export import export_profile
+    from reflect.services.supervision_show import supervision_record
+
+    packet, out = _send(pair, tmp_path)
+    sup = pair.supervisor.supervision
+    sup.import_packet(out)
+    sup.add_action(packet.packet_id, "Keep Fridays lighter")
+    from reflect.domain.supervision import HoursEntry
+
+    sup.add_hours(HoursEntry(date.today(), 45, supervisee_id=sup.supervisees()[0].id))
+    outputs = [sup.hours_csv().decode("utf-8"), json.dumps(supervision_record(pair.supervisor))]
+    secret = pair.supervisor.db.execute("SELECT secret FROM supervision_identity").fetchone()[0]
+    for name in ("json", "csv", "markdown"):
+        report = export_profile(pair.supervisor, name, tmp_path / f"sup-{name}", plain_ok=True)
+        outputs.append(report.path.read_bytes().decode("utf-8", "replace"))
+    for text in outputs:
+        assert CANARY not in text and PART_CANARY not in text
+        assert secret not in text
+    provider_json = export_profile(pair.provider, "json", tmp_path / "prov", plain_ok=True)
+    provider_secret = pair.provider.db.execute(
+        "SELECT secret FROM supervision_identity"
+    ).fetchone()[0]
+    assert provider_secret not in provider_json.path.read_text(encoding="utf-8")

@@ -12,6 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
+# Secrets that must never leave the encrypted database: not in a plain export, and not merged
+# from an archive into another profile (each profile keeps its own supervision key).
+SECRET_TABLES = {"supervision_identity"}
 
 
 def _fts_tables(conn: Any) -> set[str]:
@@ -26,7 +29,7 @@ def _fts_tables(conn: Any) -> set[str]:
 
 def data_tables(conn: Any) -> list[str]:
     """Tables with the person's data, in a stable order (parents before follow-ups)."""
-    skip = _fts_tables(conn) | {MIGRATIONS_TABLE}
+    skip = _fts_tables(conn) | {MIGRATIONS_TABLE} | SECRET_TABLES
     rows = conn.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name"
