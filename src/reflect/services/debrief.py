@@ -173,6 +173,18 @@ class DebriefService:
                     choices.append(Choice("part", fld.id, words(fld.label)))
         return choices
 
+    def default_parts(self, ref: str, remembered: list[str] | None = None) -> tuple[str, ...]:
+        """Parts a newly ticked reflection starts with: the parts the person chose last time
+        (``remembered``) where this reflection has them, else only its first answer (the
+        outline). Everything more private starts unticked."""
+        available = [c.ref for c in self.reflection_parts(ref)]
+        if remembered:
+            picked = tuple(p for p in available if p in remembered)
+            if picked:
+                return picked
+        questions = [p for p in available if p not in REFLECTION_EXTRA_PARTS]
+        return tuple(questions[:1])
+
     @staticmethod
     def chart_choices(words: Words = ENGLISH) -> list[Choice]:
         return [Choice("chart", key, words(label)) for key, label in CHARTS.items()]

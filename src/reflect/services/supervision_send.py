@@ -99,6 +99,11 @@ class SupervisionSender:
         _, recipient = self._keys.identity()
         return recipient, fingerprint(recipient)
 
+    def my_identity(self) -> str | None:
+        """The secret key, if this profile has one yet (never made just to open a file)."""
+        found = self._keys.existing_identity()
+        return found[0] if found else None
+
     def supervisors(self) -> list[Supervisor]:
         return self._keys.supervisors()
 

@@ -33,6 +33,7 @@ from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.screens.debrief_mode import DebriefMode
 from reflect.ui.widgets.debrief_cards import KIND_LABELS
 from reflect.ui.widgets.debrief_sidebar import DebriefSidebar
+from reflect.ui.widgets.reflection_parts import ReflectionPartsChooser
 from reflect.ui.widgets.share_picker import SharePicker
 from reflect.ui.widgets.share_preview import SharePreview
 
@@ -42,6 +43,7 @@ class DebriefScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.service = session.debrief
         # The screen is rebuilt when the language changes, so its wording is fixed here.
         self.words = interface_words()
@@ -89,10 +91,17 @@ class DebriefScreen(QWidget):
         right.addLayout(form)
         self.picker = SharePicker()
         self.preview = SharePreview()
+        self.parts = ReflectionPartsChooser()
+        self.parts.hide()
+        looking = QWidget()
+        looking_box = QVBoxLayout(looking)
+        looking_box.setContentsMargins(0, 0, 0, 0)
+        looking_box.addWidget(self.preview, 1)
+        looking_box.addWidget(self.parts)
         choose = QSplitter(Qt.Orientation.Horizontal)
         choose.setChildrenCollapsible(False)
         choose.addWidget(self.picker)
-        choose.addWidget(self.preview)
+        choose.addWidget(looking)
         choose.setSizes([420, 380])
         right.addWidget(choose, 1)
         self.status = QLabel()
@@ -135,6 +144,8 @@ class DebriefScreen(QWidget):
         self.picker.current_changed.connect(self._show_preview)
         self.picker.search_changed.connect(self._search_reflections)
         self.picker.changed.connect(lambda: self._show_preview(*self.picker.current()))
+        self.picker.reflection_ticked.connect(self._on_picker_reflection_ticked)
+        self.parts.parts_changed.connect(self._on_parts_changed)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         # Arriving on the screen starts in the form, not in the history list (which would
         # otherwise highlight its first row and look as if that debrief were open).
@@ -151,16 +162,40 @@ class DebriefScreen(QWidget):
         self.sidebar.select(self.debrief.id)
 
     def _show_preview(self, kind: str, ref: str) -> None:
+        shared = (kind, ref) in self.picker.shared()
+        parts = self.picker.parts_of(ref) if kind == "reflection" and shared else None
+        self._show_parts(kind, ref, shared, parts)
         if not ref:
             self.preview.show_card(None)
             return
         try:
             when = self.when.dateTime().toPython()  # charts as of the debrief's date
-            card = self.service.preview(kind, ref, when, self.words)  # type: ignore[arg-type]
+            card = self.service.preview(kind, ref, when, self.words, parts)  # type: ignore[arg-type]
         except (ReflectError, ValueError):
             self.preview.show_card(None)
             return
-        self.preview.show_card(card, shared=(kind, ref) in self.picker.shared())
+        self.preview.show_card(card, shared=shared)
+
+    def _show_parts(self, kind: str, ref: str, shared: bool, parts: tuple[str, ...] | None) -> None:
+        """The parts chooser belongs to a ticked reflection only."""
+        if kind != "reflection" or not shared or not ref:
+            self.parts.hide()
+            return
+        choices = self.service.reflection_parts(ref, self.words)
+        chosen = parts if parts is not None else tuple(c.ref for c in choices)
+        if self.parts.isVisible() and self.parts.chosen() == chosen and self.parts.ref == ref:
+            return  # the person is ticking parts here: keep focus where it is
+        self.parts.show_parts(ref, choices, chosen)
+
+    def _on_picker_reflection_ticked(self, ref: str) -> None:
+        remembered = self.session.settings.get("debrief_share_parts")
+        self.picker.set_parts(ref, self.service.default_parts(ref, remembered))
+
+    def _on_parts_changed(self, ref: str, parts: tuple[str, ...]) -> None:
+        # Remembered as the starting point for the next reflection ticked ("the summary
+        # fields the person picks").
+        self.session.settings.set("debrief_share_parts", list(parts))
+        self.picker.set_parts(ref, parts)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Coming back to the screen: list reflections, check-ins and actions written or
@@ -207,7 +242,7 @@ class DebriefScreen(QWidget):
         if debrief.scheduled_for:
             self.when.setDateTime(QDateTime(debrief.scheduled_for))
         self.topics.setPlainText("\n".join(debrief.topics))
-        self.picker.set_choices(self._choices(debrief.shared), debrief.shared)
+        self.picker.set_choices(self._choices(debrief.shared), debrief.shared, debrief.parts)
         self.delete_button.setEnabled(debrief.id is not None)
         self.status.setText("")
         self._select_in_history()
@@ -220,6 +255,7 @@ class DebriefScreen(QWidget):
             scheduled_for=self.when.dateTime().toPython().replace(second=0, microsecond=0),  # type: ignore[union-attr]
             topics=self.topics.toPlainText().splitlines(),
             shared=self.picker.shared(),
+            parts=self.picker.parts(),
         )
 
     def save(self) -> bool:

@@ -208,6 +208,13 @@ class SettingsScreen(QWidget):
         box.addLayout(folder_row)
         layout.addWidget(data)
 
+        # --- supervision (issue 17): role, my key, my supervisors ---
+        from reflect.ui.widgets.supervision_settings import SupervisionSettings
+
+        self.supervision = SupervisionSettings(session)
+        self.supervision.role_changed.connect(lambda role: self.setting_changed.emit("role", role))
+        layout.addWidget(self.supervision)
+
         # --- profile ---
         profile = QGroupBox(tr("This profile"))
         row = QHBoxLayout(profile)
