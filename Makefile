@@ -5,10 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,lint]'
+	# constraints.txt pins every tool and library the tests use, so CI is reproducible.
+	$(BIN)/pip install --quiet -e '.[test,lint]' -c constraints.txt
 	# Start-up runs from compiled bytecode even where PYTHONDONTWRITEBYTECODE is set.
 	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
@@ -22,8 +23,12 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/reflect --demo
 
+# The one test command (README, CI): style, formatting, import contracts, types, then the suite.
 test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-slow: $(STAMP)

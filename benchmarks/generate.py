@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from reflect.paths import AppPaths  # noqa: E402
+from reflect.paths import AppPaths
 
 BENCH_PASSPHRASE = "benchmark passphrase (fictional data)"
 REFLECTIONS_PER_YEAR = 1000

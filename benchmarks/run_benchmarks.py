@@ -230,13 +230,13 @@ def _measure(data_dir: Path) -> None:
     session.close()
 
 
-def datetime_now():  # noqa: ANN201 - tiny helper kept beside its only user
+def datetime_now():
     from datetime import datetime
 
     return datetime.now().replace(microsecond=0)
 
 
-def _chart_data(session) -> dict[str, object]:  # noqa: ANN001
+def _chart_data(session) -> dict[str, object]:
     """The check-in categories over ten years and reflections per week: the reference data."""
     from collections import Counter
 
@@ -248,7 +248,7 @@ def _chart_data(session) -> dict[str, object]:  # noqa: ANN001
     return {"x": x, "series": series, "weekly": [weeks[k] for k in sorted(weeks)]}
 
 
-def _measure_dashboard(session, app) -> dict[str, object]:  # noqa: ANN001
+def _measure_dashboard(session, app) -> dict[str, object]:
     """First render and re-render of the trends dashboard, if this build has one."""
     try:
         from reflect.ui.screens.trends_screen import TrendsScreen

@@ -7,11 +7,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("REFLECT_PASSPHRASE", None)
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from reflect.paths import AppPaths  # noqa: E402
+from reflect.paths import AppPaths
 
 PASSPHRASE = "correct horse battery staple"
 

@@ -33,7 +33,8 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     from reflect.ui.app_window import AppWindow
 
     paths = AppPaths.from_option(data_dir).ensure()
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Reflect")
     app.setOrganizationName("Reflect")
     app.setQuitOnLastWindowClosed(True)

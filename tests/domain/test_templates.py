@@ -226,9 +226,8 @@ def test_a_broken_shipped_template_is_an_error(tmp_path: Path):
 def test_the_readme_example_template_is_valid():
     import re
 
-    readme = (Path(__file__).resolve().parents[2] / "docs" / "content.md").read_text(
-        encoding="utf-8"
-    )
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    readme = (docs / "content.md").read_text(encoding="utf-8")
     block = re.search(r'```json\n(\{\n  "id": "street_team".*?)```', readme, re.DOTALL)
     assert block, "the organisation template example is missing from docs/content.md"
     template = parse_template(json.loads(block.group(1)), "content.md")

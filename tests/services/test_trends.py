@@ -74,7 +74,7 @@ def test_nothing_recorded_gives_empty_series_not_errors(session):
 
 def test_reading_trends_never_loads_reflection_text(session):
     _reflect(session, 1, 4, text="MARKER-should-not-be-read")
-    points = session.trends._source.reflection_points()  # noqa: SLF001 - the one read the service makes
+    points = session.trends._source.reflection_points()
     assert len(points) == 1
     assert "MARKER" not in repr(points)
 

@@ -77,10 +77,10 @@ def test_debrief_mode_shows_only_shared_items(qtbot, prepared, session, monkeypa
     mode.notes.setPlainText("Carrying a lot this week")
     mode.next_button.click()
     assert mode.step_title.text() == "What helped and what was hard"
-    mode.actions.text.setText("Book a day off")
-    mode.actions.owner.setText("Me")
-    mode.actions.has_due.setChecked(True)
-    mode.actions.add_button.click()
+    mode.actions_panel.text.setText("Book a day off")
+    mode.actions_panel.owner.setText("Me")
+    mode.actions_panel.has_due.setChecked(True)
+    mode.actions_panel.add_button.click()
     debrief_id = screen.debrief.id
     assert [a.text for a in session.debrief.open_actions()] == ["Book a day off"]
     assert session.debrief.get(debrief_id).notes["impact"] == "Carrying a lot this week"

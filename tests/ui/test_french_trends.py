@@ -11,13 +11,13 @@ import pytest
 
 matplotlib.use("agg")
 
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure
 
-from reflect.charts.style import chart_style, chart_title, date_formatter  # noqa: E402
-from reflect.domain import trend_summaries  # noqa: E402
-from reflect.domain.trends import DateRange, PracticeSeries  # noqa: E402
-from reflect.domain.words import ENGLISH, Words  # noqa: E402
-from reflect.ui import i18n  # noqa: E402
+from reflect.charts.style import chart_style, chart_title, date_formatter
+from reflect.domain import trend_summaries
+from reflect.domain.trends import DateRange, PracticeSeries
+from reflect.domain.words import ENGLISH, Words
+from reflect.ui import i18n
 from tests.ui.trend_history import fill_trend_history
 
 FRENCH_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.")

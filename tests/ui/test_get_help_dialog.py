@@ -15,7 +15,7 @@ def test_locked_dialog_lists_911_then_988(qtbot, country):
     assert "911" in dialog.emergency_label.text()
     from PySide6.QtWidgets import QFrame
 
-    cards = dialog.scroll.widget().findChildren(QFrame)
+    cards = dialog.scroll_area.widget().findChildren(QFrame)
     names = [c.accessibleName() for c in cards if c.objectName() in ("emergencyCard", "helpCard")]
     assert names[0] == "Emergency services" and names[1].startswith("988")
     assert dialog.shown_contact_ids == []

@@ -9,7 +9,7 @@ from reflect.domain.reflection import PRACTICE_AREAS, Reflection, rating_key
 NOW = datetime.combine(date.today(), datetime.min.time()).replace(hour=12)
 
 
-def fill_trend_history(session, stage: str = "contemplation"):  # noqa: ANN001, ANN201
+def fill_trend_history(session, stage: str = "contemplation"):
     """Six check-ins over forty weeks and four trauma-informed reflections meeting ``stage``."""
     items = [item.id for item in session.checkins.definition.items]
     for weeks_ago, value in ((40, 1), (20, 1), (10, 2), (6, 1), (3, 2), (1, 3)):

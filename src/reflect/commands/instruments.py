@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from reflect.commands.common import paths_from, print_json
 from reflect.domain.instrument_scoring import subscale_range
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if args.import_file:
         imported = service.import_definition(Path(args.import_file))
         print(f"Imported {imported.short_name} ({imported.id}).", file=sys.stderr)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for d in service.definitions():
         rows.append(
             {

@@ -103,5 +103,5 @@ class ProfileService:
 
 def warm_up() -> None:
     """Import the storage layer ahead of time (called while the lock screen waits)."""
-    import reflect.services.journal  # noqa: F401 - imported for the side effect of loading
+    import reflect.services.journal
     import reflect.storage.vault  # noqa: F401

@@ -146,7 +146,7 @@ class ReflectionRepository:
         return int(self._db.execute("SELECT count(*) FROM reflections").fetchone()[0])
 
     @staticmethod
-    def _where(criteria: JournalFilter) -> tuple[str, str, list[Any]]:  # noqa: C901
+    def _where(criteria: JournalFilter) -> tuple[str, str, list[Any]]:
         """FROM and WHERE clauses (and their arguments) for a journal filter."""
         where: list[str] = []
         args: list[Any] = []

@@ -22,6 +22,9 @@ from reflect.ui.screens.lock_screen import LockScreen
 from reflect.ui.workers import run_in_background
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reflect.ui.main_window import MainWindow
     from reflect.ui.tray_reminder import TrayReminder
 
 LOCK_SHORTCUT = "Ctrl+L"
@@ -36,7 +39,7 @@ class AppWindow(QMainWindow):
         self.paths = paths
         self.profiles = ProfileService(paths, fast_kdf=fast_kdf)
         self.session: Session | None = None
-        self.workspace = None
+        self.workspace: MainWindow | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 740)
 
@@ -202,7 +205,8 @@ class AppWindow(QMainWindow):
         self.lock_screen.reset()
         self._apply_profile_settings(session)
         self._build_workspace(session)
-        self.pages.setCurrentWidget(self.workspace)
+        if self.workspace is not None:
+            self.pages.setCurrentWidget(self.workspace)
         self.setWindowTitle(tr("Reflect: {name}").format(name=session.profile.display_name))
         minutes = session.settings.get("auto_lock_minutes") or DEFAULT_IDLE_MINUTES
         self.set_idle_timeout_ms(int(float(minutes) * 60_000))
@@ -211,13 +215,14 @@ class AppWindow(QMainWindow):
     def _build_workspace(self, session: Session) -> None:
         from reflect.ui.main_window import MainWindow
 
-        self.workspace = MainWindow(session, profiles=self.profiles)
-        self.workspace.lock_requested.connect(self.lock)
-        self.workspace.help_requested.connect(self.show_help)
-        self.workspace.setting_changed.connect(self._on_setting_changed)
-        self.workspace.restore_requested.connect(self.restore_from_backup)
-        self.workspace.delete_profile_requested.connect(self.delete_current_profile)
-        self.pages.addWidget(self.workspace)
+        workspace = MainWindow(session, profiles=self.profiles)
+        workspace.lock_requested.connect(self.lock)
+        workspace.help_requested.connect(self.show_help)
+        workspace.setting_changed.connect(self._on_setting_changed)
+        workspace.restore_requested.connect(self.restore_from_backup)
+        workspace.delete_profile_requested.connect(self.delete_current_profile)
+        self.pages.addWidget(workspace)
+        self.workspace = workspace
 
     def _apply_profile_settings(self, session: Session) -> None:
         """Theme, language and reminder of the profile just unlocked."""
@@ -390,7 +395,7 @@ class AppWindow(QMainWindow):
 
         self.lock_screen.set_busy(True, tr("Preparing the demo profile (fictional data)…"))
 
-        def open_demo(report: object) -> Session:
+        def open_demo(report: Callable[[int, str], None]) -> Session:
             info = ensure_demo_profile(self.profiles, progress=report)
             return self.profiles.unlock(info, DEMO_PASSPHRASE)
 

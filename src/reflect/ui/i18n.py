@@ -103,14 +103,14 @@ def local_date(value: date | datetime, pattern: str = "d MMM yyyy") -> str:
     return locale.toString(day, pattern)
 
 
-def interface_locale():  # noqa: ANN201 - QLocale, imported lazily to keep this module Qt-free
+def interface_locale():
     """Qt's locale for the interface language: month names, decimal comma, date pickers."""
     from PySide6.QtCore import QLocale
 
     return QLocale("fr_CA" if current_language() == "fr" else "en_CA")
 
 
-def follow_language(widget) -> None:  # noqa: ANN001 - any QWidget
+def follow_language(widget) -> None:
     """Month and day names in a date picker follow the interface language."""
     if current_language() != DEFAULT_LANGUAGE:
         widget.setLocale(interface_locale())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
+from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, CheckIn
 from reflect.domain.checkin_definition import CheckinDefinition
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
@@ -42,7 +42,7 @@ class CheckinScreen(QWidget):
         self.session = session
         self.setAccessibleName(tr("Check-in"))
         self.definition: CheckinDefinition = session.checkins.definition
-        self._last_saved = None
+        self._last_saved: CheckIn | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -161,7 +161,8 @@ class CheckinScreen(QWidget):
 
         self.save_button.clicked.connect(self.save_checkin)
         self.clear_button.clicked.connect(self.clear_form)
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), page, activated=self.save_checkin)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), page)
+        shortcut.activated.connect(self.save_checkin)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._on_rating_changed()
         return page

@@ -111,8 +111,8 @@ class DebriefMode(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.next_button)
         left.addLayout(nav)
-        self.actions = ActionsPanel()
-        left.addWidget(self.actions)
+        self.actions_panel = ActionsPanel()
+        left.addWidget(self.actions_panel)
         # On a short screen at large type the agenda column scrolls instead of squeezing
         # the action form until its fields overlap.
         agenda_scroll = QScrollArea()
@@ -153,12 +153,12 @@ class DebriefMode(QWidget):
         self.next_button.clicked.connect(
             lambda: self.steps.setCurrentRow(min(len(self._view.agenda) - 1, self._step + 1))
         )
-        self.actions.add_requested.connect(self._add_action)
-        self.actions.done_toggled.connect(self._toggle_done)
+        self.actions_panel.add_requested.connect(self._add_action)
+        self.actions_panel.done_toggled.connect(self._toggle_done)
         self.finish_button.clicked.connect(self._finish)
         self.leave_button.clicked.connect(self.close)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
-        self.actions.set_actions(self._view.actions, self._view.carried_over)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.close)
+        self.actions_panel.set_actions(self._view.actions, self._view.carried_over)
         self.steps.setCurrentRow(0)
         self.finish_button.setEnabled(self._view.completed_at is None)
         if self._view.completed_at is not None:
@@ -213,7 +213,7 @@ class DebriefMode(QWidget):
         except ReflectError as error:
             QMessageBox.warning(self, tr("Action not added"), tr(str(error)))
             return
-        self.actions.clear_form()
+        self.actions_panel.clear_form()
         self._refresh_actions()
 
     def _toggle_done(self, action_id: int, done: bool) -> None:
@@ -222,7 +222,7 @@ class DebriefMode(QWidget):
 
     def _refresh_actions(self) -> None:
         self._view = self._room.view()
-        self.actions.set_actions(self._view.actions, self._view.carried_over)
+        self.actions_panel.set_actions(self._view.actions, self._view.carried_over)
 
     def _finish(self) -> None:
         self._save_note()

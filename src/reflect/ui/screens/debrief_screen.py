@@ -4,6 +4,7 @@ start debrief mode and export a summary of the shared material."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -146,7 +147,7 @@ class DebriefScreen(QWidget):
         self.picker.changed.connect(lambda: self._show_preview(*self.picker.current()))
         self.picker.reflection_ticked.connect(self._on_picker_reflection_ticked)
         self.parts.parts_changed.connect(self._on_parts_changed)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         # Arriving on the screen starts in the form, not in the history list (which would
         # otherwise highlight its first row and look as if that debrief were open).
         self.setFocusProxy(self.title)
@@ -252,7 +253,7 @@ class DebriefScreen(QWidget):
             self.debrief,
             title=self.title.text(),
             supervisor=self.supervisor.text(),
-            scheduled_for=self.when.dateTime().toPython().replace(second=0, microsecond=0),  # type: ignore[union-attr]
+            scheduled_for=_minute(self.when.dateTime().toPython()),
             topics=self.topics.toPlainText().splitlines(),
             shared=self.picker.shared(),
             parts=self.picker.parts(),
@@ -376,3 +377,9 @@ class DebriefScreen(QWidget):
 def _kind(kind: str) -> str:
     """ "reflection" → "Reflection" / "Réflexion", for labels that name a kind of item."""
     return tr(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def _minute(value: object) -> datetime:
+    if not isinstance(value, datetime):  # QDateTime.toPython is typed as object
+        raise TypeError(value)
+    return value.replace(second=0, microsecond=0)

@@ -118,10 +118,10 @@ class GetHelpDialog(QDialog):
         top.addWidget(self.country_combo, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll_area, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -161,10 +161,10 @@ class GetHelpDialog(QDialog):
         if self._directory is not None:
             column.addWidget(self._footer())
         column.addStretch(1)
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
 
     def _line_card(self, line: CrisisLine) -> QFrame:
         frame, layout = _card("emergencyCard" if line.kind == "emergency" else "helpCard")

@@ -119,7 +119,8 @@ class InstrumentPanel(QWidget):
         self.score_button.clicked.connect(self.score_now)
         self.save_button.clicked.connect(self.save_now)
         self.import_button.clicked.connect(self._on_import_clicked)
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.score_now)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.activated.connect(self.score_now)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reload()
 

@@ -119,9 +119,9 @@ class ReflectScreen(QWidget):
         self.identity_banner = IdentityBanner()
         root.addWidget(self.identity_banner)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
 
@@ -149,8 +149,8 @@ class ReflectScreen(QWidget):
         follow_layout.addWidget(self.follow_ups)
         self.body_layout.addWidget(follow_group)
         self.body_layout.addStretch(1)
-        self.scroll.setWidget(body)
-        root.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(body)
+        root.addWidget(self.scroll_area, 1)
 
         bottom = QHBoxLayout()
         self.status = QLabel()
@@ -177,7 +177,7 @@ class ReflectScreen(QWidget):
         # A new follow-up row appears at the very bottom: scroll so it can be seen.
         self.follow_ups.add_button.clicked.connect(
             lambda: QTimer.singleShot(
-                0, lambda: self.scroll.ensureWidgetVisible(self.follow_ups.add_button)
+                0, lambda: self.scroll_area.ensureWidgetVisible(self.follow_ups.add_button)
             )
         )
         self.draft_banner.discard_requested.connect(self._on_discard_draft_clicked)

@@ -6,6 +6,7 @@ My plan and the sources behind every fact. Other screens reach it through ``show
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -15,6 +16,13 @@ from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from reflect.ui.widgets.about_content_view import AboutContentView
+    from reflect.ui.widgets.coping_library_view import CopingLibraryView
+    from reflect.ui.widgets.exercises_panel import ExercisesPanel
+    from reflect.ui.widgets.plan_editor import PlanEditor
+    from reflect.ui.widgets.suggestions_view import SuggestionsView
 
 TABS = ("suggestions", "library", "exercises", "plan", "about")
 TAB_LABELS = ("Suggested for you", "Library", "Exercises", "My plan", "About the content")
@@ -62,7 +70,11 @@ class ResourcesScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(tr("Resources sections"))
         layout.addWidget(self.tabs, 1)
-        self.suggestions = self.library = self.exercises = self.plan_editor = self.about = None
+        self.suggestions: SuggestionsView | None = None
+        self.library: CopingLibraryView | None = None
+        self.exercises: ExercisesPanel | None = None
+        self.plan_editor: PlanEditor | None = None
+        self.about: AboutContentView | None = None
         # Tabs are built the first time they are needed, so unlocking stays quick.
         self._pages: dict[str, QWidget] = {}
         for key, label in zip(TABS, TAB_LABELS, strict=True):
@@ -76,7 +88,8 @@ class ResourcesScreen(QWidget):
     def _ensure(self, key: str) -> None:
         """Build one tab's content if it is not built yet."""
         page = self._pages[key]
-        if page.layout().count():
+        layout = page.layout()
+        if layout is None or layout.count():
             return
         try:
             widget = self._build(key)
@@ -84,38 +97,40 @@ class ResourcesScreen(QWidget):
             # A broken content file shows a message in its own tab instead of taking the
             # whole screen (and Get help now) down.
             widget = _error_page(TAB_LABELS[TABS.index(key)], exc)
-        page.layout().addWidget(widget)
+        layout.addWidget(widget)
 
     def _build(self, key: str) -> QWidget:
         if key == "suggestions":
             from reflect.ui.widgets.suggestions_view import SuggestionsView
 
-            self.suggestions = SuggestionsView(self.resources)
-            self.suggestions.exercise_requested.connect(self.show_exercise)
-            self.suggestions.link_requested.connect(self._on_link_requested)
-            self.suggestions.checkin_requested.connect(self.checkin_requested)
-            return self.suggestions
+            suggestions = SuggestionsView(self.resources)
+            suggestions.exercise_requested.connect(self.show_exercise)
+            suggestions.link_requested.connect(self._on_link_requested)
+            suggestions.checkin_requested.connect(self.checkin_requested)
+            self.suggestions = suggestions
+            return suggestions
         if key == "library":
             from reflect.ui.widgets.coping_library_view import CopingLibraryView
 
-            self.library = CopingLibraryView(self.resources.library)
-            self.library.exercise_requested.connect(self.show_exercise)
-            self.library.link_requested.connect(self._on_link_requested)
-            return self.library
+            library = CopingLibraryView(self.resources.library)
+            library.exercise_requested.connect(self.show_exercise)
+            library.link_requested.connect(self._on_link_requested)
+            self.library = library
+            return library
         if key == "exercises":
             from reflect.ui.widgets.exercises_panel import ExercisesPanel
 
-            self.exercises = ExercisesPanel()
-            return self.exercises
+            self.exercises = exercises = ExercisesPanel()
+            return exercises
         if key == "plan":
             from reflect.ui.widgets.plan_editor import PlanEditor
 
-            self.plan_editor = PlanEditor(self.resources, self._printout_extras)
-            return self.plan_editor
+            self.plan_editor = plan_editor = PlanEditor(self.resources, self._printout_extras)
+            return plan_editor
         from reflect.ui.widgets.about_content_view import AboutContentView
 
-        self.about = AboutContentView(self.resources.about)
-        return self.about
+        self.about = about = AboutContentView(self.resources.about)
+        return about
 
     # --- routes for other screens ---------------------------------------------------------
 

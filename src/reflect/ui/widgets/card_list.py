@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -13,7 +15,7 @@ class CardList(QScrollArea):
         self.cards: list[QWidget] = []
         self.set_cards([])
 
-    def set_cards(self, cards: list[QWidget], empty_text: str = "") -> None:
+    def set_cards(self, cards: Sequence[QWidget], empty_text: str = "") -> None:
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 6, 0)

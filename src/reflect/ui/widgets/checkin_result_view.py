@@ -91,8 +91,9 @@ class CheckinResultView(QWidget):
         self.entry = entry
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
         baseline = entry.baseline
         self.heading.setText("<h2>" + tr("Saved. Thank you for checking in.") + "</h2>")
         if baseline.available:

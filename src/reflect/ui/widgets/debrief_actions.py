@@ -98,7 +98,7 @@ class ActionsPanel(QWidget):
         for box in (self._rows, self._carried):
             while box.count():
                 item = box.takeAt(0)
-                old = item.widget()
+                old = item.widget() if item is not None else None
                 if old is not None:
                     old.hide()  # deleteLater is deferred; a stale row must not overlap the new ones
                     old.deleteLater()

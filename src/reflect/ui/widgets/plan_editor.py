@@ -165,7 +165,12 @@ class PlanEditor(QWidget):
             name, reach, note = (cell.text() if cell else "" for cell in cells)
             people.append(PlanPerson(name, reach, note))
         lists = {s: entries_from_text(e.toPlainText()) for s, e in self.section_edits.items()}
-        return MyPlan(people=people, **lists)
+        return MyPlan(
+            warning_signs=lists.get("warning_signs", []),
+            what_helps=lists.get("what_helps", []),
+            people=people,
+            boundaries=lists.get("boundaries", []),
+        )
 
     @property
     def is_dirty(self) -> bool:
@@ -215,13 +220,16 @@ class PlanEditor(QWidget):
         self._append_person(PlanPerson(""))
         row = self.people_table.rowCount() - 1
         self.people_table.setCurrentCell(row, 0)
-        self.people_table.editItem(self.people_table.item(row, 0))
+        item = self.people_table.item(row, 0)
+        if item is not None:
+            self.people_table.editItem(item)
 
     def _on_remove_person_clicked(self) -> None:
         rows = sorted({index.row() for index in self.people_table.selectedIndexes()}, reverse=True)
         if not rows:
             return
-        names = [self.people_table.item(r, 0).text() or tr("this person") for r in rows]
+        cells = [self.people_table.item(r, 0) for r in rows]
+        names = [(cell.text() if cell else "") or tr("this person") for cell in cells]
         answer = QMessageBox.question(
             self,
             tr("Remove from My plan"),

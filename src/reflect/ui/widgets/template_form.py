@@ -241,11 +241,11 @@ class TemplateForm(QWidget):
         known: set[str] = set()
         for key, widget in self.texts.items():
             known.add(key)
-            value = str(answers.get(key) or "")
+            text = str(answers.get(key) or "")
             if isinstance(widget, QPlainTextEdit):
-                widget.setPlainText(value)
+                widget.setPlainText(text)
             else:
-                widget.setText(value)
+                widget.setText(text)
         for key, row in self.ratings.items():
             known.add(key)
             value = answers.get(key)
