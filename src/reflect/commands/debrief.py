@@ -73,7 +73,7 @@ def run_list(args: argparse.Namespace) -> int:
     session = open_session(args)
     try:
         debriefs = session.debrief.history()
-        open_by = {}
+        open_by: dict[int | None, int] = {}
         for action in session.debrief.open_actions():
             open_by[action.debrief_id] = open_by.get(action.debrief_id, 0) + 1
     finally:
