@@ -78,7 +78,7 @@ def run_list(args: argparse.Namespace) -> int:
             open_by[action.debrief_id] = open_by.get(action.debrief_id, 0) + 1
     finally:
         session.close()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": d.id,
             "title": d.title,
