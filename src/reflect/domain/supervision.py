@@ -26,8 +26,8 @@ KIND_LABELS: dict[str, str] = {"individual": "Individual", "group": "Group"}
 
 # "How is supervision working?": three short items in our own words, rated 1-5.
 RATING_ITEMS: tuple[tuple[str, str], ...] = (
-    ("safety", "I could speak openly without worrying about it"),
-    ("useful", "It helped with my work"),
+    ("safety", "I could speak openly"),
+    ("useful", "It helped my work"),
     ("heard", "I felt listened to"),
 )
 

@@ -13,10 +13,12 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from reflect.domain.debrief import (
+    AGENDA,
     AGENDA_IDS,
     CHARTS,
     EXTRA_PART_LABELS,
     REFLECTION_EXTRA_PARTS,
+    AgendaStep,
     Debrief,
     clean_parts,
     clean_topics,
@@ -256,6 +258,11 @@ class DebriefService:
 
         actions = self._repo.actions_for(debrief_id)
         return build_shared_view(debrief, card, actions, earlier, words)
+
+    @staticmethod
+    def room_agenda(words: Words = ENGLISH) -> list[AgendaStep]:
+        """The agenda's steps in the reader's language."""
+        return [AgendaStep(s.id, words(s.title), words(s.prompt)) for s in AGENDA]
 
     def room(self, debrief_id: int, words: Words = ENGLISH) -> DebriefRoom:
         self._repo.require(debrief_id)

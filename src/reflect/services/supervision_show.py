@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reflect.domain.supervision_messages import Packet
+from reflect.services.debrief_view import Bar, SharedCard
 
 if TYPE_CHECKING:
     from reflect.services.session import Session
@@ -130,3 +131,18 @@ def supervision_record(session: Session, supervisee: str | None = None) -> dict[
             for h in service.hot_debriefs()
         ],
     }
+
+
+def packet_cards(packet: Packet) -> tuple[SharedCard, ...]:
+    """A packet's items as the cards debrief mode draws, so both sides see the same thing."""
+    return tuple(
+        SharedCard(
+            c.kind,
+            str(index),
+            c.title,
+            c.subtitle,
+            c.lines,
+            tuple(Bar(b.label, b.value, b.maximum, b.text) for b in c.bars),
+        )
+        for index, c in enumerate(packet.cards)
+    )

@@ -260,7 +260,7 @@ class AppWindow(QMainWindow):
             apply_theme(str(value))
         elif key.startswith("reminder_"):
             self._apply_profile_settings(session)
-        elif key == "language":
+        elif key in ("language", "role"):  # a supervisor gets the Supervision screen
             QTimer.singleShot(0, self._rebuild_workspace)  # not inside the combo's own signal
 
     def _rebuild_workspace(self) -> None:

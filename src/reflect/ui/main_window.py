@@ -11,12 +11,13 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -47,6 +48,9 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("debrief", "Debrief"),
     ("settings", "Settings"),
 )
+# Only in a profile whose role is "supervisor" (Settings → Supervision), after the others so
+# every other screen keeps its Alt+number.
+SUPERVISOR_NAVIGATION: tuple[tuple[str, str], ...] = (("supervision", "Supervision"),)
 
 
 class MainWindow(QWidget):
@@ -68,6 +72,10 @@ class MainWindow(QWidget):
         self.profiles = profiles
         self.setAccessibleName(tr("Reflect workspace"))
         self.screens: dict[str, QWidget] = {}
+        supervisor = session.settings.get("role") == "supervisor"
+        self.navigation = NAVIGATION + (SUPERVISOR_NAVIGATION if supervisor else ())
+        # A sealed reply (or, for a supervisor, a packet) can be dropped on the window.
+        self.setAcceptDrops(True)
 
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -112,7 +120,7 @@ class MainWindow(QWidget):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.help_button.clicked.connect(self.help_requested)
         self.lock_button.clicked.connect(self.lock_requested)
-        for index in range(len(NAVIGATION)):
+        for index in range(len(self.navigation)):
             shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
         self.nav.setCurrentRow(0)
@@ -126,7 +134,7 @@ class MainWindow(QWidget):
         self.stack.addWidget(widget)
 
     def show_screen(self, key: str) -> None:
-        keys = [k for k, _ in NAVIGATION]
+        keys = [k for k, _ in self.navigation]
         if key in keys:
             self.nav.setCurrentRow(keys.index(key))
 
@@ -141,8 +149,9 @@ class MainWindow(QWidget):
             "home": lambda: HomeScreen(self.session),
             "settings": lambda: SettingsScreen(self.session, self.profiles),
             "trends": lambda: TrendsScreen(self.session),
+            "supervision": lambda: _supervision_screen(self.session),
         }
-        for key, label in NAVIGATION:
+        for key, label in self.navigation:
             factory = factories.get(key)
             coming = tr("This part of Reflect is on its way.")
             widget = factory() if factory else PlaceholderScreen(tr(label), coming)
@@ -192,6 +201,56 @@ class MainWindow(QWidget):
             settings.delete_profile_requested.connect(self.delete_profile_requested)
             settings.data_imported.connect(self.refresh_after_import)
 
+        supervision = self.screens.get("supervision")
+        debrief = self.screens["debrief"]
+        if supervision is not None and isinstance(debrief, DebriefScreen):
+            debrief.debrief_saved.connect(lambda _id: supervision.refresh())  # type: ignore[attr-defined]
+        if isinstance(debrief, DebriefScreen) and isinstance(home, HomeScreen):
+            # Actions that arrive in a supervisor's reply appear on Home at once.
+            debrief.debrief_saved.connect(lambda _id: home.refresh())
+
+    # --- sealed files dropped on the window ----------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.open_sealed_file(Path(urls[0].toLocalFile()))
+
+    def open_sealed_file(self, path: Path) -> str:
+        """A reply goes to the debrief it answers; a packet to the Supervision screen."""
+        from reflect.domain.errors import ReflectError
+        from reflect.services.supervision_inbox import import_sealed, is_sealed_file
+        from reflect.ui.error_text import message_in_language
+
+        if not is_sealed_file(path):
+            message = tr(
+                "Only sealed files from Reflect (a supervisor's reply or a debrief packet) can "
+                "be dropped here. Other imports are in Settings → Your data."
+            )
+        else:
+            try:
+                opened = import_sealed(self.session, path)
+            except ReflectError as error:
+                message = message_in_language(error)
+            else:
+                if opened.kind == "reply" and opened.reply is not None:
+                    message = tr(
+                        "Reply imported: {count} action(s) added; they are on Home and in "
+                        "your next debrief."
+                    ).format(count=opened.reply.actions_added)
+                else:
+                    message = tr("Packet kept in your supervision record.")
+                self.refresh_after_import()
+                self.show_screen("supervision" if opened.kind == "packet" else "home")
+        QMessageBox.information(self, tr("Sealed file"), message)
+        return message
+
     def refresh_after_import(self) -> None:
         """Imported records show up everywhere without locking."""
         for screen in self.screens.values():
@@ -224,3 +283,9 @@ class MainWindow(QWidget):
             save = getattr(screen, "save_draft_now", None)
             if callable(save):
                 save()
+
+
+def _supervision_screen(session: Session) -> QWidget:
+    from reflect.ui.screens.supervision_screen import SupervisionScreen
+
+    return SupervisionScreen(session)

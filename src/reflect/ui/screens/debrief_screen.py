@@ -11,6 +11,7 @@ from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,7 @@ from reflect.services.debrief import Choice
 from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.session import Session
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.screens.debrief_mode import DebriefMode
 from reflect.ui.widgets.debrief_cards import KIND_LABELS
@@ -121,6 +123,14 @@ class DebriefScreen(QWidget):
         self.pdf_button.setAccessibleName(tr("Export PDF…"))
         self.pdf_button.setToolTip(tr("Export PDF…"))
         row.addWidget(self.save_button)
+        # Supervision by files (issue 17): the packet of this debrief, and a reply back.
+        self.send_button = QPushButton(tr("Send to supervisor…"))
+        self.send_button.setToolTip(
+            tr("Seal what this debrief shares into a file only your supervisor can open")
+        )
+        self.reply_button = QPushButton(tr("Import reply…"))
+        row.addWidget(self.send_button)
+        row.addWidget(self.reply_button)
         row.addStretch(1)
         row.addWidget(QLabel(tr("Export:")))
         row.addWidget(self.markdown_button)
@@ -129,6 +139,11 @@ class DebriefScreen(QWidget):
         # The main action on a row of its own, beside the status: four buttons in one row
         # would not fit at larger type or in French.
         last = QHBoxLayout()
+        self.replies = QLabel()
+        self.replies.setWordWrap(True)
+        self.replies.setTextFormat(Qt.TextFormat.PlainText)
+        self.replies.setAccessibleName(tr("Replies from your supervisor"))
+        right.addWidget(self.replies)
         last.addWidget(self.status, 1)
         last.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignBottom)
         right.addLayout(last)
@@ -141,6 +156,8 @@ class DebriefScreen(QWidget):
         self.start_button.clicked.connect(self.start_mode)
         self.markdown_button.clicked.connect(lambda: self.export("md"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.send_button.clicked.connect(self.send_to_supervisor)
+        self.reply_button.clicked.connect(self.choose_reply)
         self.sidebar.open_requested.connect(self.open_debrief)
         self.picker.current_changed.connect(self._show_preview)
         self.picker.search_changed.connect(self._search_reflections)
@@ -246,6 +263,7 @@ class DebriefScreen(QWidget):
         self.picker.set_choices(self._choices(debrief.shared), debrief.shared, debrief.parts)
         self.delete_button.setEnabled(debrief.id is not None)
         self.status.setText("")
+        self._show_replies()
         self._select_in_history()
 
     def _from_form(self) -> Debrief:
@@ -372,6 +390,68 @@ class DebriefScreen(QWidget):
             )
             return
         self.status.setText(tr("Saved the summary to {path}.").format(path=target))
+
+    # --- supervision by files ------------------------------------------------------------
+
+    def _show_replies(self) -> None:
+        """What the supervisor sent back for this debrief: shared notes and message."""
+        found = (
+            self.session.supervision_send.replies(self.debrief.id)
+            if self.debrief.id is not None
+            else []
+        )
+        titles = {s.id: s.title for s in self.service.room_agenda(self.words)}
+        lines = []
+        for reply in found:
+            who = reply["supervisor"] or tr("your supervisor")
+            lines.append(tr("Reply from {name}:").format(name=who))
+            lines += [f"  {titles.get(step, step)}: {text}" for step, text in reply["notes"]]
+            if reply["message"]:
+                lines.append(f"  {reply['message']}")
+        self.replies.setText("\n".join(lines))
+        self.replies.setVisible(bool(lines))
+
+    def send_to_supervisor(self, dialog: object = None) -> Path | None:
+        from reflect.ui.screens.supervisor_dialogs import SendPacketDialog
+
+        if not self.save() or self.debrief.id is None:
+            return None
+        box = (
+            dialog
+            if isinstance(dialog, SendPacketDialog)
+            else SendPacketDialog(self.session, self.debrief.id, self)
+        )
+        if not box.exec() or box.written is None:
+            return None
+        self.status.setText(
+            tr("Sealed into {path}. Send this file to your supervisor.").format(path=box.written)
+        )
+        return box.written
+
+    def choose_reply(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Import a reply from your supervisor"), str(Path.home()), "age (*.age);;* (*)"
+        )
+        if path:
+            self.import_reply(Path(path))
+
+    def import_reply(self, path: Path) -> bool:
+        try:
+            receipt = self.session.supervision_send.import_reply(path)
+        except ReflectError as error:
+            self.status.setText(message_in_language(error))
+            return False
+        self.status.setText(
+            tr(
+                "Reply imported: {count} action(s) added; they are on Home and in your "
+                "next debrief."
+            ).format(count=receipt.actions_added)
+        )
+        self.refresh()
+        self.open_debrief(receipt.debrief_id)
+        if receipt.debrief_id is not None:
+            self.debrief_saved.emit(receipt.debrief_id)
+        return True
 
 
 def _kind(kind: str) -> str:

@@ -1,0 +1,236 @@
+"""The supervisor's side in the app: parts of a reflection, sending a packet, the Supervision
+screen, a reply coming back (qtbot, two profiles in two data folders)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from reflect.ui import i18n
+from reflect.ui.main_window import MainWindow
+from reflect.ui.screens.debrief_screen import DebriefScreen
+from reflect.ui.screens.supervisor_dialogs import AddSupervisorDialog, SendPacketDialog
+from tests.services.supervision_fixtures import (
+    CANARY,
+    PART_CANARY,
+    PART_SHARED,
+    all_rows_text,
+    make_pair,
+)
+from tests.ui.test_debrief_ui import all_texts
+
+PNG = Path("/tmp/supervisor-png")
+
+
+@pytest.fixture
+def pair(tmp_path):
+    made = make_pair(tmp_path)
+    yield made
+    made.close()
+    i18n.set_language("en")
+
+
+def _row_of(widget, ref: str) -> int:
+    for row in range(widget.count()):
+        if widget.item(row).data(Qt.ItemDataRole.UserRole) == ref:
+            return row
+    raise AssertionError(ref)
+
+
+def test_a_ticked_reflection_shares_only_the_chosen_parts(qtbot, pair):
+    screen = DebriefScreen(pair.provider)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.new_debrief()
+    ref = str(pair.part_reflection)
+    lists = screen.picker.lists["reflection"]
+    lists.setCurrentRow(_row_of(lists, ref))
+    screen.picker.set_checked("reflection", ref)
+    assert screen.parts.isVisible()
+    # A new tick starts with the outline only; the reaction and feelings stay unticked.
+    assert screen.picker.parts_of(ref) == ("what_happened",)
+    assert screen.parts.chosen() == ("what_happened",)
+    preview = all_texts(screen.preview)
+    assert PART_SHARED in preview and PART_CANARY not in preview
+    screen.parts.checks["my_reaction"].setChecked(True)
+    assert PART_CANARY in all_texts(screen.preview)
+    screen.parts.checks["my_reaction"].setChecked(False)
+    assert screen.save()
+    assert pair.provider.debrief.get(screen.debrief.id).parts_of(ref) == ("what_happened",)
+    view = pair.provider.debrief.shared_view(screen.debrief.id)
+    assert PART_CANARY not in view.all_text() and PART_SHARED in view.all_text()
+    # The choice is remembered as the start for the next reflection ticked.
+    assert pair.provider.settings.get("debrief_share_parts") == ["what_happened"]
+    screen.picker.set_checked("reflection", ref, False)
+    assert screen.picker.parts() == {}
+
+
+def _send_packet_through_the_app(qtbot, pair, tmp_path, monkeypatch) -> Path:
+    screen = DebriefScreen(pair.provider)
+    qtbot.addWidget(screen)
+    screen.open_debrief(pair.debrief_id)
+    recipient, print_ = pair.supervisor.supervision.my_key()
+    add = AddSupervisorDialog(pair.provider)
+    qtbot.addWidget(add)
+    add.name.setText("Sam")
+    add.key.setText(recipient)
+    assert add.print_label.text() == print_
+    assert not add.ok_button.isEnabled()  # the fingerprint must be compared first
+    add.confirm.setChecked(True)
+    add.add()
+    assert add.added_id is not None
+    dialog = SendPacketDialog(pair.provider, pair.debrief_id)
+    qtbot.addWidget(dialog)
+    assert dialog.supervisor.currentData() == recipient
+    dialog.with_notes.setChecked(True)
+    out = tmp_path / "outbox.age"
+    monkeypatch.setattr(dialog, "ask_path", lambda: out)
+    monkeypatch.setattr(dialog, "confirm_flags", lambda *_a: True)
+    monkeypatch.setattr(dialog, "exec", lambda: (dialog.send(), dialog.result())[1])
+    assert screen.send_to_supervisor(dialog) == out
+    return out
+
+
+def test_packet_and_reply_through_the_app(qtbot, pair, tmp_path, monkeypatch):
+    packet_path = _send_packet_through_the_app(qtbot, pair, tmp_path, monkeypatch)
+    assert packet_path.read_bytes().startswith(b"age-encryption.org/v1")
+
+    sup_window = MainWindow(pair.supervisor)
+    qtbot.addWidget(sup_window)
+    sup_window.resize(1200, 800)
+    sup_window.show()
+    sup_window.show_screen("supervision")
+    screen = sup_window.screens["supervision"]
+    assert screen.import_packet(packet_path)
+    assert not screen.import_packet(packet_path)
+    assert "already imported" in screen.status.text()
+    view = screen.packet_view
+    assert view.packet_id
+    shown = all_texts(screen)
+    assert PART_SHARED in shown and CANARY not in shown and PART_CANARY not in shown
+    view.steps.setCurrentRow(5)  # self-care
+    view.note.setPlainText("Short walks after hard visits.")
+    view.share_note.setChecked(True)
+    view.action_text.setText("Try a wind-down routine for a week")
+    view.action_owner.setText("Alex")
+    view.add_action_button.click()
+    assert view.actions_list.count() == 1
+    reply_path = tmp_path / "reply.age"
+    monkeypatch.setattr(view, "ask_reply_path", lambda: reply_path)
+    assert view.write_reply(date(2030, 1, 15), "See you then.") == reply_path
+    assert CANARY not in all_rows_text(pair.supervisor)
+
+    prov_window = MainWindow(pair.provider)
+    qtbot.addWidget(prov_window)
+    prov_window.show()
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    message = prov_window.open_sealed_file(reply_path)
+    assert "1 action" in message
+    home = prov_window.screens["home"]
+    assert "Try a wind-down routine for a week" in all_texts(home)
+    debrief = prov_window.screens["debrief"]
+    debrief.open_debrief(pair.debrief_id)
+    assert "Short walks after hard visits." in debrief.replies.text()
+    planned = [
+        d for d in pair.provider.debrief.history() if d.scheduled_for.date() == date(2030, 1, 15)
+    ]
+    assert planned, "the next date became a planned debrief"
+    nxt = pair.provider.debrief.shared_view(planned[0].id)
+    assert "Try a wind-down routine for a week" in [a.text for a in nxt.carried_over]
+    again = prov_window.open_sealed_file(reply_path)
+    assert "already imported" in again
+
+
+def test_wrong_profile_and_plain_files_are_refused_when_dropped(qtbot, pair, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    packet_path = _send_packet_through_the_app(qtbot, pair, tmp_path, monkeypatch)
+    stranger_dir = tmp_path / "stranger"
+    from tests.services.supervision_fixtures import open_profile
+
+    stranger = open_profile(stranger_dir, "Kim", "supervisor")
+    try:
+        window = MainWindow(stranger)
+        qtbot.addWidget(window)
+        before = all_rows_text(stranger)
+        assert "someone else's key" in window.open_sealed_file(packet_path)
+        assert all_rows_text(stranger) == before
+        plain = tmp_path / "notes.txt"
+        plain.write_text("hello", encoding="utf-8")
+        assert "Only sealed files" in window.open_sealed_file(plain)
+    finally:
+        stranger.close()
+
+
+def _render(widget, name: str) -> None:
+    widget.grab().save(str(PNG / name))
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_supervisor_screens_render(qtbot, pair, tmp_path, monkeypatch, language):
+    packet_path = _send_packet_through_the_app(qtbot, pair, tmp_path, monkeypatch)
+    sup = pair.supervisor.supervision
+    sup.import_packet(packet_path)
+    from datetime import datetime, timedelta
+
+    from reflect.domain.supervision import Agreement, HotDebrief, HoursEntry
+
+    person = sup.supervisees()[0]
+    sup.save_agreement(
+        Agreement(
+            person.id,
+            "Every two weeks, one hour",
+            "Restorative first",
+            "Between us",
+            "Each keeps own notes",
+            date.today() + timedelta(days=7),
+        )
+    )
+    sup.add_hours(HoursEntry(date.today() - timedelta(days=3), 60, supervisee_id=person.id))
+    sup.add_hours(HoursEntry(date.today() - timedelta(days=10), 90, "group", "video"))
+    sup.save_hot_debrief(
+        HotDebrief(
+            datetime.now() - timedelta(days=4),
+            {"outline": "Difficult night shift"},
+            ["handover"],
+            ["Review the on-call list"],
+        )
+    )
+    i18n.set_language(language)
+    window = MainWindow(pair.supervisor)
+    qtbot.addWidget(window)
+    window.resize(1280, 820)
+    window.show()
+    window.show_screen("supervision")
+    screen = window.screens["supervision"]
+    qtbot.waitExposed(window)
+    assert screen.reminders.isVisible()
+    for index in range(screen.tabs.count()):
+        screen.tabs.setCurrentIndex(index)
+        qtbot.wait(20)
+        _render(window, f"supervision-{language}-tab{index}.png")
+    window.show_screen("settings")
+    settings = window.screens["settings"]
+    settings.supervision.show_key()
+    settings.supervision.ensurePolished()
+    _render(settings.supervision, f"settings-supervision-{language}.png")
+    dialog = SendPacketDialog(pair.provider, pair.debrief_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _render(dialog, f"send-packet-{language}.png")
+    add = AddSupervisorDialog(pair.provider)
+    qtbot.addWidget(add)
+    add.show()
+    add.key.setText(pair.supervisor.supervision.my_key()[0])
+    _render(add, f"add-supervisor-{language}.png")
+    debrief = DebriefScreen(pair.provider)
+    qtbot.addWidget(debrief)
+    debrief.resize(1100, 760)
+    debrief.show()
+    debrief.open_debrief(pair.debrief_id)
+    lists = debrief.picker.lists["reflection"]
+    lists.setCurrentRow(_row_of(lists, str(pair.part_reflection)))
+    _render(debrief, f"debrief-parts-{language}.png")
