@@ -57,7 +57,7 @@ class AddSupervisorDialog(QDialog):
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Supervisor's name"))
         self.key = QLineEdit()
-        self.key.setPlaceholderText("age1…")
+        self.key.setPlaceholderText(tr("age1…"))
         self.key.setAccessibleName(tr("Supervisor's key"))
         self.print_label = QLabel(tr("Paste a key to see its fingerprint."))
         self.print_label.setAccessibleName(tr("Fingerprint"))
