@@ -234,3 +234,35 @@ def test_supervisor_screens_render(qtbot, pair, tmp_path, monkeypatch, language)
     lists = debrief.picker.lists["reflection"]
     lists.setCurrentRow(_row_of(lists, str(pair.part_reflection)))
     _render(debrief, f"debrief-parts-{language}.png")
+
+
+def test_supervision_screen_controls_are_named_and_reachable(qtbot, pair, tmp_path, monkeypatch):
+    from tests.ui.test_accessibility import _controls, _inside_keyboard_composite, _spoken_name
+    from tests.ui.test_workspace_keyboard_names import _open_every_tab, _unnamed
+
+    window = MainWindow(pair.supervisor)
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    assert [k for k, _ in window.navigation][-1] == "supervision"
+    qtbot.waitExposed(window)
+    window.activateWindow()  # shortcuts need the active window (other tests left windows)
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, "9", Qt.KeyboardModifier.AltModifier)
+    screen = window.screens["supervision"]
+    assert window.stack.currentWidget() is screen
+    packet_path = _send_packet_through_the_app(qtbot, pair, tmp_path, monkeypatch)
+    assert screen.import_packet(packet_path)
+    _open_every_tab(screen)
+    assert _unnamed(screen) == []
+    unreachable = [
+        f"{type(w).__name__} {_spoken_name(w)!r}"
+        for w in _controls(screen)
+        if w.isEnabled()
+        and not _inside_keyboard_composite(w, screen)
+        and not w.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+    assert unreachable == []
+    # The settings group of a provider is named too.
+    window.show_screen("settings")
+    assert _unnamed(window.screens["settings"]) == []
