@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from types import TracebackType
 
 
 def _harden_process() -> None:
@@ -25,6 +27,19 @@ def _harden_process() -> None:
             pass
 
 
+def _log_unexpected_errors(data_dir: Path) -> None:
+    """Unexpected errors in the window go to the content-free diagnostic log, then on as usual."""
+    from reflect.diagnostics import record_error
+
+    default_hook = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        record_error(data_dir, exc.with_traceback(tb), "gui")
+        default_hook(kind, exc, tb)
+
+    sys.excepthook = hook
+
+
 def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     _harden_process()
     from PySide6.QtWidgets import QApplication
@@ -33,6 +48,7 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     from reflect.ui.app_window import AppWindow
 
     paths = AppPaths.from_option(data_dir).ensure()
+    _log_unexpected_errors(paths.data_dir)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Reflect")

@@ -67,3 +67,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last net: no traceback ever reaches a person
+        return _unexpected(args, exc)
+
+
+def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
+    from reflect.diagnostics import log_path, record_error
+    from reflect.paths import AppPaths
+
+    data_dir = AppPaths.from_option(args.data_dir).data_dir
+    record_error(data_dir, exc, f"cli.{args.command}")
+    print(
+        f"reflect: an unexpected problem stopped this command ({type(exc).__name__}). "
+        f"A note without any of your data was added to {log_path(data_dir)}.",
+        file=sys.stderr,
+    )
+    return 2

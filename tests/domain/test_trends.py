@@ -12,15 +12,16 @@ from reflect.domain.errors import ValidationError
 from reflect.domain.instrument_scoring import score
 from reflect.domain.reflection import PRACTICE_AREAS, STAGES_OF_CHANGE
 from reflect.domain.trends import (
+    CATEGORY_KEYS,
     HEATMAP_MAX_DAYS,
     DateRange,
     ReflectionPoint,
     build_trends,
-    category_series,
     daily_heaviness,
     date_range,
     helped_counts,
     instrument_series,
+    one_category_series,
     practice_period_for,
     practice_series,
     stage_counts,
@@ -89,7 +90,7 @@ def test_week_start_is_the_monday():
 
 def test_category_series_put_overall_first_with_the_baseline_each_was_compared_with():
     history = scored([1, 1, 1, 1, 3])
-    series = category_series(history)
+    series = [one_category_series(history, key) for key in CATEGORY_KEYS]
     assert [s.key for s in series] == [OVERALL, *CATEGORIES]
     overall = series[0]
     assert overall.values == (1.0, 1.0, 1.0, 1.0, 3.0)

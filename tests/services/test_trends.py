@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from reflect.domain.checkin_scoring import OVERALL
@@ -114,3 +115,28 @@ def test_a_snapshot_read_on_another_connection_is_adopted_only_if_still_current(
     session.trends.adopt(stale)
     assert not session.trends.covers(session.trends.range("all"))
     assert session.trends.build_for("all").checkin_count == 2
+
+
+def test_an_edit_during_a_history_read_is_never_adopted_as_current(session):
+    """Regression: an intensity edit keeps row counts and largest ids; the cache must notice."""
+    from reflect.services.worker_session import separate_session
+
+    saved = _reflect(session, 2, 2)
+    with separate_session(session) as second:
+        in_flight = second.trends.snapshot()  # the worker's read, before the edit lands
+    session.journal.save(replace(session.journal.get(saved.id), intensity=9))
+    session.trends.adopt(in_flight)
+    assert not session.trends.covers(session.trends.range("all"))
+    weekly = session.trends.build_for("all").weekly
+    assert [m for m in weekly.mean_intensity if m is not None] == [9.0]
+
+
+def test_the_revision_is_the_same_on_every_connection_and_moves_on_every_write(session):
+    from reflect.services.worker_session import separate_session
+
+    saved = _reflect(session, 2, 2)
+    with separate_session(session) as second:
+        seen_elsewhere = second.trends.snapshot().version
+    assert seen_elsewhere == session.trends.snapshot().version
+    session.journal.save(replace(session.journal.get(saved.id), intensity=3))
+    assert session.trends.snapshot().version != seen_elsewhere

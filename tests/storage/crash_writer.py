@@ -29,7 +29,8 @@ def main() -> None:
             "free_write",
             datetime(2026, 1, 1, 8),
             tags=["crash"],
-            answers={"text": f"entry-{n} " + "words to index " * 20},
+            # "marker<n>x" is one search token per entry, so the test can find each one
+            answers={"text": f"entry-{n} marker{n}x " + "words to index " * 20},
             follow_ups=[FollowUp(f"follow-{n}")] if n % 3 == 0 else [],
         )
         if mode == "drafts":

@@ -9,7 +9,19 @@ from reflect.ui.app_window import AppWindow
 from tests.conftest import PASSPHRASE
 
 
-def test_unlock_writes_todays_backup_off_the_gui_thread(qtbot, paths, profile):
+def test_unlock_writes_todays_backup_off_the_gui_thread(qtbot, paths, profile, monkeypatch):
+    import threading
+
+    import reflect.storage.backup as storage_backup
+
+    threads: list[threading.Thread] = []
+    real_backup_to = storage_backup.backup_to
+
+    def recording_backup_to(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_backup_to(*args, **kwargs)
+
+    monkeypatch.setattr(storage_backup, "backup_to", recording_backup_to)
     win = AppWindow(paths, fast_kdf=True)
     qtbot.addWidget(win)
     win.show()
@@ -19,4 +31,5 @@ def test_unlock_writes_todays_backup_off_the_gui_thread(qtbot, paths, profile):
     daily = profile.directory / "backups" / daily_name(date.today()).filename
     qtbot.waitUntil(daily.exists, timeout=5000)
     assert win.last_backup_error is None
+    assert threads and all(t is not threading.main_thread() for t in threads)
     win.lock()

@@ -65,19 +65,26 @@ def test_auto_lock_after_idle(qtbot, window):
 
 
 def test_input_resets_idle_timer(qtbot, window):
+    """Driven by a fake wall clock, so a busy machine cannot make it flake."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
     _unlock(qtbot, window)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=5000)
-    window.set_idle_timeout_ms(400)
-    for _ in range(6):
-        qtbot.wait(150)
-        event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(window, event)
+    now = [1000.0]
+    window.idle.wall_clock = lambda: now[0]
+    window.set_idle_timeout_ms(60_000)  # the Qt timer stays far away; the clock decides
+    now[0] += 40
+    QApplication.sendEvent(
+        window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+    )
+    now[0] += 40  # 80 s since unlocking, but only 40 s since the key press
+    window.idle.check_wall_clock()
     assert not window.is_locked
-    qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
+    now[0] += 30  # 70 s without input
+    window.idle.check_wall_clock()
+    assert window.is_locked
 
 
 def test_quick_hide_hides_window(qtbot, window):

@@ -309,11 +309,6 @@ def one_category_series(history: Sequence[ScoredCheckIn], key: str) -> CategoryS
     )
 
 
-def category_series(history: Sequence[ScoredCheckIn]) -> tuple[CategorySeries, ...]:
-    """Overall first, then each category."""
-    return tuple(one_category_series(history, key) for key in CATEGORY_KEYS)
-
-
 def subscale_scale(definition: InstrumentDefinition, subscale: Subscale) -> tuple[float, float]:
     """The lowest and highest score a subscale can give, from its scoring key."""
     scale = definition.scale

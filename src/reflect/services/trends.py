@@ -128,18 +128,17 @@ class TrendsService:
     def adopt(self, snapshot: _Snapshot) -> None:
         """Use a history read on another connection if the data has not changed since.
 
-        A version's first element is its connection's own change counter, which differs
-        between connections; the table aggregates after it are what must match. A partial
+        The data revision reads the same on every connection and was taken before the read
+        began, so a write that landed during the read makes the snapshot stale. A partial
         history never replaces a complete one that is still current.
         """
         current = self._source.data_version()
-        if tuple(snapshot.version[1:]) != tuple(current[1:]):
+        if snapshot.version != current:
             return
         mine = self._snapshot
         complete = mine is not None and mine.version == current and mine.since is None
         if complete and snapshot.since is not None:
             return
-        snapshot.version = current
         self._snapshot = snapshot
 
     def first_day(self) -> date | None:

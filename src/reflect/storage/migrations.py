@@ -109,6 +109,33 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+# Tables whose rows the trends dashboard reads. Each write to one bumps ``data_revision``,
+# the single counter the dashboard's cache is checked against: a revision, unlike row counts
+# and largest ids, also moves when a row is edited, and it reads the same on every connection.
+REVISION_TABLE = "data_revision"
+
+
+def add_revision_triggers(db: sqlite_utils.Database, table: str) -> None:
+    """Make every insert, update and delete on ``table`` move the data revision."""
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS [{table}_revision_{event.lower()}] "
+            f"AFTER {event} ON [{table}] BEGIN "
+            f"UPDATE {REVISION_TABLE} SET value = value + 1 WHERE id = 1; END"
+        )
+
+
+@migrations()
+def m002_trend_revision(db: sqlite_utils.Database) -> None:
+    db.execute(
+        f"CREATE TABLE {REVISION_TABLE} "
+        "(id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL)"
+    )
+    db.execute(f"INSERT INTO {REVISION_TABLE} (id, value) VALUES (1, 0)")
+    for table in ("reflections", "checkins", "instrument_results"):
+        add_revision_triggers(db, table)
+
+
 def known_names() -> set[str]:
     return {m.name for m in migrations._migrations}
 

@@ -2,7 +2,8 @@
 
 Reading tables by name rather than through each repository means a table added by a later
 migration is exported without anyone remembering to update the exporters. Internal tables
-(the FTS index and its shadow tables, the migrations record) are left out: they are rebuilt.
+(the FTS index and its shadow tables, the migrations record, the data revision) are left
+out: they are rebuilt.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
+
+from reflect.storage.migrations import REVISION_TABLE
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
 # Secrets that must never leave the encrypted database: not in a plain export, and not merged
@@ -29,7 +32,7 @@ def _fts_tables(conn: Any) -> set[str]:
 
 def data_tables(conn: Any) -> list[str]:
     """Tables with the person's data, in a stable order (parents before follow-ups)."""
-    skip = _fts_tables(conn) | {MIGRATIONS_TABLE} | SECRET_TABLES
+    skip = _fts_tables(conn) | {MIGRATIONS_TABLE, REVISION_TABLE} | SECRET_TABLES
     rows = conn.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name"

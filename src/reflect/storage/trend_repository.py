@@ -13,6 +13,7 @@ import sqlite_utils
 
 from reflect.domain.reflection import PRACTICE_AREAS, STAGE_OF_CHANGE_FIELD, rating_key
 from reflect.domain.trends import ReflectionPoint
+from reflect.storage.migrations import REVISION_TABLE
 
 _RATING_COLUMNS = ", ".join(
     f"json_extract(answers, '$.\"{rating_key(area)}\"')" for area in PRACTICE_AREAS
@@ -61,20 +62,8 @@ class TrendRepository:
         return min(found) if found else None
 
     def data_version(self) -> tuple[object, ...]:
-        """Changes whenever a reflection, check-in or result is added, edited or deleted.
-
-        Cheap (about 2 ms on ten years: counts and largest ids, no full scan), so the
-        dashboard can keep its cache until something really changed. The first element is
-        this connection's own change counter (any write here, even an edit within the same
-        second) with SQLite's ``data_version`` (a commit by another connection); both differ
-        between connections, so a history read elsewhere is matched on the rest only.
+        """The data revision: moves on every insert, edit or delete of a reflection, check-in
+        or result, on any connection (triggers keep it; see migrations.add_revision_triggers).
         """
-        row = self._db.execute(
-            "SELECT (SELECT count(*) FROM reflections), "
-            "(SELECT coalesce(max(id), 0) FROM reflections), "
-            "(SELECT count(*) FROM checkins), (SELECT coalesce(max(id), 0) FROM checkins), "
-            "(SELECT count(*) FROM instrument_results), "
-            "(SELECT coalesce(max(id), 0) FROM instrument_results)"
-        ).fetchone()
-        changes = self._db.execute("PRAGMA data_version").fetchone()[0]
-        return ((self._db.conn.total_changes, changes), *row)
+        row = self._db.execute(f"SELECT value FROM {REVISION_TABLE} WHERE id = 1").fetchone()
+        return (row[0] if row else 0,)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
+from reflect.diagnostics import record_error, record_timing
 from reflect.domain.errors import ReflectError
 from reflect.domain.profile import ProfileInfo
 from reflect.paths import APP_NAME, AppPaths
@@ -186,13 +188,19 @@ class AppWindow(QMainWindow):
 
     def _on_lock_screen_unlock(self, info: ProfileInfo, passphrase: str) -> None:
         self.lock_screen.set_busy(True, tr("Unlocking…"))
+        started = time.perf_counter()
+
+        def unlocked(session: Session) -> None:
+            record_timing(self.paths.data_dir, "unlock", time.perf_counter() - started)
+            self._on_unlocked(session)
+
         run_in_background(
-            lambda: self.profiles.unlock(info, passphrase),
-            self._on_unlocked,
-            self._on_unlock_failed,
+            lambda: self.profiles.unlock(info, passphrase), unlocked, self._on_unlock_failed
         )
 
     def _on_unlock_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ReflectError):
+            record_error(self.paths.data_dir, exc, "unlock")
         if isinstance(exc, ReflectError):
             self.lock_screen.show_error(message_in_language(exc))
         else:
@@ -440,11 +448,6 @@ def apply_qt_language(language: str) -> None:
     if translator.load(f"qtbase_{language}", folder):
         app.installTranslator(translator)
         _qt_translators.append(translator)
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _warm_up_storage() -> None:

@@ -32,7 +32,7 @@ class IdleWatcher(QObject):
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
         super().__init__(parent)
-        self._wall_clock = wall_clock
+        self.wall_clock = wall_clock  # public so tests can drive it with a fake clock
         self._last_input = wall_clock()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -50,7 +50,7 @@ class IdleWatcher(QObject):
         return self._timer.interval()
 
     def start(self) -> None:
-        self._last_input = self._wall_clock()
+        self._last_input = self.wall_clock()
         self._timer.start()
         self._heartbeat.start()
 
@@ -64,7 +64,7 @@ class IdleWatcher(QObject):
     def check_wall_clock(self) -> None:
         if not self._timer.isActive():
             return
-        if (self._wall_clock() - self._last_input) * 1000 >= self._timer.interval():
+        if (self.wall_clock() - self._last_input) * 1000 >= self._timer.interval():
             self._fire()
 
     def _fire(self) -> None:
@@ -73,6 +73,6 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in _INPUT_EVENTS and self._timer.isActive():
-            self._last_input = self._wall_clock()
+            self._last_input = self.wall_clock()
             self._timer.start()
         return False

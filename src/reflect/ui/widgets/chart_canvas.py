@@ -27,7 +27,6 @@ from reflect.domain.errors import ValidationError
 from reflect.paths import write_private_file
 from reflect.ui.i18n import tr
 
-EXPORT_FILTERS = "PNG image (*.png);;PDF document (*.pdf)"  # in English; shown translated
 EXPORT_DPI = 150
 
 DrawFunction = Callable[[Figure], None]
