@@ -149,7 +149,7 @@ def run_show(args: argparse.Namespace) -> int:
             raise ValidationError(f"There is no debrief {args.id}; see 'reflect debrief list'.")
         view = session.debrief.shared_view(args.id)
         data = _view_json(view)
-        data["packets_sent"] = session.supervision_send.sent_for(args.id)
+        data["packets_sent"] = session.supervision_send.sent_for(args.id)  # reads only
         data["replies"] = session.supervision_send.replies(args.id)
     finally:
         session.close()
@@ -174,8 +174,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_packet(args: argparse.Namespace) -> int:
+    from reflect.commands.supervision import open_writer
+
     out = Path(args.out).expanduser()
-    session = open_session(args)
+    session = open_writer(args)  # records the packet sent (and may make the key pair)
     try:
         if session.debrief.get(args.id) is None:
             raise ValidationError(f"There is no debrief {args.id}; see 'reflect debrief list'.")

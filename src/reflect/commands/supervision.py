@@ -8,6 +8,7 @@ sealed to this profile, is damaged, or was already imported exits 2 with one cle
 from __future__ import annotations
 
 import argparse
+import inspect
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,21 @@ from reflect.commands.common import add_profile_arguments, open_session, print_j
 from reflect.domain.debrief import AGENDA_IDS
 from reflect.domain.errors import ValidationError
 from reflect.domain.supervision import SESSION_FORMATS, SESSION_KINDS, HoursEntry
+from reflect.services.session import Session
 from reflect.services.supervision_show import supervision_record
+
+
+def open_writer(args: argparse.Namespace, write: bool = True) -> Session:
+    """A session that holds the profile's writer lock when ``write`` (every command here that
+    keeps something: a key made on first use, a packet, a note, an hour, a reply sent).
+
+    The lock arrives with ``open_session(..., write=True)``; until that build is merged the
+    plain session is used, so this works on both sides of the merge.
+    """
+    options: dict[str, Any] = {}
+    if write and "write" in inspect.signature(open_session).parameters:
+        options["write"] = True
+    return open_session(args, **options)
 
 
 def _day(text: str) -> date:
@@ -96,7 +111,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run_key(args: argparse.Namespace) -> int:
-    session = open_session(args)
+    session = open_writer(args)
     try:
         recipient, print_ = session.supervision.my_key()
     finally:
@@ -118,7 +133,7 @@ def run_add_supervisor(args: argparse.Namespace) -> int:
             "That fingerprint does not match the key: the key may have been changed or "
             "mistyped. Nothing was added."
         )
-    session = open_session(args)
+    session = open_writer(args)
     try:
         added = session.supervision_send.add_supervisor(args.name, args.recipient, True)
     finally:
@@ -137,7 +152,7 @@ def run_add_supervisor(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    session = open_session(args)
+    session = open_writer(args)
     try:
         received = session.supervision.import_packet(Path(args.file))
     finally:
@@ -166,7 +181,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    session = open_session(args)
+    session = open_writer(args)
     try:
         data = supervision_record(session, args.supervisee)
     finally:
@@ -189,7 +204,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_note(args: argparse.Namespace) -> int:
-    session = open_session(args)
+    session = open_writer(args)
     try:
         session.supervision.save_note(args.packet_id, args.step, args.text, args.share)
     finally:
@@ -200,7 +215,7 @@ def run_note(args: argparse.Namespace) -> int:
 
 
 def run_action(args: argparse.Namespace) -> int:
-    session = open_session(args)
+    session = open_writer(args)
     try:
         action_id = session.supervision.add_action(args.packet_id, args.text, args.owner, args.due)
     finally:
@@ -217,7 +232,7 @@ def run_action(args: argparse.Namespace) -> int:
 
 
 def run_hours(args: argparse.Namespace) -> int:
-    session = open_session(args)
+    session = open_writer(args)
     try:
         service = session.supervision
         added = None
@@ -247,7 +262,7 @@ def run_hours(args: argparse.Namespace) -> int:
 
 def run_reply(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
-    session = open_session(args)
+    session = open_writer(args)
     try:
         reply, flagged = session.supervision.send_reply(
             args.packet_id, out, args.next, args.message, args.confirm_flagged
@@ -282,7 +297,7 @@ def import_reply_if_sealed(args: argparse.Namespace, path: Path) -> int | None:
         return None
     if start != AGE_MAGIC:
         return None
-    session = open_session(args)
+    session = open_writer(args, write=not args.dry_run)
     try:
         sender = session.supervision_send
         if args.dry_run:
