@@ -224,3 +224,35 @@ def test_no_export_on_either_side_holds_the_unshared_reflection_or_the_secret_ke
         "SELECT secret FROM supervision_identity"
     ).fetchone()[0]
     assert provider_secret not in provider_json.path.read_text(encoding="utf-8")
+
+
+def test_hostile_sealed_files_are_refused_cleanly(pair, tmp_path):
+    """Random bytes after the age header, a packet sealed with a hostile body, or a huge file:
+    one clear refusal each, nothing written."""
+    import random
+
+    from reflect.storage.sealed_files import seal
+
+    rng = random.Random(7)
+    recipient, _ = pair.supervisor.supervision.my_key()
+    samples = [b"age-encryption.org/v1\n" + rng.randbytes(n) for n in (0, 1, 50, 500)]
+    samples += [
+        seal(b'{"format": "reflect-supervision-packet", "version": 1}', [recipient]),
+        seal(b"[" * 50000, [recipient]),
+        seal(b"\xff" * 100, [recipient]),
+        seal(
+            json.dumps({"format": "reflect-supervision-packet", "version": 99}).encode(),
+            [recipient],
+        ),
+    ]
+    before = all_rows_text(pair.supervisor)
+    for index, data in enumerate(samples):
+        path = tmp_path / f"hostile-{index}.age"
+        path.write_bytes(data)
+        with pytest.raises(ReflectError):
+            pair.supervisor.supervision.import_packet(path)
+    huge = tmp_path / "huge.age"
+    huge.write_bytes(b"age-encryption.org/v1\n" + b"x" * (5 * 1024 * 1024))
+    with pytest.raises(ReflectError, match="too large"):
+        pair.supervisor.supervision.import_packet(huge)
+    assert all_rows_text(pair.supervisor) == before
