@@ -87,6 +87,7 @@ def _send_packet_through_the_app(qtbot, pair, tmp_path, monkeypatch) -> Path:
     qtbot.addWidget(dialog)
     assert dialog.supervisor.currentData() == recipient
     dialog.with_notes.setChecked(True)
+    dialog.rating_rows["heard"].set_value(4)  # rated, but not ticked to send
     out = tmp_path / "outbox.age"
     monkeypatch.setattr(dialog, "ask_path", lambda: out)
     monkeypatch.setattr(dialog, "confirm_flags", lambda *_a: True)
@@ -98,6 +99,9 @@ def _send_packet_through_the_app(qtbot, pair, tmp_path, monkeypatch) -> Path:
 def test_packet_and_reply_through_the_app(qtbot, pair, tmp_path, monkeypatch):
     packet_path = _send_packet_through_the_app(qtbot, pair, tmp_path, monkeypatch)
     assert packet_path.read_bytes().startswith(b"age-encryption.org/v1")
+    # The provider's rating is theirs: kept in their profile, not in the packet.
+    assert [r.scores for r in pair.provider.supervision.ratings("provider")] == [{"heard": 4}]
+    assert pair.supervisor.supervision.open_packet(packet_path.read_bytes()).rating == {}
 
     sup_window = MainWindow(pair.supervisor)
     qtbot.addWidget(sup_window)
@@ -266,3 +270,33 @@ def test_supervision_screen_controls_are_named_and_reachable(qtbot, pair, tmp_pa
     # The settings group of a provider is named too.
     window.show_screen("settings")
     assert _unnamed(window.screens["settings"]) == []
+
+
+def test_supervisor_role_chosen_at_creation_and_in_settings(qtbot, tmp_path, monkeypatch):
+    from reflect.paths import AppPaths
+    from reflect.ui.app_window import AppWindow
+    from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
+
+    window = AppWindow(AppPaths(tmp_path / "fresh").ensure(), fast_kdf=True)
+    qtbot.addWidget(window)
+    window.show()
+
+    def fake_exec(dialog):
+        dialog.name_edit.setText("Sam")
+        dialog.passphrase_edit.setText("a long enough passphrase here")
+        dialog.confirm_edit.setText("a long enough passphrase here")
+        dialog.understood.setChecked(True)
+        dialog.make_recovery_key.setChecked(False)
+        dialog.as_supervisor.setChecked(True)
+        return CreateProfileDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CreateProfileDialog, "exec", fake_exec)
+    window._on_lock_screen_create()
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10000)
+    assert window.session.settings.get("role") == "supervisor"
+    assert "supervision" in window.workspace.screens
+    # Back to provider in Settings: the workspace is rebuilt without the Supervision screen.
+    settings = window.workspace.screens["settings"]
+    settings.supervision.role.setCurrentIndex(settings.supervision.role.findData("provider"))
+    qtbot.waitUntil(lambda: "supervision" not in window.workspace.screens, timeout=5000)
+    window.lock()

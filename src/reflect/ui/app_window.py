@@ -356,6 +356,8 @@ class AppWindow(QMainWindow):
         def create() -> tuple[Session, str | None]:
             info = self.profiles.create(passphrase, name)
             session = self.profiles.unlock(info, passphrase)
+            if role == "supervisor":
+                session.settings.set("role", role)
             code = self.profiles.create_recovery_key(session) if wants_recovery else None
             return session, code
 
@@ -366,6 +368,7 @@ class AppWindow(QMainWindow):
                 self.show_recovery_key(code)
 
         wants_recovery = dialog.wants_recovery_key
+        role = dialog.role
         run_in_background(create, created, self._on_unlock_failed)
 
     def show_recovery_key(self, code: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -188,6 +189,19 @@ class RatingsPanel(QWidget):
                 f"{tr(labels[k])}: {v}/5" for k, v in rating.scores.items() if k in labels
             )
             self.history.addItem(f"{words.day(rating.rated_on)} · {who} · {scores}")
+        # Ratings a supervisee chose to send with a packet.
+        if supervisee_id is not None:
+            for _row, packet in self.service.packets(supervisee_id):
+                if packet.rating:
+                    scores = ", ".join(
+                        f"{tr(labels[k])}: {v}/5" for k, v in packet.rating.items() if k in labels
+                    )
+                    when = words.day(packet.created_at)
+                    self.history.addItem(f"{when} · {tr('by the supervisee')} · {scores}")
+        if self.history.count() == 0:
+            empty = QListWidgetItem(tr("No ratings yet."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.history.addItem(empty)
 
     def save(self) -> None:
         scores = {k: r.value() for k, r in self.rows.items() if r.value() is not None}
