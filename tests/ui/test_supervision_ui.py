@@ -300,3 +300,31 @@ def test_supervisor_role_chosen_at_creation_and_in_settings(qtbot, tmp_path, mon
     settings.supervision.role.setCurrentIndex(settings.supervision.role.findData("provider"))
     qtbot.waitUntil(lambda: "supervision" not in window.workspace.screens, timeout=5000)
     window.lock()
+
+
+def test_hours_export_csv_and_pdf_are_private_files(qtbot, pair, tmp_path):
+    import stat
+
+    import pypdf
+
+    from reflect.domain.supervision import HoursEntry
+    from reflect.ui.widgets.supervision_hours import HoursLog
+
+    sup = pair.supervisor.supervision
+    sup.add_hours(HoursEntry(date(2026, 3, 2), 75, note="=SUM(A1)"))
+    sup.add_hours(HoursEntry(date(2025, 11, 5), 60, "group", "video"))
+    log = HoursLog(pair.supervisor)
+    qtbot.addWidget(log)
+    assert log.table.rowCount() == 2
+    assert "2026" in log.totals.text() and "2025" in log.totals.text()
+    csv_path, pdf_path = tmp_path / "hours.csv", tmp_path / "hours.pdf"
+    log.export_to("csv", csv_path)
+    log.export_to("pdf", pdf_path)
+    for path in (csv_path, pdf_path):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    text = csv_path.read_text(encoding="utf-8-sig")
+    assert "2026-03-02,75,1.25" in text and "'=SUM(A1)" in text  # no formula injection
+    pdf_text = " ".join(
+        " ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf_path).pages
+    )
+    assert "Supervision hours" in pdf_text and "1.25" in pdf_text

@@ -129,13 +129,18 @@ class DebriefScreen(QWidget):
             tr("Seal what this debrief shares into a file only your supervisor can open")
         )
         self.reply_button = QPushButton(tr("Import reply…"))
-        row.addWidget(self.send_button)
-        row.addWidget(self.reply_button)
+        # A row of their own: beside Save and the exports they made the screen too wide at
+        # large type in French.
+        supervision_row = QHBoxLayout()
+        supervision_row.addWidget(self.send_button)
+        supervision_row.addWidget(self.reply_button)
+        supervision_row.addStretch(1)
         row.addStretch(1)
         row.addWidget(QLabel(tr("Export:")))
         row.addWidget(self.markdown_button)
         row.addWidget(self.pdf_button)
         right.addLayout(row)
+        right.addLayout(supervision_row)
         # The main action on a row of its own, beside the status: four buttons in one row
         # would not fit at larger type or in French.
         last = QHBoxLayout()
