@@ -147,11 +147,13 @@ class Session:
         """The supervisor's side: packets received, the supervision record, replies."""
         from reflect.services.supervision import SupervisionService
         from reflect.storage.supervision_keys import SupervisionKeyRepository
+        from reflect.storage.supervision_log import SupervisionLogRepository
         from reflect.storage.supervision_record import SupervisionRecordRepository
 
         return SupervisionService(
             SupervisionKeyRepository(self.db),
             SupervisionRecordRepository(self.db),
+            SupervisionLogRepository(self.db),
             self.profile.display_name,
         )
 

@@ -53,6 +53,7 @@ from reflect.storage.sealed_files import (
 
 if TYPE_CHECKING:
     from reflect.storage.supervision_keys import SupervisionKeyRepository
+    from reflect.storage.supervision_log import SupervisionLogRepository
     from reflect.storage.supervision_record import SupervisionRecordRepository
 
 Clock = Callable[[], datetime]
@@ -69,11 +70,13 @@ class SupervisionService:
         self,
         keys: SupervisionKeyRepository,
         record: SupervisionRecordRepository,
+        log: SupervisionLogRepository,
         display_name: str = "",
         clock: Clock = datetime.now,
     ) -> None:
         self._keys = keys
         self._record = record
+        self._log = log
         self._display_name = display_name
         self._clock = clock
 
@@ -214,13 +217,13 @@ class SupervisionService:
         check_hours(entry)
         if entry.supervisee_id is not None and self._record.supervisee(entry.supervisee_id) is None:
             raise ValidationError("That supervisee is not in this profile.")
-        return self._record.add_hours(entry)
+        return self._log.add_hours(entry)
 
     def hours(self) -> list[HoursEntry]:
-        return self._record.hours()
+        return self._log.hours()
 
     def delete_hours(self, entry_id: int) -> None:
-        self._record.delete_hours(entry_id)
+        self._log.delete_hours(entry_id)
 
     def hours_totals(self) -> list[dict[str, Any]]:
         names = {p.id: p.name for p in self.supervisees()}
@@ -259,7 +262,7 @@ class SupervisionService:
         scores = check_rating(rating.scores)
         if len(rating.comment) > 2000:
             raise ValidationError("Please keep the comment under 2,000 characters.")
-        return self._record.add_rating(
+        return self._log.add_rating(
             SessionRating(
                 rating.rated_on,
                 scores,
@@ -271,13 +274,13 @@ class SupervisionService:
         )
 
     def ratings(self, role: str | None = None) -> list[SessionRating]:
-        return self._record.ratings(role)
+        return self._log.ratings(role)
 
     def save_hot_debrief(self, item: HotDebrief) -> int:
-        return self._record.save_hot_debrief(check_hot_debrief(item))
+        return self._log.save_hot_debrief(check_hot_debrief(item))
 
     def hot_debriefs(self) -> list[HotDebrief]:
-        return self._record.hot_debriefs()
+        return self._log.hot_debriefs()
 
     def due_follow_up_checks(self, today: date | None = None) -> list[tuple[HotDebrief, str, date]]:
         today = today or self._clock().date()
