@@ -5,11 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reflect.services.debrief import Choice
 from reflect.ui.i18n import tr
+
+LABEL_CHARS = 48  # longer questions are shortened here; the tooltip holds the whole question
 
 
 class ReflectionPartsChooser(QGroupBox):
@@ -18,7 +29,7 @@ class ReflectionPartsChooser(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr("Parts of this reflection to share"), parent)
         self.ref = ""
-        self._layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)
         hint = QLabel(
             tr(
                 "Only the ticked parts are shared; its date, setting and template always "
@@ -27,22 +38,38 @@ class ReflectionPartsChooser(QGroupBox):
         )
         hint.setWordWrap(True)
         hint.setObjectName("mutedLabel")
-        self._layout.addWidget(hint)
+        hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout.addWidget(hint)
+        # A template with many questions scrolls here instead of squeezing the preview.
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self._scroll)
         self.checks: dict[str, QCheckBox] = {}
         self.setAccessibleName(tr("Parts of this reflection to share"))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def show_parts(self, ref: str, choices: Sequence[Choice], chosen: Sequence[str]) -> None:
         self.ref = ref
-        for check in self.checks.values():
-            self._layout.removeWidget(check)
-            check.deleteLater()
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
         self.checks = {}
         for choice in choices:
-            check = QCheckBox(choice.label)
+            text = choice.label
+            short = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+            check = QCheckBox(short)
+            check.setToolTip(text)
+            check.setAccessibleName(text)
             check.setChecked(choice.ref in chosen)
             check.toggled.connect(self._emit)
             self.checks[choice.ref] = check
-            self._layout.addWidget(check)
+            column.addWidget(check)
+        column.addStretch(1)
+        self._scroll.setWidget(inner)  # the old tick boxes go with their widget
+        rows = inner.sizeHint().height()
+        self._scroll.setFixedHeight(min(rows, 7 * max(1, self.fontMetrics().lineSpacing()) + 40))
         self.setVisible(bool(choices))
 
     def chosen(self) -> tuple[str, ...]:
