@@ -87,6 +87,11 @@ class AppPaths:
         return self.data_dir / "templates"
 
     @property
+    def accounts_dir(self) -> Path:
+        """Organisation-supplied reflective-account shapes (JSON files), beside the shipped ones."""
+        return self.data_dir / "accounts"
+
+    @property
     def instruments_dir(self) -> Path:
         """Imported instrument definitions (for example with licensed item text)."""
         return self.data_dir / "instruments"

@@ -17,6 +17,7 @@ from reflect.charts.instruments import draw_instruments, short_band_label
 from reflect.charts.practice import draw_practice
 from reflect.charts.reflections import draw_weekly_reflections
 from reflect.charts.stages import draw_stages
+from reflect.charts.strengths import draw_strengths
 from reflect.charts.style import OKABE_ITO, chart_style, chart_title, is_empty_state
 from reflect.domain.checkin import CATEGORIES, CheckIn
 from reflect.domain.checkin_scoring import OVERALL, score_history
@@ -43,7 +44,8 @@ def sample_data():
     checkins = [
         CheckIn(
             start + timedelta(days=7 * n),
-            {item.id: (1 if n < 10 else 3) for item in DEFINITION.items},
+            {item.id: (1 if n < 10 else 3) for item in DEFINITION.items}
+            | {question.id: 1 + n % 4 for question in DEFINITION.strengths},
             helping={"awareness": 3, "balance": 1, "connection": 4},
         )
         for n in range(16)
@@ -77,6 +79,7 @@ DRAWERS = {
     "stages": lambda f, d, s: draw_stages(f, d.stages, s),
     "heatmap": lambda f, d, s: draw_heatmap(f, d.heaviness, s),
     "helped": lambda f, d, s: draw_helped(f, d.helped, d.helped_checkins, s),
+    "strengths": lambda f, d, s: draw_strengths(f, d.strengths, s),
 }
 
 
@@ -207,3 +210,20 @@ def test_band_names_in_the_margin_are_short_and_never_cut_mid_range():
     assert short_band_label("Above 50: above the low-wellbeing range") == "Above 50"
     assert short_band_label("Little or none (below 28)") == "Little or none\n(below 28)"
     assert short_band_label("x" * 40).endswith("…")
+
+
+def test_strengths_and_strain_are_two_lines_on_one_chart_never_combined():
+    fig = figure()
+    draw_strengths(fig, DATA.strengths, STYLES[0])
+    shown = [p for p in DATA.strengths if p.strengths is not None]
+    assert list(artist(fig, "strengths-line").get_ydata()) == [p.strengths for p in shown]
+    assert list(artist(fig, "strain-line").get_ydata()) == [p.strain for p in shown]
+    assert len(fig.axes) == 1  # one chart, two separate lines, no net score
+
+
+def test_returning_to_an_earlier_stage_is_counted_and_drawn_last():
+    assert DATA.stages[-1].key == "returned"
+    assert DATA.stages[-1].count > 0
+    fig = figure()
+    draw_stages(fig, DATA.stages, STYLES[0])
+    assert len(fig.axes[0].containers[0].patches) == len(STAGES_OF_CHANGE)

@@ -94,3 +94,24 @@ def test_top_level_data_dir_is_honoured(capsys, tmp_path):
     assert code == 0 and "orgwho" in out
     assert (target / "instruments" / "orgwho.json").exists()
     assert oct((target).stat().st_mode & 0o777) == oct(0o700)
+
+
+def test_score_adds_a_support_object_only_when_a_result_needs_it(capsys, tmp_path):
+    code, out, _ = run(capsys, "score", "stss", "--answers", "5" * 17, "--data-dir", str(tmp_path))
+    data = json.loads(out)
+    assert code == 0 and data["subscales"][0]["band"]  # existing fields unchanged
+    support = data["support"]
+    assert support["reasons"] == ["notice_band"] and "total" in support["subscales"]
+    assert support["help_lines_command"] == "reflect help-lines"
+    assert all(support[key] for key in ("messages", "coping", "plan", "help_lines"))
+    assert "diagnosis" in support["messages"][0]
+    code, out, _ = run(capsys, "score", "stss", "--answers", "1" * 17, "--data-dir", str(tmp_path))
+    assert "support" not in json.loads(out)
+
+
+def test_a_who5_answer_of_0_or_1_asks_for_a_closer_look(capsys, tmp_path):
+    code, out, _ = run(capsys, "score", "who5", "--answers", "55505", "--data-dir", str(tmp_path))
+    support = json.loads(out)["support"]
+    assert support["reasons"] == ["low_single_answer"] and support["low_items"] == [4]
+    code, out, _ = run(capsys, "score", "who5", "--answers", "55525", "--data-dir", str(tmp_path))
+    assert "support" not in json.loads(out)

@@ -34,7 +34,8 @@ def test_trafficking_numbers_and_text_options():
     us = {line.id: line for line in directory.lines_for("US")}
     ca = {line.id: line for line in directory.lines_for("CA")}
     assert us["trafficking-us"].channels[0].value == "1-888-373-7888"
-    assert ("text", "233733") in [(c.type, c.value) for c in us["trafficking-us"].channels]
+    # The new operator's text code and chat address could not be confirmed: phone only.
+    assert [c.type for c in us["trafficking-us"].channels] == ["call"]
     assert ca["trafficking-ca"].channels[0].value == "1-833-900-1010"
     assert us["crisis-text-line"].channels[0].describe() == "Text 741741 (text the word HOME)"
     assert "emergency services" in directory.disclosure
@@ -93,3 +94,42 @@ def test_help_contact_validation():
         HelpContact(name="My EAP").validated()
     clean = HelpContact(name=" My EAP ", phone=" 1-800-000-0000 ", kind="weird").validated()
     assert clean.name == "My EAP" and clean.phone == "1-800-000-0000" and clean.kind == "other"
+
+
+def test_operators_confidentiality_and_new_lines():
+    directory = load_crisis_directory(SHIPPED)
+    us = {line.id: line for line in directory.lines_for("US")}
+    ca = {line.id: line for line in directory.lines_for("CA")}
+    nhth = us["trafficking-us"]
+    assert "Compass Connections" in nhth.notes and "22 September 2025" in nhth.notes
+    assert "law enforcement" in nhth.notes and "could not be confirmed" in nhth.notes
+    assert "legal duty to report" in ca["trafficking-ca"].notes
+    khp = [(c.type, c.value, c.detail) for c in ca["kids-help-phone"].channels]
+    assert ("text", "686868", "text the word CONNECT") in khp
+    assert ("call", "1-800-668-6868", "") in khp
+    hope = ca["hope-for-wellness"]
+    assert hope.channels[0].value == "1-855-242-3310" and "Inuktitut" in hope.languages
+    assert ("tty", "1-800-487-4889") in [(c.type, c.value) for c in us["samhsa-helpline"].channels]
+    assert "videophone" in us["988-us"].languages
+    # Not "not the police" without qualification any more.
+    assert "not the police, but" in directory.disclosure
+
+
+def test_sources_are_operator_pages_and_dates_are_honest():
+    directory = load_crisis_directory(SHIPPED)
+    for country in ("CA", "US"):
+        for line in directory.lines_for(country):
+            if line.kind == "emergency":
+                continue
+            assert line.source.startswith("https://"), line.id
+            for aggregator in ("globalnews", "mhn.com", "penniesforpoverty", "lignesante"):
+                assert aggregator not in line.source, line.id
+            if line.last_verified is not None:
+                assert line.last_verified >= directory.last_verified
+
+
+def test_a_line_date_must_be_a_date():
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    data["countries"]["US"][2]["last_verified"] = "last week"
+    with pytest.raises(ContentError, match="last_verified"):
+        parse_crisis_directory(data, "crisis_lines.json")

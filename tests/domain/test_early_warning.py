@@ -8,17 +8,25 @@ from datetime import datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reflect.domain import early_warning
 from reflect.domain.checkin import CheckIn, InstrumentResult
 from reflect.domain.checkin_scoring import score_history
-from reflect.domain.early_warning import (
-    EarlyWarningRules,
-    active_notices,
-    band_notices,
-    rise_notices,
-)
+from reflect.domain.early_warning import EarlyWarningRules, active_notices
 from reflect.domain.instrument_scoring import score
 from reflect.services.checkins import load_shipped_checkin
+from reflect.services.early_warning import shipped_notice_wording
 from reflect.services.instruments import load_shipped_definitions
+
+WORDING = shipped_notice_wording()
+
+
+def rise_notices(history, rules=None):
+    return early_warning.rise_notices(history, rules or EarlyWarningRules(), wording=WORDING)
+
+
+def band_notices(results, definitions):
+    return early_warning.band_notices(results, definitions, wording=WORDING)
+
 
 DEFINITION = load_shipped_checkin()
 ITEMS = [item.id for item in DEFINITION.items]

@@ -49,7 +49,7 @@ def test_trauma_informed_uses_the_shared_rating_and_stage_keys():
     assert stage is not None and stage.type == "choice"
     assert [o.id for o in stage.options] == list(STAGES_OF_CHANGE)
     steps = template.field("not_ready_steps")
-    assert steps is not None and steps.type == "checklist" and len(steps.options) == 4
+    assert steps is not None and steps.type == "checklist" and len(steps.options) == 5
     assert steps.show_if is not None and steps.show_if.field == "not_ready"
     assert template.has_intensity
 
@@ -64,6 +64,7 @@ def test_gibbs_has_its_six_steps_in_order():
         "analysis",
         "conclusion",
         "action_plan",
+        "three_good_things",  # the optional "what went well" part every template ends with
     ]
 
 
@@ -232,3 +233,97 @@ def test_the_readme_example_template_is_valid():
     assert block, "the organisation template example is missing from docs/content.md"
     template = parse_template(json.loads(block.group(1)), "content.md")
     assert template.field("partner_debrief").show_if.field == "went_with_partner"
+
+
+# --- practice guidance (issue 15) -----------------------------------------------------------
+
+# Field ids of reflections written before the guidance was strengthened: they must stay, so
+# old reflections still open with every answer in place.
+OLD_TRAUMA_INFORMED_IDS = {
+    "what_happened",
+    *PRACTICE_AREAS,
+    STAGE_OF_CHANGE_FIELD,
+    "not_ready",
+    "not_ready_steps",
+    "not_ready_note",
+    "my_reaction",
+    "feeling",
+    "body_check",
+    "approach_trauma_informed",
+    "do_differently",
+}
+
+
+def test_old_trauma_informed_fields_and_options_are_kept():
+    template = load_templates(SHIPPED).default
+    ids = {f.id for f in template.fields()}
+    assert ids >= OLD_TRAUMA_INFORMED_IDS
+    steps = template.field("not_ready_steps")
+    assert {"validated", "reassured_choice", "offered_later", "spoke_options"} <= {
+        o.id for o in steps.options
+    }
+
+
+def test_options_out_loud_is_asked_for_every_encounter_with_its_reason():
+    template = load_templates(SHIPPED).default
+    shared = template.field("options_shared")
+    assert shared is not None and shared.show_if is None and shared.type == "choice"
+    assert [o.id for o in shared.options][:2] == ["out_loud", "in_writing_asked"]
+    assert "unless the person asks" in shared.help and "traffickers" in shared.help
+    assert "Every encounter matters" in template.sections[0].help
+
+
+def test_not_ready_branch_leaves_a_way_to_connect_and_says_why():
+    template = load_templates(SHIPPED).default
+    steps = template.field("not_ready_steps")
+    labels = {o.id: o.label for o in steps.options}
+    assert "a name, a place, a time" in labels["way_to_connect"]
+    assert "feel safe" in steps.help and "help exists" in steps.help
+
+
+def test_fit_spirit_and_prompts():
+    template = load_templates(SHIPPED).default
+    assert template.field("approach_fit") is not None
+    ratings_help = next(
+        s.help for s in template.sections if template.field("safe_environment") in s.fields
+    )
+    for word in ("respect", "compassion", "patience", "no judgement"):
+        assert word in ratings_help
+    for field_id in (
+        "safety_plan",
+        "trauma_bond",
+        "duty_to_report",
+        "confidentiality_limits",
+        "words_used",
+    ):
+        field = template.field(field_id)
+        assert field is not None and field.help, field_id
+
+
+def test_every_stage_has_a_hint_and_returning_is_a_choice_without_blame():
+    stage = load_templates(SHIPPED).default.field(STAGE_OF_CHANGE_FIELD)
+    assert all(
+        option.hint.startswith(("What tends to help", "Going back")) for option in stage.options
+    )
+    returned = next(o for o in stage.options if o.id == "returned")
+    assert "not a failure" in returned.hint and "no blame" in returned.hint
+
+
+def test_every_shipped_template_offers_three_good_things():
+    for template in load_templates(SHIPPED):
+        field = template.field("three_good_things")
+        assert field is not None and field.type == "text", template.id
+
+
+def test_an_option_hint_must_be_text():
+    data = _minimal()
+    data["sections"][0]["fields"].append(
+        {
+            "id": "c",
+            "type": "choice",
+            "label": "C",
+            "options": [{"id": "x", "label": "X", "hint": 3}],
+        }
+    )
+    with pytest.raises(ContentError, match="hint"):
+        parse_template(data, "mine.json")

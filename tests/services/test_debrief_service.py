@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from reflect.domain.debrief import AGENDA, CHARTS, Debrief, shared_ref
+from reflect.domain.debrief import CHARTS, Debrief, shared_ref
 from reflect.domain.errors import ValidationError
 from reflect.paths import write_private_file
+from reflect.services.debrief_content import AGENDA
 from reflect.services.debrief_markdown import debrief_markdown
 from tests.services.debrief_fixtures import (
     CANARY,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.debrief import SHARE_BANNER
+from reflect.services.debrief_content import SHARE_BANNER
 from reflect.ui.screens.debrief_mode import DebriefMode
 from reflect.ui.screens.debrief_screen import DebriefScreen
 from tests.services.debrief_fixtures import CANARY, SHARED_NOTE, SHARED_WORDS, seed

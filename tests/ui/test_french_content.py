@@ -29,6 +29,9 @@ def checkin_texts() -> Iterator[str]:
     yield data["helping"]["intro"]
     yield from data["helping"]["labels"]
     yield from (item["text"] for item in data["helping"]["items"])
+    yield data["strengths"]["intro"]
+    yield from data["strengths"]["labels"]
+    yield from (item["text"] for item in data["strengths"]["items"])
     yield from CATEGORY_LABELS.values()
 
 
@@ -42,6 +45,7 @@ def template_texts() -> Iterator[str]:
                 keys = ("label", "help", "low_label", "high_label")
                 yield from (field[k] for k in keys if k in field)
                 yield from (option["label"] for option in field.get("options", []))
+                yield from (o["hint"] for o in field.get("options", []) if o.get("hint"))
 
 
 def coping_texts() -> Iterator[str]:

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from reflect.domain.debrief import AGENDA, CHARTS, SHARE_BANNER, VOLUNTARY_NOTE
+from reflect.domain.debrief import CHARTS
+from reflect.services.debrief_content import AGENDA, SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.debrief_view import ENERGY_WORDS, ENGLISH, SLEEP_WORDS
 from reflect.ui import i18n

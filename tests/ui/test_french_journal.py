@@ -191,7 +191,11 @@ def _checkins(session, weeks=4):
     start = datetime(2026, 10, 5, 18)
     for week in range(weeks - 1):
         session.checkins.record(dict.fromkeys(items, 1), taken_at=start + timedelta(weeks=week))
-    heavy = dict.fromkeys(items, 1) | {i: 4 for i in items if i.startswith("emotional.")}
+    # One item per other category (as the usual), every emotional item at the top: the heavy
+    # week reads higher overall whatever the number of items in the check-in.
+    firsts = {i.split(".")[0]: i for i in reversed(items)}
+    heavy = {i: 1 for c, i in firsts.items() if c != "emotional"}
+    heavy |= {i: 4 for i in items if i.startswith("emotional.")}
     return session.checkins.record(heavy, taken_at=start + timedelta(weeks=weeks - 1))
 
 
@@ -238,7 +242,7 @@ def test_history_in_french(qtbot, session, french):
     qtbot.addWidget(view)
     texts = [view.list.item(i).text() for i in range(view.list.count())]
     assert texts[0].startswith("ven. 20 nov. 2026, 09:00") and "Bien-être (0 à 100) 60" in texts[0]
-    assert "Bilan : ensemble 1,5 sur 4, plus élevé que votre habitude" in texts[1]
+    assert "Bilan : ensemble 2,0 sur 4, plus élevé que votre habitude" in texts[1]
     view.list.setCurrentRow(0)
     view.delete_selected()
     assert view.status.text() == "Entrée du 20 nov. 2026 supprimée."
@@ -268,7 +272,7 @@ def test_questionnaire_scored_in_french(qtbot, session, french):
     assert panel.count.text() == "17 réponses sur 17"
     panel.score_now()
     text = panel.result.text()
-    assert "Sévère (49 ou plus)" in text and "Évitement" in text and "À garder en tête" in text
+    assert "Grave (49 ou plus)" in text and "Évitement" in text and "À garder en tête" in text
     assert "pas un diagnostic" in text and "Bride, B. E." in text  # the citation as published
     panel.save_now()
     assert "Enregistré dans votre historique." in panel.result.text()

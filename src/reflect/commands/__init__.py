@@ -18,4 +18,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "demo",
     "debrief",
     "supervision",
+    "team",
 )

@@ -3,8 +3,9 @@
 The passphrase comes from ``--passphrase-file`` or ``REFLECT_PASSPHRASE``, else the public
 demo passphrase (the one ``reflect --demo`` and the lock screen use). ``--years N`` sets how
 much history to generate (about 250 reflections and 104 check-ins a year); ``--replace``
-deletes an existing demo profile first. ``--json`` prints ``{"profile", "data_dir",
-"passphrase_is_public", "years", "added"}``.
+deletes an existing demo profile first; ``--team N`` sets how many fictional team
+contributions the demo holds as a coordinator (default 14). ``--json`` prints ``{"profile",
+"data_dir", "passphrase_is_public", "years", "added"}``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--passphrase-file",
         help=f"read the passphrase from this file (else ${PASSPHRASE_ENV}, else the demo one)",
     )
+    parser.add_argument(
+        "--team",
+        type=int,
+        metavar="N",
+        help="fictional team contributions the demo holds as a coordinator (0-200, default 14)",
+    )
     parser.add_argument("--replace", action="store_true", help="delete an existing demo first")
     parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     parser.set_defaults(handler=run)
@@ -54,10 +61,13 @@ def _passphrase(args: argparse.Namespace) -> tuple[str, bool]:
 def run(args: argparse.Namespace) -> int:
     from reflect.services.backups import check_profile
     from reflect.services.demo import ensure_demo_profile, find_demo_profile
+    from reflect.services.demo_team import MAX_DEMO_TEAM
     from reflect.services.profiles import ProfileService
 
     if not 1 <= args.years <= 20:
         raise ReflectError("--years goes from 1 to 20.")
+    if args.team is not None and not 0 <= args.team <= MAX_DEMO_TEAM:
+        raise ReflectError(f"--team goes from 0 to {MAX_DEMO_TEAM}.")
     passphrase, public = _passphrase(args)
     service = ProfileService(paths_from(args), fast_kdf=True)
     existing = find_demo_profile(service)
@@ -74,13 +84,22 @@ def run(args: argparse.Namespace) -> int:
         if not args.json and sys.stderr.isatty():
             print(f"\r{percent:3d}% {text:<40}", end="", file=sys.stderr, flush=True)
 
-    info = ensure_demo_profile(service, report, years=args.years, passphrase=passphrase)
+    info = ensure_demo_profile(
+        service, report, years=args.years, passphrase=passphrase, team=args.team
+    )
     session = service.unlock(info, passphrase)
     try:
         counts = check_profile(session).counts
     finally:
         session.close()
-    shown = ("reflections", "follow_ups", "checkins", "instrument_results", "debriefs")
+    shown = (
+        "reflections",
+        "follow_ups",
+        "checkins",
+        "instrument_results",
+        "debriefs",
+        "team_contributions",
+    )
     added = {name: counts[name] for name in shown if name in counts}
     if not args.json and sys.stderr.isatty():
         print(file=sys.stderr)
@@ -100,6 +119,11 @@ def run(args: argparse.Namespace) -> int:
         f"Demo profile '{info.profile_id}' created in {service.paths.data_dir} ({seconds:.1f} s)."
     )
     print(describe_counts(added) + ". All of it is fictional.")
+    if added.get("team_contributions"):
+        print(
+            f"It also holds {added['team_contributions']} fictional team contributions "
+            "and is set up as a team coordinator."
+        )
     if public:
         print(
             f"Open it with: reflect --demo --data-dir {service.paths.data_dir}  "

@@ -44,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
                         "languages": line.languages,
                         "notes": line.notes,
                         "source": line.source,
+                        "last_verified": (
+                            line.last_verified.isoformat() if line.last_verified else None
+                        ),
                     }
                     for line in lines
                 ],

@@ -12,6 +12,8 @@ from reflect.commands.common import add_profile_arguments, open_session, paths_f
 from reflect.domain.errors import ValidationError
 from reflect.domain.instrument_scoring import parse_answers, score
 from reflect.domain.instruments import load_definition
+from reflect.domain.score_support import support_for, support_json
+from reflect.services.early_warning import shipped_notice_wording
 from reflect.services.instruments import InstrumentService
 
 
@@ -56,6 +58,11 @@ def run(args: argparse.Namespace) -> int:
     answers = parse_answers(args.answers, definition)
     result = score(definition, answers)
     output = result.as_dict()
+    # Scores always come with support: added only for results that need it (a notice band,
+    # or a WHO-5 answer of 0 or 1), so existing fields and their meaning never change.
+    support = support_json(support_for(result), shipped_notice_wording())
+    if support is not None:
+        output["support"] = support
     if args.save:
         if args.definition:
             raise ValidationError(

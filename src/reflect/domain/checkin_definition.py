@@ -12,6 +12,10 @@ from reflect.domain.checkin import CATEGORIES, HELPING_AREAS, ITEM_MAX, ITEM_MIN
 from reflect.domain.errors import ContentError, ValidationError
 
 FORMAT = "reflect-checkin/1"
+# Strength items (compassion satisfaction, vicarious resilience) are saved beside the warning
+# signs in ``item_scores`` under this prefix. It is not a category, so category and overall
+# scores never include them: strengths are a dimension of their own, never subtracted.
+STRENGTH_PREFIX = "strength."
 SCALE_SIZE = ITEM_MAX - ITEM_MIN + 1
 
 
@@ -43,6 +47,8 @@ class CheckinDefinition:
     helping_intro: str
     helping: tuple[RatedQuestion, ...]
     source: str = ""
+    strengths_intro: str = ""
+    strengths: tuple[RatedQuestion, ...] = ()
 
     def __post_init__(self) -> None:
         # Scoring looks categories up for every answer of every check-in (thousands on a
@@ -64,7 +70,7 @@ class CheckinDefinition:
 
     def validate(self, checkin: CheckIn) -> None:
         """Reject a check-in a person could not have entered through this definition."""
-        known = {item.id for item in self.items}
+        known = {item.id for item in self.items} | {q.id for q in self.strengths}
         for item_id, value in checkin.item_scores.items():
             if item_id not in known:
                 raise ValidationError(f"'{item_id}' is not a check-in item.")
@@ -76,7 +82,7 @@ class CheckinDefinition:
             if area not in HELPING_AREAS:
                 raise ValidationError(f"'{area}' is not one of awareness, balance, connection.")
             _check_rating(value, area)
-        if not checkin.item_scores:
+        if not any(not k.startswith(STRENGTH_PREFIX) for k in checkin.item_scores):
             raise ValidationError("Rate at least one of the check-in items before saving.")
 
 
@@ -141,6 +147,7 @@ def parse_checkin_definition(data: Any, source: str) -> CheckinDefinition:
         if area not in HELPING_AREAS:
             raise ContentError(source, f"{where}.id", f"must be one of {', '.join(HELPING_AREAS)}")
         helping.append(RatedQuestion(area, _text(raw, "text", source, where), helping_labels))
+    strengths_intro, strengths = _strengths(data, source)
     return CheckinDefinition(
         title=_text(data, "title", source, ""),
         intro=_text(data, "intro", source, ""),
@@ -152,7 +159,31 @@ def parse_checkin_definition(data: Any, source: str) -> CheckinDefinition:
         helping_intro=_text(helping_raw, "intro", source, "helping"),
         helping=tuple(helping),
         source=source,
+        strengths_intro=strengths_intro,
+        strengths=strengths,
     )
+
+
+def _strengths(data: dict[str, Any], source: str) -> tuple[str, tuple[RatedQuestion, ...]]:
+    """The optional strengths part: two or three positive items with their own labels."""
+    raw = data.get("strengths")
+    if raw is None:
+        return "", ()
+    if not isinstance(raw, dict) or not isinstance(raw.get("items"), list) or not raw["items"]:
+        raise ContentError(source, "strengths", "must be an object with a non-empty 'items' list")
+    labels = _labels(raw, source, "strengths")
+    questions: list[RatedQuestion] = []
+    for index, item in enumerate(raw["items"]):
+        where = f"strengths.items[{index}]"
+        if not isinstance(item, dict):
+            raise ContentError(source, where, "must be an object")
+        item_id = _text(item, "id", source, where)
+        if not item_id.startswith(STRENGTH_PREFIX) or len(item_id) == len(STRENGTH_PREFIX):
+            raise ContentError(source, f"{where}.id", f"must start with {STRENGTH_PREFIX!r}")
+        if any(q.id == item_id for q in questions):
+            raise ContentError(source, f"{where}.id", f"{item_id!r} is used twice")
+        questions.append(RatedQuestion(item_id, _text(item, "text", source, where), labels))
+    return _text(raw, "intro", source, "strengths"), tuple(questions)
 
 
 def _text(data: dict[str, Any], key: str, source: str, where: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from reflect.domain.checkin import CATEGORIES, CheckIn
-from reflect.domain.checkin_definition import CheckinDefinition
+from reflect.domain.checkin_definition import STRENGTH_PREFIX, CheckinDefinition
 
 BASELINE_WINDOW = 8  # earlier check-ins that make up "your usual"
 BASELINE_MINIMUM = 3  # fewer than this and there is no usual yet
@@ -140,5 +140,10 @@ def compare_wording(difference: float | None) -> str:
 
 
 def strong_items(checkin: CheckIn) -> list[str]:
-    """Items rated at the top of the scale: one earns a resources prompt, never a label."""
-    return [item_id for item_id, value in checkin.item_scores.items() if value >= 4]
+    """Warning-sign items rated at the top of the scale: one earns a resources prompt, never a
+    label. Strength items are left out: a strength "most of the time" is good news."""
+    return [
+        item_id
+        for item_id, value in checkin.item_scores.items()
+        if value >= 4 and not item_id.startswith(STRENGTH_PREFIX)
+    ]

@@ -49,7 +49,8 @@ class CrisisLine:
     hours: str
     languages: str
     notes: str
-    source: str
+    source: str  # the operator's own page
+    last_verified: date | None = None  # set only when this line itself was re-checked
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,17 @@ def _parse_line(raw: Any, source: str, where: str) -> CrisisLine:
     notes = raw.get("notes", "")
     if not isinstance(notes, str):
         raise ContentError(source, f"{where}.notes", "must be text")
+    checked = None
+    if "last_verified" in raw:
+        raw_checked = raw["last_verified"]
+        try:
+            checked = date.fromisoformat(raw_checked) if isinstance(raw_checked, str) else None
+        except ValueError:
+            checked = None
+        if checked is None:
+            raise ContentError(
+                source, f"{where}.last_verified", "must be a date written YYYY-MM-DD"
+            )
     return CrisisLine(
         id=line_id,
         name=_required_text(raw, "name", source, where),
@@ -196,4 +208,5 @@ def _parse_line(raw: Any, source: str, where: str) -> CrisisLine:
         languages=_required_text(raw, "languages", source, where),
         notes=notes.strip(),
         source=_required_text(raw, "source", source, where),
+        last_verified=checked,
     )

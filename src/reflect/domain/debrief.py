@@ -8,10 +8,13 @@ single-session debriefing did not help and may harm (content-facts.md section 5)
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
-from reflect.domain.errors import ValidationError
+from reflect.domain.errors import ContentError, ValidationError
 
 SHARE_KINDS: tuple[str, ...] = ("reflection", "checkin", "chart")
 
@@ -30,55 +33,63 @@ class AgendaStep:
     prompt: str
 
 
-AGENDA: tuple[AgendaStep, ...] = (
-    AgendaStep(
-        "check_in",
-        "Check-in and safety",
-        "How are you arriving today? Is there anything about your safety, or anyone "
-        "else's, that needs attention first? You can pause or stop at any point.",
-    ),
-    AgendaStep(
-        "what_happened",
-        "What happened",
-        "In broad strokes, what would you like to look at together? The outline is enough; "
-        "there is no need to go over distressing details.",
-    ),
-    AgendaStep(
-        "impact",
-        "Impact on me",
-        "What has this left you carrying: feelings, thoughts, sleep, energy? "
-        "Share only what feels right to share.",
-    ),
-    AgendaStep(
-        "helped_hard",
-        "What helped and what was hard",
-        "What went well, what felt difficult, and what would you like to learn or try "
-        "differently next time?",
-    ),
-    AgendaStep(
-        "standards",
-        "Standards and follow-ups",
-        "Are there practice, policy or risk questions to settle, and who will follow them up?",
-    ),
-    AgendaStep(
-        "self_care",
-        "Self-care plan",
-        "What would help in the coming days: awareness, balance, connection? "
-        "Which supports or resources are worth reaching for?",
-    ),
-    AgendaStep(
-        "next_steps",
-        "Next steps",
-        "What have you agreed, who owns each action, and when will you check in again?",
-    ),
+# Saved notes are filed under these ids, so they are fixed here; the words of each step (and
+# the voluntary note) are content: assets/resources/debrief_agenda.json, read by the services.
+AGENDA_IDS: tuple[str, ...] = (
+    "check_in",
+    "what_happened",
+    "impact",
+    "helped_hard",
+    "standards",
+    "self_care",
+    "next_steps",
 )
-AGENDA_IDS: tuple[str, ...] = tuple(step.id for step in AGENDA)
+AGENDA_FORMAT = "reflect-debrief-agenda/1"
 
-VOLUNTARY_NOTE = (
-    "This conversation is voluntary. Share only what you choose; you never need to "
-    "describe distressing details, and you can pause or stop at any time."
-)
-SHARE_BANNER = "Only what you chose to share is shown"
+
+@dataclass(frozen=True)
+class DebriefWording:
+    agenda: tuple[AgendaStep, ...]
+    voluntary_note: str
+    share_banner: str
+
+
+def parse_debrief_wording(data: Any, source: str) -> DebriefWording:
+    """The agenda file: one step per id of ``AGENDA_IDS``, in that order, each with words."""
+    if not isinstance(data, dict) or data.get("format") != AGENDA_FORMAT:
+        raise ContentError(source, "format", f"must be {AGENDA_FORMAT!r}")
+    texts = {}
+    for key in ("voluntary_note", "share_banner"):
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ContentError(source, key, "must be a non-empty text")
+        texts[key] = value.strip()
+    raw_steps = data.get("steps")
+    if not isinstance(raw_steps, list):
+        raise ContentError(source, "steps", "must be a list")
+    ids = [raw.get("id") if isinstance(raw, dict) else None for raw in raw_steps]
+    if ids != list(AGENDA_IDS):
+        raise ContentError(source, "steps", f"must be, in order: {', '.join(AGENDA_IDS)}")
+    steps = []
+    for index, raw in enumerate(raw_steps):
+        for key in ("title", "prompt"):
+            value = raw.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise ContentError(source, f"steps[{index}].{key}", "must be a non-empty text")
+        steps.append(AgendaStep(raw["id"], raw["title"].strip(), raw["prompt"].strip()))
+    return DebriefWording(tuple(steps), texts["voluntary_note"], texts["share_banner"])
+
+
+def load_debrief_wording(path: Path) -> DebriefWording:
+    source = path.name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ContentError(source, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ContentError(source, "(file)", f"is not valid JSON: {exc}") from exc
+    return parse_debrief_wording(data, source)
+
 
 SharedRef = tuple[str, str]  # (kind, id); ids are text so chart keys and row ids fit alike
 

@@ -3,7 +3,9 @@
 A notice's id is built from what triggered it and when the streak began, so dismissing it
 keeps it dismissed while the same streak continues, and a new streak later raises a new one.
 Wording is gentle and never names a condition: it describes the numbers and points to
-coping resources, the person's own plan and the people they trust.
+coping resources, the person's own plan and the people they trust. The sentences themselves
+are content (``assets/resources/notices.json``, parsed by ``notice_wording``), handed in by
+the caller.
 """
 
 from __future__ import annotations
@@ -15,12 +17,8 @@ from datetime import datetime
 from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, InstrumentResult
 from reflect.domain.checkin_scoring import OVERALL, ScoredCheckIn
 from reflect.domain.instruments import InstrumentDefinition
+from reflect.domain.notice_wording import NoticeWording
 from reflect.domain.words import ENGLISH
-
-SUPPORT_SENTENCE = (
-    "Coping ideas and your own plan are one click away, and it may help to talk with your "
-    "supervisor or someone you trust."
-)
 
 
 @dataclass(frozen=True)
@@ -70,7 +68,10 @@ def _stamp(moment: datetime) -> str:
 
 
 def rise_notices(
-    history: Sequence[ScoredCheckIn], rules: EarlyWarningRules = EarlyWarningRules()
+    history: Sequence[ScoredCheckIn],
+    rules: EarlyWarningRules = EarlyWarningRules(),
+    *,
+    wording: NoticeWording,
 ) -> list[Notice]:
     """History oldest first, as from ``score_history``."""
     if len(history) < rules.run_length:
@@ -84,12 +85,12 @@ def rise_notices(
     notices = []
     if len(overall) >= rules.run_length:
         names = tuple(CATEGORY_LABELS[key].lower() for key in rising)
-        title = "Your check-ins have been higher than your usual"
+        title = wording.text("rise_overall", "title")
         message = (
-            "Your last {count} check-ins were each clearly higher than your usual."
-            + (" The change shows most in: {names}." if names else "")
-            + " Weeks like these happen in this work; it could be a good moment to go gently. "
-            + SUPPORT_SENTENCE
+            wording.text("rise_overall", "message")
+            + (wording.text("rise_overall", "names") if names else "")
+            + wording.text("rise_overall", "closing")
+            + wording.support_sentence
         )
         args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
             ("count", str(len(overall))),
@@ -110,11 +111,8 @@ def rise_notices(
         return notices
     for key, run in rising.items():
         label = CATEGORY_LABELS[key]
-        title = "{label}: higher than your usual lately"
-        message = (
-            "In your last {count} check-ins, the '{part}' part was clearly higher than your "
-            "usual. Noticing it is already a step. " + SUPPORT_SENTENCE
-        )
+        title = wording.text("rise_category", "title")
+        message = wording.text("rise_category", "message") + wording.support_sentence
         args = (("label", label), ("count", str(len(run))), ("part", label.lower()))
         notices.append(
             Notice(
@@ -133,7 +131,10 @@ def rise_notices(
 
 
 def band_notices(
-    results: Iterable[InstrumentResult], definitions: Mapping[str, InstrumentDefinition]
+    results: Iterable[InstrumentResult],
+    definitions: Mapping[str, InstrumentDefinition],
+    *,
+    wording: NoticeWording,
 ) -> list[Notice]:
     """A notice per subscale whose latest results sit in a band marked ``notice``."""
     by_instrument: dict[str, list[InstrumentResult]] = {}
@@ -158,12 +159,8 @@ def band_notices(
             first, latest = streak[-1], streak[0]
             band = subscale.band_for(latest.scores[subscale.id])
             assert band is not None
-            title = "{instrument}: a result worth a pause"
-            message = (
-                "Your {instrument} from {date} puts '{subscale}' at {score}, in the published "
-                "band '{band}'. A score is not a diagnosis; it is a reason to look after "
-                "yourself. " + SUPPORT_SENTENCE
-            )
+            title = wording.text("band", "title")
+            message = wording.text("band", "message") + wording.support_sentence
             taken = latest.taken_at
             args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
                 ("instrument", definition.short_name),

@@ -40,6 +40,9 @@ STAGES_OF_CHANGE: tuple[str, ...] = (
     "preparation",
     "action",
     "maintenance",
+    # Not a stage of its own: moving back is a common part of change, recorded without blame
+    # (charts list it last, after the five stages).
+    "returned",
 )
 STAGE_LABELS: dict[str, str] = {
     "precontemplation": "Not yet considering change",
@@ -47,6 +50,7 @@ STAGE_LABELS: dict[str, str] = {
     "preparation": "Getting ready",
     "action": "Taking steps",
     "maintenance": "Keeping it going",
+    "returned": "Returned to an earlier stage",
 }
 
 

@@ -35,6 +35,7 @@ _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 class Option:
     id: str
     label: str
+    hint: str = ""  # shown under the choice once picked (e.g. what helps at a stage); not scored
 
 
 @dataclass(frozen=True)
@@ -232,8 +233,10 @@ def _parse_options(reader: _Reader) -> tuple[Option, ...]:
     options: list[Option] = []
     for index in range(len(reader.array("options"))):
         item = reader.child("options", index)
-        item.unknown_keys({"id", "label"})
-        option = Option(item.identifier("id"), item.string("label"))
+        item.unknown_keys({"id", "label", "hint"})
+        option = Option(
+            item.identifier("id"), item.string("label"), item.string("hint", required=False)
+        )
         if any(o.id == option.id for o in options):
             item.fail("id", f"'{option.id}' appears twice")
         options.append(option)

@@ -31,6 +31,7 @@ from reflect.domain.reflection import (
     STAGE_LABELS,
     STAGES_OF_CHANGE,
 )
+from reflect.domain.strengths import BalancePoint, balance_series
 
 # --- date ranges ---------------------------------------------------------------------------
 
@@ -287,6 +288,11 @@ class TrendsData:
     @property
     def helped_checkins(self) -> int:  # check-ins that answered the helping part
         return self._helped[1]
+
+    @cached_property
+    def strengths(self) -> tuple[BalancePoint, ...]:
+        """Strengths beside strain, one point per check-in (see domain/strengths.py)."""
+        return balance_series(self._history)
 
 
 # --- builders ------------------------------------------------------------------------------

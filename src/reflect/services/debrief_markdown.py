@@ -3,8 +3,8 @@ the person exporting it (``words``; English by default)."""
 
 from __future__ import annotations
 
-from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.domain.words import ENGLISH, Words
+from reflect.services.debrief_content import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import ActionView, SharedView, label_colon
 
 

@@ -14,10 +14,11 @@ from datetime import date, datetime
 
 from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, HELPING_AREAS, HELPING_LABELS
 from reflect.domain.checkin_scoring import ScoredCheckIn
-from reflect.domain.debrief import AGENDA, CHARTS, AgendaStep, Debrief
+from reflect.domain.debrief import CHARTS, AgendaStep, Debrief
 from reflect.domain.reflection import FollowUp, Reflection
 from reflect.domain.templates import Template
 from reflect.domain.words import ENGLISH, Words
+from reflect.services.debrief_content import AGENDA
 
 SLEEP_WORDS = ("very poor", "poor", "so-so", "fairly good", "restful")
 ENERGY_WORDS = ("empty", "low", "some", "good", "plenty")

@@ -27,6 +27,7 @@ def ensure_demo_profile(
     progress: Progress | None = None,
     years: int = 1,
     passphrase: str = DEMO_PASSPHRASE,
+    team: int | None = None,
 ) -> ProfileInfo:
     """Return the demo profile, creating and filling it on first use.
 
@@ -41,8 +42,11 @@ def ensure_demo_profile(
         session = fast.unlock(info, passphrase)
         try:
             from reflect.services.demo_data import fill_demo_profile
+            from reflect.services.demo_team import DEFAULT_DEMO_TEAM, fill_demo_team
 
             fill_demo_profile(session, years=years, progress=progress)
+            # The demo is also a coordinator, so the Team screen has figures to show.
+            fill_demo_team(session, DEFAULT_DEMO_TEAM if team is None else team)
         finally:
             session.close()
     except BaseException:

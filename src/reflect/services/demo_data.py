@@ -129,6 +129,11 @@ class _Generator:
                 key: _clamp(3.2 - 2.6 * load + self.rng.gauss(0, 0.6), 0, 4)
                 for key in ("awareness", "balance", "connection")
             }
+            # Strengths are a dimension of their own: mostly steady, only a little lower in heavy
+            # weeks. Their own generator keeps every other demo number as it was.
+            lift = random.Random(day.toordinal())
+            for question in definition.strengths:
+                scores[question.id] = _clamp(2.7 - 0.8 * load + lift.gauss(0, 0.6), 0, 4)
             minute = self.rng.randint(0, 150)
             result.append(
                 CheckIn(

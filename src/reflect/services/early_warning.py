@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from typing import Protocol
 
 from reflect.domain.early_warning import (
@@ -13,12 +14,20 @@ from reflect.domain.early_warning import (
     band_notices,
     rise_notices,
 )
+from reflect.domain.notice_wording import NoticeWording, load_notice_wording
+from reflect.resources import asset_path
 from reflect.services.checkins import CheckinService
 from reflect.services.instruments import InstrumentService
 
 # How many recent check-ins to look at. Generous, so the start of a long streak (which names
 # the notice) stays put and a dismissed notice stays dismissed.
 HISTORY_LIMIT = 120
+
+
+@lru_cache(maxsize=1)
+def shipped_notice_wording() -> NoticeWording:
+    """The words of notes and score support (assets/resources/notices.json), read once."""
+    return load_notice_wording(asset_path("resources", "notices.json"))
 
 
 class DismissedStore(Protocol):
@@ -51,8 +60,9 @@ class EarlyWarningService:
             return list(self._cache[1])
         history = self._checkins.recent_scored(HISTORY_LIMIT)
         definitions = {d.id: d for d in self._instruments.definitions()}
-        notices = rise_notices(history, self.rules) + band_notices(
-            self._instruments.results(), definitions
+        wording = shipped_notice_wording()
+        notices = rise_notices(history, self.rules, wording=wording) + band_notices(
+            self._instruments.results(), definitions, wording=wording
         )
         if version is not None:
             self._cache = (version, notices)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.journal import JournalFilter, ReflectionSummary
+from reflect.domain.journal_calendar import MonthMarks, a_year_ago, month_bounds
 from reflect.domain.reflection import DEFAULT_SETTINGS, Draft, FollowUp, Reflection
 from reflect.domain.templates import (
     INTENSITY_MAX,
@@ -164,6 +165,45 @@ class JournalService:
 
     def tags(self) -> list[str]:
         return self._reflections.distinct_tags()
+
+    def tag_counts(self) -> dict[str, int]:
+        """Every tag with how many reflections carry it (the tag manager's list)."""
+        return self._reflections.tag_counts()
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Rename a tag everywhere; renaming onto an existing tag merges the two."""
+        return self.merge_tags([old], new)
+
+    def merge_tags(self, tags: list[str], into: str) -> int:
+        """Replace each of ``tags`` by ``into`` on every reflection (once per reflection)."""
+        cleaned = clean_words([into])
+        if not cleaned:
+            raise ValidationError("A tag needs at least one letter or number.")
+        target = cleaned[0]
+        sources = {t for t in tags if t and t != target}
+        return self._reflections.replace_tags(sources, target) if sources else 0
+
+    # --- the month view and "on this day" ---------------------------------------------------
+
+    def month_marks(self, year: int, month: int) -> MonthMarks:
+        from reflect.storage.journal_calendar_repository import JournalCalendarRepository
+
+        days = JournalCalendarRepository(self._db)
+        first, last = month_bounds(year, month)
+        return MonthMarks(
+            year,
+            month,
+            days.reflection_days(first, last),
+            frozenset(days.checkin_days(first, last)),
+        )
+
+    def on_this_day(self, today: date) -> list[Reflection]:
+        """Reflections written on this day a year ago (for the opt-in look-back card)."""
+        from reflect.storage.journal_calendar_repository import JournalCalendarRepository
+
+        ids = JournalCalendarRepository(self._db).reflection_ids_on(a_year_ago(today))
+        found = (self._reflections.get(rid) for rid in ids)
+        return [r for r in found if r is not None]
 
     # --- follow-ups ----------------------------------------------------------------------
 

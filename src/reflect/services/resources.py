@@ -33,6 +33,7 @@ class AboutSection:
     title: str
     intro: str
     facts: tuple[AboutFact, ...]
+    page: str = ""  # a page of its own that shows this section too (e.g. "vicarious-trauma")
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,13 @@ def parse_about_content(data: Any, source: str) -> tuple[AboutSection, ...]:
                     raise ContentError(source, f"{at}.citations[{k}].url", "must be text")
                 parsed.append((cite["ref"].strip(), url.strip()))
             facts.append(AboutFact(fact["text"].strip(), tuple(parsed)))
+        page = raw.get("page", "")
+        if not isinstance(page, str):
+            raise ContentError(source, f"{where}.page", "must be text")
         sections.append(
-            AboutSection(raw["id"].strip(), raw["title"].strip(), intro.strip(), tuple(facts))
+            AboutSection(
+                raw["id"].strip(), raw["title"].strip(), intro.strip(), tuple(facts), page.strip()
+            )
         )
     return tuple(sections)
 
@@ -175,6 +181,11 @@ class ResourcesService:
     @property
     def about(self) -> tuple[AboutSection, ...]:
         return shipped_about_content()
+
+    def page_sections(self, page: str) -> tuple[AboutSection, ...]:
+        """The cited sections of About the content that make up one page (same facts, same
+        citations, so a page can never say something the About page does not source)."""
+        return tuple(section for section in self.about if section.page == page)
 
     def suggestions(
         self,

@@ -16,6 +16,7 @@ from reflect.paths import AppPaths
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from reflect.services.accounts import AccountService
     from reflect.services.checkins import CheckinService
     from reflect.services.debrief import DebriefService
     from reflect.services.early_warning import EarlyWarningService
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from reflect.services.settings import SettingsService
     from reflect.services.supervision import SupervisionService
     from reflect.services.supervision_send import SupervisionSender
+    from reflect.services.team import TeamService
     from reflect.services.trends import TrendsService
 
 
@@ -129,6 +131,14 @@ class Session:
         return JournalService(self.db, templates)
 
     @cached_property
+    def accounts(self) -> AccountService:
+        from reflect.resources import asset_path
+        from reflect.services.accounts import AccountService, load_account_shapes
+
+        library = load_account_shapes(asset_path("accounts"), self.paths.accounts_dir)
+        return AccountService(self.journal, library)
+
+    @cached_property
     def debrief(self) -> DebriefService:
         from reflect.services.debrief import DebriefService
         from reflect.storage.debrief_repository import DebriefRepository
@@ -170,4 +180,13 @@ class Session:
             self.debrief,
             DebriefRepository(self.db),
             self.profile.display_name,
+        )
+
+    @cached_property
+    def team(self) -> TeamService:
+        from reflect.services.team import TeamService
+        from reflect.storage.team_repository import TeamRepository
+
+        return TeamService(
+            self.paths, TeamRepository(self.db), self.settings, self.instruments.definitions
         )

@@ -165,6 +165,44 @@ def apply_migrations(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m005_team(db: sqlite_utils.Database) -> None:
+    # The coordinator's side of the team view. A contribution is kept as its validated JSON
+    # (coarse, month-level figures only) under its random contributor id, so importing the same
+    # file again replaces rather than adds. Assessment answers and domain results are JSON.
+    # The coordinator setting and the minimum group live in the settings table.
+    db.table("team_contributions").create(
+        {"contributor": str, "written": str, "imported_at": str, "content": str},
+        pk="contributor",
+    )
+    db.table("team_assessments").create(
+        {
+            "id": int,
+            "definition_id": str,
+            "taken_at": str,
+            "mode": str,
+            "participants": int,
+            "answers": str,
+            "domains": str,
+        },
+        pk="id",
+    )
+    db.table("team_actions").create(
+        {
+            "id": int,
+            "assessment_id": int,
+            "domain": str,
+            "what": str,
+            "who": str,
+            "by_when": str,
+            "review_on": str,
+            "done_on": str,
+            "created_at": str,
+        },
+        pk="id",
+    )
+
+
+@migrations()
 def m004_supervision(db: sqlite_utils.Database) -> None:
     # The supervisor's side (issue 17). Dates are ISO text, lists and mappings JSON text.
     # This profile's long-term age key pair: one row, inside the encrypted database only.

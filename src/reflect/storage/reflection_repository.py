@@ -254,3 +254,32 @@ class ReflectionRepository:
             "FROM reflections, json_each(reflections.tags) ORDER BY 1"
         )
         return [r[0] for r in rows.fetchall()]
+
+    def tag_counts(self) -> dict[str, int]:
+        rows = self._db.execute(
+            "SELECT json_each.value, count(*) "
+            "FROM reflections, json_each(reflections.tags) GROUP BY 1 ORDER BY 1"
+        )
+        return {tag: count for tag, count in rows.fetchall()}
+
+    def replace_tags(self, old: set[str], new: str) -> int:
+        """Every reflection tagged with any of ``old`` gets ``new`` instead (once); one
+        transaction. Returns how many reflections changed."""
+        changed = 0
+        with self._db.atomic():
+            rows = self._db.execute("SELECT id, tags FROM reflections WHERE tags != '[]'")
+            for rid, raw in rows.fetchall():
+                tags = json.loads(raw or "[]")
+                if not old.intersection(tags):
+                    continue
+                result: list[str] = []
+                for tag in tags:
+                    value = new if tag in old else tag
+                    if value not in result:
+                        result.append(value)
+                self._db.execute(
+                    "UPDATE reflections SET tags = ? WHERE id = ?",
+                    [json.dumps(result, ensure_ascii=False), rid],
+                )
+                changed += 1
+        return changed

@@ -6,13 +6,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
+from reflect.services.debrief_content import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import ActionView, SharedView, label_colon
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.pdf_render import html_to_pdf
 
 
 def _action(action: ActionView) -> str:
@@ -76,25 +75,7 @@ def debrief_html(view: SharedView) -> str:
 
 
 def render_debrief_pdf(view: SharedView) -> bytes:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(view.title)
-    writer.setCreator("Reflect")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
-        )
-    )
-    document = QTextDocument()
-    document.setHtml(debrief_html(view))
-    document.print_(writer)
-    del writer  # finishes the PDF into the buffer
-    data: QByteArray = buffer.data()
-    buffer.close()
-    return bytes(data.data())
+    return html_to_pdf(debrief_html(view), view.title)
 
 
 PLAIN_WARNING = (

@@ -120,7 +120,7 @@ class MainWindow(QWidget):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.help_button.clicked.connect(self.help_requested)
         self.lock_button.clicked.connect(self.lock_requested)
-        for index in range(len(self.navigation)):
+        for index in range(len(self.navigation) + 1):  # + the Team screen, when shown
             shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
         self.nav.setCurrentRow(0)
@@ -134,9 +134,45 @@ class MainWindow(QWidget):
         self.stack.addWidget(widget)
 
     def show_screen(self, key: str) -> None:
-        keys = [k for k, _ in self.navigation]
-        if key in keys:
-            self.nav.setCurrentRow(keys.index(key))
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+
+    def _row_of(self, key: str) -> int:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                return row
+        return self.nav.count()
+
+    # --- the Team screen: only for coordinators and profiles holding contributions ----------
+
+    def set_team_screen_shown(self, shown: bool) -> None:
+        if shown == ("team" in self.screens):
+            return
+        if shown:
+            from reflect.ui.screens.team_screen import TeamScreen
+
+            screen = TeamScreen(self.session)
+            row = self._row_of("settings")  # just above Settings (Supervision stays last)
+            item = QListWidgetItem(tr("Team"))
+            item.setData(Qt.ItemDataRole.UserRole, "team")
+            # Same index in the list and the stack, so currentRowChanged keeps matching.
+            self.nav.insertItem(row, item)
+            self.stack.insertWidget(row, screen)
+            self.screens["team"] = screen
+        else:
+            widget = self.screens.pop("team")
+            row = self.stack.indexOf(widget)
+            self.nav.takeItem(row)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        for index in range(self.nav.count()):
+            self.nav.item(index).setToolTip(f"Alt+{index + 1}")
+
+    def _on_settings_setting_changed(self, key: str, value: object) -> None:
+        if key == "team_coordinator":
+            self.set_team_screen_shown(bool(value) or self.session.team.contribution_count() > 0)
 
     def _build_screens(self) -> None:
         """Create every screen and wire its intent signals; the one place that knows them all."""
@@ -161,6 +197,8 @@ class MainWindow(QWidget):
         if isinstance(checkin, CheckinScreen):
             checkin.open_resources_requested.connect(self._on_open_resources_requested)
             checkin.open_plan_requested.connect(self._on_open_plan_requested)
+            checkin.open_understanding_requested.connect(self._on_open_understanding_requested)
+            checkin.help_requested.connect(self.help_requested)
 
         resources = self.screens["resources"]
         if isinstance(resources, ResourcesScreen):
@@ -182,6 +220,7 @@ class MainWindow(QWidget):
             home.open_entry_requested.connect(self._on_journal_open_entry)
             home.open_resources_requested.connect(self._on_open_resources_requested)
             home.open_plan_requested.connect(self._on_open_plan_requested)
+            home.open_understanding_requested.connect(self._on_open_understanding_requested)
             if isinstance(journal, JournalScreen):
                 home.follow_ups_changed.connect(journal.refresh)
 
@@ -189,6 +228,7 @@ class MainWindow(QWidget):
         if isinstance(trends, TrendsScreen):
             trends.open_resources_requested.connect(self._on_open_resources_requested)
             trends.open_plan_requested.connect(self._on_open_plan_requested)
+            trends.open_understanding_requested.connect(self._on_open_understanding_requested)
             if isinstance(checkin, CheckinScreen):
                 checkin.checkin_saved.connect(lambda _id: trends.refresh())
             if isinstance(reflect, ReflectScreen):
@@ -200,6 +240,9 @@ class MainWindow(QWidget):
             settings.restore_requested.connect(self.restore_requested)
             settings.delete_profile_requested.connect(self.delete_profile_requested)
             settings.data_imported.connect(self.refresh_after_import)
+            settings.setting_changed.connect(self._on_settings_setting_changed)
+        if self.session.team.visible:
+            self.set_team_screen_shown(True)
 
         supervision = self.screens.get("supervision")
         debrief = self.screens["debrief"]
@@ -276,6 +319,13 @@ class MainWindow(QWidget):
         show_plan = getattr(self.screens.get("resources"), "show_plan", None)
         if callable(show_plan):
             show_plan()
+
+    def _on_open_understanding_requested(self) -> None:
+        """Early-warning notes and the first check-in link to Understanding vicarious trauma."""
+        self.show_screen("resources")
+        show = getattr(self.screens.get("resources"), "show_understanding", None)
+        if callable(show):
+            show()
 
     def before_lock(self) -> None:
         """Give screens a chance to save drafts before the database closes."""

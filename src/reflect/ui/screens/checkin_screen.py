@@ -36,6 +36,8 @@ class CheckinScreen(QWidget):
     instrument_saved = Signal()
     open_resources_requested = Signal()
     open_plan_requested = Signal()
+    open_understanding_requested = Signal()
+    help_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,11 +70,15 @@ class CheckinScreen(QWidget):
 
         self.card.open_resources_requested.connect(self.open_resources_requested)
         self.card.open_plan_requested.connect(self.open_plan_requested)
+        self.card.open_understanding_requested.connect(self.open_understanding_requested)
         self.result_view.open_resources_requested.connect(self.open_resources_requested)
         self.result_view.open_plan_requested.connect(self.open_plan_requested)
         self.result_view.done_requested.connect(self._on_result_done)
         self.result_view.undo_requested.connect(self._on_result_undo)
         self.instruments.result_saved.connect(self._on_instruments_saved)
+        self.instruments.open_resources_requested.connect(self.open_resources_requested)
+        self.instruments.open_plan_requested.connect(self.open_plan_requested)
+        self.instruments.help_requested.connect(self.help_requested)
         self.history.history_changed.connect(self.card.refresh)
 
     # --- the form ---------------------------------------------------------------------------
@@ -86,6 +92,22 @@ class CheckinScreen(QWidget):
         header = QLabel(heading)
         header.setWordWrap(True)
         outer.addWidget(header)
+        # The first check-in links to the page that explains what the questions are about.
+        self.understanding_link = QPushButton(
+            tr("New to check-ins? Read Understanding vicarious trauma")
+        )
+        self.understanding_link.setObjectName("understandingLink")
+        self.understanding_link.setFlat(True)
+        self.understanding_link.setStyleSheet(
+            "QPushButton { border: 1px solid transparent; color: palette(link);"
+            " text-decoration: underline; padding: 2px 0px; }"
+            "QPushButton:focus { border: 1px dotted palette(highlight); }"
+        )
+        self.understanding_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.understanding_link.setAccessibleName(tr("Open Understanding vicarious trauma"))
+        self.understanding_link.clicked.connect(self.open_understanding_requested)
+        outer.addWidget(self.understanding_link, 0, Qt.AlignmentFlag.AlignLeft)
+        self._update_first_time_link()
         legend = " · ".join(
             f"<b>{value}</b>&nbsp;{label}" for value, label in enumerate(tr_list(d.labels))
         )
@@ -123,6 +145,13 @@ class CheckinScreen(QWidget):
             row = RatingRow(tr(question.text), tr_list(question.labels))
             self.helping_rows[question.id] = row
             form.addWidget(row)
+        self.strength_rows: dict[str, RatingRow] = {}
+        if d.strengths:
+            form.addWidget(self._section_label(tr(d.strengths_intro)))
+            for question in d.strengths:
+                row = RatingRow(tr(question.text), tr_list(question.labels))
+                self.strength_rows[question.id] = row
+                form.addWidget(row)
         self.helped_note = QLineEdit()
         self.helped_note.setPlaceholderText(tr("What helped this week? (optional)"))
         self.helped_note.setAccessibleName(tr("What helped this week"))
@@ -189,6 +218,7 @@ class CheckinScreen(QWidget):
             self.sleep_row,
             self.energy_row,
             *self.helping_rows.values(),
+            *self.strength_rows.values(),
         ]:
             row.set_value(None)
         self.helped_note.clear()
@@ -202,7 +232,9 @@ class CheckinScreen(QWidget):
         if self.pages.currentIndex() != 0:
             return
         item_scores = {
-            k: row.value() for k, row in self.item_rows.items() if row.value() is not None
+            k: row.value()
+            for k, row in (*self.item_rows.items(), *self.strength_rows.items())
+            if row.value() is not None
         }
         helping = {
             k: row.value() for k, row in self.helping_rows.items() if row.value() is not None
@@ -224,6 +256,7 @@ class CheckinScreen(QWidget):
         self.pages.setCurrentIndex(1)
         self.card.refresh()
         self.history.refresh()
+        self._update_first_time_link()
         self.checkin_saved.emit(int(saved.id or 0))
 
     # --- after saving -----------------------------------------------------------------------
@@ -242,8 +275,9 @@ class CheckinScreen(QWidget):
         self._last_saved = None
         self.pages.setCurrentIndex(0)
         for item_id, value in saved.item_scores.items():
-            if item_id in self.item_rows:
-                self.item_rows[item_id].set_value(value)
+            row = self.item_rows.get(item_id) or self.strength_rows.get(item_id)
+            if row is not None:
+                row.set_value(value)
         self.sleep_row.set_value(saved.sleep)
         self.energy_row.set_value(saved.energy)
         for area, value in saved.helping.items():
@@ -252,8 +286,16 @@ class CheckinScreen(QWidget):
         self.helped_note.setText(saved.helped_note)
         self.note.setText(saved.note)
         self.error.setText(tr("The check-in was deleted; your answers are still here."))
+        self._update_first_time_link()
         self.card.refresh()
         self.history.refresh()
+
+    def _update_first_time_link(self) -> None:
+        try:
+            first_time = self.session.checkins.count() == 0
+        except ReflectError:
+            first_time = False
+        self.understanding_link.setVisible(first_time)
 
     def _on_instruments_saved(self) -> None:
         self.card.refresh()
@@ -263,3 +305,4 @@ class CheckinScreen(QWidget):
     def refresh(self) -> None:
         self.card.refresh()
         self.history.refresh()
+        self._update_first_time_link()

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.debrief import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.domain.errors import ReflectError
 from reflect.services.debrief import DebriefRoom
+from reflect.services.debrief_content import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import SharedView
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.widgets.debrief_actions import ActionsPanel

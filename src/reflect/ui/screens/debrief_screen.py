@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.debrief import VOLUNTARY_NOTE, Debrief
+from reflect.domain.debrief import Debrief
 from reflect.domain.errors import ReflectError
 from reflect.paths import write_private_file
 from reflect.services.debrief import Choice
+from reflect.services.debrief_content import VOLUNTARY_NOTE
 from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.session import Session
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf

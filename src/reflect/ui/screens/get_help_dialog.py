@@ -179,6 +179,14 @@ class GetHelpDialog(QDialog):
         layout.addWidget(_label(f"{escape(tr(line.hours))} · {escape(tr(line.languages))}"))
         if line.notes:
             layout.addWidget(_label(f"<span>{escape(tr(line.notes))}</span>"))
+        if line.last_verified is not None:
+            # Only lines someone actually re-checked carry a date of their own.
+            day = line.last_verified
+            checked = interface_locale().toString(
+                QDate(day.year, day.month, day.day), "d MMMM yyyy"
+            )
+            text = tr("Details last checked {date}").format(date=checked)
+            layout.addWidget(_label(f"<small>{escape(text)}</small>"))
         return frame
 
     def _own_contacts_section(self) -> QWidget:

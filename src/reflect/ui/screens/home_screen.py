@@ -26,6 +26,7 @@ from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
+from reflect.ui.widgets.on_this_day_card import OnThisDayCard
 
 
 class _HomeFollowUps(FollowUpsPanel):
@@ -54,6 +55,7 @@ class HomeScreen(QWidget):
     open_entry_requested = Signal(int)
     open_resources_requested = Signal()
     open_plan_requested = Signal()
+    open_understanding_requested = Signal()
     follow_ups_changed = Signal()
 
     def __init__(
@@ -115,6 +117,9 @@ class HomeScreen(QWidget):
         self.checkin_card = LastCheckinCard()
         layout.addWidget(self.checkin_card)
 
+        self.on_this_day = OnThisDayCard(session.journal, session.settings)
+        layout.addWidget(self.on_this_day)
+
         follow_frame = QFrame()
         follow_frame.setObjectName("homeCard")
         follow_layout = QVBoxLayout(follow_frame)
@@ -141,7 +146,9 @@ class HomeScreen(QWidget):
         self.checkin_button.clicked.connect(self.checkin_requested)
         self.warning_card.open_resources_requested.connect(self.open_resources_requested)
         self.warning_card.open_plan_requested.connect(self.open_plan_requested)
+        self.warning_card.open_understanding_requested.connect(self.open_understanding_requested)
         self.follow_ups.open_entry_requested.connect(self.open_entry_requested)
+        self.on_this_day.open_entry_requested.connect(self.open_entry_requested)
         self.follow_ups.done.connect(self.follow_ups_changed)
         self.follow_ups.undo_button.clicked.connect(self.follow_ups_changed)
         self.refresh()
@@ -157,6 +164,7 @@ class HomeScreen(QWidget):
         latest = self.session.checkins.latest_scored()
         self.checkin_card.show_entry(latest, now)
         self.follow_ups.refresh()
+        self.on_this_day.refresh(now.date())
         brand_new = latest is None and self.session.journal.count() == 0
         self.welcome.setVisible(brand_new)
 

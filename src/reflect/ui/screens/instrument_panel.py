@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from reflect.domain.errors import ReflectError
 from reflect.domain.instrument_scoring import InstrumentScore, parse_answers
 from reflect.domain.instruments import InstrumentDefinition
+from reflect.domain.score_support import support_for, support_messages
+from reflect.services.early_warning import shipped_notice_wording
 from reflect.services.instruments import InstrumentService
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, number, tr, tr_list
@@ -35,6 +37,9 @@ def _bold(text: str) -> str:
 
 class InstrumentPanel(QWidget):
     result_saved = Signal()
+    open_resources_requested = Signal()
+    open_plan_requested = Signal()
+    help_requested = Signal()
 
     def __init__(self, service: InstrumentService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +115,26 @@ class InstrumentPanel(QWidget):
         result_scroll.setWidget(self.result)
         result_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(result_scroll, 2)
+        # Scores always come with support: a result that needs it shows these at once,
+        # before it is saved (and whether or not it is).
+        self.support_row = QWidget()
+        self.support_row.setObjectName("scoreSupport")
+        support = QHBoxLayout(self.support_row)
+        support.setContentsMargins(0, 0, 0, 0)
+        self.coping_button = QPushButton(tr("Coping ideas"))
+        self.coping_button.setAccessibleName(tr("Open coping ideas"))
+        self.plan_button = QPushButton(tr("My plan"))
+        self.plan_button.setAccessibleName(tr("Open my plan"))
+        self.help_button = QPushButton(tr("Get help now"))
+        self.help_button.setAccessibleName(tr("Get help now: emergency and crisis lines"))
+        for button in (self.coping_button, self.plan_button, self.help_button):
+            support.addWidget(button)
+        support.addStretch(1)
+        self.support_row.setVisible(False)
+        outer.addWidget(self.support_row)
+        self.coping_button.clicked.connect(self.open_resources_requested)
+        self.plan_button.clicked.connect(self.open_plan_requested)
+        self.help_button.clicked.connect(self.help_requested)
         outer.addStretch(1)  # keeps the form at the top when the results are still empty
         self._outer = outer
 
@@ -263,11 +288,13 @@ class InstrumentPanel(QWidget):
         except ReflectError as exc:
             self._score = None
             self.save_button.setEnabled(False)
+            self.support_row.setVisible(False)
             problem = html.escape(message_in_language(exc))
             self._set_result(f"<p>{_bold(tr('Not scored yet.'))} {problem}</p>")
             return
         self.save_button.setEnabled(True)
         self._set_result(render_score(self._score))
+        self.support_row.setVisible(support_for(self._score).needed)
 
     def save_now(self) -> None:
         if self._score is None:
@@ -343,18 +370,8 @@ def render_score(result: InstrumentScore) -> str:
             f"<td>{span}</td><td>&nbsp;{band}</td></tr>"
         )
     caveats = "".join(f"<li>{html.escape(tr(c))}</li>" for c in d.caveats)
-    high = any(s.in_notice_band for s in result.subscales)
-    support = (
-        "<p>"
-        + tr(
-            "One result sits in the range this measure's authors mark for attention. That is a "
-            "reason to look after yourself, not a diagnosis: see your coping ideas and your plan, "
-            "and consider talking with your supervisor or someone you trust."
-        )
-        + "</p>"
-        if high
-        else ""
-    )
+    messages = support_messages(support_for(result), shipped_notice_wording())
+    support = "".join(f"<p>{html.escape(tr(text), quote=False)}</p>" for text in messages)
     # The citation stays as published.
     return (
         f"<h3>{html.escape(d.short_name)}</h3>"

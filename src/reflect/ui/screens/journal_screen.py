@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +29,7 @@ from reflect.services.session import Session
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.models.reflection_table_model import ReflectionTableModel
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
+from reflect.ui.widgets.journal_calendar import JournalCalendar
 from reflect.ui.widgets.journal_filter_bar import JournalFilterBar
 
 PAGE_SIZE = 300
@@ -39,6 +42,7 @@ class JournalScreen(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(tr("Journal"))
+        self.session = session
         self.journal = session.journal
         self._deleted: Reflection | None = None
         self._limit = PAGE_SIZE
@@ -113,9 +117,29 @@ class JournalScreen(QWidget):
         for button in (self.more_button, self.open_button, self.delete_button):
             actions.addWidget(button)
         left_layout.addLayout(actions)
+        self.more_button_menu = QToolButton()
+        self.more_button_menu.setText(tr("More"))
+        self.more_button_menu.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.more_button_menu)
+        self.print_action = menu.addAction(tr("Print…"))
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.pdf_action = menu.addAction(tr("Save as PDF…"))
+        self.account_action = menu.addAction(tr("Write a reflective account…"))
+        self.tags_action = menu.addAction(tr("Manage tags…"))
+        self.more_button_menu.setMenu(menu)
+        self.more_button_menu.setAccessibleName(
+            tr("More: print, save as PDF, reflective account, manage tags")
+        )
+        actions.addWidget(self.more_button_menu)
         splitter.addWidget(left)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.calendar = JournalCalendar()
+        right_layout.addWidget(self.calendar)
         self.follow_ups = FollowUpsPanel(self.journal)
-        splitter.addWidget(self.follow_ups)
+        right_layout.addWidget(self.follow_ups, 1)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([720, 260])
@@ -132,6 +156,13 @@ class JournalScreen(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo_delete)
         self.follow_ups.open_entry_requested.connect(self.open_entry_requested)
+        self.calendar.currentPageChanged.connect(self._mark_month)
+        self.calendar.day_chosen.connect(self.filters.show_day)
+        self.print_action.triggered.connect(self.print_selected)
+        self.pdf_action.triggered.connect(self.save_selected_pdf)
+        self.account_action.triggered.connect(self.write_account)
+        self.tags_action.triggered.connect(self.manage_tags)
+        self.addAction(self.print_action)  # Ctrl+P works without opening the menu
         for keys, slot in (
             (QKeySequence.StandardKey.Find, self.filters.search.setFocus),
             (QKeySequence.StandardKey.Undo, self.undo_delete),
@@ -194,6 +225,46 @@ class JournalScreen(QWidget):
         self.open_button.setEnabled(has_rows)
         self.delete_button.setEnabled(has_rows)
         self.follow_ups.refresh()
+        self.more_button_menu.setEnabled(total > 0)
+        self._mark_month(self.calendar.yearShown(), self.calendar.monthShown())
+
+    def _mark_month(self, year: int, month: int) -> None:
+        self.calendar.show_marks(self.journal.month_marks(year, month))
+
+    # --- printing, accounts and tags ------------------------------------------------------------
+
+    def _selected_reflection(self) -> Reflection | None:
+        reflection_id = self.selected_id()
+        return self.journal.get(reflection_id) if reflection_id is not None else None
+
+    def print_selected(self) -> None:
+        from reflect.ui.screens.reflection_pdf import print_reflection
+
+        reflection = self._selected_reflection()
+        if reflection is not None:
+            print_reflection(self, self.journal, reflection)
+
+    def save_selected_pdf(self) -> None:
+        from reflect.ui.screens.reflection_pdf import save_reflection_pdf
+
+        reflection = self._selected_reflection()
+        if reflection is not None:
+            save_reflection_pdf(self, self.journal, reflection)
+
+    def write_account(self) -> None:
+        from reflect.ui.screens.account_dialog import AccountDialog
+
+        selected = self.selected_id()
+        dialog = AccountDialog(self.session, [selected] if selected is not None else [], self)
+        dialog.exec()
+
+    def manage_tags(self) -> None:
+        from reflect.ui.screens.tag_manager_dialog import TagManagerDialog
+
+        dialog = TagManagerDialog(self.journal, self)
+        dialog.exec()
+        if dialog.changed_any:
+            self.refresh()
 
     def clear_filters(self) -> None:
         self.filters.clear()

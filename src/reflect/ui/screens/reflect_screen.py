@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
+from reflect.domain.word_count import count_words
 from reflect.services.session import Session
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.widgets.draft_banner import DraftBanner
@@ -36,6 +38,7 @@ from reflect.ui.widgets.identity_watch import IdentityWatch, TextBox
 from reflect.ui.widgets.intensity_input import IntensityInput
 from reflect.ui.widgets.reflection_details import ReflectionDetails
 from reflect.ui.widgets.template_form import TemplateForm, section_box
+from reflect.ui.widgets.text_aids import Speller, attach_tag_completer, words_text
 
 AUTOSAVE_MS = 3000
 
@@ -54,6 +57,12 @@ class ReflectScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName(tr("Write a reflection"))
         self.journal = session.journal
+        self.settings = session.settings
+        self.speller: Speller | None = None
+        if self.settings.get("spell_check"):
+            words = [str(w) for w in self.settings.get("spelling_words") or []]
+            self.speller = Speller(str(self.settings.get("language")), words, self)
+            self.speller.word_added.connect(self._on_spelling_word_added)
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text)
         self._current = self.journal.new_reflection()
         self._loading = False
@@ -153,6 +162,10 @@ class ReflectScreen(QWidget):
         root.addWidget(self.scroll_area, 1)
 
         bottom = QHBoxLayout()
+        self.word_total = QLabel()
+        self.word_total.setObjectName("fieldHelp")
+        self.word_total.setAccessibleName(tr("Words in this reflection"))
+        bottom.addWidget(self.word_total)
         self.status = QLabel()
         self.status.setObjectName("statusLine")
         self.status.setWordWrap(True)
@@ -198,7 +211,12 @@ class ReflectScreen(QWidget):
         template = self.journal.template_for(Reflection(template_id, datetime.now()))
         self.form = TemplateForm(template)
         self.form.changed.connect(self._on_changed)
+        self.form.changed.connect(self._update_word_total)
         self.form_holder.addWidget(self.form)
+        for widget in self.form.texts.values():
+            if self.speller is not None and isinstance(widget, QPlainTextEdit):
+                self.speller.attach(widget)
+        self.tag_completer = attach_tag_completer(self.details.tags, self.journal.tags())
         self.extra_intensity_box.setVisible(self.form.intensity is None)
 
     def _intensity_widget(self) -> IntensityInput:
@@ -227,8 +245,24 @@ class ReflectScreen(QWidget):
             self._loading = False
         self._dirty = False
         self.identity.reset()
+        self._update_word_total()
         self._update_heading()
         self.check_identity()
+
+    def _update_word_total(self) -> None:
+        if self.form is None:
+            return
+        texts = self.form.texts.values()
+        total = sum(
+            count_words(w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text())
+            for w in texts
+        )
+        self.word_total.setText(tr("In all: {words}").format(words=words_text(total)))
+
+    def _on_spelling_word_added(self, word: str) -> None:
+        words = [str(w) for w in self.settings.get("spelling_words") or []]
+        if word.lower() not in words:
+            self.settings.set("spelling_words", [*words, word.lower()][-2000:])
 
     def _update_heading(self) -> None:
         if self._current.id is None:

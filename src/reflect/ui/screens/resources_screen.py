@@ -1,6 +1,7 @@
 """Resources: suggestions after the latest check-in, the coping library, guided exercises,
-My plan and the sources behind every fact. Other screens reach it through ``show_plan()``,
-``show_library()``, ``show_exercise()`` and ``show_suggestions()``.
+My plan, a cited page explaining vicarious trauma and the sources behind every fact. Other
+screens reach it through ``show_plan()``, ``show_library()``, ``show_exercise()``,
+``show_understanding()`` and ``show_suggestions()``.
 """
 
 from __future__ import annotations
@@ -23,9 +24,17 @@ if TYPE_CHECKING:
     from reflect.ui.widgets.exercises_panel import ExercisesPanel
     from reflect.ui.widgets.plan_editor import PlanEditor
     from reflect.ui.widgets.suggestions_view import SuggestionsView
+    from reflect.ui.widgets.understanding_view import UnderstandingView
 
-TABS = ("suggestions", "library", "exercises", "plan", "about")
-TAB_LABELS = ("Suggested for you", "Library", "Exercises", "My plan", "About the content")
+TABS = ("suggestions", "library", "exercises", "plan", "understanding", "about")
+TAB_LABELS = (
+    "Suggested for you",
+    "Library",
+    "Exercises",
+    "My plan",
+    "Vicarious trauma",  # short, so all six tabs fit at large type in French
+    "About the content",
+)
 
 
 def _error_page(what: str, exc: Exception) -> QWidget:
@@ -74,6 +83,7 @@ class ResourcesScreen(QWidget):
         self.library: CopingLibraryView | None = None
         self.exercises: ExercisesPanel | None = None
         self.plan_editor: PlanEditor | None = None
+        self.understanding: UnderstandingView | None = None
         self.about: AboutContentView | None = None
         # Tabs are built the first time they are needed, so unlocking stays quick.
         self._pages: dict[str, QWidget] = {}
@@ -83,6 +93,7 @@ class ResourcesScreen(QWidget):
             page_layout.setContentsMargins(0, 0, 0, 0)
             self._pages[key] = page
             self.tabs.addTab(page, tr(label))
+        self.tabs.setTabToolTip(TABS.index("understanding"), tr("Understanding vicarious trauma"))
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 
     def _ensure(self, key: str) -> None:
@@ -127,6 +138,16 @@ class ResourcesScreen(QWidget):
 
             self.plan_editor = plan_editor = PlanEditor(self.resources, self._printout_extras)
             return plan_editor
+        if key == "understanding":
+            from reflect.ui.widgets.understanding_view import PAGE, UnderstandingView
+
+            self.understanding = understanding = UnderstandingView(
+                self.resources.page_sections(PAGE)
+            )
+            understanding.coping_requested.connect(self.show_library)
+            understanding.plan_requested.connect(self.show_plan)
+            understanding.help_requested.connect(self.help_requested)
+            return understanding
         from reflect.ui.widgets.about_content_view import AboutContentView
 
         self.about = about = AboutContentView(self.resources.about)
@@ -154,6 +175,10 @@ class ResourcesScreen(QWidget):
         self._show_tab("plan")
         if self.plan_editor is not None:
             self.plan_editor.section_edits["warning_signs"].setFocus()
+
+    def show_understanding(self) -> None:
+        """Understanding vicarious trauma (linked from the first check-in and every note)."""
+        self._show_tab("understanding")
 
     def show_about(self) -> None:
         self._show_tab("about")

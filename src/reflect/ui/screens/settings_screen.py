@@ -36,6 +36,7 @@ from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import LANGUAGES, tr
+from reflect.ui.widgets.writing_settings import WritingSettings
 
 THEME_CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 COUNTRY_CHOICES = (("CA", "Canada"), ("US", "United States"))
@@ -104,6 +105,8 @@ class SettingsScreen(QWidget):
         form.addRow(tr("&Theme"), self.theme_combo)
         form.addRow(tr("&Language"), self.language_combo)
         layout.addWidget(look)
+        self.writing = WritingSettings(values, self._save)
+        layout.addWidget(self.writing)
 
         # --- privacy ---
         privacy = QGroupBox(tr("Privacy and help"))
@@ -214,6 +217,14 @@ class SettingsScreen(QWidget):
         self.supervision = SupervisionSettings(session)
         self.supervision.role_changed.connect(lambda role: self.setting_changed.emit("role", role))
         layout.addWidget(self.supervision)
+        # --- team (contributing, or coordinating) ---
+        from reflect.ui.widgets.team_settings_box import TeamSettingsBox
+
+        self.team_box = TeamSettingsBox(session)
+        self.team_box.coordinator_changed.connect(
+            lambda on: self.setting_changed.emit("team_coordinator", on)
+        )
+        layout.addWidget(self.team_box)
 
         # --- profile ---
         profile = QGroupBox(tr("This profile"))

@@ -42,10 +42,11 @@ TABS: tuple[tuple[str, str, str], ...] = (
     ("stages", "Stages of change", ""),
     ("heavy", "Heavy days", ""),
     ("helped", "What helped", ""),
+    ("strengths", "Strengths and strain", ""),
 )
 # Shorter words on the tab itself, so every tab shows at large type and in French; the full
 # name stays in the tooltip, the chart's title and its accessible name.
-TAB_SHORT = {"stages": "Stages"}
+TAB_SHORT = {"stages": "Stages", "strengths": "Strengths"}
 SIGN_OPTIONS = [(OVERALL, "All warning signs")] + [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
 HISTORY_READ_DELAY_MS = 1500
 BENCHMARK_RANGES = ("4w", "3m", "1y", "all")
@@ -89,6 +90,10 @@ def draw_tab(
         from reflect.charts.helped import draw_helped
 
         draw_helped(figure, data.helped, data.helped_checkins, style)
+    elif key == "strengths":
+        from reflect.charts.strengths import draw_strengths
+
+        draw_strengths(figure, data.strengths, style)
     else:  # pragma: no cover - TABS and this function are kept together
         raise KeyError(key)
 
@@ -116,6 +121,10 @@ def describe_tab(key: str, data: TrendsData, choice: str | None, language: Words
         )
     if key == "heavy":
         return words.heaviness_summary(data.heaviness, language)
+    if key == "strengths":
+        from reflect.domain.strengths import balance_summary
+
+        return balance_summary(data.strengths, language)
     return words.counts_summary(
         data.helped,
         "Check-ins (of {answered}) where each helped quite a bit or a lot",
@@ -146,6 +155,7 @@ def _read_history(session: Session, since: datetime | None = None) -> object:
 class TrendsScreen(QWidget):
     open_resources_requested = Signal()
     open_plan_requested = Signal()
+    open_understanding_requested = Signal()
     charts_ready = Signal()
     history_read = Signal()  # the whole history is cached: every range draws at once
 
@@ -225,6 +235,7 @@ class TrendsScreen(QWidget):
             card = EarlyWarningCard(self.session.early_warning)
             card.open_resources_requested.connect(self.open_resources_requested)
             card.open_plan_requested.connect(self.open_plan_requested)
+            card.open_understanding_requested.connect(self.open_understanding_requested)
             self._layout.insertWidget(1, card)
             self.warning_card = card
 

@@ -38,6 +38,13 @@ def about_html(sections: Sequence) -> str:
         + " · ".join(f"<a href='#{escape(s.id)}'>{_text(s.title)}</a>" for s in sections)
         + "</p>",
     ]
+    parts.append(sections_html(sections))
+    return "".join(parts)
+
+
+def sections_html(sections: Sequence) -> str:
+    """Cited sections: each fact followed by its source(s)."""
+    parts = []
     for section in sections:
         parts.append(f"<h3><a name='{escape(section.id)}'></a>{_text(section.title)}</h3>")
         if section.intro:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,16 @@ class CheckinHistoryView(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # The same line as the result screens: a history of numbers is still not a diagnosis.
+        self.disclaimer = QLabel(
+            tr("A check-in is a moment of reflection, not a test or a diagnosis.")
+        )
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setObjectName("checkinDisclaimer")
+        # Both lines keep their height, so an empty history does not spread them apart.
+        for label in (intro, self.disclaimer):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.disclaimer)
         self.list = QListWidget()
         self.list.setAccessibleName(tr("History"))
         self.list.setAlternatingRowColors(True)

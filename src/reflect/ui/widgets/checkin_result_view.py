@@ -22,6 +22,7 @@ from reflect.domain.checkin_scoring import (
     compare_wording,
     strong_items,
 )
+from reflect.domain.strengths import strength_score
 from reflect.ui.i18n import number, tr
 
 
@@ -53,6 +54,11 @@ class CheckinResultView(QWidget):
         self.grid = QGridLayout(self.grid_host)
         self.grid.setHorizontalSpacing(16)
         layout.addWidget(self.grid_host)
+        # Strengths are a separate dimension: their own line, never folded into the grid above.
+        self.strengths = QLabel()
+        self.strengths.setWordWrap(True)
+        self.strengths.setObjectName("checkinStrengths")
+        layout.addWidget(self.strengths)
 
         self.support = QLabel()
         self.support.setWordWrap(True)
@@ -144,6 +150,15 @@ class CheckinResultView(QWidget):
             self.grid.addWidget(QLabel(_fmt(baseline.get(key))), row, 3)
             self.grid.addWidget(QLabel(tr(wording) if wording else ""), row, 4)
         self.grid.setColumnStretch(4, 1)
+        strengths = strength_score(entry.checkin)
+        self.strengths.setVisible(strengths is not None)
+        if strengths is not None:
+            self.strengths.setText(
+                tr(
+                    "Strengths this week (what the work gave back): {value} of {top}. "
+                    "They are counted on their own, not subtracted from the signs."
+                ).format(value=_fmt(strengths), top=ITEM_MAX)
+            )
 
         strong = strong_items(entry.checkin)
         parts = []

@@ -48,12 +48,20 @@ QFrame#earlyWarningCard {
     border-radius: 6px;
     background: palette(alternate-base);
 }
+QPushButton#earlyWarningUnderstanding {
+    border: 1px solid transparent;
+    color: palette(link);
+    text-decoration: underline;
+    padding: 2px 0px;
+}
+QPushButton#earlyWarningUnderstanding:focus { border: 1px dotted palette(highlight); }
 """
 
 
 class EarlyWarningCard(QFrame):
     open_resources_requested = Signal()
     open_plan_requested = Signal()
+    open_understanding_requested = Signal()
     notice_dismissed = Signal(str)
 
     def __init__(self, service: EarlyWarningService, parent: QWidget | None = None) -> None:
@@ -86,6 +94,9 @@ class EarlyWarningCard(QFrame):
         self.resources_button.setAccessibleName(tr("Open coping ideas"))
         self.plan_button = QPushButton(tr("My plan"))
         self.plan_button.setAccessibleName(tr("Open my plan"))
+        # Every note links to the page that explains what it is about.
+        self.understanding_button = QPushButton(tr("Understanding vicarious trauma"))
+        self.understanding_button.setAccessibleName(tr("Open Understanding vicarious trauma"))
         self.dismiss_button = QPushButton(tr("Not now"))
         self.dismiss_button.setAccessibleName(tr("Hide this note"))
         self.dismiss_button.setToolTip(
@@ -101,10 +112,17 @@ class EarlyWarningCard(QFrame):
         buttons.addWidget(self.dismiss_button)
         buttons.addWidget(self.undo_label)
         buttons.addWidget(self.undo_button)
+        # On a line of its own, under the message: beside the other buttons it made the card
+        # wider than a laptop screen at large type in French.
+        self.understanding_button.setFlat(True)
+        self.understanding_button.setObjectName("earlyWarningUnderstanding")
+        self.understanding_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout.addWidget(self.understanding_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
 
         self.resources_button.clicked.connect(self.open_resources_requested)
         self.plan_button.clicked.connect(self.open_plan_requested)
+        self.understanding_button.clicked.connect(self.open_understanding_requested)
         self.dismiss_button.clicked.connect(self._on_dismiss_clicked)
         self.undo_button.clicked.connect(self._on_undo_clicked)
         self.refresh()
@@ -131,6 +149,7 @@ class EarlyWarningCard(QFrame):
             self.message,
             self.resources_button,
             self.plan_button,
+            self.understanding_button,
             self.dismiss_button,
         ):
             widget.setVisible(notice is not None)

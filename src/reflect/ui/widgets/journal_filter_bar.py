@@ -169,6 +169,18 @@ class JournalFilterBar(QWidget):
             intensity_max=high if high < 10 else None,
         )
 
+    def show_day(self, day: date) -> None:
+        """Filter to one day (the calendar's choice), keeping the other criteria."""
+        for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
+            for widget in (check, edit):
+                widget.blockSignals(True)
+            check.setChecked(True)
+            edit.setEnabled(True)
+            edit.setDate(_qdate(day))
+            for widget in (check, edit):
+                widget.blockSignals(False)
+        self.changed.emit()
+
     def flush(self) -> None:
         """Apply a pending search at once (Enter in the box, tests)."""
         if self._timer.isActive():

@@ -28,6 +28,7 @@ from reflect.domain.templates import Template, TemplateField
 from reflect.ui.i18n import tr, tr_list
 from reflect.ui.widgets.intensity_input import IntensityInput
 from reflect.ui.widgets.rating_row import RatingRow
+from reflect.ui.widgets.text_aids import WordCount
 
 RATING_WORDS = ("Struggled", "Harder than I hoped", "Okay", "Mostly well", "Went well")
 
@@ -40,7 +41,9 @@ def _in_current_language(spec: TemplateField) -> TemplateField:
         help=tr(spec.help),
         low_label=tr(spec.low_label),
         high_label=tr(spec.high_label),
-        options=tuple(replace(option, label=tr(option.label)) for option in spec.options),
+        options=tuple(
+            replace(option, label=tr(option.label), hint=tr(option.hint)) for option in spec.options
+        ),
     )
 
 
@@ -88,6 +91,7 @@ class TemplateForm(QWidget):
         self.texts: dict[str, QPlainTextEdit | QLineEdit] = {}  # answer key -> text widget
         self.ratings: dict[str, RatingRow] = {}
         self.choices: dict[str, QComboBox] = {}
+        self.choice_hints: dict[str, QLabel] = {}  # what tends to help, for the picked option
         self.yesnos: dict[str, QCheckBox] = {}
         self.checklists: dict[str, dict[str, QCheckBox]] = {}
         self.intensity: IntensityInput | None = None
@@ -131,6 +135,7 @@ class TemplateForm(QWidget):
             edit.textChanged.connect(self.changed)
             self.texts[spec.id] = edit
             box.layout_.addWidget(edit)
+            box.layout_.addWidget(WordCount(edit))
         elif spec.type == "rating":
             words = tr_list(RATING_WORDS)
             words[0] = spec.low_label or words[0]
@@ -164,6 +169,13 @@ class TemplateForm(QWidget):
             combo.currentIndexChanged.connect(self._on_input_changed)
             self.choices[spec.id] = combo
             box.layout_.addWidget(combo)
+            if any(option.hint for option in spec.options):
+                hint = QLabel()
+                hint.setWordWrap(True)
+                hint.setObjectName("choiceHint")
+                hint.setVisible(False)
+                self.choice_hints[spec.id] = hint
+                box.layout_.addWidget(hint)
         elif spec.type == "yesno":
             check = QCheckBox(spec.label)
             check.setAccessibleName(spec.label)
@@ -194,7 +206,17 @@ class TemplateForm(QWidget):
         self._update_visibility()
         self.changed.emit()
 
+    def _update_hints(self) -> None:
+        for field_id, label in self.choice_hints.items():
+            picked = self.choices[field_id].currentData()
+            box = self._boxes.get(field_id)
+            options = box.spec.options if box is not None else ()
+            hint = next((o.hint for o in options if o.id == picked), "")
+            label.setText(hint)
+            label.setVisible(bool(hint))
+
     def _update_visibility(self) -> None:
+        self._update_hints()
         raw = self._raw_answers()
         for box in self._boxes.values():
             cond = box.spec.show_if

@@ -1,0 +1,30 @@
+"""What the journal's month view marks: days with reflections, days with a check-in, and the
+"on this day" look-back (opt-in, because an old entry can be painful to meet unasked)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class MonthMarks:
+    year: int
+    month: int
+    reflections: dict[date, int]  # day -> how many reflections
+    checkins: frozenset[date]
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    """First and last day of a month."""
+    first = date(year, month, 1)
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return first, date.fromordinal(following.toordinal() - 1)
+
+
+def a_year_ago(today: date) -> date:
+    """The same day last year; 29 February looks back to 28 February."""
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:
+        return today.replace(year=today.year - 1, day=28)

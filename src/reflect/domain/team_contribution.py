@@ -1,0 +1,298 @@
+"""The team contribution file: a person's coarse, month-level summary, as plain JSON.
+
+A contribution is written by one person for a coordinator. It is readable by anyone who holds
+it, so it carries only what the issue allows, and nothing else can get in or be read back:
+
+- per month (``YYYY-MM``, never a day): the median of that month's check-in scores per
+  warning-sign category and for the positive ("what is helping") items, rounded to the
+  nearest 0.5; the band id (never the score) of each questionnaire subscale taken that month;
+  the number of reflections as a bucket (``0``, ``1-5``, ``6-15``, ``16+``);
+- a random contributor id drawn for that file, and the month it was written (so a newer
+  file from the same contributor replaces an older one).
+
+Never text, never a day-level date, never a name, nothing from debriefs. Reading is strict:
+every field is on a fixed allow-list, every value is checked, and a file that is too large,
+too deep, duplicated in its keys or carrying anything unknown is refused as a whole.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import statistics
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reflect.domain.checkin import CATEGORIES, ITEM_MAX, ITEM_MIN
+from reflect.domain.errors import ReflectError
+
+FORMAT = "reflect-team-contribution/1"
+POSITIVE = "positive"
+# Warning-sign categories first, then the positive items, in the order charts show them.
+SCORE_KEYS: tuple[str, ...] = (*CATEGORIES, POSITIVE)
+BUCKETS: tuple[str, ...] = ("0", "1-5", "6-15", "16+")
+
+# The allow-list. A test walks every written file against exactly these names.
+TOP_FIELDS = frozenset({"format", "contributor", "written", "months"})
+MONTH_FIELDS = frozenset({"month", "checkins", "questionnaires", "reflections"})
+QUESTIONNAIRE_FIELDS = frozenset({"instrument", "subscale", "band"})
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 5  # top object > months list > month object > questionnaires list > entry
+MAX_MONTHS = 60
+MAX_QUESTIONNAIRES = 40  # per month
+CONTRIBUTOR_RE = re.compile(r"^[0-9a-f]{32}$")
+MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+IDENTIFIER_RE = re.compile(r"^[a-z0-9_-]{1,64}$")
+
+
+class ContributionError(ReflectError):
+    """A contribution file cannot be accepted; the message names the file and the problem."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: not a team contribution Reflect can read: {problem}")
+
+
+@dataclass(frozen=True)
+class QuestionnaireBand:
+    instrument: str
+    subscale: str
+    band: str
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: str  # YYYY-MM
+    checkins: Mapping[str, float] = field(default_factory=dict)  # key in SCORE_KEYS -> x.0/x.5
+    questionnaires: tuple[QuestionnaireBand, ...] = ()
+    reflections: str = "0"  # one of BUCKETS
+
+
+@dataclass(frozen=True)
+class Contribution:
+    contributor: str
+    written: str  # YYYY-MM
+    months: tuple[MonthFigures, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's content; only allow-listed names, in a stable order."""
+        return {
+            "format": FORMAT,
+            "contributor": self.contributor,
+            "written": self.written,
+            "months": [
+                {
+                    "month": m.month,
+                    "checkins": {k: m.checkins[k] for k in SCORE_KEYS if k in m.checkins},
+                    "questionnaires": [
+                        {"instrument": q.instrument, "subscale": q.subscale, "band": q.band}
+                        for q in m.questionnaires
+                    ],
+                    "reflections": m.reflections,
+                }
+                for m in self.months
+            ],
+        }
+
+    def to_bytes(self) -> bytes:
+        return (json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# --- building ---------------------------------------------------------------------------------
+
+
+def new_contributor_id() -> str:
+    """A fresh random id for each file: two files from one person cannot be linked by it."""
+    return secrets.token_hex(16)
+
+
+def round_half(value: float) -> float:
+    """Nearest 0.5, halves rounding up (2.25 -> 2.5), so the result never depends on float
+    banker's rounding."""
+    return int(value * 2 + 0.5) / 2
+
+
+def reflection_bucket(count: int) -> str:
+    if count < 0:
+        raise ValueError("a count cannot be negative")
+    if count == 0:
+        return "0"
+    if count <= 5:
+        return "1-5"
+    if count <= 15:
+        return "6-15"
+    return "16+"
+
+
+def month_figures(
+    month: str,
+    scores: Mapping[str, Iterable[float]],
+    bands: Iterable[QuestionnaireBand],
+    reflection_count: int,
+) -> MonthFigures:
+    """One month, coarsened: medians rounded to 0.5, bands kept once, reflections bucketed."""
+    checkins: dict[str, float] = {}
+    for key in SCORE_KEYS:
+        values = [float(v) for v in scores.get(key, ())]
+        if values:
+            checkins[key] = round_half(statistics.median(values))
+    unique: dict[tuple[str, str], QuestionnaireBand] = {}
+    for band in bands:  # the latest result of a subscale in the month wins (callers pass in order)
+        unique[(band.instrument, band.subscale)] = band
+    return MonthFigures(
+        month=month,
+        checkins=checkins,
+        questionnaires=tuple(unique[key] for key in sorted(unique)),
+        reflections=reflection_bucket(reflection_count),
+    )
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the field {key!r} appears twice")
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number Reflect accepts")
+
+
+def _depth_ok(raw: str) -> bool:
+    """Bracket depth outside strings, checked before parsing so a hostile file of a million
+    nested brackets never reaches the recursive parser."""
+    depth = 0
+    in_string = escaped = False
+    for char in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return False
+        elif char in "]}":
+            depth -= 1
+    return True
+
+
+def parse_contribution(data: bytes, source: str) -> Contribution:
+    """Validate the bytes of a contribution file; any problem refuses the whole file."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ContributionError(source, f"it is larger than {MAX_FILE_BYTES // 1024} KB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ContributionError(source, "it is not UTF-8 text") from None
+    if not _depth_ok(text):
+        raise ContributionError(source, "it is nested more deeply than a contribution can be")
+    try:
+        raw = json.loads(
+            text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant
+        )
+    except (ValueError, RecursionError) as exc:
+        raise ContributionError(source, f"it is not valid JSON ({exc})") from None
+    return contribution_from_json(raw, source)
+
+
+def contribution_from_json(raw: Any, source: str) -> Contribution:
+    def fail(problem: str) -> ContributionError:
+        return ContributionError(source, problem)
+
+    if not isinstance(raw, dict):
+        raise fail("the top level must be an object")
+    _only(raw, TOP_FIELDS, "the file", fail)
+    if raw.get("format") != FORMAT:
+        raise fail(f"'format' must be {FORMAT!r}")
+    contributor = raw.get("contributor")
+    if not isinstance(contributor, str) or not CONTRIBUTOR_RE.match(contributor):
+        raise fail("'contributor' must be 32 lower-case hexadecimal characters")
+    written = _month(raw.get("written"), "'written'", fail)
+    months_raw = raw.get("months")
+    if not isinstance(months_raw, list) or not months_raw:
+        raise fail("'months' must be a non-empty list")
+    if len(months_raw) > MAX_MONTHS:
+        raise fail(f"'months' holds more than {MAX_MONTHS} months")
+    months = tuple(_parse_month(entry, index, fail) for index, entry in enumerate(months_raw))
+    seen = [m.month for m in months]
+    if len(set(seen)) != len(seen):
+        raise fail("a month appears twice")
+    if max(seen) > written:
+        raise fail("a month comes after the month the file was written")
+    return Contribution(contributor, written, tuple(sorted(months, key=lambda m: m.month)))
+
+
+def _only(data: dict[str, Any], allowed: frozenset[str], where: str, fail: Any) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise fail(f"{where} holds fields a contribution never has: {', '.join(unknown)[:120]}")
+    missing = sorted(allowed - set(data))
+    if missing:
+        raise fail(f"{where} lacks {', '.join(missing)}")
+
+
+def _month(value: Any, where: str, fail: Any) -> str:
+    if not isinstance(value, str) or not MONTH_RE.match(value) or value < "2000-01":
+        raise fail(f"{where} must be a month written YYYY-MM")
+    return value
+
+
+def _parse_month(raw: Any, index: int, fail: Any) -> MonthFigures:
+    where = f"months[{index}]"
+    if not isinstance(raw, dict):
+        raise fail(f"{where} must be an object")
+    _only(raw, MONTH_FIELDS, where, fail)
+    month = _month(raw["month"], f"{where}.month", fail)
+    checkins_raw = raw["checkins"]
+    if not isinstance(checkins_raw, dict):
+        raise fail(f"{where}.checkins must be an object")
+    unknown = sorted(set(checkins_raw) - set(SCORE_KEYS))
+    if unknown:
+        raise fail(f"{where}.checkins holds unknown categories: {', '.join(unknown)[:120]}")
+    checkins: dict[str, float] = {}
+    for key, value in checkins_raw.items():
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not ITEM_MIN <= value <= ITEM_MAX
+            or value * 2 != int(value * 2)
+        ):
+            raise fail(f"{where}.checkins.{key} must be 0 to 4 in steps of 0.5")
+        checkins[key] = float(value)
+    questionnaires_raw = raw["questionnaires"]
+    if not isinstance(questionnaires_raw, list) or len(questionnaires_raw) > MAX_QUESTIONNAIRES:
+        raise fail(f"{where}.questionnaires must be a list of at most {MAX_QUESTIONNAIRES}")
+    questionnaires = []
+    pairs: set[tuple[str, str]] = set()
+    for q_index, entry in enumerate(questionnaires_raw):
+        q_where = f"{where}.questionnaires[{q_index}]"
+        if not isinstance(entry, dict):
+            raise fail(f"{q_where} must be an object")
+        _only(entry, QUESTIONNAIRE_FIELDS, q_where, fail)
+        for name in QUESTIONNAIRE_FIELDS:
+            if not isinstance(entry[name], str) or not IDENTIFIER_RE.match(entry[name]):
+                raise fail(f"{q_where}.{name} must be a short identifier")
+        pair = (entry["instrument"], entry["subscale"])
+        if pair in pairs:
+            raise fail(f"{q_where} repeats a questionnaire subscale")
+        pairs.add(pair)
+        questionnaires.append(QuestionnaireBand(*pair, entry["band"]))
+    reflections = raw["reflections"]
+    if reflections not in BUCKETS:
+        raise fail(f"{where}.reflections must be one of {', '.join(BUCKETS)}")
+    return MonthFigures(month, checkins, tuple(questionnaires), reflections)
