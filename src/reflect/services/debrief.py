@@ -13,7 +13,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from reflect.domain.debrief import (
-    AGENDA,
     AGENDA_IDS,
     CHARTS,
     EXTRA_PART_LABELS,
@@ -29,6 +28,7 @@ from reflect.domain.journal import JournalFilter
 from reflect.domain.reflection import FollowUp
 from reflect.domain.words import ENGLISH, Words
 from reflect.services import debrief_charts
+from reflect.services.debrief_content import AGENDA
 from reflect.services.debrief_view import (
     SharedCard,
     SharedView,

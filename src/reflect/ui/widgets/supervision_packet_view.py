@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.debrief import AGENDA
 from reflect.domain.errors import ReflectError
+from reflect.services.debrief_content import AGENDA
 from reflect.services.session import Session
 from reflect.services.supervision_show import packet_cards
 from reflect.ui.error_text import message_in_language
