@@ -87,7 +87,7 @@ class HotDebriefPanel(QWidget):
         self.history.setWordWrap(True)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         column.addWidget(self.history, 1)
-        self.check_button = QPushButton(tr("Mark the check-in as done"))
+        self.check_button = QPushButton(tr("Mark the follow-up as done"))
         column.addWidget(self.check_button)
         split.addWidget(right)
         split.setSizes([520, 360])
