@@ -10,21 +10,9 @@ from types import TracebackType
 
 def _harden_process() -> None:
     """Keep secrets out of core dumps: a crash must not write the key or text to disk."""
-    try:
-        import resource
+    from reflect.hardening import disable_core_dumps
 
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ImportError, ValueError, OSError):  # pragma: no cover - not on every platform
-        pass
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None)
-            pr_set_dumpable = 4
-            libc.prctl(pr_set_dumpable, 0, 0, 0, 0)
-        except (OSError, AttributeError):  # pragma: no cover
-            pass
+    disable_core_dumps()
 
 
 def _log_unexpected_errors(data_dir: Path) -> None:
@@ -44,10 +32,11 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     _harden_process()
     from PySide6.QtWidgets import QApplication
 
-    from reflect.paths import AppPaths
+    from reflect.paths import AppPaths, tighten_private_tree
     from reflect.ui.app_window import AppWindow
 
     paths = AppPaths.from_option(data_dir).ensure()
+    tighten_private_tree(paths.data_dir)
     _log_unexpected_errors(paths.data_dir)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
@@ -60,12 +49,19 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     import locale
 
     locale.setlocale(locale.LC_TIME, "C")
-    from PySide6.QtCore import QLockFile
+    from reflect.domain.errors import ProfileBusy
+    from reflect.storage.file_lock import FileLock
 
     # One instance per data folder: two windows on one profile could show stale data and
-    # would defeat locking (one locks, the other stays open).
-    instance_lock = QLockFile(str(paths.lock_file))
-    if not instance_lock.tryLock(100):
+    # would defeat locking (one locks, the other stays open). An OS lock on an empty 0600
+    # file: unlike QLockFile it records no host name, and a crash cannot leave it stale.
+    instance_lock = FileLock(paths.lock_file)
+    try:
+        instance_lock.acquire(wait_seconds=0.1)
+        running = False
+    except ProfileBusy:
+        running = True
+    if running:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.information(
@@ -82,4 +78,7 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, app.quit)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance_lock.release()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -59,7 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(data_dir=args.data_dir, demo=args.demo)
     from reflect.domain.errors import ReflectError
+    from reflect.hardening import disable_core_dumps
 
+    disable_core_dumps()  # a core of a command holds the key and decrypted text, as the app's
     try:
         return int(args.handler(args) or 0)
     except ReflectError as exc:
@@ -67,11 +70,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``reflect search | head``): nothing left to tell anyone. Point
+        # stdout at devnull so flushing it at exit does not fail again (Python's recipe).
+        import os
+
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:  # noqa: BLE001 - the last net: no traceback ever reaches a person
         return _unexpected(args, exc)
 
 
 def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
+    from reflect.storage.failures import is_sqlite_error, translate
+
+    if isinstance(exc, OSError) or is_sqlite_error(exc):
+        # A full disk, a read-only folder, a damaged file: say which, in one sentence.
+        where = getattr(exc, "filename", None) or "the data folder"
+        print(f"reflect: {translate(exc, where)}", file=sys.stderr)
+        return 2
     from reflect.diagnostics import log_path, record_error
     from reflect.paths import AppPaths
 

@@ -42,6 +42,44 @@ def write_private_file(path: Path, data: bytes) -> None:
         temp.unlink(missing_ok=True)
 
 
+def tighten_private_tree(data_dir: Path) -> None:
+    """Make an existing data folder private again: folders 0700, profile files 0600.
+
+    A folder copied from another machine, unpacked from a zip or made by an older version
+    may be readable by others. Only what exists is touched; links are never followed, and a
+    folder that is not ours (or is read-only) is left as it is.
+    """
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir() or data_dir.is_symlink():
+        return
+    folders = [data_dir, data_dir / "profiles"]
+    profiles = data_dir / "profiles"
+    if profiles.is_dir():
+        for profile in profiles.iterdir():
+            if profile.is_dir() and not profile.is_symlink():
+                folders += [profile, profile / "backups"]
+    for folder in folders:
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        _chmod_quietly(folder, PRIVATE_DIR_MODE)
+        if folder == data_dir:
+            continue
+        for child in folder.iterdir():
+            if child.is_file() and not child.is_symlink():
+                _chmod_quietly(child, PRIVATE_FILE_MODE)
+    for child in data_dir.iterdir():
+        if child.is_file() and not child.is_symlink():
+            _chmod_quietly(child, PRIVATE_FILE_MODE)
+
+
+def _chmod_quietly(path: Path, mode: int) -> None:
+    try:
+        if (path.stat().st_mode & 0o777) != mode:
+            os.chmod(path, mode)
+    except OSError:
+        pass
+
+
 def sync_folder(folder: Path) -> None:
     """Make the rename itself durable; not every platform can open a folder."""
     try:

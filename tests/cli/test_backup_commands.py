@@ -65,11 +65,11 @@ def test_restore_of_a_missing_file_is_a_clear_error(paths, monkeypatch, capsys):
 
 
 def test_restore_refuses_while_the_app_holds_the_data_folder(paths, monkeypatch, capsys):
-    import os
+    from reflect.storage.file_lock import FileLock
 
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
     _profile(paths)
-    paths.lock_file.write_text(f"{os.getppid()}\nreflect\nhost\n", encoding="utf-8")
-    code = main(["--data-dir", str(paths.data_dir), "restore", "x.reflect-backup", "--yes"])
+    with FileLock(paths.lock_file):  # what the app holds while it runs
+        code = main(["--data-dir", str(paths.data_dir), "restore", "x.reflect-backup", "--yes"])
     assert code == 2
     assert "Close it" in capsys.readouterr().err

@@ -191,3 +191,20 @@ def test_only_actions_from_earlier_debriefs_are_carried_over(session):
     assert [a.text for a in service.shared_view(older.id).carried_over] == []
     carried = service.shared_view(newer.id).carried_over
     assert [(a.text, a.from_title) for a in carried] == [("From the older one", "Older")]
+
+
+def test_exposure_chart_shares_weekly_numbers_only(session):
+    from reflect.services.debrief_charts import exposure_bars
+
+    today = date(2026, 3, 20)
+    session.exposure.log_shift(day=date(2026, 3, 16), disclosures=3, crises=1, material=2)
+    session.exposure.log_shift(
+        day=date(2026, 3, 17), critical=True, outline="a hard call", disclosures=1
+    )
+    session.exposure.log_shift(day=date(2025, 6, 1), disclosures=9)  # older than 12 weeks
+    bars = exposure_bars(session.exposure, today)
+    assert [(b.label, b.value, b.text) for b in bars] == [
+        ("Week of 16 Mar 2026", 7.0, "4 disclosures, 1 crises, material 2 times")
+    ]
+    card = session.debrief.preview("chart", "exposure")
+    assert "hard call" not in repr(card) and "critical" not in repr(card).lower()

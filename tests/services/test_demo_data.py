@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import statistics
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from reflect.domain.identity_guard import find_identifiers
 from reflect.resources import asset_path
@@ -77,3 +77,25 @@ def test_demo_debriefs_share_chosen_items_and_keep_one_coming_up(session):
     view = session.debrief.shared_view(done[-1].id)
     assert view is not None
     assert session.debrief.open_actions()  # the latest debrief's actions are still open
+
+
+def test_demo_exposure_has_shifts_breaks_and_two_incidents_with_follow_ups(session):
+    end = date(2026, 6, 30)
+    added = fill_demo_profile(session, years=1, end=end)
+    exposure = session.exposure
+    shifts = exposure.shifts()
+    assert added["shift_logs"] == len(shifts) > 200 and added["breaks"] == len(exposure.breaks())
+    incidents = [s for s in shifts if s.critical]
+    assert len(incidents) == 2 and all(s.outline for s in incidents)
+    assert not any(find_identifiers(s.outline) for s in incidents)
+    checks = exposure.self_checks()
+    assert len(checks) == 4 and sorted(c.status for c in checks).count("done") == 2
+    # The recent incident's first self-check is waiting on the demo's last day.
+    due = exposure.due_self_checks(
+        datetime.combine(end + timedelta(days=1), datetime.min.time()).replace(hour=12)
+    )
+    assert [c.kind for c in due] == ["3d"]
+    breaks = {day for b in exposure.breaks() for day in (b.start, b.end)}
+    assert not any(s.day in breaks for s in shifts)  # nobody logs a shift on their day off
+    heavy = sorted(shifts, key=lambda s: s.disclosures or 0)
+    assert (heavy[-1].disclosures or 0) > (heavy[0].disclosures or 0)

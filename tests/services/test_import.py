@@ -206,3 +206,36 @@ def test_damaged_archives_fail_cleanly_and_write_nothing(
     finally:
         target.close()
         profile_service.delete(info)
+
+
+def test_exposure_tables_export_and_merge_with_their_links(profile_service, session, tmp_path):
+    """Shift logs, breaks and self-checks travel in every format; an import keeps a
+    self-check pointing at its (re-numbered) shift and skips what is already there."""
+    from reflect.domain.exposure import Break
+
+    session.exposure.log_shift(day=date(2026, 1, 8), hours=6, disclosures=1)
+    incident = session.exposure.log_shift(
+        day=date(2026, 1, 9), critical=True, outline="a hard call", self_checks=True
+    )
+    session.exposure.add_breaks([Break(date(2026, 1, 3), date(2026, 1, 4))])
+    plain = export_profile(session, "json", tmp_path / "e.json", plain_ok=True)
+    tables = json.loads(plain.path.read_text(encoding="utf-8"))["tables"]
+    assert len(tables["shift_logs"]) == 2 and len(tables["breaks"]) == 1
+    assert {c["shift_id"] for c in tables["shift_self_checks"]} == {incident.id}
+    markdown = export_profile(session, "markdown", tmp_path / "e.md", plain_ok=True)
+    assert "# Shifts logged" in markdown.path.read_text(encoding="utf-8")
+    archive = export_profile(session, "archive", tmp_path / "a", archive_passphrase=ARCHIVE_PASS)
+
+    other_info = profile_service.create(PASSPHRASE, "Other")
+    other = profile_service.unlock(other_info, PASSPHRASE)
+    try:
+        other.exposure.log_shift(day=date(2026, 1, 2), hours=3)  # shifts the ids
+        report = import_file(other, archive.path, ARCHIVE_PASS)
+        assert report.written["shift_logs"] == 2 and report.written["shift_self_checks"] == 2
+        (copy,) = [s for s in other.exposure.shifts() if s.critical]
+        assert copy.outline == "a hard call"
+        assert {c.shift_id for c in other.exposure.self_checks()} == {copy.id}
+        again = import_file(other, archive.path, ARCHIVE_PASS)
+        assert sum(again.written.values()) == 0
+    finally:
+        other.close()

@@ -49,6 +49,9 @@ def test_wrong_passphrase_is_refused_and_nothing_changes(profile_service, profil
         profile_service.unlock(profile, "not the passphrase")
     assert "does not open" in str(info.value)
     after = {name: data for name, data in _all_bytes(profile.directory)}
+    # Only the count of failed tries is kept (issue 13: it must survive a restart).
+    counter = after.pop("unlock-attempts.json")
+    assert set(json.loads(counter)) == {"failures", "not_before"}
     assert before == after
 
 

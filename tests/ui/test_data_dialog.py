@@ -49,6 +49,10 @@ def test_window_restores_a_backup_then_asks_to_unlock(qtbot, paths, profile):
     win.lock_screen.unlock_button.click()
     qtbot.waitUntil(lambda: not win.is_locked, timeout=5000)
     session = win.session
+    session.journal.save(
+        Reflection("free_write", datetime(2026, 1, 1, 9), answers={"text": "kept"})
+    )
+    # (An empty backup would be refused: restoring it would empty the profile.)
     backup = backup_now(session).written[0]
     session.journal.save(
         Reflection("free_write", datetime(2026, 1, 2, 9), answers={"text": "later"})
@@ -59,5 +63,5 @@ def test_window_restores_a_backup_then_asks_to_unlock(qtbot, paths, profile):
     win.lock_screen.passphrase_edit.setText(PASSPHRASE)
     win.lock_screen.unlock_button.click()
     qtbot.waitUntil(lambda: not win.is_locked, timeout=5000)
-    assert win.session.journal.count() == 0
+    assert win.session.journal.count() == 1
     win.lock()

@@ -19,4 +19,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "debrief",
     "supervision",
     "team",
+    "log_shift",
 )

@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--auto", action="store_true", help="run the daily rotation (7 daily, 4 weekly) instead"
     )
     parser.add_argument("--list", action="store_true", help="list the profile's backups")
+    parser.add_argument(
+        "--force", action="store_true", help="with --out: replace FILE if it exists"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     parser.set_defaults(handler=run)
 
@@ -34,7 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     from reflect.services.backups import backup_now, list_backups, run_automatic_backup
 
-    session = open_session(args)
+    # Listing only reads; writing a backup holds the writer lock, so no restore can swap the
+    # database underneath it.
+    session = open_session(args, write=not args.list)
     try:
         if args.list:
             found = list_backups(session.profile)
@@ -50,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         if args.auto:
             report = run_automatic_backup(session)
         else:
-            report = backup_now(session, Path(args.out) if args.out else None)
+            report = backup_now(session, Path(args.out) if args.out else None, overwrite=args.force)
     finally:
         session.close()
     if args.json:

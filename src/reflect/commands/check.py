@@ -2,13 +2,16 @@
 
 Exit code 0 when everything is fine, 1 when a problem was found. ``--json`` prints
 ``{"ok", "integrity", "cipher_integrity", "migrations_applied", "migrations_pending",
-"migrations_unknown", "counts", "cipher_version", "backups", "latest_backup"}``; the two
-check lists are empty when the checks pass.
+"migrations_unknown", "counts", "cipher_version", "backups", "latest_backup", "damaged"}``;
+the two check lists are empty when the checks pass. A missing, empty or unreadable database
+is reported as damaged (exit 1, nothing written): ``{"ok": false, "damaged": "<message>",
+"latest_backup": FILE or null}``.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from reflect.commands.common import add_profile_arguments, open_session, print_json
 
@@ -25,15 +28,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
+    from reflect.domain.errors import ProfileDamaged
     from reflect.services.backups import check_profile
 
-    session = open_session(args)
+    try:
+        session = open_session(args)
+    except ProfileDamaged as exc:
+        # A finding of the check, not a failure to run it: exit 1, nothing written.
+        print(f"reflect: {exc}", file=sys.stderr)
+        if args.json:
+            print_json({"ok": False, "damaged": str(exc), "latest_backup": exc.latest_backup})
+        return 1
     try:
         report = check_profile(session)
     finally:
         session.close()
     if args.json:
-        print_json(report.to_json())
+        print_json({**report.to_json(), "damaged": None})
         return 0 if report.ok else 1
     integrity = "ok" if not report.integrity else "; ".join(report.integrity[:5])
     print(f"Integrity check:        {integrity}")

@@ -7,12 +7,11 @@ import getpass
 import json
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
-from reflect.domain.errors import ReflectError
+from reflect.domain.errors import ReflectError, cut
 from reflect.domain.profile import ProfileInfo
-from reflect.paths import AppPaths
+from reflect.paths import AppPaths, tighten_private_tree
 from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
 
@@ -34,13 +33,39 @@ def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# A passphrase is a line of text; a bigger "passphrase file" is a mistake (or a device).
+MAX_PASSPHRASE_FILE_BYTES = 4096
+
+
+def read_passphrase_file(path: str | os.PathLike[str], what: str = "passphrase file") -> str:
+    """The first line of ``path``: UTF-8 (a BOM is allowed), at most 4 KiB, regular file."""
+    try:
+        # Checked before opening: opening a FIFO would wait forever for a writer.
+        if os.path.exists(path) and not os.path.isfile(path):
+            raise ReflectError(f"The {what} {cut(path, 200)} is not a regular file.")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PASSPHRASE_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ReflectError(f"Cannot read the {what}: {exc.strerror}") from exc
+    if len(data) > MAX_PASSPHRASE_FILE_BYTES:
+        raise ReflectError(
+            f"The {what} is larger than {MAX_PASSPHRASE_FILE_BYTES} bytes; it should hold "
+            "only the passphrase."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReflectError(
+            f"The {what} is not UTF-8 text (byte {exc.start + 1} is invalid); save it as "
+            "UTF-8 and try again."
+        ) from exc
+    return text.rstrip("\r\n")
+
+
 def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
     path = getattr(args, "passphrase_file", None)
     if path:
-        try:
-            return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-        except OSError as exc:
-            raise ReflectError(f"Cannot read the passphrase file: {exc.strerror}") from exc
+        return read_passphrase_file(path)
     env = os.environ.get(PASSPHRASE_ENV)
     if env:
         return env
@@ -53,7 +78,15 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> s
 
 
 def paths_from(args: argparse.Namespace) -> AppPaths:
-    return AppPaths.from_option(getattr(args, "data_dir", None))
+    """The data folder, made private again if it exists (as the app does at start)."""
+    paths = AppPaths.from_option(getattr(args, "data_dir", None))
+    tighten_private_tree(paths.data_dir)
+    return paths
+
+
+def tell_waiting(message: str) -> None:
+    """Printed once when another Reflect holds the profile's writer lock and we wait for it."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def choose_profile(service: ProfileService, profile_id: str | None) -> ProfileInfo:
@@ -71,8 +104,13 @@ def choose_profile(service: ProfileService, profile_id: str | None) -> ProfileIn
     return profiles[0]
 
 
-def open_session(args: argparse.Namespace) -> Session:
-    service = ProfileService(paths_from(args))
+def open_session(args: argparse.Namespace, *, write: bool = False) -> Session:
+    """Unlock the chosen profile. ``write``: hold its writer lock until the session closes.
+
+    Commands that write pass ``write=True``: they wait a bounded time for another Reflect
+    (the app, another command) to finish, then refuse. Readers never wait.
+    """
+    service = ProfileService(paths_from(args), writer=write, on_lock_wait=tell_waiting)
     profile = choose_profile(service, getattr(args, "profile", None))
     return service.unlock(profile, read_passphrase(args))
 

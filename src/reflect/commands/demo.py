@@ -14,10 +14,15 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
 
 from reflect.commands.backup import describe_counts
-from reflect.commands.common import PASSPHRASE_ENV, paths_from, print_json
+from reflect.commands.common import (
+    PASSPHRASE_ENV,
+    paths_from,
+    print_json,
+    read_passphrase_file,
+    tell_waiting,
+)
 from reflect.domain.errors import ReflectError
 
 
@@ -50,10 +55,7 @@ def _passphrase(args: argparse.Namespace) -> tuple[str, bool]:
     from reflect.services.demo import DEMO_PASSPHRASE
 
     if args.passphrase_file:
-        try:
-            return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n"), False
-        except OSError as exc:
-            raise ReflectError(f"Cannot read the passphrase file: {exc.strerror}") from exc
+        return read_passphrase_file(args.passphrase_file), False
     env = os.environ.get(PASSPHRASE_ENV)
     return (env, False) if env else (DEMO_PASSPHRASE, True)
 
@@ -69,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
     if args.team is not None and not 0 <= args.team <= MAX_DEMO_TEAM:
         raise ReflectError(f"--team goes from 0 to {MAX_DEMO_TEAM}.")
     passphrase, public = _passphrase(args)
-    service = ProfileService(paths_from(args), fast_kdf=True)
+    service = ProfileService(
+        paths_from(args), fast_kdf=True, writer=True, on_lock_wait=tell_waiting
+    )
     existing = find_demo_profile(service)
     if existing is not None:
         if not args.replace:

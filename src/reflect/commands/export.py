@@ -15,7 +15,13 @@ import os
 import sys
 from pathlib import Path
 
-from reflect.commands.common import add_profile_arguments, open_session, print_json
+from reflect.commands.common import (
+    add_profile_arguments,
+    open_session,
+    paths_from,
+    print_json,
+    read_passphrase_file,
+)
 from reflect.domain.errors import ReflectError
 
 EXPORT_PASSPHRASE_ENV = "REFLECT_EXPORT_PASSPHRASE"
@@ -41,16 +47,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         metavar="FILE",
         help=f"passphrase for the archive (else ${EXPORT_PASSPHRASE_ENV}, else a prompt)",
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never a profile's file)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     parser.set_defaults(handler=run)
 
 
 def archive_passphrase(args: argparse.Namespace, confirm: bool = True) -> str:
     if args.archive_passphrase_file:
-        try:
-            return Path(args.archive_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
-        except OSError as exc:
-            raise ReflectError(f"Cannot read the archive passphrase file: {exc.strerror}") from exc
+        return read_passphrase_file(args.archive_passphrase_file, "archive passphrase file")
     env = os.environ.get(EXPORT_PASSPHRASE_ENV)
     if env:
         return env
@@ -78,11 +84,24 @@ def run(args: argparse.Namespace) -> int:
             print("Nothing was written.")
             return 1
         plain_ok = True
+    from reflect.services.export import target_path
+    from reflect.services.output_target import check_output_target
+
+    # Refuse a bad target before asking for any passphrase; checked again when writing.
+    check_output_target(
+        target_path(Path(args.out), exporter), paths_from(args), overwrite=args.force
+    )
     secret = None if exporter.plain else archive_passphrase(args)
-    session = open_session(args)
+    # An archive is written through the database (a copy, then re-keyed): a writer.
+    session = open_session(args, write=not exporter.plain)
     try:
         report = export_profile(
-            session, args.format, Path(args.out), plain_ok=plain_ok, archive_passphrase=secret
+            session,
+            args.format,
+            Path(args.out),
+            plain_ok=plain_ok,
+            archive_passphrase=secret,
+            overwrite=args.force,
         )
     finally:
         session.close()

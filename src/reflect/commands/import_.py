@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         if detect_format(path) == "reflect-archive"
         else None
     )
-    session = open_session(args)
+    session = open_session(args, write=not args.dry_run)
     try:
         report = import_file(session, path, secret, dry_run=args.dry_run)
     finally:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reflect.commands.common import paths_from, print_json
+from reflect.commands.common import paths_from, print_json, tell_waiting
 from reflect.domain.instrument_scoring import subscale_range
 from reflect.services.instruments import InstrumentService
 
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     service = InstrumentService(paths_from(args))
     if args.import_file:
-        imported = service.import_definition(Path(args.import_file))
+        imported = service.import_definition(Path(args.import_file), on_lock_wait=tell_waiting)
         print(f"Imported {imported.short_name} ({imported.id}).", file=sys.stderr)
     rows: list[dict[str, Any]] = []
     for d in service.definitions():

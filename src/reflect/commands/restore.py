@@ -10,7 +10,6 @@ a passphrase change, the one the profile had then. ``--json`` prints ``{"restore
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -20,8 +19,9 @@ from reflect.commands.common import (
     paths_from,
     print_json,
     read_passphrase,
+    tell_waiting,
 )
-from reflect.domain.errors import ReflectError
+from reflect.domain.errors import ReflectError, cut
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,26 +33,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("file", help="the backup file (.reflect-backup)")
     add_profile_arguments(parser)
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="accept a backup that holds no data at all (it would empty the profile)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     parser.set_defaults(handler=run)
 
 
 def app_is_running(lock_file: Path) -> bool:
-    """True when a Reflect window holds the data folder's lock (QLockFile: pid on line 1)."""
-    try:
-        pid = int(lock_file.read_text(encoding="utf-8", errors="replace").split()[0])
-    except (OSError, ValueError, IndexError):
-        return False
-    if sys.platform == "win32":
-        # os.kill(pid, 0) would terminate the process on Windows; a lock file means "open".
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return pid != os.getpid()
+    """True when a Reflect window holds the data folder's instance lock right now."""
+    from reflect.storage.file_lock import FileLock
+
+    return FileLock(lock_file).is_held_elsewhere()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
         raise ReflectError("Reflect is open for this data folder. Close it, then restore.")
     profile = choose_profile(ProfileService(paths), getattr(args, "profile", None))
     if not Path(args.file).is_file():  # say so before asking to confirm anything
-        raise ReflectError(f"There is no backup file at {args.file}. Nothing was changed.")
+        raise ReflectError(
+            f"There is no backup file at {cut(args.file, 200)}. Nothing was changed."
+        )
     if not args.yes:
         if not sys.stdin.isatty():
             raise ReflectError("Restoring replaces the profile's data; add --yes to confirm.")
@@ -75,7 +71,13 @@ def run(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing was changed.")
             return 1
-    report = restore_backup(profile, Path(args.file), read_passphrase(args))
+    report = restore_backup(
+        profile,
+        Path(args.file),
+        read_passphrase(args),
+        allow_empty=args.allow_empty,
+        on_lock_wait=tell_waiting,
+    )
     if args.json:
         print_json(report.to_json())
         return 0

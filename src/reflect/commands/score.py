@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from reflect.commands.common import add_profile_arguments, open_session, paths_from, print_json
-from reflect.domain.errors import ValidationError
+from reflect.domain.errors import ValidationError, cut
 from reflect.domain.instrument_scoring import parse_answers, score
 from reflect.domain.instruments import load_definition
 from reflect.domain.score_support import support_for, support_json
@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
         definition = load_definition(Path(args.definition))
         if definition.id != args.instrument.strip().lower():
             raise ValidationError(
-                f"The definition file describes '{definition.id}', not '{args.instrument}'."
+                f"The definition file describes '{cut(definition.id, 60)}', "
+                f"not '{cut(args.instrument, 60)}'."
             )
     else:
         definition = InstrumentService(paths_from(args)).get(args.instrument)
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             raise ValidationError(
                 "--save uses the definitions Reflect knows; import the file first."
             )
-        session = open_session(args)
+        session = open_session(args, write=True)
         try:
             saved = session.instruments.record(definition.id, answers)
             output["saved_id"] = saved.id

@@ -61,6 +61,10 @@ def run_contribute(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if out.is_dir():
         raise ReflectError(f"{out} is a folder; give a file name.")
+    from reflect.services.output_target import check_output_target
+
+    # Like every export: never into a profile folder (it could replace vault.json).
+    check_output_target(out, paths_from(args), overwrite=True)
     session = open_session(args)
     try:
         contribution = build_contribution(session, args.first, args.last)

@@ -23,6 +23,7 @@ CHARTS: dict[str, str] = {
     "warning_signs": "Warning signs over recent check-ins",
     "practice_ratings": "Practice ratings, average per area (last 90 days)",
     "intensity": "Emotional intensity of reflections, by month",
+    "exposure": "Exposure per week: disclosures, crises and material seen (last 12 weeks)",
 }
 
 

@@ -55,3 +55,59 @@ class PlaintextDatabase(VaultError):
 
 class SchemaTooNew(VaultError):
     """The database was written by a newer Reflect; opening it could lose data."""
+
+
+def cut(value: object, limit: int = 80) -> str:
+    """``value`` as text for a one-line message: line breaks folded, cut to ``limit`` characters
+    (a bad value can be 1 MB, and SQLite's reports span several lines)."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ProfileBusy(ReflectError):
+    """Another Reflect process holds this profile's writer lock."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Another Reflect is writing to this profile (the app has it unlocked, or another "
+            "command is running). Nothing was changed; try again when it has finished."
+        )
+
+
+class ProfileDamaged(VaultError):
+    """The passphrase is right but the database is missing, empty or unreadable."""
+
+    def __init__(self, what: str, latest_backup: str | None = None) -> None:
+        self.latest_backup = latest_backup
+        where = (
+            f"Bring back the latest backup with: reflect restore {latest_backup}"
+            if latest_backup
+            else "No backup was found in the profile's backups folder; if you keep one "
+            "elsewhere, bring it back with 'reflect restore FILE'."
+        )
+        super().__init__(
+            f"This profile's database is damaged: {what}. Nothing was written. {where}"
+        )
+
+
+class StorageUnavailable(ReflectError):
+    """The disk is full, or the folder is read-only or not ours: reported as such."""
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, where: object) -> StorageUnavailable:
+        import errno
+
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
+            return cls(
+                f"The disk is full: Reflect could not write in {cut(where, 200)}. "
+                "Nothing was changed; free some space and try again."
+            )
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return cls(
+                f"Reflect cannot write in {cut(where, 200)}: the folder is read-only or "
+                "belongs to another user. Nothing was changed."
+            )
+        return cls(
+            f"Reflect could not use {cut(where, 200)}: {cut(exc.strerror or exc, 120)}. "
+            "Nothing was changed."
+        )

@@ -43,3 +43,21 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
         4: "Strong.",
     }
     return score, hints[score]
+
+
+def passphrase_forms(passphrase: str) -> list[str]:
+    """The forms to try when opening: Unicode NFC first, then the raw text if it differs.
+
+    The same visible passphrase can arrive as different code points ("é" typed as one
+    character or as "e" plus an accent, depending on keyboard, platform or file), so keys are
+    derived from the NFC form. Profiles sealed before that was done used the raw text.
+    """
+    import unicodedata
+
+    nfc = unicodedata.normalize("NFC", passphrase)
+    return [nfc] if nfc == passphrase else [nfc, passphrase]
+
+
+def normalised(passphrase: str) -> str:
+    """The form every new key is derived from (see ``passphrase_forms``)."""
+    return passphrase_forms(passphrase)[0]

@@ -30,16 +30,23 @@ class ProfileInfo:
 
 
 def read_profile_info(directory: Path) -> ProfileInfo | None:
-    """Read a profile folder's public vault.json; None when it is not a complete profile."""
+    """Read a profile folder's public vault.json; None when it is not a profile.
+
+    vault.json is written last when a profile is created, so a folder that has one is a
+    profile even when its database is missing: unlocking then reports it as damaged (and
+    points to the backups) instead of the profile silently disappearing from the list.
+    """
     vault = directory / VAULT_FILE
-    if not vault.is_file() or not (directory / DB_FILE).is_file():
+    if not vault.is_file():
         return None
     try:
         data = json.loads(vault.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    except (OSError, ValueError, RecursionError):
+        data = None
     if not isinstance(data, dict):
-        return None
+        # Still a profile, with a damaged vault: listed by its folder name so that unlocking
+        # says what is wrong, rather than the profile silently disappearing.
+        data = {}
     return ProfileInfo(
         profile_id=directory.name,
         display_name=str(data.get("display_name") or directory.name),

@@ -122,8 +122,8 @@ def account_markdown(
     shape = account.shape
     lines = [f"# {account.title.strip() or translate(shape.name)}", ""]
     meta = [
-        f"**{translate('Date')}:** {day(account.when)}",
-        f"**{translate('Kind of activity')}:** {translate(account.activity)}"
+        f"**{translate('Date:')}** {day(account.when)}",
+        f"**{translate('Kind of activity:')}** {translate(account.activity)}"
         if account.activity
         else "",
         f"*{translate('Written to identify nobody.')}*",

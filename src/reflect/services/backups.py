@@ -153,8 +153,14 @@ def run_automatic_backup(session: Session, today: date | None = None) -> BackupR
     return automatic_backup_job(session, today)()
 
 
-def backup_now(session: Session, target: Path | None = None) -> BackupReport:
-    """A manual verified backup into ``backups/`` (kept until deleted) or to ``target``."""
+def backup_now(
+    session: Session, target: Path | None = None, *, overwrite: bool = True
+) -> BackupReport:
+    """A manual verified backup into ``backups/`` (kept until deleted) or to ``target``.
+
+    A chosen ``target`` is never inside a profile folder; ``overwrite=False`` also refuses
+    an existing file.
+    """
     if target is None:
         folder = ensure_private_dir(backups_dir(session.profile))
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
@@ -167,6 +173,9 @@ def backup_now(session: Session, target: Path | None = None) -> BackupReport:
             raise ValidationError(f"The folder {target.parent} does not exist.")
         if not target.name.endswith(BACKUP_SUFFIX):
             target = target.with_name(target.name + BACKUP_SUFFIX)
+        from reflect.services.output_target import check_output_target
+
+        target = check_output_target(target, session.paths, overwrite=overwrite)
     counts = _write(session, target)
     return BackupReport([target], [], counts)
 
@@ -188,13 +197,23 @@ class RestoreReport:
 
 
 def restore_backup(
-    profile: ProfileInfo, backup: Path, passphrase: str, progress: Progress | None = None
+    profile: ProfileInfo,
+    backup: Path,
+    passphrase: str,
+    progress: Progress | None = None,
+    *,
+    allow_empty: bool = False,
+    on_lock_wait: Callable[[str], None] | None = None,
 ) -> RestoreReport:
     """Replace a LOCKED profile's data with ``backup`` after verifying it.
 
-    The current data is kept first as a ``pre-restore-…`` backup. Raises WrongPassphrase or
-    VaultError (damaged or foreign file) without changing anything.
+    Holds the profile's writer lock throughout, so no import or app can write meanwhile
+    (their rows would be thrown away by the swap). The current data is kept first as a
+    ``pre-restore-…`` backup. Raises WrongPassphrase, ProfileBusy or VaultError (damaged,
+    empty or foreign file) without changing anything.
     """
+    from reflect.storage.file_lock import profile_lock
+    from reflect.storage.leftovers import clean_leftovers
     from reflect.storage.restore import restore_database
 
     backup = Path(backup).expanduser()
@@ -202,7 +221,9 @@ def restore_backup(
         raise ValidationError(f"There is no backup file at {backup}.")
     if progress:
         progress(10, "Checking the backup…")
-    result = restore_database(profile, backup, passphrase)
+    with profile_lock(profile.directory).acquire(on_wait=on_lock_wait):
+        clean_leftovers(profile.directory)
+        result = restore_database(profile, backup, passphrase, allow_empty=allow_empty)
     if progress:
         progress(100, "Restored.")
     return RestoreReport(backup, result.counts, result.safety_copy, result.passphrase_from_backup)
@@ -230,21 +251,26 @@ def check_profile(session: Session) -> CheckReport:
     from reflect.storage.migrations import known_names, migrations, newer_than_code
 
     conn = session.db.conn
-    integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    # A damaged page can make a check itself fail: report that as a problem found, never crash.
+    integrity = _rows(conn, "PRAGMA integrity_check")
     integrity_problems = [] if integrity == ["ok"] else integrity
-    cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    cipher = _rows(conn, "PRAGMA cipher_integrity_check")
     applied = [m.name for m in migrations.applied(session.db)]
     pending = [m.name for m in migrations.pending(session.db)]
     unknown = newer_than_code(session.db)
     known = known_names()
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE '%_fts%' ORDER BY name"
-        )
-    ]
-    counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    tables = _rows(
+        conn,
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE '%_fts%' ORDER BY name",
+    )
+    counts: dict[str, int] = {}
+    for table in tables:
+        found = _rows(conn, f'SELECT count(*) FROM "{table}"')
+        if found and found[0].isdigit():
+            counts[table] = int(found[0])
+        else:
+            integrity_problems.append(f"{table}: {found[0] if found else 'unreadable'}")
     backups = list_backups(session.profile)
     return CheckReport(
         ok=not integrity_problems and not cipher and not pending and not unknown,
@@ -258,3 +284,13 @@ def check_profile(session: Session) -> CheckReport:
         backups=len(backups),
         latest_backup=str(backups[0].path) if backups else None,
     )
+
+
+def _rows(conn: Any, sql: str) -> list[str]:
+    """The first column of every row as text, or the error as the only row."""
+    try:
+        return [str(r[0]) for r in conn.execute(sql).fetchall()]
+    except Exception as exc:  # noqa: BLE001 - sqlcipher3's DatabaseError, imported lazily
+        from reflect.domain.errors import cut
+
+        return [f"error: {cut(exc, 160)}"]

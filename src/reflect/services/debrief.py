@@ -40,6 +40,7 @@ from reflect.services.debrief_view import (
 
 if TYPE_CHECKING:
     from reflect.services.checkins import CheckinService
+    from reflect.services.exposure import ExposureService
     from reflect.services.journal import JournalService
     from reflect.storage.debrief_repository import DebriefRepository
 
@@ -62,11 +63,13 @@ class DebriefService:
         journal: JournalService,
         checkins: CheckinService,
         clock: Clock = datetime.now,
+        exposure: ExposureService | None = None,
     ) -> None:
         self._repo = repository
         self._journal = journal
         self._checkins = checkins
         self._clock = clock
+        self._exposure = exposure
 
     # --- preparing ------------------------------------------------------------------
 
@@ -223,6 +226,12 @@ class DebriefService:
             bars = debrief_charts.warning_sign_bars(self._checkins, until=until, words=words)
         elif ref == "practice_ratings":
             bars = debrief_charts.practice_rating_bars(self._journal, today, words=words)
+        elif ref == "exposure":
+            bars = (
+                debrief_charts.exposure_bars(self._exposure, today, words=words)
+                if self._exposure is not None
+                else []
+            )
         else:
             bars = debrief_charts.intensity_bars(self._journal, today, words=words)
         return chart_card(ref, bars, words=words)

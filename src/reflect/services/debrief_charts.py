@@ -14,6 +14,7 @@ from reflect.services.debrief_view import Bar
 
 if TYPE_CHECKING:
     from reflect.services.checkins import CheckinService
+    from reflect.services.exposure import ExposureService
     from reflect.services.journal import JournalService
 
 
@@ -81,4 +82,23 @@ def intensity_bars(
             value=words.num(mean), maximum=10, count=len(values)
         )
         bars.append(Bar(words.month(date(year, month, 1)), mean, 10.0, text))
+    return bars
+
+
+def exposure_bars(
+    exposure: ExposureService, today: date, weeks: int = 12, words: Words = ENGLISH
+) -> list[Bar]:
+    """Logged exposure per week (disclosures, crises, material): counts only. Outlines and
+    critical incidents are never part of a shared chart."""
+    start = today - timedelta(days=7 * (weeks - 1))
+    found = [w for w in exposure.weekly(start, today) if w.shifts]
+    peak = max((w.disclosures + w.crises + w.material for w in found), default=0)
+    bars = []
+    for week in found:
+        total = week.disclosures + week.crises + week.material
+        text = words(
+            "{disclosures} disclosures, {crises} crises, material {material} times"
+        ).format(disclosures=week.disclosures, crises=week.crises, material=week.material)
+        label = words("Week of {date}").format(date=words.day(week.week))
+        bars.append(Bar(label, float(total), float(max(peak, 1)), text))
     return bars

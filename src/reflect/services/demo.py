@@ -36,7 +36,9 @@ def ensure_demo_profile(
     existing = find_demo_profile(service)
     if existing is not None:
         return existing
-    fast = ProfileService(service.paths, fast_kdf=True)
+    fast = ProfileService(
+        service.paths, fast_kdf=True, writer=service.writer, on_lock_wait=service.on_lock_wait
+    )
     info = fast.create(passphrase, DEMO_NAME, is_demo=True, profile_id=DEMO_PROFILE_ID)
     try:
         session = fast.unlock(info, passphrase)

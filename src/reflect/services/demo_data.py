@@ -297,6 +297,9 @@ def _fill_extras(session: Session, gen: _Generator) -> dict[str, int]:
         )
     )
     extras = {"plan": 1}
+    from reflect.services.demo_exposure import fill_exposure
+
+    extras.update(fill_exposure(session, gen.start, gen.end, gen.load_on))
     try:
         from reflect.services.demo_debriefs import fill_debriefs
     except ImportError:  # pragma: no cover - a build without debriefs

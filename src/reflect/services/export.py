@@ -16,6 +16,7 @@ from typing import Any
 from reflect.domain.errors import ValidationError
 from reflect.paths import sync_folder
 from reflect.services.exporters import Exporter, ExportOptions, Progress, exporters
+from reflect.services.output_target import check_output_target
 from reflect.services.session import Session
 
 DEFAULT_FORMAT = "archive"
@@ -80,12 +81,17 @@ def export_profile(
     plain_ok: bool = False,
     archive_passphrase: str | None = None,
     progress: Progress | None = None,
+    overwrite: bool = True,
 ) -> ExportReport:
-    """Write ``out`` in ``format_name``. Plain formats need ``plain_ok`` (the warning was shown)."""
+    """Write ``out`` in ``format_name``. Plain formats need ``plain_ok`` (the warning was shown).
+
+    Never inside a profile folder. ``overwrite=False`` (the command line without --force)
+    refuses an existing file; the app's file dialog asks before replacing one.
+    """
     exporter = exporter_for(format_name)
     if exporter.plain and not plain_ok:
         raise PlainTextNotConfirmed()
-    target = target_path(out, exporter)
+    target = check_output_target(target_path(out, exporter), session.paths, overwrite=overwrite)
     if progress:
         progress(5, "Preparing the export…")
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")

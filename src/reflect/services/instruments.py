@@ -9,11 +9,11 @@ definition with the same id as a shipped one takes its place, so results stay co
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from reflect.domain.checkin import InstrumentResult
 from reflect.domain.errors import ContentError, ValidationError
@@ -101,13 +101,25 @@ class InstrumentService:
         self._load()
         return instrument_id in self._imported_ids
 
-    def import_definition(self, path: Path) -> InstrumentDefinition:
+    def import_definition(
+        self, path: Path, on_lock_wait: Callable[[str], None] | None = None
+    ) -> InstrumentDefinition:
         """Validate ``path`` and copy it into the data folder; returns the new definition."""
         if self._paths is None:
             raise ValidationError("Importing a definition needs a data folder.")
         data = read_definition_file(Path(path))
         definition = parse_definition(data, Path(path).name)
         self._paths.ensure()  # the data folder itself must be private too, not only ours
+        from reflect.storage.file_lock import FileLock
+
+        # The instruments folder is shared by every profile: one writer at a time there too.
+        with FileLock(self._paths.data_dir / "instruments.lock").acquire(on_wait=on_lock_wait):
+            return self._write_definition(data, definition)
+
+    def _write_definition(
+        self, data: dict[str, Any], definition: InstrumentDefinition
+    ) -> InstrumentDefinition:
+        assert self._paths is not None
         folder = ensure_private_dir(self._paths.instruments_dir)
         target = folder / f"{definition.id}.json"
         for other in _definition_files(folder):

@@ -5,7 +5,8 @@ Storage is imported on first use: the lock screen must appear before sqlite-util
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from reflect.domain.passphrase import (
     MIN_PASSPHRASE_LENGTH,
@@ -28,10 +29,24 @@ __all__ = [
 
 
 class ProfileService:
-    def __init__(self, paths: AppPaths, *, fast_kdf: bool = False) -> None:
-        """``fast_kdf`` uses the OWASP floor instead of calibrating (tests, demo profiles)."""
+    def __init__(
+        self,
+        paths: AppPaths,
+        *,
+        fast_kdf: bool = False,
+        writer: bool = False,
+        on_lock_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        """``fast_kdf`` uses the OWASP floor instead of calibrating (tests, demo profiles).
+
+        ``writer``: every session this service opens holds the profile's writer lock until
+        it closes (the app, and commands that write). Readers leave it False.
+        ``on_lock_wait`` is told once when another process holds the lock and we wait.
+        """
         self.paths = paths
         self.fast_kdf = fast_kdf
+        self.writer = writer
+        self.on_lock_wait = on_lock_wait
         self._store: ProfileStore | None = None
 
     @property
@@ -61,17 +76,35 @@ class ProfileService:
         self.paths.ensure()
         return self.store.create(passphrase, display_name, is_demo=is_demo, profile_id=profile_id)
 
+    def _locked(self, profile: ProfileInfo, opener: Callable[[], Any]) -> Session:
+        """Run ``opener`` (returning db and key) under the writer lock when this is a writer."""
+        if not self.writer:
+            db, key = opener()
+            return Session(self.paths, profile, db, key)
+        from reflect.storage.file_lock import profile_lock
+        from reflect.storage.leftovers import clean_leftovers
+
+        lock = profile_lock(profile.directory).acquire(on_wait=self.on_lock_wait)
+        try:
+            clean_leftovers(profile.directory)
+            db, key = opener()
+        except BaseException:
+            lock.release()
+            raise
+        return Session(self.paths, profile, db, key, writer_lock=lock)
+
     def unlock(self, profile: ProfileInfo, passphrase: str) -> Session:
-        db, key = self.store.unlock(profile, passphrase)
-        return Session(self.paths, profile, db, key)
+        return self._locked(profile, lambda: self.store.unlock(profile, passphrase))
 
     def unlock_with_recovery_key(
         self, profile: ProfileInfo, recovery_key: str, new_passphrase: str, confirmation: str
     ) -> Session:
         """Open with the printed recovery key; the new passphrase replaces the forgotten one."""
         validate_new_passphrase(new_passphrase, confirmation)
-        db, key = self.store.unlock_with_recovery(profile, recovery_key, new_passphrase)
-        return Session(self.paths, profile, db, key)
+        return self._locked(
+            profile,
+            lambda: self.store.unlock_with_recovery(profile, recovery_key, new_passphrase),
+        )
 
     def has_recovery_key(self, profile: ProfileInfo) -> bool:
         return self.store.has_recovery_key(profile)
@@ -98,7 +131,14 @@ class ProfileService:
         return recovery
 
     def delete(self, profile: ProfileInfo) -> None:
-        self.store.delete(profile)
+        """Delete for real; a writer first waits for the profile's lock (nobody may be in it)."""
+        if not self.writer:
+            self.store.delete(profile)
+            return
+        from reflect.storage.file_lock import profile_lock
+
+        with profile_lock(profile.directory).acquire(on_wait=self.on_lock_wait):
+            self.store.delete(profile)
 
 
 def warm_up() -> None:

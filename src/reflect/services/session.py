@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reflect.services.checkins import CheckinService
     from reflect.services.debrief import DebriefService
     from reflect.services.early_warning import EarlyWarningService
+    from reflect.services.exposure import ExposureService
     from reflect.services.instruments import InstrumentService
     from reflect.services.journal import JournalService
     from reflect.services.resources import ResourcesService
@@ -28,16 +29,25 @@ if TYPE_CHECKING:
     from reflect.services.supervision_send import SupervisionSender
     from reflect.services.team import TeamService
     from reflect.services.trends import TrendsService
+    from reflect.storage.file_lock import FileLock
 
 
 class Session:
     def __init__(
-        self, paths: AppPaths, profile: ProfileInfo, db: sqlite_utils.Database, key: bytearray
+        self,
+        paths: AppPaths,
+        profile: ProfileInfo,
+        db: sqlite_utils.Database,
+        key: bytearray,
+        writer_lock: FileLock | None = None,
     ) -> None:
         self.paths = paths
         self.profile = profile
         self._db: sqlite_utils.Database | None = db
         self._key: bytearray | None = key
+        # The profile's writer lock when this session may write (the app, writing commands);
+        # released when the session closes.
+        self.writer_lock = writer_lock
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -72,6 +82,9 @@ class Session:
             close_database(db)
         wipe(self._key)
         self._key = None
+        lock, self.writer_lock = self.writer_lock, None
+        if lock is not None:
+            lock.release()
 
     # --- services, one per aggregate; each issue adds its own below -------------------------
 
@@ -143,7 +156,9 @@ class Session:
         from reflect.services.debrief import DebriefService
         from reflect.storage.debrief_repository import DebriefRepository
 
-        return DebriefService(DebriefRepository(self.db), self.journal, self.checkins)
+        return DebriefService(
+            DebriefRepository(self.db), self.journal, self.checkins, exposure=self.exposure
+        )
 
     @cached_property
     def trends(self) -> TrendsService:
@@ -190,3 +205,10 @@ class Session:
         return TeamService(
             self.paths, TeamRepository(self.db), self.settings, self.instruments.definitions
         )
+
+    @cached_property
+    def exposure(self) -> ExposureService:
+        from reflect.services.exposure import ExposureService
+        from reflect.storage.exposure_repository import ExposureRepository
+
+        return ExposureService(ExposureRepository(self.db))

@@ -17,10 +17,12 @@ from typing import Any
 
 import sqlite_utils
 
+from reflect.domain.errors import cut
 from reflect.paths import sync_folder as fsync_dir
 from reflect.paths import write_private_file
 from reflect.storage.database import _sqlcipher, connect_encrypted, is_plain_sqlite, key_pragma
 from reflect.storage.errors import PlaintextDatabase, VaultError, WrongPassphrase
+from reflect.storage.failures import translate
 
 SIDECAR_SUFFIX = ".key.json"
 INTERNAL_TABLE_PREFIXES = ("sqlite_",)
@@ -43,12 +45,14 @@ def connect_readonly(path: Path, raw_key: bytes | bytearray) -> Any:
         f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
     )
     try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # before the key: no "hmac" lines
         conn.execute(key_pragma(raw_key))
         conn.execute("PRAGMA cipher_memory_security = ON")
-        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA temp_store = MEMORY")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.OperationalError as exc:
+            raise translate(exc, path.parent) from exc
         except sqlcipher3.DatabaseError as exc:
             raise WrongPassphrase() from exc
     except BaseException:
@@ -90,8 +94,14 @@ def verify_database(path: Path, raw_key: bytes | bytearray) -> dict[str, int]:
     try:
         problems = integrity_problems(conn)
         if problems:
-            raise VaultError(f"The integrity check failed for {Path(path).name}: {problems[:3]}")
-        return table_counts(conn)
+            raise VaultError(
+                f"The integrity check failed for {Path(path).name}: "
+                f"{cut('; '.join(problems[:3]), 160)}"
+            )
+        try:
+            return table_counts(conn)
+        except _sqlcipher().DatabaseError as exc:
+            raise VaultError(f"{Path(path).name} is damaged: {cut(exc, 120)}") from exc
     finally:
         conn.close()
 
@@ -129,14 +139,26 @@ def backup_to(
     tmp = target.with_name(target.name + ".tmp")
     for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
         leftover.unlink(missing_ok=True)
-    dest = connect_encrypted(tmp, raw_key, create=True)
     try:
-        db.conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
+        dest = connect_encrypted(tmp, raw_key, create=True)
+        try:
+            db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+    except _sqlcipher().Error as exc:
+        # A damaged page in the profile, a full disk: no copy, and never called verified.
+        tmp.unlink(missing_ok=True)
+        raise translate(exc, target.parent) from exc
     try:
-        counts = verify_database(tmp, raw_key)
+        try:
+            counts = verify_database(tmp, raw_key)
+        except VaultError as exc:
+            raise VaultError(
+                "No backup was written: the copy failed its integrity check, so the profile's "
+                f"database is damaged ({cut(exc, 120)}). Run 'reflect check'; the latest "
+                "good backup can be brought back with 'reflect restore'."
+            ) from exc
         expected = {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts}
         if counts != expected:
             raise VaultError("The backup copy does not match the profile; it was discarded.")
@@ -144,6 +166,9 @@ def backup_to(
             write_key_sidecar(target, vault_path)
         os.replace(tmp, target)
         fsync_dir(target.parent)
+    except _sqlcipher().Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise translate(exc, target.parent) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -15,6 +15,7 @@ from reflect.storage.errors import (
     VaultError,
     WrongPassphrase,
 )
+from reflect.storage.failures import damaged, translate
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
@@ -54,8 +55,14 @@ def key_pragma(raw_key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(raw_key).hex()}'\""
 
 
-def connect_encrypted(path: Path, raw_key: bytes | bytearray, *, create: bool = False) -> Any:
-    """Return a keyed sqlcipher3 connection, or raise a VaultError. Never writes plaintext."""
+def connect_encrypted(
+    path: Path, raw_key: bytes | bytearray, *, create: bool = False, profile: bool = False
+) -> Any:
+    """Return a keyed sqlcipher3 connection, or raise a VaultError. Never writes plaintext.
+
+    ``profile``: the file is an existing profile's database, so a missing, empty or
+    table-less file is damage (ProfileDamaged), never a new database to fill.
+    """
     sqlcipher3 = _sqlcipher()
     path = Path(path)
     if path.exists():
@@ -64,12 +71,27 @@ def connect_encrypted(path: Path, raw_key: bytes | bytearray, *, create: bool = 
                 f"{path.name} is an unencrypted SQLite file. Reflect only opens encrypted "
                 "profiles and has not touched it."
             )
+        if profile and path.stat().st_size == 0:
+            # SQLite would happily treat an empty file as a new database and write a schema
+            # into it; an existing profile with an empty file is damage, not a fresh start.
+            raise damaged(path.parent, f"{path.name} is empty (0 bytes)")
     elif create:
-        _create_private_file(path)
+        try:
+            _create_private_file(path)
+        except OSError as exc:
+            raise translate(exc, path.parent) from exc
+    elif profile:
+        raise damaged(path.parent, f"{path.name} is missing")
     else:
         raise VaultError(f"No database found at {path}.")
-    conn = sqlcipher3.connect(str(path), check_same_thread=False)
     try:
+        conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    except sqlcipher3.DatabaseError as exc:
+        raise translate(exc, path.parent) from exc
+    try:
+        # Before the key: SQLCipher would print "hmac check failed" lines to stderr for a
+        # wrong key or a damaged page; Reflect says what happened in one sentence instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(key_pragma(raw_key))
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:
@@ -79,14 +101,22 @@ def connect_encrypted(path: Path, raw_key: bytes | bytearray, *, create: bool = 
             )
         conn.execute("PRAGMA cipher_memory_security = ON")
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlcipher3.DatabaseError as exc:
+            if any(kind.__name__ == "OperationalError" for kind in type(exc).__mro__):
+                # Cannot open, read-only, disk full: not a question of the key.
+                raise translate(exc, path.parent) from exc
             raise WrongPassphrase() from exc
+        if profile and tables == 0:
+            raise damaged(path.parent, f"{path.name} holds no tables")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA secure_delete = ON")
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise translate(exc, path.parent, path.parent if profile else None) from exc
     except BaseException:
         conn.close()
         raise
@@ -96,7 +126,7 @@ def connect_encrypted(path: Path, raw_key: bytes | bytearray, *, create: bool = 
 def open_database(
     path: Path, raw_key: bytes | bytearray, *, create: bool = False
 ) -> sqlite_utils.Database:
-    conn = connect_encrypted(path, raw_key, create=create)
+    conn = connect_encrypted(path, raw_key, create=create, profile=not create)
     return sqlite_utils.Database(conn, execute_plugins=False)
 
 

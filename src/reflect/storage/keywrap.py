@@ -38,10 +38,16 @@ def wrap(data_key: bytes | bytearray, kek: bytes | bytearray) -> dict[str, str]:
 
 def unwrap(wrapped: dict[str, str], kek: bytes | bytearray) -> bytearray:
     try:
-        nonce = base64.b64decode(wrapped["nonce"])
-        sealed = base64.b64decode(wrapped["sealed"])
+        nonce = base64.b64decode(wrapped["nonce"], validate=True)
+        sealed = base64.b64decode(wrapped["sealed"], validate=True)
     except (KeyError, TypeError, ValueError) as exc:
         raise VaultError("vault.json is damaged: the wrapped key cannot be read.") from exc
+    if len(nonce) != 12 or len(sealed) != KEY_BYTES + 16:
+        # AES-GCM would raise a bare ValueError on a short nonce: say what is wrong instead.
+        raise VaultError(
+            "vault.json is damaged: the wrapped key has the wrong size "
+            f"(nonce {len(nonce)} bytes, sealed key {len(sealed)} bytes)."
+        )
     try:
         key = AESGCM(bytes(kek)).decrypt(nonce, sealed, _AAD)
     except InvalidTag as exc:

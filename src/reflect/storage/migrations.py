@@ -203,6 +203,49 @@ def m005_team(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m003_exposure(db: sqlite_utils.Database) -> None:
+    # Exposure and recovery (issue 19). Table names sort after "reflections" on purpose: the
+    # generic merge (storage/merge.py) maps parents' ids in name order, so a shift's link to
+    # its reflection, and a self-check's link to its shift, find their new ids.
+    db.table("shift_logs").create(
+        {
+            "id": int,
+            "day": str,
+            "hours": float,
+            "encounters": int,
+            "disclosures": int,
+            "material": int,
+            "crises": int,
+            "critical": int,
+            "outline": str,
+            "reflection_id": int,
+            "created_at": str,
+        },
+        pk="id",
+    )
+    db.table("shift_logs").create_index(["day"])
+    db.table("shift_self_checks").create(
+        {
+            "id": int,
+            "shift_id": int,
+            "kind": str,
+            "due_on": str,
+            "status": str,
+            "closed_at": str,
+            "answers": str,  # JSON: the self-check's 0-4 ratings, when it was done
+        },
+        pk="id",
+    )
+    db.table("shift_self_checks").create_index(["status", "due_on"])
+    db.table("breaks").create({"id": int, "start_day": str, "end_day": str, "kind": str}, pk="id")
+    db.table("breaks").create_index(["end_day"])
+    db.table("after_work_checks").create(
+        {"id": int, "taken_at": str, "switched_off": int, "helped": str}, pk="id"
+    )
+    db.table("after_work_checks").create_index(["taken_at"])
+
+
+@migrations()
 def m004_supervision(db: sqlite_utils.Database) -> None:
     # The supervisor's side (issue 17). Dates are ISO text, lists and mappings JSON text.
     # This profile's long-term age key pair: one row, inside the encrypted database only.

@@ -31,9 +31,27 @@ from reflect.storage.backup import (
 )
 from reflect.storage.database import close_database, connect_encrypted, open_database
 from reflect.storage.errors import VaultError, WrongPassphrase
-from reflect.storage.kdf import KdfParams, derive_key, wipe
-from reflect.storage.keywrap import unwrap
-from reflect.storage.migrations import newer_than_code
+from reflect.storage.kdf import wipe
+from reflect.storage.migrations import migrations, newer_than_code
+
+FIRST_MIGRATION = "m001_initial"
+# The tables every Reflect database has had since the first version.
+REQUIRED_TABLES = frozenset(
+    {
+        "reflections",
+        "follow_ups",
+        "drafts",
+        "checkins",
+        "instrument_results",
+        "plan",
+        "help_contacts",
+        "settings",
+        "dismissed_notices",
+        "debriefs",
+    }
+)
+# Tables that hold what a person wrote or chose (a backup with none of these rows is empty).
+DATA_TABLES = tuple(sorted(REQUIRED_TABLES - {"dismissed_notices"}))
 
 
 @dataclass(frozen=True)
@@ -44,12 +62,9 @@ class RestoreResult:
 
 
 def unseal(passphrase: str, sealed: dict[str, Any]) -> bytearray:
-    params = KdfParams.from_dict(sealed["kdf"])
-    kek = derive_key(passphrase, params)
-    try:
-        return unwrap(sealed["wrapped_key"], kek)
-    finally:
-        wipe(kek)
+    from reflect.storage.vault import open_seal_forms
+
+    return open_seal_forms(passphrase, sealed)[0]
 
 
 def _opens(path: Path, key: bytearray) -> bool:
@@ -90,16 +105,54 @@ def resolve_backup_key(
     wipe(current)
     if current is None:
         raise WrongPassphrase()
+    if sidecar is None:
+        # Without the sidecar nothing says a passphrase change happened: the file may as well
+        # be damaged or come from another profile. Do not guess the happier story.
+        raise VaultError(
+            f"{backup.name} does not open with this profile's key: it is damaged, belongs to "
+            "another profile, or was written before a passphrase change and its .key.json "
+            "file is not beside it. Nothing was changed."
+        )
     raise VaultError(
         "This backup was written before the passphrase was changed. Enter the passphrase "
         "the profile had when the backup was made."
     )
 
 
-def _check_schema(backup: Path, key: bytearray) -> None:
+# SQLite pages are 512 bytes to 64 KiB (Reflect writes 4 KiB pages): a valid database file is
+# a whole number of them. An empty, one-byte or cut-short file is refused before any key work.
+_MIN_PAGE = 512
+
+
+def check_backup_file(backup: Path) -> None:
+    try:
+        size = Path(backup).stat().st_size
+    except OSError as exc:
+        raise VaultError(
+            f"Cannot read {backup.name}: {exc.strerror}. Nothing was changed."
+        ) from exc
+    if size < _MIN_PAGE or size % _MIN_PAGE:
+        raise VaultError(
+            f"{backup.name} is not a Reflect backup: it is empty or cut short "
+            f"({size} byte{'' if size == 1 else 's'}). Nothing was changed."
+        )
+
+
+def _check_contents(backup: Path, key: bytearray, allow_empty: bool) -> None:
+    """The backup must be a Reflect profile this build understands, and (usually) not empty."""
     conn = connect_readonly(backup, key)
     try:
-        unknown = newer_than_code(sqlite_utils.Database(conn, execute_plugins=False))
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        tables = set(db.table_names())
+        missing = sorted(REQUIRED_TABLES - tables)
+        if missing or "_sqlite_migrations" not in tables:
+            raise VaultError(
+                f"{backup.name} is not a Reflect backup: tables are missing "
+                f"({', '.join(missing[:4]) or '_sqlite_migrations'}). Nothing was changed."
+            )
+        applied = {m.name for m in migrations.applied(db)}
+        unknown = newer_than_code(db)
+        rows = sum(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in DATA_TABLES)
     finally:
         conn.close()
     if unknown:
@@ -107,6 +160,29 @@ def _check_schema(backup: Path, key: bytearray) -> None:
             "This backup was written by a newer version of Reflect; update Reflect to restore "
             "it. Nothing was changed."
         )
+    if FIRST_MIGRATION not in applied:
+        raise VaultError(
+            f"{backup.name} has no known schema version; it is not a Reflect backup. "
+            "Nothing was changed."
+        )
+    if rows == 0 and not allow_empty:
+        raise VaultError(
+            f"{backup.name} holds no reflections, check-ins or anything else: restoring it "
+            "would empty the profile. Nothing was changed (on the command line, "
+            "--allow-empty restores it anyway)."
+        )
+
+
+def _unique_stamp(backups: Path) -> str:
+    """A time stamp no earlier safety copy uses (two restores can run within one second)."""
+    base = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    stamp, n = base, 1
+    while (backups / f"pre-restore-{stamp}{BACKUP_SUFFIX}").exists() or (
+        backups / f"pre-restore-{stamp}-files"
+    ).exists():
+        n += 1
+        stamp = f"{base}-{n}"
+    return stamp
 
 
 def _safety_copy(info: ProfileInfo, current_key: bytearray | None) -> Path | None:
@@ -114,7 +190,7 @@ def _safety_copy(info: ProfileInfo, current_key: bytearray | None) -> Path | Non
     if not info.db_path.exists():
         return None
     backups = ensure_private_dir(info.directory / "backups")
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    stamp = _unique_stamp(backups)
     target = backups / f"pre-restore-{stamp}{BACKUP_SUFFIX}"
     if current_key is not None:
         try:
@@ -143,14 +219,21 @@ def _safety_copy(info: ProfileInfo, current_key: bytearray | None) -> Path | Non
     return folder
 
 
-def restore_database(info: ProfileInfo, backup: Path, passphrase: str) -> RestoreResult:
-    """Replace the (locked) profile's database with ``backup``. The profile must be closed."""
+def restore_database(
+    info: ProfileInfo, backup: Path, passphrase: str, *, allow_empty: bool = False
+) -> RestoreResult:
+    """Replace the (locked) profile's database with ``backup``. The profile must be closed.
+
+    The caller holds the profile's writer lock. ``allow_empty`` accepts a backup without a
+    single row (otherwise refused: restoring it would empty the profile).
+    """
     backup = Path(backup)
+    check_backup_file(backup)
     current, key, sidecar = resolve_backup_key(info, backup, passphrase)
     staging = info.db_path.with_name(info.db_path.name + ".restoring")
     try:
         verify_database(backup, key)
-        _check_schema(backup, key)
+        _check_contents(backup, key, allow_empty)
         for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
             leftover.unlink(missing_ok=True)
         source = connect_readonly(backup, key)

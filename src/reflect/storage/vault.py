@@ -7,6 +7,7 @@ second time under a key derived from a printed recovery key. The passphrase is n
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -17,12 +18,14 @@ from typing import Any
 
 import sqlite_utils
 
-from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH
+from reflect.domain.errors import cut
+from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised, passphrase_forms
 from reflect.domain.profile import ProfileInfo, list_profile_infos, read_profile_info
 from reflect.paths import ensure_private_dir, write_private_file
 from reflect.storage.backup import backup_to
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
+from reflect.storage.failures import damaged, is_sqlite_error, translate
 from reflect.storage.kdf import KdfParams, calibrate, derive_key, wipe
 from reflect.storage.keywrap import (
     new_data_key,
@@ -32,7 +35,7 @@ from reflect.storage.keywrap import (
     wrap,
 )
 from reflect.storage.migrations import apply_migrations, has_pending, is_fresh
-from reflect.storage.throttle import UnlockThrottle
+from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
 
 VAULT_FORMAT = 1
 
@@ -53,20 +56,43 @@ def _check_length(passphrase: str) -> None:
 
 
 def _seal(secret: str, params: KdfParams, data_key: bytearray) -> dict[str, Any]:
-    kek = derive_key(secret, params)
+    kek = derive_key(normalised(secret), params)
     try:
         return {"kdf": params.to_dict(), "wrapped_key": wrap(data_key, kek)}
     finally:
         wipe(kek)
 
 
+def check_seal(sealed: object, where: str = "vault.json") -> dict[str, Any]:
+    """``sealed`` if it has the shape a seal must have, else a clear VaultError."""
+    if not isinstance(sealed, dict):
+        raise VaultError(f"{where} is damaged: a sealed key is missing.")
+    wrapped = sealed.get("wrapped_key")
+    if not isinstance(sealed.get("kdf"), dict) or not isinstance(wrapped, dict):
+        raise VaultError(f"{where} is damaged: 'kdf' or 'wrapped_key' is missing.")
+    if not isinstance(wrapped.get("nonce"), str) or not isinstance(wrapped.get("sealed"), str):
+        raise VaultError(f"{where} is damaged: the wrapped key has no 'nonce' or 'sealed'.")
+    return sealed
+
+
+def open_seal_forms(secret: str, sealed: dict[str, Any]) -> tuple[bytearray, bool]:
+    """(data key, True when only the raw, not-normalised passphrase opened the seal)."""
+    params = KdfParams.from_dict(check_seal(sealed)["kdf"])
+    forms = passphrase_forms(secret)
+    for number, form in enumerate(forms):
+        kek = derive_key(form, params)
+        try:
+            return unwrap(sealed["wrapped_key"], kek), number > 0
+        except WrongPassphrase:
+            if number == len(forms) - 1:
+                raise
+        finally:
+            wipe(kek)
+    raise WrongPassphrase()  # pragma: no cover - the loop always returns or raises
+
+
 def _open_seal(secret: str, sealed: dict[str, Any]) -> bytearray:
-    params = KdfParams.from_dict(sealed["kdf"])
-    kek = derive_key(secret, params)
-    try:
-        return unwrap(sealed["wrapped_key"], kek)
-    finally:
-        wipe(kek)
+    return open_seal_forms(secret, sealed)[0]
 
 
 class ProfileStore:
@@ -75,7 +101,6 @@ class ProfileStore:
     def __init__(self, profiles_dir: Path, *, fast_kdf: bool = False) -> None:
         self.profiles_dir = profiles_dir
         self.fast_kdf = fast_kdf
-        self._throttles: dict[str, UnlockThrottle] = {}
 
     def list_profiles(self) -> list[ProfileInfo]:
         return list_profile_infos(self.profiles_dir)
@@ -83,7 +108,7 @@ class ProfileStore:
     def get(self, profile_id: str) -> ProfileInfo:
         info = read_profile_info(self.profiles_dir / profile_id)
         if info is None:
-            raise VaultError(f"There is no profile called '{profile_id}'.")
+            raise VaultError(f"There is no profile called '{cut(profile_id, 60)}'.")
         return info
 
     def _new_params(self) -> KdfParams:
@@ -92,12 +117,15 @@ class ProfileStore:
     def _read_vault(self, info: ProfileInfo) -> dict[str, Any]:
         try:
             data = json.loads(info.vault_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise VaultError(f"Cannot read {info.vault_path}: {exc}") from exc
+        except (OSError, ValueError, RecursionError) as exc:
+            raise VaultError(f"Cannot read {info.vault_path}: {cut(exc, 120)}") from exc
         if not isinstance(data, dict) or data.get("format") != VAULT_FORMAT:
             raise VaultError("This profile's vault.json comes from an unknown version of Reflect.")
         if not isinstance(data.get("passphrase"), dict):
             raise VaultError("This profile's vault.json is damaged (no sealed key).")
+        check_seal(data["passphrase"])
+        if data.get("recovery") is not None:
+            check_seal(data["recovery"])
         return data
 
     # --- create -------------------------------------------------------------------------
@@ -158,8 +186,22 @@ class ProfileStore:
         recovered = self._finish_interrupted_change(info, passphrase)
         if recovered is not None:
             return recovered
-        data_key = self._throttled(info, lambda: _open_seal(passphrase, vault["passphrase"]))
-        return self._open(info, data_key), data_key
+        data_key, raw_form = self._throttled(
+            info, lambda: open_seal_forms(passphrase, vault["passphrase"])
+        )
+        # With a pending vault a passphrase change was interrupted after the rekey: the old
+        # key not opening the database is expected then, not damage.
+        pending = (info.directory / "vault.json.pending").exists()
+        db = self._open(info, data_key, key_proven=not pending)
+        if raw_form:
+            # Sealed before passphrases were normalised: seal again under the NFC form, so
+            # the same passphrase opens it however the keyboard composes its accents.
+            params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
+            vault["passphrase"] = _seal(passphrase, params, data_key)
+            # A read-only folder: the raw form keeps working; sealed again next time.
+            with contextlib.suppress(OSError):
+                write_private_json(info.vault_path, vault)
+        return db, data_key
 
     def _finish_interrupted_change(
         self, info: ProfileInfo, passphrase: str
@@ -174,7 +216,7 @@ class ProfileStore:
         except (OSError, ValueError, KeyError, TypeError, VaultError):
             return None  # typed the old passphrase, or the pending file is incomplete
         try:
-            db = self._open(info, data_key)
+            db = self._open(info, data_key, key_proven=False)
         except WrongPassphrase:
             pending.unlink(missing_ok=True)  # the rekey never happened: the old vault is right
             return None
@@ -197,27 +239,48 @@ class ProfileStore:
         write_private_json(info.vault_path, vault)
         return db, data_key
 
-    def _throttled(self, info: ProfileInfo, attempt: Any) -> bytearray:
-        throttle = self._throttles.setdefault(info.profile_id, UnlockThrottle())
+    def _throttled(self, info: ProfileInfo, attempt: Any) -> Any:
+        # The count lives on disk: a new process (CLI in a loop, app restarted) keeps it.
+        throttle = UnlockThrottle(path=info.directory / THROTTLE_FILE)
         wait = throttle.seconds_to_wait()
         if wait > 0:
             raise TooManyAttempts(wait)
         try:
-            key: bytearray = attempt()
+            result = attempt()
         except WrongPassphrase:
             throttle.record_failure()
             raise
         throttle.record_success()
-        return key
+        return result
 
-    def _open(self, info: ProfileInfo, data_key: bytearray) -> sqlite_utils.Database:
+    def _open(
+        self, info: ProfileInfo, data_key: bytearray, *, key_proven: bool = True
+    ) -> sqlite_utils.Database:
+        """Open the database with a key the vault already accepted, then migrate it.
+
+        The vault's AES-GCM tag has proven the passphrase, so a database that still does not
+        open is damaged: say so, and never write a fresh schema into it.
+        """
         try:
             db = open_database(info.db_path, data_key)
+        except WrongPassphrase as exc:
+            wipe(data_key)
+            if not key_proven:
+                raise
+            raise damaged(info.directory, "reflect.db does not open with its own key") from exc
         except BaseException:
             wipe(data_key)
             raise
         try:
+            if is_fresh(db):
+                raise damaged(info.directory, "reflect.db holds none of Reflect's tables")
             self._migrate(info, db, data_key)
+        except Exception as exc:
+            close_database(db)
+            wipe(data_key)
+            if is_sqlite_error(exc):
+                raise translate(exc, info.directory, info.directory) from exc
+            raise
         except BaseException:
             close_database(db)
             wipe(data_key)
@@ -225,7 +288,7 @@ class ProfileStore:
         return db
 
     def _migrate(self, info: ProfileInfo, db: sqlite_utils.Database, key: bytearray) -> None:
-        if has_pending(db) and not is_fresh(db):
+        if has_pending(db):
             backups = ensure_private_dir(info.directory / "backups")
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             target = backups / f"pre-migration-{stamp}.reflect-backup"

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from reflect.ui.main_window import MainWindow
+    from reflect.ui.self_check_notifier import SelfCheckNotifier
     from reflect.ui.tray_reminder import TrayReminder
 
 LOCK_SHORTCUT = "Ctrl+L"
@@ -39,7 +40,8 @@ class AppWindow(QMainWindow):
     def __init__(self, paths: AppPaths, *, demo: bool = False, fast_kdf: bool = False) -> None:
         super().__init__()
         self.paths = paths
-        self.profiles = ProfileService(paths, fast_kdf=fast_kdf)
+        # writer: an unlocked profile holds its writer lock, so no command writes meanwhile.
+        self.profiles = ProfileService(paths, fast_kdf=fast_kdf, writer=True)
         self.session: Session | None = None
         self.workspace: MainWindow | None = None
         self.setWindowTitle(APP_NAME)
@@ -67,6 +69,7 @@ class AppWindow(QMainWindow):
         # Built on first use (the first unlock): a reminder needs a profile's schedule, and
         # the tray's widgets would otherwise slow the lock screen's first frame.
         self._reminder: TrayReminder | None = None
+        self._self_checks: SelfCheckNotifier | None = None  # while unlocked
         self._quitting = False
 
         self._connect_signals()
@@ -125,6 +128,10 @@ class AppWindow(QMainWindow):
     def lock(self) -> None:
         """Save drafts, destroy every view, close the database and wipe the key."""
         self.idle.stop()
+        if self._self_checks is not None:
+            self._self_checks.stop()
+            self._self_checks.deleteLater()
+            self._self_checks = None
         if self.workspace is not None:
             self.workspace.before_lock()
             self.pages.removeWidget(self.workspace)
@@ -219,6 +226,14 @@ class AppWindow(QMainWindow):
         minutes = session.settings.get("auto_lock_minutes") or DEFAULT_IDLE_MINUTES
         self.set_idle_timeout_ms(int(float(minutes) * 60_000))
         self._start_automatic_backup(session)
+        self._start_self_check_notifier(session)
+
+    def _start_self_check_notifier(self, session: Session) -> None:
+        from reflect.ui.self_check_notifier import SelfCheckNotifier
+
+        notifier = SelfCheckNotifier(self.reminder.tray, session.exposure.next_self_check, self)
+        notifier.start()
+        self._self_checks = notifier
 
     def _build_workspace(self, session: Session) -> None:
         from reflect.ui.main_window import MainWindow

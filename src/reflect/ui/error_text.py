@@ -25,9 +25,49 @@ ANSWER_PROBLEMS: tuple[str, ...] = (
     "Answers must be numbers from {low} to {high}; check items {items}.",
 )
 
+# Issue 13 (storage): the writer lock, damaged profiles, restore checks, full or read-only
+# disks, export targets. Listed first: each is more specific than the looser ones below.
+TRUST_TEMPLATES: tuple[str, ...] = (
+    "This profile's database is damaged: {what}. Nothing was written. Bring back the "
+    "latest backup with: reflect restore {path}",
+    "This profile's database is damaged: {what}. Nothing was written. No backup was found"
+    " in the profile's backups folder; if you keep one elsewhere, bring it back with "
+    "'reflect restore FILE'.",
+    "The disk is full: Reflect could not write in {path}. Nothing was changed; free some "
+    "space and try again.",
+    "Reflect cannot write in {path}: the folder is read-only or belongs to another user. "
+    "Nothing was changed.",
+    "Reflect cannot write in {path}: the folder or file is read-only or belongs to "
+    "another user. Nothing was changed.",
+    "Reflect could not use {path}: {error}. Nothing was changed.",
+    "A database file in {path} is damaged (SQLite reports '{error}'). Nothing was "
+    "written; run 'reflect check'.",
+    "No backup was written: the copy failed its integrity check, so the profile's "
+    "database is damaged ({error}). Run 'reflect check'; the latest good backup can be "
+    "brought back with 'reflect restore'.",
+    "{name} is not a Reflect backup: it is empty or cut short ({size} bytes). Nothing was changed.",
+    "{name} is not a Reflect backup: it is empty or cut short ({size} byte). Nothing was changed.",
+    "{name} does not open with this profile's key: it is damaged, belongs to another "
+    "profile, or was written before a passphrase change and its .key.json file is not "
+    "beside it. Nothing was changed.",
+    "{name} is not a Reflect backup: tables are missing ({tables}). Nothing was changed.",
+    "{name} has no known schema version; it is not a Reflect backup. Nothing was changed.",
+    "{name} holds no reflections, check-ins or anything else: restoring it would empty "
+    "the profile. Nothing was changed (on the command line, --allow-empty restores it "
+    "anyway).",
+    "Cannot read {name}: {error}. Nothing was changed.",
+    "{path} is inside a Reflect profile folder; writing there could destroy the profile. "
+    "Choose a file elsewhere. Nothing was written.",
+    "{path} already exists. Add --force to replace it, or choose another name. Nothing "
+    "was written.",
+    "vault.json is damaged: the wrapped key has the wrong size (nonce {nonce} bytes, "
+    "sealed key {sealed} bytes).",
+)
+
 # English templates of messages that carry values. Each {name} matches any text; more
 # specific templates come first, since a later, looser one could also match.
 TEMPLATES: tuple[str, ...] = (
+    *TRUST_TEMPLATES,
     # passphrase, vault and throttling
     "Several passphrases in a row did not match. Please wait {seconds} s before the next "
     "try; this slows down anyone guessing.",

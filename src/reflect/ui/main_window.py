@@ -221,6 +221,7 @@ class MainWindow(QWidget):
             home.open_resources_requested.connect(self._on_open_resources_requested)
             home.open_plan_requested.connect(self._on_open_plan_requested)
             home.open_understanding_requested.connect(self._on_open_understanding_requested)
+            home.help_requested.connect(self.help_requested)
             if isinstance(journal, JournalScreen):
                 home.follow_ups_changed.connect(journal.refresh)
 
@@ -233,6 +234,9 @@ class MainWindow(QWidget):
                 checkin.checkin_saved.connect(lambda _id: trends.refresh())
             if isinstance(reflect, ReflectScreen):
                 reflect.reflection_saved.connect(lambda _id: trends.refresh())
+                reflect.exposure_changed.connect(trends.refresh)
+            if isinstance(home, HomeScreen):
+                home.exposure_changed.connect(trends.refresh)
 
         settings = self.screens["settings"]
         if isinstance(settings, SettingsScreen):

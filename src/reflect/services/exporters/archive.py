@@ -7,7 +7,7 @@ from typing import Any
 
 from reflect import __version__
 from reflect.domain.errors import ValidationError
-from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH
+from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised
 from reflect.services.exporters import Exporter, ExportOptions, register
 from reflect.services.session import Session
 
@@ -23,7 +23,8 @@ def write(session: Session, target: Path, options: ExportOptions) -> dict[str, A
         )
     if options.progress:
         options.progress(20, "Encrypting a copy of your data…")
-    counts = write_archive(session.db, target, passphrase, __version__)
+    # Sealed under the NFC form, so the same passphrase typed elsewhere opens it.
+    counts = write_archive(session.db, target, normalised(passphrase), __version__)
     return {"counts": counts}
 
 

@@ -88,6 +88,20 @@ def write(session: Session, target: Path, options: ExportOptions) -> dict[str, A
         tables.get("debriefs", []),
         ["scheduled_for", "title", "completed_at", "notes"],
     )
+    lines += _table(
+        "Shifts logged",
+        tables.get("shift_logs", []),
+        ["day", "hours", "encounters", "disclosures", "material", "crises", "critical", "outline"],
+    )
+    lines += _table("Breaks", tables.get("breaks", []), ["start_day", "end_day", "kind"])
+    lines += _table(
+        "Self-checks", tables.get("shift_self_checks", []), ["kind", "due_on", "status"]
+    )
+    lines += _table(
+        "After-work checks",
+        tables.get("after_work_checks", []),
+        ["taken_at", "switched_off", "helped"],
+    )
     standalone = [f for f in tables.get("follow_ups", []) if not f.get("reflection_id")]
     lines += _table("Other follow-ups", standalone, ["created_at", "text", "due", "done_at"])
     Path(target).write_text("\n".join(lines), encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reflect.domain.errors import ValidationError, WrongPassphrase
 from reflect.services.importers import ImportPreview, PreparedImport
@@ -16,7 +17,7 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
     if not passphrase:
         raise ValidationError("This is an encrypted Reflect archive: its passphrase is needed.")
     try:
-        opened = open_archive(Path(path), passphrase, session.profile.directory)
+        opened = open_any_form(open_archive, Path(path), passphrase, session.profile.directory)
     except WrongPassphrase as exc:
         raise ValidationError(
             "That passphrase does not open this archive (or the file is damaged). Nothing was "
@@ -47,3 +48,16 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
         notes=notes,
     )
     return PreparedImport(preview, lambda: apply_merge(session.db, plan), opened.close)
+
+
+def open_any_form(open_archive: Any, path: Path, passphrase: str, workdir: Path) -> Any:
+    """Open with the NFC form (how archives are sealed now), then the raw text (older ones)."""
+    from reflect.domain.passphrase import passphrase_forms
+
+    forms = passphrase_forms(passphrase)
+    for form in forms[:-1]:
+        try:
+            return open_archive(path, form, workdir)
+        except WrongPassphrase:
+            continue
+    return open_archive(path, forms[-1], workdir)

@@ -339,9 +339,9 @@ def _markdown_to_html(markdown: str) -> str:
             lines = []
             for line in block.splitlines():
                 text = escape(line)
-                if line.startswith("**") and ":**" in line:
-                    head, tail = line[2:].split(":**", 1)
-                    text = f"<b>{escape(head)}:</b>{escape(tail)}"
+                if line.startswith("**") and "**" in line[2:]:
+                    head, tail = line[2:].split("**", 1)
+                    text = f"<b>{escape(head)}</b>{escape(tail)}"
                 elif line.startswith("*") and line.endswith("*"):
                     text = f"<i>{escape(line.strip('*'))}</i>"
                 lines.append(text)

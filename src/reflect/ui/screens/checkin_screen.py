@@ -45,6 +45,7 @@ class CheckinScreen(QWidget):
         self.setAccessibleName(tr("Check-in"))
         self.definition: CheckinDefinition = session.checkins.definition
         self._last_saved: CheckIn | None = None
+        self._after_work_id: int | None = None  # saved with the last check-in, for undo
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -162,6 +163,10 @@ class CheckinScreen(QWidget):
         self.note.setAccessibleName(tr("Note about this week"))
         form.addWidget(self.helped_note)
         form.addWidget(self.note)
+        from reflect.ui.widgets.after_work_check import AfterWorkCheck
+
+        self.after_work = AfterWorkCheck()
+        form.addWidget(self.after_work)
         form.addStretch(1)
         scroll.setWidget(host)
         outer.addWidget(scroll, 1)
@@ -223,6 +228,7 @@ class CheckinScreen(QWidget):
             row.set_value(None)
         self.helped_note.clear()
         self.note.clear()
+        self.after_work.clear()
         self.error.clear()
         first = next(iter(self.item_rows.values()), None)
         if first is not None:
@@ -251,6 +257,10 @@ class CheckinScreen(QWidget):
         except ReflectError as exc:
             self.error.setText(tr(str(exc)))  # the answers stay as they are
             return
+        self._after_work_id = None
+        if not self.after_work.is_empty:  # optional, validated by its own widget's limits
+            switched_off, helped = self.after_work.values()
+            self._after_work_id = self.session.exposure.record_after_work(switched_off, helped)
         self._last_saved = saved
         self.result_view.show_result(self.session.checkins.scored(int(saved.id or 0)))
         self.pages.setCurrentIndex(1)
@@ -272,6 +282,9 @@ class CheckinScreen(QWidget):
         if saved is None or saved.id is None:
             return
         self.session.checkins.delete(saved.id)
+        if self._after_work_id is not None:
+            self.session.exposure.delete_after_work(self._after_work_id)  # kept in the form
+            self._after_work_id = None
         self._last_saved = None
         self.pages.setCurrentIndex(0)
         for item_id, value in saved.item_scores.items():

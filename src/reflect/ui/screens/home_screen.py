@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,12 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.services.exposure import INFER_BREAKS, NO_SELF_CHECKS_SETTING, RECOVERY_ON_HOME
 from reflect.services.session import Session
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
 from reflect.ui.widgets.on_this_day_card import OnThisDayCard
+from reflect.ui.widgets.recovery_cards import RecoveryCard, SelfCheckCard
+
+SELF_CHECK_POLL_MS = 15 * 60 * 1000  # a due self-check appears within a quarter of an hour
 
 
 class _HomeFollowUps(FollowUpsPanel):
@@ -57,6 +61,8 @@ class HomeScreen(QWidget):
     open_plan_requested = Signal()
     open_understanding_requested = Signal()
     follow_ups_changed = Signal()
+    exposure_changed = Signal()
+    help_requested = Signal()
 
     def __init__(
         self,
@@ -106,10 +112,22 @@ class HomeScreen(QWidget):
             tr("A one-minute warning-sign check-in (Alt+4)")
         )
         self.checkin_button.setToolTip(tr("About one minute (Alt+4)"))
+        self.shift_button = QPushButton(tr("Log a &shift"))
+        self.shift_button.setAccessibleName(tr("Log a shift"))
+        self.shift_button.setAccessibleDescription(
+            tr("Hours, encounters, disclosures, crises: numbers only, all optional")
+        )
+        self.shift_button.setToolTip(tr("Numbers only, about fifteen seconds (Alt+S)"))
         actions.addWidget(self.reflect_button)
         actions.addWidget(self.checkin_button)
+        actions.addWidget(self.shift_button)
         actions.addStretch(1)
         layout.addLayout(actions)
+
+        self.self_check_card = SelfCheckCard()
+        layout.addWidget(self.self_check_card)
+        self.recovery_card = RecoveryCard()
+        layout.addWidget(self.recovery_card)
 
         self.warning_card = EarlyWarningCard(session.early_warning)
         layout.addWidget(self.warning_card)
@@ -151,6 +169,17 @@ class HomeScreen(QWidget):
         self.on_this_day.open_entry_requested.connect(self.open_entry_requested)
         self.follow_ups.done.connect(self.follow_ups_changed)
         self.follow_ups.undo_button.clicked.connect(self.follow_ups_changed)
+        self.shift_button.clicked.connect(self.log_shift)
+        self.recovery_card.mark_break_requested.connect(self.mark_break)
+        self.self_check_card.start_requested.connect(self._on_self_check_start_requested)
+        self.self_check_card.move_requested.connect(self._on_self_check_move_requested)
+        self.self_check_card.dismiss_requested.connect(self._on_self_check_dismiss_requested)
+        # Due self-checks are worked out from the clock (domain/recovery.py), so polling is
+        # enough: after sleep or a restart the next look finds whatever fell due.
+        self._self_check_timer = QTimer(self)
+        self._self_check_timer.setInterval(SELF_CHECK_POLL_MS)
+        self._self_check_timer.timeout.connect(self.refresh_recovery)
+        self._self_check_timer.start()
         self.refresh()
 
     def refresh(self) -> None:
@@ -167,6 +196,75 @@ class HomeScreen(QWidget):
         self.on_this_day.refresh(now.date())
         brand_new = latest is None and self.session.journal.count() == 0
         self.welcome.setVisible(brand_new)
+        self.refresh_recovery()
+
+    # --- exposure and recovery --------------------------------------------------------------
+
+    def refresh_recovery(self) -> None:
+        if not self.session.is_open:
+            return
+        exposure, settings = self.session.exposure, self.session.settings
+        due = exposure.due_self_checks(self._clock())
+        self.self_check_card.show_check(due[0] if due else None)
+        shown = bool(settings.get(RECOVERY_ON_HOME))
+        self.recovery_card.setVisible(shown)
+        if shown:
+            today = self._clock().date()
+            infer = bool(settings.get(INFER_BREAKS))
+            self.recovery_card.show_days(exposure.days_since_break(today, infer=infer))
+
+    def log_shift(self) -> None:
+        from reflect.ui.screens.shift_log_dialog import ShiftLogDialog
+
+        offer = not self.session.settings.get(NO_SELF_CHECKS_SETTING)
+        dialog = ShiftLogDialog(self.session.exposure, self, offer_self_checks=offer)
+        dialog.exec()
+        if dialog.saved is not None:
+            self.exposure_changed.emit()
+            self.refresh_recovery()
+        elif dialog.break_requested:
+            self.mark_break(dialog.form.chosen_day())
+
+    def mark_break(self, day: object = None) -> None:
+        from datetime import date
+
+        from reflect.ui.screens.break_dialog import BreakDialog
+
+        dialog = BreakDialog(self.session.exposure, self, day if isinstance(day, date) else None)
+        if dialog.exec() == BreakDialog.DialogCode.Accepted:
+            self.exposure_changed.emit()
+            self.refresh_recovery()
+
+    def _on_self_check_start_requested(self, check: object) -> None:
+        from reflect.domain.recovery import SelfCheck
+        from reflect.ui.screens.self_check_dialog import SelfCheckDialog
+
+        if not isinstance(check, SelfCheck):
+            return
+        dialog = SelfCheckDialog(self.session.exposure, check, self)
+        dialog.help_requested.connect(self.help_requested)
+        dialog.coping_requested.connect(self.open_resources_requested)
+        dialog.exec()
+        self.refresh_recovery()
+
+    def _on_self_check_move_requested(self, check: object, new_day: object) -> None:
+        import contextlib
+
+        from reflect.domain.errors import ReflectError
+
+        check_id = getattr(check, "id", None)
+        if check_id is None:
+            return
+        # The picker only offers valid days; a race with midnight is harmless.
+        with contextlib.suppress(ReflectError):
+            self.session.exposure.move_self_check(check_id, new_day)  # type: ignore[arg-type]
+        self.refresh_recovery()
+
+    def _on_self_check_dismiss_requested(self, check: object) -> None:
+        check_id = getattr(check, "id", None)
+        if check_id is not None:
+            self.session.exposure.dismiss_self_check(check_id)
+        self.refresh_recovery()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

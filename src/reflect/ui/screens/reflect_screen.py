@@ -50,6 +50,7 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
 
 class ReflectScreen(QWidget):
     reflection_saved = Signal(int)
+    exposure_changed = Signal()
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, autosave_ms: int = AUTOSAVE_MS
@@ -57,6 +58,8 @@ class ReflectScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName(tr("Write a reflection"))
         self.journal = session.journal
+        self.session = session
+        self._unlinked_shifts: list[int] = []
         self.settings = session.settings
         self.speller: Speller | None = None
         if self.settings.get("spell_check"):
@@ -170,12 +173,17 @@ class ReflectScreen(QWidget):
         self.status.setObjectName("statusLine")
         self.status.setWordWrap(True)
         self.status.setAccessibleName(tr("Status"))
+        self.shift_button = QPushButton(tr("Log the shift…"))
+        self.shift_button.setToolTip(
+            tr("Hours, encounters, disclosures, crises of this shift: numbers only")
+        )
         self.new_button = QPushButton(tr("New reflection"))
         self.new_button.setToolTip(tr("Start a new reflection (Ctrl+N)"))
         self.save_button = QPushButton(tr("Save to journal"))
         self.save_button.setDefault(True)
         self.save_button.setToolTip(tr("Save (Ctrl+S)"))
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.shift_button)
         bottom.addWidget(self.new_button)
         bottom.addWidget(self.save_button)
         root.addLayout(bottom)
@@ -187,6 +195,7 @@ class ReflectScreen(QWidget):
         self.follow_ups.changed.connect(self._on_changed)
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(self._on_new_clicked)
+        self.shift_button.clicked.connect(self.log_shift)
         # A new follow-up row appears at the very bottom: scroll so it can be seen.
         self.follow_ups.add_button.clicked.connect(
             lambda: QTimer.singleShot(
@@ -225,6 +234,7 @@ class ReflectScreen(QWidget):
 
     def _load(self, reflection: Reflection) -> None:
         self._loading = True
+        self._unlinked_shifts = []  # another reflection: earlier shifts are not about it
         try:
             self._current = reflection
             template = self.journal.template_for(reflection)
@@ -370,9 +380,33 @@ class ReflectScreen(QWidget):
             )
         )
         self.draft_banner.hide()
+        if self._unlinked_shifts and saved.id is not None:
+            # Shifts logged while this new reflection was being written belong to it.
+            self.session.exposure.link_reflection(self._unlinked_shifts, saved.id)
+            self._unlinked_shifts = []
         self._load(self.journal.new_reflection(saved.template_id))
         self.reflection_saved.emit(int(saved.id or 0))
         return saved
+
+    def log_shift(self) -> None:
+        """The shift this reflection is about, logged beside it (linked once saved)."""
+        from reflect.services.exposure import NO_SELF_CHECKS_SETTING
+        from reflect.ui.screens.shift_log_dialog import ShiftLogDialog
+
+        dialog = ShiftLogDialog(
+            self.session.exposure,
+            self,
+            day=self.details.occurred_at().date(),
+            reflection_id=self._current.id,
+            offer_self_checks=not self.session.settings.get(NO_SELF_CHECKS_SETTING),
+        )
+        dialog.exec()
+        if dialog.saved is None:
+            return
+        if dialog.saved.reflection_id is None and dialog.saved.id is not None:
+            self._unlinked_shifts.append(dialog.saved.id)
+        self.status.setText(tr("Shift logged."))
+        self.exposure_changed.emit()
 
     def save_draft_now(self) -> None:
         """Autosave target; also called before locking. Never raises into the event loop."""

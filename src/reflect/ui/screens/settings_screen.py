@@ -175,6 +175,11 @@ class SettingsScreen(QWidget):
         box.addLayout(row)
         layout.addWidget(reminder)
 
+        from reflect.ui.widgets.recovery_settings import RecoverySettings
+
+        self.recovery = RecoverySettings(session, self._save)
+        layout.addWidget(self.recovery)
+
         # --- data ---
         data = QGroupBox(tr("Your data"))
         box = QVBoxLayout(data)

@@ -9,7 +9,7 @@ when opened. Charts follow the palette (light or dark) of the widget they sit in
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -19,7 +19,13 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, Q
 from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
 from reflect.domain.checkin_scoring import OVERALL
 from reflect.domain.errors import ReflectError
-from reflect.domain.trends import DateRange, TrendsData
+from reflect.domain.trends import (
+    HEATMAP_MAX_DAYS,
+    CategorySeries,
+    DailyHeaviness,
+    DateRange,
+    TrendsData,
+)
 from reflect.domain.words import ENGLISH, Words
 from reflect.services.session import Session
 from reflect.ui.i18n import current_language, interface_words, local_date, tr
@@ -31,6 +37,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from reflect.charts.style import ChartStyle
+    from reflect.services.exposure import ExposureView
     from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
 
 # (key, tab label, selector label or ""), in English: the screen translates them.
@@ -40,10 +47,14 @@ TABS: tuple[tuple[str, str, str], ...] = (
     ("reflections", "Reflections", ""),
     ("practice", "Practice", ""),
     ("stages", "Stages of change", ""),
-    ("heavy", "Heavy days", ""),
+    ("heavy", "Heavy days", "Show:"),
     ("helped", "What helped", ""),
     ("strengths", "Strengths and strain", ""),
+    ("exposure", "Exposure", ""),
 )
+# What the heavy-days calendar shows: the person's feelings (check-ins and reflections) or
+# the exposure they logged.
+HEAVY_OPTIONS = [("feelings", "Feelings"), ("exposure", "Exposure")]
 # Shorter words on the tab itself, so every tab shows at large type and in French; the full
 # name stays in the tooltip, the chart's title and its accessible name.
 TAB_SHORT = {"stages": "Stages", "strengths": "Strengths"}
@@ -53,10 +64,24 @@ BENCHMARK_RANGES = ("4w", "3m", "1y", "all")
 
 
 def draw_tab(
-    key: str, figure: Figure, data: TrendsData, style: ChartStyle, choice: str | None
+    key: str,
+    figure: Figure,
+    data: TrendsData,
+    style: ChartStyle,
+    choice: str | None,
+    exposure: ExposureView | None = None,
 ) -> None:
     """Draw one tab's chart; imported chart modules stay off the start-up path."""
-    if key == "signs":
+    if key == "exposure":
+        from reflect.charts.exposure import draw_exposure
+
+        weeks, breaks = (exposure.weeks, exposure.breaks) if exposure else ([], [])
+        draw_exposure(figure, weeks, breaks, data.category(OVERALL), style, strengths_of(data))
+    elif key == "heavy" and choice == "exposure" and exposure is not None:
+        from reflect.charts.heatmap import draw_heatmap
+
+        draw_heatmap(figure, exposure_calendar(exposure), style)
+    elif key == "signs":
         from reflect.charts.categories import draw_categories
 
         key = choice or OVERALL
@@ -98,11 +123,51 @@ def draw_tab(
         raise KeyError(key)
 
 
-def describe_tab(key: str, data: TrendsData, choice: str | None, language: Words = ENGLISH) -> str:
+def strengths_of(data: TrendsData) -> CategorySeries:
+    """The strengths of each check-in as a series, for the Exposure tab's second line."""
+    points = data.strengths
+    return CategorySeries(
+        "strengths",
+        "Strengths",
+        tuple(p.when for p in points),
+        tuple(p.strengths for p in points),
+        tuple(None for _ in points),
+    )
+
+
+def exposure_calendar(exposure: ExposureView) -> DailyHeaviness:
+    """The exposure of each logged day as the heavy-days calendar's 0-1 values."""
+    start = max(exposure.start, exposure.end - timedelta(days=HEATMAP_MAX_DAYS - 1))
+    kept = {day: value for day, value in exposure.daily.items() if start <= day <= exposure.end}
+    return DailyHeaviness(start, exposure.end, kept)
+
+
+def describe_tab(
+    key: str,
+    data: TrendsData,
+    choice: str | None,
+    language: Words = ENGLISH,
+    exposure: ExposureView | None = None,
+) -> str:
     """The chart of ``key`` in a sentence or two (see domain/trend_summaries.py), in the
     language of ``language`` (see ``i18n.interface_words``)."""
     from reflect.domain import trend_summaries as words
 
+    if exposure is None and key == "exposure":
+        return language("No shifts logged in this range.")
+    if exposure is not None and (key == "exposure" or (key == "heavy" and choice == "exposure")):
+        from reflect.domain.exposure_summary import (
+            exposure_days_summary,
+            exposure_summary,
+            weekly_signs,
+        )
+
+        if key == "heavy":
+            return exposure_days_summary(exposure_calendar(exposure).values, language)
+        signs = data.category(OVERALL)
+        return exposure_summary(
+            exposure.weeks, weekly_signs(signs.dates, signs.values), exposure.breaks, language
+        )
     if key == "signs":
         return words.category_summary(data.category(choice or OVERALL), language)
     if key == "questionnaires":
@@ -173,6 +238,10 @@ class TrendsScreen(QWidget):
         self._reading = False  # a whole-history read is running on a worker thread
         self._waiting: DateRange | None = None  # the range shown once that read is done
         self.last_export: Any = None
+        # The Exposure tab's shifts and breaks for the range on screen, read when a tab that
+        # needs them is drawn (small: a few thousand rows for ten years) and forgotten on
+        # refresh or a range change.
+        self._exposure: ExposureView | None = None
 
         layout = QVBoxLayout(self)
         heading = QLabel("<h2>" + tr("Trends") + "</h2>")
@@ -306,6 +375,8 @@ class TrendsScreen(QWidget):
                 panel.export_requested.connect(self.export_current)
                 self.panels.append(panel)
             self.panels[0].set_options([(key, tr(label)) for key, label in SIGN_OPTIONS])
+            heavy = next(p for p in self.panels if p.key == "heavy")
+            heavy.set_options([(key, tr(label)) for key, label in HEAVY_OPTIONS])
             self.picker.set_first_day(self.session.trends.first_day())
             self.pages.setCurrentWidget(self.tabs)
         self._apply_range(self.picker.key, *self._custom_args())
@@ -335,6 +406,7 @@ class TrendsScreen(QWidget):
         self._waiting = None
         self.span = span
         self.data = self.session.trends.build(span)
+        self._exposure = None
         counts = self.session.trends.counts(self.data)
         self.summary.setText(
             tr(
@@ -381,9 +453,19 @@ class TrendsScreen(QWidget):
             return
         panel, data, style = self.panels[index], self.data, self.chart_style()
         choice = panel.selection()
-        panel.chart.draw_with(lambda figure: draw_tab(panel.key, figure, data, style, choice))
-        panel.set_summary(describe_tab(panel.key, data, choice, self.words))
+        wants = panel.key == "exposure" or (panel.key == "heavy" and choice == "exposure")
+        exposure = self._exposure_view() if wants else None
+        panel.chart.draw_with(
+            lambda figure: draw_tab(panel.key, figure, data, style, choice, exposure)
+        )
+        panel.set_summary(describe_tab(panel.key, data, choice, self.words, exposure))
         self._stale.discard(index)
+
+    def _exposure_view(self) -> ExposureView | None:
+        if self._exposure is None and self.data is not None:
+            span = self.data.range
+            self._exposure = self.session.exposure.view(span.start, span.end)
+        return self._exposure
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if index in self._stale:
@@ -399,6 +481,7 @@ class TrendsScreen(QWidget):
         """New check-ins, reflections or an import: redraw now if visible, else when shown."""
         if self.warning_card is not None:
             self.warning_card.refresh()
+        self._exposure = None
         self._needs_refresh = True
         if self.is_ready and self.isVisible():
             self._needs_refresh = False

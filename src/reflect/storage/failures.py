@@ -1,0 +1,72 @@
+"""Turn low-level failures (OS errors, SQLite errors) into one clear sentence.
+
+A full disk or a read-only folder must be reported as such, never as a wrong passphrase,
+and a damaged database as damaged. Matching SQLite's messages is the only portable way:
+the Python bindings expose the error class but not always the extended code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reflect.domain.backup_rotation import BACKUP_SUFFIX
+from reflect.domain.errors import (
+    ProfileBusy,
+    ProfileDamaged,
+    ReflectError,
+    StorageUnavailable,
+    VaultError,
+    cut,
+)
+
+
+def latest_backup(profile_dir: Path) -> Path | None:
+    """The newest backup file in the profile's ``backups/`` folder, if any."""
+    folder = Path(profile_dir) / "backups"
+    try:
+        found = [p for p in folder.iterdir() if p.name.endswith(BACKUP_SUFFIX) and p.is_file()]
+    except OSError:
+        return None
+    return max(found, key=lambda p: p.stat().st_mtime, default=None)
+
+
+def damaged(profile_dir: Path, what: str) -> ProfileDamaged:
+    backup = latest_backup(profile_dir)
+    return ProfileDamaged(what, str(backup) if backup else None)
+
+
+def is_sqlite_error(exc: BaseException) -> bool:
+    return type(exc).__module__.split(".")[0] in ("sqlcipher3", "sqlite3")
+
+
+def translate(
+    exc: BaseException, where: Path | str, profile_dir: Path | None = None
+) -> ReflectError:
+    """A ReflectError for ``exc`` (an OSError or a SQLite error) met while using ``where``."""
+    if isinstance(exc, ReflectError):
+        return exc
+    if isinstance(exc, OSError):
+        return StorageUnavailable.from_os_error(exc, where)
+    text = str(exc).lower()
+    if "disk is full" in text or "disk full" in text:
+        return StorageUnavailable(
+            f"The disk is full: Reflect could not write in {cut(where, 200)}. Nothing was "
+            "changed; free some space and try again."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageUnavailable(
+            f"Reflect cannot write in {cut(where, 200)}: the folder or file is read-only or "
+            "belongs to another user. Nothing was changed."
+        )
+    if "locked" in text or "busy" in text:
+        return ProfileBusy()
+    if "malformed" in text or "not a database" in text or "corrupt" in text or "i/o" in text:
+        if profile_dir is not None:
+            return damaged(profile_dir, f"SQLite reports '{cut(exc, 80)}'")
+        return VaultError(
+            f"A database file in {cut(where, 200)} is damaged (SQLite reports "
+            f"'{cut(exc, 80)}'). Nothing was written; run 'reflect check'."
+        )
+    return StorageUnavailable(
+        f"Reflect could not use {cut(where, 200)}: {cut(exc, 120)}. Nothing was changed."
+    )
