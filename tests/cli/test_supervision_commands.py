@@ -185,3 +185,24 @@ def test_cli_refuses_wrong_key_and_damage(tmp_path, monkeypatch, capsys):
         capsys, *sup, "debrief", "packet", "1", "--to", "age1nope", "--out", str(tmp_path / "x.age")
     )
     assert code == 2 and not (tmp_path / "x.age").exists()
+
+
+def test_writing_supervision_commands_wait_for_the_app_then_refuse(tmp_path, monkeypatch, capsys):
+    from reflect.paths import AppPaths
+    from reflect.services.profiles import ProfileService
+
+    pair = make_pair(tmp_path)
+    pair.close()
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("REFLECT_LOCK_WAIT_SECONDS", "0.3")
+    service = ProfileService(AppPaths(pair.supervisor_dir), fast_kdf=True, writer=True)
+    app = service.unlock(service.list_profiles()[0], PASSPHRASE)  # what the app holds
+    try:
+        sup = ["--data-dir", str(pair.supervisor_dir)]
+        for argv in (["supervision", "key"], ["supervision", "hours", "--add", "2026-01-05"]):
+            code, err = _run(capsys, *sup, *argv)
+            assert code == 2 and "Traceback" not in str(err), argv
+    finally:
+        app.close()
+    code, key = _run(capsys, *sup, "supervision", "key", "--json")
+    assert code == 0 and key["recipient"].startswith("age1")

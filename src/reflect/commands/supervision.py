@@ -8,7 +8,6 @@ sealed to this profile, is damaged, or was already imported exits 2 with one cle
 from __future__ import annotations
 
 import argparse
-import inspect
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,16 +21,9 @@ from reflect.services.supervision_show import supervision_record
 
 
 def open_writer(args: argparse.Namespace, write: bool = True) -> Session:
-    """A session that holds the profile's writer lock when ``write`` (every command here that
-    keeps something: a key made on first use, a packet, a note, an hour, a reply sent).
-
-    The lock arrives with ``open_session(..., write=True)``; until that build is merged the
-    plain session is used, so this works on both sides of the merge.
-    """
-    options: dict[str, Any] = {}
-    if write and "write" in inspect.signature(open_session).parameters:
-        options["write"] = True
-    return open_session(args, **options)
+    """A session holding the profile's writer lock when ``write``: every command here keeps
+    something (a key pair made on first use, a packet, a note, an hour, a reply sent)."""
+    return open_session(args, write=write)
 
 
 def _day(text: str) -> date:
