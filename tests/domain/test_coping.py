@@ -71,7 +71,7 @@ def test_malformed_library_names_field(raw, mutate, field, problem):
 def test_invalid_json_reports_line(tmp_path):
     bad = tmp_path / "coping.json"
     bad.write_text('{"areas": {}\n "items": []}', encoding="utf-8")
-    with pytest.raises(ContentError, match=r"coping.json: line 2: not valid JSON"):
+    with pytest.raises(ContentError, match=r"coping.json: line 2: is not valid JSON"):
         load_coping_library(bad)
 
 

@@ -55,7 +55,7 @@ BROKEN = [
     (("id",), _DELETE, "id", "missing"),
     (("id",), "Pro QOL", "id", "lower-case"),
     (("items",), "30", "items", "whole number"),
-    (("items",), 0, "items", "between"),
+    (("items",), 0, "items", "from 1 to 500"),
     (("response_scale", "max"), 1, "response_scale.max", "greater than"),
     (
         ("response_scale", "labels", "9"),
@@ -168,7 +168,7 @@ def test_toml_and_broken_files(tmp_path):
     assert definition.item_text == ("First own-words item", "Second own-words item")
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
-    with pytest.raises(ContentError, match="broken.json: \\(file\\): is not valid JSON"):
+    with pytest.raises(ContentError, match="broken.json: line 1: is not valid JSON"):
         load_definition(broken)
     with pytest.raises(ContentError, match="cannot be read"):
         load_definition(tmp_path / "absent.json")

@@ -3,12 +3,13 @@ the "what is helping" part. Loaded from assets/checkin/checkin.json and validate
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reflect.domain.checkin import CATEGORIES, HELPING_AREAS, ITEM_MAX, ITEM_MIN, CheckIn
+from reflect.domain.content_fields import ContentReader
+from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError, ValidationError
 
 FORMAT = "reflect-checkin/1"
@@ -92,14 +93,7 @@ def _check_rating(value: Any, name: str) -> None:
 
 
 def load_checkin_definition(path: Path) -> CheckinDefinition:
-    source = path.name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ContentError(source, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ContentError(source, "(file)", f"is not valid JSON: {exc}") from exc
-    return parse_checkin_definition(data, source)
+    return parse_checkin_definition(load_content_file(path), path.name)
 
 
 def parse_checkin_definition(data: Any, source: str) -> CheckinDefinition:
@@ -125,11 +119,7 @@ def parse_checkin_definition(data: Any, source: str) -> CheckinDefinition:
         if item_id in seen:
             raise ContentError(source, f"{where}.id", f"{item_id!r} is used twice")
         seen.add(item_id)
-        category = _text(raw, "category", source, where)
-        if category not in CATEGORIES:
-            raise ContentError(
-                source, f"{where}.category", f"must be one of {', '.join(CATEGORIES)}"
-            )
+        category = ContentReader(source, raw, where).choice("category", CATEGORIES)
         items.append(CheckinItem(item_id, category, _text(raw, "text", source, where)))
     missing = [c for c in CATEGORIES if not any(i.category == c for i in items)]
     if missing:
@@ -143,9 +133,7 @@ def parse_checkin_definition(data: Any, source: str) -> CheckinDefinition:
         where = f"helping.items[{index}]"
         if not isinstance(raw, dict):
             raise ContentError(source, where, "must be an object")
-        area = _text(raw, "id", source, where)
-        if area not in HELPING_AREAS:
-            raise ContentError(source, f"{where}.id", f"must be one of {', '.join(HELPING_AREAS)}")
+        area = ContentReader(source, raw, where).choice("id", HELPING_AREAS)
         helping.append(RatedQuestion(area, _text(raw, "text", source, where), helping_labels))
     strengths_intro, strengths = _strengths(data, source)
     return CheckinDefinition(
@@ -187,11 +175,7 @@ def _strengths(data: dict[str, Any], source: str) -> tuple[str, tuple[RatedQuest
 
 
 def _text(data: dict[str, Any], key: str, source: str, where: str) -> str:
-    value = data.get(key)
-    name = f"{where}.{key}" if where else key
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(source, name, "must be a non-empty text")
-    return value.strip()
+    return ContentReader(source, data, where).text(key, max_len=2000)
 
 
 def _labels(data: dict[str, Any], source: str, where: str) -> tuple[str, ...]:

@@ -1,93 +1,185 @@
-"""Typed readers for content files: every problem becomes a ContentError with a field path.
+"""The one field reader for content files: templates, instruments, coping items, crisis
+lines, the check-in and About-the-content all read their fields through ``ContentReader``.
 
-Used by the instrument definition loader; kept apart so the loader reads as the format.
+A reader stands on one JSON object at a dotted path (``sections[1].fields[0]``); every
+problem becomes a ContentError naming the file and the field, with the bad value cut short,
+so an organisation can fix its own file without reading Python. Numbers are held to ranges
+that keep the arithmetic on them (sums, multiplications, chart axes) finite.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+import re
+from typing import Any, NoReturn
 
 from reflect.domain.errors import ContentError
+from reflect.domain.safe_json import shorten
 
-ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_-")
+# Any number in a content file (a transform, a band limit, a point value) stays within this.
+NUMBER_LIMIT = 1e6
+_TEMPLATE_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_DASHED_ID = re.compile(r"^[a-z0-9_-]{1,64}$")
+
+_KIND_NAMES = {
+    str: "a text",
+    int: "a whole number",
+    list: "a list",
+    dict: "an object",
+    float: "a number",
+    bool: "true or false",
+}
 
 
-class FieldReader:
-    """Small typed readers that turn every problem into a ContentError with a field path."""
+class ContentReader:
+    """Typed access to one JSON object of a content file, reporting errors with a path."""
 
-    def __init__(self, source: str) -> None:
-        self.source = source
+    def __init__(self, source: str, data: Any, path: str = "", problem: str = "") -> None:
+        self.source, self.data, self.path = source, data, path
+        if not isinstance(data, dict):
+            self.fail("", problem or "must be a JSON object")
 
-    def _name(self, prefix: str, key: str) -> str:
-        return f"{prefix}.{key}" if prefix else key
+    # --- paths and failures -------------------------------------------------------------
 
-    def field(self, data: dict[str, Any], key: str, kind: type, prefix: str = "") -> Any:
-        if key not in data:
-            raise ContentError(self.source, self._name(prefix, key), "is missing")
-        value = data[key]
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-            raise ContentError(
-                self.source,
-                self._name(prefix, key),
-                f"must be {_KIND_NAMES.get(kind, kind.__name__)}",
+    def where(self, key: str | int = "") -> str:
+        if isinstance(key, int):
+            return f"{self.path}[{key}]"
+        if not key:
+            return self.path or "(file)"
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, key: str | int, problem: str) -> NoReturn:
+        raise ContentError(self.source, self.where(key), problem)
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def child(self, key: str, index: int | None = None, problem: str = "") -> ContentReader:
+        """The object at ``key`` (or at ``key[index]``), as a reader of its own."""
+        value = self.data.get(key) if index is None else self.data[key][index]
+        path = self.where(key) if index is None else f"{self.where(key)}[{index}]"
+        return ContentReader(self.source, value, path, problem)
+
+    def children(self, key: str, problem: str = "must be a non-empty list") -> list[ContentReader]:
+        """Readers for every object of the non-empty list at ``key``."""
+        return [self.child(key, i) for i in range(len(self.array(key, problem)))]
+
+    def unknown_keys(self, allowed: set[str]) -> None:
+        extra = sorted(set(self.data) - allowed)
+        if extra:
+            self.fail(
+                extra[0], f"is not a known key (expected one of: {', '.join(sorted(allowed))})"
             )
+
+    # --- values -------------------------------------------------------------------------
+
+    def field(self, key: str, kind: type) -> Any:
+        """The value at ``key``, which must be present and of ``kind`` (bool is not int)."""
+        if key not in self.data:
+            self.fail(key, "is missing")
+        value = self.data[key]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            self.fail(key, f"must be {_KIND_NAMES.get(kind, kind.__name__)}")
         return value
 
     def text(
-        self, data: dict[str, Any], key: str, prefix: str = "", default: str | None = None
+        self,
+        key: str,
+        *,
+        required: bool = True,
+        default: str = "",
+        max_len: int | None = None,
     ) -> str:
-        if default is not None and key not in data:
+        """Trimmed text. Required text must be present and not blank; optional text may be
+        missing (``default``) or blank."""
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.fail(key, "is missing (a non-empty text is needed)")
             return default
-        value = self.field(data, key, str, prefix)
-        if not value.strip():
-            raise ContentError(self.source, self._name(prefix, key), "must not be empty")
-        return str(value).strip()
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.fail(key, "must be a non-empty text" if required else "must be a text")
+        if max_len is not None and len(value) > max_len:
+            self.fail(key, f"keep it short: at most {max_len} characters")
+        return value.strip()
 
-    def identifier(self, data: dict[str, Any], key: str, prefix: str = "") -> str:
-        value = self.text(data, key, prefix)
-        if len(value) > 64 or not set(value) <= ID_CHARS:
-            raise ContentError(
-                self.source,
-                self._name(prefix, key),
-                "must use only lower-case letters, digits, '_' or '-' (64 at most)",
+    def identifier(self, key: str, *, dashes: bool = False) -> str:
+        value = self.text(key)
+        if not (_DASHED_ID if dashes else _TEMPLATE_ID).match(value):
+            allowed = (
+                "lower-case letters, digits, '_' or '-'"
+                if dashes
+                else ("lower-case letters, digits and underscores, starting with a letter")
             )
+            self.fail(key, f"{shorten(value)} must use only {allowed} (64 at most)")
         return value
 
-    def integer(self, data: dict[str, Any], key: str, low: int, high: int, prefix: str = "") -> int:
-        value = self.field(data, key, int, prefix)
-        if not low <= value <= high:
-            raise ContentError(
-                self.source,
-                self._name(prefix, key),
-                f"must be between {low} and {high}, found {value}",
-            )
-        return int(value)
-
-    def number(self, data: dict[str, Any], key: str, default: float, prefix: str = "") -> float:
-        if key not in data:
+    def integer(self, key: str, low: int, high: int, default: int | None = None) -> int:
+        if default is not None and key not in self.data:
             return default
-        value = data[key]
+        value = self.data.get(key)
+        if key not in self.data:
+            self.fail(key, "is missing")
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.fail(key, f"must be a whole number from {low} to {high}, found {shorten(value)}")
+        return value
+
+    def number(self, key: str, default: float, limit: float = NUMBER_LIMIT) -> float:
+        if key not in self.data:
+            return default
+        return self.number_value(self.data[key], key, limit)
+
+    def optional_number(self, key: str, limit: float = NUMBER_LIMIT) -> float | None:
+        if self.data.get(key) is None:
+            return None
+        return self.number(key, 0.0, limit)
+
+    def number_value(self, value: Any, key: str | int, limit: float = NUMBER_LIMIT) -> float:
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
             or not math.isfinite(value)
+            or abs(value) > limit
         ):
-            raise ContentError(self.source, self._name(prefix, key), "must be a number")
+            self.fail(key, f"must be a number from {-limit:g} to {limit:g}, found {shorten(value)}")
         return float(value)
 
-    def optional_number(self, data: dict[str, Any], key: str, prefix: str) -> float | None:
-        if data.get(key) is None:
-            return None
-        return self.number(data, key, 0.0, prefix)
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(key, "must be true or false")
+        return value
 
-    def item_numbers(
-        self, value: Any, where: str, item_count: int, allow_empty: bool
-    ) -> tuple[int, ...]:
+    def array(self, key: str, problem: str = "must be a non-empty list") -> list[Any]:
+        value = self.data.get(key)
+        if not isinstance(value, list) or not value:
+            self.fail(key, problem)
+        return value
+
+    def texts(self, key: str, problem: str, *, required: bool = False) -> list[str]:
+        """A list of non-empty texts (trimmed); missing means empty unless ``required``."""
+        value = self.data.get(key, None if required else [])
+        if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
+            self.fail(key, problem)
+        return [t.strip() for t in value]
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        value = self.data.get(key, default)
+        if value not in choices:
+            self.fail(key, f"must be one of {', '.join(choices)}, found {shorten(value)}")
+        return str(value)
+
+    # --- lists of item numbers and answer maps (questionnaire definitions) -------------
+
+    def item_numbers(self, key: str, item_count: int, allow_empty: bool) -> tuple[int, ...]:
+        value = self.data.get(key, [] if allow_empty else None)
         if not isinstance(value, list):
-            raise ContentError(self.source, where, "must be a list of item numbers")
+            self.fail(key, "must be a list of item numbers")
         if not value and not allow_empty:
-            raise ContentError(self.source, where, "needs at least one item number")
+            self.fail(key, "needs at least one item number")
         for index, number in enumerate(value):
             if (
                 isinstance(number, bool)
@@ -96,55 +188,32 @@ class FieldReader:
             ):
                 raise ContentError(
                     self.source,
-                    f"{where}[{index}]",
-                    f"must be an item number from 1 to {item_count}, found {number!r}",
+                    f"{self.where(key)}[{index}]",
+                    f"must be an item number from 1 to {item_count}, found {shorten(number)}",
                 )
         if len(set(value)) != len(value):
-            raise ContentError(self.source, where, "lists the same item twice")
+            self.fail(key, "lists the same item twice")
         return tuple(value)
 
     def answer_map(
-        self, value: Any, where: str, minimum: int, maximum: int, kind: type, complete: bool
+        self, key: str, minimum: int, maximum: int, kind: type, complete: bool
     ) -> dict[int, Any]:
-        if not isinstance(value, dict):
-            raise ContentError(self.source, where, "must map answer numbers to values")
+        raw = self.data.get(key, {})
+        if not isinstance(raw, dict):
+            self.fail(key, "must map answer numbers to values")
+        inner = ContentReader(self.source, raw, self.where(key))
         result: dict[int, Any] = {}
-        for key, item in value.items():
+        for name, item in raw.items():
             try:
-                answer = int(key)
+                answer = int(name)
             except (TypeError, ValueError):
-                raise ContentError(
-                    self.source, f"{where}.{key}", "is not an answer number"
-                ) from None
+                inner.fail(name, "is not an answer number")
             if not minimum <= answer <= maximum:
-                raise ContentError(
-                    self.source, f"{where}.{key}", f"is outside the scale {minimum} to {maximum}"
-                )
+                inner.fail(name, f"is outside the scale {minimum} to {maximum}")
             if kind is str:
-                if not isinstance(item, str) or not item.strip():
-                    raise ContentError(self.source, f"{where}.{key}", "must be a non-empty text")
-                result[answer] = item.strip()
+                result[answer] = inner.text(name)
             else:
-                if (
-                    isinstance(item, bool)
-                    or not isinstance(item, int | float)
-                    or not math.isfinite(item)
-                ):
-                    raise ContentError(self.source, f"{where}.{key}", "must be a number")
-                result[answer] = float(item)
+                result[answer] = inner.number_value(item, name)
         if complete and set(result) != set(range(minimum, maximum + 1)):
-            raise ContentError(
-                self.source,
-                where,
-                f"must give a value for every answer from {minimum} to {maximum}",
-            )
+            self.fail(key, f"must give a value for every answer from {minimum} to {maximum}")
         return result
-
-
-_KIND_NAMES = {
-    str: "a text",
-    int: "a whole number",
-    list: "a list",
-    dict: "an object",
-    float: "a number",
-}

@@ -8,14 +8,16 @@ suggestion carries a plain reason so the person can see why it is there.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, HELPING_AREAS, HELPING_LABELS
+from reflect.domain.content_fields import ContentReader
+from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError
+from reflect.domain.safe_json import shorten
 
 EXERCISES: tuple[str, ...] = ("breathing", "grounding", "muscle_release")
 EXERCISE_LABELS: dict[str, str] = {
@@ -82,14 +84,7 @@ class Suggestion:
 
 
 def load_coping_library(path: Path) -> CopingLibrary:
-    source = path.name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ContentError(source, "(file)", "the file is missing") from exc
-    except json.JSONDecodeError as exc:
-        raise ContentError(source, f"line {exc.lineno}", f"not valid JSON ({exc.msg})") from exc
-    return parse_coping_library(data, source)
+    return parse_coping_library(load_content_file(path), path.name)
 
 
 def parse_coping_library(data: Any, source: str) -> CopingLibrary:
@@ -105,7 +100,7 @@ def parse_coping_library(data: Any, source: str) -> CopingLibrary:
         text = areas.get(area)
         if not isinstance(text, str) or not text.strip():
             raise ContentError(source, f"areas.{area}", "a short description is required")
-        descriptions[area] = text.strip()
+        descriptions[area] = ContentReader(source, areas, "areas").text(area, max_len=600)
     raw_items = data.get("items")
     if not isinstance(raw_items, list) or not raw_items:
         raise ContentError(source, "items", "expected a non-empty list of coping items")
@@ -120,49 +115,27 @@ def parse_coping_library(data: Any, source: str) -> CopingLibrary:
     return CopingLibrary(tuple(items), descriptions)
 
 
-def _text(raw: dict[str, Any], key: str, source: str, where: str, max_len: int) -> str:
-    value = raw.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(source, f"{where}.{key}", "must be non-empty text")
-    if len(value) > max_len:
-        raise ContentError(source, f"{where}.{key}", f"keep it short: at most {max_len} characters")
-    return value.strip()
-
-
 def _parse_item(raw: Any, source: str, where: str) -> CopingItem:
-    if not isinstance(raw, dict):
-        raise ContentError(source, where, "each item must be an object")
-    item_id = _text(raw, "id", source, where, 60)
+    item_id = ContentReader(source, raw, where, "each item must be an object").text(
+        "id", max_len=60
+    )
     where = f"{where} ({item_id})"
-    title = _text(raw, "title", source, where, 80)
-    text = _text(raw, "text", source, where, 600)
-    area = raw.get("area")
-    if area not in HELPING_AREAS:
-        raise ContentError(source, f"{where}.area", f"must be one of {', '.join(HELPING_AREAS)}")
+    reader = ContentReader(source, raw, where)
+    title = reader.text("title", max_len=80)
+    text = reader.text("text", max_len=600)
+    area = reader.choice("area", HELPING_AREAS)
     categories = raw.get("categories")
     if not isinstance(categories, list) or not categories:
-        raise ContentError(source, f"{where}.categories", "list at least one warning-sign category")
+        reader.fail("categories", "list at least one warning-sign category")
     for category in categories:
         if category not in CATEGORIES:
-            raise ContentError(
-                source, f"{where}.categories", f"'{category}' is not one of {', '.join(CATEGORIES)}"
-            )
+            reader.fail("categories", f"{shorten(category)} is not one of {', '.join(CATEGORIES)}")
     if len(set(categories)) != len(categories):
-        raise ContentError(source, f"{where}.categories", "a category is listed twice")
-    minutes = raw.get("minutes")
-    if minutes is not None and (
-        not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 120
-    ):
-        raise ContentError(
-            source, f"{where}.minutes", "must be a whole number of minutes from 1 to 120"
-        )
-    exercise = raw.get("exercise")
-    if exercise is not None and exercise not in EXERCISES:
-        raise ContentError(source, f"{where}.exercise", f"must be one of {', '.join(EXERCISES)}")
-    link = raw.get("link")
-    if link is not None and (not isinstance(link, str) or link not in LINKS):
-        raise ContentError(source, f"{where}.link", f"must be one of {', '.join(LINKS)}")
-    return CopingItem(item_id, title, text, str(area), tuple(categories), minutes, exercise, link)
+        reader.fail("categories", "a category is listed twice")
+    minutes = reader.integer("minutes", 1, 120) if raw.get("minutes") is not None else None
+    exercise = reader.choice("exercise", EXERCISES) if raw.get("exercise") is not None else None
+    link = reader.choice("link", tuple(LINKS)) if raw.get("link") is not None else None
+    return CopingItem(item_id, title, text, area, tuple(categories), minutes, exercise, link)
 
 
 # --- suggestions --------------------------------------------------------------------------

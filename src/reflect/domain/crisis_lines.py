@@ -7,12 +7,13 @@ specialised lines, because a person in distress reads from the top.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reflect.domain.content_fields import ContentReader
+from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError, ValidationError
 
 COUNTRIES: dict[str, str] = {"CA": "Canada", "US": "United States"}
@@ -103,14 +104,7 @@ class HelpContact:
 
 
 def load_crisis_directory(path: Path) -> CrisisDirectory:
-    source = path.name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ContentError(source, "(file)", "the file is missing") from exc
-    except json.JSONDecodeError as exc:
-        raise ContentError(source, f"line {exc.lineno}", f"not valid JSON ({exc.msg})") from exc
-    return parse_crisis_directory(data, source)
+    return parse_crisis_directory(load_content_file(path), path.name)
 
 
 def parse_crisis_directory(data: Any, source: str) -> CrisisDirectory:
@@ -156,10 +150,7 @@ def _check_order(lines: tuple[CrisisLine, ...], source: str, where: str) -> None
 
 
 def _required_text(raw: dict[str, Any], key: str, source: str, where: str) -> str:
-    value = raw.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(source, f"{where}.{key}", "must be non-empty text")
-    return value.strip()
+    return ContentReader(source, raw, where).text(key, max_len=2000)
 
 
 def _parse_line(raw: Any, source: str, where: str) -> CrisisLine:
@@ -167,9 +158,7 @@ def _parse_line(raw: Any, source: str, where: str) -> CrisisLine:
         raise ContentError(source, where, "each line must be an object")
     line_id = _required_text(raw, "id", source, where)
     where = f"{where} ({line_id})"
-    kind = raw.get("kind")
-    if kind not in LINE_KINDS:
-        raise ContentError(source, f"{where}.kind", f"must be one of {', '.join(LINE_KINDS)}")
+    kind = ContentReader(source, raw, where).choice("kind", LINE_KINDS)
     raw_channels = raw.get("channels")
     if not isinstance(raw_channels, list) or not raw_channels:
         raise ContentError(source, f"{where}.channels", "list at least one way to reach the line")
@@ -181,13 +170,9 @@ def _parse_line(raw: Any, source: str, where: str) -> CrisisLine:
         value = channel.get("value")
         if not isinstance(value, str) or not value.strip():
             raise ContentError(source, f"{at}.value", "the number or address is missing")
-        detail = channel.get("detail", "")
-        if not isinstance(detail, str):
-            raise ContentError(source, f"{at}.detail", "must be text")
-        channels.append(Channel(channel["type"], value.strip(), detail.strip()))
-    notes = raw.get("notes", "")
-    if not isinstance(notes, str):
-        raise ContentError(source, f"{where}.notes", "must be text")
+        detail = ContentReader(source, channel, at).text("detail", required=False, max_len=2000)
+        channels.append(Channel(channel["type"], value.strip(), detail))
+    notes = ContentReader(source, raw, where).text("notes", required=False, max_len=2000)
     checked = None
     if "last_verified" in raw:
         raw_checked = raw["last_verified"]

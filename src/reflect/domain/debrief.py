@@ -8,12 +8,12 @@ single-session debriefing did not help and may harm (content-facts.md section 5)
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError, ValidationError
 
 SHARE_KINDS: tuple[str, ...] = ("reflection", "checkin", "chart")
@@ -82,14 +82,8 @@ def parse_debrief_wording(data: Any, source: str) -> DebriefWording:
 
 
 def load_debrief_wording(path: Path) -> DebriefWording:
-    source = path.name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ContentError(source, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ContentError(source, "(file)", f"is not valid JSON: {exc}") from exc
-    return parse_debrief_wording(data, source)
+    data = load_content_file(path)
+    return parse_debrief_wording(data, path.name)
 
 
 SharedRef = tuple[str, str]  # (kind, id); ids are text so chart keys and row ids fit alike

@@ -14,10 +14,15 @@ class ContentError(ReflectError):
     """
 
     def __init__(self, source: str, field: str, problem: str) -> None:
-        self.source = source
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{source}: {field}: {problem}")
+        # A hostile file can make any of the three as long as itself; a message stays short.
+        self.source = _cut(source, 120)
+        self.field = _cut(field, 160)
+        self.problem = _cut(problem, 300)
+        super().__init__(f"{self.source}: {self.field}: {self.problem}")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ValidationError(ReflectError):

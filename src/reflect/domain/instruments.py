@@ -8,20 +8,21 @@ and the field, so an organisation can fix its own files without reading code.
 
 from __future__ import annotations
 
-import json
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reflect.domain.content_fields import FieldReader
+from reflect.domain.content_fields import ContentReader
+from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError
+from reflect.domain.safe_json import shorten
 
 FORMAT = "reflect-instrument/1"
 METHODS = ("sum", "mean")
 DIRECTIONS = ("better", "worse")
 MAX_ITEMS = 500
+MAX_MULTIPLY = 1000.0
 
 
 @dataclass(frozen=True)
@@ -105,23 +106,7 @@ class InstrumentDefinition:
 
 def read_definition_file(path: Path) -> dict[str, Any]:
     """Parse a JSON or TOML definition file into raw data (not yet validated)."""
-    source = path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(source, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
-    try:
-        if path.suffix.lower() == ".toml":
-            data = tomllib.loads(raw.decode("utf-8"))
-        else:
-            data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ContentError(source, "(file)", "is not UTF-8 text") from exc
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ContentError(
-            source, "(file)", f"is not valid {path.suffix.lstrip('.').upper() or 'JSON'}: {exc}"
-        ) from exc
-    return data
+    return load_content_file(path, toml_allowed=True)  # type: ignore[no-any-return]
 
 
 def load_definition(path: Path) -> InstrumentDefinition:
@@ -130,139 +115,102 @@ def load_definition(path: Path) -> InstrumentDefinition:
 
 def parse_definition(data: Any, source: str) -> InstrumentDefinition:
     """Validate raw data and build a definition; raises ContentError on the first problem."""
-    v = FieldReader(source)
-    if not isinstance(data, dict):
-        raise ContentError(source, "(top level)", "must be an object with named fields")
+    v = ContentReader(source, data, "", "must be an object with named fields")
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
-        raise ContentError(source, "format", f"must be {FORMAT!r}, found {fmt!r}")
-    instrument_id = v.identifier(data, "id")
-    item_count = v.integer(data, "items", 1, MAX_ITEMS)
-    scale = _parse_scale(v, data)
-    reverse = v.item_numbers(
-        data.get("reverse_items", []), "reverse_items", item_count, allow_empty=True
-    )
-    subscales_raw = v.field(data, "subscales", list)
-    if not subscales_raw:
-        raise ContentError(source, "subscales", "needs at least one subscale")
+        v.fail("format", f"must be {FORMAT!r}, found {shorten(fmt)}")
+    instrument_id = v.identifier("id", dashes=True)
+    item_count = v.integer("items", 1, MAX_ITEMS)
+    scale = _parse_scale(v.child("response_scale", problem="must be an object"))
+    reverse = v.item_numbers("reverse_items", item_count, allow_empty=True)
     subscales = tuple(
-        _parse_subscale(v, raw, f"subscales[{index}]", item_count)
-        for index, raw in enumerate(subscales_raw)
+        _parse_subscale(sub, item_count)
+        for sub in v.children("subscales", "needs at least one subscale")
     )
     seen: set[str] = set()
     for index, subscale in enumerate(subscales):
         if subscale.id in seen:
             raise ContentError(source, f"subscales[{index}].id", f"{subscale.id!r} is used twice")
         seen.add(subscale.id)
-    caveats = data.get("caveats", [])
-    if not isinstance(caveats, list) or not all(isinstance(c, str) and c.strip() for c in caveats):
-        raise ContentError(source, "caveats", "must be a list of non-empty texts")
-    item_text = data.get("item_text")
-    if item_text is not None:
-        if not isinstance(item_text, list) or not all(
-            isinstance(t, str) and t.strip() for t in item_text
-        ):
-            raise ContentError(
-                source, "item_text", "must be a list of non-empty texts, one per item"
-            )
+    caveats = v.texts("caveats", "must be a list of non-empty texts")
+    item_text = None
+    if data.get("item_text") is not None:
+        item_text = v.texts("item_text", "must be a list of non-empty texts, one per item")
         if len(item_text) != item_count:
-            raise ContentError(
-                source,
-                "item_text",
-                f"has {len(item_text)} texts but the instrument has {item_count} items",
+            v.fail(
+                "item_text", f"has {len(item_text)} texts but the instrument has {item_count} items"
             )
-    name = v.text(data, "name")
+    name = v.text("name")
     return InstrumentDefinition(
         id=instrument_id,
         name=name,
-        short_name=v.text(data, "short_name", default=name),
+        short_name=v.text("short_name", required=False, default=name) or name,
         item_count=item_count,
-        time_frame=v.text(data, "time_frame"),
+        time_frame=v.text("time_frame"),
         scale=scale,
         reverse_items=frozenset(reverse),
         subscales=subscales,
-        citation=v.text(data, "citation"),
-        licence=v.text(data, "licence"),
-        attribution=v.text(data, "attribution"),
-        caveats=tuple(c.strip() for c in caveats),
-        url=v.text(data, "url", default=""),
-        item_text=tuple(t.strip() for t in item_text) if item_text is not None else None,
+        citation=v.text("citation"),
+        licence=v.text("licence"),
+        attribution=v.text("attribution"),
+        caveats=tuple(caveats),
+        url=v.text("url", required=False),
+        item_text=tuple(item_text) if item_text is not None else None,
         source=source,
     )
 
 
-def _parse_scale(v: FieldReader, data: dict[str, Any]) -> ResponseScale:
-    raw = v.field(data, "response_scale", dict)
-    minimum = v.integer(raw, "min", -100, 100, prefix="response_scale")
-    maximum = v.integer(raw, "max", -100, 100, prefix="response_scale")
+def _parse_scale(raw: ContentReader) -> ResponseScale:
+    minimum = raw.integer("min", -100, 100)
+    maximum = raw.integer("max", -100, 100)
     if maximum <= minimum:
-        raise ContentError(v.source, "response_scale.max", f"must be greater than min ({minimum})")
+        raw.fail("max", f"must be greater than min ({minimum})")
     if maximum - minimum > 20:
-        raise ContentError(v.source, "response_scale", "spans more than 21 answers; is that right?")
-    labels = v.answer_map(
-        raw.get("labels", {}), "response_scale.labels", minimum, maximum, str, complete=False
-    )
-    points_raw = raw.get("points")
+        raw.fail("", "spans more than 21 answers; is that right?")
+    labels = raw.answer_map("labels", minimum, maximum, str, complete=False)
     points = None
-    if points_raw is not None:
-        points = v.answer_map(
-            points_raw, "response_scale.points", minimum, maximum, float, complete=True
-        )
+    if raw.get("points") is not None:
+        points = raw.answer_map("points", minimum, maximum, float, complete=True)
     return ResponseScale(minimum, maximum, labels, points)
 
 
-def _parse_subscale(v: FieldReader, raw: Any, where: str, item_count: int) -> Subscale:
-    if not isinstance(raw, dict):
-        raise ContentError(v.source, where, "must be an object")
-    subscale_id = v.identifier(raw, "id", prefix=where)
-    items = v.item_numbers(raw.get("items"), f"{where}.items", item_count, allow_empty=False)
-    method = raw.get("method", "sum")
-    if method not in METHODS:
-        raise ContentError(
-            v.source, f"{where}.method", f"must be one of {', '.join(METHODS)}, found {method!r}"
-        )
-    higher_is = raw.get("higher_is", "worse")
-    if higher_is not in DIRECTIONS:
-        raise ContentError(
-            v.source, f"{where}.higher_is", f"must be 'better' or 'worse', found {higher_is!r}"
-        )
-    transform = raw.get("transform", {})
-    if not isinstance(transform, dict) or set(transform) - {"multiply", "add"}:
-        raise ContentError(v.source, f"{where}.transform", "may only hold 'multiply' and 'add'")
-    multiply = v.number(transform, "multiply", 1.0, prefix=f"{where}.transform")
-    add = v.number(transform, "add", 0.0, prefix=f"{where}.transform")
+def _parse_subscale(raw: ContentReader, item_count: int) -> Subscale:
+    subscale_id = raw.identifier("id", dashes=True)
+    items = raw.item_numbers("items", item_count, allow_empty=False)
+    method = raw.choice("method", METHODS, default="sum")
+    higher_is = raw.choice("higher_is", DIRECTIONS, default="worse")
+    transform_raw = raw.get("transform", {})
+    if not isinstance(transform_raw, dict) or set(transform_raw) - {"multiply", "add"}:
+        raw.fail("transform", "may only hold 'multiply' and 'add'")
+    transform = ContentReader(raw.source, transform_raw, raw.where("transform"))
+    # A score is a sum of at most 500 answers of at most 100: these keep it far from overflow.
+    multiply = transform.number("multiply", 1.0, limit=MAX_MULTIPLY)
+    add = transform.number("add", 0.0)
     if multiply == 0:
-        raise ContentError(v.source, f"{where}.transform.multiply", "must not be 0")
+        transform.fail("multiply", "must not be 0")
     bands_raw = raw.get("bands", [])
     if not isinstance(bands_raw, list):
-        raise ContentError(v.source, f"{where}.bands", "must be a list")
-    bands = tuple(_parse_band(v, band, f"{where}.bands[{i}]") for i, band in enumerate(bands_raw))
+        raw.fail("bands", "must be a list")
+    bands = tuple(_parse_band(raw.child("bands", i)) for i in range(len(bands_raw)))
     for index in range(1, len(bands)):
         previous, band = bands[index - 1], bands[index]
         if previous.maximum is None or band.minimum is None or band.minimum <= previous.maximum:
             raise ContentError(
-                v.source,
-                f"{where}.bands[{index}]",
+                raw.source,
+                f"{raw.where('bands')}[{index}]",
                 "bands must be listed from lowest to highest without overlapping",
             )
-    label = raw.get("label", subscale_id)
-    if not isinstance(label, str) or not label.strip():
-        raise ContentError(v.source, f"{where}.label", "must be a non-empty text")
-    return Subscale(subscale_id, label.strip(), items, method, multiply, add, higher_is, bands)
+    label = raw.text("label") if raw.has("label") else subscale_id
+    return Subscale(subscale_id, label, items, method, multiply, add, higher_is, bands)
 
 
-def _parse_band(v: FieldReader, raw: Any, where: str) -> Band:
-    if not isinstance(raw, dict):
-        raise ContentError(v.source, where, "must be an object")
-    band_id = v.identifier(raw, "id", prefix=where)
-    label = v.text(raw, "label", prefix=where)
-    minimum = v.optional_number(raw, "min", where)
-    maximum = v.optional_number(raw, "max", where)
+def _parse_band(raw: ContentReader) -> Band:
+    band_id = raw.identifier("id", dashes=True)
+    label = raw.text("label")
+    minimum = raw.optional_number("min")
+    maximum = raw.optional_number("max")
     if minimum is None and maximum is None:
-        raise ContentError(v.source, where, "needs a 'min', a 'max' or both")
+        raw.fail("", "needs a 'min', a 'max' or both")
     if minimum is not None and maximum is not None and minimum > maximum:
-        raise ContentError(v.source, f"{where}.min", f"({minimum}) is above max ({maximum})")
-    notice = raw.get("notice", False)
-    if not isinstance(notice, bool):
-        raise ContentError(v.source, f"{where}.notice", "must be true or false")
-    return Band(band_id, label, minimum, maximum, notice)
+        raw.fail("min", f"({minimum}) is above max ({maximum})")
+    return Band(band_id, label, minimum, maximum, raw.boolean("notice"))

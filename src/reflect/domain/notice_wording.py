@@ -7,12 +7,12 @@ the file; the services layer decides where it comes from.
 
 from __future__ import annotations
 
-import json
 import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError
 
 FORMAT = "reflect-notices/1"
@@ -72,11 +72,5 @@ def parse_notice_wording(data: Any, source: str) -> NoticeWording:
 
 
 def load_notice_wording(path: Path) -> NoticeWording:
-    source = path.name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ContentError(source, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ContentError(source, "(file)", f"is not valid JSON: {exc}") from exc
-    return parse_notice_wording(data, source)
+    data = load_content_file(path)
+    return parse_notice_wording(data, path.name)

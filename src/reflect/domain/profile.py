@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from reflect.domain import safe_json
+
+MAX_VAULT_BYTES = 1024 * 1024
 VAULT_FILE = "vault.json"
 DB_FILE = "reflect.db"
 
@@ -40,8 +42,12 @@ def read_profile_info(directory: Path) -> ProfileInfo | None:
     if not vault.is_file():
         return None
     try:
-        data = json.loads(vault.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
+        # Limited like every file from outside: one hostile vault.json (nested 100,000 deep,
+        # a 5,000-digit name) must not stop the lock screen from listing the other profiles.
+        data = safe_json.loads(
+            safe_json.decode_text(safe_json.read_regular_file(vault, MAX_VAULT_BYTES))
+        )
+    except (safe_json.JsonLimitError, OSError):
         data = None
     if not isinstance(data, dict):
         # Still a profile, with a damaged vault: listed by its folder name so that unlocking

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from reflect.domain.content_fields import FieldReader
+from reflect.domain.content_fields import ContentReader
 from reflect.domain.errors import ContentError
 from reflect.domain.identity_guard import Finding, find_identifiers
 from reflect.domain.reflection import Reflection
@@ -63,7 +63,7 @@ class AccountFinding:
 
 
 def _strings(
-    reader: FieldReader, data: dict[str, Any], key: str, prefix: str, most: int
+    reader: ContentReader, data: dict[str, Any], key: str, prefix: str, most: int
 ) -> list[str]:
     values = data.get(key, [])
     name = f"{prefix}.{key}" if prefix else key
@@ -77,13 +77,11 @@ def _strings(
 
 def parse_account_shape(data: Any, source: str) -> AccountShape:
     """An AccountShape from decoded JSON, or ContentError naming ``source`` and the field."""
-    reader = FieldReader(source)
-    if not isinstance(data, dict):
-        raise ContentError(source, "(file)", "must be a JSON object")
+    reader = ContentReader(source, data, "")
     unknown = sorted(set(data) - _SHAPE_KEYS)
     if unknown:
         raise ContentError(source, unknown[0], "is not a known field")
-    raw_sections = reader.field(data, "sections", list)
+    raw_sections = reader.field("sections", list)
     if not 1 <= len(raw_sections) <= MAX_SECTIONS:
         raise ContentError(source, "sections", f"must hold 1 to {MAX_SECTIONS} sections")
     sections: list[AccountSection] = []
@@ -97,10 +95,11 @@ def parse_account_shape(data: Any, source: str) -> AccountShape:
         standards = raw.get("standards", False)
         if not isinstance(standards, bool):
             raise ContentError(source, f"{prefix}.standards", "must be true or false")
+        fields = ContentReader(source, raw, prefix)
         section = AccountSection(
-            reader.identifier(raw, "id", prefix),
-            reader.text(raw, "heading", prefix),
-            reader.text(raw, "guidance", prefix, default=""),
+            fields.identifier("id", dashes=True),
+            fields.text("heading"),
+            fields.text("guidance", required=False),
             tuple(_strings(reader, raw, "fill_from", prefix, MAX_FILL_FROM)),
             standards,
         )
@@ -108,9 +107,9 @@ def parse_account_shape(data: Any, source: str) -> AccountShape:
             raise ContentError(source, f"{prefix}.id", f"'{section.id}' is used twice")
         sections.append(section)
     return AccountShape(
-        reader.identifier(data, "id"),
-        reader.text(data, "name"),
-        reader.text(data, "description", default=""),
+        reader.identifier("id", dashes=True),
+        reader.text("name"),
+        reader.text("description", required=False),
         tuple(_strings(reader, data, "activity_kinds", "", 20)),
         tuple(sections),
     )

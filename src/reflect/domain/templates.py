@@ -8,13 +8,14 @@ can fix it without reading Python.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reflect.domain.content_fields import ContentReader
+from reflect.domain.content_files import content_files, load_content_file
 from reflect.domain.errors import ContentError
 from reflect.domain.reflection import (
     PRACTICE_AREAS,
@@ -150,69 +151,6 @@ class TemplateLibrary:
 # --- parsing --------------------------------------------------------------------------------
 
 
-class _Reader:
-    """Typed access to one JSON object that reports errors with a dotted path."""
-
-    def __init__(self, source: str, data: Any, path: str) -> None:
-        self.source, self.data, self.path = source, data, path
-        if not isinstance(data, dict):
-            self.fail("", "must be a JSON object")
-
-    def where(self, key: str) -> str:
-        if not key:
-            return self.path or "(file)"
-        return f"{self.path}.{key}" if self.path else key
-
-    def fail(self, key: str, problem: str) -> None:
-        raise ContentError(self.source, self.where(key), problem)
-
-    def string(self, key: str, *, required: bool = True, default: str = "") -> str:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.fail(key, "is missing")
-            return default
-        if not isinstance(value, str) or (required and not value.strip()):
-            self.fail(key, "must be a non-empty text")
-        return value.strip()
-
-    def identifier(self, key: str) -> str:
-        value = self.string(key)
-        if not _ID_PATTERN.match(value):
-            self.fail(key, f"'{value}' must be lower-case letters, digits and underscores")
-        return value
-
-    def integer(self, key: str, default: int, low: int, high: int) -> int:
-        value = self.data.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.fail(key, f"must be a whole number from {low} to {high}")
-        return value
-
-    def boolean(self, key: str, default: bool = False) -> bool:
-        value = self.data.get(key, default)
-        if not isinstance(value, bool):
-            self.fail(key, "must be true or false")
-        return value
-
-    def array(self, key: str) -> list[Any]:
-        value = self.data.get(key)
-        if not isinstance(value, list) or not value:
-            self.fail(key, "must be a non-empty list")
-        return value
-
-    def child(self, key: str, index: int | None = None) -> _Reader:
-        value = self.data.get(key) if index is None else self.data[key][index]
-        path = self.where(key) if index is None else f"{self.where(key)}[{index}]"
-        return _Reader(self.source, value, path)
-
-    def unknown_keys(self, allowed: set[str]) -> None:
-        extra = sorted(set(self.data) - allowed)
-        if extra:
-            self.fail(
-                extra[0], f"is not a known key (expected one of: {', '.join(sorted(allowed))})"
-            )
-
-
 _TEMPLATE_KEYS = {"id", "name", "description", "minutes", "order", "default", "sections", "$schema"}
 _SECTION_KEYS = {"title", "help", "fields"}
 _FIELD_KEYS = {
@@ -229,13 +167,12 @@ _FIELD_KEYS = {
 }
 
 
-def _parse_options(reader: _Reader) -> tuple[Option, ...]:
+def _parse_options(reader: ContentReader) -> tuple[Option, ...]:
     options: list[Option] = []
-    for index in range(len(reader.array("options"))):
-        item = reader.child("options", index)
+    for item in reader.children("options"):
         item.unknown_keys({"id", "label", "hint"})
         option = Option(
-            item.identifier("id"), item.string("label"), item.string("hint", required=False)
+            item.identifier("id"), item.text("label"), item.text("hint", required=False)
         )
         if any(o.id == option.id for o in options):
             item.fail("id", f"'{option.id}' appears twice")
@@ -243,10 +180,10 @@ def _parse_options(reader: _Reader) -> tuple[Option, ...]:
     return tuple(options)
 
 
-def _parse_field(reader: _Reader) -> TemplateField:
+def _parse_field(reader: ContentReader) -> TemplateField:
     reader.unknown_keys(_FIELD_KEYS)
     field_id = reader.identifier("id")
-    kind = reader.string("type")
+    kind = reader.text("type")
     if kind not in FIELD_TYPES:
         reader.fail("type", f"'{kind}' is not one of: {', '.join(FIELD_TYPES)}")
     options: tuple[Option, ...] = ()
@@ -272,22 +209,22 @@ def _parse_field(reader: _Reader) -> TemplateField:
     return TemplateField(
         id=field_id,
         type=kind,
-        label=reader.string("label"),
-        help=reader.string("help", required=False),
+        label=reader.text("label"),
+        help=reader.text("help", required=False),
         options=options,
         note=reader.boolean("note") if kind == "rating" else False,
-        low_label=reader.string("low_label", required=False),
-        high_label=reader.string("high_label", required=False),
-        rows=reader.integer("rows", 3, 1, 30),
+        low_label=reader.text("low_label", required=False),
+        high_label=reader.text("high_label", required=False),
+        rows=reader.integer("rows", 1, 30, default=3),
         show_if=show_if,
     )
 
 
 def parse_template(data: Any, source: str, *, builtin: bool = True) -> Template:
     """Build a Template from decoded JSON, or raise ContentError naming ``source`` and the field."""
-    root = _Reader(source, data, "")
+    root = ContentReader(source, data, "")
     root.unknown_keys(_TEMPLATE_KEYS)
-    template_id, name = root.identifier("id"), root.string("name")
+    template_id, name = root.identifier("id"), root.text("name")
     sections: list[Section] = []
     seen: dict[str, TemplateField] = {}
     for s_index in range(len(root.array("sections"))):
@@ -309,16 +246,14 @@ def parse_template(data: Any, source: str, *, builtin: bool = True) -> Template:
                     )
             seen[parsed.id] = parsed
             fields.append(parsed)
-        sections.append(
-            Section(sec.string("title"), tuple(fields), sec.string("help", required=False))
-        )
+        sections.append(Section(sec.text("title"), tuple(fields), sec.text("help", required=False)))
     return Template(
         id=template_id,
         name=name,
         sections=tuple(sections),
-        description=root.string("description", required=False),
-        minutes=root.integer("minutes", 5, 1, 240),
-        order=root.integer("order", 100, 0, 10_000),
+        description=root.text("description", required=False),
+        minutes=root.integer("minutes", 1, 240, default=5),
+        order=root.integer("order", 0, 10_000, default=100),
         is_default=root.boolean("default"),
         source=source,
         builtin=builtin,
@@ -327,14 +262,7 @@ def parse_template(data: Any, source: str, *, builtin: bool = True) -> Template:
 
 def load_template_file(path: Path, *, builtin: bool = True) -> Template:
     source = path.name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ContentError(source, "(file)", "is not UTF-8 text") from exc
-    except json.JSONDecodeError as exc:
-        raise ContentError(source, f"line {exc.lineno}", f"is not valid JSON ({exc.msg})") from exc
-    except OSError as exc:
-        raise ContentError(source, "(file)", f"cannot be read ({exc.strerror})") from exc
+    data = load_content_file(path)
     template = parse_template(data, source, builtin=builtin)
     if template.id != path.stem:
         raise ContentError(source, "id", f"'{template.id}' must match the file name '{path.stem}'")
@@ -349,7 +277,7 @@ def load_templates(builtin_dir: Path, *extra_dirs: Path) -> TemplateLibrary:
     and raises.
     """
     templates: dict[str, Template] = {}
-    for path in sorted(builtin_dir.glob("*.json")):
+    for path in content_files(builtin_dir):
         template = load_template_file(path, builtin=True)
         templates[template.id] = template
     if not templates:
@@ -358,7 +286,7 @@ def load_templates(builtin_dir: Path, *extra_dirs: Path) -> TemplateLibrary:
     for folder in extra_dirs:
         if not folder.is_dir():
             continue
-        for path in sorted(folder.glob("*.json")):
+        for path in content_files(folder):
             try:
                 template = load_template_file(path, builtin=False)
                 if template.id in templates and templates[template.id].builtin:

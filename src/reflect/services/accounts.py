@@ -6,12 +6,12 @@ person has not confirmed is refused, whoever asks for it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from reflect.domain.content_files import content_files, load_content_file
 from reflect.domain.errors import ContentError, ValidationError
 from reflect.domain.reflective_account import (
     AccountFinding,
@@ -35,29 +35,20 @@ class ShapeLibrary:
 
 
 def _read_shape(path: Path) -> AccountShape:
-    name = path.name
-    if not path.is_file():
-        raise ContentError(name, "(file)", "is not a regular file")
-    if path.stat().st_size > MAX_SHAPE_BYTES:
-        raise ContentError(name, "(file)", f"is larger than {MAX_SHAPE_BYTES // 1024} KiB")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise ContentError(name, "(file)", "is not valid UTF-8 JSON") from exc
-    return parse_account_shape(data, name)
+    return parse_account_shape(load_content_file(path), path.name)
 
 
 def load_account_shapes(builtin_dir: Path, *extra_dirs: Path) -> ShapeLibrary:
     """Shipped shapes (must be valid) plus an organisation's; a bad organisation file is
     skipped and kept in ``problems`` so the interface can name it."""
     library = ShapeLibrary({})
-    for path in sorted(builtin_dir.glob("*.json")):
+    for path in content_files(builtin_dir):
         shape = _read_shape(path)
         library.shapes[shape.id] = shape
     for folder in extra_dirs:
         if not folder.is_dir():
             continue
-        for path in sorted(folder.glob("*.json"))[:200]:
+        for path in content_files(folder)[:200]:
             try:
                 shape = _read_shape(path)
             except ContentError as exc:

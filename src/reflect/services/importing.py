@@ -29,6 +29,8 @@ class ImportReport:
 
 def detect_format(path: Path) -> str:
     path = Path(path).expanduser()
+    if path.exists() and not path.is_file():
+        raise ValidationError(f"{path.name} is not a regular file. Nothing was imported.")
     if not path.is_file():
         raise ValidationError(f"There is no file at {path}.")
     if zipfile.is_zipfile(path):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reflect.domain.checkin import InstrumentResult
+from reflect.domain.content_files import content_files
 from reflect.domain.errors import ContentError, ValidationError
 from reflect.domain.instrument_scoring import InstrumentScore, score
 from reflect.domain.instruments import (
@@ -42,11 +43,9 @@ class ResultStore(Protocol):
 
 
 def _definition_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in DEFINITION_SUFFIXES and p.is_file()
-    )
+    # Every candidate, even a FIFO or a huge file: the loader refuses those with a message,
+    # which the instruments screen lists, rather than hanging or skipping them silently.
+    return content_files(folder, DEFINITION_SUFFIXES)
 
 
 def load_shipped_definitions() -> list[InstrumentDefinition]:

@@ -7,16 +7,17 @@ work on the lock screen.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, Protocol
 
+from reflect.domain.content_fields import ContentReader
+from reflect.domain.content_files import load_content_file
 from reflect.domain.coping import CopingLibrary, Suggestion, load_coping_library, suggest
 from reflect.domain.crisis_lines import CrisisDirectory, HelpContact, load_crisis_directory
-from reflect.domain.errors import ContentError, ReflectError
+from reflect.domain.errors import ReflectError
 from reflect.domain.my_plan import MyPlan
 from reflect.resources import asset_path
 
@@ -76,70 +77,31 @@ def shipped_crisis_directory() -> CrisisDirectory:
 @lru_cache(maxsize=1)
 def shipped_about_content() -> tuple[AboutSection, ...]:
     path = asset_path("resources", "about_content.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ContentError(path.name, "(file)", "the file is missing") from exc
-    except json.JSONDecodeError as exc:
-        raise ContentError(path.name, f"line {exc.lineno}", f"not valid JSON ({exc.msg})") from exc
-    return parse_about_content(data, path.name)
+    return parse_about_content(load_content_file(path), path.name)
 
 
 def parse_about_content(data: Any, source: str) -> tuple[AboutSection, ...]:
     """Every fact must carry at least one citation: that is the point of the page."""
-    if (
-        not isinstance(data, dict)
-        or not isinstance(data.get("sections"), list)
-        or not data["sections"]
-    ):
-        raise ContentError(source, "sections", "expected a non-empty list of sections")
+    root = ContentReader(source, data, "", "expected a non-empty list of sections")
     sections = []
-    for i, raw in enumerate(data["sections"]):
-        where = f"sections[{i}]"
-        if not isinstance(raw, dict):
-            raise ContentError(source, where, "each section must be an object")
-        for key in ("id", "title"):
-            if not isinstance(raw.get(key), str) or not raw[key].strip():
-                raise ContentError(source, f"{where}.{key}", "must be non-empty text")
-        intro = raw.get("intro", "")
-        if not isinstance(intro, str):
-            raise ContentError(source, f"{where}.intro", "must be text")
-        facts_raw = raw.get("facts")
-        if not isinstance(facts_raw, list) or not facts_raw:
-            raise ContentError(source, f"{where}.facts", "list at least one fact")
+    for i in range(len(root.array("sections", "expected a non-empty list of sections"))):
+        raw = root.child("sections", i, "each section must be an object")
         facts = []
-        for j, fact in enumerate(facts_raw):
-            at = f"{where}.facts[{j}]"
-            if (
-                not isinstance(fact, dict)
-                or not isinstance(fact.get("text"), str)
-                or not fact["text"].strip()
-            ):
-                raise ContentError(source, f"{at}.text", "must be non-empty text")
-            cites = fact.get("citations")
-            if not isinstance(cites, list) or not cites:
-                raise ContentError(
-                    source, f"{at}.citations", "every fact needs at least one citation"
-                )
+        for j in range(len(raw.array("facts", "list at least one fact"))):
+            fact = raw.child("facts", j, "each fact must be an object")
+            cites = fact.array("citations", "every fact needs at least one citation")
             parsed = []
-            for k, cite in enumerate(cites):
-                if (
-                    not isinstance(cite, dict)
-                    or not isinstance(cite.get("ref"), str)
-                    or not cite["ref"].strip()
-                ):
-                    raise ContentError(source, f"{at}.citations[{k}].ref", "must be non-empty text")
-                url = cite.get("url", "")
-                if not isinstance(url, str):
-                    raise ContentError(source, f"{at}.citations[{k}].url", "must be text")
-                parsed.append((cite["ref"].strip(), url.strip()))
-            facts.append(AboutFact(fact["text"].strip(), tuple(parsed)))
-        page = raw.get("page", "")
-        if not isinstance(page, str):
-            raise ContentError(source, f"{where}.page", "must be text")
+            for k in range(len(cites)):
+                cite = fact.child("citations", k, "each citation must be an object")
+                parsed.append((cite.text("ref"), cite.text("url", required=False)))
+            facts.append(AboutFact(fact.text("text"), tuple(parsed)))
         sections.append(
             AboutSection(
-                raw["id"].strip(), raw["title"].strip(), intro.strip(), tuple(facts), page.strip()
+                raw.text("id"),
+                raw.text("title"),
+                raw.text("intro", required=False),
+                tuple(facts),
+                raw.text("page", required=False),
             )
         )
     return tuple(sections)

@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
+from reflect.domain import safe_json
 from reflect.storage.backup import connect_readonly, fsync_dir, verify_database
 from reflect.storage.database import connect_encrypted
 from reflect.storage.errors import VaultError
@@ -33,6 +34,11 @@ ARCHIVE_MEMORY_KIB = 64 * 1024
 ARCHIVE_TIME_COST = 3
 ARCHIVE_PARALLELISM = 4
 MAX_MANIFEST_BYTES = 64 * 1024
+# Checked from the zip directory before anything is expanded: Reflect writes two members,
+# stored (ratio 1), and a database of a few tens of MB for years of use.
+MAX_MEMBERS = 8
+MAX_DATABASE_BYTES = 4 * 1024**3
+MAX_RATIO = 20
 
 
 class ArchiveError(VaultError):
@@ -88,22 +94,48 @@ def write_archive(
             leftover.unlink(missing_ok=True)
 
 
+def _cut(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def check_members(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a zip bomb, a crowd of members or a path-traversal name before expanding any."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise ArchiveError(f"{name} holds {len(members)} files; a Reflect archive holds two.")
+    for info in members:
+        parts = info.filename.replace("\\", "/").split("/")
+        if info.filename.startswith(("/", "\\")) or ".." in parts or ":" in info.filename:
+            raise ArchiveError(f"{name} holds a file with an unsafe name; nothing was read.")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise ArchiveError(f"{name} uses a compression Reflect does not write.")
+        if info.file_size > MAX_DATABASE_BYTES:
+            raise ArchiveError(f"{name} declares a file larger than 4 GB; nothing was read.")
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise ArchiveError(
+                f"{name} would expand {info.file_size // max(info.compress_size, 1)} times; "
+                "Reflect archives are not compressed, so it was refused before expanding."
+            )
+
+
 def read_manifest(path: Path) -> dict[str, Any]:
     try:
         with zipfile.ZipFile(path) as archive:
+            check_members(archive, Path(path).name)
             names = set(archive.namelist())
             if MANIFEST not in names or DATABASE not in names:
                 raise ArchiveError(f"{Path(path).name} is not a Reflect archive.")
             info = archive.getinfo(MANIFEST)
             if info.file_size > MAX_MANIFEST_BYTES:
                 raise ArchiveError(f"{Path(path).name}: the manifest is too large.")
-            manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+            manifest = safe_json.loads(archive.read(MANIFEST).decode("utf-8"), 8)
     except (zipfile.BadZipFile, OSError, ValueError, UnicodeDecodeError) as exc:
         raise ArchiveError(f"{Path(path).name} is not a readable Reflect archive ({exc}).") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != ARCHIVE_FORMAT:
         raise ArchiveError(
             f"{Path(path).name} is not a Reflect archive this version can read "
-            f"(format {manifest.get('format') if isinstance(manifest, dict) else '?'})."
+            f"(format {_cut(manifest.get('format')) if isinstance(manifest, dict) else '?'})."
         )
     if not isinstance(manifest.get("kdf"), dict):
         raise ArchiveError(f"{Path(path).name}: the manifest has no key settings.")
@@ -139,7 +171,7 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
     from reflect.storage.migrations import apply_migrations
 
     manifest = read_manifest(path)
-    params = KdfParams.from_dict(manifest["kdf"])
+    params = KdfParams.from_dict(manifest["kdf"], f"{Path(path).name} (archive manifest)")
     copy = Path(workdir) / f".archive-{secrets.token_hex(6)}.db"
     key = derive_key(passphrase, params)
     try:
@@ -149,7 +181,15 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
             zipfile.ZipFile(path) as archive,
             archive.open(DATABASE) as source,
         ):
+            # zipfile stops at the declared size and checks the CRC; the count is a second
+            # fence in case the directory and the local header disagree.
+            declared, copied = archive.getinfo(DATABASE).file_size, 0
             while block := source.read(1 << 20):
+                copied += len(block)
+                if copied > declared:
+                    raise ArchiveError(
+                        f"{Path(path).name} is damaged (the database is longer than declared)."
+                    )
                 handle.write(block)
         connect_readonly(copy, key).close()  # WrongPassphrase before anything else
         verify_database(copy, key)

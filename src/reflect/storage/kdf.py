@@ -15,6 +15,55 @@ from reflect.storage.errors import VaultError
 FLOOR_MEMORY_KIB = 19 * 1024
 FLOOR_TIME_COST = 2
 TARGET_SECONDS = 0.5
+# The most Reflect itself ever writes (calibrate() stops at 20 passes; archives and vaults
+# use 64 MiB). A file asking for more is damaged or hostile: 10^6 passes would hang an
+# import for hours and 2^32 KiB of memory cannot be allocated at all.
+MAX_MEMORY_KIB = 1024 * 1024
+MAX_TIME_COST = 20
+MAX_PARALLELISM = 16
+SALT_BYTES = (16, 64)
+BOUNDS: dict[str, tuple[int, int]] = {
+    "memory_kib": (FLOOR_MEMORY_KIB, MAX_MEMORY_KIB),
+    "time_cost": (FLOOR_TIME_COST, MAX_TIME_COST),
+    "parallelism": (1, MAX_PARALLELISM),
+}
+
+
+def _cut(value: object) -> str:
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else "a huge number"
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def check_kdf_settings(data: object, source: str = "vault.json") -> KdfParams:
+    """The ONE check for key-derivation settings read from any file (vault.json, a pending
+    vault, a backup key file, an archive manifest): only what Reflect could have written.
+
+    Raises VaultError naming ``source`` and the setting; never derives anything first.
+    """
+    if not isinstance(data, dict):
+        raise VaultError(f"{source} is damaged: its key-derivation settings are missing.")
+    algorithm = data.get("algorithm", "argon2id")
+    if algorithm != "argon2id":
+        raise VaultError(f"Unknown key derivation {_cut(algorithm)} in {source}.")
+    values: dict[str, int] = {}
+    for name, (low, high) in BOUNDS.items():
+        value = data.get(name)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise VaultError(f"{source} is damaged: {name} must be a whole number.")
+        if not low <= value <= high:
+            raise VaultError(
+                f"{source} asks for key-derivation setting {name} = {_cut(value)}, outside "
+                f"what Reflect writes ({low} to {high}); refusing to use it."
+            )
+        values[name] = value
+    salt = data.get("salt_hex")
+    try:
+        salt_bytes = bytes.fromhex(salt) if isinstance(salt, str) and len(salt) <= 256 else None
+    except ValueError:
+        salt_bytes = None
+    if salt_bytes is None or not SALT_BYTES[0] <= len(salt_bytes) <= SALT_BYTES[1]:
+        raise VaultError(f"{source} has an invalid salt.")
+    return KdfParams(values["memory_kib"], values["time_cost"], values["parallelism"], str(salt))
 
 
 @dataclass(frozen=True)
@@ -33,6 +82,16 @@ class KdfParams:
                 "vault.json asks for key-derivation settings below the safe minimum "
                 f"(memory {self.memory_kib} KiB, {self.time_cost} passes); refusing to use them."
             )
+        if (
+            self.memory_kib > MAX_MEMORY_KIB
+            or self.time_cost > MAX_TIME_COST
+            or self.parallelism > MAX_PARALLELISM
+        ):
+            raise VaultError(
+                "Key-derivation settings above what Reflect writes "
+                f"(memory {self.memory_kib} KiB, {self.time_cost} passes, "
+                f"{self.parallelism} lanes); refusing to use them."
+            )
         if self.parallelism < 1 or len(bytes.fromhex(self.salt_hex)) < 16:
             raise VaultError("vault.json has an invalid salt or parallelism.")
 
@@ -48,17 +107,9 @@ class KdfParams:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> KdfParams:
-        try:
-            return cls(
-                memory_kib=int(data["memory_kib"]),  # type: ignore[call-overload]
-                time_cost=int(data["time_cost"]),  # type: ignore[call-overload]
-                parallelism=int(data["parallelism"]),  # type: ignore[call-overload]
-                salt_hex=str(data["salt_hex"]),
-                algorithm=str(data.get("algorithm", "argon2id")),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise VaultError(f"vault.json is damaged: {exc}") from exc
+    def from_dict(cls, data: object, source: str = "vault.json") -> KdfParams:
+        """Settings read from a file, through check_kdf_settings."""
+        return check_kdf_settings(data, source)
 
 
 def derive_key(passphrase: str, params: KdfParams) -> bytearray:

@@ -79,6 +79,10 @@ TEMPLATES: tuple[str, ...] = (
     "There is no profile called '{profile}'.",
     "Cannot read this profile's vault.json: {error}",
     "Unknown key derivation '{name}' in vault.json.",
+    "{source} asks for key-derivation setting {name} = {value}, outside what Reflect writes "
+    "({low} to {high}); refusing to use it.",
+    "{source} is damaged: {name} must be a whole number.",
+    "{source} has an invalid salt.",
     "vault.json asks for key-derivation settings below the safe minimum (memory {memory} "
     "KiB, {passes} passes); refusing to use them.",
     "vault.json is damaged: {error}",
@@ -102,6 +106,16 @@ TEMPLATES: tuple[str, ...] = (
     "{name}: the manifest is too large.",
     "{name}: the manifest has no key settings.",
     "{name} is damaged and cannot be read ({error}).",
+    "{file}: table {table}, row {row}, field {field}: {problem}. Nothing was imported.",
+    "{file}: table {table} cannot be checked by this version of Reflect. Nothing was imported.",
+    "{name} is not a regular file. Nothing was imported.",
+    "{name} holds {count} files; a Reflect archive holds two.",
+    "{name} holds a file with an unsafe name; nothing was read.",
+    "{name} uses a compression Reflect does not write.",
+    "{name} declares a file larger than 4 GB; nothing was read.",
+    "{name} would expand {ratio} times; Reflect archives are not compressed, so it was "
+    "refused before expanding.",
+    "{name} is damaged (the database is longer than declared).",
     "Unknown export format '{name}'. Choose one of: {choices}.",
     "{name} is neither a Reflect archive nor a jrnl JSON export (made with 'jrnl --format "
     "json'). Nothing was imported.",

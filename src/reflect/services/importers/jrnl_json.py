@@ -9,17 +9,19 @@ tags (without the @) and starred entries get the tag ``starred``.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from reflect.domain import safe_json
 from reflect.domain.errors import ValidationError
 from reflect.domain.reflection import Reflection
+from reflect.domain.safe_json import JsonLimitError, read_regular_file, shorten
 from reflect.services.importers import ImportPreview, PreparedImport
 from reflect.services.session import Session
 
 MAX_BYTES = 200 * 1024 * 1024
+MAX_DEPTH = 8  # {entries: [{tags: [text]}]} is four levels
 FREE_WRITE = "free_write"
 TEXT_FIELD = "text"
 
@@ -51,7 +53,7 @@ def parse_entries(data: Any, file: str) -> list[Reflection]:
             day = None
         if day is None:
             raise JrnlFormatError(
-                file, f"{where}.date", f"{raw_date!r} is not a date like 2024-03-31"
+                file, f"{where}.date", f"{shorten(raw_date)} is not a date like 2024-03-31"
             )
         raw_time = entry.get("time", "00:00")
         try:
@@ -59,7 +61,9 @@ def parse_entries(data: Any, file: str) -> list[Reflection]:
         except ValueError:
             moment = None
         if moment is None:
-            raise JrnlFormatError(file, f"{where}.time", f"{raw_time!r} is not a time like 21:05")
+            raise JrnlFormatError(
+                file, f"{where}.time", f"{shorten(raw_time)} is not a time like 21:05"
+            )
         title = _text(entry, "title", file, where).strip()
         body = _text(entry, "body", file, where).strip()
         tags = entry.get("tags", [])
@@ -87,24 +91,30 @@ def parse_entries(data: Any, file: str) -> list[Reflection]:
 
 
 def read_json(path: Path) -> Any:
+    """The parsed file, through the same limits as every file Reflect reads from outside."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ValidationError(f"{path.name} is larger than 200 MB; is it really a jrnl export?")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Cannot read {path}: {exc.strerror}") from exc
+        raw = read_regular_file(path, MAX_BYTES)
+    except JsonLimitError as exc:
+        if exc.problem.startswith("is larger"):
+            raise ValidationError(
+                f"{path.name} is larger than 200 MB; is it really a jrnl export?"
+            ) from None
+        raise ValidationError(f"{path.name} {exc.problem}; nothing was imported.") from None
     try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise ValidationError(f"{path.name} is not UTF-8 text; nothing was imported.") from exc
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-            "nothing was imported."
-        ) from exc
-    except RecursionError as exc:
-        raise ValidationError(f"{path.name} is nested too deeply to be a jrnl export.") from exc
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{path.name} is not UTF-8 text; nothing was imported.") from None
+    try:
+        return safe_json.loads(text, MAX_DEPTH)
+    except JsonLimitError as exc:
+        if "nested" in exc.problem:
+            raise ValidationError(
+                f"{path.name} is nested too deeply to be a jrnl export."
+            ) from None
+        if exc.where:
+            raise JrnlFormatError(path.name, exc.where, exc.problem) from None
+        raise ValidationError(f"{path.name} {exc.problem}; nothing was imported.") from None
 
 
 def prepare(session: Session, path: Path, data: Any) -> PreparedImport:

@@ -7,7 +7,26 @@ from typing import Any
 
 from reflect.domain.errors import ValidationError, WrongPassphrase
 from reflect.services.importers import ImportPreview, PreparedImport
+from reflect.services.row_validators import RowContext, validate_tables
 from reflect.services.session import Session
+
+
+def row_context(session: Session) -> RowContext:
+    """The content the rules check against: this profile's templates, check-in, instruments."""
+    instruments = {d.id: d for d in session.instruments.definitions()}
+    return RowContext(session.journal.templates, session.checkins.definition, instruments)
+
+
+def check_rows(session: Session, source: Any, file: str) -> None:
+    """Every row the merge would read, checked like typed input (BadRow at the first)."""
+    from reflect.storage.table_dump import data_tables, iter_rows
+
+    # Text that is not UTF-8 would otherwise fail inside the row reader with a database
+    # error; decoded with surrogates instead, it is reported as a bad field of a bad row.
+    source.text_factory = lambda raw: raw.decode("utf-8", "surrogateescape")
+    present = set(data_tables(session.db.conn))
+    tables = [t for t in data_tables(source) if t in present]
+    validate_tables(((t, iter_rows(source, t)) for t in tables), row_context(session), file)
 
 
 def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImport:
@@ -24,6 +43,7 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
             "imported."
         ) from exc
     try:
+        check_rows(session, opened.db.conn, Path(path).name)
         plan = plan_merge(session.db, opened.db.conn)
         dates = [
             row["occurred_at"]

@@ -1,0 +1,139 @@
+"""Strict readers for one stored row (a dict of column -> SQLite value) from outside.
+
+A row read from an archive was written by someone else's program until proven otherwise:
+every value is checked for the type and range the app itself would have written, and the
+first problem becomes a ``RowProblem`` naming the column. The repositories read trusted rows
+leniently; these readers are for rows about to be merged into a profile.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from typing import Any
+
+from reflect.domain import safe_json
+from reflect.domain.safe_json import shorten
+
+# One cell may hold a long journal entry, but not a whole disk: 4 MB of text is far more
+# than any reflection, and JSON columns are parsed, so they are held to the same size.
+MAX_CELL_CHARS = 4_000_000
+MAX_JSON_DEPTH = 16
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class RowProblem(Exception):
+    """One column of one row cannot be accepted; ``str()`` is the problem alone."""
+
+    def __init__(self, column: str, problem: str) -> None:
+        self.column = column
+        self.problem = problem
+        super().__init__(problem)
+
+
+class RowReader:
+    """Typed access to one row; every reader raises RowProblem rather than guessing."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.row = row
+
+    def _value(self, column: str) -> Any:
+        return self.row.get(column)
+
+    def text(self, column: str, *, required: bool = False, max_chars: int = MAX_CELL_CHARS) -> str:
+        value = self._value(column)
+        if value is None:
+            if required:
+                raise RowProblem(column, "is missing")
+            return ""
+        if not isinstance(value, str):
+            raise RowProblem(column, f"must be text, found {shorten(value)}")
+        if len(value) > max_chars:
+            raise RowProblem(column, f"is longer than {max_chars} characters")
+        if _SURROGATE.search(value):
+            raise RowProblem(column, "holds characters that are not valid Unicode")
+        if required and not value.strip():
+            raise RowProblem(column, "must not be empty")
+        return value
+
+    def integer(self, column: str, low: int, high: int, *, required: bool = False) -> int | None:
+        value = self._value(column)
+        if value is None:
+            if required:
+                raise RowProblem(column, "is missing")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise RowProblem(column, f"must be a whole number, found {shorten(value)}")
+        if not low <= value <= high:
+            raise RowProblem(column, f"must be from {low} to {high}, found {shorten(value)}")
+        return value
+
+    def row_id(self, column: str = "id") -> int | None:
+        return self.integer(column, 1, 2**63 - 1)
+
+    def moment(self, column: str, *, required: bool = False) -> datetime | None:
+        raw = self.text(column, required=required, max_chars=64)
+        if not raw:
+            return None
+        try:
+            moment = datetime.fromisoformat(raw)
+        except ValueError:
+            raise RowProblem(
+                column, f"{shorten(raw)} is not a date and time like 2026-03-31T21:05:00"
+            ) from None
+        if moment.tzinfo is not None:  # Reflect keeps local times; mixing them cannot sort
+            raise RowProblem(
+                column, f"{shorten(raw)} carries a time zone; Reflect keeps local times"
+            )
+        return moment
+
+    def day(self, column: str) -> date | None:
+        raw = self.text(column, max_chars=64)
+        if not raw:
+            return None
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise RowProblem(column, f"{shorten(raw)} is not a date like 2026-03-31") from None
+
+    def json(self, column: str, kind: type, *, required: bool = False) -> Any:
+        """The column's JSON text decoded; it must decode to ``kind`` (list or dict)."""
+        raw = self.text(column, required=required)
+        if not raw:
+            return kind()
+        try:
+            value = safe_json.loads(raw, MAX_JSON_DEPTH)
+        except safe_json.JsonLimitError as exc:
+            problem = f"{exc.where}: {exc.problem}" if exc.where else exc.problem
+            raise RowProblem(column, problem) from None
+        if not isinstance(value, kind):
+            expected = "a JSON list" if kind is list else "a JSON object"
+            raise RowProblem(column, f"must be {expected}, found {shorten(raw)}")
+        return value
+
+
+def text_list(values: list[Any], column: str) -> list[str]:
+    if not all(isinstance(v, str) for v in values):
+        raise RowProblem(column, "must be a list of texts")
+    return list(values)
+
+
+def rating_map(values: dict[str, Any], column: str, low: int, high: int) -> dict[str, int]:
+    for key, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise RowProblem(
+                column, f"{shorten(key)} must be rated from {low} to {high}, found {shorten(value)}"
+            )
+    return dict(values)
+
+
+def finite_number(value: Any, column: str, limit: float) -> float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or abs(value) > limit
+    ):
+        raise RowProblem(column, f"must hold numbers up to {limit:g}, found {shorten(value)}")
+    return float(value)
