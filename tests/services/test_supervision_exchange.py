@@ -256,3 +256,55 @@ def test_hostile_sealed_files_are_refused_cleanly(pair, tmp_path):
     with pytest.raises(ReflectError, match="too large"):
         pair.supervisor.supervision.import_packet(huge)
     assert all_rows_text(pair.supervisor) == before
+
+
+def test_supervision_rows_pass_the_archive_row_validators(pair, tmp_path):
+    """Every supervision row (and a debrief sharing part of a reflection) is accepted by the
+    validators an archive import runs; a tampered packet row is refused."""
+    from reflect.domain.supervision import Agreement, HotDebrief, HoursEntry, SessionRating
+    from reflect.storage.table_dump import data_tables
+
+    packet, out = _send(pair, tmp_path)
+    sup = pair.supervisor.supervision
+    received = sup.import_packet(out)
+    sid = received.supervisee.id
+    sup.save_note(packet.packet_id, "impact", "Noted.", share=True)
+    sup.add_action(packet.packet_id, "Rest", "Alex", date.today())
+    sup.save_agreement(Agreement(sid, "monthly", review_on=date.today()))
+    sup.add_hours(HoursEntry(date.today(), 60, supervisee_id=sid))
+    sup.rate(SessionRating(date.today(), {"heard": 5}, supervisee_id=sid))
+    from datetime import datetime
+
+    sup.save_hot_debrief(HotDebrief(datetime.now().replace(microsecond=0), {"outline": "x"}))
+    sup.send_reply(packet.packet_id, tmp_path / "r.age", flagged_confirmed=True)
+    pair.provider.supervision_send.import_reply(tmp_path / "r.age")
+    from reflect.services.row_validators import RowContext, validate_tables
+    from reflect.services.row_validators_supervision import SUPERVISION_VALIDATORS
+    from reflect.storage.table_dump import iter_rows
+
+    for session in (pair.supervisor, pair.provider):
+        conn = session.db.conn
+        tables = [*SUPERVISION_VALIDATORS, "debriefs"]
+        rows = {t: list(iter_rows(conn, t)) for t in tables}
+        assert "supervision_identity" not in data_tables(conn)
+        context = RowContext(session.journal.templates, session.checkins.definition)
+        validate_tables(((t, iter(r)) for t, r in rows.items()), context, "archive")
+    counted = {t: len(list(iter_rows(pair.supervisor.db.conn, t))) for t in SUPERVISION_VALIDATORS}
+    assert all(
+        counted[t]
+        for t in (
+            "supervisees",
+            "received_packets",
+            "supervision_notes",
+            "supervision_hours",
+            "hot_debriefs",
+            "sent_replies",
+        )
+    )
+    # A hostile row is refused with its table, row and column named.
+    from reflect.services.row_validators import BadRow
+
+    bad = dict(list(iter_rows(pair.supervisor.db.conn, "received_packets"))[0])
+    bad["body"] = json.dumps({"format": "reflect-supervision-packet", "version": 1})
+    with pytest.raises(BadRow, match="received_packets, row 1, field body"):
+        validate_tables(iter([("received_packets", iter([bad]))]), context, "archive")
