@@ -50,7 +50,7 @@ def add_rows(db: Any, reflections: int, checkins: int = 0, start: int = 0) -> No
         db["checkins"].insert_all(
             {
                 "taken_at": f"2026-03-{1 + i % 28:02d}T09:00:00",
-                "item_scores": "{}",
+                "item_scores": '{"emotional.flat": 2}',  # a real item: archives are validated
                 "sleep": 2,
                 "energy": 2,
                 "helping": "{}",

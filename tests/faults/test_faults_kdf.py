@@ -256,7 +256,12 @@ def test_one_hostile_vault_does_not_hide_the_other_profiles(paths, capsys, monke
     good = service.create(PASSPHRASE, "Good")
     bad = service.create(PASSPHRASE, "Bad")
     bad.vault_path.write_text(vault, encoding="utf-8")
-    assert [info.profile_id for info in list_profile_infos(paths.profiles_dir)] == [good.profile_id]
+    listed = {info.profile_id: info for info in list_profile_infos(paths.profiles_dir)}
+    # The good profile is listed as usual; the hostile one stays listed by its folder name
+    # (so unlocking can say it is damaged) without its contents being trusted.
+    assert set(listed) == {good.profile_id, bad.profile_id}
+    assert listed[good.profile_id].display_name == "Good"
+    assert listed[bad.profile_id].display_name == bad.profile_id
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
     argv = ["--data-dir", str(paths.data_dir), "search", "x", "--profile", good.profile_id]
     code, _, err = run(argv, capsys)

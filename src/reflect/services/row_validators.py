@@ -35,6 +35,12 @@ from reflect.domain.templates import (
     TemplateLibrary,
 )
 from reflect.services.row_validators_supervision import SUPERVISION_VALIDATORS
+from reflect.services.row_validators_exposure import (
+    after_work_check,
+    break_span,
+    shift_log,
+    shift_self_check,
+)
 from reflect.services.row_validators_team import team_action, team_assessment, team_contribution
 from reflect.services.settings import DEFAULTS as SETTING_DEFAULTS
 
@@ -267,6 +273,10 @@ VALIDATORS: dict[str, Validator | None] = {
     "team_assessments": team_assessment,
     "team_actions": team_action,
     **SUPERVISION_VALIDATORS,
+    "shift_logs": shift_log,
+    "shift_self_checks": shift_self_check,
+    "breaks": break_span,
+    "after_work_checks": after_work_check,
 }
 
 

@@ -17,9 +17,8 @@ from typing import Any
 
 import sqlite_utils
 
-from reflect.storage.table_dump import columns, data_tables, iter_rows, primary_key
+from reflect.storage.table_dump import LINKS, columns, data_tables, iter_rows, primary_key
 
-LINKS = {"reflection_id": "reflections", "debrief_id": "debriefs", "shift_id": "shift_logs"}
 NEVER_IMPORTED = {"drafts"}
 
 

@@ -18,6 +18,15 @@ MIGRATIONS_TABLE = "_sqlite_migrations"
 # Secrets that must never leave the encrypted database: not in a plain export, and not merged
 # from an archive into another profile (each profile keeps its own supervision key).
 SECRET_TABLES = {"supervision_identity"}
+# Columns that hold another table's id: an import re-points them to the new ids.
+LINKS = {
+    "reflection_id": "reflections",
+    "debrief_id": "debriefs",
+    "shift_id": "shift_logs",
+    "assessment_id": "team_assessments",
+    "supervisee_id": "supervisees",  # the supervisor's record (m004_supervision)
+    "next_debrief_id": "debriefs",  # the debrief a supervisor's reply planned
+}
 
 
 def _fts_tables(conn: Any) -> set[str]:
@@ -38,8 +47,20 @@ def data_tables(conn: Any) -> list[str]:
         "ORDER BY name"
     ).fetchall()
     names = [r[0] for r in rows if r[0] not in skip]
-    # Parents first, so an importer can map their ids before it meets the follow-ups.
-    return sorted(names, key=lambda n: (n == "follow_ups", n))
+    # Parents first, so an importer can map their ids before it meets the rows that point to
+    # them: a table holding a link column comes after the table it links to, else by name.
+    parents = {
+        name: {p for c, p in LINKS.items() if c in columns(conn, name) and p != name}
+        for name in names
+    }
+    placed = {p for p in LINKS.values() if p not in names}  # a parent this schema lacks
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        waiting = [n for n in names if n not in ordered]
+        ready = [n for n in waiting if parents[n] <= placed] or waiting  # (no cycles exist)
+        ordered.append(ready[0])
+        placed.add(ready[0])
+    return ordered
 
 
 def columns(conn: Any, table: str) -> list[str]:
