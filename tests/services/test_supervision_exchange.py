@@ -308,3 +308,38 @@ def test_supervision_rows_pass_the_archive_row_validators(pair, tmp_path):
     bad["body"] = json.dumps({"format": "reflect-supervision-packet", "version": 1})
     with pytest.raises(BadRow, match="received_packets, row 1, field body"):
         validate_tables(iter([("received_packets", iter([bad]))]), context, "archive")
+
+
+def test_archives_of_both_sides_import_into_fresh_profiles(pair, tmp_path):
+    from reflect.domain.supervision import HoursEntry
+    from reflect.services.export import export_profile
+    from reflect.services.importing import import_file
+
+    packet, out = _send(pair, tmp_path)
+    sup = pair.supervisor.supervision
+    sid = sup.import_packet(out).supervisee.id
+    sup.add_action(packet.packet_id, "Rest", "Alex", date.today())
+    sup.add_hours(HoursEntry(date.today(), 60, supervisee_id=sid))
+    sup.send_reply(packet.packet_id, tmp_path / "r.age", flagged_confirmed=True)
+    pair.provider.supervision_send.import_reply(tmp_path / "r.age")
+    secret = "archive passphrase for tests"
+    for index, session in enumerate((pair.supervisor, pair.provider)):
+        archive = export_profile(
+            session, "archive", tmp_path / f"a{index}", archive_passphrase=secret
+        )
+        fresh = open_profile(tmp_path / f"fresh{index}", "Fresh")
+        try:
+            import_file(fresh, archive.path, secret)
+            rows = fresh.db.execute("SELECT count(*) FROM supervision_identity").fetchone()[0]
+            assert rows == 0  # the secret key never travels
+            if session is pair.supervisor:
+                people = fresh.supervision.supervisees()
+                assert [p.name for p in people] == ["Alex"]
+                assert fresh.supervision.hours()[0].supervisee_id == people[0].id
+                assert [a["text"] for a in fresh.supervision.actions()] == ["Rest"]
+                assert CANARY not in all_rows_text(fresh)
+            else:
+                parts = [d.parts for d in fresh.debrief.history() if d.parts]
+                assert parts and ("what_happened",) in parts[0].values()
+        finally:
+            fresh.close()

@@ -34,13 +34,13 @@ from reflect.domain.templates import (
     RATING_MIN,
     TemplateLibrary,
 )
-from reflect.services.row_validators_supervision import SUPERVISION_VALIDATORS
 from reflect.services.row_validators_exposure import (
     after_work_check,
     break_span,
     shift_log,
     shift_self_check,
 )
+from reflect.services.row_validators_supervision import SUPERVISION_VALIDATORS
 from reflect.services.row_validators_team import team_action, team_assessment, team_contribution
 from reflect.services.settings import DEFAULTS as SETTING_DEFAULTS
 
