@@ -280,14 +280,9 @@ def run_reply(args: argparse.Namespace) -> int:
 def import_reply_if_sealed(args: argparse.Namespace, path: Path) -> int | None:
     """For ``reflect import FILE``: a sealed file is a supervisor's reply; anything else is
     left to the other importers (None)."""
-    from reflect.storage.sealed_files import AGE_MAGIC
+    from reflect.services.supervision_inbox import is_sealed_file
 
-    try:
-        with open(path.expanduser(), "rb") as handle:
-            start = handle.read(len(AGE_MAGIC))
-    except OSError:
-        return None
-    if start != AGE_MAGIC:
+    if not is_sealed_file(path):  # never opens a FIFO or a device: the importers refuse those
         return None
     session = open_writer(args, write=not args.dry_run)
     try:

@@ -3,6 +3,8 @@ reply goes to the provider's side, a debrief packet to the supervisor's record."
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,8 +32,13 @@ class Opened:
 
 
 def is_sealed_file(path: Path) -> bool:
+    """A regular file starting with the age header. Only regular files are opened: reading a
+    FIFO or a device to sniff it would hang or never end."""
+    path = Path(path).expanduser()
     try:
-        with open(Path(path).expanduser(), "rb") as handle:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as handle:
             return handle.read(len(AGE_MAGIC)) == AGE_MAGIC
     except OSError:
         return False
