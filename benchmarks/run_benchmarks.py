@@ -10,9 +10,13 @@ each bar with the figure measured and the reference measured in the same run:
 - full-text search over 10,000 reflections, saving a reflection (median and p95, in process);
 - dashboard first render vs matplotlib's own import-and-draw of the same data, and the
   re-render after a filter change (when the trends dashboard is present);
-- peak memory (max RSS) of the process with the workspace (and dashboard) open.
+- peak memory (max RSS) of the process with the workspace (and dashboard) open;
+- with jrnl (``--jrnl PATH``, `make bench` installs it into build/jrnl-venv): `reflect
+  search` as a whole process vs jrnl's search of the same 10,000 entries, and `reflect
+  import` of jrnl's JSON export vs jrnl's own export (benchmarks/jrnl_compare.py).
 
-Timings run in separate processes so one measurement cannot warm up another.
+Timings run in separate processes so one measurement cannot warm up another. Each row
+shows the median and, in brackets, the lowest and highest sample of this run.
 """
 
 from __future__ import annotations
@@ -81,7 +85,11 @@ def _p95_ms(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))] * 1000
 
 
-def measure_windows(data_dir: Path) -> dict[str, float]:
+def _spread(samples: list[float]) -> str:
+    return f"[{min(samples) * 1000:.0f}-{max(samples) * 1000:.0f}]"
+
+
+def measure_windows(data_dir: Path) -> dict[str, Any]:
     bare, lock = [], []
     for _ in range(RUNS):  # interleaved, so a busy moment affects both equally
         bare.append(_process_seconds([sys.executable, "-c", BARE_WINDOW], ENV))
@@ -89,7 +97,14 @@ def measure_windows(data_dir: Path) -> dict[str, float]:
         lock.append(
             _process_seconds([sys.executable, "-m", "reflect", "--data-dir", str(data_dir)], env)
         )
-    return {"bare_window_ms": _median_ms(bare), "lock_screen_ms": _median_ms(lock)}
+    ratios = [b and x / b for x, b in zip(lock, bare, strict=True)]
+    return {
+        "bare_window_ms": _median_ms(bare),
+        "lock_screen_ms": _median_ms(lock),
+        "bare_spread": _spread(bare),
+        "lock_spread": _spread(lock),
+        "ratio_range": f"[{min(ratios):.2f}-{max(ratios):.2f}x]",
+    }
 
 
 IN_PROCESS_RUNS = 3
@@ -116,16 +131,21 @@ def measure_in_process(data_dir: Path) -> dict[str, Any]:
     for key, value in runs[0].items():
         if isinstance(value, (int, float)):
             merged[key] = statistics.median(run[key] for run in runs)
+            merged[f"{key}_range"] = f"[{min(r[key] for r in runs):.0f}-" + (
+                f"{max(r[key] for r in runs):.0f}]"
+            )
     dash = [run["dashboard"] for run in runs if run["dashboard"].get("available")]
     if dash:
         merged["dashboard"] = {
             key: (statistics.median(d[key] for d in dash) if key != "available" else True)
             for key in dash[0]
         }
+        firsts = [d["first_ms"] for d in dash]
+        merged["dashboard"]["first_range"] = f"[{min(firsts):.0f}-{max(firsts):.0f}]"
     return merged
 
 
-def matplotlib_reference(chart_data: dict[str, object]) -> float:
+def matplotlib_reference(chart_data: dict[str, object]) -> tuple[float, str]:
     samples = []
     for _ in range(RUNS):
         out = subprocess.run(
@@ -137,7 +157,7 @@ def matplotlib_reference(chart_data: dict[str, object]) -> float:
             capture_output=True,
         ).stdout
         samples.append(float(out.strip()))
-    return _median_ms(samples)
+    return _median_ms(samples), _spread(samples)
 
 
 # --- the in-process part (runs in its own process) ---------------------------------------
@@ -284,18 +304,35 @@ def _measure_dashboard(session, app) -> dict[str, object]:
     return result
 
 
-# --- report ----------------------------------------------------------------------------------
+# --- main ----------------------------------------------------------------------------------
 
 
-def _line(bar: str, measured: str, reference: str, ok: bool | None) -> str:
-    verdict = {True: "PASS", False: "MISS", None: "n/a "}[ok]
-    return f"{verdict}  {bar:<58} {measured:<24} {reference}"
+def _jrnl_figures(jrnl: str | None, folder: Path) -> dict[str, Any] | None:
+    if not jrnl:
+        return None
+    import jrnl_compare
+    from generate import BENCH_PASSPHRASE
+
+    from reflect.paths import AppPaths
+    from reflect.services.profiles import ProfileService
+
+    service = ProfileService(AppPaths(folder))
+    session = service.unlock(service.list_profiles()[0], BENCH_PASSPHRASE)
+    try:
+        config = jrnl_compare.write_jrnl_journal(session, folder.parent / f"{folder.name}-jrnl")
+    finally:
+        session.close()
+    return jrnl_compare.measure(jrnl, config, folder, ROOT / "src", JRNL_RUNS)
+
+
+JRNL_RUNS = 5
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Reflect quality-bar benchmark")
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--keep", metavar="DIR", help="build (or reuse) the profile in DIR")
+    parser.add_argument("--jrnl", metavar="PATH", help="jrnl executable for the CLI comparisons")
     parser.add_argument("--measure", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -303,12 +340,14 @@ def main() -> int:
         return 0
 
     from generate import build_profile
+    from report import print_report
 
     # An installed app runs from compiled bytecode (pip writes it at install time); a source
     # checkout with PYTHONDONTWRITEBYTECODE set would recompile Reflect on every start while
     # the bare window's PySide6 is already compiled, which is not the comparison the bar means.
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="reflect-bench-"))
+    load_before = os.getloadavg()
     try:
         if not (folder / "profiles").is_dir():
             print(f"Building a {args.years}-year profile in {folder} …", flush=True)
@@ -316,83 +355,13 @@ def main() -> int:
             print(f"  generated in {seconds:.1f} s", flush=True)
         windows = measure_windows(folder)
         inner = measure_in_process(folder)
-        reference_ms = matplotlib_reference(inner["chart_data"])  # type: ignore[arg-type]
+        reference = matplotlib_reference(inner["chart_data"])  # type: ignore[arg-type]
+        jrnl = _jrnl_figures(args.jrnl, folder)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
-
-    beyond_kdf = inner["unlock_total_ms"] - inner["kdf_ms"]  # type: ignore[operator]
-    ratio = windows["lock_screen_ms"] / windows["bare_window_ms"]
-    dash = inner["dashboard"]
-    print()
-    print(f"Profile: {inner['reflections']} reflections, {inner['checkins']} check-ins")
-    print(f"{'':6}{'quality bar':<58} {'measured':<24} reference (same run)")
-    rows = [
-        _line(
-            "Lock screen shown within 2x a bare PySide6 window",
-            f"{windows['lock_screen_ms']:.0f} ms ({ratio:.2f}x)",
-            f"bare window {windows['bare_window_ms']:.0f} ms",
-            ratio <= 2,
-        ),
-        _line(
-            "Unlock to populated workspace < 1 s beyond key derivation",
-            f"{beyond_kdf:.0f} ms",
-            f"key derivation {inner['kdf_ms']:.0f} ms",
-            beyond_kdf < 1000,
-        ),
-        _line(
-            "Full-text search over 10,000 reflections < 30 ms",
-            f"{inner['search_median_ms']:.1f} ms (p95 {inner['search_p95_ms']:.1f})",
-            "bar: 30 ms",
-            inner["search_p95_ms"] < 30,  # type: ignore[operator]
-        ),
-        _line(
-            "Saving a reflection < 20 ms",
-            f"{inner['save_median_ms']:.1f} ms (p95 {inner['save_p95_ms']:.1f})",
-            "bar: 20 ms (synchronous=FULL)",
-            inner["save_median_ms"] < 20,  # type: ignore[operator]
-        ),
-    ]
-    if dash.get("available"):  # type: ignore[union-attr]
-        rows.append(
-            _line(
-                "First dashboard render <= matplotlib import-and-draw",
-                f"{dash['first_ms']:.0f} ms",  # type: ignore[index]
-                f"matplotlib {reference_ms:.0f} ms",
-                dash["first_ms"] <= reference_ms,  # type: ignore[index]
-            )
-        )
-        if "rerender_ms" in dash:  # type: ignore[operator]
-            rows.append(
-                _line(
-                    "Dashboard re-render after a filter change < 150 ms",
-                    f"{dash['rerender_ms']:.0f} ms",  # type: ignore[index]
-                    "bar: 150 ms",
-                    dash["rerender_ms"] < 150,  # type: ignore[index]
-                )
-            )
-    else:
-        rows.append(
-            _line(
-                "First dashboard render <= matplotlib import-and-draw",
-                "no dashboard in this build",
-                f"matplotlib {reference_ms:.0f} ms",
-                None,
-            )
-        )
-    rows.append(
-        _line(
-            "Peak memory with the workspace open < 250 MiB",
-            f"{inner['peak_mib']:.0f} MiB",
-            "bar: 250 MiB" + ("" if dash.get("available") else " (no dashboard yet)"),  # type: ignore[union-attr]
-            inner["peak_mib"] < 250,  # type: ignore[operator]
-        )
-    )
-    print("\n".join(rows))
-    print(
-        "Crash safety (no committed entry lost on SIGKILL): "
-        "tests/storage/test_crash_safety.py (50 kills, part of make test)"
-    )
+            shutil.rmtree(folder.parent / f"{folder.name}-jrnl", ignore_errors=True)
+    print_report(windows, inner, reference, jrnl, (load_before, os.getloadavg()))
     return 0
 
 

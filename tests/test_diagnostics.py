@@ -49,7 +49,7 @@ def test_an_unexpected_error_in_a_command_is_one_line_and_logged(tmp_path, monke
         _raise_with_secret()
 
     parser = cli.build_parser()
-    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    monkeypatch.setattr(cli, "build_parser", lambda only=None: parser)
     sub = next(a for a in parser._actions if a.dest == "command")
     sub.choices["help-lines"].set_defaults(handler=broken)
     code = cli.main(["--data-dir", str(tmp_path), "help-lines"])

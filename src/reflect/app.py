@@ -42,6 +42,13 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Reflect")
     app.setOrganizationName("Reflect")
+    from reflect.desktop_entry import APP_ID
+    from reflect.ui.app_icon import app_icon
+
+    # The window, the task bar and the tray all take this icon; the desktop file name lets
+    # Wayland docks match the window to the installed menu entry (and its icon).
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(True)
     # Qt adopts the system locale for the C library; English dates written with strftime
     # would then come out in the system's language. French has its own words (i18n), so
@@ -74,10 +81,18 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     window = AppWindow(paths, demo=demo)
     window.show()
     if os.environ.get("REFLECT_EXIT_AFTER_SHOW"):
-        # Used by the benchmark and smoke tests: show the first window, then quit.
+        # Used by the benchmark and the packaging smoke tests: show the first window, say
+        # what was shown (so a smoke test knows the lock screen really appeared, with its
+        # icon), then quit through the ordinary event loop.
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, app.quit)
+        def report_and_quit() -> None:
+            page = type(window.pages.currentWidget()).__name__
+            icon = "icon" if not window.windowIcon().isNull() else "no icon"
+            print(f"reflect: shown {page} ({icon})", file=sys.stderr, flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, report_and_quit)
     try:
         return app.exec()
     finally:

@@ -16,25 +16,97 @@ DESCRIPTION = (
 )
 
 
+class _VersionAction(argparse.Action):
+    """Print Reflect's version with SQLCipher's and Qt's, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from reflect.versions import version_lines
+
+        print("\n".join(version_lines()))
+        parser.exit()
+
+
 def _top_level_parser(add_help: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reflect", description=DESCRIPTION, add_help=add_help)
-    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help=f"show Reflect's version ({__version__}) with its SQLCipher and Qt versions",
+    )
     parser.add_argument("--data-dir", help="keep profiles in this folder instead of the default")
     parser.add_argument(
         "--demo",
         action="store_true",
         help="open a demo profile full of fictional data (created on first use)",
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Reflect to this user's application menu with its icon "
+        "(Linux; under $XDG_DATA_HOME, default ~/.local/share)",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove the menu entry, icons and metadata that --install-desktop-entry added",
+    )
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _desktop_entry(args: argparse.Namespace) -> int:
+    from reflect import desktop_entry
+
+    try:
+        if args.install_desktop_entry:
+            written = desktop_entry.install(args.data_dir)
+            print(f"Added Reflect to your applications menu ({len(written)} files):")
+            for path in written:
+                print(f"  {path}")
+            return 0
+        removed = desktop_entry.uninstall()
+    except (OSError, ValueError) as exc:
+        print(f"reflect: could not change the desktop entry: {exc}", file=sys.stderr)
+        return 2
+    if not removed:
+        print("Reflect had no desktop entry for this user; nothing to remove.")
+        return 0
+    print(f"Removed Reflect's desktop entry ({len(removed)} files):")
+    for path in removed:
+        print(f"  {path}")
+    return 0
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full parser, or with ``only`` one command module registered (see main)."""
     parser = _top_level_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else (only,):
         module = importlib.import_module(f"reflect.commands.{name}")
         module.register(subparsers)
     return parser
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:  # argparse keeps its subcommands nowhere public
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _module_for(command: str) -> str | None:
+    """The module that by convention registers ``command`` (import_ -> import)."""
+    for name in COMMAND_MODULES:
+        if name.rstrip("_").replace("_", "-") == command:
+            return name
+    return None
+
+
+def _split_arguments(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
+    return _top_level_parser(add_help=False).parse_known_args(argv)
 
 
 def _gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
@@ -43,18 +115,37 @@ def _gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
     Importing every command module costs about 100 ms; opening the app needs none of them,
     and the lock screen must appear within twice the time of a bare Qt window.
     """
-    args, rest = _top_level_parser(add_help=False).parse_known_args(argv)
+    args, rest = _split_arguments(argv)
     return None if rest else args
+
+
+def _parser_for(argv: Sequence[str] | None) -> argparse.ArgumentParser:
+    """Only the command being run is imported: `reflect search` does not load the
+    questionnaire scoring, the help-line directory or the export formats. Anything
+    unexpected (help, a typo, a module that registers another name) gets the full parser.
+    """
+    _, rest = _split_arguments(argv)
+    command = rest[0] if rest and not rest[0].startswith("-") else None
+    module = _module_for(command) if command else None
+    if module is not None:
+        parser = build_parser(only=module)
+        if command in _command_names(parser):
+            return parser
+    return build_parser()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     gui = _gui_arguments(argv)
+    if gui is not None and (gui.install_desktop_entry or gui.uninstall_desktop_entry):
+        return _desktop_entry(gui)
     if gui is not None:
         from reflect.app import run_gui
 
         return run_gui(data_dir=gui.data_dir, demo=gui.demo)
-    parser = build_parser()
+    parser = _parser_for(argv)
     args = parser.parse_args(argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        parser.error("--install-desktop-entry and --uninstall-desktop-entry take no command")
     if args.command is None:
         from reflect.app import run_gui
 

@@ -10,7 +10,10 @@ def test_version_flag():
         [sys.executable, "-m", "reflect", "--version"], capture_output=True, text=True
     )
     assert out.returncode == 0
-    assert out.stdout.strip() == f"reflect {__version__}"
+    lines = out.stdout.splitlines()
+    assert lines[0] == f"reflect {__version__}"
+    assert lines[1].startswith("SQLCipher 4.")  # the encryption is really there
+    assert lines[2].startswith("Qt 6.")
 
 
 def test_help_lists_options():

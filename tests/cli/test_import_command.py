@@ -27,3 +27,24 @@ def test_import_command(paths, tmp_path, monkeypatch, capsys):
     source.write_text('{"entries": [{"date": "soon"}]}', encoding="utf-8")
     assert main(base) == 2
     assert "entries[0].date" in capsys.readouterr().err
+
+
+def test_a_terminal_sees_a_progress_line_and_scripts_do_not(tmp_path, monkeypatch, capsys):
+    """On a terminal, stderr shows "Importing… N%" rewritten in place, cleared at the end."""
+    import io
+
+    from reflect.commands import import_ as command
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    line = command._ProgressLine()
+    terminal = Terminal()
+    monkeypatch.setattr(command.sys, "stderr", terminal)
+    for percent in (0, 20, 20, 57, 100):
+        line(percent, "")
+    line.finish()
+    text = terminal.getvalue()
+    assert text.count("\rImporting…") == 4  # the repeated 20% is not written again
+    assert "100%" in text and text.endswith("\r\033[K")

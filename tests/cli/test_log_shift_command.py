@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import math
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reflect.cli import main
+from reflect.commands.log_shift import _count, _hours
+from reflect.domain.exposure import MAX_COUNT, MAX_HOURS
 from reflect.services.profiles import ProfileService
 
 PASSPHRASE = "a long enough test passphrase"
@@ -71,12 +77,19 @@ def test_log_shift_plain_line_and_identity_warning(capsys, data_dir, paths):
         ([], "Nothing to log yet"),
         (["--disclosures", "-1"], "whole number"),
         (["--disclosures", "5000"], "whole number"),
+        (["--encounters", "\u00b2"], "whole number"),  # isdigit() is true, int() refuses it
+        (["--crises", "1_0"], "whole number"),
+        (["--hours", "1_0"], "hours is a number"),  # float() reads it as 10
+        (["--hours", "0x10"], "hours is a number"),
         (["--hours", "nan"], "hours is a number"),
         (["--hours", "30"], "hours is a number"),
         (["--date", "2026-13-01"], "not a date"),
         (["--outline", "x"], "goes with --critical"),
         (["--hours", "2", "--date", (date.today() + timedelta(days=2)).isoformat()], "not come"),
         (["--critical", "--outline", "x" * 400], "limited to 160"),
+        # A byte that is not UTF-8 arrives as a lone surrogate: it cannot be stored.
+        (["--critical", "--outline", "bad \udcff byte"], "plain text"),
+        (["--critical", "--outline", "esc \x1b[31m red"], "plain text"),
     ],
 )
 def test_bad_input_is_one_line_and_writes_nothing(capsys, data_dir, paths, argv, message):
@@ -87,3 +100,16 @@ def test_bad_input_is_one_line_and_writes_nothing(capsys, data_dir, paths, argv,
     out, err = capsys.readouterr()
     assert code == 2 and message in err and "Traceback" not in err
     assert _shifts(paths) == ([], [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12))
+def test_number_arguments_accept_plain_numbers_or_refuse_cleanly(text):
+    # Whatever is typed, the parser gets a number in range or argparse's clean refusal.
+    for parse, top in ((_count, MAX_COUNT), (_hours, MAX_HOURS)):
+        try:
+            value = parse(text)
+        except argparse.ArgumentTypeError:
+            continue
+        assert 0 <= value <= top and math.isfinite(value)
+        assert text.strip().replace(",", ".").replace(".", "", 1).isascii()

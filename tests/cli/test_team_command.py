@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from reflect.cli import main
 from reflect.services.demo_team import demo_contributions
@@ -84,3 +89,54 @@ def test_demo_team_option(tmp_path, capsys, monkeypatch):
     assert main(["demo", "--data-dir", data_dir, "--team", "7", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["added"]["team_contributions"] == 7
     assert main(["demo", "--data-dir", data_dir, "--team", "-1", "--replace"]) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+@pytest.mark.timeout(20)
+def test_summary_refuses_a_fifo_and_devices_without_waiting(tmp_path, capsys):
+    # Opening a FIFO for reading blocks until someone writes: a file named x.json that is a
+    # FIFO must be refused at once, not hang the command.
+    good = _files(tmp_path, 5)
+    fifo = tmp_path / "x.json"
+    os.mkfifo(fifo)
+    assert main(["team", "summary", *good, str(fifo)]) == 2
+    err = capsys.readouterr().err
+    assert "x.json" in err and "not a regular file" in err and "Traceback" not in err
+    zero = tmp_path / "zero.json"
+    zero.symlink_to("/dev/zero")
+    assert main(["team", "summary", *good, str(zero)]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_contribute_never_replaces_a_pipe_or_device(paths, tmp_path, monkeypatch, capsys):
+    # Written beside the target and renamed over it: a FIFO (or, run as root, /dev/full)
+    # was silently replaced by a regular file.
+    ProfileService(paths, fast_kdf=True).create(PASSPHRASE, "CLI")
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    base = ["--data-dir", str(paths.data_dir)]
+    assert main([*base, "team", "contribute", "--out", str(fifo)]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert (
+        main([*base, "export", "--out", str(fifo), "--force", "--format", "json", "--plain-ok"])
+        == 2
+    )
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_summary_refuses_a_file_written_in_the_future(tmp_path, capsys):
+    # A real file is written this month at the latest; one from 2099 would stretch every
+    # team chart over seventy empty years.
+    good = _files(tmp_path, 5)
+    content = json.loads(Path(good[0]).read_text(encoding="utf-8"))
+    content["written"] = "2099-12"
+    for index, month in enumerate(content["months"]):
+        month["month"] = f"2099-{index + 1:02d}"
+    future = tmp_path / "future.json"
+    future.write_text(json.dumps(content), encoding="utf-8")
+    assert main(["team", "summary", *good[1:], str(future)]) == 2
+    err = capsys.readouterr().err
+    assert "future.json" in err and "has not come yet" in err

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from reflect.domain.checkin import CATEGORIES, CheckIn
 from reflect.domain.checkin_scoring import (
     baseline_from,
-    compare_wording,
     score_checkin,
     score_history,
     strong_items,
 )
+from reflect.domain.usual import compare_wording
 from reflect.services.checkins import load_shipped_checkin
 
 DEFINITION = load_shipped_checkin()

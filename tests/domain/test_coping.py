@@ -108,7 +108,8 @@ def test_baseline_changes_reason_to_higher_than_usual(library):
     result = suggest(library, {"work": 3.0}, baseline={"work": 1.0}, limit=1)
     assert result[0].reason == "Work was higher than your usual in your latest check-in."
     result = suggest(library, {"work": 3.0}, baseline={"work": 2.8}, limit=1)
-    assert "highest area" in result[0].reason
+    # about the usual: the same words as the check-in result, never "higher"
+    assert result[0].reason == "Work scored highest in your latest check-in, about your usual."
 
 
 def test_no_raised_category_gives_one_item_per_abc_area(library):

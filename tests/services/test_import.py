@@ -208,6 +208,23 @@ def test_damaged_archives_fail_cleanly_and_write_nothing(
         profile_service.delete(info)
 
 
+def test_jrnl_import_reports_progress_up_to_100(session, tmp_path):
+    entries = [
+        {"date": "2024-02-01", "time": f"{i // 60:02d}:{i % 60:02d}", "title": f"Entry {i}"}
+        for i in range(600)
+    ]
+    seen = []
+    report = import_file(
+        session,
+        _jrnl_file(tmp_path, {"entries": entries}),
+        progress=lambda percent, text: seen.append(percent),
+    )
+    assert report.written == {"reflections": 600}
+    assert seen[0] == 0 and seen[-1] == 100
+    assert seen == sorted(seen)
+    assert len(set(seen)) > 3  # the writing part moves, not only start and end
+
+
 def test_exposure_tables_export_and_merge_with_their_links(profile_service, session, tmp_path):
     """Shift logs, breaks and self-checks travel in every format; an import keeps a
     self-check pointing at its (re-numbered) shift and skips what is already there."""

@@ -144,7 +144,8 @@ def test_early_warning_card_dismiss_undo_and_links(qtbot, session):
     card = EarlyWarningCard(session.early_warning)
     qtbot.addWidget(card)
     card.show()
-    assert card.isVisible() and "ProQOL 5" in card.title.text()
+    assert card.isVisible() and "Compassion satisfaction" in card.message.text()
+    assert "(ProQOL 5)" in card.message.text()
     with qtbot.waitSignal(card.open_resources_requested):
         qtbot.mouseClick(card.resources_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(card.open_plan_requested):
@@ -167,7 +168,7 @@ def test_card_hides_when_there_is_nothing_to_say(qtbot, session):
     assert card.current_notice is None and not card.isVisible()
     session.instruments.record("who5", [0, 0, 0, 0, 0])
     card.refresh()
-    assert card.isVisible() and "WHO-5" in card.title.text()
+    assert card.isVisible() and "Wellbeing" in card.message.text()
 
 
 def test_history_lists_entries_and_deletes_with_undo(qtbot, session):

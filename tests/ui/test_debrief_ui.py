@@ -52,7 +52,7 @@ def prepared(qtbot, session):
 def test_prepare_shares_nothing_by_default(prepared):
     screen, _ = prepared
     assert screen.picker.shared() == []
-    assert screen.picker.summary.text() == "Sharing 0 reflection(s), 0 check-in(s), 0 chart(s)."
+    assert screen.picker.summary.text() == "Nothing shared yet."
 
 
 def test_debrief_mode_shows_only_shared_items(qtbot, prepared, session, monkeypatch):

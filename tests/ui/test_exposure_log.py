@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
+from reflect.ui.data_events import data_events
 from reflect.ui.screens.home_screen import INFER_BREAKS, RECOVERY_ON_HOME, HomeScreen
 from reflect.ui.screens.self_check_dialog import SelfCheckDialog
 from reflect.ui.screens.shift_log_dialog import ShiftLogDialog
@@ -197,7 +198,7 @@ def test_shift_logged_beside_a_new_reflection_is_linked_once_saved(qtbot, sessio
     monkeypatch.setattr(ShiftLogDialog, "exec", fill_and_save)
     screen = ReflectScreen(session)
     qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.exposure_changed):
+    with qtbot.waitSignal(data_events(session).exposure_changed):
         screen.log_shift()
     (log,) = session.exposure.shifts()
     assert log.reflection_id is None and log.day == screen.details.occurred_at().date()

@@ -308,6 +308,8 @@ def test_questionnaire_band_notice_in_french(session, french):
     assert fill(notice.message_template, notice.args) == notice.message
     assert "3 November 2026" in notice.message
     title, message = notice_in_language(notice)
-    assert title.startswith("WHO-5")
+    assert title == "Votre dernier score est dans une zone qui invite à faire une pause (WHO-5)"
+    assert message.startswith("Votre score « Bien-être (0 à 100) » du 3 novembre 2026")
+    assert message.rstrip().count("(WHO-5)") == 1  # the short name comes second
     assert "3 novembre 2026" in message and "pas un diagnostic" in message
     assert not any(w in message for w in ("November", "published band", "{"))

@@ -63,7 +63,7 @@ def test_prepare_screen_in_french(qtbot, session, french):
     assert screen.start_button.text() == "Commencer le mode débreffage"
     assert screen.title.text().startswith("Débreffage du ")
     assert screen.picker.tabs.tabText(1) == "Bilans"
-    assert screen.picker.summary.text() == "Partagés : 0 réflexion(s), 0 bilan(s), 0 graphique(s)."
+    assert screen.picker.summary.text() == "Rien de partagé pour l'instant."
     assert (
         screen.history.item(0).text() == "Aucun débreffage pour l'instant. Préparez-en un à droite."
     )

@@ -213,7 +213,8 @@ def test_checkin_result_in_french(qtbot, session, french):
     assert "plus élevé que votre habitude" in text
     assert "4,0" in text  # decimal comma
     assert (
-        "Certaines parties étaient plus élevées que d'habitude (émotions)." in view.support.text()
+        "Dans l'ensemble : plus élevé que votre habitude, avec une partie au-dessus : Émotions."
+        in view.support.text()
     )
     assert view.done_button.text() == "Terminé"
 

@@ -136,8 +136,9 @@ def test_every_trends_text_has_french(filled, french):
     for dark in (False, True):
         style = chart_style(dark, words=words)
         for trends in (data, empty):
-            for key, label, selector in TABS:
-                asked.update({label, selector} - {""})
+            for tab in TABS:
+                key = tab.key
+                asked.update({tab.label, tab.selector, tab.short} - {""})
                 choices = [k for k, _ in SIGN_OPTIONS] if key == "signs" else [None]
                 for choice in choices:
                     figure = Figure(figsize=(8, 4), dpi=96)

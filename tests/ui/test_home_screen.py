@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from reflect.domain.reflection import FollowUp, Reflection
+from reflect.ui.data_events import data_events
 from reflect.ui.screens.home_screen import HomeScreen, greeting_for
 from reflect.ui.widgets.last_checkin_card import summary_lines
 
@@ -52,7 +53,7 @@ def test_follow_up_marked_done_from_home(qtbot, session):
     assert not home.welcome.isVisible()
     item = home.follow_ups.list.item(0)
     assert "call my supervisor" in item.text()
-    with qtbot.waitSignal(home.follow_ups_changed):
+    with qtbot.waitSignal(data_events(session).reflections_changed):
         item.setCheckState(Qt.CheckState.Checked)
     assert session.journal.open_follow_ups() == []
 
@@ -65,7 +66,7 @@ def test_last_checkin_compared_with_usual(session):
     session.checkins.record(heavy, taken_at=NOW - timedelta(days=1))
     headline, detail = summary_lines(session.checkins.latest_scored(), NOW)
     assert headline == "Last check-in: yesterday"
-    assert "Parts above your usual: Emotional." in detail
+    assert detail == "Overall: about your usual, with one part above it: Emotional."
 
 
 def test_summary_before_a_usual_exists(session):

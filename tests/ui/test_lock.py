@@ -99,6 +99,7 @@ def test_create_profile_dialog_validates(qtbot):
     qtbot.addWidget(dialog)
     dialog.passphrase_edit.setText("one two three four")
     dialog.confirm_edit.setText("one two three five")
+    dialog.make_recovery_key.setChecked(False)  # without a key, the loss must be accepted
     assert not dialog.create_button.isEnabled()
     dialog.understood.setChecked(True)
     assert dialog.create_button.isEnabled()

@@ -64,7 +64,7 @@ def test_fill_trauma_informed_template_save_and_find_it(qtbot, session, reflect_
             form.texts["do_differently"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
         )
     reflection_id = saved_signal.args[0]
-    assert "Saved" in screen.status.text()
+    assert screen.saved_line.isVisible() and "Saved" in screen.saved_line.message.text()
     assert screen.form.texts["what_happened"].toPlainText() == ""  # ready for the next one
 
     saved = session.journal.get(reflection_id)
@@ -231,7 +231,7 @@ def test_follow_ups_mark_done_and_undo(qtbot, session):
     assert len(session.journal.open_follow_ups()) == 2
 
 
-def test_opening_from_the_journal_edits_in_the_reflect_screen(qtbot, session):
+def test_opening_from_the_journal_reads_then_edit_opens_the_editor(qtbot, session):
     from reflect.ui.main_window import MainWindow
 
     ids = _seed(session, 2)
@@ -241,6 +241,13 @@ def test_opening_from_the_journal_edits_in_the_reflect_screen(qtbot, session):
     window.show_screen("journal")
     journal.table.selectRow(journal.model.row_of(ids[0]))
     journal.open_button.click()
+    # Opening reads: a clean view of the answers, from the top, with Edit separate.
+    assert window.stack.currentWidget() is journal
+    assert journal.pages.currentWidget() is journal.reader
+    assert "entry number 0 marker" in journal.reader.view.toPlainText()
+    assert journal.reader.view.verticalScrollBar().value() == 0
+    assert journal.reader.view.isReadOnly()
+    journal.reader.edit_button.click()
     assert window.stack.currentWidget() is reflect
     assert reflect.form.texts["what_happened"].toPlainText() == "entry number 0 marker"
     reflect.form.texts["what_happened"].setPlainText("entry number 0 edited")
@@ -286,12 +293,12 @@ def test_switching_template_keeps_shared_answers_and_asks_before_dropping(reflec
     screen.form.texts["my_reaction"].setPlainText("only the trauma-informed template asks this")
     screen.form.intensity.slider.setValue(5)
     asked = []
-    screen.confirm = lambda title, text: asked.append(text) or False
+    screen.confirm = lambda title, text, action: asked.append(text) or False
     screen.template_combo.setCurrentIndex(screen.template_combo.findData("quick"))
     assert asked and screen.template_combo.currentData() == "trauma_informed"
     assert screen.form.texts["my_reaction"].toPlainText().startswith("only the")
 
-    screen.confirm = lambda title, text: True
+    screen.confirm = lambda title, text, action: True
     screen.template_combo.setCurrentIndex(screen.template_combo.findData("quick"))
     assert screen.form.template.id == "quick"
     assert screen.form.texts["what_happened"].toPlainText() == "kept across templates"

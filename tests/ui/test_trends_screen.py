@@ -139,8 +139,8 @@ def test_dark_palette_gives_dark_charts(screen):
 
 def test_new_data_is_read_off_the_gui_thread_and_drawn(screen, qtbot):
     items = [item.id for item in screen.session.checkins.definition.items]
+    # No hand-wired refresh: the loader follows the change events.
     screen.session.checkins.record(dict.fromkeys(items, 2), taken_at=NOW - timedelta(days=1))
-    screen.refresh()
     assert screen.summary.text().startswith("Reading your history")
     qtbot.waitUntil(lambda: "5 check-ins" in screen.summary.text(), timeout=30_000)
 

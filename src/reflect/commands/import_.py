@@ -10,6 +10,7 @@ file is reported (exit code 2) and nothing is written.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from reflect.commands.backup import label
@@ -36,6 +37,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(handler=run)
 
 
+class _ProgressLine:
+    """One line on a terminal's stderr, rewritten in place: "Importing… 45%".
+
+    Only on a terminal, so scripts reading stdout or --json never see it.
+    """
+
+    def __init__(self) -> None:
+        self._shown = -1
+
+    def __call__(self, percent: int, _text: str = "") -> None:
+        if percent != self._shown:
+            self._shown = percent
+            sys.stderr.write(f"\rImporting… {percent:3d}%")
+            sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self._shown >= 0:
+            sys.stderr.write("\r\033[K")  # clear the line before the summary
+            sys.stderr.flush()
+
+
 def run(args: argparse.Namespace) -> int:
     from reflect.commands.supervision import import_reply_if_sealed
     from reflect.services.importing import detect_format, import_file
@@ -50,10 +72,13 @@ def run(args: argparse.Namespace) -> int:
         else None
     )
     session = open_session(args, write=not args.dry_run)
+    progress = _ProgressLine() if sys.stderr.isatty() and not args.dry_run else None
     try:
-        report = import_file(session, path, secret, dry_run=args.dry_run)
+        report = import_file(session, path, secret, dry_run=args.dry_run, progress=progress)
     finally:
         session.close()
+        if progress is not None:
+            progress.finish()
     if args.json:
         print_json(report.to_json())
         return 0

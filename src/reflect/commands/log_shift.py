@@ -9,6 +9,7 @@ The outline itself is never echoed (a terminal's scrollback is not encrypted).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from typing import Any
@@ -25,18 +26,25 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from exc
 
 
+# Plain digits only: str.isdigit() also accepts '²' (which int() then refuses with argparse's
+# "invalid _count value"), and float() reads '1_0' as 10 and 'nan' as a number.
+_WHOLE = re.compile(r"[0-9]{1,6}")
+_DECIMAL = re.compile(r"[0-9]{1,4}(?:[.,][0-9]{1,4})?")
+
+
 def _count(text: str) -> int:
-    if not text.strip().isdigit() or int(text) > MAX_COUNT:
+    text = text.strip()
+    if not _WHOLE.fullmatch(text) or int(text) > MAX_COUNT:
         raise argparse.ArgumentTypeError(f"a whole number from 0 to {MAX_COUNT}")
     return int(text)
 
 
 def _hours(text: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"hours is a number from 0 to {MAX_HOURS:g}") from exc
-    if not 0 <= value <= MAX_HOURS:  # also refuses nan and inf
+    text = text.strip()
+    if not _DECIMAL.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"hours is a number from 0 to {MAX_HOURS:g}")
+    value = float(text.replace(",", "."))
+    if not 0 <= value <= MAX_HOURS:
         raise argparse.ArgumentTypeError(f"hours is a number from 0 to {MAX_HOURS:g}")
     return value
 

@@ -128,17 +128,6 @@ def score_history(
     ]
 
 
-def compare_wording(difference: float | None) -> str:
-    """Plain words for a difference from the person's usual (never a label)."""
-    if difference is None:
-        return "no usual yet"
-    if difference >= ABOUT_USUAL:
-        return "higher than your usual"
-    if difference <= -ABOUT_USUAL:
-        return "lower than your usual"
-    return "about your usual"
-
-
 def strong_items(checkin: CheckIn) -> list[str]:
     """Warning-sign items rated at the top of the scale: one earns a resources prompt, never a
     label. Strength items are left out: a strength "most of the time" is good news."""

@@ -18,6 +18,7 @@ from reflect.domain.content_fields import ContentReader
 from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError
 from reflect.domain.safe_json import shorten
+from reflect.domain.usual import ABOUT, HIGHER, LOWER, verdict
 
 EXERCISES: tuple[str, ...] = ("breathing", "grounding", "muscle_release")
 EXERCISE_LABELS: dict[str, str] = {
@@ -31,7 +32,6 @@ LINKS: dict[str, str] = {"plan": "Open My plan", "get_help": "Open Get help now"
 
 # A category counts as "higher than your usual" only past this margin (on the 0-4 item
 # scale), so ordinary week-to-week wobble does not change the wording.
-BASELINE_MARGIN = 0.5
 # Below this mean (on 0-4, "a little") a category is not called one of your higher areas.
 MIN_SCORE = 1.0
 
@@ -240,9 +240,17 @@ def _category_reason(
     when: str,
 ) -> tuple[str, dict[str, str]]:
     args = {"label": CATEGORY_LABELS[category], "when": when}
-    usual = (baseline or {}).get(category)
-    if usual is not None and float(scores[category]) >= float(usual) + BASELINE_MARGIN:
+    # The same verdict as the check-in result and Home (domain.usual), so a part the check-in
+    # called "about your usual" is never called "higher" here.
+    compared = verdict(float(scores[category]), (baseline or {}).get(category))
+    if compared == HIGHER:
         return "{label} was higher than your usual in your latest check-in{when}.", args
+    if compared == ABOUT:
+        if position == 0:
+            return "{label} scored highest in your latest check-in{when}, about your usual.", args
+        return "{label} scored among your higher parts{when}, about your usual.", args
+    if compared == LOWER:
+        return "{label} scored among your higher parts{when}, lower than your usual.", args
     if position == 0:
         return "{label} was your highest area in your latest check-in{when}.", args
     return "{label} was among your higher areas in your latest check-in{when}.", args

@@ -162,11 +162,14 @@ def band_notices(
             title = wording.text("band", "title")
             message = wording.text("band", "message") + wording.support_sentence
             taken = latest.taken_at
+            # Plain words first: a subscale named only "Total" is called by the
+            # questionnaire's full name, and the short name ("STSS") comes second.
+            what = definition.name if subscale.label == "Total" else subscale.label
             args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
                 ("instrument", definition.short_name),
                 ("date", ENGLISH.long(taken)),
                 ("date_iso", taken.date().isoformat()),
-                ("subscale", subscale.label),
+                ("subscale", what),
                 ("score", f"{latest.scores[subscale.id]:g}"),
                 ("band", band.label),
             )

@@ -10,6 +10,7 @@ runs the identity guard over it like any reflection.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -77,6 +78,10 @@ class ShiftLog:
             raise ValidationError("The outline must be one line.")
         if len(self.outline) > OUTLINE_MAX:
             raise ValidationError(f"The outline is limited to {OUTLINE_MAX} characters.")
+        if any(unicodedata.category(c) in ("Cc", "Cs") for c in self.outline):
+            # A byte that is not UTF-8 (a lone surrogate) cannot be stored; a terminal escape
+            # would recolour the screen of whoever later reads an export.
+            raise ValidationError("The outline can hold plain text only.")
         if self.outline and not self.critical:
             raise ValidationError("An outline is only kept for a critical incident.")
 

@@ -10,6 +10,7 @@ identity guard must find nothing, or the person confirms each thing it found.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -62,6 +63,25 @@ class AccountFinding:
     finding: Finding
 
 
+SHORT_TEXT = 200  # names, headings, kinds of activity
+LONG_TEXT = 2000  # descriptions and guidance
+
+
+def _writable(value: str) -> bool:
+    """Text every export can write: no lone surrogates (UTF-8 refuses them) and no control
+    characters other than line breaks and tabs."""
+    return not any(
+        unicodedata.category(c) == "Cs" or (unicodedata.category(c) == "Cc" and c not in "\n\t")
+        for c in value
+    )
+
+
+def _plain(source: str, field: str, value: str) -> str:
+    if not _writable(value):
+        raise ContentError(source, field, "must be plain text (no control characters)")
+    return value
+
+
 def _strings(
     reader: ContentReader, data: dict[str, Any], key: str, prefix: str, most: int
 ) -> list[str]:
@@ -70,7 +90,12 @@ def _strings(
     if not isinstance(values, list) or len(values) > most:
         raise ContentError(reader.source, name, f"must be a list of at most {most} texts")
     for index, value in enumerate(values):
-        if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        if (
+            not isinstance(value, str)
+            or not value.strip()
+            or len(value) > SHORT_TEXT
+            or not _writable(value)
+        ):
             raise ContentError(reader.source, f"{name}[{index}]", "must be a short, non-empty text")
     return [v.strip() for v in values]
 
@@ -98,8 +123,12 @@ def parse_account_shape(data: Any, source: str) -> AccountShape:
         fields = ContentReader(source, raw, prefix)
         section = AccountSection(
             fields.identifier("id", dashes=True),
-            fields.text("heading"),
-            fields.text("guidance", required=False),
+            _plain(source, f"{prefix}.heading", fields.text("heading", max_len=SHORT_TEXT)),
+            _plain(
+                source,
+                f"{prefix}.guidance",
+                fields.text("guidance", required=False, max_len=LONG_TEXT),
+            ),
             tuple(_strings(reader, raw, "fill_from", prefix, MAX_FILL_FROM)),
             standards,
         )
@@ -108,8 +137,10 @@ def parse_account_shape(data: Any, source: str) -> AccountShape:
         sections.append(section)
     return AccountShape(
         reader.identifier("id", dashes=True),
-        reader.text("name"),
-        reader.text("description", required=False),
+        _plain(source, "name", reader.text("name", max_len=SHORT_TEXT)),
+        _plain(
+            source, "description", reader.text("description", required=False, max_len=LONG_TEXT)
+        ),
         tuple(_strings(reader, data, "activity_kinds", "", 20)),
         tuple(sections),
     )

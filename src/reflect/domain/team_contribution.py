@@ -167,6 +167,13 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number Reflect accepts")
 
 
+def _small_int(text: str) -> int:
+    # Python's own refusal of a 5,000-digit number names sys.set_int_max_str_digits().
+    if len(text.lstrip("-")) > 20:
+        raise ValueError("a number has too many digits")
+    return int(text)
+
+
 def _depth_ok(raw: str) -> bool:
     """Bracket depth outside strings, checked before parsing so a hostile file of a million
     nested brackets never reaches the recursive parser."""
@@ -203,7 +210,10 @@ def parse_contribution(data: bytes, source: str) -> Contribution:
         raise ContributionError(source, "it is nested more deeply than a contribution can be")
     try:
         raw = json.loads(
-            text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant
+            text,
+            object_pairs_hook=_refuse_duplicates,
+            parse_constant=_refuse_constant,
+            parse_int=_small_int,
         )
     except (ValueError, RecursionError) as exc:
         raise ContributionError(source, f"it is not valid JSON ({exc})") from None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reflect.domain.checkin_scoring import compare_wording
 from reflect.domain.trends import (
     CategorySeries,
     DailyHeaviness,
@@ -18,6 +17,7 @@ from reflect.domain.trends import (
     PracticeSeries,
     WeeklyReflections,
 )
+from reflect.domain.usual import WORDING, verdict
 from reflect.domain.words import ENGLISH, Words
 
 # Every sentence is an English template translated by ``words`` (the ui passes the language
@@ -34,7 +34,6 @@ def category_summary(series: CategorySeries | None, words: Words = ENGLISH) -> s
         if value is not None
     ]
     day, value, usual = answered[-1]
-    difference = None if usual is None else round(value - usual, 2)
     text = w("{label}: {checkins} in this range. The latest, on {date}, was {value} of 4").format(
         label=w(series.label),
         checkins=w.plural(len(answered), "{count} check-in", "{count} check-ins"),
@@ -44,7 +43,7 @@ def category_summary(series: CategorySeries | None, words: Words = ENGLISH) -> s
     if usual is None:
         return text + w("; there is no usual to compare with yet.")
     return text + w(", {wording} ({usual}).").format(
-        wording=w(compare_wording(difference)), usual=w.num(usual)
+        wording=w(WORDING[verdict(value, usual)]), usual=w.num(usual)
     )
 
 

@@ -17,6 +17,7 @@ from reflect.domain.checkin_scoring import (
     score_history,
 )
 from reflect.resources import asset_path
+from reflect.services.events import ChangeFeed, announcer
 
 
 class CheckinStore(Protocol):
@@ -44,7 +45,10 @@ class CheckinService:
         definition: CheckinDefinition | None = None,
         window: int = BASELINE_WINDOW,
         minimum: int = BASELINE_MINIMUM,
+        *,
+        changes: ChangeFeed | None = None,
     ) -> None:
+        self._announce = announcer(changes)
         self._repository = repository
         self._definition = definition
         self.window = window
@@ -77,27 +81,36 @@ class CheckinService:
             note=note.strip(),
         )
         self.definition.validate(checkin)
-        return self._repository.add(checkin)
+        saved = self._repository.add(checkin)
+        self._announce("checkins_changed")
+        return saved
 
     def record_many(self, checkins: Iterable[CheckIn]) -> int:
         """Validate every check-in first, then save them all in one transaction."""
         batch = list(checkins)
         for checkin in batch:
             self.definition.validate(checkin)
-        return self._repository.add_many(batch)
+        count = self._repository.add_many(batch)
+        self._announce("checkins_changed")
+        return count
 
     def update(self, checkin: CheckIn) -> CheckIn:
         self.definition.validate(checkin)
-        return self._repository.update(checkin)
+        updated = self._repository.update(checkin)
+        self._announce("checkins_changed")
+        return updated
 
     def delete(self, checkin_id: int) -> CheckIn:
         """Delete and return the check-in, so the caller can offer undo via ``restore``."""
         checkin = self._repository.get(checkin_id)
         self._repository.delete(checkin_id)
+        self._announce("checkins_changed")
         return checkin
 
     def restore(self, checkin: CheckIn) -> CheckIn:
-        return self._repository.add(replace(checkin, id=None))
+        restored = self._repository.add(replace(checkin, id=None))
+        self._announce("checkins_changed")
+        return restored
 
     # --- reading ----------------------------------------------------------------------------
 

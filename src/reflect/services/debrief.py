@@ -37,6 +37,7 @@ from reflect.services.debrief_view import (
     checkin_card,
     reflection_card,
 )
+from reflect.services.events import ChangeFeed, announcer
 
 if TYPE_CHECKING:
     from reflect.services.checkins import CheckinService
@@ -64,7 +65,10 @@ class DebriefService:
         checkins: CheckinService,
         clock: Clock = datetime.now,
         exposure: ExposureService | None = None,
+        *,
+        changes: ChangeFeed | None = None,
     ) -> None:
+        self._announce = announcer(changes)
         self._repo = repository
         self._journal = journal
         self._checkins = checkins
@@ -117,7 +121,9 @@ class DebriefService:
             notes={k: v for k, v in debrief.notes.items() if v.strip()},
             created_at=debrief.created_at or self._clock(),
         )
-        return self._repo.update(clean) if clean.id is not None else self._repo.add(clean)
+        saved = self._repo.update(clean) if clean.id is not None else self._repo.add(clean)
+        self._announce("debriefs_changed")
+        return saved
 
     def get(self, debrief_id: int) -> Debrief | None:
         return self._repo.get(debrief_id)
@@ -127,6 +133,7 @@ class DebriefService:
 
     def delete(self, debrief_id: int) -> None:
         self._repo.delete(debrief_id)
+        self._announce("debriefs_changed")
 
     def reflection_choices(
         self, query: str = "", limit: int = 200, words: Words = ENGLISH
@@ -293,7 +300,9 @@ class DebriefService:
             debrief_id=debrief_id,
             created_at=self._clock(),
         )
-        return self._repo.actions.add(item)
+        added = self._repo.actions.add(item)
+        self._announce("debriefs_changed")
+        return added
 
     def actions(self, debrief_id: int) -> list[FollowUp]:
         return self._repo.actions_for(debrief_id)
@@ -306,9 +315,11 @@ class DebriefService:
         self._repo.actions.set_done(
             action_id, self._clock().replace(microsecond=0) if done else None
         )
+        self._announce("debriefs_changed")
 
     def delete_action(self, action_id: int) -> None:
         self._repo.actions.delete(action_id)
+        self._announce("debriefs_changed")
 
     def save_note(self, debrief_id: int, step_id: str, text: str) -> None:
         debrief = self._repo.require(debrief_id)

@@ -17,6 +17,7 @@ from reflect.domain.checkin_scoring import ScoredCheckIn
 from reflect.domain.debrief import CHARTS, AgendaStep, Debrief
 from reflect.domain.reflection import FollowUp, Reflection
 from reflect.domain.templates import Template
+from reflect.domain.usual import NO_USUAL, WORDING, compare_with_usual
 from reflect.domain.words import ENGLISH, Words
 from reflect.services.debrief_content import AGENDA
 
@@ -148,18 +149,12 @@ def reflection_card(
     return SharedCard("reflection", ref, name, subtitle, tuple(lines))
 
 
-def _score_text(value: float | None, usual: float | None, words: Words = ENGLISH) -> str:
+def _score_text(value: float | None, compared: str, words: Words = ENGLISH) -> str:
     if value is None:
         return words("not answered")
     text = words.of(value, 4)
-    if usual is not None:
-        diff = value - usual
-        compared = (
-            "about your usual"
-            if abs(diff) < 0.5
-            else ("higher than your usual" if diff > 0 else "lower than your usual")
-        )
-        text += " · " + words(compared)
+    if compared != NO_USUAL:
+        text += " · " + words(WORDING[compared])
     return text
 
 
@@ -167,14 +162,17 @@ def checkin_card(ref: str, scored: ScoredCheckIn | None, words: Words = ENGLISH)
     t = words
     if scored is None:
         return SharedCard("checkin", ref, t("A shared check-in"), t("It has been deleted since."))
-    checkin, scores, usual = scored.checkin, scored.scores, scored.baseline
-    lines = [(t("Warning signs overall"), _score_text(scores.overall, usual.overall, words))]
+    checkin, scores = scored.checkin, scored.scores
+    compared = compare_with_usual(scored)
+    lines = [(t("Warning signs overall"), _score_text(scores.overall, compared.overall, words))]
+    if compared.available:
+        lines.append((t("Compared with your usual"), compared.summary(words)))
     bars = tuple(
         Bar(
             t(CATEGORY_LABELS[c]),
             scores.categories.get(c),
             4.0,
-            _score_text(scores.categories.get(c), usual.categories.get(c), words),
+            _score_text(scores.categories.get(c), compared.of(c), words),
         )
         for c in CATEGORIES
         if scores.categories.get(c) is not None

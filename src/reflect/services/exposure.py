@@ -29,6 +29,7 @@ from reflect.domain.recovery import (
     plan_self_checks,
 )
 from reflect.domain.words import ENGLISH, Words
+from reflect.services.events import ChangeFeed, announcer
 
 EARLIEST_DAY = date(2000, 1, 1)
 # The person's choices, kept with the other settings inside the encrypted profile. All are
@@ -79,8 +80,13 @@ class ExposureStore(Protocol):
 
 class ExposureService:
     def __init__(
-        self, repository: ExposureStore, clock: Callable[[], datetime] = datetime.now
+        self,
+        repository: ExposureStore,
+        clock: Callable[[], datetime] = datetime.now,
+        *,
+        changes: ChangeFeed | None = None,
     ) -> None:
+        self._announce = announcer(changes)
         self._repository = repository
         self._clock = clock
 
@@ -125,10 +131,14 @@ class ExposureService:
                 "Nothing to log yet: fill in at least one number or mark a critical incident."
             )
         checks = plan_self_checks(day) if (critical and self_checks) else []
-        return self._repository.add_shift(log, checks)
+        saved = self._repository.add_shift(log, checks)
+        self._announce("exposure_changed")
+        return saved
 
     def add_shifts(self, logs: Iterable[ShiftLog]) -> int:
-        return self._repository.add_shifts(logs)
+        count = self._repository.add_shifts(logs)
+        self._announce("exposure_changed")
+        return count
 
     def link_reflection(self, shift_ids: Iterable[int], reflection_id: int) -> None:
         """Shifts logged while a new reflection was being written belong to it once saved."""
@@ -136,6 +146,7 @@ class ExposureService:
 
     def delete_shift(self, shift_id: int) -> None:
         self._repository.delete_shift(shift_id)
+        self._announce("exposure_changed")
 
     def shifts(self, since: date | None = None, until: date | None = None) -> list[ShiftLog]:
         return self._repository.shifts(since, until)
@@ -178,13 +189,18 @@ class ExposureService:
     # --- breaks -----------------------------------------------------------------------------
 
     def mark_break(self, start: date, end: date | None = None, kind: str = "day_off") -> Break:
-        return self._repository.add_break(Break(start, end or start, kind))
+        added = self._repository.add_break(Break(start, end or start, kind))
+        self._announce("exposure_changed")
+        return added
 
     def add_breaks(self, spans: Iterable[Break]) -> int:
-        return self._repository.add_breaks(spans)
+        count = self._repository.add_breaks(spans)
+        self._announce("exposure_changed")
+        return count
 
     def delete_break(self, break_id: int) -> None:
         self._repository.delete_break(break_id)
+        self._announce("exposure_changed")
 
     def breaks(self, since: date | None = None, until: date | None = None) -> list[Break]:
         return self._repository.breaks(since, until)

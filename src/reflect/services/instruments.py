@@ -27,6 +27,7 @@ from reflect.domain.instruments import (
 )
 from reflect.paths import AppPaths, ensure_private_dir, write_private_file
 from reflect.resources import asset_path
+from reflect.services.events import ChangeFeed, announcer
 
 DEFINITION_SUFFIXES = (".json", ".toml")
 
@@ -55,8 +56,13 @@ def load_shipped_definitions() -> list[InstrumentDefinition]:
 
 class InstrumentService:
     def __init__(
-        self, paths: AppPaths | None = None, repository: ResultStore | None = None
+        self,
+        paths: AppPaths | None = None,
+        repository: ResultStore | None = None,
+        *,
+        changes: ChangeFeed | None = None,
     ) -> None:
+        self._announce = announcer(changes)
         self._paths = paths
         self._repository = repository
         self._cache: dict[str, InstrumentDefinition] | None = None
@@ -160,7 +166,9 @@ class InstrumentService:
     ) -> InstrumentResult:
         scored = self.score(instrument_id, answers)
         when = (taken_at or datetime.now()).replace(microsecond=0)
-        return self._store().add(scored.to_result(when))
+        saved = self._store().add(scored.to_result(when))
+        self._announce("results_changed")
+        return saved
 
     def record_many(self, scored: Iterable[tuple[str, Sequence[int], datetime]]) -> int:
         """Score and save many (instrument id, answers, taken at) at once; all or nothing."""
@@ -168,7 +176,9 @@ class InstrumentService:
             self.score(i, answers).to_result(when.replace(microsecond=0))
             for i, answers, when in scored
         ]
-        return self._store().add_many(results)
+        count = self._store().add_many(results)
+        self._announce("results_changed")
+        return count
 
     def results(
         self, instrument_id: str | None = None, since: datetime | None = None
@@ -182,8 +192,11 @@ class InstrumentService:
         store = self._store()
         result = store.get(result_id)
         store.delete(result_id)
+        self._announce("results_changed")
         return result
 
     def restore_result(self, result: InstrumentResult) -> InstrumentResult:
         """Undo ``delete_result``: store the same result again (it gets a new id)."""
-        return self._store().add(replace(result, id=None))
+        restored = self._store().add(replace(result, id=None))
+        self._announce("results_changed")
+        return restored

@@ -24,6 +24,7 @@ from reflect.domain.templates import (
     TemplateLibrary,
     fallback_template,
 )
+from reflect.services.events import ChangeFeed, announcer
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -47,11 +48,17 @@ def clean_words(values: list[str]) -> list[str]:
 
 class JournalService:
     def __init__(
-        self, db: sqlite_utils.Database, templates: TemplateLibrary, clock: Clock = _now
+        self,
+        db: sqlite_utils.Database,
+        templates: TemplateLibrary,
+        clock: Clock = _now,
+        *,
+        changes: ChangeFeed | None = None,
     ) -> None:
         from reflect.storage.draft_repository import DraftRepository
         from reflect.storage.reflection_repository import ReflectionRepository
 
+        self._announce = announcer(changes)
         self._db = db
         self.templates = templates
         self._clock = clock
@@ -123,6 +130,7 @@ class JournalService:
             else:
                 saved = self._reflections.update(clean, now=self._clock())
             self._drafts.clear()
+        self._announce("reflections_changed")
         return saved
 
     def get(self, reflection_id: int) -> Reflection | None:
@@ -130,7 +138,9 @@ class JournalService:
 
     def delete(self, reflection_id: int) -> Reflection | None:
         """Delete for real; keep the returned object (in memory only) to offer undo."""
-        return self._reflections.delete(reflection_id)
+        deleted = self._reflections.delete(reflection_id)
+        self._announce("reflections_changed")
+        return deleted
 
     def undo_delete(self, deleted: Reflection) -> Reflection:
         """Put a deleted reflection back, with its id when that is still free."""
@@ -140,7 +150,9 @@ class JournalService:
             id=deleted.id if keep_id else None,
             follow_ups=[replace(f, id=None, reflection_id=None) for f in deleted.follow_ups],
         )
-        return self._reflections.add(restored)
+        added = self._reflections.add(restored)
+        self._announce("reflections_changed")
+        return added
 
     # --- finding ---------------------------------------------------------------------------
 
@@ -181,7 +193,12 @@ class JournalService:
             raise ValidationError("A tag needs at least one letter or number.")
         target = cleaned[0]
         sources = {t for t in tags if t and t != target}
-        return self._reflections.replace_tags(sources, target) if sources else 0
+        if not sources:
+            return 0
+        changed = self._reflections.replace_tags(sources, target)
+        if changed:
+            self._announce("reflections_changed")
+        return changed
 
     # --- the month view and "on this day" ---------------------------------------------------
 
@@ -217,9 +234,11 @@ class JournalService:
 
     def mark_follow_up_done(self, follow_up_id: int) -> None:
         self._follow_ups.set_done(follow_up_id, self._clock())
+        self._announce("reflections_changed")
 
     def reopen_follow_up(self, follow_up_id: int) -> None:
         self._follow_ups.set_done(follow_up_id, None)
+        self._announce("reflections_changed")
 
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
         return self._follow_ups.get(follow_up_id)

@@ -35,6 +35,13 @@ def check_output_target(target: Path, paths: AppPaths | None, *, overwrite: bool
             f"{cut(target, 200)} is inside a Reflect profile folder; writing there could "
             "destroy the profile. Choose a file elsewhere. Nothing was written."
         )
+    if resolved.exists() and not resolved.is_file():
+        # The file is written beside the target and renamed over it: a pipe, a device (for
+        # root, /dev/full) or a folder would be replaced, not written to.
+        raise ValidationError(
+            f"{cut(target, 200)} is not a regular file (a folder, pipe or device). Choose a "
+            "file name. Nothing was written."
+        )
     if resolved.exists() and not overwrite:
         raise ValidationError(
             f"{cut(target, 200)} already exists. Add --force to replace it, or choose "

@@ -20,6 +20,7 @@ from reflect.domain.crisis_lines import CrisisDirectory, HelpContact, load_crisi
 from reflect.domain.errors import ReflectError
 from reflect.domain.my_plan import MyPlan
 from reflect.resources import asset_path
+from reflect.services.events import ChangeFeed, announcer
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,10 @@ class ResourcesService:
         plans: PlanStore,
         contacts: HelpContactStore,
         latest_checkin: Callable[[], CheckinSnapshot | None] | None = None,
+        *,
+        changes: ChangeFeed | None = None,
     ) -> None:
+        self._announce = announcer(changes)
         self._plans = plans
         self._contacts = contacts
         self._latest_checkin = latest_checkin
@@ -201,7 +205,9 @@ class ResourcesService:
 
     def save_plan(self, plan: MyPlan) -> MyPlan:
         """Validate and save; raises ValidationError with a human message on bad input."""
-        return self._plans.save(plan.cleaned())
+        saved = self._plans.save(plan.cleaned())
+        self._announce("plan_changed")
+        return saved
 
     # --- personal help contacts -----------------------------------------------------------
 

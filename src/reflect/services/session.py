@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from reflect.domain.errors import VaultError
 from reflect.domain.profile import ProfileInfo
 from reflect.paths import AppPaths
+from reflect.services.events import ChangeFeed
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -40,8 +41,12 @@ class Session:
         db: sqlite_utils.Database,
         key: bytearray,
         writer_lock: FileLock | None = None,
+        *,
+        changes: ChangeFeed | None = None,
     ) -> None:
         self.paths = paths
+        # Every write through this session's services is announced here (see services/events.py).
+        self.changes = changes if changes is not None else ChangeFeed()
         self.profile = profile
         self._db: sqlite_utils.Database | None = db
         self._key: bytearray | None = key
@@ -105,21 +110,23 @@ class Session:
             return snapshot_from_scored(self.checkins.latest_scored())
 
         plans, contacts = PlanRepository(self.db), HelpContactRepository(self.db)
-        return ResourcesService(plans, contacts, latest_checkin)
+        return ResourcesService(plans, contacts, latest_checkin, changes=self.changes)
 
     @cached_property
     def checkins(self) -> CheckinService:
         from reflect.services.checkins import CheckinService
         from reflect.storage.checkin_repository import CheckinRepository
 
-        return CheckinService(CheckinRepository(self.db))
+        return CheckinService(CheckinRepository(self.db), changes=self.changes)
 
     @cached_property
     def instruments(self) -> InstrumentService:
         from reflect.services.instruments import InstrumentService
         from reflect.storage.instrument_result_repository import InstrumentResultRepository
 
-        return InstrumentService(self.paths, InstrumentResultRepository(self.db))
+        return InstrumentService(
+            self.paths, InstrumentResultRepository(self.db), changes=self.changes
+        )
 
     @cached_property
     def early_warning(self) -> EarlyWarningService:
@@ -141,7 +148,7 @@ class Session:
         from reflect.services.journal import JournalService
 
         templates = load_templates(asset_path("templates"), self.paths.templates_dir)
-        return JournalService(self.db, templates)
+        return JournalService(self.db, templates, changes=self.changes)
 
     @cached_property
     def accounts(self) -> AccountService:
@@ -157,7 +164,11 @@ class Session:
         from reflect.storage.debrief_repository import DebriefRepository
 
         return DebriefService(
-            DebriefRepository(self.db), self.journal, self.checkins, exposure=self.exposure
+            DebriefRepository(self.db),
+            self.journal,
+            self.checkins,
+            exposure=self.exposure,
+            changes=self.changes,
         )
 
     @cached_property
@@ -211,4 +222,4 @@ class Session:
         from reflect.services.exposure import ExposureService
         from reflect.storage.exposure_repository import ExposureRepository
 
-        return ExposureService(ExposureRepository(self.db))
+        return ExposureService(ExposureRepository(self.db), changes=self.changes)

@@ -1,6 +1,7 @@
 """A second, private connection to an unlocked profile, for reading on a worker thread.
 
-Exports and manual backups read the whole database. Doing that on the GUI's connection from
+Every worker thread uses one of these, never the GUI's connection. Exports and manual
+backups read the whole database; imports write. Doing that on the GUI's connection from
 another thread would share its transaction state; a second connection reads a consistent
 WAL snapshot instead, and the GUI can keep saving meanwhile. It holds its own copy of the
 key and wipes it when closed, so locking the profile during the work is safe.
@@ -25,7 +26,8 @@ def separate_session(session: Session) -> Iterator[Session]:
     except BaseException:
         wipe(key)
         raise
-    second = Session(session.paths, session.profile, db, key)
+    # Same feed: a write made on the worker is announced to the interface like any other.
+    second = Session(session.paths, session.profile, db, key, changes=session.changes)
     try:
         yield second
     finally:

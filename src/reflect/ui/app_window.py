@@ -21,6 +21,7 @@ from reflect.ui.i18n import tr
 from reflect.ui.idle_watcher import IdleWatcher
 from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
 from reflect.ui.screens.lock_screen import LockScreen
+from reflect.ui.widgets.wheel_guard import install_wheel_guard
 from reflect.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ class AppWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+        # The wheel scrolls forms; it never changes an answer that is not being edited.
+        install_wheel_guard()
 
         from reflect.ui.theme import apply_theme, follow_system
 

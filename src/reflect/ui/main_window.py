@@ -6,9 +6,9 @@ All screens are created and their intent signals wired in ``_build_screens``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
@@ -27,17 +27,20 @@ from PySide6.QtWidgets import (
 from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
 from reflect.ui.i18n import tr
+from reflect.ui.screen import Screen
 from reflect.ui.screens.checkin_screen import CheckinScreen
 from reflect.ui.screens.debrief_screen import DebriefScreen
 from reflect.ui.screens.home_screen import HomeScreen
 from reflect.ui.screens.journal_screen import JournalScreen
-from reflect.ui.screens.placeholder_screen import PlaceholderScreen
 from reflect.ui.screens.reflect_screen import ReflectScreen
 from reflect.ui.screens.resources_screen import ResourcesScreen
 from reflect.ui.screens.settings_screen import SettingsScreen
 from reflect.ui.screens.trends_screen import TrendsScreen  # matplotlib loads on first show
 
-# (key, label, shortcut) in navigation order; Alt+number jumps to a screen.
+if TYPE_CHECKING:
+    from reflect.ui.screens.team_screen import TeamScreen
+
+# (key, label) in navigation order; Alt+number jumps to a screen (Alt+1 is Home).
 NAVIGATION: tuple[tuple[str, str], ...] = (
     ("home", "Home"),
     ("reflect", "Reflect"),
@@ -72,13 +75,41 @@ class MainWindow(QWidget):
         self.profiles = profiles
         self.setAccessibleName(tr("Reflect workspace"))
         self.screens: dict[str, QWidget] = {}
+        self.team: TeamScreen | None = None
         supervisor = session.settings.get("role") == "supervisor"
         self.navigation = NAVIGATION + (SUPERVISOR_NAVIGATION if supervisor else ())
+        self.supervision: QWidget | None = None
         # A sealed reply (or, for a supervisor, a packet) can be dropped on the window.
         self.setAcceptDrops(True)
 
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
+        root.addLayout(self._build_side(session))
+
+        self.stack = QStackedWidget()
+        root.addWidget(self.stack, 1)
+
+        self._build_screens()
+        # As wide as the longest label in this language and font size, no wider.
+        metrics = self.nav.fontMetrics()
+        labels = [self.nav.item(i).text() for i in range(self.nav.count())]
+        widest = max(metrics.horizontalAdvance(text) for text in labels)
+        buttons = max(self.help_button.sizeHint().width(), self.lock_button.sizeHint().width())
+        self.nav.setFixedWidth(max(widest + metrics.lineSpacing() * 3, buttons))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.help_button.clicked.connect(self.help_requested)
+        self.lock_button.clicked.connect(self.lock_requested)
+        for index in range(len(self.navigation) + 1):  # + the Team screen, when it is shown
+            shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self._arrive_at_row(i))
+        # Ctrl+1..Ctrl+5: a new reflection on that template, from anywhere in the workspace.
+        for number, template_id in enumerate(self.reflect.template_ids()[:5], start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda t=template_id: self.start_reflection(t))
+        self.nav.setCurrentRow(0)
+
+    def _build_side(self, session: Session) -> QVBoxLayout:
+        """The profile's name, the navigation list, Get help now and Lock."""
         side = QVBoxLayout()
         side.setContentsMargins(8, 8, 8, 8)
         name_html = f"<b>{escape(session.profile.display_name, quote=False)}</b>"
@@ -105,25 +136,7 @@ class MainWindow(QWidget):
         self.lock_button.setToolTip(tr("Lock now (Ctrl+L)"))
         side.addWidget(self.help_button)
         side.addWidget(self.lock_button)
-        root.addLayout(side)
-
-        self.stack = QStackedWidget()
-        root.addWidget(self.stack, 1)
-
-        self._build_screens()
-        # As wide as the longest label in this language and font size, no wider.
-        metrics = self.nav.fontMetrics()
-        labels = [self.nav.item(i).text() for i in range(self.nav.count())]
-        widest = max(metrics.horizontalAdvance(text) for text in labels)
-        buttons = max(self.help_button.sizeHint().width(), self.lock_button.sizeHint().width())
-        self.nav.setFixedWidth(max(widest + metrics.lineSpacing() * 3, buttons))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.help_button.clicked.connect(self.help_requested)
-        self.lock_button.clicked.connect(self.lock_requested)
-        for index in range(len(self.navigation) + 1):  # + the Team screen, when shown
-            shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
-            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
-        self.nav.setCurrentRow(0)
+        return side
 
     def _add_screen(self, key: str, label: str, widget: QWidget) -> None:
         self.screens[key] = widget
@@ -139,11 +152,26 @@ class MainWindow(QWidget):
                 self.nav.setCurrentRow(row)
                 return
 
-    def _row_of(self, key: str) -> int:
-        for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                return row
-        return self.nav.count()
+    def _arrive_at_row(self, row: int) -> None:
+        """Alt+number: the screen in that row of the navigation, ready to use."""
+        if 0 <= row < self.nav.count():
+            self.arrive_at(str(self.nav.item(row).data(Qt.ItemDataRole.UserRole)))
+
+    def arrive_at(self, key: str) -> None:
+        """Open a screen on purpose (Alt+number, a Home button, the tray): the screen puts
+        the focus where work starts (the first text box, the first question). Moving through
+        the navigation list with the arrows only shows screens and leaves the focus there."""
+        self.show_screen(key)
+        arrive = getattr(self.screens.get(key), "arrive", None)
+        if callable(arrive):
+            arrive()
+
+    def start_reflection(self, template_id: str | None = None) -> None:
+        self.show_screen("reflect")
+        if template_id:
+            self.reflect.start_with_template(template_id)
+        else:
+            self.reflect.arrive()
 
     # --- the Team screen: only for coordinators and profiles holding contributions ----------
 
@@ -161,7 +189,9 @@ class MainWindow(QWidget):
             self.nav.insertItem(row, item)
             self.stack.insertWidget(row, screen)
             self.screens["team"] = screen
+            self.team = screen
         else:
+            self.team = None
             widget = self.screens.pop("team")
             row = self.stack.indexOf(widget)
             self.nav.takeItem(row)
@@ -170,91 +200,119 @@ class MainWindow(QWidget):
         for index in range(self.nav.count()):
             self.nav.item(index).setToolTip(f"Alt+{index + 1}")
 
+    def _row_of(self, key: str) -> int:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                return row
+        return self.nav.count()
+
     def _on_settings_setting_changed(self, key: str, value: object) -> None:
         if key == "team_coordinator":
             self.set_team_screen_shown(bool(value) or self.session.team.contribution_count() > 0)
 
     def _build_screens(self) -> None:
-        """Create every screen and wire its intent signals; the one place that knows them all."""
-        factories: dict[str, Callable[[], QWidget]] = {
-            "checkin": lambda: CheckinScreen(self.session),
-            "resources": lambda: ResourcesScreen(self.session),
-            "reflect": lambda: ReflectScreen(self.session),
-            "journal": lambda: JournalScreen(self.session),
-            "debrief": lambda: DebriefScreen(self.session),
-            "home": lambda: HomeScreen(self.session),
-            "settings": lambda: SettingsScreen(self.session, self.profiles),
-            "trends": lambda: TrendsScreen(self.session),
-            "supervision": lambda: _supervision_screen(self.session),
+        """Create every screen and wire its intent signals; the one place that knows them all.
+
+        Refreshes are not wired here: each screen follows the data it shows through the
+        session's change events (ui/data_events.py)."""
+        session = self.session
+        self.home = HomeScreen(session)
+        self.reflect = ReflectScreen(session)
+        self.journal = JournalScreen(session)
+        self.checkin = CheckinScreen(session)
+        self.trends = TrendsScreen(session)
+        self.resources = ResourcesScreen(session)
+        self.debrief = DebriefScreen(session)
+        self.settings = SettingsScreen(session, self.profiles)
+        built: dict[str, QWidget] = {
+            "home": self.home,
+            "reflect": self.reflect,
+            "journal": self.journal,
+            "checkin": self.checkin,
+            "trends": self.trends,
+            "resources": self.resources,
+            "debrief": self.debrief,
+            "settings": self.settings,
         }
+        if ("supervision", "Supervision") in self.navigation:
+            from reflect.ui.screens.supervision_screen import SupervisionScreen
+
+            self.supervision = SupervisionScreen(session)
+            built["supervision"] = self.supervision
         for key, label in self.navigation:
-            factory = factories.get(key)
-            coming = tr("This part of Reflect is on its way.")
-            widget = factory() if factory else PlaceholderScreen(tr(label), coming)
-            self._add_screen(key, label, widget)
-
-        checkin = self.screens["checkin"]
-        if isinstance(checkin, CheckinScreen):
-            checkin.open_resources_requested.connect(self._on_open_resources_requested)
-            checkin.open_plan_requested.connect(self._on_open_plan_requested)
-            checkin.open_understanding_requested.connect(self._on_open_understanding_requested)
-            checkin.help_requested.connect(self.help_requested)
-
-        resources = self.screens["resources"]
-        if isinstance(resources, ResourcesScreen):
-            resources.help_requested.connect(self.help_requested)
-            resources.checkin_requested.connect(lambda: self.show_screen("checkin"))
-            if isinstance(checkin, CheckinScreen):
-                checkin.checkin_saved.connect(lambda _id: resources.refresh_suggestions())
-
-        reflect, journal = self.screens["reflect"], self.screens["journal"]
-        if isinstance(reflect, ReflectScreen) and isinstance(journal, JournalScreen):
-            journal.open_entry_requested.connect(self._on_journal_open_entry)
-            journal.new_entry_requested.connect(lambda: self.show_screen("reflect"))
-            reflect.reflection_saved.connect(lambda _id: journal.refresh())
-
-        home = self.screens["home"]
-        if isinstance(home, HomeScreen):
-            home.reflection_requested.connect(lambda: self.show_screen("reflect"))
-            home.checkin_requested.connect(lambda: self.show_screen("checkin"))
-            home.open_entry_requested.connect(self._on_journal_open_entry)
-            home.open_resources_requested.connect(self._on_open_resources_requested)
-            home.open_plan_requested.connect(self._on_open_plan_requested)
-            home.open_understanding_requested.connect(self._on_open_understanding_requested)
-            home.help_requested.connect(self.help_requested)
-            if isinstance(journal, JournalScreen):
-                home.follow_ups_changed.connect(journal.refresh)
-
-        trends = self.screens["trends"]
-        if isinstance(trends, TrendsScreen):
-            trends.open_resources_requested.connect(self._on_open_resources_requested)
-            trends.open_plan_requested.connect(self._on_open_plan_requested)
-            trends.open_understanding_requested.connect(self._on_open_understanding_requested)
-            if isinstance(checkin, CheckinScreen):
-                checkin.checkin_saved.connect(lambda _id: trends.refresh())
-            if isinstance(reflect, ReflectScreen):
-                reflect.reflection_saved.connect(lambda _id: trends.refresh())
-                reflect.exposure_changed.connect(trends.refresh)
-            if isinstance(home, HomeScreen):
-                home.exposure_changed.connect(trends.refresh)
-
-        settings = self.screens["settings"]
-        if isinstance(settings, SettingsScreen):
-            settings.setting_changed.connect(self.setting_changed)
-            settings.restore_requested.connect(self.restore_requested)
-            settings.delete_profile_requested.connect(self.delete_profile_requested)
-            settings.data_imported.connect(self.refresh_after_import)
-            settings.setting_changed.connect(self._on_settings_setting_changed)
-        if self.session.team.visible:
+            self._add_screen(key, label, built[key])
+        # Actions that arrive in a supervisor's reply appear on Home at once.
+        self.debrief.debrief_saved.connect(lambda _id: self.home.refresh())
+        self._wire_navigation()
+        self._wire_settings()
+        if session.team.visible:
             self.set_team_screen_shown(True)
 
-        supervision = self.screens.get("supervision")
-        debrief = self.screens["debrief"]
-        if supervision is not None and isinstance(debrief, DebriefScreen):
-            debrief.debrief_saved.connect(lambda _id: supervision.refresh())  # type: ignore[attr-defined]
-        if isinstance(debrief, DebriefScreen) and isinstance(home, HomeScreen):
-            # Actions that arrive in a supervisor's reply appear on Home at once.
-            debrief.debrief_saved.connect(lambda _id: home.refresh())
+    def _screen_hooks(self) -> list[Screen]:
+        """Every screen, as the protocol the workspace relies on (mypy checks each one)."""
+        hooks: list[Screen] = [
+            self.home,
+            self.reflect,
+            self.journal,
+            self.checkin,
+            self.trends,
+            self.resources,
+            self.debrief,
+            self.settings,
+        ]
+        if self.team is not None:
+            hooks.append(self.team)
+        return hooks
+
+    def _wire_navigation(self) -> None:
+        """Intent signals: a screen asks to show another one (or the help lines)."""
+        for source in (self.home, self.checkin, self.trends):
+            source.open_resources_requested.connect(self._on_open_resources_requested)
+            source.open_plan_requested.connect(self._on_open_plan_requested)
+            source.open_understanding_requested.connect(self._on_open_understanding_requested)
+        for source_with_help in (self.home, self.checkin, self.resources):
+            source_with_help.help_requested.connect(self.help_requested)
+        self.resources.checkin_requested.connect(lambda: self.arrive_at("checkin"))
+        self.home.checkin_requested.connect(lambda: self.arrive_at("checkin"))
+        self.home.reflection_requested.connect(lambda: self.start_reflection())
+        self.home.template_requested.connect(self.start_reflection)
+        self.home.draft_requested.connect(lambda: self.start_reflection())
+        self.journal.new_entry_requested.connect(lambda: self.start_reflection())
+        self.home.open_entry_requested.connect(self._on_journal_open_entry)
+        self.journal.open_entry_requested.connect(self._on_journal_open_entry)
+        self.journal.edit_entry_requested.connect(self._on_journal_open_entry)
+        self.reflect.open_saved_requested.connect(self._on_open_saved)
+
+    def _wire_settings(self) -> None:
+        """Settings the window applies (language, theme…), restore and profile deletion."""
+        self.settings.setting_changed.connect(self.setting_changed)
+        self.settings.restore_requested.connect(self.restore_requested)
+        self.settings.delete_profile_requested.connect(self.delete_profile_requested)
+        self.settings.setting_changed.connect(self._on_settings_setting_changed)
+
+    def _on_journal_open_entry(self, reflection_id: int) -> None:
+        if self.reflect.edit_reflection(reflection_id):
+            self.show_screen("reflect")
+
+    def _on_open_saved(self, reflection_id: int) -> None:
+        """ "Open" after saving: the journal shows what was saved, to read."""
+        if self.journal.read(reflection_id):
+            self.show_screen("journal")
+
+    def _on_open_resources_requested(self) -> None:
+        """Early-warning cards lead to the suggestions that follow the latest check-in."""
+        self.show_screen("resources")
+        self.resources.show_suggestions()
+
+    def _on_open_plan_requested(self) -> None:
+        """The plan lives on the resources screen."""
+        self.show_screen("resources")
+        self.resources.show_plan()
+
+    def _on_open_understanding_requested(self) -> None:
+        """Early-warning notes and the first check-in link to Understanding vicarious trauma."""
+        self.show_screen("resources")
+        self.resources.show_understanding()
 
     # --- sealed files dropped on the window ----------------------------------------------
 
@@ -293,53 +351,16 @@ class MainWindow(QWidget):
                     ).format(count=opened.reply.actions_added)
                 else:
                     message = tr("Packet kept in your supervision record.")
-                self.refresh_after_import()
+                self.home.refresh()
+                self.debrief.refresh()
+                refresh = getattr(self.supervision, "refresh", None)
+                if callable(refresh):
+                    refresh()
                 self.show_screen("supervision" if opened.kind == "packet" else "home")
         QMessageBox.information(self, tr("Sealed file"), message)
         return message
 
-    def refresh_after_import(self) -> None:
-        """Imported records show up everywhere without locking."""
-        for screen in self.screens.values():
-            refresh = getattr(screen, "refresh", None)
-            if callable(refresh):
-                refresh()
-
-    def _on_journal_open_entry(self, reflection_id: int) -> None:
-        reflect = self.screens["reflect"]
-        if isinstance(reflect, ReflectScreen) and reflect.edit_reflection(reflection_id):
-            self.show_screen("reflect")
-
-    def _on_open_resources_requested(self) -> None:
-        """Early-warning cards lead to the suggestions that follow the latest check-in."""
-        self.show_screen("resources")
-        show_suggestions = getattr(self.screens.get("resources"), "show_suggestions", None)
-        if callable(show_suggestions):
-            show_suggestions()
-
-    def _on_open_plan_requested(self) -> None:
-        """The plan lives on the resources screen; open it there if that screen can."""
-        self.show_screen("resources")
-        show_plan = getattr(self.screens.get("resources"), "show_plan", None)
-        if callable(show_plan):
-            show_plan()
-
-    def _on_open_understanding_requested(self) -> None:
-        """Early-warning notes and the first check-in link to Understanding vicarious trauma."""
-        self.show_screen("resources")
-        show = getattr(self.screens.get("resources"), "show_understanding", None)
-        if callable(show):
-            show()
-
     def before_lock(self) -> None:
         """Give screens a chance to save drafts before the database closes."""
-        for screen in self.screens.values():
-            save = getattr(screen, "save_draft_now", None)
-            if callable(save):
-                save()
-
-
-def _supervision_screen(session: Session) -> QWidget:
-    from reflect.ui.screens.supervision_screen import SupervisionScreen
-
-    return SupervisionScreen(session)
+        for screen in self._screen_hooks():
+            screen.save_draft_now()

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from reflect.domain.reminders import (
     REMINDER_MESSAGE,
@@ -24,6 +24,7 @@ from reflect.domain.reminders import (
     snoozed_until,
 )
 from reflect.paths import APP_NAME
+from reflect.ui.app_icon import app_icon
 from reflect.ui.i18n import tr
 
 # QTimer takes an int of milliseconds; re-check at least daily so clock changes (sleep,
@@ -59,8 +60,8 @@ class TrayReminder(QObject):
     def _build_tray(self) -> None:
         app = QApplication.instance()
         icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
-        if icon.isNull() and isinstance(app, QApplication):
-            icon = app.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        if icon.isNull():  # run_gui sets it; a window built some other way still gets ours
+            icon = app_icon()
         self.tray = QSystemTrayIcon(icon, self)
         self.tray.setToolTip(APP_NAME)  # never anything about the person's state
         menu = QMenu()

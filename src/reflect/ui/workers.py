@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 
 class _Signals(QObject):
@@ -49,24 +50,38 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     on_progress: Callable[[int, str], None] | None = None,
+    *,
+    owner: QObject | None = None,
 ) -> None:
     """Call ``fn`` on a worker thread; the callbacks run on the GUI thread.
 
+    The rule for background work: ``fn`` opens its own connection (see
+    services/worker_session.py), never the GUI's. With ``owner`` (the widget that asked),
+    no callback runs once that widget has been destroyed, say by locking meanwhile.
     With ``on_progress``, ``fn`` receives a ``report(percent, text)`` callable.
     """
     signals = _Signals()
     _KEEP.add(signals)
 
+    def owner_gone() -> bool:
+        return owner is not None and not isValid(owner)
+
     def finish(result: Any) -> None:
         _KEEP.discard(signals)
-        on_done(result)
+        if not owner_gone():
+            on_done(result)
 
     def fail(exc: BaseException) -> None:
         _KEEP.discard(signals)
-        on_error(exc)
+        if not owner_gone():
+            on_error(exc)
+
+    def progress(percent: int, text: str) -> None:
+        if on_progress is not None and not owner_gone():
+            on_progress(percent, text)
 
     signals.finished.connect(finish)
     signals.failed.connect(fail)
     if on_progress is not None:
-        signals.progress.connect(on_progress)
+        signals.progress.connect(progress)
     QThreadPool.globalInstance().start(_Task(fn, signals, on_progress is not None))

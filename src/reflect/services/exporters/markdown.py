@@ -63,6 +63,36 @@ def _table(title: str, rows: list[dict[str, Any]], fields: list[str]) -> list[st
     return [*lines, ""]
 
 
+def _team_tables(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """A coordinator's assessment (domain ratings) and action plan, and which anonymous
+    contributions the profile keeps (their figures are in the JSON and CSV exports)."""
+    assessments = [
+        {
+            **row,
+            "domains": "; ".join(
+                f"{d.get('label', d.get('domain'))}: {d.get('rating')}"
+                for d in row.get("domains") or []
+                if isinstance(d, dict)
+            ),
+        }
+        for row in tables.get("team_assessments", [])
+    ]
+    lines = _table(
+        "Team self-assessments", assessments, ["taken_at", "mode", "participants", "domains"]
+    )
+    lines += _table(
+        "Team action plan",
+        tables.get("team_actions", []),
+        ["domain", "what", "who", "by_when", "review_on", "done_on"],
+    )
+    lines += _table(
+        "Team contributions kept",
+        tables.get("team_contributions", []),
+        ["contributor", "written", "imported_at"],
+    )
+    return lines
+
+
 def write(session: Session, target: Path, options: ExportOptions) -> dict[str, Any]:
     from reflect.storage.table_dump import read_all
 
@@ -102,6 +132,7 @@ def write(session: Session, target: Path, options: ExportOptions) -> dict[str, A
         tables.get("after_work_checks", []),
         ["taken_at", "switched_off", "helped"],
     )
+    lines += _team_tables(tables)
     standalone = [f for f in tables.get("follow_ups", []) if not f.get("reflection_id")]
     lines += _table("Other follow-ups", standalone, ["created_at", "text", "due", "done_at"])
     Path(target).write_text("\n".join(lines), encoding="utf-8")

@@ -48,3 +48,5 @@ class PreparedImport:
     preview: ImportPreview
     write: Callable[[], dict[str, int]]
     close: Callable[[], None] = lambda: None
+    # Optional: the same write, reporting the fraction done (0.0 to 1.0) as it goes.
+    write_with_progress: Callable[[Callable[[float], None]], dict[str, int]] | None = None

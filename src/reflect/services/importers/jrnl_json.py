@@ -9,6 +9,7 @@ tags (without the @) and starred entries get the tag ``starred``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -148,7 +149,11 @@ def prepare(session: Session, path: Path, data: Any) -> PreparedImport:
         notes=["jrnl entries become free-write reflections; @tags become tags."],
     )
 
-    def write() -> dict[str, int]:
-        return {"reflections": add_reflections(session.db, fresh)}
+    def write_with_progress(fraction: Callable[[float], None]) -> dict[str, int]:
+        total = max(1, len(fresh))
+        return {"reflections": add_reflections(session.db, fresh, lambda n: fraction(n / total))}
 
-    return PreparedImport(preview, write)
+    def write() -> dict[str, int]:
+        return write_with_progress(lambda _f: None)
+
+    return PreparedImport(preview, write, write_with_progress=write_with_progress)

@@ -71,6 +71,10 @@ class ReflectionTableModel(QAbstractTableModel):
             return item.snippet
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return item.snippet
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:  # the tag may be cut
+            return tr(self._names.get(item.template_id, item.template_id))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
+            return ", ".join(item.tags)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -5,6 +5,8 @@ A second tab scores published questionnaires (see instrument_panel.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, CheckIn
 from reflect.domain.checkin_definition import CheckinDefinition
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
+from reflect.ui.data_events import follow
 from reflect.ui.i18n import tr, tr_list
 from reflect.ui.screens.instrument_panel import InstrumentPanel
 from reflect.ui.widgets.checkin_history_view import CheckinHistoryView
@@ -41,6 +44,7 @@ class CheckinScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        follow(session, ("checkins_changed", "results_changed"), self.refresh, self)
         self.session = session
         self.setAccessibleName(tr("Check-in"))
         self.definition: CheckinDefinition = session.checkins.definition
@@ -49,7 +53,8 @@ class CheckinScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.card = EarlyWarningCard(session.early_warning)
+        # A quiet marker here; the note itself shows in full on the result and on Home.
+        self.card = EarlyWarningCard(session.early_warning, compact=True)
         card_box = QHBoxLayout()
         card_box.setContentsMargins(16, 12, 16, 0)
         card_box.addWidget(self.card)
@@ -62,7 +67,12 @@ class CheckinScreen(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_form())
         self.result_view = CheckinResultView()
+        # After a check-in the note belongs with the result, in full; the result already
+        # offers coping ideas and the plan, so the card leaves its own links out.
+        self.result_card = EarlyWarningCard(session.early_warning, links=False)
+        self.result_view.add_note(self.result_card)
         self.pages.addWidget(self.result_view)
+        self.pages.currentChanged.connect(self._on_pages_changed)
         self.tabs.addTab(self.pages, tr("One-minute check-in"))
         self.instruments = InstrumentPanel(session.instruments)
         self.tabs.addTab(self.instruments, tr("Questionnaires"))
@@ -80,7 +90,7 @@ class CheckinScreen(QWidget):
         self.instruments.open_resources_requested.connect(self.open_resources_requested)
         self.instruments.open_plan_requested.connect(self.open_plan_requested)
         self.instruments.help_requested.connect(self.help_requested)
-        self.history.history_changed.connect(self.card.refresh)
+        self.history.history_changed.connect(self._refresh_notes)
 
     # --- the form ---------------------------------------------------------------------------
 
@@ -112,8 +122,12 @@ class CheckinScreen(QWidget):
         legend = " · ".join(
             f"<b>{value}</b>&nbsp;{label}" for value, label in enumerate(tr_list(d.labels))
         )
+        # This scale is for the warning-sign questions only; sleep, energy and "what has been
+        # helping" show their own scale where they are asked (and there, higher is better).
         self.legend = QLabel(
-            tr("For {time_frame}: {legend}").format(time_frame=tr(d.time_frame), legend=legend)
+            tr("Warning signs, for {time_frame}: {legend}").format(
+                time_frame=tr(d.time_frame), legend=legend
+            )
         )
         self.legend.setWordWrap(True)
         outer.addWidget(self.legend)
@@ -138,9 +152,15 @@ class CheckinScreen(QWidget):
         form.addWidget(self._section_label(tr("Sleep and energy")))
         self.sleep_row = RatingRow(tr(d.sleep.text), tr_list(d.sleep.labels))
         self.energy_row = RatingRow(tr(d.energy.text), tr_list(d.energy.labels))
+        self.sleep_legend = self._scale_legend(d.sleep.labels)
+        form.addWidget(self.sleep_legend)
         form.addWidget(self.sleep_row)
+        self.energy_legend = self._scale_legend(d.energy.labels)
+        form.addWidget(self.energy_legend)
         form.addWidget(self.energy_row)
         form.addWidget(self._section_label(tr(d.helping_intro)))
+        self.helping_legend = self._scale_legend(d.helping[0].labels if d.helping else ())
+        form.addWidget(self.helping_legend)
         self.helping_rows: dict[str, RatingRow] = {}
         for question in d.helping:
             row = RatingRow(tr(question.text), tr_list(question.labels))
@@ -149,6 +169,8 @@ class CheckinScreen(QWidget):
         self.strength_rows: dict[str, RatingRow] = {}
         if d.strengths:
             form.addWidget(self._section_label(tr(d.strengths_intro)))
+            self.strengths_legend = self._scale_legend(d.strengths[0].labels)
+            form.addWidget(self.strengths_legend)
             for question in d.strengths:
                 row = RatingRow(tr(question.text), tr_list(question.labels))
                 self.strength_rows[question.id] = row
@@ -200,6 +222,28 @@ class CheckinScreen(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._on_rating_changed()
         return page
+
+    @staticmethod
+    def _scale_legend(labels: Sequence[str]) -> QLabel:
+        scale = " · ".join(
+            f"<b>{value}</b>&nbsp;{label}" for value, label in enumerate(tr_list(labels))
+        )
+        legend = QLabel(tr("Its own scale, where higher is better: {scale}").format(scale=scale))
+        legend.setWordWrap(True)
+        legend.setObjectName("fieldHelp")
+        legend.setContentsMargins(8, 0, 8, 0)
+        return legend
+
+    def arrive(self) -> None:
+        """Reached on purpose (Alt+4, Quick check-in, the tray): a digit answers question 1."""
+        self.tabs.setCurrentIndex(0)
+        if self.pages.currentWidget() is self.result_view:
+            self.result_view.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        rows = list(self.item_rows.values())
+        first = next((row for row in rows if row.value() is None), rows[0] if rows else None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @staticmethod
     def _section_label(text: str) -> QLabel:
@@ -264,7 +308,7 @@ class CheckinScreen(QWidget):
         self._last_saved = saved
         self.result_view.show_result(self.session.checkins.scored(int(saved.id or 0)))
         self.pages.setCurrentIndex(1)
-        self.card.refresh()
+        self._refresh_notes()
         self.history.refresh()
         self._update_first_time_link()
         self.checkin_saved.emit(int(saved.id or 0))
@@ -300,7 +344,7 @@ class CheckinScreen(QWidget):
         self.note.setText(saved.note)
         self.error.setText(tr("The check-in was deleted; your answers are still here."))
         self._update_first_time_link()
-        self.card.refresh()
+        self._refresh_notes()
         self.history.refresh()
 
     def _update_first_time_link(self) -> None:
@@ -311,11 +355,22 @@ class CheckinScreen(QWidget):
         self.understanding_link.setVisible(first_time)
 
     def _on_instruments_saved(self) -> None:
-        self.card.refresh()
+        self._refresh_notes()
         self.history.refresh()
         self.instrument_saved.emit()
 
-    def refresh(self) -> None:
+    def save_draft_now(self) -> None:
+        """Nothing typed here is kept as a draft; see ui/screen.py."""
+
+    def _refresh_notes(self) -> None:
         self.card.refresh()
+        self.result_card.refresh()
+
+    def _on_pages_changed(self, index: int) -> None:
+        # The result shows the note in full: the quiet marker above would say it twice.
+        self.card.set_suppressed(self.pages.widget(index) is self.result_view)
+
+    def refresh(self) -> None:
+        self._refresh_notes()
         self.history.refresh()
         self._update_first_time_link()

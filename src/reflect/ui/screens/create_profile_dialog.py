@@ -60,7 +60,6 @@ class CreateProfileDialog(NewPassphraseDialog):
         warning.setObjectName("warningText")
         layout.addWidget(warning)
         self.understood = QCheckBox(tr("I understand a lost passphrase cannot be recovered"))
-        layout.addWidget(self.understood)
         self.make_recovery_key = QCheckBox(tr("Also make a recovery key I can print (recommended)"))
         self.make_recovery_key.setChecked(True)
         self.make_recovery_key.setToolTip(
@@ -70,6 +69,10 @@ class CreateProfileDialog(NewPassphraseDialog):
             )
         )
         layout.addWidget(self.make_recovery_key)
+        # With a recovery key a lost passphrase *can* be recovered: only without one is the
+        # person asked to accept that it cannot.
+        layout.addWidget(self.understood)
+        self.understood.setVisible(False)
         # The role can also be changed later in Settings → Supervision.
         self.as_supervisor = QCheckBox(tr("I supervise others: show the Supervision screen"))
         layout.addWidget(self.as_supervisor)
@@ -81,6 +84,7 @@ class CreateProfileDialog(NewPassphraseDialog):
 
         self.passphrase_edit.textChanged.connect(self._on_passphrase_changed)
         self.understood.toggled.connect(self._update_button)
+        self.make_recovery_key.toggled.connect(self._on_recovery_key_toggled)
         self.confirm_edit.textChanged.connect(self._update_button)
 
     def _on_passphrase_changed(self, text: str) -> None:
@@ -90,10 +94,15 @@ class CreateProfileDialog(NewPassphraseDialog):
         self.strength_bar.setAccessibleDescription(tr(hint))
         self._update_button()
 
+    def _on_recovery_key_toggled(self, checked: bool) -> None:
+        self.understood.setVisible(not checked)
+        if checked:
+            self.understood.setChecked(False)
+        self._update_button()
+
     def _update_button(self) -> None:
-        self.create_button.setEnabled(
-            self.understood.isChecked() and bool(self.passphrase_edit.text())
-        )
+        accepted = self.make_recovery_key.isChecked() or self.understood.isChecked()
+        self.create_button.setEnabled(accepted and bool(self.passphrase_edit.text()))
 
     @property
     def display_name(self) -> str:

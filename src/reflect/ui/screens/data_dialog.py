@@ -7,6 +7,7 @@ needs the profile closed, so this dialog only asks (file, confirmation, passphra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from reflect.services.worker_session import separate_session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.workers import run_in_background
 
 
@@ -49,6 +51,26 @@ class DataDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
 
+        layout.addWidget(self._build_backups())
+        layout.addWidget(self._build_export())
+        layout.addWidget(self._build_import())
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("Status"))
+        layout.addWidget(self.status)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self._refresh_backups()
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _build_backups(self) -> QGroupBox:
+        """Back up now and restore."""
         backups = QGroupBox(tr("Backups"))
         box = QVBoxLayout(backups)
         self.backup_summary = QLabel()
@@ -63,8 +85,10 @@ class DataDialog(QDialog):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         box.addLayout(row)
-        layout.addWidget(backups)
+        return backups
 
+    def _build_export(self) -> QGroupBox:
+        """The export format and button, with the plain-text warning."""
         export = QGroupBox(tr("Export"))
         box = QVBoxLayout(export)
         note = QLabel(
@@ -85,8 +109,10 @@ class DataDialog(QDialog):
         row.addWidget(self.format_combo, 1)
         row.addWidget(self.export_button)
         box.addLayout(row)
-        layout.addWidget(export)
+        return export
 
+    def _build_import(self) -> QGroupBox:
+        """Import a Reflect archive or a jrnl export."""
         importing = QGroupBox(tr("Import"))
         box = QVBoxLayout(importing)
         note = QLabel(
@@ -103,22 +129,7 @@ class DataDialog(QDialog):
         row.addWidget(self.import_button)
         row.addStretch(1)
         box.addLayout(row)
-        layout.addWidget(importing)
-
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(tr("Status"))
-        layout.addWidget(self.status)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
-        self._refresh_backups()
-
-    # --- helpers ---------------------------------------------------------------------------
+        return importing
 
     def _refresh_backups(self) -> None:
         found = list_backups(self.session.profile)
@@ -193,7 +204,7 @@ class DataDialog(QDialog):
             with separate_session(self.session) as reader:
                 return backup_now(reader)
 
-        run_in_background(work, done, self._failed)
+        run_in_background(work, done, self._failed, owner=self)
 
     def _on_restore_clicked(self) -> None:
         folder = str(self.session.profile.directory / "backups")
@@ -205,7 +216,7 @@ class DataDialog(QDialog):
         )
         if not path:
             return
-        answer = QMessageBox.question(
+        if not confirm_destructive(
             self,
             tr("Restore this backup?"),
             tr(
@@ -213,10 +224,8 @@ class DataDialog(QDialog):
                 "data is first kept as a backup of its own, so you can go back.\n\nReflect "
                 "will lock, restore, and then ask for your passphrase again."
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            tr("Restore"),
+        ):
             return
         secret = self._ask_passphrase(
             tr("Passphrase"),
@@ -284,7 +293,7 @@ class DataDialog(QDialog):
                 text = tr("Wrote an encrypted export to {path} (only you can open it).")
             self._busy(False, text.format(path=report.path))
 
-        run_in_background(work, done, self._failed, self._on_progress)
+        run_in_background(work, done, self._failed, self._on_progress, owner=self)
 
     # --- import ----------------------------------------------------------------------------
 
@@ -313,10 +322,16 @@ class DataDialog(QDialog):
             if secret is None:
                 return
         self._busy(True, tr("Reading the file…"))
+
+        def work() -> Any:
+            with separate_session(self.session) as reader:
+                return preview_import(reader, Path(path), secret)
+
         run_in_background(
-            lambda: preview_import(self.session, Path(path), secret),
+            work,
             lambda preview: self._confirm_import(Path(path), secret, preview),
             self._failed,
+            owner=self,
         )
 
     def _confirm_import(self, path: Path, secret: str | None, preview: Any) -> None:
@@ -359,4 +374,11 @@ class DataDialog(QDialog):
             )
             self.data_imported.emit()
 
-        run_in_background(lambda: import_file(self.session, path, secret), done, self._failed)
+        def work(report: Callable[[int, str], None]) -> Any:
+            # Its own connection, as for every worker: the GUI keeps reading and saving on
+            # its own meanwhile. The import announces "imported" on the shared change feed,
+            # which refreshes every screen (see ui/data_events.py).
+            with separate_session(self.session) as writer:
+                return import_file(writer, path, secret, progress=report)
+
+        run_in_background(work, done, self._failed, self._on_progress, owner=self)

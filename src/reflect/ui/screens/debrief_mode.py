@@ -10,7 +10,7 @@ import contextlib
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -49,6 +49,10 @@ class DebriefMode(QWidget):
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.setFont(font)
+        self._base_point_size = font.pointSizeF()
+        self.zoom = 1.0
+        # The workspace window behind this one, hidden while it is open (see showEvent).
+        self._hidden_workspace: QWidget | None = None
 
         root = QVBoxLayout(self)
         banner_html = f"<b>{tr(SHARE_BANNER)}.</b> {tr(VOLUNTARY_NOTE)}"
@@ -158,6 +162,15 @@ class DebriefMode(QWidget):
         self.finish_button.clicked.connect(self._finish)
         self.leave_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.close)
+        # Larger or smaller text for a shared screen: Ctrl+plus / Ctrl+minus, Ctrl+0 resets.
+        for keys, step in (
+            (QKeySequence.StandardKey.ZoomIn, 1),
+            (QKeySequence("Ctrl+="), 1),
+            (QKeySequence.StandardKey.ZoomOut, -1),
+            (QKeySequence("Ctrl+0"), 0),
+        ):
+            zoom = QShortcut(QKeySequence(keys), self)
+            zoom.activated.connect(lambda s=step: self.change_zoom(s))
         self.actions_panel.set_actions(self._view.actions, self._view.carried_over)
         self.steps.setCurrentRow(0)
         self.finish_button.setEnabled(self._view.completed_at is None)
@@ -231,6 +244,33 @@ class DebriefMode(QWidget):
         self.finish_button.setEnabled(False)
         self.finish_button.setText(tr("Completed"))
 
+    def change_zoom(self, step: int) -> None:
+        """One step is 15% larger or smaller text, from 70% to 250%; 0 goes back to 100%."""
+        zoom = 1.0 if step == 0 else self.zoom * (1.15**step)
+        self.zoom = max(0.7, min(2.5, zoom))
+        font = self.font()
+        font.setPointSizeF(self._base_point_size * self.zoom)
+        self.setFont(font)
+        title_font = QFont(self.step_title.font())  # the step title keeps its larger size
+        title_font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.step_title.setFont(title_font)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Hide the workspace while debrief mode is open: where the window manager ignores
+        full screen (this window then opens small, over the workspace), nothing private
+        may show around it on a shared screen. ``closeEvent`` brings the workspace back."""
+        super().showEvent(event)
+        parent = self.parentWidget()
+        workspace = parent.window() if parent is not None else None
+        if workspace is not None and workspace is not self and workspace.isVisible():
+            self._hidden_workspace = workspace
+            workspace.hide()
+
+    def _restore_workspace(self) -> None:
+        workspace, self._hidden_workspace = self._hidden_workspace, None
+        if workspace is not None:
+            workspace.show()
+
     def leave_without_asking(self) -> None:
         """Used on lock: save and close without a question."""
         self._confirm_leave = False
@@ -252,6 +292,7 @@ class DebriefMode(QWidget):
         with contextlib.suppress(ReflectError):
             self._save_note()
         event.accept()
+        self._restore_workspace()
         self.closed.emit()
 
 

@@ -31,10 +31,12 @@ from reflect.services.debrief import Choice
 from reflect.services.debrief_content import VOLUNTARY_NOTE
 from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.session import Session
+from reflect.ui.data_events import follow
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.screens.debrief_mode import DebriefMode
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.debrief_cards import KIND_LABELS
 from reflect.ui.widgets.debrief_sidebar import DebriefSidebar
 from reflect.ui.widgets.reflection_parts import ReflectionPartsChooser
@@ -48,6 +50,7 @@ class DebriefScreen(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        follow(session, ("debriefs_changed",), self.refresh, self)
         self.service = session.debrief
         # The screen is rebuilt when the language changes, so its wording is fixed here.
         self.words = interface_words()
@@ -56,6 +59,19 @@ class DebriefScreen(QWidget):
 
         split = QSplitter(self)
         outer = QVBoxLayout(self)
+        # A title that says what the screen is for, before any list or form.
+        self.heading = QLabel(
+            "<h2>"
+            + tr("Debrief with your supervisor")
+            + "</h2>"
+            + tr(
+                "Prepare what you want to talk about, choose what to share, then go through it "
+                "together in debrief mode."
+            )
+        )
+        self.heading.setWordWrap(True)
+        self.heading.setObjectName("screenHeading")
+        outer.addWidget(self.heading)
         outer.addWidget(split)
 
         # Left column: history and open actions.
@@ -298,7 +314,11 @@ class DebriefScreen(QWidget):
             return False
         self.debrief = saved
         self.delete_button.setEnabled(True)
-        self.status.setText(tr("Saved. Sharing {count} item(s).").format(count=len(saved.shared)))
+        self.status.setText(
+            self.words.plural(
+                len(saved.shared), "Saved. Sharing {count} item.", "Saved. Sharing {count} items."
+            )
+        )
         self.refresh()
         if saved.id is not None:
             self.debrief_saved.emit(saved.id)
@@ -337,16 +357,14 @@ class DebriefScreen(QWidget):
     def delete_current(self) -> None:
         if self.debrief.id is None:
             return
-        answer = QMessageBox.question(
+        if confirm_destructive(
             self,
             tr("Delete this debrief?"),
             tr("Delete “{title}” with its notes and agreed actions? This cannot be undone.").format(
                 title=self.debrief.title
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            tr("Delete"),
+        ):
             self.service.delete(self.debrief.id)
             self._load(self.service.new(words=self.words))
             self.refresh()

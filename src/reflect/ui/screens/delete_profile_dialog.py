@@ -47,6 +47,9 @@ class DeleteProfileDialog(QDialog):
         self.delete_button.setAutoDefault(False)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.rejected.connect(self.reject)
+        # Enter never deletes, not even after the word is typed: Cancel is the default.
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(True)
         self.delete_button.clicked.connect(self.accept)
         self.word.textChanged.connect(self._on_text_changed)
         layout.addWidget(buttons)

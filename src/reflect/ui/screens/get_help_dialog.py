@@ -34,6 +34,7 @@ from reflect.domain.crisis_lines import (
 from reflect.domain.errors import ReflectError
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.widgets.confirm import confirm_destructive
 
 # Shown only if the shipped list itself cannot be read: the two numbers must never vanish.
 FALLBACK_HTML = (
@@ -287,7 +288,13 @@ class GetHelpDialog(QDialog):
             text += " " + tr(
                 "That was over a year ago: please confirm them with your organisation."
             )
-        text += " " + tr("Sources are listed under Resources › About the content.") + "</small></p>"
+        if self.session is None:
+            # While locked the Resources screen cannot be opened: name the sources here.
+            sources = list(dict.fromkeys(line.source for line in directory.lines_for(self.country)))
+            text += " " + escape(tr("Sources: {sources}.").format(sources="; ".join(sources)))
+        else:
+            text += " " + tr("Sources are listed under Resources › About the content.")
+        text += "</small></p>"
         footer = _label(text)
         footer.setAccessibleName(tr("About these lines"))
         return footer
@@ -323,12 +330,13 @@ class GetHelpDialog(QDialog):
         self._rebuild()
 
     def _remove_contact(self, contact: HelpContact) -> None:
-        answer = QMessageBox.question(
+        removed = confirm_destructive(
             self,
             tr("Remove contact"),
             tr("Remove “{name}” from your contacts?").format(name=contact.name),
+            tr("Remove"),
         )
-        if answer == QMessageBox.StandardButton.Yes and contact.id is not None:
+        if removed and contact.id is not None:
             try:
                 self.session.resources.delete_help_contact(contact.id)
             except ReflectError as exc:

@@ -9,21 +9,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from reflect.services.events import ChangeKind
 from reflect.services.exposure import INFER_BREAKS, NO_SELF_CHECKS_SETTING, RECOVERY_ON_HOME
 from reflect.services.session import Session
-from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.data_events import follow
+from reflect.ui.i18n import interface_locale, local_date, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
@@ -32,15 +35,15 @@ from reflect.ui.widgets.recovery_cards import RecoveryCard, SelfCheckCard
 
 SELF_CHECK_POLL_MS = 15 * 60 * 1000  # a due self-check appears within a quarter of an hour
 
-
-class _HomeFollowUps(FollowUpsPanel):
-    """The journal's follow-ups panel, telling home when something was ticked."""
-
-    done = Signal()
-
-    def mark_done(self, follow_up_id: int) -> None:
-        super().mark_done(follow_up_id)
-        self.done.emit()
+# Home summarises all of these: the last check-in, notices, follow-ups, agreed actions and
+# days since a break.
+HOME_SHOWS: tuple[ChangeKind, ...] = (
+    "reflections_changed",
+    "checkins_changed",
+    "results_changed",
+    "debriefs_changed",
+    "exposure_changed",
+)
 
 
 def greeting_for(hour: int) -> str:
@@ -55,13 +58,13 @@ def greeting_for(hour: int) -> str:
 
 class HomeScreen(QWidget):
     reflection_requested = Signal()
+    template_requested = Signal(str)  # "Start a reflection ▾": a reflection on this template
+    draft_requested = Signal()  # "Continue writing" the recovered draft
     checkin_requested = Signal()
     open_entry_requested = Signal(int)
     open_resources_requested = Signal()
     open_plan_requested = Signal()
     open_understanding_requested = Signal()
-    follow_ups_changed = Signal()
-    exposure_changed = Signal()
     help_requested = Signal()
 
     def __init__(
@@ -103,6 +106,24 @@ class HomeScreen(QWidget):
         actions = QHBoxLayout()
         self.reflect_button = QPushButton(tr("Start a reflection"))
         self.reflect_button.setObjectName("primaryButton")
+        # The arrow beside it offers every template (also Ctrl+1..Ctrl+5 anywhere).
+        self.template_button = QPushButton("▾")
+        self.template_button.setObjectName("primaryButton")
+        self.template_button.setAccessibleName(tr("Start a reflection on another template"))
+        self.template_button.setToolTip(tr("Choose a template (Ctrl+1 to Ctrl+5)"))
+        self.template_button.setMaximumWidth(self.fontMetrics().horizontalAdvance("▾") * 4 + 12)
+        self.template_menu = QMenu(self.template_button)
+        for number, template in enumerate(session.journal.templates, start=1):
+            label = tr("{name}  (~{minutes} min)").format(
+                name=tr(template.name), minutes=template.minutes
+            )
+            action = self.template_menu.addAction(label)
+            if number <= 5:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+                action.setShortcutVisibleInContextMenu(True)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # main window owns it
+            action.triggered.connect(lambda _=False, t=template.id: self.template_requested.emit(t))
+        self.template_button.clicked.connect(self._on_template_button_clicked)
         self.reflect_button.setAccessibleName(tr("Start a reflection"))
         self.reflect_button.setAccessibleDescription(tr("Opens a new reflection (Alt+2)"))
         self.reflect_button.setToolTip(tr("A few minutes about your shift (Alt+2)"))
@@ -118,11 +139,28 @@ class HomeScreen(QWidget):
             tr("Hours, encounters, disclosures, crises: numbers only, all optional")
         )
         self.shift_button.setToolTip(tr("Numbers only, about fifteen seconds (Alt+S)"))
-        actions.addWidget(self.reflect_button)
+        split = QHBoxLayout()
+        split.setSpacing(2)
+        split.addWidget(self.reflect_button)
+        split.addWidget(self.template_button)
+        actions.addLayout(split)
         actions.addWidget(self.checkin_button)
         actions.addWidget(self.shift_button)
         actions.addStretch(1)
         layout.addLayout(actions)
+
+        # A reflection kept as a draft (after a crash or a lock) waits on the Reflect screen;
+        # Home says so, so it is not found by chance days later.
+        self.draft_note = QFrame()
+        self.draft_note.setObjectName("homeCard")
+        draft_row = QHBoxLayout(self.draft_note)
+        self.draft_label = QLabel()
+        self.draft_label.setWordWrap(True)
+        self.draft_button = QPushButton(tr("Continue writing"))
+        self.draft_button.setAccessibleName(tr("Continue the unsaved reflection"))
+        draft_row.addWidget(self.draft_label, 1)
+        draft_row.addWidget(self.draft_button)
+        layout.addWidget(self.draft_note)
 
         self.self_check_card = SelfCheckCard()
         layout.addWidget(self.self_check_card)
@@ -141,7 +179,7 @@ class HomeScreen(QWidget):
         follow_frame = QFrame()
         follow_frame.setObjectName("homeCard")
         follow_layout = QVBoxLayout(follow_frame)
-        self.follow_ups = _HomeFollowUps(session.journal)
+        self.follow_ups = FollowUpsPanel(session.journal)
         # Room for about ten actions, measured in lines so it grows with the font size.
         self.follow_ups.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 14)
         follow_layout.addWidget(self.follow_ups)
@@ -162,13 +200,13 @@ class HomeScreen(QWidget):
 
         self.reflect_button.clicked.connect(self.reflection_requested)
         self.checkin_button.clicked.connect(self.checkin_requested)
+        self.draft_button.clicked.connect(self.draft_requested)
         self.warning_card.open_resources_requested.connect(self.open_resources_requested)
         self.warning_card.open_plan_requested.connect(self.open_plan_requested)
         self.warning_card.open_understanding_requested.connect(self.open_understanding_requested)
         self.follow_ups.open_entry_requested.connect(self.open_entry_requested)
         self.on_this_day.open_entry_requested.connect(self.open_entry_requested)
-        self.follow_ups.done.connect(self.follow_ups_changed)
-        self.follow_ups.undo_button.clicked.connect(self.follow_ups_changed)
+        follow(session, HOME_SHOWS, self.refresh, self)
         self.shift_button.clicked.connect(self.log_shift)
         self.recovery_card.mark_break_requested.connect(self.mark_break)
         self.self_check_card.start_requested.connect(self._on_self_check_start_requested)
@@ -182,6 +220,24 @@ class HomeScreen(QWidget):
         self._self_check_timer.start()
         self.refresh()
 
+    def _show_draft(self) -> None:
+        try:
+            draft = self.session.journal.load_draft()
+        except Exception:  # noqa: BLE001 - a note on Home must never break Home
+            draft = None
+        self.draft_note.setVisible(draft is not None)
+        if draft is not None:
+            when = local_date(draft.saved_at, "d MMM, HH:mm")
+            self.draft_label.setText(
+                tr(
+                    "An unsaved reflection from {when} is kept for you on the Reflect screen."
+                ).format(when=when)
+            )
+
+    def _on_template_button_clicked(self) -> None:
+        below = self.template_button.rect().bottomLeft()
+        self.template_menu.popup(self.template_button.mapToGlobal(below))
+
     def refresh(self) -> None:
         now = self._clock()
         name = self.session.profile.display_name
@@ -189,6 +245,7 @@ class HomeScreen(QWidget):
         self.greeting.setText(f"{greeting}, {name}" if name else greeting)
         locale = interface_locale()
         self.today.setText(locale.toString(QDate(now.year, now.month, now.day), "dddd d MMMM yyyy"))
+        self._show_draft()
         self.warning_card.refresh()
         latest = self.session.checkins.latest_scored()
         self.checkin_card.show_entry(latest, now)
@@ -220,7 +277,6 @@ class HomeScreen(QWidget):
         dialog = ShiftLogDialog(self.session.exposure, self, offer_self_checks=offer)
         dialog.exec()
         if dialog.saved is not None:
-            self.exposure_changed.emit()
             self.refresh_recovery()
         elif dialog.break_requested:
             self.mark_break(dialog.form.chosen_day())
@@ -232,7 +288,6 @@ class HomeScreen(QWidget):
 
         dialog = BreakDialog(self.session.exposure, self, day if isinstance(day, date) else None)
         if dialog.exec() == BreakDialog.DialogCode.Accepted:
-            self.exposure_changed.emit()
             self.refresh_recovery()
 
     def _on_self_check_start_requested(self, check: object) -> None:
@@ -265,6 +320,9 @@ class HomeScreen(QWidget):
         if check_id is not None:
             self.session.exposure.dismiss_self_check(check_id)
         self.refresh_recovery()
+
+    def save_draft_now(self) -> None:
+        """Nothing typed here is kept as a draft; see ui/screen.py."""
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -26,21 +26,26 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
+from reflect.ui.data_events import follow
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.models.reflection_table_model import ReflectionTableModel
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.journal_calendar import JournalCalendar
 from reflect.ui.widgets.journal_filter_bar import JournalFilterBar
+from reflect.ui.widgets.reflection_reader import ReflectionReader
 
 PAGE_SIZE = 300
 
 
 class JournalScreen(QWidget):
-    open_entry_requested = Signal(int)
+    open_entry_requested = Signal(int)  # to the editor (a follow-up's reflection)
+    edit_entry_requested = Signal(int)  # "Edit" in the read view
     new_entry_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        follow(session, ("reflections_changed",), self.refresh, self)
         self.setAccessibleName(tr("Journal"))
         self.session = session
         self.journal = session.journal
@@ -52,7 +57,15 @@ class JournalScreen(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        root = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+        list_page = QWidget()
+        self.pages.addWidget(list_page)
+        self.reader = ReflectionReader()
+        self.pages.addWidget(self.reader)
+        root = QVBoxLayout(list_page)
         root.addWidget(QLabel("<h2>" + tr("Journal") + "</h2>"))
         self.filters = JournalFilterBar(list(self.journal.templates))
         root.addWidget(self.filters)
@@ -87,6 +100,14 @@ class JournalScreen(QWidget):
         header = self.table.horizontalHeader()
         for column in range(5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The excerpt gets the width: the template and the tags are short tags of a fixed
+        # width (cut with "…", whole in the tooltip), so a long template name or many tags
+        # cannot squeeze the text people look for (readable at 1100 px).
+        tag_width = self.table.fontMetrics().horizontalAdvance("Free write") + 16
+        for column in (1, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, tag_width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         left_layout.addWidget(self.table, 1)
         self.empty = QLabel()
@@ -110,7 +131,7 @@ class JournalScreen(QWidget):
         self.count_label = QLabel()
         self.more_button = QPushButton(tr("Show more"))
         self.open_button = QPushButton(tr("Open"))
-        self.open_button.setToolTip(tr("Open the selected reflection to read or edit it (Enter)"))
+        self.open_button.setToolTip(tr("Open the selected reflection to read it (Enter)"))
         self.delete_button = QPushButton(tr("Delete…"))
         self.delete_button.setToolTip(tr("Delete the selected reflection (Delete)"))
         actions.addWidget(self.count_label, 1)
@@ -156,6 +177,8 @@ class JournalScreen(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo_delete)
         self.follow_ups.open_entry_requested.connect(self.open_entry_requested)
+        self.reader.back_requested.connect(self.show_list)
+        self.reader.edit_requested.connect(self._on_reader_edit)
         self.calendar.currentPageChanged.connect(self._mark_month)
         self.calendar.day_chosen.connect(self.filters.show_day)
         self.print_action.triggered.connect(self.print_selected)
@@ -180,6 +203,9 @@ class JournalScreen(QWidget):
     def _on_more_clicked(self) -> None:
         self._limit += PAGE_SIZE
         self.refresh()
+
+    def save_draft_now(self) -> None:
+        """Nothing typed here is kept as a draft; see ui/screen.py."""
 
     def refresh(self) -> None:
         self.filters.set_choices(self.journal.setting_choices(), self.journal.tags())
@@ -277,30 +303,41 @@ class JournalScreen(QWidget):
         return self.model.row_at(indexes[0].row()).id if indexes else None
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        self.open_entry_requested.emit(self.model.row_at(index.row()).id)
+        self.read(self.model.row_at(index.row()).id)
 
     def open_selected(self) -> None:
         reflection_id = self.selected_id()
         if reflection_id is not None:
-            self.open_entry_requested.emit(reflection_id)
+            self.read(reflection_id)
+
+    def read(self, reflection_id: int) -> bool:
+        """Open a reflection to read (Edit is a separate action in the read view)."""
+        reflection = self.journal.get(reflection_id)
+        if reflection is None:
+            return False
+        self.reader.show_reflection(reflection, self.journal.template_for(reflection))
+        self.pages.setCurrentWidget(self.reader)
+        return True
+
+    def show_list(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_reader_edit(self, reflection_id: int) -> None:
+        self.show_list()
+        self.edit_entry_requested.emit(reflection_id)
 
     def _ask_delete(self, when: str) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Delete this reflection?"))
-        box.setText(tr("Delete the reflection of {when}?").format(when=when))
-        box.setInformativeText(
-            tr(
+        return confirm_destructive(
+            self,
+            tr("Delete this reflection?"),
+            tr("Delete the reflection of {when}?").format(when=when),
+            tr("Delete"),
+            details=tr(
                 "It is removed from the encrypted database. "
                 "You can undo this until you lock Reflect or close it."
-            )
+            ),
         )
-        delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        cancel.setText(tr("Cancel"))  # the same with or without Qt's own translations loaded
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is delete
 
     def delete_selected(self) -> None:
         reflection_id = self.selected_id()

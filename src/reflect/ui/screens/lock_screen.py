@@ -112,7 +112,8 @@ class LockScreen(QWidget):
     def set_profiles(self, profiles: list[ProfileInfo], select: str | None = None) -> None:
         self.profile_combo.clear()
         for info in profiles:
-            label = info.display_name + (tr(" (demo, fictional data)") if info.is_demo else "")
+            # The demo is named once ("Demo (fictional) (demo, fictional data)" said it twice).
+            label = tr("Demo (fictional data)") if info.is_demo else info.display_name
             self.profile_combo.addItem(label, info)
         if select:
             for i in range(self.profile_combo.count()):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.i18n import tr
+
+CLIPBOARD_CLEAR_MS = 60_000
 
 EXPLANATION = (
     "This recovery key opens your profile if you ever forget your passphrase. Print it or "
@@ -61,7 +64,17 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(self.code_label)
         self.print_button = QPushButton(tr("Print…"))
         self.print_button.setAccessibleName(tr("Print the recovery key"))
-        layout.addWidget(self.print_button)
+        self.copy_button = QPushButton(tr("Copy"))
+        self.copy_button.setAccessibleName(tr("Copy the recovery key"))
+        self.copy_button.setToolTip(tr("Copy it to paste into a password manager"))
+        row = QHBoxLayout()
+        row.addWidget(self.copy_button)
+        row.addWidget(self.print_button)
+        layout.addLayout(row)
+        self.copy_note = QLabel()
+        self.copy_note.setObjectName("mutedLabel")
+        self.copy_note.setWordWrap(True)
+        layout.addWidget(self.copy_note)
         self.stored = QCheckBox(tr("I have written down or printed this key"))
         layout.addWidget(self.stored)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
@@ -72,6 +85,25 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(buttons)
         self.stored.toggled.connect(self.ok_button.setEnabled)
         self.print_button.clicked.connect(self._on_print_clicked)
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
+
+    def copy_to_clipboard(self) -> None:
+        """Copy the key, and take it off the clipboard a minute later (if it is still there):
+        a key left on the clipboard could be pasted anywhere by accident."""
+        app = QGuiApplication.instance()
+        if not isinstance(app, QGuiApplication):
+            return
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(self._code)
+        code = self._code
+
+        def clear() -> None:
+            if clipboard.text() == code:
+                clipboard.clear()
+
+        # Parented to the application, so it still runs after this dialog is closed.
+        QTimer.singleShot(CLIPBOARD_CLEAR_MS, app, clear)
+        self.copy_note.setText(tr("Copied. Reflect clears the clipboard in one minute."))
 
     def _on_print_clicked(self) -> None:
         # Printing goes straight to the printer chosen in the dialog; no file is written

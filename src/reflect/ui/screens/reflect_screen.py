@@ -8,6 +8,7 @@ The identity guard watches the text and offers initials, without ever blocking a
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -31,26 +31,29 @@ from reflect.domain.reflection import Reflection
 from reflect.domain.word_count import count_words
 from reflect.services.session import Session
 from reflect.ui.i18n import local_date, tr
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.draft_banner import DraftBanner
 from reflect.ui.widgets.follow_up_editor import FollowUpEditor
 from reflect.ui.widgets.identity_banner import IdentityBanner
 from reflect.ui.widgets.identity_watch import IdentityWatch, TextBox
 from reflect.ui.widgets.intensity_input import IntensityInput
 from reflect.ui.widgets.reflection_details import ReflectionDetails
+from reflect.ui.widgets.saved_line import SavedLine
 from reflect.ui.widgets.template_form import TemplateForm, section_box
 from reflect.ui.widgets.text_aids import Speller, attach_tag_completer, words_text
 
 AUTOSAVE_MS = 3000
+LAST_TEMPLATE = "last_template"  # per-profile setting: new reflections start on it
 
 
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    return QMessageBox.question(parent, title, text, buttons) == QMessageBox.StandardButton.Yes
+def ask(parent: QWidget, title: str, text: str, action: str) -> bool:
+    """Asks before writing is thrown away; keeping it is the default (Enter keeps)."""
+    return confirm_destructive(parent, title, text, action, keep=tr("Keep my writing"))
 
 
 class ReflectScreen(QWidget):
     reflection_saved = Signal(int)
-    exposure_changed = Signal()
+    open_saved_requested = Signal(int)  # "Open" on the after-save line: read what was saved
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, autosave_ms: int = AUTOSAVE_MS
@@ -66,8 +69,10 @@ class ReflectScreen(QWidget):
             words = [str(w) for w in self.settings.get("spelling_words") or []]
             self.speller = Speller(str(self.settings.get("language")), words, self)
             self.speller.word_added.connect(self._on_spelling_word_added)
-        self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text)
-        self._current = self.journal.new_reflection()
+        self.confirm: Callable[[str, str, str], bool] = lambda title, text, action: ask(
+            self, title, text, action
+        )
+        self._current = self.journal.new_reflection(self.last_template())
         self._loading = False
         self._dirty = False
         self.form: TemplateForm | None = None
@@ -164,6 +169,9 @@ class ReflectScreen(QWidget):
         self.scroll_area.setWidget(body)
         root.addWidget(self.scroll_area, 1)
 
+        self.saved_line = SavedLine()
+        root.addWidget(self.saved_line)
+
         bottom = QHBoxLayout()
         self.word_total = QLabel()
         self.word_total.setObjectName("fieldHelp")
@@ -203,6 +211,8 @@ class ReflectScreen(QWidget):
             )
         )
         self.draft_banner.discard_requested.connect(self._on_discard_draft_clicked)
+        self.saved_line.open_requested.connect(self.open_saved_requested)
+        self.saved_line.write_another_requested.connect(self.focus_first_box)
         for keys, slot in (
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence.StandardKey.New, self._on_new_clicked),
@@ -317,6 +327,7 @@ class ReflectScreen(QWidget):
     def _on_changed(self, *_args: object) -> None:
         if self._loading:
             return
+        self.saved_line.hide()
         self._dirty = True
         if not self._autosave.isActive():
             self._autosave.start()  # at most a few seconds after the first unsaved change
@@ -337,6 +348,7 @@ class ReflectScreen(QWidget):
                 "{count} answer(s) do not fit the new template and would be left out. "
                 "Change anyway?"
             ).format(count=len(dropped)),
+            tr("Change template"),
         ):
             self._loading = True
             self.template_combo.setCurrentIndex(self.template_combo.findData(before.template_id))
@@ -373,20 +385,64 @@ class ReflectScreen(QWidget):
                 ).format(error=exc)
             )
             return None
-        name = self.journal.templates.name_of(saved.template_id)
-        self.status.setText(
-            tr("Saved “{name}” of {when} to your journal.").format(
-                name=tr(name), when=local_date(saved.occurred_at, "d MMM, HH:mm")
-            )
-        )
+        self._remember_template(saved.template_id)
+        self.status.clear()
         self.draft_banner.hide()
         if self._unlinked_shifts and saved.id is not None:
             # Shifts logged while this new reflection was being written belong to it.
             self.session.exposure.link_reflection(self._unlinked_shifts, saved.id)
             self._unlinked_shifts = []
         self._load(self.journal.new_reflection(saved.template_id))
+        # A fresh form, read from the top, and one line to open what was saved or go on.
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.saved_line.show_saved(
+            int(saved.id or 0),
+            tr(self.journal.templates.name_of(saved.template_id)),
+            local_date(saved.occurred_at, "d MMM, HH:mm"),
+        )
         self.reflection_saved.emit(int(saved.id or 0))
         return saved
+
+    # --- templates and focus ------------------------------------------------------------------
+
+    def last_template(self) -> str | None:
+        """The template this profile used last, if it still exists."""
+        try:
+            value = self.settings.get(LAST_TEMPLATE)
+        except ReflectError:
+            return None
+        if isinstance(value, str) and self.journal.templates.get(value) is not None:
+            return value
+        return None
+
+    def _remember_template(self, template_id: str) -> None:
+        # A preference: never worth an error after a successful save.
+        with contextlib.suppress(ReflectError):
+            self.settings.set(LAST_TEMPLATE, template_id)
+
+    def template_ids(self) -> list[str]:
+        return [str(self.template_combo.itemData(i)) for i in range(self.template_combo.count())]
+
+    def start_with_template(self, template_id: str) -> None:
+        """Home's menu and Ctrl+1..Ctrl+5: this template, cursor in its first text box."""
+        index = self.template_combo.findData(template_id)
+        if index >= 0 and index != self.template_combo.currentIndex():
+            self.template_combo.setCurrentIndex(index)  # asks before dropping answers
+        self.focus_first_box()
+
+    def focus_first_box(self) -> None:
+        """Put the cursor where writing starts (the first text box of the form)."""
+        box = self.form.first_text_box() if self.form else None
+        if box is not None:
+            self.scroll_area.ensureWidgetVisible(box)
+            box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def arrive(self) -> None:
+        """Reached on purpose (Alt+2, Home, a shortcut): ready to type."""
+        self.focus_first_box()
+
+    def refresh(self) -> None:
+        """The form shows what is being written, not stored data: nothing to redraw."""
 
     def log_shift(self) -> None:
         """The shift this reflection is about, logged beside it (linked once saved)."""
@@ -406,7 +462,6 @@ class ReflectScreen(QWidget):
         if dialog.saved.reflection_id is None and dialog.saved.id is not None:
             self._unlinked_shifts.append(dialog.saved.id)
         self.status.setText(tr("Shift logged."))
-        self.exposure_changed.emit()
 
     def save_draft_now(self) -> None:
         """Autosave target; also called before locking. Never raises into the event loop."""
@@ -427,6 +482,7 @@ class ReflectScreen(QWidget):
     def new_reflection(self) -> None:
         self.journal.discard_draft()
         self.draft_banner.hide()
+        self.saved_line.hide()
         self._load(self.journal.new_reflection(str(self.template_combo.currentData())))
         self.status.clear()
 
@@ -434,16 +490,17 @@ class ReflectScreen(QWidget):
         if self._dirty and not self.confirm(
             tr("Start a new reflection?"),
             tr("What you have written here is not saved yet. Discard it?"),
+            tr("Discard and start new"),
         ):
             return
         self.new_reflection()
-        first = self.form.first_input() if self.form else None
-        if first is not None:
-            first.setFocus()
+        self.focus_first_box()
 
     def _on_discard_draft_clicked(self) -> None:
         if self.confirm(
-            tr("Discard the draft?"), tr("The recovered text will be deleted for good.")
+            tr("Discard the draft?"),
+            tr("The recovered text will be deleted for good."),
+            tr("Discard draft"),
         ):
             self.new_reflection()
 
@@ -458,6 +515,7 @@ class ReflectScreen(QWidget):
         if self._dirty and not self.confirm(
             tr("Open another reflection?"),
             tr("What you are writing now is not saved yet. Replace it?"),
+            tr("Discard and open"),
         ):
             return False
         self.journal.discard_draft()

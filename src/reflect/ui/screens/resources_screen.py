@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
+from reflect.ui.data_events import follow
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 
@@ -57,6 +58,7 @@ class ResourcesScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        follow(session, ("checkins_changed",), self.refresh_suggestions, self)
         self.session = session
         self.resources = session.resources
         self.setAccessibleName(tr("Resources"))
@@ -193,6 +195,10 @@ class ResourcesScreen(QWidget):
         """Called before locking: keep whatever was typed into My plan."""
         if self.plan_editor is not None:
             self.plan_editor.save()
+
+    def refresh(self) -> None:
+        """After a check-in or an import: the suggestions follow the latest check-in."""
+        self.refresh_suggestions()
 
     # --- internals ------------------------------------------------------------------------
 

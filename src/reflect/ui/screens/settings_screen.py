@@ -36,6 +36,7 @@ from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import LANGUAGES, tr
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.writing_settings import WritingSettings
 
 THEME_CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
@@ -55,7 +56,6 @@ def _combo(name: str, choices: tuple[tuple[str, str], ...], current: str) -> QCo
 class SettingsScreen(QWidget):
     setting_changed = Signal(str, object)
     restore_requested = Signal(Path, str)
-    data_imported = Signal()
     delete_profile_requested = Signal()
 
     def __init__(
@@ -70,6 +70,9 @@ class SettingsScreen(QWidget):
         self.settings = session.settings
         self.setAccessibleName(tr("Settings"))
         values = self.settings.all()
+
+        from reflect.ui.widgets.recovery_settings import RecoverySettings
+        from reflect.ui.widgets.team_settings_box import TeamSettingsBox
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -88,8 +91,40 @@ class SettingsScreen(QWidget):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
+        self._build_look(values, layout)
+        layout.addWidget(self._build_privacy(values))
+        layout.addWidget(self._build_reminder(values))
+        self.recovery = RecoverySettings(session, self._save)
+        layout.addWidget(self.recovery)
+        layout.addWidget(self._build_data(values))
+        # Supervision (issue 17): the role, my supervision key, my supervisors.
+        from reflect.ui.widgets.supervision_settings import SupervisionSettings
 
-        # --- appearance and language ---
+        self.supervision = SupervisionSettings(session)
+        self.supervision.role_changed.connect(lambda role: self.setting_changed.emit("role", role))
+        layout.addWidget(self.supervision)
+        self.team_box = TeamSettingsBox(session)  # contributing to a team, or coordinating one
+        self.team_box.coordinator_changed.connect(
+            lambda on: self.setting_changed.emit("team_coordinator", on)
+        )
+        layout.addWidget(self.team_box)
+        layout.addWidget(self._build_profile())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("Status"))
+        layout.addWidget(self.status)
+        about_row = QHBoxLayout()
+        self.about_button = QPushButton(tr("About Reflect…"))
+        self.about_button.clicked.connect(self.show_about)
+        about_row.addWidget(self.about_button)
+        about_row.addStretch(1)
+        layout.addLayout(about_row)
+        layout.addStretch(1)
+        self._connect()
+        self._sync_reminder_enabled()
+
+    def _build_look(self, values: dict[str, Any], layout: QVBoxLayout) -> None:
+        """Theme, language and writing aids."""
         look = QGroupBox(tr("Appearance and language"))
         form = QFormLayout(look)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -108,7 +143,8 @@ class SettingsScreen(QWidget):
         self.writing = WritingSettings(values, self._save)
         layout.addWidget(self.writing)
 
-        # --- privacy ---
+    def _build_privacy(self, values: dict[str, Any]) -> QWidget:
+        """Automatic lock and the country of the help lines."""
         privacy = QGroupBox(tr("Privacy and help"))
         form = QFormLayout(privacy)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -124,9 +160,10 @@ class SettingsScreen(QWidget):
         )
         form.addRow(tr("Lock after &inactivity"), self.lock_spin)
         form.addRow(tr("Help lines for"), self.country_combo)
-        layout.addWidget(privacy)
+        return privacy
 
-        # --- reminder ---
+    def _build_reminder(self, values: dict[str, Any]) -> QWidget:
+        """The post-shift reminder: on or off, time and days."""
         reminder = QGroupBox(tr("Post-shift reminder"))
         box = QVBoxLayout(reminder)
         note = QLabel(
@@ -173,14 +210,10 @@ class SettingsScreen(QWidget):
             row.addWidget(check)
         row.addStretch(1)
         box.addLayout(row)
-        layout.addWidget(reminder)
+        return reminder
 
-        from reflect.ui.widgets.recovery_settings import RecoverySettings
-
-        self.recovery = RecoverySettings(session, self._save)
-        layout.addWidget(self.recovery)
-
-        # --- data ---
+    def _build_data(self, values: dict[str, Any]) -> QWidget:
+        """Daily backups, the data dialog buttons and the data folder."""
         data = QGroupBox(tr("Your data"))
         box = QVBoxLayout(data)
         self.backup_check = QCheckBox(
@@ -214,54 +247,39 @@ class SettingsScreen(QWidget):
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.copy_button)
         box.addLayout(folder_row)
-        layout.addWidget(data)
+        return data
 
-        # --- supervision (issue 17): role, my key, my supervisors ---
-        from reflect.ui.widgets.supervision_settings import SupervisionSettings
-
-        self.supervision = SupervisionSettings(session)
-        self.supervision.role_changed.connect(lambda role: self.setting_changed.emit("role", role))
-        layout.addWidget(self.supervision)
-        # --- team (contributing, or coordinating) ---
-        from reflect.ui.widgets.team_settings_box import TeamSettingsBox
-
-        self.team_box = TeamSettingsBox(session)
-        self.team_box.coordinator_changed.connect(
-            lambda on: self.setting_changed.emit("team_coordinator", on)
-        )
-        layout.addWidget(self.team_box)
-
-        # --- profile ---
+    def _build_profile(self) -> QWidget:
+        """Passphrase, recovery key and deleting the profile."""
         profile = QGroupBox(tr("This profile"))
         row = QHBoxLayout(profile)
         self.passphrase_button = QPushButton(tr("Change &passphrase…"))
         self.passphrase_button.setAccessibleName(tr("Change passphrase"))
-        self.passphrase_button.setEnabled(profiles is not None)
+        self.passphrase_button.setEnabled(self.profiles is not None)
         self.delete_button = QPushButton(tr("Delete this profile…"))
         self.delete_button.setAccessibleName(tr("Delete this profile"))
-        self.delete_button.setEnabled(profiles is not None)
+        self.delete_button.setEnabled(self.profiles is not None)
         self.recovery_button = QPushButton(tr("New &recovery key…"))
         self.recovery_button.setAccessibleName(tr("Make a new recovery key"))
         self.recovery_button.setToolTip(
             tr("A printable key that opens this profile if the passphrase is forgotten.")
         )
-        self.recovery_button.setEnabled(profiles is not None)
+        self.recovery_button.setEnabled(self.profiles is not None)
         row.addWidget(self.passphrase_button)
         row.addWidget(self.recovery_button)
         row.addWidget(self.delete_button)
         row.addStretch(1)
-        layout.addWidget(profile)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(tr("Status"))
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        self._connect()
-        self._sync_reminder_enabled()
+        return profile
 
     @property
     def data_folder(self) -> Path:
         return self.session.paths.profile_dir(self.session.profile.profile_id)
+
+    def refresh(self) -> None:
+        """Settings are read when built and written as they change: nothing to redraw."""
+
+    def save_draft_now(self) -> None:
+        """Every setting is saved as it changes: no draft to keep."""
 
     def _connect(self) -> None:
         self.theme_combo.currentIndexChanged.connect(
@@ -320,7 +338,6 @@ class SettingsScreen(QWidget):
 
         dialog = DataDialog(self.session, self)
         dialog.restore_requested.connect(self.restore_requested)
-        dialog.data_imported.connect(self.data_imported)
         button = {
             "backup": "backup_button",
             "restore": "restore_button",
@@ -374,8 +391,7 @@ class SettingsScreen(QWidget):
         )
         if self.profiles.has_recovery_key(self.session.profile):
             text += " " + tr("Your current recovery key will stop working.")
-        answer = QMessageBox.question(self, tr("New recovery key"), text)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_destructive(self, tr("New recovery key"), text, tr("Make a new key")):
             return
         from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
 
@@ -391,6 +407,11 @@ class SettingsScreen(QWidget):
         )
         if dialog.exec() == DeleteProfileDialog.DialogCode.Accepted:
             self.delete_profile_requested.emit()
+
+    def show_about(self) -> None:
+        from reflect.ui.screens.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
 
     def show_message(self, text: str) -> None:
         QMessageBox.information(self, tr("Settings"), text)

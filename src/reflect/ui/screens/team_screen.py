@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from reflect.services.session import Session
+from reflect.ui.data_events import follow
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.team_action_plan import TeamActionPlan
 from reflect.ui.widgets.team_assessment_panel import TeamAssessmentPanel
@@ -21,6 +22,7 @@ class TeamScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        follow(session, (), self.refresh, self)
         self.session = session
         self.setAccessibleName(tr("Team"))
         layout = QVBoxLayout(self)
@@ -43,6 +45,9 @@ class TeamScreen(QWidget):
         self.figures.contributions_imported.connect(self.contributions_imported)
         self.figures.report_requested.connect(self._on_figures_report_requested)
         self.assessment.assessment_saved.connect(self._on_assessment_saved)
+
+    def save_draft_now(self) -> None:
+        """Nothing typed here is kept as a draft; see ui/screen.py."""
 
     def refresh(self) -> None:
         self.figures.refresh()

@@ -1,227 +1,69 @@
 """Trends dashboard: a range picker, the early-warning card and one chart per tab.
 
-Opening the workspace must stay quick, so nothing here imports matplotlib: the first time
-the screen is shown, a worker thread imports it and reads the whole history through its own
-connection, while the screen says "Preparing your charts…". After that a range change only
-slices cached data (see services/trends.py) and redraws the visible tab; other tabs redraw
-when opened. Charts follow the palette (light or dark) of the widget they sit in.
+The screen only draws. Reading, caching and the worker threads belong to
+``ui/trends_loader.py``: the screen asks it for a range and draws each ``ready(data)``;
+until the first one it says "Preparing your charts…". A range change redraws the visible tab;
+other tabs redraw when opened. The tabs are one table, ``ui/trends_tabs.TABS``. Charts follow
+the palette (light or dark) of the widget they sit in.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
-from reflect.domain.checkin_scoring import OVERALL
 from reflect.domain.errors import ReflectError
-from reflect.domain.trends import (
-    HEATMAP_MAX_DAYS,
-    CategorySeries,
-    DailyHeaviness,
-    DateRange,
-    TrendsData,
-)
-from reflect.domain.words import ENGLISH, Words
+from reflect.domain.trends import DateRange, TrendsData
 from reflect.services.session import Session
 from reflect.ui.i18n import current_language, interface_words, local_date, tr
+from reflect.ui.trends_loader import TrendsLoader
+from reflect.ui.trends_tabs import SIGN_OPTIONS, TABS, describe_tab, draw_tab, tab_has_data
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.range_picker import RangePicker
 from reflect.ui.workers import run_in_background
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from reflect.charts.style import ChartStyle
-    from reflect.services.exposure import ExposureView
     from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
 
-# (key, tab label, selector label or ""), in English: the screen translates them.
-TABS: tuple[tuple[str, str, str], ...] = (
-    ("signs", "Warning signs", "Show:"),
-    ("questionnaires", "Questionnaires", "Questionnaire:"),
-    ("reflections", "Reflections", ""),
-    ("practice", "Practice", ""),
-    ("stages", "Stages of change", ""),
-    ("heavy", "Heavy days", "Show:"),
-    ("helped", "What helped", ""),
-    ("strengths", "Strengths and strain", ""),
-    ("exposure", "Exposure", ""),
-)
-# What the heavy-days calendar shows: the person's feelings (check-ins and reflections) or
-# the exposure they logged.
-HEAVY_OPTIONS = [("feelings", "Feelings"), ("exposure", "Exposure")]
-# Shorter words on the tab itself, so every tab shows at large type and in French; the full
-# name stays in the tooltip, the chart's title and its accessible name.
-TAB_SHORT = {"stages": "Stages", "strengths": "Strengths"}
-SIGN_OPTIONS = [(OVERALL, "All warning signs")] + [(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
-HISTORY_READ_DELAY_MS = 1500
 BENCHMARK_RANGES = ("4w", "3m", "1y", "all")
 
 
-def draw_tab(
-    key: str,
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    choice: str | None,
-    exposure: ExposureView | None = None,
-) -> None:
-    """Draw one tab's chart; imported chart modules stay off the start-up path."""
-    if key == "exposure":
-        from reflect.charts.exposure import draw_exposure
-
-        weeks, breaks = (exposure.weeks, exposure.breaks) if exposure else ([], [])
-        draw_exposure(figure, weeks, breaks, data.category(OVERALL), style, strengths_of(data))
-    elif key == "heavy" and choice == "exposure" and exposure is not None:
-        from reflect.charts.heatmap import draw_heatmap
-
-        draw_heatmap(figure, exposure_calendar(exposure), style)
-    elif key == "signs":
-        from reflect.charts.categories import draw_categories
-
-        key = choice or OVERALL
-        draw_categories(figure, (data.category(key),), style, key)
-    elif key == "questionnaires":
-        from reflect.charts.instruments import draw_instruments
-
-        span = data.range
-        first = span.start or min(
-            (d.date() for i in data.instruments for s in i.subscales for d in s.dates),
-            default=span.end,
-        )
-        draw_instruments(figure, data.instruments, style, choice, (first, span.end))
-    elif key == "reflections":
-        from reflect.charts.reflections import draw_weekly_reflections
-
-        draw_weekly_reflections(figure, data.weekly, style)
-    elif key == "practice":
-        from reflect.charts.practice import draw_practice
-
-        draw_practice(figure, data.practice, data.practice_period, style)
-    elif key == "stages":
-        from reflect.charts.stages import draw_stages
-
-        draw_stages(figure, data.stages, style)
-    elif key == "heavy":
-        from reflect.charts.heatmap import draw_heatmap
-
-        draw_heatmap(figure, data.heaviness, style)
-    elif key == "helped":
-        from reflect.charts.helped import draw_helped
-
-        draw_helped(figure, data.helped, data.helped_checkins, style)
-    elif key == "strengths":
-        from reflect.charts.strengths import draw_strengths
-
-        draw_strengths(figure, data.strengths, style)
-    else:  # pragma: no cover - TABS and this function are kept together
-        raise KeyError(key)
+# Kept importable from here for older callers and tests.
+__all__ = ["SIGN_OPTIONS", "TABS", "TrendsScreen", "describe_tab", "draw_tab"]
 
 
-def strengths_of(data: TrendsData) -> CategorySeries:
-    """The strengths of each check-in as a series, for the Exposure tab's second line."""
-    points = data.strengths
-    return CategorySeries(
-        "strengths",
-        "Strengths",
-        tuple(p.when for p in points),
-        tuple(p.strengths for p in points),
-        tuple(None for _ in points),
-    )
+_preloading: list[bool] = []  # one preload per process, however many screens are built
 
 
-def exposure_calendar(exposure: ExposureView) -> DailyHeaviness:
-    """The exposure of each logged day as the heavy-days calendar's 0-1 values."""
-    start = max(exposure.start, exposure.end - timedelta(days=HEATMAP_MAX_DAYS - 1))
-    kept = {day: value for day, value in exposure.daily.items() if start <= day <= exposure.end}
-    return DailyHeaviness(start, exposure.end, kept)
+def _preload_charts() -> None:
+    if _preloading:
+        return
+    _preloading.append(True)
+    run_in_background(_import_charts, _ignore, _ignore)
 
 
-def describe_tab(
-    key: str,
-    data: TrendsData,
-    choice: str | None,
-    language: Words = ENGLISH,
-    exposure: ExposureView | None = None,
-) -> str:
-    """The chart of ``key`` in a sentence or two (see domain/trend_summaries.py), in the
-    language of ``language`` (see ``i18n.interface_words``)."""
-    from reflect.domain import trend_summaries as words
+def _import_charts() -> None:
+    # Imports only: modules and classes, no widget is created off the GUI thread.
+    import matplotlib.figure  # noqa: F401 - the slow import, kept off the GUI thread
 
-    if exposure is None and key == "exposure":
-        return language("No shifts logged in this range.")
-    if exposure is not None and (key == "exposure" or (key == "heavy" and choice == "exposure")):
-        from reflect.domain.exposure_summary import (
-            exposure_days_summary,
-            exposure_summary,
-            weekly_signs,
-        )
-
-        if key == "heavy":
-            return exposure_days_summary(exposure_calendar(exposure).values, language)
-        signs = data.category(OVERALL)
-        return exposure_summary(
-            exposure.weeks, weekly_signs(signs.dates, signs.values), exposure.breaks, language
-        )
-    if key == "signs":
-        return words.category_summary(data.category(choice or OVERALL), language)
-    if key == "questionnaires":
-        found = [i for i in data.instruments if choice is None or i.instrument_id == choice]
-        return words.instrument_summary(found[0] if found else None, language)
-    if key == "reflections":
-        return words.weekly_summary(data.weekly, language)
-    if key == "practice":
-        return words.practice_summary(data.practice, data.practice_period, language)
-    if key == "stages":
-        return words.counts_summary(
-            data.stages,
-            "Stages of change noted",
-            "No stages of change noted in this range.",
-            language,
-        )
-    if key == "heavy":
-        return words.heaviness_summary(data.heaviness, language)
-    if key == "strengths":
-        from reflect.domain.strengths import balance_summary
-
-        return balance_summary(data.strengths, language)
-    return words.counts_summary(
-        data.helped,
-        "Check-ins (of {answered}) where each helped quite a bit or a lot",
-        "No check-in in this range said what helped.",
-        language,
-        answered=data.helped_checkins,
-    )
+    import reflect.charts.categories
+    import reflect.ui.widgets.trend_chart_panel  # noqa: F401 - matplotlib's Qt canvas
 
 
-def _warm_up(session: Session, since: datetime | None) -> object:
-    """Worker thread: import matplotlib and the charts, read the first range's history on a
-    second connection (the rest follows in ``_read_history``)."""
-    import matplotlib.figure  # noqa: F401 - the slow import, done here rather than on the GUI
-
-    import reflect.charts.categories  # noqa: F401
-
-    return _read_history(session, since)
-
-
-def _read_history(session: Session, since: datetime | None = None) -> object:
-    """Worker thread: the history from ``since`` (all of it by default), on its own connection."""
-    from reflect.services.worker_session import separate_session
-
-    with separate_session(session) as second:
-        return second.trends.snapshot(since)
+def _ignore(_result: object) -> None:
+    """A failed preload changes nothing: the screen imports matplotlib on first show."""
 
 
 class TrendsScreen(QWidget):
     open_resources_requested = Signal()
     open_plan_requested = Signal()
     open_understanding_requested = Signal()
-    charts_ready = Signal()
+    charts_ready = Signal()  # the tabs are built and the first range is drawn
     history_read = Signal()  # the whole history is cached: every range draws at once
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -234,46 +76,56 @@ class TrendsScreen(QWidget):
         self.panels: list[TrendChartPanel] = []
         self._stale: set[int] = set()
         self._started = False
+        # Right after unlock, load matplotlib and the chart modules on a worker thread, so
+        # the first visit to Trends only reads and draws (about half a second saved, on top
+        # of what _warm_up already keeps off the GUI thread). Costs the memory of matplotlib
+        # even if Trends is never opened, which the dashboard would need anyway.
+        QTimer.singleShot(0, _preload_charts)
         self._needs_refresh = False
-        self._reading = False  # a whole-history read is running on a worker thread
-        self._waiting: DateRange | None = None  # the range shown once that read is done
         self.last_export: Any = None
-        # The Exposure tab's shifts and breaks for the range on screen, read when a tab that
-        # needs them is drawn (small: a few thousand rows for ten years) and forgotten on
-        # refresh or a range change.
-        self._exposure: ExposureView | None = None
-
-        layout = QVBoxLayout(self)
-        heading = QLabel("<h2>" + tr("Trends") + "</h2>")
-        heading.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(heading)
         # The early-warning card reads recent check-ins and results; it is built on first
         # show (see _ensure_card) so unlocking does not pay for it twice (home has one too).
         self.warning_card: EarlyWarningCard | None = None
-        self._layout = layout
+        self._layout = QVBoxLayout(self)
+        self._build_header()
+        self._build_pages()
+        self.loader = TrendsLoader(session, self)
+        self.loader.ready.connect(self._on_loader_ready)
+        self.loader.reading.connect(self._on_loader_reading)
+        self.loader.prepare_failed.connect(self.message.setText)
+        self.loader.read_failed.connect(self.summary.setText)
+        self.loader.history_read.connect(self.history_read)
+        self.loader.changed.connect(self.refresh)
+        QShortcut(QKeySequence("Ctrl+E"), self).activated.connect(self.export_current)
+
+    def _build_header(self) -> None:
+        heading = QLabel("<h2>" + tr("Trends") + "</h2>")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        self._layout.addWidget(heading)
         self.picker = RangePicker(date.today(), "3m")
         self.picker.range_chosen.connect(self._on_picker_range_chosen)
-        layout.addWidget(self.picker)
+        self._layout.addWidget(self.picker)
         self.summary = QLabel()
         self.summary.setObjectName("mutedLabel")
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self._layout.addWidget(self.summary)
 
+    def _build_pages(self) -> None:
         self.pages = QStackedWidget()
         self.message = QLabel(tr("Preparing your charts…"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(tr("Charts"))
-        # Every tab stays in view (scroll arrows hide the last ones); a tab too narrow for its
-        # word ends in "…" and shows the whole name in its tooltip.
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # Every tab keeps its whole name. At normal size all nine fit; with large text or in
+        # French they cannot, and names cut to "Sta…" or "For…" said nothing, so the bar
+        # scrolls instead (arrows, Ctrl+Tab). Each tab's tooltip holds its full title.
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.pages.addWidget(self.message)
         self.pages.addWidget(self.tabs)
-        layout.addWidget(self.pages, 1)
-        QShortcut(QKeySequence("Ctrl+E"), self).activated.connect(self.export_current)
+        self._layout.addWidget(self.pages, 1)
 
     # --- preparing ------------------------------------------------------------------------
 
@@ -284,103 +136,39 @@ class TrendsScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._ensure_card()
-        if self._needs_refresh and self.is_ready:
+        if (self._needs_refresh and self.is_ready) or not self._started:
             self._needs_refresh = False
-            self._apply_range(self.picker.key, *self._custom_args())
-        if not self._started:
             self._started = True
-            try:
-                since = self.session.trends.range(self.picker.key, *self._custom_args()).since
-            except ReflectError:
-                since = None
-            run_in_background(
-                lambda: _warm_up(self.session, since),
-                self._on_warm_up_done,
-                self._on_warm_up_failed,
-            )
+            self._request_chosen_range()
 
     def _ensure_card(self) -> None:
         if self.warning_card is None:
-            card = EarlyWarningCard(self.session.early_warning)
+            card = EarlyWarningCard(self.session.early_warning, self, compact=True)
             card.open_resources_requested.connect(self.open_resources_requested)
             card.open_plan_requested.connect(self.open_plan_requested)
             card.open_understanding_requested.connect(self.open_understanding_requested)
             self._layout.insertWidget(1, card)
             self.warning_card = card
 
-    def _alive(self) -> bool:
-        from shiboken6 import isValid
+    def _build_tabs(self) -> None:
+        from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
 
-        return isValid(self) and self.session.is_open
-
-    def _on_warm_up_done(self, snapshot: Any) -> None:
-        if not self._alive() or self.is_ready:
-            return
-        self.session.trends.adopt(snapshot)
-        self.render_now()
-        # Read the rest so a wider range is ready when chosen, but only once the first chart
-        # is on screen: the read competes with drawing for the interpreter.
-        QTimer.singleShot(HISTORY_READ_DELAY_MS, self._read_history_when_alive)
-
-    def _read_history_when_alive(self) -> None:
-        # Skipped when a wider range already read everything (no second copy in memory).
-        if self._alive() and not self.session.trends.covers(self.session.trends.range("all")):
-            self._read_history_in_background()
-
-    def _read_history_in_background(self) -> None:
-        """Read the whole history off the GUI thread, then draw the range waiting for it."""
-        if self._reading:
-            return
-        self._reading = True
-        run_in_background(
-            lambda: _read_history(self.session), self._on_history_read, self._on_history_failed
-        )
-
-    def _on_history_read(self, snapshot: Any) -> None:
-        self._reading = False
-        if not self._alive():
-            return
-        self.session.trends.adopt(snapshot)
-        if self._waiting is not None:
-            waiting, self._waiting = self._waiting, None
-            if self.session.trends.covers(waiting):
-                self._apply_range(waiting.key, waiting.start, waiting.end)
-            else:  # the data changed while reading: read again
-                self._waiting = waiting
-                self._read_history_in_background()
-        self.history_read.emit()
-
-    def _on_history_failed(self, error: BaseException) -> None:
-        self._reading = False
-        if self._alive() and self._waiting is not None:
-            self._waiting = None
-            self.summary.setText(tr("Your history could not be read: {error}").format(error=error))
-
-    def _on_warm_up_failed(self, error: BaseException) -> None:
-        if not self._alive() or self.is_ready:
-            return
-        self.message.setText(tr("The charts could not be prepared: {error}").format(error=error))
+        for tab in TABS:
+            label = tr(tab.label)
+            panel = TrendChartPanel(tab.key, label, tr(tab.selector) if tab.selector else "")
+            index = self.tabs.addTab(panel, tr(tab.tab_text))
+            self.tabs.setTabToolTip(index, label)
+            panel.selection_changed.connect(lambda i=index: self._render(i))
+            panel.export_requested.connect(self.export_current)
+            self.panels.append(panel)
+        self.picker.set_first_day(self.session.trends.first_day())
+        self.pages.setCurrentWidget(self.tabs)
 
     def render_now(self) -> None:
-        """Build the tabs (importing matplotlib if needed) and draw the chosen range now."""
-        if not self.is_ready:
-            from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
-
-            for key, english, selector in TABS:
-                label = tr(english)
-                panel = TrendChartPanel(key, label, tr(selector) if selector else "")
-                index = self.tabs.addTab(panel, tr(TAB_SHORT.get(key, english)))
-                self.tabs.setTabToolTip(index, label)
-                panel.selection_changed.connect(lambda i=index: self._render(i))
-                panel.export_requested.connect(self.export_current)
-                self.panels.append(panel)
-            self.panels[0].set_options([(key, tr(label)) for key, label in SIGN_OPTIONS])
-            heavy = next(p for p in self.panels if p.key == "heavy")
-            heavy.set_options([(key, tr(label)) for key, label in HEAVY_OPTIONS])
-            self.picker.set_first_day(self.session.trends.first_day())
-            self.pages.setCurrentWidget(self.tabs)
-        self._apply_range(self.picker.key, *self._custom_args())
-        self.charts_ready.emit()
+        """Build the tabs (importing matplotlib on this thread) and ask for the chosen range;
+        the benchmarks use this instead of the background warm-up."""
+        self.loader.prepare_now()
+        self._request_chosen_range()
 
     def _custom_args(self) -> tuple[date | None, date | None]:
         return self.picker.custom_dates() if self.picker.key == "custom" else (None, None)
@@ -389,40 +177,50 @@ class TrendsScreen(QWidget):
 
     def _on_picker_range_chosen(self, key: str, start: object, end: object) -> None:
         if self.is_ready:
-            self._apply_range(key, start, end)  # type: ignore[arg-type]
+            self._request_range(key, start, end)  # type: ignore[arg-type]
 
-    def _apply_range(self, key: str, start: date | None, end: date | None) -> None:
+    def _request_chosen_range(self) -> None:
+        self._request_range(self.picker.key, *self._custom_args())
+
+    def _request_range(self, key: str, start: date | None, end: date | None) -> None:
         try:
             span = self.session.trends.range(key, start, end)
         except ReflectError as exc:
             self.summary.setText(tr(str(exc)))
             return
-        if not self.session.trends.covers(span) and self.is_ready:
-            # Reading years of history takes about a second: never on the GUI thread.
-            self._waiting = span
+        self.loader.request(span)
+
+    def _on_loader_reading(self) -> None:
+        if self.is_ready:  # the charts keep the last range meanwhile
             self.summary.setText(tr("Reading your history for this range…"))
-            self._read_history_in_background()
-            return
-        self._waiting = None
-        self.span = span
-        self.data = self.session.trends.build(span)
-        self._exposure = None
-        counts = self.session.trends.counts(self.data)
+
+    def _on_loader_ready(self, data: TrendsData) -> None:
+        first = not self.is_ready
+        if first:
+            self._build_tabs()
+        self.span, self.data = data.range, data
+        self._show_counts(data)
+        for panel, tab in zip(self.panels, TABS, strict=True):
+            if tab.options is not None:
+                panel.set_options([(key, tr(label)) for key, label in tab.options(data)])
+        self._stale = set(range(len(self.panels)))
+        self._render(self.tabs.currentIndex())
+        if first:
+            self.charts_ready.emit()
+
+    def _show_counts(self, data: TrendsData) -> None:
+        counts = self.session.trends.counts(data)
         self.summary.setText(
             tr(
                 "{range}: {checkins} check-ins, {reflections} reflections, "
                 "{results} questionnaire scores."
             ).format(
-                range=self.describe_span(span),
+                range=self.describe_span(data.range),
                 checkins=counts["checkins"],
                 reflections=counts["reflections"],
                 results=counts["results"],
             )
         )
-        options = [(i.instrument_id, tr(i.name)) for i in self.data.instruments]
-        self.panels[1].set_options(options)
-        self._stale = set(range(len(self.panels)))
-        self._render(self.tabs.currentIndex())
 
     @staticmethod
     def describe_span(span: DateRange) -> str:
@@ -452,20 +250,18 @@ class TrendsScreen(QWidget):
         if self.data is None or not 0 <= index < len(self.panels):
             return
         panel, data, style = self.panels[index], self.data, self.chart_style()
-        choice = panel.selection()
-        wants = panel.key == "exposure" or (panel.key == "heavy" and choice == "exposure")
-        exposure = self._exposure_view() if wants else None
-        panel.chart.draw_with(
-            lambda figure: draw_tab(panel.key, figure, data, style, choice, exposure)
+        tab, choice = TABS[index], panel.selection()
+        exposure = self.loader.exposure(data.range) if tab.uses_exposure(choice) else None
+        panel.chart.draw_with(lambda figure: tab.draw(figure, data, style, choice, exposure))
+        panel.set_summary(tab.describe(data, choice, self.words, exposure))
+        has_data = exposure is not None or tab_has_data(tab.key, data, choice)
+        panel.export_button.setEnabled(has_data)
+        panel.export_button.setToolTip(
+            tr("Save this chart as a PNG image or a PDF (Ctrl+E)")
+            if has_data
+            else tr("Nothing to export: this chart is empty for the range chosen.")
         )
-        panel.set_summary(describe_tab(panel.key, data, choice, self.words, exposure))
         self._stale.discard(index)
-
-    def _exposure_view(self) -> ExposureView | None:
-        if self._exposure is None and self.data is not None:
-            span = self.data.range
-            self._exposure = self.session.exposure.view(span.start, span.end)
-        return self._exposure
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if index in self._stale:
@@ -478,14 +274,17 @@ class TrendsScreen(QWidget):
             self._render(self.tabs.currentIndex())
 
     def refresh(self) -> None:
-        """New check-ins, reflections or an import: redraw now if visible, else when shown."""
+        """Stored data changed (the loader follows the change events): redraw now if
+        visible, else when next shown."""
         if self.warning_card is not None:
             self.warning_card.refresh()
-        self._exposure = None
         self._needs_refresh = True
         if self.is_ready and self.isVisible():
             self._needs_refresh = False
-            self._apply_range(self.picker.key, *self._custom_args())
+            self._request_chosen_range()
+
+    def save_draft_now(self) -> None:
+        """Charts keep nothing typed: there is no draft to keep."""
 
     # --- export ---------------------------------------------------------------------------
 
@@ -494,8 +293,8 @@ class TrendsScreen(QWidget):
 
     def export_current(self) -> None:
         panel = self.current_panel()
-        if panel is None:
-            return
+        if panel is None or not panel.export_button.isEnabled():
+            return  # an empty chart is not exported (Ctrl+E does nothing either)
         try:
             self.last_export = panel.chart.export_with_dialog()
         except (OSError, ReflectError) as exc:
@@ -514,11 +313,11 @@ class TrendsScreen(QWidget):
     # --- benchmark hook -------------------------------------------------------------------
 
     def benchmark_prepare(self) -> None:
-        """Have the whole history cached, as it is a moment after the dashboard first opens
-        (benchmarks/run_benchmarks.py calls this before timing range changes)."""
+        """Have the whole history cached and the tabs built, as a moment after the dashboard
+        first opens (benchmarks/run_benchmarks.py calls this before timing range changes)."""
+        self.session.trends.adopt(self.session.trends.snapshot())
         if not self.is_ready:
             self.render_now()
-        self.session.trends.adopt(self.session.trends.snapshot())
 
     def benchmark_filter_change(self, step: int) -> None:
         """Switch to another preset range and draw it (used by benchmarks/run_benchmarks.py)."""

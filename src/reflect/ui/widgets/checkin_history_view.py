@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.checkin_scoring import compare_wording
 from reflect.domain.errors import ReflectError
+from reflect.domain.usual import compare_with_usual
 from reflect.services.session import Session
 from reflect.ui.i18n import local_date, number, tr
 
@@ -75,7 +75,10 @@ class CheckinHistoryView(QWidget):
         )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty)
+        # The empty message takes the list's place (same stretch), so the intro and the
+        # buttons stay where they are when the first entry arrives.
+        self.empty.setObjectName("emptyState")
+        layout.addWidget(self.empty, 1)
         buttons = QHBoxLayout()
         self.delete_button = QPushButton(tr("Delete"))
         self.delete_button.setToolTip(tr("Delete the selected entry (Delete key); you can undo"))
@@ -112,7 +115,8 @@ class CheckinHistoryView(QWidget):
                 score = tr("no items answered")
             else:
                 score = tr("overall {value} of {top}").format(value=number(overall, ".1f"), top=4)
-            wording = compare_wording(scored.difference()) if scored.baseline.available else ""
+            compared = compare_with_usual(scored)
+            wording = compared.wording() if compared.available else ""
             text = tr("Check-in: {score}").format(score=score) + (
                 f", {tr(wording)}" if wording else ""
             )

@@ -19,11 +19,11 @@ from reflect.domain.checkin_scoring import (
     BASELINE_MINIMUM,
     OVERALL,
     ScoredCheckIn,
-    compare_wording,
     strong_items,
 )
 from reflect.domain.strengths import strength_score
-from reflect.ui.i18n import number, tr
+from reflect.domain.usual import HIGHER, compare_with_usual
+from reflect.ui.i18n import interface_words, number, tr
 
 
 def _fmt(value: float | None) -> str:
@@ -64,6 +64,9 @@ class CheckinResultView(QWidget):
         self.support.setWordWrap(True)
         self.support.setObjectName("checkinSupport")
         layout.addWidget(self.support)
+        self._note_slot = QVBoxLayout()
+        self._note_slot.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._note_slot)
 
         links = QHBoxLayout()
         self.resources_button = QPushButton(tr("Coping ideas"))
@@ -92,6 +95,10 @@ class CheckinResultView(QWidget):
         self.plan_button.clicked.connect(self.open_plan_requested)
         self.undo_button.clicked.connect(self.undo_requested)
         self.done_button.clicked.connect(self.done_requested)
+
+    def add_note(self, card: QWidget) -> None:
+        """The early-warning note, shown in full under the result (the screen owns it)."""
+        self._note_slot.addWidget(card)
 
     def show_result(self, entry: ScoredCheckIn) -> None:
         self.entry = entry
@@ -127,13 +134,10 @@ class CheckinResultView(QWidget):
         for column, text in enumerate(headers):
             self.grid.addWidget(QLabel("<b>" + text + "</b>"), 0, column)
         rows = [(OVERALL, tr("Overall"))] + [(c, tr(CATEGORY_LABELS[c])) for c in CATEGORIES]
-        higher = []
+        compared = compare_with_usual(entry)
         for row, (key, label) in enumerate(rows, start=1):
             value = entry.scores.get(key)
-            difference = entry.difference(key)
-            wording = compare_wording(difference) if baseline.available else ""
-            if key != OVERALL and wording == "higher than your usual":
-                higher.append(label.lower())
+            wording = compared.wording(key) if compared.available and value is not None else ""
             name = QLabel("<b>" + label + "</b>" if key == OVERALL else label)
             bar = QProgressBar()
             bar.setRange(0, ITEM_MAX * 10)
@@ -162,19 +166,15 @@ class CheckinResultView(QWidget):
 
         strong = strong_items(entry.checkin)
         parts = []
-        if higher:
-            parts.append(
-                tr("Some parts were higher than your usual ({parts}).").format(
-                    parts=", ".join(higher)
-                )
-            )
+        if compared.available:
+            parts.append(compared.summary(interface_words()))  # the words Home uses too
         if len(strong) == 1:
             parts.append(tr("You marked 1 thing as 'most of the time'."))
         elif strong:
             parts.append(
                 tr("You marked {count} things as 'most of the time'.").format(count=len(strong))
             )
-        if parts:
+        if compared.overall == HIGHER or compared.parts_with(HIGHER) or strong:
             parts.append(
                 tr(
                     "That is worth being kind to yourself about. A few coping ideas or your own "

@@ -2,6 +2,11 @@
 
 It shows the newest active notice, links to coping resources and the person's own plan, and
 can be set aside with "Not now" (with undo). When there is nothing to say it hides itself.
+
+The note is shown in full only where it belongs: Home and the check-in result. Elsewhere
+(the check-in form, Trends) it is ``compact``: one small, quiet line that opens the note, so
+a 110-pixel banner does not sit above every tab. Where the host screen already offers
+"Coping ideas" and "My plan", ``links=False`` leaves them out: no button twice on a screen.
 """
 
 from __future__ import annotations
@@ -48,6 +53,16 @@ QFrame#earlyWarningCard {
     border-radius: 6px;
     background: palette(alternate-base);
 }
+QFrame#earlyWarningCompact { border: none; background: transparent; }
+QFrame#earlyWarningCompact[expanded="true"] {
+    border: 1px solid palette(mid); border-left: 5px solid #6f8fb5; border-radius: 6px;
+    background: palette(alternate-base);
+}
+QPushButton#earlyWarningMarker {
+    border: none; background: transparent; color: palette(link); padding: 2px 4px;
+    text-align: left;
+}
+QPushButton#earlyWarningMarker:focus { text-decoration: underline; }
 QPushButton#earlyWarningUnderstanding {
     border: 1px solid transparent;
     color: palette(link);
@@ -64,17 +79,41 @@ class EarlyWarningCard(QFrame):
     open_understanding_requested = Signal()
     notice_dismissed = Signal(str)
 
-    def __init__(self, service: EarlyWarningService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: EarlyWarningService,
+        parent: QWidget | None = None,
+        *,
+        compact: bool = False,
+        links: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        self._compact = compact
+        self._links = links
+        self._expanded = not compact
+        self._suppressed = False
         self._notices: list[Notice] = []
         self._last_dismissed: str | None = None
-        self.setObjectName("earlyWarningCard")
+        self.setObjectName("earlyWarningCompact" if compact else "earlyWarningCard")
         self.setStyleSheet(CARD_STYLE)
         self.setAccessibleName(tr("A gentle note about your recent check-ins"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
+        outer = QVBoxLayout(self)
+        if compact:
+            outer.setContentsMargins(0, 0, 0, 0)
+        else:
+            outer.setContentsMargins(14, 10, 14, 10)
+        self.marker = QPushButton(self)  # parented: shown before any layout holds it
+        self.marker.setObjectName("earlyWarningMarker")
+        self.marker.setFlat(True)
+        self.marker.setCheckable(True)
+        self.marker.setAccessibleName(tr("A gentle note about your recent check-ins"))
+        outer.addWidget(self.marker, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.body)
         self.title = QLabel()
         self.title.setObjectName("earlyWarningTitle")
         font = self.title.font()
@@ -120,6 +159,7 @@ class EarlyWarningCard(QFrame):
         layout.addWidget(self.understanding_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
 
+        self.marker.toggled.connect(self._on_marker_toggled)
         self.resources_button.clicked.connect(self.open_resources_requested)
         self.plan_button.clicked.connect(self.open_plan_requested)
         self.understanding_button.clicked.connect(self.open_understanding_requested)
@@ -144,15 +184,22 @@ class EarlyWarningCard(QFrame):
         undo_visible = self._last_dismissed is not None
         self.undo_button.setVisible(undo_visible)
         self.undo_label.setVisible(undo_visible)
-        for widget in (
-            self.title,
-            self.message,
-            self.resources_button,
-            self.plan_button,
-            self.understanding_button,
-            self.dismiss_button,
-        ):
+        for widget in (self.title, self.message, self.understanding_button, self.dismiss_button):
             widget.setVisible(notice is not None)
+        for widget in (self.resources_button, self.plan_button):
+            widget.setVisible(notice is not None and self._links)
+        self.marker.setVisible(self._compact and notice is not None)
+        if self._compact:
+            margin = (10, 4, 10, 8) if self._expanded else (0, 0, 0, 0)
+            layout = self.layout()
+            if layout is not None:
+                layout.setContentsMargins(*margin)
+            arrow = "▾" if self._expanded else "▸"
+            self.marker.setText(tr("A gentle note about your recent check-ins") + " " + arrow)
+        self.body.setVisible(self._expanded or notice is None)
+        if self._compact and self.property("expanded") != self._expanded:
+            self.setProperty("expanded", self._expanded)
+            self.setStyleSheet(CARD_STYLE)  # re-apply so the [expanded] rule takes effect
         self.more.setVisible(len(self._notices) > 1)
         if notice is not None:
             title, message = notice_in_language(notice)
@@ -160,7 +207,26 @@ class EarlyWarningCard(QFrame):
             self.message.setText(message)
             self.more.setText(tr("{count} more").format(count=len(self._notices) - 1))
             self.setAccessibleDescription(message)
-        self.setVisible(notice is not None or undo_visible)
+        self.setVisible((notice is not None or undo_visible) and not self._suppressed)
+
+    def set_suppressed(self, suppressed: bool) -> None:
+        """Hide the marker while the same note is shown in full on the same screen."""
+        self._suppressed = suppressed
+        self._render()
+
+    @property
+    def is_compact(self) -> bool:
+        return self._compact
+
+    @property
+    def is_expanded(self) -> bool:
+        return self._expanded
+
+    def _on_marker_toggled(self, expanded: bool) -> None:
+        self._expanded = expanded
+        self._render()
+        if expanded:
+            self.message.setFocus()
 
     def _on_dismiss_clicked(self) -> None:
         notice = self.current_notice

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -10,6 +11,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSlider,
+    QStyle,
+    QStyleOptionSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +30,58 @@ FEELING_WORDS = (
 
 def split_words(text: str) -> list[str]:
     return [w.strip() for w in text.replace(";", ",").split(",") if w.strip()]
+
+
+class IntensitySlider(QSlider):
+    """A 0-10 slider that can say "not answered": no handle is drawn until there is a value
+    (a handle resting at 0 looked like an answer of 0), and a click anywhere on the track sets
+    the value under the pointer instead of creeping towards it one page at a time."""
+
+    answered_by_click = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.answered = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        if self.answered:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        option.subControls = (
+            QStyle.SubControl.SC_SliderGroove | QStyle.SubControl.SC_SliderTickmarks
+        )
+        self.style().drawComplexControl(QStyle.ComplexControl.CC_Slider, option, painter, self)
+        painter.end()
+
+    def value_at(self, x: float) -> int:
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        groove = self.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self
+        )
+        handle = self.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+        )
+        span = max(1, groove.width() - handle.width())
+        position = int(x - groove.x() - handle.width() / 2)
+        return QStyle.sliderValueFromPosition(
+            self.minimum(), self.maximum(), max(0, min(span, position)), span
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            value = self.value_at(event.position().x())
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.setValue(value)
+            self.answered_by_click.emit(value)
+            event.accept()
+            # The handle is now under the pointer: a drag from here moves it as usual.
+            super().mousePressEvent(event)
+            return
+        super().mousePressEvent(event)
 
 
 class IntensityInput(QWidget):
@@ -48,7 +103,7 @@ class IntensityInput(QWidget):
 
         row = QHBoxLayout()
         row.addWidget(QLabel("0"))
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = IntensitySlider()
         self.slider.setRange(0, 10)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -85,6 +140,7 @@ class IntensityInput(QWidget):
         # action on the slider counts as answering.
         self.slider.actionTriggered.connect(self._on_slider_touched)
         self.slider.sliderPressed.connect(self._on_slider_touched)
+        self.slider.answered_by_click.connect(self._on_slider_touched)
         self.clear_button.clicked.connect(lambda: self.set_value(None))
         self.words.textChanged.connect(self.changed)
         self._show()
@@ -101,6 +157,8 @@ class IntensityInput(QWidget):
             self.changed.emit()
 
     def _show(self) -> None:
+        self.slider.answered = self._answered
+        self.slider.update()
         if self._answered:
             self.value_label.setText(tr("<b>{value}</b> of 10").format(value=self.slider.value()))
         else:

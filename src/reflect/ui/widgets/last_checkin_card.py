@@ -7,9 +7,9 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from reflect.domain.checkin import CATEGORY_LABELS
-from reflect.domain.checkin_scoring import OVERALL, ScoredCheckIn, compare_wording
-from reflect.ui.i18n import current_language, local_date, tr
+from reflect.domain.checkin_scoring import ScoredCheckIn
+from reflect.domain.usual import compare_with_usual
+from reflect.ui.i18n import current_language, interface_words, local_date, tr
 
 
 def describe_when(taken_at: datetime, now: datetime) -> str:
@@ -41,15 +41,7 @@ def summary_lines(entry: ScoredCheckIn | None, now: datetime) -> tuple[str, str]
             tr("Last check-in: {when}").format(when=when),
             tr("Reflect needs three check-ins before it can compare a week with your usual."),
         )
-    overall = tr(compare_wording(entry.difference(OVERALL)))
-    higher = [
-        tr(label)
-        for key, label in CATEGORY_LABELS.items()
-        if compare_wording(entry.difference(key)) == "higher than your usual"
-    ]
-    detail = tr("Overall: {wording}.").format(wording=overall)
-    if higher:
-        detail += " " + tr("Parts above your usual: {parts}.").format(parts=", ".join(higher))
+    detail = compare_with_usual(entry).summary(interface_words())
     return tr("Last check-in: {when}").format(when=when), detail
 
 

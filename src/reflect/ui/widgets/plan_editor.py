@@ -38,6 +38,7 @@ from reflect.domain.my_plan import (
 )
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr, tr_list
+from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.plan_printout import plan_html, write_plan_pdf
 
 AUTOSAVE_MS = 1500
@@ -230,12 +231,12 @@ class PlanEditor(QWidget):
             return
         cells = [self.people_table.item(r, 0) for r in rows]
         names = [(cell.text() if cell else "") or tr("this person") for cell in cells]
-        answer = QMessageBox.question(
+        if not confirm_destructive(
             self,
             tr("Remove from My plan"),
             tr("Remove {names} from your plan?").format(names=", ".join(names)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            tr("Remove"),
+        ):
             return
         for row in rows:
             self.people_table.removeRow(row)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.services.debrief import Choice
-from reflect.ui.i18n import tr
+from reflect.ui.i18n import interface_words, tr
 
 TABS = (("reflection", "Reflections"), ("checkin", "Check-ins"), ("chart", "Charts"))
 KINDS = tuple(kind for kind, _ in TABS)
@@ -35,6 +35,23 @@ LIST_NAMES = {  # what a screen reader announces for each list
     "checkin": "Check-ins to share",
     "chart": "Charts to share",
 }
+
+
+def share_counts(reflections: int, checkins: int, charts: int) -> str:
+    """ "Sharing 1 reflection, 2 check-ins." (real plurals; kinds with none are left out)."""
+    w = interface_words()
+    parts = [
+        w.plural(count, one, many)
+        for count, one, many in (
+            (reflections, "{count} reflection", "{count} reflections"),
+            (checkins, "{count} check-in", "{count} check-ins"),
+            (charts, "{count} chart", "{count} charts"),
+        )
+        if count
+    ]
+    if not parts:
+        return tr("Nothing shared yet.")
+    return tr("Sharing {items}.").format(items=", ".join(parts))
 
 
 class SharePicker(QWidget):
@@ -187,12 +204,4 @@ class SharePicker(QWidget):
         counts = dict.fromkeys(KINDS, 0)
         for kind, _ref in self._chosen:
             counts[kind] = counts.get(kind, 0) + 1
-        self.summary.setText(
-            tr(
-                "Sharing {reflections} reflection(s), {checkins} check-in(s), {charts} chart(s)."
-            ).format(
-                reflections=counts["reflection"],
-                checkins=counts["checkin"],
-                charts=counts["chart"],
-            )
-        )
+        self.summary.setText(share_counts(counts["reflection"], counts["checkin"], counts["chart"]))

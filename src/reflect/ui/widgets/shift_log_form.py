@@ -86,7 +86,9 @@ class ShiftLogForm(QWidget):
         for index, (name, label, description) in enumerate(COUNT_BOXES):
             name_only = tr(label).replace("&", "").rstrip(": \u00a0")
             box = _number_box(r"^\d{0,3}$", name_only, tr(description))
-            caption = QLabel(tr(label))
+            # A no-break space before French ':' so a wrapped caption keeps the colon with
+            # its word (at large text 'Rencontres' and ':' landed on two lines).
+            caption = QLabel(tr(label).replace(" :", "\u00a0:"))
             caption.setBuddy(box)
             caption.setWordWrap(True)
             row, column = 1 + index // 2, (index % 2) * 2

@@ -105,8 +105,13 @@ class TeamAssessmentPanel(QWidget):
         self.import_button.setToolTip(
             tr("A definition file in the same format as questionnaires, with its item text.")
         )
-        who.addWidget(self.import_button)
+        # On a row of its own: beside the radio buttons it made the page wider than the
+        # window at large text or in French, cutting the questions and their answers.
+        own = QHBoxLayout()
+        own.addStretch(1)
+        own.addWidget(self.import_button)
         self.layout_.addLayout(who)
+        self.layout_.addLayout(own)
 
         self.items_box = QVBoxLayout()
         self.layout_.addLayout(self.items_box)

@@ -109,14 +109,19 @@ class TeamFiguresPanel(QWidget):
         self.md_button = QPushButton(tr("Report as &Markdown…"))
         self.forget_button = QPushButton(tr("Forget contributions…"))
         self.forget_button.setAccessibleName(tr("Forget every imported contribution"))
+        # Two rows: six controls on one line made the page wider than the window at large
+        # text or in French, and every sentence and chart below was cut at the right edge.
         row.addWidget(self.import_button)
         row.addWidget(min_label)
         row.addWidget(self.min_spin)
         row.addStretch(1)
-        row.addWidget(self.pdf_button)
-        row.addWidget(self.md_button)
-        row.addWidget(self.forget_button)
+        reports = QHBoxLayout()
+        reports.addWidget(self.pdf_button)
+        reports.addWidget(self.md_button)
+        reports.addStretch(1)
+        reports.addWidget(self.forget_button)
         self.body.addLayout(row)
+        self.body.addLayout(reports)
 
         note = QLabel(
             tr(

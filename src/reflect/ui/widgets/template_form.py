@@ -290,6 +290,14 @@ class TemplateForm(QWidget):
     def text_widgets(self) -> dict[str, QPlainTextEdit | QLineEdit]:
         return self.texts
 
+    def first_text_box(self) -> QWidget | None:
+        """The first place to type (a text box), where a new reflection puts the cursor."""
+        for box in self._boxes.values():
+            for child in box.findChildren(QWidget):
+                if isinstance(child, (QPlainTextEdit, QLineEdit)) and child.isEnabled():
+                    return child
+        return self.first_input()
+
     def first_input(self) -> QWidget | None:
         for box in self._boxes.values():
             for child in box.findChildren(QWidget):

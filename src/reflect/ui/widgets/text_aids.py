@@ -69,13 +69,12 @@ class Speller(QObject):
         self._loading = True
 
         def loaded(ok: object) -> None:
-            if not shiboken6.isValid(self):
-                return  # the profile was locked while the list loaded
             if ok:
                 self.rehighlight()
                 self.ready.emit()
 
-        run_in_background(self.service.load, loaded, lambda _exc: None)
+        # owner: nothing runs if the profile was locked (and this destroyed) while loading.
+        run_in_background(self.service.load, loaded, lambda _exc: None, owner=self)
 
     def attach(self, edit: QPlainTextEdit) -> None:
         self._highlighters = [h for h in self._highlighters if shiboken6.isValid(h)]

@@ -1,0 +1,5 @@
+"""PyInstaller's entry script: the same entry point as the `reflect` command."""
+
+from reflect.cli import main
+
+raise SystemExit(main())

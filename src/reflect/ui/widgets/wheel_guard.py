@@ -1,0 +1,119 @@
+"""The mouse wheel scrolls the page; it never changes an answer the person is not editing.
+
+One notch of the wheel over a date, a combo box, a slider or a spin box used to change the
+answer (a reflection's year went from 2026 to 2025) while the person only meant to scroll a
+long form, and the change was saved. One application-wide event filter fixes this for every
+screen, including screens added later: a value-changing widget reacts to the wheel only while
+it has keyboard focus; otherwise the wheel goes to the scroll area around it.
+
+Qt gives focus to a widget whose focus policy includes the wheel *before* the widget sees the
+wheel event, so the guard also lowers such widgets to ``StrongFocus`` (click or Tab) when
+they are polished, and once for every widget that already exists when it is installed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QWidget,
+)
+
+_PROPERTY = "reflectWheelGuard"
+
+
+def is_value_widget(widget: QObject) -> bool:
+    """Widgets whose value the wheel would change (a scroll bar only scrolls)."""
+    if isinstance(widget, QScrollBar):
+        return False
+    return isinstance(widget, (QAbstractSpinBox, QComboBox, QAbstractSlider)) or bool(
+        widget.property("wheelChangesValue")
+    )
+
+
+def _value_widget_under(obj: QObject) -> QWidget | None:
+    """The value widget that ``obj`` belongs to (a spin box's line edit belongs to it)."""
+    widget = obj if isinstance(obj, QWidget) else None
+    while widget is not None:
+        if is_value_widget(widget):
+            return widget
+        if widget.isWindow():
+            return None
+        widget = widget.parentWidget()
+    return None
+
+
+def _has_focus(widget: QWidget) -> bool:
+    focused = QApplication.focusWidget()
+    return focused is not None and (focused is widget or widget.isAncestorOf(focused))
+
+
+def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        if parent.isWindow():
+            return None
+        parent = parent.parentWidget()
+    return None
+
+
+def _calm_focus_policy(widget: QWidget) -> None:
+    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class WheelGuard(QObject):
+    """Application event filter; see the module docstring."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(obj, QWidget) and is_value_widget(obj):
+            _calm_focus_policy(obj)
+            return False
+        if kind != QEvent.Type.Wheel or not isinstance(event, QWheelEvent):
+            return False
+        target = _value_widget_under(obj)
+        if target is None or _has_focus(target):
+            return False
+        area = _scroll_area_around(target)
+        if area is not None:
+            viewport = area.viewport()
+            position = viewport.mapFromGlobal(event.globalPosition().toPoint())
+            forwarded = QWheelEvent(
+                position.toPointF(),
+                event.globalPosition(),
+                event.pixelDelta(),
+                event.angleDelta(),
+                event.buttons(),
+                event.modifiers(),
+                event.phase(),
+                event.inverted(),
+            )
+            QApplication.sendEvent(viewport, forwarded)
+        event.accept()
+        return True
+
+
+def install_wheel_guard(app: QApplication | None = None) -> WheelGuard | None:
+    """Install the guard once per application; safe to call from every set-up path."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if not isinstance(app, QApplication):
+        return None
+    existing = app.property(_PROPERTY)
+    if isinstance(existing, WheelGuard):
+        return existing
+    guard = WheelGuard(app)
+    app.installEventFilter(guard)
+    app.setProperty(_PROPERTY, guard)
+    for widget in QApplication.allWidgets():
+        if is_value_widget(widget):
+            _calm_focus_policy(widget)
+    return guard

@@ -1,0 +1,101 @@
+"""Commands that draw no chart must not pay for numpy or matplotlib at start-up.
+
+sqlite-utils imports numpy at module level when it is installed (matplotlib installs it),
+which alone costs about 150 ms; reflect.storage hides it while sqlite-utils loads. Each
+check runs in a fresh interpreter, since this test process has long imported both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+
+import pytest
+
+from reflect.domain.reflection import Reflection
+from reflect.services.profiles import ProfileService
+
+PASSPHRASE = "a long enough test passphrase"
+
+# The last two stand for "every command module": only the one being run is imported.
+HEAVY = (
+    "numpy",
+    "matplotlib",
+    "pandas",
+    "PySide6",
+    "reflect.commands.export",
+    "reflect.commands.score",
+)
+
+PROBE = f"""
+import json, sys
+from reflect.cli import main
+try:
+    code = main(json.loads(sys.argv[1]))
+except SystemExit as exit:  # --version exits from inside argparse
+    code = exit.code or 0
+sys.stdout.flush()
+print("\\nMODULES " + json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))
+raise SystemExit(code)
+"""
+
+
+def _loaded_after(argv: list[str], env_extra: dict[str, str] | None = None) -> list[str]:
+    env = {**os.environ, **(env_extra or {})}
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    line = [x for x in out.stdout.splitlines() if x.startswith("MODULES ")][-1]
+    return json.loads(line.removeprefix("MODULES "))
+
+
+@pytest.fixture
+def data_dir(paths):
+    service = ProfileService(paths, fast_kdf=True)
+    info = service.create(PASSPHRASE, "Imports")
+    session = service.unlock(info, PASSPHRASE)
+    try:
+        session.journal.save(
+            Reflection("quick", datetime(2026, 4, 3, 20, 15), answers={"what_happened": "calm"})
+        )
+    finally:
+        session.close()
+    return str(paths.data_dir)
+
+
+def test_search_on_a_real_profile_loads_no_numpy_or_matplotlib(data_dir):
+    loaded = _loaded_after(
+        ["search", "calm", "--data-dir", data_dir], {"REFLECT_PASSPHRASE": PASSPHRASE}
+    )
+    assert loaded == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["score", "who5", "--answers", "3 2 4 3 2"], ["help-lines"]],
+    ids=["score", "help-lines"],
+)
+def test_commands_without_charts_load_no_numpy_or_matplotlib(argv):
+    expected = ["reflect.commands.score"] if argv[0] == "score" else []
+    assert _loaded_after(argv) == expected
+
+
+def test_version_reads_qt_but_loads_no_numpy_or_matplotlib():
+    # --version names the Qt version, so QtCore loads; nothing heavier does.
+    assert _loaded_after(["--version"]) == ["PySide6"]
+
+
+def test_numpy_still_imports_after_the_storage_layer():
+    """The guard only hides numpy while sqlite-utils loads; the charts still get it."""
+    code = "import reflect.storage.database, numpy, sqlite_utils; print(numpy.__name__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "numpy"

@@ -1,0 +1,145 @@
+"""The mouse wheel never changes an answer that is not being edited (issue 13, item 13).
+
+Walks every value-changing widget of every screen (the reflection form on every template,
+check-in, questionnaires, trends, settings, debrief, journal filters, resources), sends one
+wheel notch without focus and checks the value stayed; the long form still scrolls.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.ui.main_window import NAVIGATION, MainWindow
+from reflect.ui.screens.reflect_screen import ReflectScreen
+from reflect.ui.widgets.wheel_guard import install_wheel_guard, is_value_widget
+
+from .test_workspace_keyboard_names import _open_every_tab
+
+
+def _wheel(widget: QWidget, notches: int = -1) -> None:
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def _value(widget: QWidget) -> object:
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex(), widget.currentText()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QAbstractSlider):
+        return widget.value()
+    raise AssertionError(type(widget))
+
+
+def _value_widgets(root: QWidget) -> list[QWidget]:
+    """Every value widget, on every tab (hidden ones too: a tab shown later holds them)."""
+    return [w for w in root.findChildren(QWidget) if is_value_widget(w) and w.isEnabled()]
+
+
+def _assert_wheel_changes_nothing(root: QWidget, away: QWidget) -> int:
+    """Wheel over each value widget (both directions) without focus; returns how many."""
+    widgets = _value_widgets(root)
+    for widget in widgets:
+        away.setFocus()
+        QApplication.processEvents()
+        assert not widget.hasFocus()
+        if widget.window() is not root.window():
+            continue  # a popup's own controls (a calendar's year box) live in another window
+        before = _value(widget)
+        _wheel(widget, -1)
+        _wheel(widget, +1)
+        _wheel(widget.focusProxy() or widget, -1)
+        assert _value(widget) == before, f"{type(widget).__name__} {widget.accessibleName()!r}"
+        assert widget.focusPolicy() != Qt.FocusPolicy.WheelFocus, widget.accessibleName()
+    return len(widgets)
+
+
+def test_a_focused_widget_still_answers_to_the_wheel(qtbot):
+    install_wheel_guard()
+    box = QSpinBox()
+    box.setRange(0, 10)
+    box.setValue(5)
+    other = QSpinBox()
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.addWidget(box)
+    layout.addWidget(other)
+    qtbot.addWidget(holder)
+    holder.show()
+    other.setFocus()
+    _wheel(box, +1)
+    assert box.value() == 5  # not focused: nothing changes
+    box.setFocus()
+    QApplication.processEvents()
+    _wheel(box, +1)
+    assert box.value() == 6  # focused: the wheel is a deliberate way to change it
+    assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_wheel_changes_no_answer_on_any_screen(qtbot, session, profile_service):
+    from datetime import date
+
+    from reflect.services.demo_data import fill_demo_profile
+
+    fill_demo_profile(session, reflections_per_year=30, checkins_per_year=20, end=date(2026, 6, 30))
+    install_wheel_guard()
+    window = MainWindow(session, profiles=profile_service)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    counted: dict[str, int] = {}
+    for key, _label in NAVIGATION:
+        window.show_screen(key)
+        _open_every_tab(window.screens[key])
+        counted[key] = _assert_wheel_changes_nothing(window.screens[key], window.nav)
+    print(counted)
+    # The walk really met the controls it is about.
+    assert counted["reflect"] >= 3 and counted["settings"] >= 1 and counted["journal"] >= 1
+    assert counted["checkin"] >= 1 and counted["debrief"] >= 1
+
+
+def test_every_template_form_ignores_the_wheel_and_still_scrolls(qtbot, session):
+    install_wheel_guard()
+    screen = ReflectScreen(session)
+    qtbot.addWidget(screen)
+    screen.resize(900, 500)
+    screen.show()
+    combo = screen.template_combo
+    kinds: set[type] = set()
+    for index in range(combo.count()):
+        combo.setCurrentIndex(index)
+        QApplication.processEvents()
+        screen.save_button.setFocus()
+        _assert_wheel_changes_nothing(screen, screen.save_button)
+        kinds.update(type(w) for w in _value_widgets(screen))
+        bar = screen.scroll_area.verticalScrollBar()
+        assert bar.maximum() > 0  # the form is longer than the window
+        bar.setValue(0)
+        date_edit = screen.details.when
+        _wheel(date_edit, -1)  # the notch over a date scrolls the form instead
+        assert bar.value() > 0
+    assert QComboBox in kinds and any(issubclass(k, QSlider) for k in kinds)
+    assert any(issubclass(k, QAbstractSpinBox) for k in kinds)
+    assert isinstance(screen.scroll_area, QScrollArea)
