@@ -72,10 +72,10 @@ def test_an_import_from_settings_runs_on_its_own_connection_and_refreshes_everyt
 
     real_import = module.import_file
 
-    def spy(worker_session, path, secret):
+    def spy(worker_session, path, secret, **options):
         on_gui = threading.current_thread() is threading.main_thread()
         used.append((worker_session.db, on_gui))
-        return real_import(worker_session, path, secret)
+        return real_import(worker_session, path, secret, **options)
 
     monkeypatch.setattr(module, "import_file", spy)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
