@@ -16,6 +16,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "import_",
     "demo",
+    "debrief",
+    "supervision",
     "team",
     "log_shift",
 )

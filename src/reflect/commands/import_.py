@@ -24,7 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="import a Reflect archive or a jrnl JSON export (with a preview)",
         description="Import a Reflect archive or jrnl's JSON export into a profile.",
     )
-    parser.add_argument("file", help="a .reflect-archive, or a file from 'jrnl --format json'")
+    parser.add_argument(
+        "file",
+        help="a .reflect-archive, a file from 'jrnl --format json', or a supervisor's reply",
+    )
     add_profile_arguments(parser)
     parser.add_argument("--dry-run", action="store_true", help="only show what would be added")
     parser.add_argument(
@@ -56,9 +59,13 @@ class _ProgressLine:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reflect.commands.supervision import import_reply_if_sealed
     from reflect.services.importing import detect_format, import_file
 
     path = Path(args.file).expanduser()
+    handled = import_reply_if_sealed(args, path)  # a supervisor's sealed reply
+    if handled is not None:
+        return handled
     secret = (
         archive_passphrase(args, confirm=False)
         if detect_format(path) == "reflect-archive"

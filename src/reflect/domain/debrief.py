@@ -88,6 +88,17 @@ def load_debrief_wording(path: Path) -> DebriefWording:
 
 SharedRef = tuple[str, str]  # (kind, id); ids are text so chart keys and row ids fit alike
 
+# Parts of a reflection that are not template questions. A shared reflection shows only the
+# parts the person ticked (its date, setting and template name always head the card).
+REFLECTION_EXTRA_PARTS: tuple[str, ...] = ("intensity", "feelings", "tags", "follow_ups")
+EXTRA_PART_LABELS: dict[str, str] = {
+    "intensity": "Emotional intensity",
+    "feelings": "Feelings",
+    "tags": "Tags",
+    "follow_ups": "Follow-ups",
+}
+_MAX_PARTS = 64
+
 
 @dataclass
 class Debrief:
@@ -97,6 +108,10 @@ class Debrief:
     topics: list[str] = field(default_factory=list)
     shared: list[SharedRef] = field(default_factory=list)  # nothing shared by default
     notes: dict[str, str] = field(default_factory=dict)  # agenda step id -> notes
+    # Reflection id -> the parts of it that are shared (field ids and REFLECTION_EXTRA_PARTS).
+    # A shared reflection without an entry is shared whole: debriefs prepared before parts
+    # could be chosen keep showing what the person chose then.
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     completed_at: datetime | None = None
     created_at: datetime | None = None
     id: int | None = None
@@ -107,6 +122,10 @@ class Debrief:
 
     def is_shared(self, kind: str, item_id: object) -> bool:
         return (kind, str(item_id)) in self.shared
+
+    def parts_of(self, reflection_id: object) -> tuple[str, ...] | None:
+        """The shared parts of a shared reflection; None means the whole reflection."""
+        return self.parts.get(str(reflection_id))
 
 
 def shared_ref(kind: str, item_id: object) -> SharedRef:
@@ -133,3 +152,19 @@ def clean_topics(topics: list[str]) -> list[str]:
             seen.add(text.lower())
             result.append(text)
     return result
+
+
+def clean_parts(parts: object) -> tuple[str, ...]:
+    """Part names as stored: short identifiers, without repeats, in the order given."""
+    if not isinstance(parts, list | tuple):
+        raise ValidationError("The shared parts of a reflection must be a list of names.")
+    result: list[str] = []
+    for part in parts:
+        text = str(part).strip()
+        if not text or len(text) > 80 or not all(c.isalnum() or c in "_.-" for c in text):
+            raise ValidationError(f"{text!r} is not a part of a reflection.")
+        if text not in result:
+            result.append(text)
+    if len(result) > _MAX_PARTS:
+        raise ValidationError("Too many parts of one reflection were chosen.")
+    return tuple(result)

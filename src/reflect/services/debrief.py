@@ -12,12 +12,23 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from reflect.domain.debrief import AGENDA_IDS, CHARTS, Debrief, clean_topics, shared_ref
+from reflect.domain.debrief import (
+    AGENDA_IDS,
+    CHARTS,
+    EXTRA_PART_LABELS,
+    REFLECTION_EXTRA_PARTS,
+    AgendaStep,
+    Debrief,
+    clean_parts,
+    clean_topics,
+    shared_ref,
+)
 from reflect.domain.errors import ValidationError
 from reflect.domain.journal import JournalFilter
 from reflect.domain.reflection import FollowUp
 from reflect.domain.words import ENGLISH, Words
 from reflect.services import debrief_charts
+from reflect.services.debrief_content import AGENDA
 from reflect.services.debrief_view import (
     SharedCard,
     SharedView,
@@ -92,12 +103,21 @@ class DebriefService:
             item = shared_ref(kind, ref)
             if item not in shared:
                 shared.append(item)
+        # Parts are kept only for reflections that are still shared: unticking a reflection
+        # forgets which of its parts were chosen.
+        shared_reflections = {ref for kind, ref in shared if kind == "reflection"}
+        parts = {
+            str(ref): clean_parts(list(chosen))
+            for ref, chosen in debrief.parts.items()
+            if str(ref) in shared_reflections
+        }
         clean = replace(
             debrief,
             title=title,
             supervisor=" ".join(debrief.supervisor.split()),
             topics=clean_topics(debrief.topics),
             shared=shared,
+            parts=parts,
             notes={k: v for k, v in debrief.notes.items() if v.strip()},
             created_at=debrief.created_at or self._clock(),
         )
@@ -140,6 +160,43 @@ class DebriefService:
             choices.append(Choice("checkin", str(entry.checkin.id), label))
         return choices
 
+    def reflection_parts(self, ref: str, words: Words = ENGLISH) -> list[Choice]:
+        """The parts of one reflection that can be shared on their own, in the order its card
+        shows them: summary parts first, then each question the person answered."""
+        reflection = self._journal.get(int(ref)) if str(ref).isdigit() else None
+        if reflection is None:
+            return []
+        present = {
+            "intensity": reflection.intensity is not None,
+            "feelings": bool(reflection.feelings),
+            "tags": bool(reflection.tags),
+            "follow_ups": bool(reflection.follow_ups),
+        }
+        choices = [
+            Choice("part", part, words(EXTRA_PART_LABELS[part]))
+            for part in REFLECTION_EXTRA_PARTS
+            if present[part]
+        ]
+        template = self._journal.template_for(reflection)
+        if template is not None:
+            for fld in template.fields():
+                keys = fld.answer_keys()
+                if any(reflection.answers.get(k) not in (None, "") for k in keys):
+                    choices.append(Choice("part", fld.id, words(fld.label)))
+        return choices
+
+    def default_parts(self, ref: str, remembered: list[str] | None = None) -> tuple[str, ...]:
+        """Parts a newly ticked reflection starts with: the parts the person chose last time
+        (``remembered``) where this reflection has them, else only its first answer (the
+        outline). Everything more private starts unticked."""
+        available = [c.ref for c in self.reflection_parts(ref)]
+        if remembered:
+            picked = tuple(p for p in available if p in remembered)
+            if picked:
+                return picked
+        questions = [p for p in available if p not in REFLECTION_EXTRA_PARTS]
+        return tuple(questions[:1])
+
     @staticmethod
     def chart_choices(words: Words = ENGLISH) -> list[Choice]:
         return [Choice("chart", key, words(label)) for key, label in CHARTS.items()]
@@ -152,12 +209,17 @@ class DebriefService:
         return when if when is not None and when < now else now
 
     def _card(
-        self, kind: str, ref: str, as_of: datetime | None = None, words: Words = ENGLISH
+        self,
+        kind: str,
+        ref: str,
+        as_of: datetime | None = None,
+        words: Words = ENGLISH,
+        parts: tuple[str, ...] | None = None,
     ) -> SharedCard:
         if kind == "reflection":
             reflection = self._journal.get(int(ref))
             template = self._journal.template_for(reflection) if reflection else None
-            return reflection_card(ref, reflection, template, words)
+            return reflection_card(ref, reflection, template, words, parts)
         if kind == "checkin":
             try:
                 scored = self._checkins.scored(int(ref))
@@ -182,12 +244,17 @@ class DebriefService:
         return chart_card(ref, bars, words=words)
 
     def preview(
-        self, kind: str, ref: str, as_of: datetime | None = None, words: Words = ENGLISH
+        self,
+        kind: str,
+        ref: str,
+        as_of: datetime | None = None,
+        words: Words = ENGLISH,
+        parts: tuple[str, ...] | None = None,
     ) -> SharedCard:
-        """Exactly the card debrief mode would show for one item, so the provider can see
-        what a tick reveals before sharing it (the prepare screen is theirs alone)."""
+        """Exactly the card debrief mode would show for one item (with only ``parts`` of a
+        reflection), so the provider sees what a tick reveals before sharing it."""
         item_kind, item_ref = shared_ref(kind, ref)
-        return self._card(item_kind, item_ref, as_of, words)
+        return self._card(item_kind, item_ref, as_of, words, parts)
 
     def shared_view(self, debrief_id: int, words: Words = ENGLISH) -> SharedView:
         """What debrief mode and the exports show, in the reader's language (``words``)."""
@@ -202,10 +269,16 @@ class DebriefService:
         ]
 
         def card(kind: str, ref: str) -> SharedCard:
-            return self._card(kind, ref, debrief.scheduled_for, words)
+            parts = debrief.parts_of(ref) if kind == "reflection" else None
+            return self._card(kind, ref, debrief.scheduled_for, words, parts)
 
         actions = self._repo.actions_for(debrief_id)
         return build_shared_view(debrief, card, actions, earlier, words)
+
+    @staticmethod
+    def room_agenda(words: Words = ENGLISH) -> list[AgendaStep]:
+        """The agenda's steps in the reader's language."""
+        return [AgendaStep(s.id, words(s.title), words(s.prompt)) for s in AGENDA]
 
     def room(self, debrief_id: int, words: Words = ENGLISH) -> DebriefRoom:
         self._repo.require(debrief_id)

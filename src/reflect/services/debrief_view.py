@@ -102,22 +102,34 @@ def action_view(item: FollowUp, from_title: str = "") -> ActionView:
 
 
 def reflection_card(
-    ref: str, reflection: Reflection | None, template: Template | None, words: Words = ENGLISH
+    ref: str,
+    reflection: Reflection | None,
+    template: Template | None,
+    words: Words = ENGLISH,
+    parts: tuple[str, ...] | None = None,
 ) -> SharedCard:
+    """The card of one shared reflection; with ``parts`` only those parts (field ids and
+    summary parts such as "feelings") are read from it, so nothing else can leak."""
     t = words
+
+    def shares(part: str) -> bool:
+        return parts is None or part in parts
+
     if reflection is None:
         return SharedCard(
             "reflection", ref, t("A shared reflection"), t("It has been deleted since.")
         )
     name = t(template.name) if template else t("Reflection")
     subtitle = f"{words.day(reflection.occurred_at)} · {t(reflection.setting)}"
-    if reflection.intensity is not None:
+    if reflection.intensity is not None and shares("intensity"):
         subtitle += " · " + t("intensity {value}/10").format(value=reflection.intensity)
     lines: list[tuple[str, str]] = []
-    if reflection.feelings:
+    if reflection.feelings and shares("feelings"):
         lines.append((t("Feelings"), ", ".join(reflection.feelings)))
     if template is not None:
         for fld in template.fields():
+            if not shares(fld.id):
+                continue
             if fld.type == "rating":
                 rating = reflection.answers.get(f"{fld.id}.rating")
                 note = reflection.answers.get(f"{fld.id}.note")
@@ -130,9 +142,9 @@ def reflection_card(
                 lines.append((t(fld.label), t(fld.option_label(str(reflection.answers[fld.id])))))
             elif fld.type != "intensity" and isinstance(reflection.answers.get(fld.id), str):
                 lines.append((t(fld.label), str(reflection.answers[fld.id])))
-    if reflection.tags:
+    if reflection.tags and shares("tags"):
         lines.append((t("Tags"), ", ".join(reflection.tags)))
-    for item in reflection.follow_ups:
+    for item in reflection.follow_ups if shares("follow_ups") else ():
         lines.append((t("Follow-up"), item.text + (t(" (done)") if item.done_at else "")))
     return SharedCard("reflection", ref, name, subtitle, tuple(lines))
 

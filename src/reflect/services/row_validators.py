@@ -20,7 +20,7 @@ from typing import Any
 from reflect.domain.checkin import HELPING_AREAS, ITEM_MAX, ITEM_MIN, CheckIn, InstrumentResult
 from reflect.domain.checkin_definition import STRENGTH_PREFIX, CheckinDefinition
 from reflect.domain.crisis_lines import HelpContact
-from reflect.domain.debrief import AGENDA_IDS, Debrief, shared_ref
+from reflect.domain.debrief import AGENDA_IDS, Debrief, clean_parts, shared_ref
 from reflect.domain.errors import ReflectError, ValidationError
 from reflect.domain.instruments import MAX_ITEMS, InstrumentDefinition
 from reflect.domain.my_plan import LIST_SECTIONS, PLAN_SECTIONS, MyPlan, PlanPerson
@@ -40,6 +40,7 @@ from reflect.services.row_validators_exposure import (
     shift_log,
     shift_self_check,
 )
+from reflect.services.row_validators_supervision import SUPERVISION_VALIDATORS
 from reflect.services.row_validators_team import team_action, team_assessment, team_contribution
 from reflect.services.settings import DEFAULTS as SETTING_DEFAULTS
 
@@ -223,15 +224,21 @@ def _dismissed_notice(r: RowReader, ctx: RowContext) -> object:
 def _debrief(r: RowReader, ctx: RowContext) -> Debrief:
     r.row_id()
     shared = []
+    parts: dict[str, tuple[str, ...]] = {}
     for pair in r.json("shared", list):
+        # A reflection shared in part carries its parts as a third element (issue 16).
+        extra = pair[2:] if isinstance(pair, list) and len(pair) == 3 else []
         if (
             not isinstance(pair, list)
-            or len(pair) != 2
-            or not all(isinstance(p, str) for p in pair)
+            or len(pair) not in (2, 3)
+            or not all(isinstance(p, str) for p in pair[:2])
+            or (extra and (pair[0] != "reflection" or not isinstance(extra[0], list)))
         ):
             raise RowProblem("shared", f"must list [kind, id] pairs, found {shorten(pair)}")
         try:
             shared.append(shared_ref(pair[0], pair[1]))
+            if extra:
+                parts[pair[1]] = clean_parts(extra[0])
         except ReflectError as exc:
             raise RowProblem("shared", str(exc)) from None
     notes = r.json("notes", dict)
@@ -244,6 +251,7 @@ def _debrief(r: RowReader, ctx: RowContext) -> Debrief:
         scheduled_for=r.moment("scheduled_for"),
         topics=text_list(r.json("topics", list), "topics"),
         shared=shared,
+        parts=parts,
         notes=notes,
         completed_at=r.moment("completed_at"),
         created_at=r.moment("created_at"),
@@ -264,6 +272,7 @@ VALIDATORS: dict[str, Validator | None] = {
     "team_contributions": team_contribution,
     "team_assessments": team_assessment,
     "team_actions": team_action,
+    **SUPERVISION_VALIDATORS,
     "shift_logs": shift_log,
     "shift_self_checks": shift_self_check,
     "breaks": break_span,

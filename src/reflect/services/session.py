@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from reflect.services.journal import JournalService
     from reflect.services.resources import ResourcesService
     from reflect.services.settings import SettingsService
+    from reflect.services.supervision import SupervisionService
+    from reflect.services.supervision_send import SupervisionSender
     from reflect.services.team import TeamService
     from reflect.services.trends import TrendsService
     from reflect.storage.file_lock import FileLock
@@ -175,6 +177,36 @@ class Session:
         from reflect.storage.trend_repository import TrendRepository
 
         return TrendsService(self.checkins, self.instruments, TrendRepository(self.db))
+
+    @cached_property
+    def supervision(self) -> SupervisionService:
+        """The supervisor's side: packets received, the supervision record, replies."""
+        from reflect.services.supervision import SupervisionService
+        from reflect.storage.supervision_keys import SupervisionKeyRepository
+        from reflect.storage.supervision_log import SupervisionLogRepository
+        from reflect.storage.supervision_record import SupervisionRecordRepository
+
+        return SupervisionService(
+            SupervisionKeyRepository(self.db),
+            SupervisionRecordRepository(self.db),
+            SupervisionLogRepository(self.db),
+            self.profile.display_name,
+        )
+
+    @cached_property
+    def supervision_send(self) -> SupervisionSender:
+        """The provider's side: my key, my supervisors, packets out, replies in."""
+        from reflect.services.supervision_send import SupervisionSender
+        from reflect.storage.debrief_repository import DebriefRepository
+        from reflect.storage.supervision_keys import SupervisionKeyRepository
+
+        return SupervisionSender(
+            self.db,
+            SupervisionKeyRepository(self.db),
+            self.debrief,
+            DebriefRepository(self.db),
+            self.profile.display_name,
+        )
 
     @cached_property
     def team(self) -> TeamService:

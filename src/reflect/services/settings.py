@@ -13,6 +13,7 @@ DEFAULTS: dict[str, Any] = {
     "reminder_time": "17:30",
     "reminder_days": [0, 1, 2, 3, 4],
     "backup_enabled": True,
+    "role": "provider",  # or "supervisor": shows the Supervision screen (issue 17)
     "spell_check": True,
     "spelling_words": [],
     "on_this_day": False,  # off unless the person asks: an old entry can be painful

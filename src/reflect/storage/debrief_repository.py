@@ -33,19 +33,30 @@ def _row(debrief: Debrief) -> dict[str, Any]:
         "created_at": _iso(debrief.created_at or datetime.now()),
         "completed_at": _iso(debrief.completed_at),
         "topics": json.dumps(debrief.topics),
-        "shared": json.dumps([list(ref) for ref in debrief.shared]),
+        # A reflection shared in part carries its parts as a third element: old rows (two
+        # elements) still read as "shared whole".
+        "shared": json.dumps(
+            [
+                [*ref, list(debrief.parts[ref[1]])]
+                if ref[0] == "reflection" and ref[1] in debrief.parts
+                else list(ref)
+                for ref in debrief.shared
+            ]
+        ),
         "notes": json.dumps(debrief.notes),
     }
 
 
 def _debrief(row: tuple[Any, ...]) -> Debrief:
     did, title, supervisor, scheduled, created, completed, topics, shared, notes = row
+    refs = json.loads(shared or "[]")
     return Debrief(
         title=title or "",
         supervisor=supervisor or "",
         scheduled_for=_when(scheduled),
         topics=[str(t) for t in json.loads(topics or "[]")],
-        shared=[(str(k), str(i)) for k, i in json.loads(shared or "[]")],
+        shared=[(str(ref[0]), str(ref[1])) for ref in refs],
+        parts={str(ref[1]): tuple(str(p) for p in ref[2]) for ref in refs if len(ref) > 2},
         notes={str(k): str(v) for k, v in json.loads(notes or "{}").items()},
         completed_at=_when(completed),
         created_at=_when(created),

@@ -15,12 +15,17 @@ from typing import Any
 from reflect.storage.migrations import REVISION_TABLE
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
+# Secrets that must never leave the encrypted database: not in a plain export, and not merged
+# from an archive into another profile (each profile keeps its own supervision key).
+SECRET_TABLES = {"supervision_identity"}
 # Columns that hold another table's id: an import re-points them to the new ids.
 LINKS = {
     "reflection_id": "reflections",
     "debrief_id": "debriefs",
     "shift_id": "shift_logs",
     "assessment_id": "team_assessments",
+    "supervisee_id": "supervisees",  # the supervisor's record (m004_supervision)
+    "next_debrief_id": "debriefs",  # the debrief a supervisor's reply planned
 }
 
 
@@ -36,7 +41,7 @@ def _fts_tables(conn: Any) -> set[str]:
 
 def data_tables(conn: Any) -> list[str]:
     """Tables with the person's data, in a stable order (parents before follow-ups)."""
-    skip = _fts_tables(conn) | {MIGRATIONS_TABLE, REVISION_TABLE}
+    skip = _fts_tables(conn) | {MIGRATIONS_TABLE, REVISION_TABLE} | SECRET_TABLES
     rows = conn.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name"

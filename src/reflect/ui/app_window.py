@@ -286,7 +286,7 @@ class AppWindow(QMainWindow):
             apply_theme(str(value))
         elif key.startswith("reminder_"):
             self._apply_profile_settings(session)
-        elif key == "language":
+        elif key in ("language", "role"):  # a supervisor gets the Supervision screen
             QTimer.singleShot(0, self._rebuild_workspace)  # not inside the combo's own signal
 
     def _rebuild_workspace(self) -> None:
@@ -374,6 +374,8 @@ class AppWindow(QMainWindow):
         def create() -> tuple[Session, str | None]:
             info = self.profiles.create(passphrase, name)
             session = self.profiles.unlock(info, passphrase)
+            if role == "supervisor":
+                session.settings.set("role", role)
             code = self.profiles.create_recovery_key(session) if wants_recovery else None
             return session, code
 
@@ -384,6 +386,7 @@ class AppWindow(QMainWindow):
                 self.show_recovery_key(code)
 
         wants_recovery = dialog.wants_recovery_key
+        role = dialog.role
         run_in_background(create, created, self._on_unlock_failed)
 
     def show_recovery_key(self, code: str) -> None:

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -50,6 +51,9 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("debrief", "Debrief"),
     ("settings", "Settings"),
 )
+# Only in a profile whose role is "supervisor" (Settings → Supervision), after the others so
+# every other screen keeps its Alt+number.
+SUPERVISOR_NAVIGATION: tuple[tuple[str, str], ...] = (("supervision", "Supervision"),)
 
 
 class MainWindow(QWidget):
@@ -72,6 +76,11 @@ class MainWindow(QWidget):
         self.setAccessibleName(tr("Reflect workspace"))
         self.screens: dict[str, QWidget] = {}
         self.team: TeamScreen | None = None
+        supervisor = session.settings.get("role") == "supervisor"
+        self.navigation = NAVIGATION + (SUPERVISOR_NAVIGATION if supervisor else ())
+        self.supervision: QWidget | None = None
+        # A sealed reply (or, for a supervisor, a packet) can be dropped on the window.
+        self.setAcceptDrops(True)
 
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -90,7 +99,7 @@ class MainWindow(QWidget):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.help_button.clicked.connect(self.help_requested)
         self.lock_button.clicked.connect(self.lock_requested)
-        for index in range(len(NAVIGATION) + 1):  # + the Team screen, when it is shown
+        for index in range(len(self.navigation) + 1):  # + the Team screen, when it is shown
             shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self._arrive_at_row(i))
         # Ctrl+1..Ctrl+5: a new reflection on that template, from anywhere in the workspace.
@@ -173,7 +182,7 @@ class MainWindow(QWidget):
             from reflect.ui.screens.team_screen import TeamScreen
 
             screen = TeamScreen(self.session)
-            row = self.nav.count() - 1  # just above Settings
+            row = self._row_of("settings")  # just above Settings (Supervision stays last)
             item = QListWidgetItem(tr("Team"))
             item.setData(Qt.ItemDataRole.UserRole, "team")
             # Same index in the list and the stack, so currentRowChanged keeps matching.
@@ -190,6 +199,12 @@ class MainWindow(QWidget):
             widget.deleteLater()
         for index in range(self.nav.count()):
             self.nav.item(index).setToolTip(f"Alt+{index + 1}")
+
+    def _row_of(self, key: str) -> int:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                return row
+        return self.nav.count()
 
     def _on_settings_setting_changed(self, key: str, value: object) -> None:
         if key == "team_coordinator":
@@ -219,8 +234,15 @@ class MainWindow(QWidget):
             "debrief": self.debrief,
             "settings": self.settings,
         }
-        for key, label in NAVIGATION:
+        if ("supervision", "Supervision") in self.navigation:
+            from reflect.ui.screens.supervision_screen import SupervisionScreen
+
+            self.supervision = SupervisionScreen(session)
+            built["supervision"] = self.supervision
+        for key, label in self.navigation:
             self._add_screen(key, label, built[key])
+        # Actions that arrive in a supervisor's reply appear on Home at once.
+        self.debrief.debrief_saved.connect(lambda _id: self.home.refresh())
         self._wire_navigation()
         self._wire_settings()
         if session.team.visible:
@@ -291,6 +313,52 @@ class MainWindow(QWidget):
         """Early-warning notes and the first check-in link to Understanding vicarious trauma."""
         self.show_screen("resources")
         self.resources.show_understanding()
+
+    # --- sealed files dropped on the window ----------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.open_sealed_file(Path(urls[0].toLocalFile()))
+
+    def open_sealed_file(self, path: Path) -> str:
+        """A reply goes to the debrief it answers; a packet to the Supervision screen."""
+        from reflect.domain.errors import ReflectError
+        from reflect.services.supervision_inbox import import_sealed, is_sealed_file
+        from reflect.ui.error_text import message_in_language
+
+        if not is_sealed_file(path):
+            message = tr(
+                "Only sealed files from Reflect (a supervisor's reply or a debrief packet) can "
+                "be dropped here. Other imports are in Settings → Your data."
+            )
+        else:
+            try:
+                opened = import_sealed(self.session, path)
+            except ReflectError as error:
+                message = message_in_language(error)
+            else:
+                if opened.kind == "reply" and opened.reply is not None:
+                    message = tr(
+                        "Reply imported: {count} action(s) added; they are on Home and in "
+                        "your next debrief."
+                    ).format(count=opened.reply.actions_added)
+                else:
+                    message = tr("Packet kept in your supervision record.")
+                self.home.refresh()
+                self.debrief.refresh()
+                refresh = getattr(self.supervision, "refresh", None)
+                if callable(refresh):
+                    refresh()
+                self.show_screen("supervision" if opened.kind == "packet" else "home")
+        QMessageBox.information(self, tr("Sealed file"), message)
+        return message
 
     def before_lock(self) -> None:
         """Give screens a chance to save drafts before the database closes."""

@@ -73,6 +73,9 @@ class CreateProfileDialog(NewPassphraseDialog):
         # person asked to accept that it cannot.
         layout.addWidget(self.understood)
         self.understood.setVisible(False)
+        # The role can also be changed later in Settings → Supervision.
+        self.as_supervisor = QCheckBox(tr("I supervise others: show the Supervision screen"))
+        layout.addWidget(self.as_supervisor)
         self.error_label.setObjectName("errorText")
         layout.addWidget(self.error_label)
 
@@ -108,6 +111,10 @@ class CreateProfileDialog(NewPassphraseDialog):
     @property
     def wants_recovery_key(self) -> bool:
         return self.make_recovery_key.isChecked()
+
+    @property
+    def role(self) -> str:
+        return "supervisor" if self.as_supervisor.isChecked() else "provider"
 
     @property
     def passphrase(self) -> str:

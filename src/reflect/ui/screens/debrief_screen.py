@@ -11,6 +11,7 @@ from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,11 +33,13 @@ from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.session import Session
 from reflect.ui.data_events import follow
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.screens.debrief_mode import DebriefMode
 from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.debrief_cards import KIND_LABELS
 from reflect.ui.widgets.debrief_sidebar import DebriefSidebar
+from reflect.ui.widgets.reflection_parts import ReflectionPartsChooser
 from reflect.ui.widgets.share_picker import SharePicker
 from reflect.ui.widgets.share_preview import SharePreview
 
@@ -46,6 +49,7 @@ class DebriefScreen(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         follow(session, ("debriefs_changed",), self.refresh, self)
         self.service = session.debrief
         # The screen is rebuilt when the language changes, so its wording is fixed here.
@@ -107,10 +111,17 @@ class DebriefScreen(QWidget):
         right.addLayout(form)
         self.picker = SharePicker()
         self.preview = SharePreview()
+        self.parts = ReflectionPartsChooser()
+        self.parts.hide()
+        looking = QWidget()
+        looking_box = QVBoxLayout(looking)
+        looking_box.setContentsMargins(0, 0, 0, 0)
+        looking_box.addWidget(self.preview, 1)
+        looking_box.addWidget(self.parts)
         choose = QSplitter(Qt.Orientation.Horizontal)
         choose.setChildrenCollapsible(False)
         choose.addWidget(self.picker)
-        choose.addWidget(self.preview)
+        choose.addWidget(looking)
         choose.setSizes([420, 380])
         right.addWidget(choose, 1)
         self.status = QLabel()
@@ -129,14 +140,32 @@ class DebriefScreen(QWidget):
         self.pdf_button.setAccessibleName(tr("Export PDF…"))
         self.pdf_button.setToolTip(tr("Export PDF…"))
         row.addWidget(self.save_button)
+        # Supervision by files (issue 17): the packet of this debrief, and a reply back.
+        self.send_button = QPushButton(tr("Send to supervisor…"))
+        self.send_button.setToolTip(
+            tr("Seal what this debrief shares into a file only your supervisor can open")
+        )
+        self.reply_button = QPushButton(tr("Import reply…"))
+        # A row of their own: beside Save and the exports they made the screen too wide at
+        # large type in French.
+        supervision_row = QHBoxLayout()
+        supervision_row.addWidget(self.send_button)
+        supervision_row.addWidget(self.reply_button)
+        supervision_row.addStretch(1)
         row.addStretch(1)
         row.addWidget(QLabel(tr("Export:")))
         row.addWidget(self.markdown_button)
         row.addWidget(self.pdf_button)
         right.addLayout(row)
+        right.addLayout(supervision_row)
         # The main action on a row of its own, beside the status: four buttons in one row
         # would not fit at larger type or in French.
         last = QHBoxLayout()
+        self.replies = QLabel()
+        self.replies.setWordWrap(True)
+        self.replies.setTextFormat(Qt.TextFormat.PlainText)
+        self.replies.setAccessibleName(tr("Replies from your supervisor"))
+        right.addWidget(self.replies)
         last.addWidget(self.status, 1)
         last.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignBottom)
         right.addLayout(last)
@@ -149,10 +178,14 @@ class DebriefScreen(QWidget):
         self.start_button.clicked.connect(self.start_mode)
         self.markdown_button.clicked.connect(lambda: self.export("md"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.send_button.clicked.connect(self.send_to_supervisor)
+        self.reply_button.clicked.connect(self.choose_reply)
         self.sidebar.open_requested.connect(self.open_debrief)
         self.picker.current_changed.connect(self._show_preview)
         self.picker.search_changed.connect(self._search_reflections)
         self.picker.changed.connect(lambda: self._show_preview(*self.picker.current()))
+        self.picker.reflection_ticked.connect(self._on_picker_reflection_ticked)
+        self.parts.parts_changed.connect(self._on_parts_changed)
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         # Arriving on the screen starts in the form, not in the history list (which would
         # otherwise highlight its first row and look as if that debrief were open).
@@ -169,16 +202,40 @@ class DebriefScreen(QWidget):
         self.sidebar.select(self.debrief.id)
 
     def _show_preview(self, kind: str, ref: str) -> None:
+        shared = (kind, ref) in self.picker.shared()
+        parts = self.picker.parts_of(ref) if kind == "reflection" and shared else None
+        self._show_parts(kind, ref, shared, parts)
         if not ref:
             self.preview.show_card(None)
             return
         try:
             when = self.when.dateTime().toPython()  # charts as of the debrief's date
-            card = self.service.preview(kind, ref, when, self.words)  # type: ignore[arg-type]
+            card = self.service.preview(kind, ref, when, self.words, parts)  # type: ignore[arg-type]
         except (ReflectError, ValueError):
             self.preview.show_card(None)
             return
-        self.preview.show_card(card, shared=(kind, ref) in self.picker.shared())
+        self.preview.show_card(card, shared=shared)
+
+    def _show_parts(self, kind: str, ref: str, shared: bool, parts: tuple[str, ...] | None) -> None:
+        """The parts chooser belongs to a ticked reflection only."""
+        if kind != "reflection" or not shared or not ref:
+            self.parts.hide()
+            return
+        choices = self.service.reflection_parts(ref, self.words)
+        chosen = parts if parts is not None else tuple(c.ref for c in choices)
+        if self.parts.isVisible() and self.parts.chosen() == chosen and self.parts.ref == ref:
+            return  # the person is ticking parts here: keep focus where it is
+        self.parts.show_parts(ref, choices, chosen)
+
+    def _on_picker_reflection_ticked(self, ref: str) -> None:
+        remembered = self.session.settings.get("debrief_share_parts")
+        self.picker.set_parts(ref, self.service.default_parts(ref, remembered))
+
+    def _on_parts_changed(self, ref: str, parts: tuple[str, ...]) -> None:
+        # Remembered as the starting point for the next reflection ticked ("the summary
+        # fields the person picks").
+        self.session.settings.set("debrief_share_parts", list(parts))
+        self.picker.set_parts(ref, parts)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Coming back to the screen: list reflections, check-ins and actions written or
@@ -225,9 +282,10 @@ class DebriefScreen(QWidget):
         if debrief.scheduled_for:
             self.when.setDateTime(QDateTime(debrief.scheduled_for))
         self.topics.setPlainText("\n".join(debrief.topics))
-        self.picker.set_choices(self._choices(debrief.shared), debrief.shared)
+        self.picker.set_choices(self._choices(debrief.shared), debrief.shared, debrief.parts)
         self.delete_button.setEnabled(debrief.id is not None)
         self.status.setText("")
+        self._show_replies()
         self._select_in_history()
 
     def _from_form(self) -> Debrief:
@@ -238,6 +296,7 @@ class DebriefScreen(QWidget):
             scheduled_for=_minute(self.when.dateTime().toPython()),
             topics=self.topics.toPlainText().splitlines(),
             shared=self.picker.shared(),
+            parts=self.picker.parts(),
         )
 
     def save(self) -> bool:
@@ -355,6 +414,68 @@ class DebriefScreen(QWidget):
             )
             return
         self.status.setText(tr("Saved the summary to {path}.").format(path=target))
+
+    # --- supervision by files ------------------------------------------------------------
+
+    def _show_replies(self) -> None:
+        """What the supervisor sent back for this debrief: shared notes and message."""
+        found = (
+            self.session.supervision_send.replies(self.debrief.id)
+            if self.debrief.id is not None
+            else []
+        )
+        titles = {s.id: s.title for s in self.service.room_agenda(self.words)}
+        lines = []
+        for reply in found:
+            who = reply["supervisor"] or tr("your supervisor")
+            lines.append(tr("Reply from {name}:").format(name=who))
+            lines += [f"  {titles.get(step, step)}: {text}" for step, text in reply["notes"]]
+            if reply["message"]:
+                lines.append(f"  {reply['message']}")
+        self.replies.setText("\n".join(lines))
+        self.replies.setVisible(bool(lines))
+
+    def send_to_supervisor(self, dialog: object = None) -> Path | None:
+        from reflect.ui.screens.supervisor_dialogs import SendPacketDialog
+
+        if not self.save() or self.debrief.id is None:
+            return None
+        box = (
+            dialog
+            if isinstance(dialog, SendPacketDialog)
+            else SendPacketDialog(self.session, self.debrief.id, self)
+        )
+        if not box.exec() or box.written is None:
+            return None
+        self.status.setText(
+            tr("Sealed into {path}. Send this file to your supervisor.").format(path=box.written)
+        )
+        return box.written
+
+    def choose_reply(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Import a reply from your supervisor"), str(Path.home()), "age (*.age);;* (*)"
+        )
+        if path:
+            self.import_reply(Path(path))
+
+    def import_reply(self, path: Path) -> bool:
+        try:
+            receipt = self.session.supervision_send.import_reply(path)
+        except ReflectError as error:
+            self.status.setText(message_in_language(error))
+            return False
+        self.status.setText(
+            tr(
+                "Reply imported: {count} action(s) added; they are on Home and in your "
+                "next debrief."
+            ).format(count=receipt.actions_added)
+        )
+        self.refresh()
+        self.open_debrief(receipt.debrief_id)
+        if receipt.debrief_id is not None:
+            self.debrief_saved.emit(receipt.debrief_id)
+        return True
 
 
 def _kind(kind: str) -> str:

@@ -97,6 +97,12 @@ class SettingsScreen(QWidget):
         self.recovery = RecoverySettings(session, self._save)
         layout.addWidget(self.recovery)
         layout.addWidget(self._build_data(values))
+        # Supervision (issue 17): the role, my supervision key, my supervisors.
+        from reflect.ui.widgets.supervision_settings import SupervisionSettings
+
+        self.supervision = SupervisionSettings(session)
+        self.supervision.role_changed.connect(lambda role: self.setting_changed.emit("role", role))
+        layout.addWidget(self.supervision)
         self.team_box = TeamSettingsBox(session)  # contributing to a team, or coordinating one
         self.team_box.coordinator_changed.connect(
             lambda on: self.setting_changed.emit("team_coordinator", on)

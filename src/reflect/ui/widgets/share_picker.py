@@ -59,10 +59,12 @@ class SharePicker(QWidget):
     changed = Signal()
     current_changed = Signal(str, str)  # kind, ref of the highlighted item ("" when none)
     search_changed = Signal(str)  # the reflection search, after a short pause in typing
+    reflection_ticked = Signal(str)  # a reflection newly ticked: the screen picks its parts
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._chosen: list[tuple[str, str]] = []
+        self._parts: dict[str, tuple[str, ...]] = {}  # reflection ref -> parts shared
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(
@@ -106,9 +108,15 @@ class SharePicker(QWidget):
     def query(self) -> str:
         return self.search.text().strip()
 
-    def set_choices(self, choices: Sequence[Choice], shared: Sequence[tuple[str, str]]) -> None:
+    def set_choices(
+        self,
+        choices: Sequence[Choice],
+        shared: Sequence[tuple[str, str]],
+        parts: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         """Load a debrief: every list, and what it shares (a fresh start for the search)."""
         self._chosen = [(str(k), str(r)) for k, r in shared]
+        self._parts = dict(parts or {})
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
@@ -146,6 +154,18 @@ class SharePicker(QWidget):
         """Everything ticked, listed or not: reflections, then check-ins, then charts."""
         return [ref for kind in KINDS for ref in self._chosen if ref[0] == kind]
 
+    def parts(self) -> dict[str, tuple[str, ...]]:
+        """The chosen parts of each ticked reflection (absent: shared whole, as before)."""
+        ticked = {ref for kind, ref in self._chosen if kind == "reflection"}
+        return {ref: parts for ref, parts in self._parts.items() if ref in ticked}
+
+    def parts_of(self, ref: str) -> tuple[str, ...] | None:
+        return self._parts.get(ref)
+
+    def set_parts(self, ref: str, parts: tuple[str, ...]) -> None:
+        self._parts[ref] = tuple(parts)
+        self.changed.emit()
+
     def set_checked(self, kind: str, ref: str, checked: bool = True) -> None:
         widget = self.lists[kind]
         for row in range(widget.count()):
@@ -171,8 +191,11 @@ class SharePicker(QWidget):
         key = (kind, str(ref))
         if item.checkState() == Qt.CheckState.Checked and key not in self._chosen:
             self._chosen.append(key)
+            if kind == "reflection":
+                self.reflection_ticked.emit(key[1])
         elif item.checkState() != Qt.CheckState.Checked and key in self._chosen:
             self._chosen.remove(key)
+            self._parts.pop(key[1], None)
         self._update_summary()
         self.changed.emit()
 

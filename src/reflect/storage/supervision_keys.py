@@ -1,0 +1,162 @@
+"""This profile's age key pair, the supervisors it sends to, packets sent, replies received.
+
+The secret key lives only in the encrypted database; it is generated on first need.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+import sqlite_utils
+
+from reflect.domain.supervision import Supervisor
+from reflect.storage.sealed_files import new_identity
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+class SupervisionKeyRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    # --- the key pair -----------------------------------------------------------------
+
+    def existing_identity(self) -> tuple[str, str] | None:
+        row = self._db.execute(
+            "SELECT secret, recipient FROM supervision_identity WHERE id = 1"
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def identity(self) -> tuple[str, str]:
+        """(secret, recipient), created the first time it is asked for."""
+        found = self.existing_identity()
+        if found:
+            return found
+        secret, recipient = new_identity()
+        with self._db.atomic():
+            self._db.table("supervision_identity").insert(
+                {
+                    "id": 1,
+                    "secret": secret,
+                    "recipient": recipient,
+                    "created_at": _iso(datetime.now()),
+                },
+                pk="id",
+                ignore=True,  # two windows asking at once: the first key wins
+            )
+        row = self._db.execute(
+            "SELECT secret, recipient FROM supervision_identity WHERE id = 1"
+        ).fetchone()
+        return str(row[0]), str(row[1])
+
+    # --- supervisors (provider side) ----------------------------------------------------
+
+    def supervisors(self) -> list[Supervisor]:
+        rows = self._db.execute(
+            "SELECT id, name, recipient, confirmed_at FROM supervisors ORDER BY name, id"
+        ).fetchall()
+        return [
+            Supervisor(
+                name=r[1],
+                recipient=r[2],
+                confirmed_at=datetime.fromisoformat(r[3]) if r[3] else None,
+                id=r[0],
+            )
+            for r in rows
+        ]
+
+    def save_supervisor(self, supervisor: Supervisor) -> Supervisor:
+        """Add a supervisor, or rename and re-confirm the one with the same key."""
+        row = {
+            "name": supervisor.name,
+            "recipient": supervisor.recipient,
+            "confirmed_at": _iso(supervisor.confirmed_at),
+        }
+        with self._db.atomic():
+            found = self._db.execute(
+                "SELECT id FROM supervisors WHERE recipient = ?", [supervisor.recipient]
+            ).fetchone()
+            if found:
+                self._db.table("supervisors").update(found[0], row)
+            else:
+                self._db.table("supervisors").insert(row, pk="id")
+        return next(s for s in self.supervisors() if s.recipient == supervisor.recipient)
+
+    def delete_supervisor(self, supervisor_id: int) -> None:
+        with self._db.atomic():
+            self._db.execute("DELETE FROM supervisors WHERE id = ?", [supervisor_id])
+
+    # --- packets sent and replies received (provider side) ---------------------------------
+
+    def record_sent(self, packet_id: str, debrief_id: int, recipient: str, notes: bool) -> None:
+        with self._db.atomic():
+            self._db.table("sent_packets").insert(
+                {
+                    "packet_id": packet_id,
+                    "debrief_id": debrief_id,
+                    "recipient": recipient,
+                    "sent_at": _iso(datetime.now()),
+                    "with_notes": int(notes),
+                },
+                pk="packet_id",
+            )
+
+    def sent(self, packet_id: str) -> dict[str, Any] | None:
+        row = self._db.execute(
+            "SELECT packet_id, debrief_id, recipient, sent_at FROM sent_packets "
+            "WHERE packet_id = ?",
+            [packet_id],
+        ).fetchone()
+        if row is None:
+            return None
+        return {"packet_id": row[0], "debrief_id": row[1], "recipient": row[2], "sent_at": row[3]}
+
+    def sent_for_debrief(self, debrief_id: int) -> list[dict[str, Any]]:
+        rows = self._db.execute(
+            "SELECT packet_id, recipient, sent_at FROM sent_packets WHERE debrief_id = ? "
+            "ORDER BY sent_at",
+            [debrief_id],
+        ).fetchall()
+        return [{"packet_id": r[0], "recipient": r[1], "sent_at": r[2]} for r in rows]
+
+    def has_reply(self, reply_id: str, content_hash: str) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM supervision_replies WHERE reply_id = ? OR content_hash = ?",
+            [reply_id, content_hash],
+        ).fetchone()
+        return row is not None
+
+    def add_reply(self, row: dict[str, Any]) -> None:
+        """Written inside the caller's transaction (with the actions it brings)."""
+        self._db.table("supervision_replies").insert(row, pk="reply_id")
+
+    def replies(self, debrief_id: int | None = None) -> list[dict[str, Any]]:
+        where, args = ("WHERE debrief_id = ?", [debrief_id]) if debrief_id is not None else ("", [])
+        rows = self._db.execute(
+            "SELECT reply_id, packet_id, debrief_id, next_debrief_id, supervisor_name, "
+            "received_at, notes, message, next_date FROM supervision_replies "
+            f"{where} ORDER BY received_at, reply_id",
+            args,
+        ).fetchall()
+        return [
+            {
+                "reply_id": r[0],
+                "packet_id": r[1],
+                "debrief_id": r[2],
+                "next_debrief_id": r[3],
+                "supervisor": r[4],
+                "received_at": r[5],
+                "notes": json.loads(r[6] or "[]"),
+                "message": r[7] or "",
+                "next_date": r[8],
+            }
+            for r in rows
+        ]

@@ -1,0 +1,214 @@
+"""The supervisor's screen: supervisees (from packets received), their packets with notes,
+actions and replies, the supervision agreement, the hours log, session ratings and team hot
+debriefs. Shown in the navigation of a profile whose role is "supervisor"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.errors import ReflectError
+from reflect.services.session import Session
+from reflect.ui.error_text import message_in_language
+from reflect.ui.i18n import interface_words, tr
+from reflect.ui.widgets.hot_debrief_form import HotDebriefPanel
+from reflect.ui.widgets.supervision_agreement import AgreementForm, RatingsPanel
+from reflect.ui.widgets.supervision_hours import HoursLog
+from reflect.ui.widgets.supervision_packet_view import PacketView
+
+
+class SupervisionScreen(QWidget):
+    packet_imported = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.service = session.supervision
+        self.setAccessibleName(tr("Supervision"))
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(tr("Supervision"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        top.addWidget(title)
+        top.addStretch(1)
+        self.key_label = QLabel()
+        self.key_label.setObjectName("mutedLabel")
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.key_label)
+        self.import_button = QPushButton(tr("Import packet…"))
+        top.addWidget(self.import_button)
+        outer.addLayout(top)
+        self.reminders = QLabel()
+        self.reminders.setWordWrap(True)
+        self.reminders.setObjectName("noticeLabel")
+        outer.addWidget(self.reminders)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(QLabel("<b>{}</b>".format(tr("Supervisees"))))
+        self.people = QListWidget()
+        self.people.setAccessibleName(tr("Supervisees"))
+        left_box.addWidget(self.people, 1)
+        left_box.addWidget(QLabel("<b>{}</b>".format(tr("Packets"))))
+        self.packets = QListWidget()
+        self.packets.setAccessibleName(tr("Packets received"))
+        left_box.addWidget(self.packets, 2)
+        split.addWidget(left)
+
+        self.tabs = QTabWidget()
+        self.packet_view = PacketView(session)
+        self.agreement = AgreementForm(session)
+        self.hours = HoursLog(session)
+        self.ratings = RatingsPanel(session)
+        self.hot = HotDebriefPanel(session)
+        self.tabs.addTab(self.packet_view, tr("Packet"))
+        self.tabs.addTab(self.agreement, tr("Agreement"))
+        self.tabs.addTab(self.hours, tr("Hours"))
+        self.tabs.addTab(self.ratings, tr("Ratings"))
+        self.tabs.addTab(self.hot, tr("Team hot debrief"))
+        split.addWidget(self.tabs)
+        split.setSizes([260, 840])
+        outer.addWidget(split, 1)
+
+        self.import_button.clicked.connect(self.choose_and_import)
+        self.people.currentItemChanged.connect(self._on_people_current_changed)
+        self.packets.currentItemChanged.connect(self._on_packets_current_changed)
+        self.packet_view.changed.connect(self._fill_packets)
+        self.refresh()
+
+    # --- lists --------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return tr("Supervision")
+
+    def refresh(self) -> None:
+        recipient, print_ = self.service.my_key()
+        self.key_label.setText(tr("My key: {fingerprint}").format(fingerprint=print_))
+        self.key_label.setToolTip(recipient)
+        current = self.current_supervisee()
+        self.people.blockSignals(True)
+        self.people.clear()
+        for person in self.service.supervisees():
+            item = QListWidgetItem(person.name)
+            item.setToolTip(tr("Fingerprint {fingerprint}").format(fingerprint=person.fingerprint))
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.people.addItem(item)
+            if person.id == current:
+                self.people.setCurrentItem(item)
+        if self.people.count() and self.people.currentRow() < 0:
+            self.people.setCurrentRow(0)
+        self.people.blockSignals(False)
+        self._fill_packets()
+        self._show_reminders()
+        self.hours.refresh(self.current_supervisee())
+        self.hot.refresh()
+
+    def current_supervisee(self) -> int | None:
+        item = self.people.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
+
+    def _fill_packets(self) -> None:
+        who = self.current_supervisee()
+        keep = self.packet_view.packet_id
+        words = interface_words()
+        self.packets.blockSignals(True)
+        self.packets.clear()
+        if who is not None:
+            for row, packet in self.service.packets(who):
+                when = words.day(packet.scheduled_for or packet.created_at)
+                mark = " ✓" if row["held_at"] else ""
+                item = QListWidgetItem(f"{when} · {packet.title}{mark}")
+                item.setData(Qt.ItemDataRole.UserRole, packet.packet_id)
+                self.packets.addItem(item)
+                if packet.packet_id == keep:
+                    self.packets.setCurrentItem(item)
+        if self.packets.count() == 0:
+            empty = QListWidgetItem(tr("No packets yet."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.packets.addItem(empty)
+        elif self.packets.currentRow() < 0:
+            self.packets.setCurrentRow(0)
+        self.packets.blockSignals(False)
+        current = self.packets.currentItem()
+        packet_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        if (packet_id or "") != keep:
+            self.packet_view.show_packet(packet_id or "")
+        self.agreement.show_for(who)
+        self.ratings.show_for(who)
+
+    def _on_people_current_changed(self, *_args: object) -> None:
+        self._fill_packets()
+        self.hours.refresh(self.current_supervisee())
+
+    def _on_packets_current_changed(self, current: QListWidgetItem | None, _old: object) -> None:
+        packet_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self.packet_view.show_packet(packet_id or "")
+
+    def _show_reminders(self) -> None:
+        words = interface_words()
+        lines = [
+            tr("Agreement with {name}: review due {date}.").format(
+                name=person.name, date=words.day(agreement.review_on)
+            )
+            for person, agreement in self.service.reviews_due()
+            if agreement.review_on is not None
+        ]
+        lines += [
+            tr("Team debrief of {date}: check in with those involved ({when}).").format(
+                date=words.day(item.held_at), when=tr(label)
+            )
+            for item, label, _due in self.service.due_follow_up_checks()
+        ]
+        self.reminders.setText("\n".join(lines))
+        self.reminders.setVisible(bool(lines))
+
+    # --- importing ----------------------------------------------------------------------
+
+    def choose_and_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Import a debrief packet"), str(Path.home()), "age (*.age);;* (*)"
+        )
+        if path:
+            self.import_packet(Path(path))
+
+    def import_packet(self, path: Path) -> bool:
+        try:
+            received = self.service.import_packet(path)
+        except ReflectError as error:
+            self.status.setText(message_in_language(error))
+            return False
+        self.status.setText(
+            tr("Kept “{title}” from {name}.").format(
+                title=received.packet.title, name=received.supervisee.name
+            )
+        )
+        self.packet_view.packet_id = ""
+        self.refresh()
+        for row in range(self.people.count()):
+            if self.people.item(row).data(Qt.ItemDataRole.UserRole) == received.supervisee.id:
+                self.people.setCurrentRow(row)
+        self.packet_imported.emit(received.packet.packet_id)
+        return True

@@ -1,0 +1,268 @@
+"""The hours log: sessions held (date, length, individual or group, format), totals per
+supervisee and per year, and exports as CSV or PDF (plain files, after a warning)."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QMarginsF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.errors import ReflectError
+from reflect.domain.supervision import FORMAT_LABELS, KIND_LABELS, HoursEntry
+from reflect.paths import write_private_file
+from reflect.services.session import Session
+from reflect.ui.error_text import message_in_language
+from reflect.ui.i18n import interface_locale, interface_words, number, tr
+
+PLAIN_WARNING = (
+    "The hours log will be saved as a normal, unencrypted file that anyone with access to "
+    "the computer can open. It holds dates, lengths and supervisees' names. Continue?"
+)
+
+
+def _hours(minutes: int) -> str:
+    return number(round(minutes / 60, 2))
+
+
+def hours_html(session: Session) -> str:
+    """The log and its totals as HTML for Qt's PDF writer."""
+    service = session.supervision
+    words = interface_words()
+    names = {p.id: p.name for p in service.supervisees()}
+    rows = "".join(
+        "<tr>"
+        f"<td>{words.day(e.held_on)}</td><td>{_hours(e.minutes)}</td>"
+        f"<td>{escape(tr(KIND_LABELS[e.kind]))}</td><td>{escape(tr(FORMAT_LABELS[e.format]))}</td>"
+        f"<td>{escape(names.get(e.supervisee_id, '') if e.supervisee_id else '')}</td>"
+        f"<td>{escape(e.note)}</td></tr>"
+        for e in service.hours()
+    )
+    totals = "".join(
+        f"<li>{t['year']} · {escape(t['supervisee'] or tr('Group or other'))}: "
+        f"{_hours(int(t['minutes']))} h</li>"
+        for t in service.hours_totals()
+    )
+    head = "".join(
+        f"<th align='left'>{escape(tr(h))}</th>"
+        for h in ("Date", "Hours", "Kind", "Format", "Supervisee", "Note")
+    )
+    return (
+        f"<h1>{escape(tr('Supervision hours'))}</h1>"
+        f"<table cellspacing='0' cellpadding='4' border='1' width='100%'><tr>{head}</tr>"
+        f"{rows}</table><h2>{escape(tr('Totals'))}</h2><ul>{totals}</ul>"
+    )
+
+
+def render_hours_pdf(session: Session) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(tr("Supervision hours"))
+    writer.setCreator("Reflect")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 18, 18, 18),
+        )
+    )
+    document = QTextDocument()
+    document.setHtml(hours_html(session))
+    document.print_(writer)
+    del writer
+    data: QByteArray = buffer.data()
+    buffer.close()
+    return bytes(data.data())
+
+
+class HoursLog(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.service = session.supervision
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(tr("Supervision hours"))
+        self.table.setHorizontalHeaderLabels(
+            [tr("Date"), tr("Hours"), tr("Kind"), tr("Format"), tr("Supervisee"), tr("Note")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        layout.addWidget(self.table, 1)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        layout.addWidget(self.totals)
+
+        form = QHBoxLayout()
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("d MMM yyyy")
+        self.day.setLocale(interface_locale())
+        self.day.setAccessibleName(tr("Date"))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(5, 720)
+        self.minutes.setSingleStep(5)
+        self.minutes.setValue(60)
+        self.minutes.setSuffix(tr(" min"))
+        self.minutes.setAccessibleName(tr("Length in minutes"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(tr("Kind"))
+        for key, label in KIND_LABELS.items():
+            self.kind.addItem(tr(label), key)
+        self.format = QComboBox()
+        self.format.setAccessibleName(tr("Format"))
+        for key, label in FORMAT_LABELS.items():
+            self.format.addItem(tr(label), key)
+        self.who = QComboBox()
+        self.who.setAccessibleName(tr("Supervisee"))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(tr("Note (optional)"))
+        self.note.setAccessibleName(tr("Note"))
+        self.add_button = QPushButton(tr("Log session"))
+        for widget in (self.day, self.minutes, self.kind, self.format, self.who):
+            form.addWidget(widget)
+        form.addWidget(self.note, 1)
+        form.addWidget(self.add_button)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.delete_button = QPushButton(tr("Delete selected"))
+        self.csv_button = QPushButton(tr("Export CSV…"))
+        self.pdf_button = QPushButton(tr("Export PDF…"))
+        row.addWidget(self.status, 1)
+        row.addWidget(self.delete_button)
+        row.addWidget(self.csv_button)
+        row.addWidget(self.pdf_button)
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self.add)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.refresh()
+
+    def refresh(self, supervisee_id: int | None = None) -> None:
+        current = supervisee_id if supervisee_id is not None else self.who.currentData()
+        self.who.clear()
+        self.who.addItem(tr("Group or other"), None)
+        for person in self.service.supervisees():
+            self.who.addItem(person.name, person.id)
+            if person.id == current:
+                self.who.setCurrentIndex(self.who.count() - 1)
+        names = {p.id: p.name for p in self.service.supervisees()}
+        words = interface_words()
+        entries = list(reversed(self.service.hours()))
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            values = (
+                words.day(entry.held_on),
+                _hours(entry.minutes),
+                tr(KIND_LABELS[entry.kind]),
+                tr(FORMAT_LABELS[entry.format]),
+                names.get(entry.supervisee_id, "") if entry.supervisee_id else "",
+                entry.note,
+            )
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                self.table.setItem(row, column, item)
+        totals = [
+            tr("{year}, {who}: {hours} h").format(
+                year=t["year"],
+                who=t["supervisee"] or tr("Group or other"),
+                hours=_hours(int(t["minutes"])),
+            )
+            for t in self.service.hours_totals()
+        ]
+        self.totals.setText(
+            tr("Totals: {list}").format(list="; ".join(totals))
+            if totals
+            else tr("No hours logged yet.")
+        )
+        has_rows = bool(entries)
+        for button in (self.delete_button, self.csv_button, self.pdf_button):
+            button.setEnabled(has_rows)
+
+    def add(self) -> None:
+        entry = HoursEntry(
+            self.day.date().toPython(),  # type: ignore[arg-type]
+            int(self.minutes.value()),
+            str(self.kind.currentData()),
+            str(self.format.currentData()),
+            self.who.currentData(),
+            self.note.text().strip(),
+        )
+        try:
+            self.service.add_hours(entry)
+        except ReflectError as error:
+            self.status.setText(message_in_language(error))
+            return
+        self.note.clear()
+        self.status.setText(tr("Logged."))
+        self.refresh()
+
+    def delete_selected(self) -> None:
+        item = self.table.currentItem()
+        if item is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Delete this session from the log?"),
+            tr("The hours of this session will no longer count in the totals."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.service.delete_hours(int(item.data(Qt.ItemDataRole.UserRole)))
+            self.refresh()
+
+    def export_bytes(self, kind: str) -> bytes:
+        return self.service.hours_csv() if kind == "csv" else render_hours_pdf(self.session)
+
+    def export_to(self, kind: str, path: Path) -> None:
+        write_private_file(path, self.export_bytes(kind))  # 0600, atomic
+
+    def export(self, kind: str) -> None:
+        answer = QMessageBox.question(self, tr("Save a plain copy?"), tr(PLAIN_WARNING))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        suffix = ".csv" if kind == "csv" else ".pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Export supervision hours"),
+            str(Path.home() / f"supervision-hours-{date.today().year}{suffix}"),
+            "CSV (*.csv)" if kind == "csv" else "PDF (*.pdf)",
+        )
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path + suffix)
+        try:
+            self.export_to(kind, target)
+        except OSError as error:
+            self.status.setText(
+                tr("Could not write {name}: {error}").format(
+                    name=target.name, error=error.strerror or error
+                )
+            )
+            return
+        self.status.setText(tr("Saved to {path}. It is not encrypted.").format(path=target))

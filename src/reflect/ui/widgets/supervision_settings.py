@@ -1,0 +1,156 @@
+"""Settings → Supervision: the role of this profile, "My supervision key" with its
+fingerprint, and the supervisors this profile sends packets to."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.services.session import Session
+from reflect.ui.i18n import tr
+
+ROLE_CHOICES = (("provider", "Provider"), ("supervisor", "Supervisor"))
+
+
+class SupervisionSettings(QGroupBox):
+    role_changed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Supervision"), parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.role = QComboBox()
+        self.role.setAccessibleName(tr("This profile is used by"))
+        for value, label in ROLE_CHOICES:
+            self.role.addItem(tr(label), value)
+        current = str(session.settings.get("role") or "provider")
+        self.role.setCurrentIndex(max(0, self.role.findData(current)))
+        form.addRow(tr("This profile is used by a"), self.role)
+        layout.addLayout(form)
+        role_note = QLabel(
+            tr(
+                "A supervisor's profile shows a Supervision screen for packets received from "
+                "supervisees, notes, agreements, hours and replies."
+            )
+        )
+        role_note.setWordWrap(True)
+        role_note.setObjectName("mutedLabel")
+        layout.addWidget(role_note)
+
+        key_box = QGroupBox(tr("My supervision key"))
+        key_layout = QVBoxLayout(key_box)
+        explain = QLabel(
+            tr(
+                "Give this key to the other person so they can seal files that only this "
+                "profile can open. It is not secret. Compare the fingerprint out loud or "
+                "side by side before trusting a key."
+            )
+        )
+        explain.setWordWrap(True)
+        key_layout.addWidget(explain)
+        self.key_label = QLabel()
+        self.key_label.setWordWrap(True)
+        self.key_label.setAccessibleName(tr("My supervision key"))
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_label = QLabel()
+        self.print_label.setAccessibleName(tr("Fingerprint"))
+        key_layout.addWidget(self.key_label)
+        key_layout.addWidget(self.print_label)
+        row = QHBoxLayout()
+        self.show_key_button = QPushButton(tr("Show my key"))
+        self.copy_button = QPushButton(tr("Copy key"))
+        row.addWidget(self.show_key_button)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        key_layout.addLayout(row)
+        layout.addWidget(key_box)
+
+        people = QGroupBox(tr("My supervisors"))
+        people_layout = QVBoxLayout(people)
+        self.supervisors = QListWidget()
+        self.supervisors.setAccessibleName(tr("My supervisors"))
+        self.supervisors.setMaximumHeight(110)
+        people_layout.addWidget(self.supervisors)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(tr("Add supervisor…"))
+        self.remove_button = QPushButton(tr("Remove"))
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        people_layout.addLayout(row)
+        layout.addWidget(people)
+
+        self.role.currentIndexChanged.connect(self._on_role_changed)
+        self.show_key_button.clicked.connect(self.show_key)
+        self.copy_button.clicked.connect(self.copy_key)
+        self.add_button.clicked.connect(self.add_supervisor)
+        self.remove_button.clicked.connect(self.remove_supervisor)
+        self.copy_button.setEnabled(False)
+        self.print_label.setText(tr("The key is made the first time it is shown."))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.supervisors.clear()
+        for person in self.session.supervision_send.supervisors():
+            item = QListWidgetItem(f"{person.name} · {person.fingerprint}")
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.supervisors.addItem(item)
+        if self.supervisors.count() == 0:
+            empty = QListWidgetItem(tr("No supervisor added yet."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.supervisors.addItem(empty)
+        self.remove_button.setEnabled(bool(self.session.supervision_send.supervisors()))
+
+    def show_key(self) -> None:
+        recipient, print_ = self.session.supervision_send.my_key()
+        self.key_label.setText(recipient)
+        self.print_label.setText(tr("Fingerprint: {fingerprint}").format(fingerprint=print_))
+        self.copy_button.setEnabled(True)
+
+    def copy_key(self) -> None:
+        recipient, _ = self.session.supervision_send.my_key()
+        QGuiApplication.clipboard().setText(recipient)  # public: no need to clear it later
+
+    def _on_role_changed(self, _index: int) -> None:
+        role = str(self.role.currentData())
+        self.session.settings.set("role", role)
+        self.role_changed.emit(role)
+
+    def add_supervisor(self) -> None:
+        from reflect.ui.screens.supervisor_dialogs import AddSupervisorDialog
+
+        if AddSupervisorDialog(self.session, self).exec():
+            self.refresh()
+
+    def remove_supervisor(self) -> None:
+        item = self.supervisors.currentItem()
+        supervisor_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if supervisor_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Remove this supervisor?"),
+            tr("Packets already sent stay as they are. Remove {name}?").format(
+                name=item.text().split(" · ")[0]
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.supervision_send.remove_supervisor(int(supervisor_id))
+            self.refresh()
