@@ -114,4 +114,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Everything is written; leave without the interpreter's final garbage collection, which
+    # can abort inside PySide6 while it tears down the widgets (a known shutdown-order crash).
+    os._exit(code)
