@@ -75,6 +75,8 @@ class ReflectionTableModel(QAbstractTableModel):
             return tr(self._names.get(item.template_id, item.template_id))
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
             return ", ".join(item.tags)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:  # the setting may be cut too
+            return tr(item.setting).capitalize()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -104,7 +104,8 @@ class JournalScreen(QWidget):
         # width (cut with "…", whole in the tooltip), so a long template name or many tags
         # cannot squeeze the text people look for (readable at 1100 px).
         tag_width = self.table.fontMetrics().horizontalAdvance("Free write") + 16
-        for column in (1, 4):
+        # The setting too: "Travail de proximité" at large type took the excerpt's room.
+        for column in (1, 2, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, tag_width)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
