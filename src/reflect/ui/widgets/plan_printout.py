@@ -11,13 +11,11 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
 from reflect.domain.crisis_lines import CHANNEL_LABELS, CrisisLine, HelpContact
 from reflect.domain.my_plan import LIST_SECTIONS, SECTION_LABELS, MyPlan
-from reflect.paths import APP_NAME, write_private_file
+from reflect.paths import write_private_file
 from reflect.ui.i18n import local_date, tr
+from reflect.ui.pdf_render import html_to_pdf
 
 
 def plan_html(
@@ -76,25 +74,7 @@ def plan_html(
 
 
 def render_pdf(html: str) -> bytes:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(tr("My plan"))
-    writer.setCreator(APP_NAME)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
-        )
-    )
-    document = QTextDocument()
-    document.setHtml(html)
-    document.print_(writer)
-    del writer  # finishes the PDF into the buffer
-    data: QByteArray = buffer.data()
-    buffer.close()
-    return bytes(data.data())
+    return html_to_pdf(html, tr("My plan"))
 
 
 def write_plan_pdf(path: Path, html: str) -> None:

@@ -7,8 +7,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QMarginsF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,6 +31,7 @@ from reflect.paths import write_private_file
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, number, tr
+from reflect.ui.pdf_render import html_to_pdf
 
 PLAIN_WARNING = (
     "The hours log will be saved as a normal, unencrypted file that anyone with access to "
@@ -73,25 +73,7 @@ def hours_html(session: Session) -> str:
 
 
 def render_hours_pdf(session: Session) -> bytes:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(tr("Supervision hours"))
-    writer.setCreator("Reflect")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
-        )
-    )
-    document = QTextDocument()
-    document.setHtml(hours_html(session))
-    document.print_(writer)
-    del writer
-    data: QByteArray = buffer.data()
-    buffer.close()
-    return bytes(data.data())
+    return html_to_pdf(hours_html(session), tr("Supervision hours"))
 
 
 class HoursLog(QWidget):
