@@ -42,6 +42,7 @@ class _Task(QRunnable):
             pass
 
 
+MIN_WORKERS = 4
 _KEEP: set[_Signals] = set()
 
 
@@ -84,4 +85,9 @@ def run_in_background(
     signals.failed.connect(fail)
     if on_progress is not None:
         signals.progress.connect(progress)
-    QThreadPool.globalInstance().start(_Task(fn, signals, on_progress is not None))
+    pool = QThreadPool.globalInstance()
+    # On a two-core machine Qt allows two workers; a slow one (a backup, a word list, a
+    # history read) must not hold up the others, so a few more may run at once.
+    if pool.maxThreadCount() < MIN_WORKERS:
+        pool.setMaxThreadCount(MIN_WORKERS)
+    pool.start(_Task(fn, signals, on_progress is not None))

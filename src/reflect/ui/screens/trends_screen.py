@@ -48,11 +48,13 @@ def _preload_charts() -> None:
 
 
 def _import_charts() -> None:
-    # Imports only: modules and classes, no widget is created off the GUI thread.
+    # Pure-Python imports only. matplotlib's Qt canvas (trend_chart_panel) is imported by the
+    # GUI thread when the first panel is built: importing Qt-bound modules on a worker while
+    # the GUI thread imports the same ones could leave a half-initialised module behind, and
+    # then no Trends screen in the process could ever draw.
     import matplotlib.figure  # noqa: F401 - the slow import, kept off the GUI thread
 
-    import reflect.charts.categories
-    import reflect.ui.widgets.trend_chart_panel  # noqa: F401 - matplotlib's Qt canvas
+    import reflect.charts.categories  # noqa: F401
 
 
 def _ignore(_result: object) -> None:
