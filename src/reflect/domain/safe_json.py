@@ -64,6 +64,29 @@ def _no_constant(name: str) -> None:
     raise JsonLimitError(f"{name} is not a number Reflect accepts")
 
 
+def bracket_depth(text: str) -> int:
+    """How deeply brackets nest in JSON text, ignoring those inside strings: checked before
+    json.loads, whose recursion a file of a million nested brackets could otherwise exhaust."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
 def loads(text: str, max_depth: int = MAX_DEPTH) -> Any:
     """``json.loads`` with the limits above; raises JsonLimitError, never anything else."""
     try:

@@ -15,35 +15,13 @@ from datetime import date, datetime
 from typing import Any
 
 from reflect.domain.errors import ValidationError
+from reflect.domain.safe_json import bracket_depth
 
 MAX_BYTES = 4 * 1024 * 1024  # a packet of a long debrief is tens of kilobytes
 MAX_DEPTH = 12
 # An X25519 age recipient: "age1" and 58 bech32 characters (lower case, no b/i/o/1).
 RECIPIENT_PATTERN = re.compile(r"age1[02-9ac-hj-np-z]{58}")
 ID_PATTERN = re.compile(r"[0-9a-f]{32}")
-
-
-def _nesting(text: str) -> int:
-    """How deeply brackets nest, ignoring those inside strings (checked before json.loads,
-    whose recursion a hostile file could otherwise exhaust)."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest
 
 
 def parse_limited(data: bytes, what: str) -> dict[str, Any]:
@@ -54,7 +32,7 @@ def parse_limited(data: bytes, what: str) -> dict[str, Any]:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ValidationError(f"This {what} is damaged: its content is not text.") from None
-    if _nesting(text) > MAX_DEPTH:
+    if bracket_depth(text) > MAX_DEPTH:
         raise ValidationError(f"This {what} is nested too deeply to be one from Reflect.")
     try:
         value = json.loads(text, parse_constant=_no_constant)

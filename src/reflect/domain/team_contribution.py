@@ -27,6 +27,7 @@ from typing import Any
 
 from reflect.domain.checkin import CATEGORIES, ITEM_MAX, ITEM_MIN
 from reflect.domain.errors import ReflectError
+from reflect.domain.safe_json import bracket_depth
 
 FORMAT = "reflect-team-contribution/1"
 POSITIVE = "positive"
@@ -174,30 +175,6 @@ def _small_int(text: str) -> int:
     return int(text)
 
 
-def _depth_ok(raw: str) -> bool:
-    """Bracket depth outside strings, checked before parsing so a hostile file of a million
-    nested brackets never reaches the recursive parser."""
-    depth = 0
-    in_string = escaped = False
-    for char in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return False
-        elif char in "]}":
-            depth -= 1
-    return True
-
-
 def parse_contribution(data: bytes, source: str) -> Contribution:
     """Validate the bytes of a contribution file; any problem refuses the whole file."""
     if len(data) > MAX_FILE_BYTES:
@@ -206,7 +183,7 @@ def parse_contribution(data: bytes, source: str) -> Contribution:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ContributionError(source, "it is not UTF-8 text") from None
-    if not _depth_ok(text):
+    if bracket_depth(text) > MAX_DEPTH:
         raise ContributionError(source, "it is nested more deeply than a contribution can be")
     try:
         raw = json.loads(
