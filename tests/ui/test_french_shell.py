@@ -393,3 +393,22 @@ def test_french_buttons_fit_at_a_larger_font(qtbot, session, french):
         if button.isVisible():
             text = button.text().replace("&", "")
             assert button.width() >= button.fontMetrics().horizontalAdvance(text), text
+
+
+def test_a_template_is_translated_with_its_values(french):
+    from reflect.domain.errors import ValidationError
+    from reflect.domain.message import Message, Term
+
+    catalogue = i18n.load_catalogue("fr")
+    template = "“{section}” holds at most {count} entries; please combine some."
+    assert template in catalogue
+    error = ValidationError(template, section=Term("What helps me"), count=40)
+    shown = message_in_language(error)
+    assert "40" in shown and "Ce qui m'aide" in shown
+    # A value that is not a Term (what a person typed) is never translated.
+    typed = ValidationError(template, section="What helps me", count=40)
+    assert "What helps me" in message_in_language(typed)
+    # A message inside another is translated too.
+    inner = Message("{name} is not UTF-8 text; nothing was imported.", name="r.json")
+    outer = ValidationError("Cannot read {path}: {error}", path="r.json", error=inner)
+    assert "rien n'a été importé" in message_in_language(outer)

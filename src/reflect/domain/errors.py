@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from reflect.domain.message import Message
+
 
 class ReflectError(Exception):
-    """Base class: ``str(error)`` is a clear, human message."""
+    """Base class: ``str(error)`` is a clear, human message in English.
+
+    Raise with an English template and its values, never a finished f-string, so the
+    interface can say it in the person's language: ``ValidationError("{name} is empty.",
+    name=path.name)``. ``error.message`` keeps the template and values (domain/message.py).
+    """
+
+    def __init__(self, message: str = "", /, **values: object) -> None:
+        self.message = (
+            message if isinstance(message, Message) and not values else Message(message, **values)
+        )
+        super().__init__(self.message)
 
 
 class ContentError(ReflectError):
@@ -18,7 +31,15 @@ class ContentError(ReflectError):
         self.source = _cut(source, 120)
         self.field = _cut(field, 160)
         self.problem = _cut(problem, 300)
-        super().__init__(f"{self.source}: {self.field}: {self.problem}")
+        super().__init__(
+            "{source}: {field}: {problem}",
+            source=self.source,
+            field=self.field,
+            # A problem that is itself a Message keeps its template unless it had to be cut.
+            problem=problem
+            if isinstance(problem, Message) and problem == self.problem
+            else self.problem,
+        )
 
 
 def _cut(text: str, limit: int) -> str:
@@ -45,8 +66,9 @@ class TooManyAttempts(VaultError):
     def __init__(self, wait_seconds: float) -> None:
         self.wait_seconds = wait_seconds
         super().__init__(
-            f"Several passphrases in a row did not match. Please wait {wait_seconds:.0f} s "
-            "before the next try; this slows down anyone guessing."
+            "Several passphrases in a row did not match. Please wait {seconds} s "
+            "before the next try; this slows down anyone guessing.",
+            seconds=f"{wait_seconds:.0f}",
         )
 
 
@@ -84,15 +106,20 @@ class ProfileDamaged(VaultError):
 
     def __init__(self, what: str, latest_backup: str | None = None) -> None:
         self.latest_backup = latest_backup
-        where = (
-            f"Bring back the latest backup with: reflect restore {latest_backup}"
-            if latest_backup
-            else "No backup was found in the profile's backups folder; if you keep one "
-            "elsewhere, bring it back with 'reflect restore FILE'."
-        )
-        super().__init__(
-            f"This profile's database is damaged: {what}. Nothing was written. {where}"
-        )
+        if latest_backup:
+            super().__init__(
+                "This profile's database is damaged: {what}. Nothing was written. Bring back "
+                "the latest backup with: reflect restore {path}",
+                what=what,
+                path=latest_backup,
+            )
+        else:
+            super().__init__(
+                "This profile's database is damaged: {what}. Nothing was written. No backup "
+                "was found in the profile's backups folder; if you keep one elsewhere, bring "
+                "it back with 'reflect restore FILE'.",
+                what=what,
+            )
 
 
 class StorageUnavailable(ReflectError):
@@ -104,15 +131,18 @@ class StorageUnavailable(ReflectError):
 
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
             return cls(
-                f"The disk is full: Reflect could not write in {cut(where, 200)}. "
-                "Nothing was changed; free some space and try again."
+                "The disk is full: Reflect could not write in {path}. "
+                "Nothing was changed; free some space and try again.",
+                path=cut(where, 200),
             )
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return cls(
-                f"Reflect cannot write in {cut(where, 200)}: the folder is read-only or "
-                "belongs to another user. Nothing was changed."
+                "Reflect cannot write in {path}: the folder is read-only or "
+                "belongs to another user. Nothing was changed.",
+                path=cut(where, 200),
             )
         return cls(
-            f"Reflect could not use {cut(where, 200)}: {cut(exc.strerror or exc, 120)}. "
-            "Nothing was changed."
+            "Reflect could not use {path}: {error}. Nothing was changed.",
+            path=cut(where, 200),
+            error=cut(exc.strerror or exc, 120),
         )

@@ -13,6 +13,8 @@ import re
 import string
 from functools import cache
 
+from reflect.domain.errors import ReflectError
+from reflect.domain.message import Message, Term
 from reflect.ui.i18n import current_language, tr
 
 # Problems with the answers typed for a questionnaire. Their values (what the person typed,
@@ -159,9 +161,12 @@ def match_template(text: str) -> tuple[str, dict[str, str]] | None:
 
 def message_in_language(message: BaseException | str) -> str:
     """An error or progress message in the interface language (as it came in English)."""
-    text = str(message)
+    carried = _carried(message)
+    text = str(carried)
     if current_language() == "en" or not text:
         return text
+    if isinstance(carried, Message) and carried.values:
+        return tr(carried.template).format(**{k: _value(v) for k, v in carried.values.items()})
     translated = tr(text)
     if translated != text:
         return translated
@@ -174,3 +179,22 @@ def message_in_language(message: BaseException | str) -> str:
     # Values may be English words from a fixed list (a section of My plan); tr() leaves
     # file names and numbers as they are.
     return tr(template).format(**{name: tr(value) for name, value in values.items()})
+
+
+def _carried(message: BaseException | str) -> object:
+    """The Message an error carries (ReflectError.message), or the text itself."""
+    if isinstance(message, ReflectError):
+        return message.message
+    if isinstance(message, BaseException):
+        return str(message)
+    return message
+
+
+def _value(value: object) -> object:
+    # A value is shown as it came (file names, numbers, what a person typed) unless it is a
+    # fixed interface word (Term) or a message of its own (the reason inside another).
+    if isinstance(value, Term):
+        return tr(value)
+    if isinstance(value, (Message, ReflectError)):
+        return message_in_language(value)
+    return value
