@@ -189,11 +189,11 @@ def _measure(data_dir: Path) -> None:
         wipe(derive_key(BENCH_PASSPHRASE, params))
         kdf.append(time.perf_counter() - started)
 
-    from reflect.ui.main_window import MainWindow
+    from reflect.ui.workspace import Workspace
 
     started = time.perf_counter()
     session = service.unlock(info, BENCH_PASSPHRASE)
-    window = MainWindow(session)
+    window = Workspace(session)
     window.resize(1100, 760)
     window.show()
     app.processEvents()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.reflection import FollowUp, Reflection
-from reflect.ui.main_window import NAVIGATION, MainWindow
+from reflect.ui.workspace import NAVIGATION, Workspace
 
 INTERACTIVE = (
     QAbstractButton,
@@ -107,7 +107,7 @@ def _open_every_tab(root: QWidget) -> None:
 def workspace(qtbot, session, profile_service):
     QAccessible.setActive(True)
     _populate(session)
-    window = MainWindow(session, profiles=profile_service)
+    window = Workspace(session, profiles=profile_service)
     qtbot.addWidget(window)
     window.resize(1100, 760)
     window.show()
@@ -116,7 +116,7 @@ def workspace(qtbot, session, profile_service):
     window.before_lock()
 
 
-def _unnamed_controls(window: MainWindow) -> list[str]:
+def _unnamed_controls(window: Workspace) -> list[str]:
     missing: list[str] = []
     for key, _label in NAVIGATION:
         window.show_screen(key)

@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reflect.domain.reflection import Reflection
 from reflect.ui.data_events import data_events
-from reflect.ui.main_window import MainWindow
+from reflect.ui.workspace import Workspace
 from reflect.ui.screens.data_dialog import DataDialog
 from reflect.ui.workers import run_in_background
 
 NOW = datetime.now().replace(microsecond=0)
 
 
-def _window(qtbot, session) -> MainWindow:
-    window = MainWindow(session)
+def _window(qtbot, session) -> Workspace:
+    window = Workspace(session)
     qtbot.addWidget(window)
     window.show()
     return window

@@ -147,10 +147,10 @@ def test_switching_debriefs_keeps_edits(qtbot, prepared, session):
     assert screen.picker.shared() == []
 
 
-def test_main_window_registers_debrief(qtbot, session):
-    from reflect.ui.main_window import MainWindow
+def test_workspace_registers_debrief(qtbot, session):
+    from reflect.ui.workspace import Workspace
 
-    window = MainWindow(session)
+    window = Workspace(session)
     qtbot.addWidget(window)
     assert isinstance(window.screens["debrief"], DebriefScreen)
 

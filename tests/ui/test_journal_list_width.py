@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from reflect.services.demo_data import fill_demo_profile
-from reflect.ui.main_window import MainWindow
+from reflect.ui.workspace import Workspace
 
 
 def test_the_excerpt_gets_the_width_at_1100_px(qtbot, session):
     fill_demo_profile(session, reflections_per_year=40, checkins_per_year=10, end=date(2026, 6, 30))
-    window = MainWindow(session)
+    window = Workspace(session)
     qtbot.addWidget(window)
     window.resize(1100, 740)
     window.show()

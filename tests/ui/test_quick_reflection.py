@@ -8,13 +8,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from reflect.domain.reflection import Reflection
-from reflect.ui.main_window import MainWindow
+from reflect.ui.workspace import Workspace
 from reflect.ui.screens.reflect_screen import LAST_TEMPLATE, ReflectScreen
 from reflect.ui.widgets.intensity_input import IntensityInput
 
 
-def _window(qtbot, session) -> MainWindow:
-    window = MainWindow(session)
+def _window(qtbot, session) -> Workspace:
+    window = Workspace(session)
     qtbot.addWidget(window)
     window.resize(1100, 740)
     window.show()

@@ -232,10 +232,10 @@ def test_follow_ups_mark_done_and_undo(qtbot, session):
 
 
 def test_opening_from_the_journal_reads_then_edit_opens_the_editor(qtbot, session):
-    from reflect.ui.main_window import MainWindow
+    from reflect.ui.workspace import Workspace
 
     ids = _seed(session, 2)
-    window = MainWindow(session)
+    window = Workspace(session)
     qtbot.addWidget(window)
     journal, reflect = window.screens["journal"], window.screens["reflect"]
     window.show_screen("journal")

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from reflect.ui.main_window import MainWindow
+from reflect.ui.workspace import Workspace
 from reflect.ui.screens.resources_screen import TABS, ResourcesScreen
 
 
 def test_resources_screen_registered_and_routes(qtbot, session):
-    window = MainWindow(session)
+    window = Workspace(session)
     qtbot.addWidget(window)
     window.show()
     resources = window.screens["resources"]

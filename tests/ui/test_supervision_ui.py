@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from reflect.ui import i18n
-from reflect.ui.main_window import MainWindow
+from reflect.ui.workspace import Workspace
 from reflect.ui.screens.debrief_screen import DebriefScreen
 from reflect.ui.screens.supervisor_dialogs import AddSupervisorDialog, SendPacketDialog
 from tests.services.supervision_fixtures import (
@@ -103,7 +103,7 @@ def test_packet_and_reply_through_the_app(qtbot, pair, tmp_path, monkeypatch):
     assert [r.scores for r in pair.provider.supervision.ratings("provider")] == [{"heard": 4}]
     assert pair.supervisor.supervision.open_packet(packet_path.read_bytes()).rating == {}
 
-    sup_window = MainWindow(pair.supervisor)
+    sup_window = Workspace(pair.supervisor)
     qtbot.addWidget(sup_window)
     sup_window.resize(1200, 800)
     sup_window.show()
@@ -128,7 +128,7 @@ def test_packet_and_reply_through_the_app(qtbot, pair, tmp_path, monkeypatch):
     assert view.write_reply(date(2030, 1, 15), "See you then.") == reply_path
     assert CANARY not in all_rows_text(pair.supervisor)
 
-    prov_window = MainWindow(pair.provider)
+    prov_window = Workspace(pair.provider)
     qtbot.addWidget(prov_window)
     prov_window.show()
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
@@ -157,7 +157,7 @@ def test_wrong_profile_and_plain_files_are_refused_when_dropped(qtbot, pair, tmp
 
     stranger = open_profile(stranger_dir, "Kim", "supervisor")
     try:
-        window = MainWindow(stranger)
+        window = Workspace(stranger)
         qtbot.addWidget(window)
         before = all_rows_text(stranger)
         assert "someone else's key" in window.open_sealed_file(packet_path)
@@ -204,7 +204,7 @@ def test_supervisor_screens_render(qtbot, pair, tmp_path, monkeypatch, language)
         )
     )
     i18n.set_language(language)
-    window = MainWindow(pair.supervisor)
+    window = Workspace(pair.supervisor)
     qtbot.addWidget(window)
     window.resize(1280, 820)
     window.show()
@@ -244,7 +244,7 @@ def test_supervision_screen_controls_are_named_and_reachable(qtbot, pair, tmp_pa
     from tests.ui.test_accessibility import _controls, _inside_keyboard_composite, _spoken_name
     from tests.ui.test_workspace_keyboard_names import _open_every_tab, _unnamed
 
-    window = MainWindow(pair.supervisor)
+    window = Workspace(pair.supervisor)
     qtbot.addWidget(window)
     window.resize(1100, 760)
     window.show()

@@ -123,9 +123,9 @@ def test_contribute_dialog_previews_exactly_what_is_written(qtbot, session, tmp_
 
 
 def test_team_screen_follows_the_coordinator_setting(qtbot, session, quiet_boxes):
-    from reflect.ui.main_window import MainWindow
+    from reflect.ui.workspace import Workspace
 
-    window = MainWindow(session)
+    window = Workspace(session)
     qtbot.addWidget(window)
     assert "team" not in window.screens
     settings = window.screens["settings"]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.ui.main_window import NAVIGATION, MainWindow
+from reflect.ui.workspace import NAVIGATION, Workspace
 from reflect.ui.screens.reflect_screen import ReflectScreen
 from reflect.ui.widgets.wheel_guard import install_wheel_guard, is_value_widget
 
@@ -105,7 +105,7 @@ def test_wheel_changes_no_answer_on_any_screen(qtbot, session, profile_service):
 
     fill_demo_profile(session, reflections_per_year=30, checkins_per_year=20, end=date(2026, 6, 30))
     install_wheel_guard()
-    window = MainWindow(session, profiles=profile_service)
+    window = Workspace(session, profiles=profile_service)
     qtbot.addWidget(window)
     window.resize(1000, 700)
     window.show()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.ui.main_window import NAVIGATION, MainWindow
+from reflect.ui.workspace import NAVIGATION, Workspace
 
 INTERACTIVE = (
     QAbstractButton,
@@ -86,8 +86,8 @@ def _unnamed(root: QWidget) -> list[str]:
     return missing
 
 
-def _workspace(qtbot, session, profile_service) -> MainWindow:
-    window = MainWindow(session, profiles=profile_service)
+def _workspace(qtbot, session, profile_service) -> Workspace:
+    window = Workspace(session, profiles=profile_service)
     qtbot.addWidget(window)
     window.resize(1000, 700)
     window.show()

@@ -27,7 +27,7 @@ from reflect.ui.workers import run_in_background
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from reflect.ui.main_window import MainWindow
+    from reflect.ui.workspace import Workspace
     from reflect.ui.self_check_notifier import SelfCheckNotifier
     from reflect.ui.tray_reminder import TrayReminder
 
@@ -44,7 +44,7 @@ class AppWindow(QMainWindow):
         # writer: an unlocked profile holds its writer lock, so no command writes meanwhile.
         self.profiles = ProfileService(paths, fast_kdf=fast_kdf, writer=True)
         self.session: Session | None = None
-        self.workspace: MainWindow | None = None
+        self.workspace: Workspace | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 740)
 
@@ -239,9 +239,9 @@ class AppWindow(QMainWindow):
         self._self_checks = notifier
 
     def _build_workspace(self, session: Session) -> None:
-        from reflect.ui.main_window import MainWindow
+        from reflect.ui.workspace import Workspace
 
-        workspace = MainWindow(session, profiles=self.profiles)
+        workspace = Workspace(session, profiles=self.profiles)
         workspace.lock_requested.connect(self.lock)
         workspace.help_requested.connect(self.show_help)
         workspace.setting_changed.connect(self._on_setting_changed)

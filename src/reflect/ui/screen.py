@@ -3,7 +3,7 @@
 A screen redraws itself when the data it shows changes (it subscribes through
 ``ui/data_events.follow``); ``refresh`` is the same redraw, callable directly. Before the
 profile locks, ``save_draft_now`` keeps anything half-typed (most screens keep nothing).
-Titles and shortcuts live in ``main_window.NAVIGATION``, in navigation order.
+Titles and shortcuts live in ``workspace.NAVIGATION``, in navigation order.
 """
 
 from __future__ import annotations

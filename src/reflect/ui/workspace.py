@@ -56,7 +56,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
 SUPERVISOR_NAVIGATION: tuple[tuple[str, str], ...] = (("supervision", "Supervision"),)
 
 
-class MainWindow(QWidget):
+class Workspace(QWidget):
     lock_requested = Signal()
     help_requested = Signal()
     setting_changed = Signal(str, object)  # forwarded from Settings for the window to apply
