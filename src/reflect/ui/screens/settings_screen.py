@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -29,14 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.errors import ReflectError
-from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH
 from reflect.domain.reminders import DAY_NAMES, format_time, parse_days, parse_time
 from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
-from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import LANGUAGES, tr
-from reflect.ui.widgets.confirm import confirm_destructive
+from reflect.ui.screens.profile_key_actions import change_passphrase, make_recovery_key
 from reflect.ui.widgets.writing_settings import WritingSettings
 
 THEME_CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
@@ -51,6 +47,15 @@ def _combo(name: str, choices: tuple[tuple[str, str], ...], current: str) -> QCo
     index = combo.findData(current)
     combo.setCurrentIndex(max(0, index))
     return combo
+
+
+def _screen_title(text: str) -> QLabel:
+    title = QLabel(text)
+    font = title.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setBold(True)
+    title.setFont(font)
+    return title
 
 
 class SettingsScreen(QWidget):
@@ -71,9 +76,21 @@ class SettingsScreen(QWidget):
         self.setAccessibleName(tr("Settings"))
         values = self.settings.all()
 
-        from reflect.ui.widgets.recovery_settings import RecoverySettings
-        from reflect.ui.widgets.team_settings_box import TeamSettingsBox
+        layout = self._scroll_body()
+        layout.addWidget(_screen_title(tr("Settings")))
+        self._build_look(values, layout)
+        layout.addWidget(self._build_privacy(values))
+        layout.addWidget(self._build_reminder(values))
+        self._build_recovery(session, layout)
+        layout.addWidget(self._build_data(values))
+        self._build_roles(session, layout)
+        layout.addWidget(self._build_profile())
+        self._build_footer(layout)
+        self._connect()
+        self._sync_reminder_enabled()
 
+    def _scroll_body(self) -> QVBoxLayout:
+        """The screen scrolls as one page; returns the layout of the page."""
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -85,20 +102,19 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        title = QLabel(tr("Settings"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title)
-        self._build_look(values, layout)
-        layout.addWidget(self._build_privacy(values))
-        layout.addWidget(self._build_reminder(values))
+        return layout
+
+    def _build_recovery(self, session: Session, layout: QVBoxLayout) -> None:
+        """Exposure and recovery (its own widget, saving through this screen)."""
+        from reflect.ui.widgets.recovery_settings import RecoverySettings
+
         self.recovery = RecoverySettings(session, self._save)
         layout.addWidget(self.recovery)
-        layout.addWidget(self._build_data(values))
-        # Supervision (issue 17): the role, my supervision key, my supervisors.
+
+    def _build_roles(self, session: Session, layout: QVBoxLayout) -> None:
+        """Supervision (the role, my key, my supervisors) and the team."""
         from reflect.ui.widgets.supervision_settings import SupervisionSettings
+        from reflect.ui.widgets.team_settings_box import TeamSettingsBox
 
         self.supervision = SupervisionSettings(session)
         self.supervision.role_changed.connect(lambda role: self.setting_changed.emit("role", role))
@@ -108,7 +124,9 @@ class SettingsScreen(QWidget):
             lambda on: self.setting_changed.emit("team_coordinator", on)
         )
         layout.addWidget(self.team_box)
-        layout.addWidget(self._build_profile())
+
+    def _build_footer(self, layout: QVBoxLayout) -> None:
+        """The status line (what was just saved) and About Reflect."""
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(tr("Status"))
@@ -120,8 +138,6 @@ class SettingsScreen(QWidget):
         about_row.addStretch(1)
         layout.addLayout(about_row)
         layout.addStretch(1)
-        self._connect()
-        self._sync_reminder_enabled()
 
     def _build_look(self, values: dict[str, Any], layout: QVBoxLayout) -> None:
         """Theme, language and writing aids."""
@@ -350,54 +366,12 @@ class SettingsScreen(QWidget):
         dialog.exec()
 
     def change_passphrase(self) -> None:
-        from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
-
-        if self.profiles is None:
-            return
-        prompt = PassphrasePrompt(
-            tr("Change passphrase"),
-            tr(
-                "Choose a new passphrase. Nobody can recover it if it is lost. If this profile "
-                "has a recovery key, you will get a new one and the old one stops working."
-            ),
-            confirm=True,
-            minimum=MIN_PASSPHRASE_LENGTH,
-            parent=self,
-        )
-        if prompt.exec() != PassphrasePrompt.DialogCode.Accepted:
-            return
-        new = prompt.passphrase()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            recovery = self.profiles.change_passphrase(self.session, new, new)
-        except ReflectError as exc:
-            self.status.setText(message_in_language(exc))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-            prompt.clear()
-        self.status.setText(tr("Passphrase changed. Use the new one next time you unlock."))
-        if recovery:
-            from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
-
-            RecoveryKeyDialog(self.session.profile.display_name, recovery, self).exec()
+        if self.profiles is not None:
+            change_passphrase(self, self.profiles, self.session, self.status.setText)
 
     def make_recovery_key(self) -> None:
-        if self.profiles is None:
-            return
-        text = tr(
-            "A recovery key opens this profile if you forget your passphrase. Anyone holding it "
-            "can open the profile, so keep it private."
-        )
-        if self.profiles.has_recovery_key(self.session.profile):
-            text += " " + tr("Your current recovery key will stop working.")
-        if not confirm_destructive(self, tr("New recovery key"), text, tr("Make a new key")):
-            return
-        from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
-
-        code = self.profiles.create_recovery_key(self.session)
-        RecoveryKeyDialog(self.session.profile.display_name, code, self).exec()
-        self.status.setText(tr("New recovery key made. Any earlier one no longer works."))
+        if self.profiles is not None:
+            make_recovery_key(self, self.profiles, self.session, self.status.setText)
 
     def confirm_delete(self) -> None:
         from reflect.ui.screens.delete_profile_dialog import DeleteProfileDialog
