@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from reflect.domain.reflection import Reflection
 from reflect.ui.app_window import AppWindow
 from reflect.ui.screens.checkin_screen import CheckinScreen
-from reflect.ui.screens.reflect_screen import LAST_TEMPLATE, ReflectScreen
+from reflect.ui.screens.reflect_screen import ReflectScreen
+from reflect.ui.widgets.template_picker import LAST_TEMPLATE
 from tests.conftest import PASSPHRASE
 
 MAX_EXTRA_KEYS = 10

@@ -8,9 +8,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from reflect.domain.reflection import Reflection
-from reflect.ui.workspace import Workspace
-from reflect.ui.screens.reflect_screen import LAST_TEMPLATE, ReflectScreen
+from reflect.ui.screens.reflect_screen import ReflectScreen
 from reflect.ui.widgets.intensity_input import IntensityInput
+from reflect.ui.widgets.template_picker import LAST_TEMPLATE
+from reflect.ui.workspace import Workspace
 
 
 def _window(qtbot, session) -> Workspace:

@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget
 
-from reflect.diagnostics import record_error, record_timing
 from reflect.domain.errors import ReflectError
-from reflect.domain.profile import ProfileInfo
 from reflect.paths import APP_NAME, AppPaths
 from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.idle_watcher import IdleWatcher
-from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
+from reflect.ui.lock_screen_flows import LockScreenFlows
+from reflect.ui.qt_language import apply_qt_language
 from reflect.ui.screens.lock_screen import LockScreen
 from reflect.ui.widgets.wheel_guard import install_wheel_guard
 from reflect.ui.workers import run_in_background
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from reflect.ui.workspace import Workspace
     from reflect.ui.self_check_notifier import SelfCheckNotifier
     from reflect.ui.tray_reminder import TrayReminder
+    from reflect.ui.workspace import Workspace
 
 LOCK_SHORTCUT = "Ctrl+L"
 HIDE_SHORTCUT = "Ctrl+Shift+X"
@@ -37,7 +33,7 @@ HELP_SHORTCUT = "Ctrl+Shift+H"
 DEFAULT_IDLE_MINUTES = 5
 
 
-class AppWindow(QMainWindow):
+class AppWindow(LockScreenFlows):
     def __init__(self, paths: AppPaths, *, demo: bool = False, fast_kdf: bool = False) -> None:
         super().__init__()
         self.paths = paths
@@ -196,28 +192,6 @@ class AppWindow(QMainWindow):
     def _refresh_profiles(self, select: str | None = None) -> None:
         self.lock_screen.set_profiles(self.profiles.list_profiles(), select)
 
-    def _on_lock_screen_unlock(self, info: ProfileInfo, passphrase: str) -> None:
-        self.lock_screen.set_busy(True, tr("Unlocking…"))
-        started = time.perf_counter()
-
-        def unlocked(session: Session) -> None:
-            record_timing(self.paths.data_dir, "unlock", time.perf_counter() - started)
-            self._on_unlocked(session)
-
-        run_in_background(
-            lambda: self.profiles.unlock(info, passphrase), unlocked, self._on_unlock_failed
-        )
-
-    def _on_unlock_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, ReflectError):
-            record_error(self.paths.data_dir, exc, "unlock")
-        if isinstance(exc, ReflectError):
-            self.lock_screen.show_error(message_in_language(exc))
-        else:
-            self.lock_screen.show_error(
-                tr("Reflect could not open this profile: {error}").format(error=exc)
-            )
-
     def _on_unlocked(self, session: Session) -> None:
         self.session = session
         self.lock_screen.reset()
@@ -364,79 +338,6 @@ class AppWindow(QMainWindow):
         self.idle.set_timeout(timeout_ms)
         self.idle.start()
 
-    def _on_lock_screen_create(self) -> None:
-        dialog = CreateProfileDialog(self)
-        if dialog.exec() != CreateProfileDialog.DialogCode.Accepted:
-            return
-        name, passphrase = dialog.display_name, dialog.passphrase
-        self.lock_screen.set_busy(True, tr("Creating your encrypted profile…"))
-
-        def create() -> tuple[Session, str | None]:
-            info = self.profiles.create(passphrase, name)
-            session = self.profiles.unlock(info, passphrase)
-            if role == "supervisor":
-                session.settings.set("role", role)
-            code = self.profiles.create_recovery_key(session) if wants_recovery else None
-            return session, code
-
-        def created(result: tuple[Session, str | None]) -> None:
-            session, code = result
-            self._on_unlocked(session)
-            if code:
-                self.show_recovery_key(code)
-
-        wants_recovery = dialog.wants_recovery_key
-        role = dialog.role
-        run_in_background(create, created, self._on_unlock_failed)
-
-    def show_recovery_key(self, code: str) -> None:
-        from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
-
-        name = self.session.profile.display_name if self.session else ""
-        RecoveryKeyDialog(name, code, self).exec()
-
-    def _on_lock_screen_recovery(self, info: ProfileInfo) -> None:
-        from reflect.ui.screens.recover_dialog import RecoverDialog
-
-        if not self.profiles.has_recovery_key(info):
-            self.lock_screen.show_error(
-                tr(
-                    "This profile has no recovery key, so a forgotten passphrase cannot be "
-                    "recovered. If you remember part of it, take your time and try again."
-                )
-            )
-            return
-        dialog = RecoverDialog(info.display_name, self)
-        if dialog.exec() != RecoverDialog.DialogCode.Accepted:
-            return
-        code, new_passphrase = dialog.recovery_key, dialog.new_passphrase
-        self.lock_screen.set_busy(True, tr("Checking the recovery key…"))
-        run_in_background(
-            lambda: self.profiles.unlock_with_recovery_key(
-                info, code, new_passphrase, new_passphrase
-            ),
-            self._on_unlocked,
-            self._on_unlock_failed,
-        )
-
-    def _on_lock_screen_demo(self) -> None:
-        from reflect.services.demo import DEMO_PASSPHRASE, ensure_demo_profile
-
-        self.lock_screen.set_busy(True, tr("Preparing the demo profile (fictional data)…"))
-
-        def open_demo(report: Callable[[int, str], None]) -> Session:
-            info = ensure_demo_profile(self.profiles, progress=report)
-            return self.profiles.unlock(info, DEMO_PASSPHRASE)
-
-        run_in_background(
-            open_demo,
-            self._on_unlocked,
-            self._on_unlock_failed,
-            on_progress=lambda pct, text: self.lock_screen.set_busy(
-                True, f"{message_in_language(text)} {pct}%"
-            ),
-        )
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.lock()
         if self._reminder is not None and self._reminder.active and not self._quitting:
@@ -448,27 +349,6 @@ class AppWindow(QMainWindow):
             event.ignore()
             return
         event.accept()
-
-
-_qt_translators: list[QTranslator] = []
-
-
-def apply_qt_language(language: str) -> None:
-    """Qt's own words (OK, Cancel, Yes, Close, Save; file and print dialogs) in ``language``.
-
-    Reflect's catalogue cannot reach them: they come from Qt's shipped translations."""
-    app = QApplication.instance()
-    if app is None:
-        return
-    while _qt_translators:
-        app.removeTranslator(_qt_translators.pop())
-    if language == "en":
-        return
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)
-    if translator.load(f"qtbase_{language}", folder):
-        app.installTranslator(translator)
-        _qt_translators.append(translator)
 
 
 def _warm_up_storage() -> None:

@@ -64,6 +64,35 @@ class AccountDialog(QDialog):
 
     def _build(self, ticked: list[int]) -> None:
         root = QVBoxLayout(self)
+        self._build_choices(root, ticked)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.scroll_area.setWidget(self.body)
+        root.addWidget(self.scroll_area, 1)
+
+        self.identity = QListWidget()
+        self.identity.setAccessibleName(tr("Things that could identify someone"))
+        self.identity.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.identity_label = QLabel()
+        self.identity_label.setWordWrap(True)
+        root.addWidget(self.identity_label)
+        root.addWidget(self.identity)
+
+        self._build_bottom(root)
+
+        self.draft_button.clicked.connect(self.make_draft)
+        self.identity.itemChanged.connect(self._on_identity_ticked)
+        self.markdown_button.clicked.connect(lambda: self.export("markdown"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.close_button.clicked.connect(self.reject)
+        if ticked:
+            self.make_draft()
+        self._update_export()
+
+    def _build_choices(self, root: QVBoxLayout, ticked: list[int]) -> None:
+        """What to do, the shape of the account and the reflections to draw on."""
         intro = QLabel(
             tr(
                 "Tick the reflections to draw on and choose a shape. Reflect gathers your "
@@ -98,21 +127,8 @@ class AccountDialog(QDialog):
             self.choices.addItem(item)
         root.addWidget(self.choices)
 
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.body = QWidget()
-        self.body_layout = QVBoxLayout(self.body)
-        self.scroll_area.setWidget(self.body)
-        root.addWidget(self.scroll_area, 1)
-
-        self.identity = QListWidget()
-        self.identity.setAccessibleName(tr("Things that could identify someone"))
-        self.identity.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.identity_label = QLabel()
-        self.identity_label.setWordWrap(True)
-        root.addWidget(self.identity_label)
-        root.addWidget(self.identity)
-
+    def _build_bottom(self, root: QVBoxLayout) -> None:
+        """The status line, Save Markdown…, Save PDF… and Close."""
         bottom = QHBoxLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -123,15 +139,6 @@ class AccountDialog(QDialog):
         for button in (self.markdown_button, self.pdf_button, self.close_button):
             bottom.addWidget(button)
         root.addLayout(bottom)
-
-        self.draft_button.clicked.connect(self.make_draft)
-        self.identity.itemChanged.connect(self._on_identity_ticked)
-        self.markdown_button.clicked.connect(lambda: self.export("markdown"))
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        self.close_button.clicked.connect(self.reject)
-        if ticked:
-            self.make_draft()
-        self._update_export()
 
     def ticked_ids(self) -> list[int]:
         items = (self.choices.item(i) for i in range(self.choices.count()))

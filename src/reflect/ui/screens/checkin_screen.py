@@ -95,10 +95,23 @@ class CheckinScreen(QWidget):
     # --- the form ---------------------------------------------------------------------------
 
     def _build_form(self) -> QWidget:
-        d = self.definition
         page = QWidget()
         outer = QVBoxLayout(page)
         outer.setContentsMargins(16, 8, 16, 8)
+        self._build_form_header(outer)
+        self._build_questions(outer)
+        self._build_form_footer(outer)
+        self.save_button.clicked.connect(self.save_checkin)
+        self.clear_button.clicked.connect(self.clear_form)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), page)
+        shortcut.activated.connect(self.save_checkin)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._on_rating_changed()
+        return page
+
+    def _build_form_header(self, outer: QVBoxLayout) -> None:
+        """The title and intro, the first-time link and the warning-signs scale."""
+        d = self.definition
         heading = f"<h2>{tr(d.title)}</h2><p>{tr(d.intro)}</p>"
         header = QLabel(heading)
         header.setWordWrap(True)
@@ -132,6 +145,9 @@ class CheckinScreen(QWidget):
         self.legend.setWordWrap(True)
         outer.addWidget(self.legend)
 
+    def _build_questions(self, outer: QVBoxLayout) -> None:
+        """Every question, scrolling: warning signs by category, then the rest."""
+        d = self.definition
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -149,6 +165,15 @@ class CheckinScreen(QWidget):
                 row.value_changed.connect(self._on_rating_changed)
                 self.item_rows[item.id] = row
                 form.addWidget(row)
+        self._add_wellbeing_rows(form)
+        self._add_notes(form)
+        form.addStretch(1)
+        scroll.setWidget(host)
+        outer.addWidget(scroll, 1)
+
+    def _add_wellbeing_rows(self, form: QVBoxLayout) -> None:
+        """Sleep and energy, what has been helping, strengths (higher is better)."""
+        d = self.definition
         form.addWidget(self._section_label(tr("Sleep and energy")))
         self.sleep_row = RatingRow(tr(d.sleep.text), tr_list(d.sleep.labels))
         self.energy_row = RatingRow(tr(d.energy.text), tr_list(d.energy.labels))
@@ -175,6 +200,9 @@ class CheckinScreen(QWidget):
                 row = RatingRow(tr(question.text), tr_list(question.labels))
                 self.strength_rows[question.id] = row
                 form.addWidget(row)
+
+    def _add_notes(self, form: QVBoxLayout) -> None:
+        """Two optional notes and the after-work check."""
         self.helped_note = QLineEdit()
         self.helped_note.setPlaceholderText(tr("What helped this week? (optional)"))
         self.helped_note.setAccessibleName(tr("What helped this week"))
@@ -189,10 +217,8 @@ class CheckinScreen(QWidget):
 
         self.after_work = AfterWorkCheck()
         form.addWidget(self.after_work)
-        form.addStretch(1)
-        scroll.setWidget(host)
-        outer.addWidget(scroll, 1)
 
+    def _build_form_footer(self, outer: QVBoxLayout) -> None:
         footer = QHBoxLayout()
         self.progress = QLabel()
         self.error = QLabel()
@@ -214,14 +240,6 @@ class CheckinScreen(QWidget):
         hint.setObjectName("checkinHint")
         hint.setWordWrap(True)
         outer.addWidget(hint)
-
-        self.save_button.clicked.connect(self.save_checkin)
-        self.clear_button.clicked.connect(self.clear_form)
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), page)
-        shortcut.activated.connect(self.save_checkin)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._on_rating_changed()
-        return page
 
     @staticmethod
     def _scale_legend(labels: Sequence[str]) -> QLabel:

@@ -37,6 +37,21 @@ class CreateProfileDialog(NewPassphraseDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
+        self._build_form(layout)
+        self._build_choices(layout)
+        self.error_label.setObjectName("errorText")
+        layout.addWidget(self.error_label)
+
+        self.create_button = self.add_buttons(layout, tr("Create profile"))
+        self.create_button.setEnabled(False)
+
+        self.passphrase_edit.textChanged.connect(self._on_passphrase_changed)
+        self.understood.toggled.connect(self._update_button)
+        self.make_recovery_key.toggled.connect(self._on_recovery_key_toggled)
+        self.confirm_edit.textChanged.connect(self._update_button)
+
+    def _build_form(self, layout: QVBoxLayout) -> None:
+        """Name, passphrase with its strength, and the passphrase again."""
         form = QFormLayout()
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(tr("Optional, shown on the lock screen"))
@@ -55,6 +70,8 @@ class CreateProfileDialog(NewPassphraseDialog):
         form.addRow(tr("Repeat it:"), self.confirm_edit)
         layout.addLayout(form)
 
+    def _build_choices(self, layout: QVBoxLayout) -> None:
+        """The warning, a recovery key (or accepting there is none) and the role."""
         warning = QLabel(tr(WARNING_TEXT))
         warning.setWordWrap(True)
         warning.setObjectName("warningText")
@@ -76,16 +93,6 @@ class CreateProfileDialog(NewPassphraseDialog):
         # The role can also be changed later in Settings → Supervision.
         self.as_supervisor = QCheckBox(tr("I supervise others: show the Supervision screen"))
         layout.addWidget(self.as_supervisor)
-        self.error_label.setObjectName("errorText")
-        layout.addWidget(self.error_label)
-
-        self.create_button = self.add_buttons(layout, tr("Create profile"))
-        self.create_button.setEnabled(False)
-
-        self.passphrase_edit.textChanged.connect(self._on_passphrase_changed)
-        self.understood.toggled.connect(self._update_button)
-        self.make_recovery_key.toggled.connect(self._on_recovery_key_toggled)
-        self.confirm_edit.textChanged.connect(self._update_button)
 
     def _on_passphrase_changed(self, text: str) -> None:
         score, hint = passphrase_strength(text)

@@ -55,6 +55,22 @@ class DebriefMode(QWidget):
         self._hidden_workspace: QWidget | None = None
 
         root = QVBoxLayout(self)
+        self._build_top(root)
+        split = QSplitter()
+        root.addWidget(split, 1)
+        split.addWidget(self._build_agenda())
+        split.addWidget(self._build_shared())
+        split.setSizes([520, 760])
+        self._connect()
+        self._add_zoom_shortcuts()
+        self.actions_panel.set_actions(self._view.actions, self._view.carried_over)
+        self.steps.setCurrentRow(0)
+        self.finish_button.setEnabled(self._view.completed_at is None)
+        if self._view.completed_at is not None:
+            self.finish_button.setText(tr("Completed"))
+
+    def _build_top(self, root: QVBoxLayout) -> None:
+        """The share banner, Mark as completed and Leave, then the debrief's heading."""
         banner_html = f"<b>{tr(SHARE_BANNER)}.</b> {tr(VOLUNTARY_NOTE)}"
         banner = QLabel(banner_html)
         banner.setObjectName("shareBanner")
@@ -77,9 +93,7 @@ class DebriefMode(QWidget):
         heading.setText(self._heading_html())
         root.addWidget(heading)
 
-        split = QSplitter()
-        root.addWidget(split, 1)
-
+    def _build_agenda(self) -> QScrollArea:
         # Left: the agenda, with notes for the current step.
         agenda = QWidget()
         left = QVBoxLayout(agenda)
@@ -124,8 +138,9 @@ class DebriefMode(QWidget):
         agenda_scroll.setFrameShape(QFrame.Shape.NoFrame)
         agenda_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         agenda_scroll.setWidget(agenda)
-        split.addWidget(agenda_scroll)
+        return agenda_scroll
 
+    def _build_shared(self) -> QScrollArea:
         # Right: topics, shared items, actions.
         right_inner = QWidget()
         right = QVBoxLayout(right_inner)
@@ -146,9 +161,9 @@ class DebriefMode(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(right_inner)
-        split.addWidget(scroll)
-        split.setSizes([520, 760])
+        return scroll
 
+    def _connect(self) -> None:
         self._save_timer = QTimer(self, singleShot=True, interval=800)
         self._save_timer.timeout.connect(self._save_note)
         self.notes.textChanged.connect(self._save_timer.start)
@@ -162,6 +177,8 @@ class DebriefMode(QWidget):
         self.finish_button.clicked.connect(self._finish)
         self.leave_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.close)
+
+    def _add_zoom_shortcuts(self) -> None:
         # Larger or smaller text for a shared screen: Ctrl+plus / Ctrl+minus, Ctrl+0 resets.
         for keys, step in (
             (QKeySequence.StandardKey.ZoomIn, 1),
@@ -171,11 +188,6 @@ class DebriefMode(QWidget):
         ):
             zoom = QShortcut(QKeySequence(keys), self)
             zoom.activated.connect(lambda s=step: self.change_zoom(s))
-        self.actions_panel.set_actions(self._view.actions, self._view.carried_over)
-        self.steps.setCurrentRow(0)
-        self.finish_button.setEnabled(self._view.completed_at is None)
-        if self._view.completed_at is not None:
-            self.finish_button.setText(tr("Completed"))
 
     def _heading_html(self) -> str:
         title = _esc(self._view.title)

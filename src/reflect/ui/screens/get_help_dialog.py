@@ -97,6 +97,28 @@ class GetHelpDialog(QDialog):
             self._load_error = str(exc)
 
         layout = QVBoxLayout(self)
+        self._build_top(layout)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll_area, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.country_combo.currentIndexChanged.connect(self._on_country_changed)
+        self._rebuild()
+        if session is not None:
+            # If Reflect locks (idle or Ctrl+L) while this dialog is open, the person's own
+            # contacts must disappear with everything else; the crisis lines stay.
+            self._lock_watch = QTimer(self)
+            self._lock_watch.setInterval(300)
+            self._lock_watch.timeout.connect(self._on_lock_watch_timeout)
+            self._lock_watch.start()
+
+    def _build_top(self, layout: QVBoxLayout) -> None:
+        """Call 911 in danger, beside the country whose lines are shown."""
         top = QHBoxLayout()
         self.emergency_label = _label(
             tr(
@@ -118,24 +140,6 @@ class GetHelpDialog(QDialog):
         )
         top.addWidget(self.country_combo, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.scroll_area, 1)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.country_combo.currentIndexChanged.connect(self._on_country_changed)
-        self._rebuild()
-        if session is not None:
-            # If Reflect locks (idle or Ctrl+L) while this dialog is open, the person's own
-            # contacts must disappear with everything else; the crisis lines stay.
-            self._lock_watch = QTimer(self)
-            self._lock_watch.setInterval(300)
-            self._lock_watch.timeout.connect(self._on_lock_watch_timeout)
-            self._lock_watch.start()
 
     # --- content --------------------------------------------------------------------------
 

@@ -78,6 +78,18 @@ class HomeScreen(QWidget):
         self._clock = clock
         self.setAccessibleName(tr("Home"))
 
+        layout = self._scroll_body()
+        self._build_greeting(layout)
+        self._build_actions(layout, session)
+        self._build_draft_note(layout)
+        self._build_cards(layout, session)
+        self._build_welcome(layout)
+        self._connect(session)
+        self._start_self_check_timer()
+        self.refresh()
+
+    def _scroll_body(self) -> QVBoxLayout:
+        """Home scrolls as one page; returns the page's layout."""
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -89,7 +101,9 @@ class HomeScreen(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
+        return layout
 
+    def _build_greeting(self, layout: QVBoxLayout) -> None:
         self.greeting = QLabel()
         font = self.greeting.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)  # relative: follows the system font size
@@ -103,6 +117,8 @@ class HomeScreen(QWidget):
         layout.addWidget(self.greeting)
         layout.addWidget(self.today)
 
+    def _build_actions(self, layout: QVBoxLayout, session: Session) -> None:
+        """Start a reflection (and its template menu), Quick check-in, Log a shift."""
         actions = QHBoxLayout()
         self.reflect_button = QPushButton(tr("Start a reflection"))
         self.reflect_button.setObjectName("primaryButton")
@@ -112,17 +128,7 @@ class HomeScreen(QWidget):
         self.template_button.setAccessibleName(tr("Start a reflection on another template"))
         self.template_button.setToolTip(tr("Choose a template (Ctrl+1 to Ctrl+5)"))
         self.template_button.setMaximumWidth(self.fontMetrics().horizontalAdvance("▾") * 4 + 12)
-        self.template_menu = QMenu(self.template_button)
-        for number, template in enumerate(session.journal.templates, start=1):
-            label = tr("{name}  (~{minutes} min)").format(
-                name=tr(template.name), minutes=template.minutes
-            )
-            action = self.template_menu.addAction(label)
-            if number <= 5:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-                action.setShortcutVisibleInContextMenu(True)
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # main window owns it
-            action.triggered.connect(lambda _=False, t=template.id: self.template_requested.emit(t))
+        self._build_template_menu(session)
         self.template_button.clicked.connect(self._on_template_button_clicked)
         self.reflect_button.setAccessibleName(tr("Start a reflection"))
         self.reflect_button.setAccessibleDescription(tr("Opens a new reflection (Alt+2)"))
@@ -149,6 +155,20 @@ class HomeScreen(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
 
+    def _build_template_menu(self, session: Session) -> None:
+        self.template_menu = QMenu(self.template_button)
+        for number, template in enumerate(session.journal.templates, start=1):
+            label = tr("{name}  (~{minutes} min)").format(
+                name=tr(template.name), minutes=template.minutes
+            )
+            action = self.template_menu.addAction(label)
+            if number <= 5:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+                action.setShortcutVisibleInContextMenu(True)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # main window owns it
+            action.triggered.connect(lambda _=False, t=template.id: self.template_requested.emit(t))
+
+    def _build_draft_note(self, layout: QVBoxLayout) -> None:
         # A reflection kept as a draft (after a crash or a lock) waits on the Reflect screen;
         # Home says so, so it is not found by chance days later.
         self.draft_note = QFrame()
@@ -162,6 +182,8 @@ class HomeScreen(QWidget):
         draft_row.addWidget(self.draft_button)
         layout.addWidget(self.draft_note)
 
+    def _build_cards(self, layout: QVBoxLayout, session: Session) -> None:
+        """Self-check, recovery, early warning, last check-in, on this day, follow-ups."""
         self.self_check_card = SelfCheckCard()
         layout.addWidget(self.self_check_card)
         self.recovery_card = RecoveryCard()
@@ -185,6 +207,7 @@ class HomeScreen(QWidget):
         follow_layout.addWidget(self.follow_ups)
         layout.addWidget(follow_frame)
 
+    def _build_welcome(self, layout: QVBoxLayout) -> None:
         self.welcome = QLabel(
             tr(
                 "Welcome. Reflect is a private place for you, not for the people you meet. "
@@ -198,6 +221,7 @@ class HomeScreen(QWidget):
         layout.insertWidget(2, self.welcome)
         layout.addStretch(1)
 
+    def _connect(self, session: Session) -> None:
         self.reflect_button.clicked.connect(self.reflection_requested)
         self.checkin_button.clicked.connect(self.checkin_requested)
         self.draft_button.clicked.connect(self.draft_requested)
@@ -212,13 +236,14 @@ class HomeScreen(QWidget):
         self.self_check_card.start_requested.connect(self._on_self_check_start_requested)
         self.self_check_card.move_requested.connect(self._on_self_check_move_requested)
         self.self_check_card.dismiss_requested.connect(self._on_self_check_dismiss_requested)
+
+    def _start_self_check_timer(self) -> None:
         # Due self-checks are worked out from the clock (domain/recovery.py), so polling is
         # enough: after sleep or a restart the next look finds whatever fell due.
         self._self_check_timer = QTimer(self)
         self._self_check_timer.setInterval(SELF_CHECK_POLL_MS)
         self._self_check_timer.timeout.connect(self.refresh_recovery)
         self._self_check_timer.start()
-        self.refresh()
 
     def _show_draft(self) -> None:
         try:

@@ -50,6 +50,26 @@ class InstrumentPanel(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
+        self._build_picker(outer)
+        self._build_answers(outer)
+        self._build_result(outer)
+        self._build_support(outer)
+        outer.addStretch(1)  # keeps the form at the top when the results are still empty
+        self._outer = outer
+
+        self.picker.currentIndexChanged.connect(self._on_picker_changed)
+        self.answers.textChanged.connect(self._on_answers_changed)
+        self.answers.returnPressed.connect(self.score_now)
+        self.score_button.clicked.connect(self.score_now)
+        self.save_button.clicked.connect(self.save_now)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.activated.connect(self.score_now)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reload()
+
+    def _build_picker(self, outer: QVBoxLayout) -> None:
+        """The questionnaire, Import definition…, the status line and what it is."""
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Questionnaire:")))
         self.picker = QComboBox()
@@ -78,6 +98,8 @@ class InstrumentPanel(QWidget):
         self.about.setOpenExternalLinks(False)
         outer.addWidget(self.about)
 
+    def _build_answers(self, outer: QVBoxLayout) -> None:
+        """The answers as numbers or as items, then Score and Save."""
         # Either a line for answer numbers (shipped keys) or the items themselves (imported text).
         # Toggled by visibility rather than a stacked widget, so the one-line mode takes one line.
         typed = QWidget()
@@ -104,6 +126,8 @@ class InstrumentPanel(QWidget):
         buttons.addStretch(1)
         outer.addLayout(buttons)
 
+    def _build_result(self, outer: QVBoxLayout) -> None:
+        """The scores, scrolling."""
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
@@ -115,6 +139,9 @@ class InstrumentPanel(QWidget):
         result_scroll.setWidget(self.result)
         result_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(result_scroll, 2)
+
+    def _build_support(self, outer: QVBoxLayout) -> None:
+        """Coping ideas, My plan and Get help now, beside any result that needs them."""
         # Scores always come with support: a result that needs it shows these at once,
         # before it is saved (and whether or not it is).
         self.support_row = QWidget()
@@ -135,19 +162,6 @@ class InstrumentPanel(QWidget):
         self.coping_button.clicked.connect(self.open_resources_requested)
         self.plan_button.clicked.connect(self.open_plan_requested)
         self.help_button.clicked.connect(self.help_requested)
-        outer.addStretch(1)  # keeps the form at the top when the results are still empty
-        self._outer = outer
-
-        self.picker.currentIndexChanged.connect(self._on_picker_changed)
-        self.answers.textChanged.connect(self._on_answers_changed)
-        self.answers.returnPressed.connect(self.score_now)
-        self.score_button.clicked.connect(self.score_now)
-        self.save_button.clicked.connect(self.save_now)
-        self.import_button.clicked.connect(self._on_import_clicked)
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        shortcut.activated.connect(self.score_now)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.reload()
 
     # --- definitions ----------------------------------------------------------------------
 

@@ -86,6 +86,27 @@ class JournalScreen(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self._build_table()
+        left_layout.addWidget(self.table, 1)
+        self._build_empty_panel()
+        left_layout.addWidget(self.empty_panel, 1)
+        left_layout.addLayout(self._build_list_actions())
+        splitter.addWidget(left)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.calendar = JournalCalendar()
+        right_layout.addWidget(self.calendar)
+        self.follow_ups = FollowUpsPanel(self.journal)
+        right_layout.addWidget(self.follow_ups, 1)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([720, 260])
+        root.addWidget(splitter, 1)
+
+    def _build_table(self) -> None:
+        """The list of reflections; the excerpt column gets the width."""
         self.model = ReflectionTableModel({t.id: t.name for t in self.journal.templates}, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -110,7 +131,9 @@ class JournalScreen(QWidget):
             header.resizeSection(column, tag_width)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        left_layout.addWidget(self.table, 1)
+
+    def _build_empty_panel(self) -> None:
+        """Shown instead of the table when nothing is listed."""
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -127,7 +150,9 @@ class JournalScreen(QWidget):
         write_row.addStretch(1)
         empty_layout.addLayout(write_row)
         empty_layout.addStretch(1)
-        left_layout.addWidget(self.empty_panel, 1)
+
+    def _build_list_actions(self) -> QHBoxLayout:
+        """The count, Show more, Open, Delete and the More menu."""
         actions = QHBoxLayout()
         self.count_label = QLabel()
         self.more_button = QPushButton(tr("Show more"))
@@ -138,7 +163,12 @@ class JournalScreen(QWidget):
         actions.addWidget(self.count_label, 1)
         for button in (self.more_button, self.open_button, self.delete_button):
             actions.addWidget(button)
-        left_layout.addLayout(actions)
+        self._build_more_menu()
+        actions.addWidget(self.more_button_menu)
+        return actions
+
+    def _build_more_menu(self) -> None:
+        """Print, Save as PDF, a reflective account, Manage tags."""
         self.more_button_menu = QToolButton()
         self.more_button_menu.setText(tr("More"))
         self.more_button_menu.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -152,20 +182,6 @@ class JournalScreen(QWidget):
         self.more_button_menu.setAccessibleName(
             tr("More: print, save as PDF, reflective account, manage tags")
         )
-        actions.addWidget(self.more_button_menu)
-        splitter.addWidget(left)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        self.calendar = JournalCalendar()
-        right_layout.addWidget(self.calendar)
-        self.follow_ups = FollowUpsPanel(self.journal)
-        right_layout.addWidget(self.follow_ups, 1)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([720, 260])
-        root.addWidget(splitter, 1)
 
     def _connect(self) -> None:
         self.filters.changed.connect(self._on_filters_changed)

@@ -33,6 +33,23 @@ class LockScreen(QWidget):
         self.setAccessibleName(tr("Lock screen"))
         outer = QVBoxLayout(self)
         outer.addStretch(1)
+        card = self._build_card()
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(card)
+        centre.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(2)
+
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        self.passphrase_edit.returnPressed.connect(self._on_unlock_clicked)
+        self.create_button.clicked.connect(self.create_profile_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.help_button.clicked.connect(self.help_requested)
+        self.forgot_button.clicked.connect(self._on_forgot_clicked)
+
+    def _build_card(self) -> QFrame:
+        """The centred card: the name, one line about Reflect, then the rest."""
         card = QFrame()
         card.setObjectName("lockCard")
         card.setMaximumWidth(460)
@@ -48,6 +65,12 @@ class LockScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(subtitle)
 
+        self._build_unlock(layout)
+        self._build_other_ways(layout)
+        return card
+
+    def _build_unlock(self, layout: QVBoxLayout) -> None:
+        """Profile, passphrase, Unlock, Forgot passphrase? and the status."""
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName(tr("Profile"))
         self.passphrase_edit = QLineEdit()
@@ -71,6 +94,8 @@ class LockScreen(QWidget):
         layout.addWidget(self.forgot_button)
         layout.addWidget(self.status_label)
 
+    def _build_other_ways(self, layout: QVBoxLayout) -> None:
+        """A new profile, the demo, the privacy promise and Get help now."""
         row = QHBoxLayout()
         self.create_button = QPushButton(tr("New profile…"))
         self.create_button.setAccessibleName(tr("Create a new profile"))
@@ -94,20 +119,6 @@ class LockScreen(QWidget):
         self.help_button.setAccessibleName(tr("Get help now: emergency and crisis lines"))
         self.help_button.setToolTip(tr("Emergency and crisis lines (Ctrl+Shift+H)"))
         layout.addWidget(self.help_button)
-
-        centre = QHBoxLayout()
-        centre.addStretch(1)
-        centre.addWidget(card)
-        centre.addStretch(1)
-        outer.addLayout(centre)
-        outer.addStretch(2)
-
-        self.unlock_button.clicked.connect(self._on_unlock_clicked)
-        self.passphrase_edit.returnPressed.connect(self._on_unlock_clicked)
-        self.create_button.clicked.connect(self.create_profile_requested)
-        self.demo_button.clicked.connect(self.demo_requested)
-        self.help_button.clicked.connect(self.help_requested)
-        self.forgot_button.clicked.connect(self._on_forgot_clicked)
 
     def set_profiles(self, profiles: list[ProfileInfo], select: str | None = None) -> None:
         self.profile_combo.clear()

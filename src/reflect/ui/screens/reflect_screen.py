@@ -8,42 +8,31 @@ The identity guard watches the text and offers initials, without ever blocking a
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
-from reflect.domain.word_count import count_words
 from reflect.services.session import Session
 from reflect.ui.i18n import local_date, tr
+from reflect.ui.screens.reflect_editor_view import ReflectEditorView
 from reflect.ui.widgets.confirm import confirm_destructive
-from reflect.ui.widgets.draft_banner import DraftBanner
-from reflect.ui.widgets.follow_up_editor import FollowUpEditor
-from reflect.ui.widgets.identity_banner import IdentityBanner
 from reflect.ui.widgets.identity_watch import IdentityWatch, TextBox
 from reflect.ui.widgets.intensity_input import IntensityInput
-from reflect.ui.widgets.reflection_details import ReflectionDetails
-from reflect.ui.widgets.saved_line import SavedLine
-from reflect.ui.widgets.template_form import TemplateForm, section_box
-from reflect.ui.widgets.text_aids import Speller, attach_tag_completer, words_text
+from reflect.ui.widgets.template_form import TemplateForm
+from reflect.ui.widgets.template_picker import last_template, remember_template
+from reflect.ui.widgets.text_aids import Speller, attach_tag_completer
 
 AUTOSAVE_MS = 3000
-LAST_TEMPLATE = "last_template"  # per-profile setting: new reflections start on it
 
 
 def ask(parent: QWidget, title: str, text: str, action: str) -> bool:
@@ -51,7 +40,7 @@ def ask(parent: QWidget, title: str, text: str, action: str) -> bool:
     return confirm_destructive(parent, title, text, action, keep=tr("Keep my writing"))
 
 
-class ReflectScreen(QWidget):
+class ReflectScreen(ReflectEditorView, QWidget):
     reflection_saved = Signal(int)
     open_saved_requested = Signal(int)  # "Open" on the after-save line: read what was saved
 
@@ -81,120 +70,13 @@ class ReflectScreen(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.save_draft_now)
-        self._build()
+        self._build_editor(QVBoxLayout(self), self.journal)
         self.identity = IdentityWatch(self.identity_banner, self._guarded_texts, self)
         self._connect()
         self._load(self._current)
         self._offer_draft()
 
     # --- layout -------------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        root = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.heading = QLabel()
-        self.heading.setObjectName("screenHeading")
-        top.addWidget(self.heading, 1)
-        template_label = QLabel(tr("&Template:"))
-        self.template_combo = QComboBox()
-        self.template_combo.setAccessibleName(tr("Template"))
-        # A long template name (longer still in French) must not widen the whole window.
-        self.template_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.template_combo.setMinimumContentsLength(28)
-        for template in self.journal.templates:
-            self.template_combo.addItem(
-                tr("{name}  (~{minutes} min)").format(
-                    name=tr(template.name), minutes=template.minutes
-                ),
-                template.id,
-            )
-            self.template_combo.setItemData(
-                self.template_combo.count() - 1,
-                tr(template.description),
-                Qt.ItemDataRole.ToolTipRole,
-            )
-        template_label.setBuddy(self.template_combo)
-        top.addWidget(template_label)
-        top.addWidget(self.template_combo)
-        root.addLayout(top)
-
-        self.draft_banner = DraftBanner()
-        root.addWidget(self.draft_banner)
-
-        problems = self.journal.templates.problems
-        self.template_problems = QLabel(
-            tr("Some of your organisation's templates could not be used and are left out: ")
-            + "; ".join(str(p) for p in problems)
-        )
-        self.template_problems.setWordWrap(True)
-        self.template_problems.setObjectName("fieldHelp")
-        self.template_problems.setVisible(bool(problems))
-        root.addWidget(self.template_problems)
-
-        self.identity_banner = IdentityBanner()
-        root.addWidget(self.identity_banner)
-
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        self.body_layout = QVBoxLayout(body)
-
-        details, details_layout = section_box(tr("Details"))
-        self.details = ReflectionDetails(self.journal.setting_choices())
-        self.tags = self.details.tags
-        details_layout.addWidget(self.details)
-        self.body_layout.addWidget(details)
-
-        self.form_holder = QVBoxLayout()
-        self.body_layout.addLayout(self.form_holder)
-        self.extra_intensity_box, extra_layout = section_box(tr("How it left me"))
-        self.extra_intensity = IntensityInput(tr("How strongly is it with me right now?"))
-        extra_layout.addWidget(self.extra_intensity)
-        self.body_layout.addWidget(self.extra_intensity_box)
-
-        follow_group, follow_layout = section_box(
-            tr("Follow-up actions"),
-            tr(
-                "Anything to do next, for you or with your supervisor. "
-                "Open actions appear in the journal."
-            ),
-        )
-        self.follow_ups = FollowUpEditor()
-        follow_layout.addWidget(self.follow_ups)
-        self.body_layout.addWidget(follow_group)
-        self.body_layout.addStretch(1)
-        self.scroll_area.setWidget(body)
-        root.addWidget(self.scroll_area, 1)
-
-        self.saved_line = SavedLine()
-        root.addWidget(self.saved_line)
-
-        bottom = QHBoxLayout()
-        self.word_total = QLabel()
-        self.word_total.setObjectName("fieldHelp")
-        self.word_total.setAccessibleName(tr("Words in this reflection"))
-        bottom.addWidget(self.word_total)
-        self.status = QLabel()
-        self.status.setObjectName("statusLine")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(tr("Status"))
-        self.shift_button = QPushButton(tr("Log the shift…"))
-        self.shift_button.setToolTip(
-            tr("Hours, encounters, disclosures, crises of this shift: numbers only")
-        )
-        self.new_button = QPushButton(tr("New reflection"))
-        self.new_button.setToolTip(tr("Start a new reflection (Ctrl+N)"))
-        self.save_button = QPushButton(tr("Save to journal"))
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(tr("Save (Ctrl+S)"))
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.shift_button)
-        bottom.addWidget(self.new_button)
-        bottom.addWidget(self.save_button)
-        root.addLayout(bottom)
 
     def _connect(self) -> None:
         self.template_combo.currentIndexChanged.connect(self._on_template_changed)
@@ -269,29 +151,10 @@ class ReflectScreen(QWidget):
         self._update_heading()
         self.check_identity()
 
-    def _update_word_total(self) -> None:
-        if self.form is None:
-            return
-        texts = self.form.texts.values()
-        total = sum(
-            count_words(w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text())
-            for w in texts
-        )
-        self.word_total.setText(tr("In all: {words}").format(words=words_text(total)))
-
     def _on_spelling_word_added(self, word: str) -> None:
         words = [str(w) for w in self.settings.get("spelling_words") or []]
         if word.lower() not in words:
             self.settings.set("spelling_words", [*words, word.lower()][-2000:])
-
-    def _update_heading(self) -> None:
-        if self._current.id is None:
-            self.heading.setText("<h2>" + tr("New reflection") + "</h2>")
-        else:
-            when = local_date(self._current.occurred_at, "d MMM yyyy, HH:mm")
-            self.heading.setText(
-                "<h2>" + tr("Editing the reflection of {when}").format(when=when) + "</h2>"
-            )
 
     def _offer_draft(self) -> None:
         draft = self.journal.load_draft()
@@ -354,17 +217,19 @@ class ReflectScreen(QWidget):
             self.template_combo.setCurrentIndex(self.template_combo.findData(before.template_id))
             self._build_form(before.template_id)
             self._loading = False
-            assert self.form is not None
-            self.form.set_answers(before.answers)
-            self._intensity_widget().set_value(before.intensity)
-            self._intensity_widget().set_feelings(before.feelings)
+            self._put_back(before, before.answers)
             return
         self._loading = True
-        self.form.set_answers({k: v for k, v in before.answers.items() if k in keys})
-        self._intensity_widget().set_value(before.intensity)
-        self._intensity_widget().set_feelings(before.feelings)
+        self._put_back(before, {k: v for k, v in before.answers.items() if k in keys})
         self._loading = False
         self._on_changed()
+
+    def _put_back(self, before: Reflection, answers: dict[str, Any]) -> None:
+        """After a template change: the answers that fit, and the intensity and feelings."""
+        assert self.form is not None
+        self.form.set_answers(answers)
+        self._intensity_widget().set_value(before.intensity)
+        self._intensity_widget().set_feelings(before.feelings)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -407,21 +272,13 @@ class ReflectScreen(QWidget):
 
     def last_template(self) -> str | None:
         """The template this profile used last, if it still exists."""
-        try:
-            value = self.settings.get(LAST_TEMPLATE)
-        except ReflectError:
-            return None
-        if isinstance(value, str) and self.journal.templates.get(value) is not None:
-            return value
-        return None
+        return last_template(self.settings, self.journal.templates)
 
     def _remember_template(self, template_id: str) -> None:
-        # A preference: never worth an error after a successful save.
-        with contextlib.suppress(ReflectError):
-            self.settings.set(LAST_TEMPLATE, template_id)
+        remember_template(self.settings, template_id)
 
     def template_ids(self) -> list[str]:
-        return [str(self.template_combo.itemData(i)) for i in range(self.template_combo.count())]
+        return self.template_combo.template_ids()
 
     def start_with_template(self, template_id: str) -> None:
         """Home's menu and Ctrl+1..Ctrl+5: this template, cursor in its first text box."""
@@ -429,13 +286,6 @@ class ReflectScreen(QWidget):
         if index >= 0 and index != self.template_combo.currentIndex():
             self.template_combo.setCurrentIndex(index)  # asks before dropping answers
         self.focus_first_box()
-
-    def focus_first_box(self) -> None:
-        """Put the cursor where writing starts (the first text box of the form)."""
-        box = self.form.first_text_box() if self.form else None
-        if box is not None:
-            self.scroll_area.ensureWidgetVisible(box)
-            box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def arrive(self) -> None:
         """Reached on purpose (Alt+2, Home, a shortcut): ready to type."""

@@ -64,37 +64,8 @@ class SelfCheckDialog(QDialog):
         self.pages = QStackedWidget()
         layout.addWidget(self.pages)
 
-        ask = QWidget()
-        ask_layout = QVBoxLayout(ask)
-        intro = QLabel(tr("Since then, how much has each of these been true for you?"))
-        intro.setWordWrap(True)
-        ask_layout.addWidget(intro)
-        labels = [tr(word) for word in SCALE]
-        self.rows: dict[str, RatingRow] = {}
-        for number, (key, text) in enumerate(SELF_CHECK_QUESTIONS.items(), start=1):
-            row = RatingRow(tr(text), labels, number=number)
-            ask_layout.addWidget(row)
-            self.rows[key] = row
-        self.error = QLabel()
-        self.error.setObjectName("statusLine")
-        self.error.setWordWrap(True)
-        ask_layout.addWidget(self.error)
-        self.pages.addWidget(ask)
-
-        answer = QWidget()
-        answer_layout = QVBoxLayout(answer)
-        self.response = QLabel()
-        self.response.setWordWrap(True)
-        self.response.setAccessibleName(tr("Response"))
-        answer_layout.addWidget(self.response)
-        items = "".join(f"<li>{escape(tr(idea))}</li>" for idea in COPING_IDEAS)
-        heading = escape(tr("A few ideas"))
-        markup = f"<b>{heading}</b><ul>{items}</ul>"  # only tags around translated words
-        ideas = QLabel(markup)
-        ideas.setWordWrap(True)
-        answer_layout.addWidget(ideas)
-        answer_layout.addStretch(1)
-        self.pages.addWidget(answer)
+        self.pages.addWidget(self._build_questions())
+        self.pages.addWidget(self._build_response())
 
         # Help is one click away on both pages, before and after answering.
         actions = QHBoxLayout()
@@ -119,6 +90,42 @@ class SelfCheckDialog(QDialog):
         self.help_button.clicked.connect(self._on_help_clicked)
         self.coping_button.clicked.connect(self._on_coping_clicked)
         next(iter(self.rows.values())).setFocus()
+
+    def _build_questions(self) -> QWidget:
+        """The first page: the questions, each with its scale, and an error line."""
+        ask = QWidget()
+        ask_layout = QVBoxLayout(ask)
+        intro = QLabel(tr("Since then, how much has each of these been true for you?"))
+        intro.setWordWrap(True)
+        ask_layout.addWidget(intro)
+        labels = [tr(word) for word in SCALE]
+        self.rows: dict[str, RatingRow] = {}
+        for number, (key, text) in enumerate(SELF_CHECK_QUESTIONS.items(), start=1):
+            row = RatingRow(tr(text), labels, number=number)
+            ask_layout.addWidget(row)
+            self.rows[key] = row
+        self.error = QLabel()
+        self.error.setObjectName("statusLine")
+        self.error.setWordWrap(True)
+        ask_layout.addWidget(self.error)
+        return ask
+
+    def _build_response(self) -> QWidget:
+        """The second page: a response to the answers and a few ideas."""
+        answer = QWidget()
+        answer_layout = QVBoxLayout(answer)
+        self.response = QLabel()
+        self.response.setWordWrap(True)
+        self.response.setAccessibleName(tr("Response"))
+        answer_layout.addWidget(self.response)
+        items = "".join(f"<li>{escape(tr(idea))}</li>" for idea in COPING_IDEAS)
+        heading = escape(tr("A few ideas"))
+        markup = f"<b>{heading}</b><ul>{items}</ul>"  # only tags around translated words
+        ideas = QLabel(markup)
+        ideas.setWordWrap(True)
+        answer_layout.addWidget(ideas)
+        answer_layout.addStretch(1)
+        return answer
 
     def answers(self) -> dict[str, int]:
         return {key: row.value() for key, row in self.rows.items() if row.value() is not None}  # type: ignore[misc]

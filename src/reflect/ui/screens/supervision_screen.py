@@ -39,6 +39,35 @@ class SupervisionScreen(QWidget):
         self.service = session.supervision
         self.setAccessibleName(tr("Supervision"))
         outer = QVBoxLayout(self)
+        self._build_top(outer)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self._build_lists())
+
+        self.tabs = QTabWidget()
+        self.packet_view = PacketView(session)
+        self.agreement = AgreementForm(session)
+        self.hours = HoursLog(session)
+        self.ratings = RatingsPanel(session)
+        self.hot = HotDebriefPanel(session)
+        self.tabs.addTab(self.packet_view, tr("Packet"))
+        self.tabs.addTab(self.agreement, tr("Agreement"))
+        self.tabs.addTab(self.hours, tr("Hours"))
+        self.tabs.addTab(self.ratings, tr("Ratings"))
+        self.tabs.addTab(self.hot, tr("Team hot debrief"))
+        split.addWidget(self.tabs)
+        split.setSizes([260, 840])
+        outer.addWidget(split, 1)
+
+        self.import_button.clicked.connect(self.choose_and_import)
+        self.people.currentItemChanged.connect(self._on_people_current_changed)
+        self.packets.currentItemChanged.connect(self._on_packets_current_changed)
+        self.packet_view.changed.connect(self._fill_packets)
+        self.refresh()
+
+    def _build_top(self, outer: QVBoxLayout) -> None:
+        """The title, my key's fingerprint, Import packet…, reminders and the status line."""
         top = QHBoxLayout()
         title = QLabel(tr("Supervision"))
         font = title.font()
@@ -62,8 +91,8 @@ class SupervisionScreen(QWidget):
         self.status.setWordWrap(True)
         outer.addWidget(self.status)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
+    def _build_lists(self) -> QWidget:
+        """Supervisees and the packets received."""
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
@@ -75,28 +104,7 @@ class SupervisionScreen(QWidget):
         self.packets = QListWidget()
         self.packets.setAccessibleName(tr("Packets received"))
         left_box.addWidget(self.packets, 2)
-        split.addWidget(left)
-
-        self.tabs = QTabWidget()
-        self.packet_view = PacketView(session)
-        self.agreement = AgreementForm(session)
-        self.hours = HoursLog(session)
-        self.ratings = RatingsPanel(session)
-        self.hot = HotDebriefPanel(session)
-        self.tabs.addTab(self.packet_view, tr("Packet"))
-        self.tabs.addTab(self.agreement, tr("Agreement"))
-        self.tabs.addTab(self.hours, tr("Hours"))
-        self.tabs.addTab(self.ratings, tr("Ratings"))
-        self.tabs.addTab(self.hot, tr("Team hot debrief"))
-        split.addWidget(self.tabs)
-        split.setSizes([260, 840])
-        outer.addWidget(split, 1)
-
-        self.import_button.clicked.connect(self.choose_and_import)
-        self.people.currentItemChanged.connect(self._on_people_current_changed)
-        self.packets.currentItemChanged.connect(self._on_packets_current_changed)
-        self.packet_view.changed.connect(self._fill_packets)
-        self.refresh()
+        return left
 
     # --- lists --------------------------------------------------------------------------
 
