@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reflect.domain.reflection import Reflection
 from reflect.ui.data_events import data_events
-from reflect.ui.workspace import Workspace
 from reflect.ui.screens.data_dialog import DataDialog
 from reflect.ui.workers import run_in_background
+from reflect.ui.workspace import Workspace
 
 NOW = datetime.now().replace(microsecond=0)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from reflect.ui.workspace import Workspace
 from reflect.ui.screens.resources_screen import TABS, ResourcesScreen
+from reflect.ui.workspace import Workspace
 
 
 def test_resources_screen_registered_and_routes(qtbot, session):

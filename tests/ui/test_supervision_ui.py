@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from reflect.ui import i18n
-from reflect.ui.workspace import Workspace
 from reflect.ui.screens.debrief_screen import DebriefScreen
 from reflect.ui.screens.supervisor_dialogs import AddSupervisorDialog, SendPacketDialog
+from reflect.ui.workspace import Workspace
 from tests.services.supervision_fixtures import (
     CANARY,
     PART_CANARY,

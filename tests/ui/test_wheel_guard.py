@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.ui.workspace import NAVIGATION, Workspace
 from reflect.ui.screens.reflect_screen import ReflectScreen
 from reflect.ui.widgets.wheel_guard import install_wheel_guard, is_value_widget
+from reflect.ui.workspace import NAVIGATION, Workspace
 
 from .test_workspace_keyboard_names import _open_every_tab
 
