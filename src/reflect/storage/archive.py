@@ -187,8 +187,8 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
     from reflect.storage.migrations import apply_migrations
 
     manifest = read_manifest(path)
-    source = Message("{name} (archive manifest)", name=Path(path).name)
-    params = KdfParams.from_dict(manifest["kdf"], source)
+    where = Message("{name} (archive manifest)", name=Path(path).name)
+    params = KdfParams.from_dict(manifest["kdf"], where)
     copy = Path(workdir) / f".archive-{secrets.token_hex(6)}.db"
     key = derive_key(passphrase, params)
     try:
