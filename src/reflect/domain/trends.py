@@ -91,7 +91,11 @@ def date_range(
         if start > end:
             raise ValidationError("The first day comes after the last day; please swap them.")
         return DateRange(key, start, end)
-    raise ValidationError(f"Unknown range {key!r}; choose one of {', '.join(RANGE_LABELS)}.")
+    raise ValidationError(
+        "Unknown range {key}; choose one of {choices}.",
+        key=repr(key),
+        choices=", ".join(RANGE_LABELS),
+    )
 
 
 def week_start(day: date) -> date:
@@ -305,7 +309,7 @@ def one_category_series(history: Sequence[ScoredCheckIn], key: str) -> CategoryS
     """One warning-sign category (or ``OVERALL``); history oldest first, already in range."""
     labels = {OVERALL: "All warning signs", **CATEGORY_LABELS}
     if key not in labels:
-        raise ValidationError(f"Unknown warning-sign category {key!r}.")
+        raise ValidationError("Unknown warning-sign category {key}.", key=repr(key))
     return CategorySeries(
         key,
         labels[key],
