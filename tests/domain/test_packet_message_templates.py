@@ -74,7 +74,7 @@ def test_a_missing_field_of_a_reply_reads_in_french(french):
         str(caught.value) == "This supervisor's reply cannot be used: reply.created_at is missing."
     )
     assert message_in_language(caught.value) == (
-        "Cette réponse de supervision est inutilisable : reply.created_at manque."
+        "Cette réponse de supervision est inutilisable : reply.created_at est manquant."
     )
 
 
