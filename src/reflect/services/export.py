@@ -59,7 +59,9 @@ def exporter_for(name: str) -> Exporter:
     found = exporters().get(name.strip().lower())
     if found is None:
         raise ValidationError(
-            f"Unknown export format '{name}'. Choose one of: {', '.join(exporters())}."
+            "Unknown export format '{name}'. Choose one of: {choices}.",
+            name=name,
+            choices=", ".join(exporters()),
         )
     return found
 
@@ -67,9 +69,9 @@ def exporter_for(name: str) -> Exporter:
 def target_path(out: Path, exporter: Exporter) -> Path:
     out = Path(out).expanduser()
     if out.is_dir():
-        raise ValidationError(f"{out} is a folder; give a file name for the export.")
+        raise ValidationError("{path} is a folder; give a file name for the export.", path=out)
     if not out.parent.is_dir():
-        raise ValidationError(f"The folder {out.parent} does not exist.")
+        raise ValidationError("The folder {path} does not exist.", path=out.parent)
     return out if out.suffix else out.with_name(out.name + exporter.suffix)
 
 

@@ -286,7 +286,12 @@ class BadRow(ValidationError):
     def __init__(self, file: str, table: str, number: int, column: str, problem: str) -> None:
         self.table, self.number, self.column = table, number, column
         super().__init__(
-            f"{file}: table {table}, row {number}, field {column}: {problem}. Nothing was imported."
+            "{file}: table {table}, row {row}, field {field}: {problem}. Nothing was imported.",
+            file=file,
+            table=table,
+            row=number,
+            field=column,
+            problem=problem,
         )
 
 
@@ -300,8 +305,10 @@ def validate_tables(
     for table, rows in tables:
         if table not in VALIDATORS:
             raise ValidationError(
-                f"{file}: table {table} cannot be checked by this version of Reflect. "
-                "Nothing was imported."
+                "{file}: table {table} cannot be checked by this version of Reflect. Nothing "
+                "was imported.",
+                file=file,
+                table=table,
             )
         validator = VALIDATORS[table]
         if validator is None:

@@ -29,7 +29,12 @@ TEXT_FIELD = "text"
 
 class JrnlFormatError(ValidationError):
     def __init__(self, file: str, where: str, problem: str) -> None:
-        super().__init__(f"{file}: {where}: {problem}. Nothing was imported.")
+        super().__init__(
+            "{file}: {where}: {problem}. Nothing was imported.",
+            file=file,
+            where=where,
+            problem=problem,
+        )
 
 
 def _text(entry: dict[str, Any], key: str, file: str, where: str) -> str:
@@ -99,23 +104,29 @@ def read_json(path: Path) -> Any:
     except JsonLimitError as exc:
         if exc.problem.startswith("is larger"):
             raise ValidationError(
-                f"{path.name} is larger than 200 MB; is it really a jrnl export?"
+                "{name} is larger than 200 MB; is it really a jrnl export?", name=path.name
             ) from None
-        raise ValidationError(f"{path.name} {exc.problem}; nothing was imported.") from None
+        raise ValidationError(
+            "{name} {problem}; nothing was imported.", name=path.name, problem=exc.problem
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError(f"{path.name} is not UTF-8 text; nothing was imported.") from None
+        raise ValidationError(
+            "{name} is not UTF-8 text; nothing was imported.", name=path.name
+        ) from None
     try:
         return safe_json.loads(text, MAX_DEPTH)
     except JsonLimitError as exc:
         if "nested" in exc.problem:
             raise ValidationError(
-                f"{path.name} is nested too deeply to be a jrnl export."
+                "{name} is nested too deeply to be a jrnl export.", name=path.name
             ) from None
         if exc.where:
             raise JrnlFormatError(path.name, exc.where, exc.problem) from None
-        raise ValidationError(f"{path.name} {exc.problem}; nothing was imported.") from None
+        raise ValidationError(
+            "{name} {problem}; nothing was imported.", name=path.name, problem=exc.problem
+        ) from None
 
 
 def prepare(session: Session, path: Path, data: Any) -> PreparedImport:

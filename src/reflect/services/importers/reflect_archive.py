@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from reflect.domain.errors import ValidationError, WrongPassphrase
+from reflect.domain.message import Message
 from reflect.services.importers import ImportPreview, PreparedImport
 from reflect.services.row_validators import RowContext, validate_tables
 from reflect.services.session import Session
@@ -56,7 +57,7 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
         opened.close()
         raise
     notes = [
-        f"Skipped table {name}: this version of Reflect does not have it."
+        Message("Skipped table {name}: this version of Reflect does not have it.", name=name)
         for name in plan.skipped_tables
     ]
     preview = ImportPreview(
