@@ -80,9 +80,7 @@ class AccountService:
             )
         shape = self.library.shapes.get(shape_id)
         if shape is None:
-            raise ValidationError(
-                "There is no account shape called '{name}'.", name=shape_id[:40]
-            )
+            raise ValidationError("There is no account shape called '{name}'.", name=shape_id[:40])
         found = [self._journal.get(i) for i in ids]
         return draft_account(shape, [r for r in found if r is not None])
 

@@ -31,9 +31,7 @@ class ImportReport:
 def detect_format(path: Path) -> str:
     path = Path(path).expanduser()
     if path.exists() and not path.is_file():
-        raise ValidationError(
-            "{name} is not a regular file. Nothing was imported.", name=path.name
-        )
+        raise ValidationError("{name} is not a regular file. Nothing was imported.", name=path.name)
     if not path.is_file():
         raise ValidationError("There is no file at {path}.", path=path)
     if zipfile.is_zipfile(path):

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reflect.domain.errors import ContentError, ValidationError
-from reflect.domain.message import Message
 from reflect.domain.instruments import (
     InstrumentDefinition,
     load_definition,
     parse_definition,
     read_definition_file,
 )
+from reflect.domain.message import Message
 from reflect.domain.org_assessment import (
     ActionItem,
     AssessmentResult,

@@ -16,6 +16,7 @@ from typing import Any
 
 from reflect.domain import safe_json
 from reflect.domain.errors import ValidationError
+from reflect.domain.message import Message, Term
 from reflect.domain.reflection import Reflection
 from reflect.domain.safe_json import JsonLimitError, read_regular_file, shorten
 from reflect.services.importers import ImportPreview, PreparedImport
@@ -40,18 +41,20 @@ class JrnlFormatError(ValidationError):
 def _text(entry: dict[str, Any], key: str, file: str, where: str) -> str:
     value = entry.get(key, "")
     if not isinstance(value, str):
-        raise JrnlFormatError(file, f"{where}.{key}", "must be text")
+        raise JrnlFormatError(file, f"{where}.{key}", Message("must be text"))
     return value
 
 
 def parse_entries(data: Any, file: str) -> list[Reflection]:
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise JrnlFormatError(file, "top level", 'expected an object with an "entries" list')
+        raise JrnlFormatError(
+            file, Term("top level"), Message('expected an object with an "entries" list')
+        )
     reflections: list[Reflection] = []
     for i, entry in enumerate(data["entries"]):
         where = f"entries[{i}]"
         if not isinstance(entry, dict):
-            raise JrnlFormatError(file, where, "must be an object")
+            raise JrnlFormatError(file, where, Message("must be an object"))
         raw_date = entry.get("date")
         try:
             day = date.fromisoformat(raw_date) if isinstance(raw_date, str) else None
@@ -59,7 +62,9 @@ def parse_entries(data: Any, file: str) -> list[Reflection]:
             day = None
         if day is None:
             raise JrnlFormatError(
-                file, f"{where}.date", f"{shorten(raw_date)} is not a date like 2024-03-31"
+                file,
+                f"{where}.date",
+                Message("{value} is not a date like 2024-03-31", value=shorten(raw_date)),
             )
         raw_time = entry.get("time", "00:00")
         try:
@@ -68,16 +73,18 @@ def parse_entries(data: Any, file: str) -> list[Reflection]:
             moment = None
         if moment is None:
             raise JrnlFormatError(
-                file, f"{where}.time", f"{shorten(raw_time)} is not a time like 21:05"
+                file,
+                f"{where}.time",
+                Message("{value} is not a time like 21:05", value=shorten(raw_time)),
             )
         title = _text(entry, "title", file, where).strip()
         body = _text(entry, "body", file, where).strip()
         tags = entry.get("tags", [])
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise JrnlFormatError(file, f"{where}.tags", "must be a list of text")
+            raise JrnlFormatError(file, f"{where}.tags", Message("must be a list of text"))
         starred = entry.get("starred", False)
         if not isinstance(starred, bool):
-            raise JrnlFormatError(file, f"{where}.starred", "must be true or false")
+            raise JrnlFormatError(file, f"{where}.starred", Message("must be true or false"))
         text = "\n\n".join(part for part in (title, body) if part)
         if not text:
             continue  # jrnl never writes empty entries; an empty one has nothing to keep

@@ -56,7 +56,7 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
     except BaseException:
         opened.close()
         raise
-    notes = [
+    notes: list[str] = [
         Message("Skipped table {name}: this version of Reflect does not have it.", name=name)
         for name in plan.skipped_tables
     ]
