@@ -9,6 +9,7 @@ tags (without the @) and starred entries get the tag ``starred``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
@@ -113,9 +114,7 @@ def read_json(path: Path) -> Any:
             raise ValidationError(
                 "{name} is larger than 200 MB; is it really a jrnl export?", name=path.name
             ) from None
-        raise ValidationError(
-            "{name} {problem}; nothing was imported.", name=path.name, problem=exc.problem
-        ) from None
+        raise _not_imported(path.name, exc.problem) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -131,9 +130,28 @@ def read_json(path: Path) -> Any:
             ) from None
         if exc.where:
             raise JrnlFormatError(path.name, exc.where, exc.problem) from None
-        raise ValidationError(
-            "{name} {problem}; nothing was imported.", name=path.name, problem=exc.problem
-        ) from None
+        raise _not_imported(path.name, exc.problem) from None
+
+
+# safe_json words a syntax error "is not valid JSON (line L, column C: why)"; the interface
+# has its own template for that sentence, with the line, column and reason as values.
+_SYNTAX = re.compile(r"is not valid JSON \(line (\d+), column (\d+): (.*)\)", re.DOTALL)
+
+
+def _not_imported(name: str, problem: str) -> ValidationError:
+    syntax = _SYNTAX.fullmatch(str(problem))
+    if syntax is None:
+        return ValidationError(
+            "{name} {problem}; nothing was imported.", name=name, problem=problem
+        )
+    line, column, error = syntax.groups()
+    return ValidationError(
+        "{name} is not valid JSON (line {line}, column {column}: {error}); nothing was imported.",
+        name=name,
+        line=line,
+        column=column,
+        error=error,
+    )
 
 
 def prepare(session: Session, path: Path, data: Any) -> PreparedImport:
