@@ -82,7 +82,7 @@ class InstrumentService:
                         definition = load_definition(path)
                     except ContentError as exc:
                         # One broken organisation file must not hide the others or stop the app.
-                        self.problems.append(str(exc))
+                        self.problems.append(exc.message)  # keeps its template
                         continue
                     definitions[definition.id] = definition
                     self._imported_ids.add(definition.id)
