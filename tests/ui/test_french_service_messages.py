@@ -180,3 +180,13 @@ def test_a_jrnl_file_that_is_not_json_keeps_the_interface_template(tmp_path, fre
     )
     assert message_in_language(caught.value) == french[message.template].format(**message.values)
     assert message_in_language(caught.value) != str(message)
+
+
+def test_the_plain_text_refusal_translates_its_warning(french):  # noqa: F811
+    from reflect.services.export import PLAIN_TEXT_WARNING, PlainTextNotConfirmed
+
+    error = PlainTextNotConfirmed()
+    assert str(error) == PLAIN_TEXT_WARNING + " Confirm to continue (--plain-ok)."
+    assert message_in_language(error) == (
+        french[PLAIN_TEXT_WARNING] + " Confirmez pour continuer (--plain-ok)."
+    )

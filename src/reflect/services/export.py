@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reflect.domain.errors import ValidationError
+from reflect.domain.message import Message
 from reflect.paths import sync_folder
 from reflect.services.exporters import Exporter, ExportOptions, Progress, exporters
 from reflect.services.output_target import check_output_target
@@ -31,7 +32,9 @@ PLAIN_TEXT_WARNING = (
 
 class PlainTextNotConfirmed(ValidationError):
     def __init__(self) -> None:
-        super().__init__(PLAIN_TEXT_WARNING + " Confirm to continue (--plain-ok).")
+        super().__init__(
+            "{warning} Confirm to continue (--plain-ok).", warning=Message(PLAIN_TEXT_WARNING)
+        )
 
 
 @dataclass(frozen=True)
