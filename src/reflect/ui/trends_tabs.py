@@ -3,27 +3,59 @@
 Each entry names its chart (``draw``), its sentence or two for screen readers and the
 summary line (``describe``), when the tab has a selector its choices (``options``), and
 whether a choice needs the shifts and breaks logged for the range (``uses_exposure``).
-Labels are English; the screen translates them. Chart modules are imported inside each
-drawing function so matplotlib stays off the start-up path.
+Labels are English; the screen translates them. The drawing functions live in
+trends_tab_charts.py and the describing ones in trends_tab_descriptions.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
 from reflect.domain.checkin_scoring import OVERALL
-from reflect.domain.trends import (
-    HEATMAP_MAX_DAYS,
-    CategorySeries,
-    DailyHeaviness,
-    InstrumentSeries,
-    TrendsData,
-)
+from reflect.domain.trends import InstrumentSeries, TrendsData
 from reflect.domain.words import ENGLISH, Words
+from reflect.ui.trends_tab_charts import (
+    draw_exposure_tab,
+    draw_heavy_tab,
+    draw_helped_tab,
+    draw_practice_tab,
+    draw_questionnaires_tab,
+    draw_reflections_tab,
+    draw_signs_tab,
+    draw_stages_tab,
+    draw_strengths_tab,
+    exposure_calendar,
+    strengths_of,
+)
+from reflect.ui.trends_tab_descriptions import (
+    describe_exposure_tab,
+    describe_heavy_tab,
+    describe_helped_tab,
+    describe_practice_tab,
+    describe_questionnaires_tab,
+    describe_reflections_tab,
+    describe_signs_tab,
+    describe_stages_tab,
+    describe_strengths_tab,
+)
+
+__all__ = [  # exposure_calendar and strengths_of were defined here before the split
+    "HEAVY_OPTIONS",
+    "SIGN_OPTIONS",
+    "TABS",
+    "TABS_BY_KEY",
+    "TrendTab",
+    "describe_tab",
+    "draw_tab",
+    "exposure_calendar",
+    "latest_first",
+    "strengths_of",
+    "tab_has_data",
+]
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -59,268 +91,6 @@ class TrendTab:
     @property
     def tab_text(self) -> str:
         return self.short or self.label
-
-
-# --- drawing: one function per chart ----------------------------------------------------------
-
-
-def _draw_signs(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    choice: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.categories import draw_categories
-
-    key = choice or OVERALL
-    draw_categories(figure, (data.category(key),), style, key)
-
-
-def _draw_questionnaires(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    choice: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.instruments import draw_instruments
-
-    span = data.range
-    first = span.start or min(
-        (d.date() for i in data.instruments for s in i.subscales for d in s.dates),
-        default=span.end,
-    )
-    draw_instruments(figure, data.instruments, style, choice, (first, span.end))
-
-
-def _draw_reflections(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _c: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.reflections import draw_weekly_reflections
-
-    draw_weekly_reflections(figure, data.weekly, style)
-
-
-def _draw_practice(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _c: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.practice import draw_practice
-
-    draw_practice(figure, data.practice, data.practice_period, style)
-
-
-def _draw_stages(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _c: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.stages import draw_stages
-
-    draw_stages(figure, data.stages, style)
-
-
-def _draw_heavy(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    choice: str | None,
-    exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.heatmap import draw_heatmap
-
-    if choice == "exposure" and exposure is not None:
-        draw_heatmap(figure, exposure_calendar(exposure), style)
-    else:
-        draw_heatmap(figure, data.heaviness, style)
-
-
-def _draw_helped(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _c: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.helped import draw_helped
-
-    draw_helped(figure, data.helped, data.helped_checkins, style)
-
-
-def _draw_strengths(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _c: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.strengths import draw_strengths
-
-    draw_strengths(figure, data.strengths, style)
-
-
-# --- describing: the chart in a sentence or two (see domain/trend_summaries.py) ---------------
-
-
-def _describe_signs(
-    data: TrendsData,
-    choice: str | None,
-    language: Words,
-    _exposure: ExposureView | None = None,
-) -> str:
-    from reflect.domain.trend_summaries import category_summary
-
-    return category_summary(data.category(choice or OVERALL), language)
-
-
-def _describe_questionnaires(
-    data: TrendsData,
-    choice: str | None,
-    language: Words,
-    _exposure: ExposureView | None = None,
-) -> str:
-    from reflect.domain.trend_summaries import instrument_summary
-
-    found = [i for i in data.instruments if choice is None or i.instrument_id == choice]
-    return instrument_summary(found[0] if found else None, language)
-
-
-def _describe_reflections(
-    data: TrendsData,
-    _choice: str | None,
-    language: Words,
-    _exposure: ExposureView | None = None,
-) -> str:
-    from reflect.domain.trend_summaries import weekly_summary
-
-    return weekly_summary(data.weekly, language)
-
-
-def _describe_practice(
-    data: TrendsData,
-    _choice: str | None,
-    language: Words,
-    _exposure: ExposureView | None = None,
-) -> str:
-    from reflect.domain.trend_summaries import practice_summary
-
-    return practice_summary(data.practice, data.practice_period, language)
-
-
-def _describe_stages(
-    data: TrendsData,
-    _choice: str | None,
-    language: Words,
-    _exposure: ExposureView | None = None,
-) -> str:
-    from reflect.domain.trend_summaries import counts_summary
-
-    noted, none = "Stages of change noted", "No stages of change noted in this range."
-    return counts_summary(data.stages, noted, none, language)
-
-
-def _describe_heavy(
-    data: TrendsData,
-    choice: str | None,
-    language: Words,
-    exposure: ExposureView | None = None,
-) -> str:
-    if choice == "exposure" and exposure is not None:
-        from reflect.domain.exposure_summary import exposure_days_summary
-
-        return exposure_days_summary(exposure_calendar(exposure).values, language)
-    from reflect.domain.trend_summaries import heaviness_summary
-
-    return heaviness_summary(data.heaviness, language)
-
-
-def _describe_helped(
-    data: TrendsData,
-    _choice: str | None,
-    language: Words,
-    _exposure: ExposureView | None = None,
-) -> str:
-    from reflect.domain.trend_summaries import counts_summary
-
-    return counts_summary(
-        data.helped,
-        "Check-ins (of {answered}) where each helped quite a bit or a lot",
-        "No check-in in this range said what helped.",
-        language,
-        answered=data.helped_checkins,
-    )
-
-
-def _describe_strengths(
-    data: TrendsData,
-    _choice: str | None,
-    language: Words,
-    _exposure: ExposureView | None = None,
-) -> str:
-    from reflect.domain.strengths import balance_summary
-
-    return balance_summary(data.strengths, language)
-
-
-# --- the Exposure tab (shifts and breaks come from services/exposure.py) ----------------------
-
-
-def strengths_of(data: TrendsData) -> CategorySeries:
-    """The strengths of each check-in as a series, for the Exposure tab's second line."""
-    points = data.strengths
-    return CategorySeries(
-        "strengths",
-        "Strengths",
-        tuple(p.when for p in points),
-        tuple(p.strengths for p in points),
-        tuple(None for _ in points),
-    )
-
-
-def exposure_calendar(exposure: ExposureView) -> DailyHeaviness:
-    """The exposure of each logged day as the heavy-days calendar's 0-1 values."""
-    start = max(exposure.start, exposure.end - timedelta(days=HEATMAP_MAX_DAYS - 1))
-    kept = {day: value for day, value in exposure.daily.items() if start <= day <= exposure.end}
-    return DailyHeaviness(start, exposure.end, kept)
-
-
-def _draw_exposure(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _choice: str | None,
-    exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.exposure import draw_exposure
-
-    weeks, breaks = (exposure.weeks, exposure.breaks) if exposure else ([], [])
-    draw_exposure(figure, weeks, breaks, data.category(OVERALL), style, strengths_of(data))
-
-
-def _describe_exposure(
-    data: TrendsData,
-    _choice: str | None,
-    language: Words,
-    exposure: ExposureView | None = None,
-) -> str:
-    if exposure is None:
-        return language("No shifts logged in this range.")
-    from reflect.domain.exposure_summary import exposure_summary, weekly_signs
-
-    signs = data.category(OVERALL)
-    return exposure_summary(
-        exposure.weeks, weekly_signs(signs.dates, signs.values), exposure.breaks, language
-    )
 
 
 def latest_first(instruments: Sequence[InstrumentSeries]) -> list[InstrumentSeries]:
@@ -361,40 +131,44 @@ TABS: tuple[TrendTab, ...] = (
     TrendTab(
         "signs",
         "Warning signs",
-        _draw_signs,
-        _describe_signs,
+        draw_signs_tab,
+        describe_signs_tab,
         selector="Show:",
         options=lambda _data: SIGN_OPTIONS,
     ),
     TrendTab(
         "questionnaires",
         "Questionnaires",
-        _draw_questionnaires,
-        _describe_questionnaires,
+        draw_questionnaires_tab,
+        describe_questionnaires_tab,
         selector="Questionnaire:",
         options=_questionnaire_options,
     ),
-    TrendTab("reflections", "Reflections", _draw_reflections, _describe_reflections),
-    TrendTab("practice", "Practice", _draw_practice, _describe_practice),
-    TrendTab("stages", "Stages of change", _draw_stages, _describe_stages, short="Stages"),
+    TrendTab("reflections", "Reflections", draw_reflections_tab, describe_reflections_tab),
+    TrendTab("practice", "Practice", draw_practice_tab, describe_practice_tab),
+    TrendTab("stages", "Stages of change", draw_stages_tab, describe_stages_tab, short="Stages"),
     TrendTab(
         "heavy",
         "Heavy days",
-        _draw_heavy,
-        _describe_heavy,
+        draw_heavy_tab,
+        describe_heavy_tab,
         selector="Show:",
         options=lambda _data: HEAVY_OPTIONS,
         uses_exposure=lambda choice: choice == "exposure",
     ),
-    TrendTab("helped", "What helped", _draw_helped, _describe_helped),
+    TrendTab("helped", "What helped", draw_helped_tab, describe_helped_tab),
     TrendTab(
-        "strengths", "Strengths and strain", _draw_strengths, _describe_strengths, short="Strengths"
+        "strengths",
+        "Strengths and strain",
+        draw_strengths_tab,
+        describe_strengths_tab,
+        short="Strengths",
     ),
     TrendTab(
         "exposure",
         "Exposure",
-        _draw_exposure,
-        _describe_exposure,
+        draw_exposure_tab,
+        describe_exposure_tab,
         uses_exposure=lambda _choice: True,
     ),
 )
