@@ -59,7 +59,8 @@ def _messages(path: Path):
 
 
 def _files(layer: str) -> list[Path]:
-    return sorted((SRC / layer).rglob("*.py"))
+    # domain/message.py defines Message: wrapping any text is its job.
+    return sorted(p for p in (SRC / layer).rglob("*.py") if p != SRC / "domain" / "message.py")
 
 
 @pytest.mark.parametrize("layer", LAYERS)

@@ -30,6 +30,10 @@ def _log_unexpected_errors(data_dir: Path) -> None:
 
 def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     _harden_process()
+    from reflect.ui.binding_check import refuse_broken_binding
+
+    if refuse_broken_binding():
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from reflect.paths import AppPaths, tighten_private_tree
@@ -94,6 +98,30 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
 
         QTimer.singleShot(0, report_and_quit)
     try:
-        return app.exec()
+        code = app.exec()
+        tear_down(window)
+        return code
     finally:
         instance_lock.release()
+
+
+def tear_down(window) -> None:
+    """Destroy the window's widgets while Qt is still running.
+
+    ``lock()`` hands the workspace to ``deleteLater``, which the ended event loop never
+    runs; left to the interpreter's last garbage collection, PySide6 could then abort the
+    process at exit ("bool_dealloc") after every quit. Deleting them here, in order, ends
+    the process cleanly.
+    """
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+    from shiboken6 import delete, isValid
+
+    # A background task (the automatic backup, the charts' preload) may still be running;
+    # Python must not be torn down under it.
+    QThreadPool.globalInstance().waitForDone(60_000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if isValid(window):
+        delete(window)
+    gc.collect()

@@ -13,7 +13,6 @@ folder must not turn a handled problem into a crash.
 from __future__ import annotations
 
 import os
-import platform
 import sys
 import traceback
 from datetime import UTC, datetime
@@ -49,6 +48,8 @@ def _token(text: str) -> str:
 
 
 def _header() -> str:
+    import platform  # only when the log is written: the lock screen does not wait for it
+
     from reflect import __version__
 
     return (

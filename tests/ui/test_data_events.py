@@ -39,13 +39,16 @@ def _jrnl(tmp_path):
 def test_saving_a_checkin_refreshes_home_trends_resources_and_the_checkin_screen(qtbot, session):
     window = _window(qtbot, session)
     assert window.home.checkin_card.headline.text() == "No check-in yet"
-    window.resources._suggestions_stale = False
     assert window.checkin.history.list.count() == 0
     items = [item.id for item in session.checkins.definition.items]
     session.checkins.record(dict.fromkeys(items, 2), taken_at=NOW - timedelta(hours=1))
-    assert window.home.checkin_card.headline.text().startswith("Last check-in")
+    # The screen in sight redraws on the next turn of the event loop...
+    headline = window.home.checkin_card.headline
+    qtbot.waitUntil(lambda: headline.text().startswith("Last check-in"), timeout=3000)
     assert window.trends._needs_refresh  # hidden: redrawn when next shown
-    assert window.resources._suggestions_stale
+    # ...and one out of sight when it is next shown, not while the write waits.
+    assert window.checkin.history.list.count() == 0
+    window.show_screen("checkin")
     assert window.checkin.history.list.count() == 1
 
 
@@ -54,9 +57,11 @@ def test_saving_a_reflection_anywhere_refreshes_the_journal_and_home(qtbot, sess
     assert window.journal.model.rowCount() == 0
     assert window.home.welcome.isVisible()
     session.journal.save(Reflection("free_write", NOW, answers={"text": "A quiet walk."}))
-    assert window.journal.model.rowCount() == 1
-    assert not window.home.welcome.isVisible()
+    qtbot.waitUntil(lambda: not window.home.welcome.isVisible(), timeout=3000)
     assert window.trends._needs_refresh
+    assert window.journal.model.rowCount() == 0  # out of sight: read when shown
+    window.show_screen("journal")
+    assert window.journal.model.rowCount() == 1
 
 
 def test_an_import_from_settings_runs_on_its_own_connection_and_refreshes_everything(
@@ -64,7 +69,6 @@ def test_an_import_from_settings_runs_on_its_own_connection_and_refreshes_everyt
 ):
     window = _window(qtbot, session)
     window.trends._needs_refresh = False
-    window.resources._suggestions_stale = False
     dialog = DataDialog(session, window)
     qtbot.addWidget(dialog)
     used: list[tuple[object, bool]] = []
@@ -86,9 +90,9 @@ def test_an_import_from_settings_runs_on_its_own_connection_and_refreshes_everyt
     with qtbot.waitSignal(data_events(session).imported, timeout=10_000):
         dialog.import_button.click()
     assert used and used[0][0] is not session.db and not used[0][1]
-    assert window.journal.model.rowCount() == 2
     assert window.trends._needs_refresh
-    assert window.resources._suggestions_stale
+    window.show_screen("journal")
+    assert window.journal.model.rowCount() == 2
     qtbot.waitUntil(lambda: "Imported 2 records" in dialog.status.text(), timeout=5000)
 
 
@@ -132,3 +136,41 @@ def test_before_lock_asks_every_screen_through_the_protocol(qtbot, session, monk
         monkeypatch.setattr(screen, "save_draft_now", lambda name=name: asked.append(name))
     window.before_lock()
     assert len(asked) == len(window.screens) == 8
+
+
+def test_a_follower_in_sight_refreshes_once_on_the_next_turn_and_one_out_of_sight_when_shown(
+    qtbot, session
+):
+    from PySide6.QtWidgets import QWidget
+
+    from reflect.ui.data_events import follow
+
+    seen, hidden = QWidget(), QWidget()
+    for widget in (seen, hidden):
+        qtbot.addWidget(widget)
+    seen.show()
+    calls = {"seen": 0, "hidden": 0}
+    follow(
+        session,
+        ("reflections_changed",),
+        lambda: calls.__setitem__("seen", calls["seen"] + 1),
+        seen,
+    )
+    follow(
+        session,
+        ("reflections_changed",),
+        lambda: calls.__setitem__("hidden", calls["hidden"] + 1),
+        hidden,
+    )
+    for _ in range(3):
+        session.changes.announce("reflections_changed")
+    assert calls == {"seen": 0, "hidden": 0}  # the writer does not wait for any screen
+    qtbot.waitUntil(lambda: calls["seen"] == 1, timeout=2000)
+    qtbot.wait(50)
+    assert calls == {"seen": 1, "hidden": 0}  # three changes, one refresh
+    session.changes.announce("checkins_changed")  # not a kind either follows
+    hidden.show()
+    assert calls == {"seen": 1, "hidden": 1}
+    hidden.hide()
+    hidden.show()
+    assert calls["hidden"] == 1  # nothing changed in between: no second read

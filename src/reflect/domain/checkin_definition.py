@@ -11,6 +11,7 @@ from reflect.domain.checkin import CATEGORIES, HELPING_AREAS, ITEM_MAX, ITEM_MIN
 from reflect.domain.content_fields import ContentReader
 from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError, ValidationError
+from reflect.domain.message import Message
 
 FORMAT = "reflect-checkin/1"
 # Strength items (compassion satisfaction, vicarious resilience) are saved beside the warning
@@ -74,14 +75,16 @@ class CheckinDefinition:
         known = {item.id for item in self.items} | {q.id for q in self.strengths}
         for item_id, value in checkin.item_scores.items():
             if item_id not in known:
-                raise ValidationError(f"'{item_id}' is not a check-in item.")
+                raise ValidationError("'{item}' is not a check-in item.", item=item_id)
             _check_rating(value, item_id)
         for name, rating in (("sleep", checkin.sleep), ("energy", checkin.energy)):
             if rating is not None:
                 _check_rating(rating, name)
         for area, value in checkin.helping.items():
             if area not in HELPING_AREAS:
-                raise ValidationError(f"'{area}' is not one of awareness, balance, connection.")
+                raise ValidationError(
+                    "'{area}' is not one of awareness, balance, connection.", area=area
+                )
             _check_rating(value, area)
         if not any(not k.startswith(STRENGTH_PREFIX) for k in checkin.item_scores):
             raise ValidationError("Rate at least one of the check-in items before saving.")
@@ -89,7 +92,9 @@ class CheckinDefinition:
 
 def _check_rating(value: Any, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not ITEM_MIN <= value <= ITEM_MAX:
-        raise ValidationError(f"'{name}' must be rated from {ITEM_MIN} to {ITEM_MAX}.")
+        raise ValidationError(
+            "'{name}' must be rated from {low} to {high}.", name=name, low=ITEM_MIN, high=ITEM_MAX
+        )
 
 
 def load_checkin_definition(path: Path) -> CheckinDefinition:
@@ -98,41 +103,47 @@ def load_checkin_definition(path: Path) -> CheckinDefinition:
 
 def parse_checkin_definition(data: Any, source: str) -> CheckinDefinition:
     if not isinstance(data, dict):
-        raise ContentError(source, "(top level)", "must be an object")
+        raise ContentError(source, "(top level)", Message("must be an object"))
     if data.get("format") != FORMAT:
-        raise ContentError(source, "format", f"must be {FORMAT!r}")
+        raise ContentError(source, "format", Message("must be {format}", format=repr(FORMAT)))
     scale = data.get("scale")
     if not isinstance(scale, dict) or scale.get("min") != ITEM_MIN or scale.get("max") != ITEM_MAX:
         raise ContentError(
-            source, "scale", f"must be an object with min {ITEM_MIN} and max {ITEM_MAX}"
+            source,
+            "scale",
+            Message("must be an object with min {low} and max {high}", low=ITEM_MIN, high=ITEM_MAX),
         )
     items_raw = data.get("items")
     if not isinstance(items_raw, list) or not items_raw:
-        raise ContentError(source, "items", "must be a non-empty list")
+        raise ContentError(source, "items", Message("must be a non-empty list"))
     items = []
     seen: set[str] = set()
     for index, raw in enumerate(items_raw):
         where = f"items[{index}]"
         if not isinstance(raw, dict):
-            raise ContentError(source, where, "must be an object")
+            raise ContentError(source, where, Message("must be an object"))
         item_id = _text(raw, "id", source, where)
         if item_id in seen:
-            raise ContentError(source, f"{where}.id", f"{item_id!r} is used twice")
+            raise ContentError(
+                source, f"{where}.id", Message("{id} is used twice", id=repr(item_id))
+            )
         seen.add(item_id)
         category = ContentReader(source, raw, where).choice("category", CATEGORIES)
         items.append(CheckinItem(item_id, category, _text(raw, "text", source, where)))
     missing = [c for c in CATEGORIES if not any(i.category == c for i in items)]
     if missing:
-        raise ContentError(source, "items", f"has no item for {', '.join(missing)}")
+        raise ContentError(
+            source, "items", Message("has no item for {categories}", categories=", ".join(missing))
+        )
     helping_raw = data.get("helping")
     if not isinstance(helping_raw, dict) or not isinstance(helping_raw.get("items"), list):
-        raise ContentError(source, "helping", "must be an object with 'items'")
+        raise ContentError(source, "helping", Message("must be an object with 'items'"))
     helping_labels = _labels(helping_raw, source, "helping")
     helping = []
     for index, raw in enumerate(helping_raw["items"]):
         where = f"helping.items[{index}]"
         if not isinstance(raw, dict):
-            raise ContentError(source, where, "must be an object")
+            raise ContentError(source, where, Message("must be an object"))
         area = ContentReader(source, raw, where).choice("id", HELPING_AREAS)
         helping.append(RatedQuestion(area, _text(raw, "text", source, where), helping_labels))
     strengths_intro, strengths = _strengths(data, source)
@@ -158,18 +169,26 @@ def _strengths(data: dict[str, Any], source: str) -> tuple[str, tuple[RatedQuest
     if raw is None:
         return "", ()
     if not isinstance(raw, dict) or not isinstance(raw.get("items"), list) or not raw["items"]:
-        raise ContentError(source, "strengths", "must be an object with a non-empty 'items' list")
+        raise ContentError(
+            source, "strengths", Message("must be an object with a non-empty 'items' list")
+        )
     labels = _labels(raw, source, "strengths")
     questions: list[RatedQuestion] = []
     for index, item in enumerate(raw["items"]):
         where = f"strengths.items[{index}]"
         if not isinstance(item, dict):
-            raise ContentError(source, where, "must be an object")
+            raise ContentError(source, where, Message("must be an object"))
         item_id = _text(item, "id", source, where)
         if not item_id.startswith(STRENGTH_PREFIX) or len(item_id) == len(STRENGTH_PREFIX):
-            raise ContentError(source, f"{where}.id", f"must start with {STRENGTH_PREFIX!r}")
+            raise ContentError(
+                source,
+                f"{where}.id",
+                Message("must start with {prefix}", prefix=repr(STRENGTH_PREFIX)),
+            )
         if any(q.id == item_id for q in questions):
-            raise ContentError(source, f"{where}.id", f"{item_id!r} is used twice")
+            raise ContentError(
+                source, f"{where}.id", Message("{id} is used twice", id=repr(item_id))
+            )
         questions.append(RatedQuestion(item_id, _text(item, "text", source, where), labels))
     return _text(raw, "intro", source, "strengths"), tuple(questions)
 
@@ -186,7 +205,9 @@ def _labels(data: dict[str, Any], source: str, where: str) -> tuple[str, ...]:
         or not all(isinstance(x, str) and x.strip() for x in labels)
     ):
         raise ContentError(
-            source, f"{where}.labels", f"must be {SCALE_SIZE} texts, one for each answer 0 to 4"
+            source,
+            f"{where}.labels",
+            Message("must be {count} texts, one for each answer 0 to 4", count=SCALE_SIZE),
         )
     return tuple(labels)
 
@@ -194,5 +215,5 @@ def _labels(data: dict[str, Any], source: str, where: str) -> tuple[str, ...]:
 def _question(data: dict[str, Any], key: str, source: str) -> RatedQuestion:
     raw = data.get(key)
     if not isinstance(raw, dict):
-        raise ContentError(source, key, "must be an object with 'text' and 'labels'")
+        raise ContentError(source, key, Message("must be an object with 'text' and 'labels'"))
     return RatedQuestion(key, _text(raw, "text", source, key), _labels(raw, source, key))

@@ -17,6 +17,7 @@ from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS, HELPING_AREAS, H
 from reflect.domain.content_fields import ContentReader
 from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError
+from reflect.domain.message import Message
 from reflect.domain.safe_json import shorten
 from reflect.domain.usual import ABOUT, HIGHER, LOWER, verdict
 
@@ -89,34 +90,40 @@ def load_coping_library(path: Path) -> CopingLibrary:
 
 def parse_coping_library(data: Any, source: str) -> CopingLibrary:
     if not isinstance(data, dict):
-        raise ContentError(source, "(top level)", "expected an object with 'areas' and 'items'")
+        raise ContentError(
+            source, "(top level)", Message("expected an object with 'areas' and 'items'")
+        )
     areas = data.get("areas")
     if not isinstance(areas, dict):
         raise ContentError(
-            source, "areas", "expected an object mapping each ABC area to a description"
+            source,
+            "areas",
+            Message("expected an object mapping each ABC area to a description"),
         )
     descriptions: dict[str, str] = {}
     for area in HELPING_AREAS:
         text = areas.get(area)
         if not isinstance(text, str) or not text.strip():
-            raise ContentError(source, f"areas.{area}", "a short description is required")
+            raise ContentError(source, f"areas.{area}", Message("a short description is required"))
         descriptions[area] = ContentReader(source, areas, "areas").text(area, max_len=600)
     raw_items = data.get("items")
     if not isinstance(raw_items, list) or not raw_items:
-        raise ContentError(source, "items", "expected a non-empty list of coping items")
+        raise ContentError(source, "items", Message("expected a non-empty list of coping items"))
     items: list[CopingItem] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_items):
         item = _parse_item(raw, source, f"items[{index}]")
         if item.id in seen:
-            raise ContentError(source, f"items[{index}].id", f"'{item.id}' is used twice")
+            raise ContentError(
+                source, f"items[{index}].id", Message("'{id}' is used twice", id=item.id)
+            )
         seen.add(item.id)
         items.append(item)
     return CopingLibrary(tuple(items), descriptions)
 
 
 def _parse_item(raw: Any, source: str, where: str) -> CopingItem:
-    item_id = ContentReader(source, raw, where, "each item must be an object").text(
+    item_id = ContentReader(source, raw, where, Message("each item must be an object")).text(
         "id", max_len=60
     )
     where = f"{where} ({item_id})"
@@ -126,12 +133,19 @@ def _parse_item(raw: Any, source: str, where: str) -> CopingItem:
     area = reader.choice("area", HELPING_AREAS)
     categories = raw.get("categories")
     if not isinstance(categories, list) or not categories:
-        reader.fail("categories", "list at least one warning-sign category")
+        reader.fail("categories", Message("list at least one warning-sign category"))
     for category in categories:
         if category not in CATEGORIES:
-            reader.fail("categories", f"{shorten(category)} is not one of {', '.join(CATEGORIES)}")
+            reader.fail(
+                "categories",
+                Message(
+                    "{category} is not one of {choices}",
+                    category=shorten(category),
+                    choices=", ".join(CATEGORIES),
+                ),
+            )
     if len(set(categories)) != len(categories):
-        reader.fail("categories", "a category is listed twice")
+        reader.fail("categories", Message("a category is listed twice"))
     minutes = reader.integer("minutes", 1, 120) if raw.get("minutes") is not None else None
     exercise = reader.choice("exercise", EXERCISES) if raw.get("exercise") is not None else None
     link = reader.choice("link", tuple(LINKS)) if raw.get("link") is not None else None

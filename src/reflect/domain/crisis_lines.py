@@ -15,6 +15,7 @@ from typing import Any
 from reflect.domain.content_fields import ContentReader
 from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError, ValidationError
+from reflect.domain.message import Message
 
 COUNTRIES: dict[str, str] = {"CA": "Canada", "US": "United States"}
 LINE_KINDS: tuple[str, ...] = ("emergency", "crisis", "trafficking", "text", "referral")
@@ -109,27 +110,29 @@ def load_crisis_directory(path: Path) -> CrisisDirectory:
 
 def parse_crisis_directory(data: Any, source: str) -> CrisisDirectory:
     if not isinstance(data, dict):
-        raise ContentError(source, "(top level)", "expected an object")
+        raise ContentError(source, "(top level)", Message("expected an object"))
     raw_date = data.get("last_verified")
     try:
         verified = date.fromisoformat(raw_date) if isinstance(raw_date, str) else None
     except ValueError:
         verified = None
     if verified is None:
-        raise ContentError(source, "last_verified", "must be a date written YYYY-MM-DD")
+        raise ContentError(source, "last_verified", Message("must be a date written YYYY-MM-DD"))
     disclosure = data.get("disclosure")
     if not isinstance(disclosure, str) or not disclosure.strip():
         raise ContentError(
-            source, "disclosure", "explain when lines may involve emergency services"
+            source, "disclosure", Message("explain when lines may involve emergency services")
         )
     raw_countries = data.get("countries")
     if not isinstance(raw_countries, dict):
-        raise ContentError(source, "countries", "expected an object keyed by country code")
+        raise ContentError(source, "countries", Message("expected an object keyed by country code"))
     countries: dict[str, tuple[CrisisLine, ...]] = {}
     for code in COUNTRIES:
         raw_lines = raw_countries.get(code)
         if not isinstance(raw_lines, list) or not raw_lines:
-            raise ContentError(source, f"countries.{code}", "expected a non-empty list of lines")
+            raise ContentError(
+                source, f"countries.{code}", Message("expected a non-empty list of lines")
+            )
         lines = tuple(
             _parse_line(raw, source, f"countries.{code}[{i}]") for i, raw in enumerate(raw_lines)
         )
@@ -140,13 +143,17 @@ def parse_crisis_directory(data: Any, source: str) -> CrisisDirectory:
 
 def _check_order(lines: tuple[CrisisLine, ...], source: str, where: str) -> None:
     if lines[0].kind != "emergency":
-        raise ContentError(source, f"{where}[0]", "the emergency number must come first")
+        raise ContentError(source, f"{where}[0]", Message("the emergency number must come first"))
     if len(lines) < 2 or not any(c.value == "988" for c in lines[1].channels):
-        raise ContentError(source, f"{where}[1]", "988 must come right after the emergency number")
+        raise ContentError(
+            source, f"{where}[1]", Message("988 must come right after the emergency number")
+        )
     ids = [line.id for line in lines]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
-        raise ContentError(source, where, f"line id used twice: {', '.join(sorted(duplicates))}")
+        raise ContentError(
+            source, where, Message("line id used twice: {ids}", ids=", ".join(sorted(duplicates)))
+        )
 
 
 def _required_text(raw: dict[str, Any], key: str, source: str, where: str) -> str:
@@ -155,21 +162,27 @@ def _required_text(raw: dict[str, Any], key: str, source: str, where: str) -> st
 
 def _parse_line(raw: Any, source: str, where: str) -> CrisisLine:
     if not isinstance(raw, dict):
-        raise ContentError(source, where, "each line must be an object")
+        raise ContentError(source, where, Message("each line must be an object"))
     line_id = _required_text(raw, "id", source, where)
     where = f"{where} ({line_id})"
     kind = ContentReader(source, raw, where).choice("kind", LINE_KINDS)
     raw_channels = raw.get("channels")
     if not isinstance(raw_channels, list) or not raw_channels:
-        raise ContentError(source, f"{where}.channels", "list at least one way to reach the line")
+        raise ContentError(
+            source, f"{where}.channels", Message("list at least one way to reach the line")
+        )
     channels = []
     for index, channel in enumerate(raw_channels):
         at = f"{where}.channels[{index}]"
         if not isinstance(channel, dict) or channel.get("type") not in CHANNEL_TYPES:
-            raise ContentError(source, at, f"type must be one of {', '.join(CHANNEL_TYPES)}")
+            raise ContentError(
+                source,
+                at,
+                Message("type must be one of {choices}", choices=", ".join(CHANNEL_TYPES)),
+            )
         value = channel.get("value")
         if not isinstance(value, str) or not value.strip():
-            raise ContentError(source, f"{at}.value", "the number or address is missing")
+            raise ContentError(source, f"{at}.value", Message("the number or address is missing"))
         detail = ContentReader(source, channel, at).text("detail", required=False, max_len=2000)
         channels.append(Channel(channel["type"], value.strip(), detail))
     notes = ContentReader(source, raw, where).text("notes", required=False, max_len=2000)
@@ -182,7 +195,7 @@ def _parse_line(raw: Any, source: str, where: str) -> CrisisLine:
             checked = None
         if checked is None:
             raise ContentError(
-                source, f"{where}.last_verified", "must be a date written YYYY-MM-DD"
+                source, f"{where}.last_verified", Message("must be a date written YYYY-MM-DD")
             )
     return CrisisLine(
         id=line_id,

@@ -61,7 +61,11 @@ def date_range(
         if start > end:
             raise ValidationError("The first day comes after the last day; please swap them.")
         return DateRange(key, start, end)
-    raise ValidationError(f"Unknown range {key!r}; choose one of {', '.join(RANGE_LABELS)}.")
+    raise ValidationError(
+        "Unknown range {key}; choose one of {choices}.",
+        key=repr(key),
+        choices=", ".join(RANGE_LABELS),
+    )
 
 
 def week_start(day: date) -> date:

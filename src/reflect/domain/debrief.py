@@ -15,6 +15,7 @@ from typing import Any
 
 from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError, ValidationError
+from reflect.domain.message import Message
 
 SHARE_KINDS: tuple[str, ...] = ("reflection", "checkin", "chart")
 
@@ -58,25 +59,31 @@ class DebriefWording:
 def parse_debrief_wording(data: Any, source: str) -> DebriefWording:
     """The agenda file: one step per id of ``AGENDA_IDS``, in that order, each with words."""
     if not isinstance(data, dict) or data.get("format") != AGENDA_FORMAT:
-        raise ContentError(source, "format", f"must be {AGENDA_FORMAT!r}")
+        raise ContentError(
+            source, "format", Message("must be {format}", format=repr(AGENDA_FORMAT))
+        )
     texts = {}
     for key in ("voluntary_note", "share_banner"):
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise ContentError(source, key, "must be a non-empty text")
+            raise ContentError(source, key, Message("must be a non-empty text"))
         texts[key] = value.strip()
     raw_steps = data.get("steps")
     if not isinstance(raw_steps, list):
-        raise ContentError(source, "steps", "must be a list")
+        raise ContentError(source, "steps", Message("must be a list"))
     ids = [raw.get("id") if isinstance(raw, dict) else None for raw in raw_steps]
     if ids != list(AGENDA_IDS):
-        raise ContentError(source, "steps", f"must be, in order: {', '.join(AGENDA_IDS)}")
+        raise ContentError(
+            source, "steps", Message("must be, in order: {ids}", ids=", ".join(AGENDA_IDS))
+        )
     steps = []
     for index, raw in enumerate(raw_steps):
         for key in ("title", "prompt"):
             value = raw.get(key)
             if not isinstance(value, str) or not value.strip():
-                raise ContentError(source, f"steps[{index}].{key}", "must be a non-empty text")
+                raise ContentError(
+                    source, f"steps[{index}].{key}", Message("must be a non-empty text")
+                )
         steps.append(AgendaStep(raw["id"], raw["title"].strip(), raw["prompt"].strip()))
     return DebriefWording(tuple(steps), texts["voluntary_note"], texts["share_banner"])
 
@@ -85,6 +92,12 @@ def load_debrief_wording(path: Path) -> DebriefWording:
     data = load_content_file(path)
     return parse_debrief_wording(data, path.name)
 
+
+# One sentence per kind rather than the kind as a value: French needs the noun's gender.
+_NEEDS_NUMBER: dict[str, str] = {
+    "reflection": "A reflection to share needs its number, not {text}.",
+    "checkin": "A checkin to share needs its number, not {text}.",
+}
 
 SharedRef = tuple[str, str]  # (kind, id); ids are text so chart keys and row ids fit alike
 
@@ -132,13 +145,13 @@ def shared_ref(kind: str, item_id: object) -> SharedRef:
     """A validated (kind, id) pair; unknown kinds or charts are refused, not stored."""
     if kind not in SHARE_KINDS:
         raise ValidationError(
-            f"Only reflections, check-ins and charts can be shared, not {kind!r}."
+            "Only reflections, check-ins and charts can be shared, not {kind}.", kind=repr(kind)
         )
     text = str(item_id).strip()
     if kind == "chart" and text not in CHARTS:
-        raise ValidationError(f"There is no chart called {text!r}.")
+        raise ValidationError("There is no chart called {name}.", name=repr(text))
     if kind != "chart" and not text.isdigit():
-        raise ValidationError(f"A {kind} to share needs its number, not {text!r}.")
+        raise ValidationError(_NEEDS_NUMBER[kind], text=repr(text))
     return (kind, text)
 
 
@@ -162,7 +175,7 @@ def clean_parts(parts: object) -> tuple[str, ...]:
     for part in parts:
         text = str(part).strip()
         if not text or len(text) > 80 or not all(c.isalnum() or c in "_.-" for c in text):
-            raise ValidationError(f"{text!r} is not a part of a reflection.")
+            raise ValidationError("{part} is not a part of a reflection.", part=repr(text))
         if text not in result:
             result.append(text)
     if len(result) > _MAX_PARTS:

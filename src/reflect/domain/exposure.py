@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from reflect.domain.errors import ValidationError
+from reflect.domain.message import Term
 
 # Generous ceilings: they catch a typo (2000 instead of 20) without doubting a hard day.
 MAX_COUNT = 500
@@ -38,9 +39,11 @@ def _check_count(name: str, value: int | None) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{COUNT_LABELS[name]} must be a whole number.")
+        raise ValidationError("{field} must be a whole number.", field=Term(COUNT_LABELS[name]))
     if not 0 <= value <= MAX_COUNT:
-        raise ValidationError(f"{COUNT_LABELS[name]} must be between 0 and {MAX_COUNT}.")
+        raise ValidationError(
+            "{field} must be between 0 and {high}.", field=Term(COUNT_LABELS[name]), high=MAX_COUNT
+        )
 
 
 def clean_outline(text: str) -> str:
@@ -71,13 +74,15 @@ class ShiftLog:
             if isinstance(self.hours, bool) or not isinstance(self.hours, (int, float)):
                 raise ValidationError("Hours must be a number.")
             if not 0 <= float(self.hours) <= MAX_HOURS:
-                raise ValidationError(f"Hours must be between 0 and {MAX_HOURS:g}.")
+                raise ValidationError("Hours must be between 0 and {high}.", high=f"{MAX_HOURS:g}")
         for name in COUNT_FIELDS:
             _check_count(name, getattr(self, name))
         if self.outline != clean_outline(self.outline):
             raise ValidationError("The outline must be one line.")
         if len(self.outline) > OUTLINE_MAX:
-            raise ValidationError(f"The outline is limited to {OUTLINE_MAX} characters.")
+            raise ValidationError(
+                "The outline is limited to {count} characters.", count=OUTLINE_MAX
+            )
         if any(unicodedata.category(c) in ("Cc", "Cs") for c in self.outline):
             # A byte that is not UTF-8 (a lone surrogate) cannot be stored; a terminal escape
             # would recolour the screen of whoever later reads an export.
@@ -103,7 +108,7 @@ class Break:
 
     def __post_init__(self) -> None:
         if self.kind not in BREAK_KINDS:
-            raise ValidationError(f"A break is a day off or leave, not '{self.kind}'.")
+            raise ValidationError("A break is a day off or leave, not '{kind}'.", kind=self.kind)
         if self.end < self.start:
             raise ValidationError("A break cannot end before it starts.")
         if (self.end - self.start).days + 1 > MAX_BREAK_DAYS:

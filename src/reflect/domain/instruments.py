@@ -16,6 +16,7 @@ from typing import Any
 from reflect.domain.content_fields import ContentReader
 from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError
+from reflect.domain.message import Message
 from reflect.domain.safe_json import shorten
 
 FORMAT = "reflect-instrument/1"
@@ -115,30 +116,42 @@ def load_definition(path: Path) -> InstrumentDefinition:
 
 def parse_definition(data: Any, source: str) -> InstrumentDefinition:
     """Validate raw data and build a definition; raises ContentError on the first problem."""
-    v = ContentReader(source, data, "", "must be an object with named fields")
+    v = ContentReader(source, data, "", Message("must be an object with named fields"))
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
-        v.fail("format", f"must be {FORMAT!r}, found {shorten(fmt)}")
+        v.fail(
+            "format",
+            Message("must be {format}, found {found}", format=repr(FORMAT), found=shorten(fmt)),
+        )
     instrument_id = v.identifier("id", dashes=True)
     item_count = v.integer("items", 1, MAX_ITEMS)
-    scale = _parse_scale(v.child("response_scale", problem="must be an object"))
+    scale = _parse_scale(v.child("response_scale", problem=Message("must be an object")))
     reverse = v.item_numbers("reverse_items", item_count, allow_empty=True)
     subscales = tuple(
         _parse_subscale(sub, item_count)
-        for sub in v.children("subscales", "needs at least one subscale")
+        for sub in v.children("subscales", Message("needs at least one subscale"))
     )
     seen: set[str] = set()
     for index, subscale in enumerate(subscales):
         if subscale.id in seen:
-            raise ContentError(source, f"subscales[{index}].id", f"{subscale.id!r} is used twice")
+            raise ContentError(
+                source,
+                f"subscales[{index}].id",
+                Message("{id} is used twice", id=repr(subscale.id)),
+            )
         seen.add(subscale.id)
-    caveats = v.texts("caveats", "must be a list of non-empty texts")
+    caveats = v.texts("caveats", Message("must be a list of non-empty texts"))
     item_text = None
     if data.get("item_text") is not None:
-        item_text = v.texts("item_text", "must be a list of non-empty texts, one per item")
+        item_text = v.texts("item_text", Message("must be a list of non-empty texts, one per item"))
         if len(item_text) != item_count:
             v.fail(
-                "item_text", f"has {len(item_text)} texts but the instrument has {item_count} items"
+                "item_text",
+                Message(
+                    "has {given} texts but the instrument has {count} items",
+                    given=len(item_text),
+                    count=item_count,
+                ),
             )
     name = v.text("name")
     return InstrumentDefinition(
@@ -164,9 +177,9 @@ def _parse_scale(raw: ContentReader) -> ResponseScale:
     minimum = raw.integer("min", -100, 100)
     maximum = raw.integer("max", -100, 100)
     if maximum <= minimum:
-        raw.fail("max", f"must be greater than min ({minimum})")
+        raw.fail("max", Message("must be greater than min ({low})", low=minimum))
     if maximum - minimum > 20:
-        raw.fail("", "spans more than 21 answers; is that right?")
+        raw.fail("", Message("spans more than 21 answers; is that right?"))
     labels = raw.answer_map("labels", minimum, maximum, str, complete=False)
     points = None
     if raw.get("points") is not None:
@@ -181,16 +194,16 @@ def _parse_subscale(raw: ContentReader, item_count: int) -> Subscale:
     higher_is = raw.choice("higher_is", DIRECTIONS, default="worse")
     transform_raw = raw.get("transform", {})
     if not isinstance(transform_raw, dict) or set(transform_raw) - {"multiply", "add"}:
-        raw.fail("transform", "may only hold 'multiply' and 'add'")
+        raw.fail("transform", Message("may only hold 'multiply' and 'add'"))
     transform = ContentReader(raw.source, transform_raw, raw.where("transform"))
     # A score is a sum of at most 500 answers of at most 100: these keep it far from overflow.
     multiply = transform.number("multiply", 1.0, limit=MAX_MULTIPLY)
     add = transform.number("add", 0.0)
     if multiply == 0:
-        transform.fail("multiply", "must not be 0")
+        transform.fail("multiply", Message("must not be 0"))
     bands_raw = raw.get("bands", [])
     if not isinstance(bands_raw, list):
-        raw.fail("bands", "must be a list")
+        raw.fail("bands", Message("must be a list"))
     bands = tuple(_parse_band(raw.child("bands", i)) for i in range(len(bands_raw)))
     for index in range(1, len(bands)):
         previous, band = bands[index - 1], bands[index]
@@ -198,7 +211,7 @@ def _parse_subscale(raw: ContentReader, item_count: int) -> Subscale:
             raise ContentError(
                 raw.source,
                 f"{raw.where('bands')}[{index}]",
-                "bands must be listed from lowest to highest without overlapping",
+                Message("bands must be listed from lowest to highest without overlapping"),
             )
     label = raw.text("label") if raw.has("label") else subscale_id
     return Subscale(subscale_id, label, items, method, multiply, add, higher_is, bands)
@@ -210,7 +223,7 @@ def _parse_band(raw: ContentReader) -> Band:
     minimum = raw.optional_number("min")
     maximum = raw.optional_number("max")
     if minimum is None and maximum is None:
-        raw.fail("", "needs a 'min', a 'max' or both")
+        raw.fail("", Message("needs a 'min', a 'max' or both"))
     if minimum is not None and maximum is not None and minimum > maximum:
-        raw.fail("min", f"({minimum}) is above max ({maximum})")
+        raw.fail("min", Message("({low}) is above max ({high})", low=minimum, high=maximum))
     return Band(band_id, label, minimum, maximum, raw.boolean("notice"))

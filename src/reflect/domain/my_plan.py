@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from reflect.domain.errors import ValidationError
+from reflect.domain.message import Term
 
 LIST_SECTIONS: tuple[str, ...] = ("warning_signs", "what_helps", "boundaries")
 PLAN_SECTIONS: tuple[str, ...] = ("warning_signs", "what_helps", "people", "boundaries")
@@ -66,30 +67,39 @@ class MyPlan:
         ]
         for person in people:
             if not person.name:
-                label = SECTION_LABELS["people"]
-                raise ValidationError(f"A person in “{label}” has no name; add one or clear it.")
+                raise ValidationError(
+                    "A person in “{section}” has no name; add one or clear it.",
+                    section=Term(SECTION_LABELS["people"]),
+                )
             if max(len(person.name), len(person.how_to_reach), len(person.note)) > MAX_ENTRY_LENGTH:
                 raise ValidationError(
-                    f"The entry for {person.name} is very long; please shorten it."
+                    "The entry for {name} is very long; please shorten it.", name=person.name
                 )
         if len(people) > MAX_ENTRIES:
             raise ValidationError(
-                f"“{SECTION_LABELS['people']}” holds at most {MAX_ENTRIES} people."
+                "“{section}” holds at most {count} people.",
+                section=Term(SECTION_LABELS["people"]),
+                count=MAX_ENTRIES,
             )
         return MyPlan(people=people, updated_at=self.updated_at, **lists)
 
 
 def clean_entries(entries: list[str], label: str) -> list[str]:
+    """``label`` is the section's English name (SECTION_LABELS): messages carry it as a Term."""
     cleaned = [entry.strip() for entry in entries if entry.strip()]
     if len(cleaned) > MAX_ENTRIES:
         raise ValidationError(
-            f"“{label}” holds at most {MAX_ENTRIES} entries; please combine some."
+            "“{section}” holds at most {count} entries; please combine some.",
+            section=Term(label),
+            count=MAX_ENTRIES,
         )
     for entry in cleaned:
         if len(entry) > MAX_ENTRY_LENGTH:
             raise ValidationError(
-                f"An entry in “{label}” is longer than {MAX_ENTRY_LENGTH} characters; "
-                "short lines are easier to read on a hard day."
+                "An entry in “{section}” is longer than {count} characters; short lines are "
+                "easier to read on a hard day.",
+                section=Term(label),
+                count=MAX_ENTRY_LENGTH,
             )
     return cleaned
 

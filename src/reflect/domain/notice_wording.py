@@ -14,6 +14,7 @@ from typing import Any
 
 from reflect.domain.content_files import load_content_file
 from reflect.domain.errors import ContentError
+from reflect.domain.message import Message
 
 FORMAT = "reflect-notices/1"
 
@@ -53,20 +54,26 @@ def _names(text: str) -> set[str]:
 
 def parse_notice_wording(data: Any, source: str) -> NoticeWording:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ContentError(source, "format", f"must be {FORMAT!r}")
+        raise ContentError(source, "format", Message("must be {format}", format=repr(FORMAT)))
     support = data.get("support_sentence")
     if not isinstance(support, str) or not support.strip() or _names(support):
-        raise ContentError(source, "support_sentence", "must be a non-empty text without braces")
+        raise ContentError(
+            source, "support_sentence", Message("must be a non-empty text without braces")
+        )
     texts: dict[tuple[str, str], str] = {}
     for (group, key), needed in _PLACEHOLDERS.items():
         where = f"{group}.{key}"
         section = data.get(group)
         value = section.get(key) if isinstance(section, dict) else None
         if not isinstance(value, str) or not value.strip():
-            raise ContentError(source, where, "must be a non-empty text")
+            raise ContentError(source, where, Message("must be a non-empty text"))
         if _names(value) != needed:
-            wanted = ", ".join("{" + n + "}" for n in sorted(needed)) or "no placeholders"
-            raise ContentError(source, where, f"must use exactly {wanted}")
+            if not needed:
+                raise ContentError(source, where, Message("must use exactly no placeholders"))
+            wanted = ", ".join("{" + n + "}" for n in sorted(needed))
+            raise ContentError(
+                source, where, Message("must use exactly {placeholders}", placeholders=wanted)
+            )
         texts[(group, key)] = value
     return NoticeWording(support.strip(), texts)
 

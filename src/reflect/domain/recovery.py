@@ -111,9 +111,9 @@ class SelfCheck:
         ):
             raise ValidationError("A self-check answer is out of range.")
         if self.kind not in SELF_CHECK_KINDS:
-            raise ValidationError(f"Unknown self-check '{self.kind}'.")
+            raise ValidationError("Unknown self-check '{kind}'.", kind=self.kind)
         if self.status not in STATUSES:
-            raise ValidationError(f"Unknown self-check status '{self.status}'.")
+            raise ValidationError("Unknown self-check status '{status}'.", status=self.status)
 
     @property
     def pending(self) -> bool:
@@ -165,5 +165,5 @@ def closed(
     check: SelfCheck, status: str, when: datetime, answers: dict[str, int] | None = None
 ) -> SelfCheck:
     if status not in (DONE, DISMISSED):
-        raise ValidationError(f"Unknown self-check status '{status}'.")
+        raise ValidationError("Unknown self-check status '{status}'.", status=status)
     return SelfCheck(check.kind, check.due, status, check.shift_id, when, check.id, answers or {})

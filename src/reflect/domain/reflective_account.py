@@ -18,6 +18,7 @@ from typing import Any
 from reflect.domain.content_fields import ContentReader
 from reflect.domain.errors import ContentError
 from reflect.domain.identity_guard import Finding, find_identifiers
+from reflect.domain.message import Message
 from reflect.domain.reflection import Reflection
 
 MAX_SECTIONS = 12
@@ -78,7 +79,7 @@ def _writable(value: str) -> bool:
 
 def _plain(source: str, field: str, value: str) -> str:
     if not _writable(value):
-        raise ContentError(source, field, "must be plain text (no control characters)")
+        raise ContentError(source, field, Message("must be plain text (no control characters)"))
     return value
 
 
@@ -88,7 +89,9 @@ def _strings(
     values = data.get(key, [])
     name = f"{prefix}.{key}" if prefix else key
     if not isinstance(values, list) or len(values) > most:
-        raise ContentError(reader.source, name, f"must be a list of at most {most} texts")
+        raise ContentError(
+            reader.source, name, Message("must be a list of at most {count} texts", count=most)
+        )
     for index, value in enumerate(values):
         if (
             not isinstance(value, str)
@@ -96,7 +99,9 @@ def _strings(
             or len(value) > SHORT_TEXT
             or not _writable(value)
         ):
-            raise ContentError(reader.source, f"{name}[{index}]", "must be a short, non-empty text")
+            raise ContentError(
+                reader.source, f"{name}[{index}]", Message("must be a short, non-empty text")
+            )
     return [v.strip() for v in values]
 
 
@@ -105,21 +110,23 @@ def parse_account_shape(data: Any, source: str) -> AccountShape:
     reader = ContentReader(source, data, "")
     unknown = sorted(set(data) - _SHAPE_KEYS)
     if unknown:
-        raise ContentError(source, unknown[0], "is not a known field")
+        raise ContentError(source, unknown[0], Message("is not a known field"))
     raw_sections = reader.field("sections", list)
     if not 1 <= len(raw_sections) <= MAX_SECTIONS:
-        raise ContentError(source, "sections", f"must hold 1 to {MAX_SECTIONS} sections")
+        raise ContentError(
+            source, "sections", Message("must hold 1 to {count} sections", count=MAX_SECTIONS)
+        )
     sections: list[AccountSection] = []
     for index, raw in enumerate(raw_sections):
         prefix = f"sections[{index}]"
         if not isinstance(raw, dict):
-            raise ContentError(source, prefix, "must be an object")
+            raise ContentError(source, prefix, Message("must be an object"))
         extra = sorted(set(raw) - _SECTION_KEYS)
         if extra:
-            raise ContentError(source, f"{prefix}.{extra[0]}", "is not a known field")
+            raise ContentError(source, f"{prefix}.{extra[0]}", Message("is not a known field"))
         standards = raw.get("standards", False)
         if not isinstance(standards, bool):
-            raise ContentError(source, f"{prefix}.standards", "must be true or false")
+            raise ContentError(source, f"{prefix}.standards", Message("must be true or false"))
         fields = ContentReader(source, raw, prefix)
         section = AccountSection(
             fields.identifier("id", dashes=True),
@@ -133,7 +140,9 @@ def parse_account_shape(data: Any, source: str) -> AccountShape:
             standards,
         )
         if any(s.id == section.id for s in sections):
-            raise ContentError(source, f"{prefix}.id", f"'{section.id}' is used twice")
+            raise ContentError(
+                source, f"{prefix}.id", Message("'{id}' is used twice", id=section.id)
+            )
         sections.append(section)
     return AccountShape(
         reader.identifier("id", dashes=True),

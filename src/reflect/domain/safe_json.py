@@ -15,7 +15,6 @@ import math
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +108,8 @@ def loads(text: str, max_depth: int = MAX_DEPTH) -> Any:
 
 def loads_toml(text: str, max_depth: int = MAX_DEPTH) -> Any:
     """``tomllib.loads`` with the same limits; TOML dates and times are refused."""
+    import tomllib  # only organisation files use TOML; the lock screen does not wait for it
+
     try:
         value = tomllib.loads(text, parse_float=_parse_float)
     except JsonLimitError:

@@ -17,6 +17,7 @@ from typing import Any
 from reflect.domain.content_fields import ContentReader
 from reflect.domain.content_files import content_files, load_content_file
 from reflect.domain.errors import ContentError
+from reflect.domain.message import Message
 from reflect.domain.reflection import (
     PRACTICE_AREAS,
     STAGE_OF_CHANGE_FIELD,
@@ -175,7 +176,7 @@ def _parse_options(reader: ContentReader) -> tuple[Option, ...]:
             item.identifier("id"), item.text("label"), item.text("hint", required=False)
         )
         if any(o.id == option.id for o in options):
-            item.fail("id", f"'{option.id}' appears twice")
+            item.fail("id", Message("'{id}' appears twice", id=option.id))
         options.append(option)
     return tuple(options)
 
@@ -185,27 +186,43 @@ def _parse_field(reader: ContentReader) -> TemplateField:
     field_id = reader.identifier("id")
     kind = reader.text("type")
     if kind not in FIELD_TYPES:
-        reader.fail("type", f"'{kind}' is not one of: {', '.join(FIELD_TYPES)}")
+        reader.fail(
+            "type",
+            Message("'{kind}' is not one of: {choices}", kind=kind, choices=", ".join(FIELD_TYPES)),
+        )
     options: tuple[Option, ...] = ()
     if kind in ("choice", "checklist"):
         options = _parse_options(reader)
     elif "options" in reader.data:
-        reader.fail("options", f"only choice and checklist fields have options, not {kind}")
+        reader.fail(
+            "options",
+            Message("only choice and checklist fields have options, not {kind}", kind=kind),
+        )
     show_if = None
     if "show_if" in reader.data:
         cond = reader.child("show_if")
         cond.unknown_keys({"field", "equals"})
         if "equals" not in cond.data:
-            cond.fail("equals", "is missing")
+            cond.fail("equals", Message("is missing"))
         show_if = ShowIf(cond.identifier("field"), cond.data["equals"])
     if field_id in PRACTICE_AREAS and kind != "rating":
-        reader.fail("type", f"'{field_id}' is a practice area and must be a rating field")
+        reader.fail(
+            "type",
+            Message("'{field}' is a practice area and must be a rating field", field=field_id),
+        )
     if field_id == STAGE_OF_CHANGE_FIELD:
         if kind != "choice":
-            reader.fail("type", f"'{field_id}' must be a choice field")
+            reader.fail("type", Message("'{field}' must be a choice field", field=field_id))
         unknown = [o.id for o in options if o.id not in STAGES_OF_CHANGE]
         if unknown:
-            reader.fail("options", f"'{unknown[0]}' is not a stage ({', '.join(STAGES_OF_CHANGE)})")
+            reader.fail(
+                "options",
+                Message(
+                    "'{option}' is not a stage ({stages})",
+                    option=unknown[0],
+                    stages=", ".join(STAGES_OF_CHANGE),
+                ),
+            )
     return TemplateField(
         id=field_id,
         type=kind,
@@ -235,14 +252,17 @@ def parse_template(data: Any, source: str, *, builtin: bool = True) -> Template:
             reader = sec.child("fields", f_index)
             parsed = _parse_field(reader)
             if parsed.id in seen:
-                reader.fail("id", f"'{parsed.id}' is used by another field of this template")
+                reader.fail(
+                    "id", Message("'{id}' is used by another field of this template", id=parsed.id)
+                )
             if parsed.type == "intensity" and any(f.type == "intensity" for f in seen.values()):
-                reader.fail("type", "a template can ask for emotional intensity only once")
+                reader.fail("type", Message("a template can ask for emotional intensity only once"))
             if parsed.show_if is not None:
                 target = seen.get(parsed.show_if.field)
                 if target is None:
                     reader.fail(
-                        "show_if.field", f"'{parsed.show_if.field}' must be an earlier field"
+                        "show_if.field",
+                        Message("'{field}' must be an earlier field", field=parsed.show_if.field),
                     )
             seen[parsed.id] = parsed
             fields.append(parsed)
@@ -265,7 +285,11 @@ def load_template_file(path: Path, *, builtin: bool = True) -> Template:
     data = load_content_file(path)
     template = parse_template(data, source, builtin=builtin)
     if template.id != path.stem:
-        raise ContentError(source, "id", f"'{template.id}' must match the file name '{path.stem}'")
+        raise ContentError(
+            source,
+            "id",
+            Message("'{id}' must match the file name '{name}'", id=template.id, name=path.stem),
+        )
     return template
 
 
@@ -281,7 +305,7 @@ def load_templates(builtin_dir: Path, *extra_dirs: Path) -> TemplateLibrary:
         template = load_template_file(path, builtin=True)
         templates[template.id] = template
     if not templates:
-        raise ContentError(str(builtin_dir), "(folder)", "holds no reflection templates")
+        raise ContentError(str(builtin_dir), "(folder)", Message("holds no reflection templates"))
     problems: list[ContentError] = []
     for folder in extra_dirs:
         if not folder.is_dir():
@@ -291,7 +315,9 @@ def load_templates(builtin_dir: Path, *extra_dirs: Path) -> TemplateLibrary:
                 template = load_template_file(path, builtin=False)
                 if template.id in templates and templates[template.id].builtin:
                     raise ContentError(
-                        path.name, "id", f"'{template.id}' is already a built-in template"
+                        path.name,
+                        "id",
+                        Message("'{id}' is already a built-in template", id=template.id),
                     )
             except ContentError as exc:
                 problems.append(exc)

@@ -177,7 +177,7 @@ def one_category_series(history: Sequence[ScoredCheckIn], key: str) -> CategoryS
     """One warning-sign category (or ``OVERALL``); history oldest first, already in range."""
     labels = {OVERALL: "All warning signs", **CATEGORY_LABELS}
     if key not in labels:
-        raise ValidationError(f"Unknown warning-sign category {key!r}.")
+        raise ValidationError("Unknown warning-sign category {key}.", key=repr(key))
     return CategorySeries(
         key,
         labels[key],

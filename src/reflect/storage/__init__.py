@@ -6,25 +6,53 @@ and numpy alone costs about 150 ms of start-up (matplotlib installs it), so ever
 that opens a profile would pay for it. Importing sqlite-utils here, first, with both
 modules hidden, keeps them out; the markers are removed at once so the charts can still
 import numpy later.
+
+Importing this package does not load sqlite-utils itself (about 100 ms): the lock screen
+imports storage helpers such as the file lock and must not pay for it. A one-shot import
+hook applies the hiding when something first imports sqlite-utils.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import sys
+from types import ModuleType
 
 
-def _import_sqlite_utils_without_numpy() -> None:
-    if "sqlite_utils" in sys.modules:
-        return
+def _hidden_while(execute, module: ModuleType) -> None:
     hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
     try:
-        import sqlite_utils  # noqa: F401
+        execute(module)
     finally:
         for name in hidden:
             if sys.modules.get(name) is None:
                 del sys.modules[name]
 
 
-_import_sqlite_utils_without_numpy()
+class _SqliteUtilsWithoutNumpy(importlib.abc.MetaPathFinder):
+    """Finds sqlite_utils as usual, then runs its import with numpy and pandas hidden."""
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname != "sqlite_utils":
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)  # one use; never asked again
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is None or spec.loader is None:
+            return spec
+        execute = spec.loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            _hidden_while(execute, module)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+if "sqlite_utils" not in sys.modules and not any(
+    isinstance(finder, _SqliteUtilsWithoutNumpy) for finder in sys.meta_path
+):
+    sys.meta_path.insert(0, _SqliteUtilsWithoutNumpy())

@@ -20,6 +20,8 @@ from typing import Any
 import sqlite_utils
 
 from reflect.domain import safe_json
+from reflect.domain.errors import cut
+from reflect.domain.message import Message
 from reflect.storage.backup import connect_readonly, fsync_dir, verify_database
 from reflect.storage.database import connect_encrypted
 from reflect.storage.errors import VaultError
@@ -103,42 +105,56 @@ def check_members(archive: zipfile.ZipFile, name: str) -> None:
     """Refuse a zip bomb, a crowd of members or a path-traversal name before expanding any."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise ArchiveError(f"{name} holds {len(members)} files; a Reflect archive holds two.")
+        raise ArchiveError(
+            "{name} holds {count} files; a Reflect archive holds two.",
+            name=name,
+            count=len(members),
+        )
     for info in members:
         parts = info.filename.replace("\\", "/").split("/")
         if info.filename.startswith(("/", "\\")) or ".." in parts or ":" in info.filename:
-            raise ArchiveError(f"{name} holds a file with an unsafe name; nothing was read.")
+            raise ArchiveError(
+                "{name} holds a file with an unsafe name; nothing was read.", name=name
+            )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise ArchiveError(f"{name} uses a compression Reflect does not write.")
+            raise ArchiveError("{name} uses a compression Reflect does not write.", name=name)
         if info.file_size > MAX_DATABASE_BYTES:
-            raise ArchiveError(f"{name} declares a file larger than 4 GB; nothing was read.")
+            raise ArchiveError(
+                "{name} declares a file larger than 4 GB; nothing was read.", name=name
+            )
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise ArchiveError(
-                f"{name} would expand {info.file_size // max(info.compress_size, 1)} times; "
-                "Reflect archives are not compressed, so it was refused before expanding."
+                "{name} would expand {ratio} times; Reflect archives are not compressed, so it "
+                "was refused before expanding.",
+                name=name,
+                ratio=info.file_size // max(info.compress_size, 1),
             )
 
 
 def read_manifest(path: Path) -> dict[str, Any]:
+    name = Path(path).name
     try:
         with zipfile.ZipFile(path) as archive:
-            check_members(archive, Path(path).name)
+            check_members(archive, name)
             names = set(archive.namelist())
             if MANIFEST not in names or DATABASE not in names:
-                raise ArchiveError(f"{Path(path).name} is not a Reflect archive.")
+                raise ArchiveError("{name} is not a Reflect archive.", name=name)
             info = archive.getinfo(MANIFEST)
             if info.file_size > MAX_MANIFEST_BYTES:
-                raise ArchiveError(f"{Path(path).name}: the manifest is too large.")
+                raise ArchiveError("{name}: the manifest is too large.", name=name)
             manifest = safe_json.loads(archive.read(MANIFEST).decode("utf-8"), 8)
     except (zipfile.BadZipFile, OSError, ValueError, UnicodeDecodeError) as exc:
-        raise ArchiveError(f"{Path(path).name} is not a readable Reflect archive ({exc}).") from exc
+        raise ArchiveError(
+            "{name} is not a readable Reflect archive ({error}).", name=name, error=cut(exc, 200)
+        ) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != ARCHIVE_FORMAT:
         raise ArchiveError(
-            f"{Path(path).name} is not a Reflect archive this version can read "
-            f"(format {_cut(manifest.get('format')) if isinstance(manifest, dict) else '?'})."
+            "{name} is not a Reflect archive this version can read (format {format}).",
+            name=name,
+            format=_cut(manifest.get("format")) if isinstance(manifest, dict) else "?",
         )
     if not isinstance(manifest.get("kdf"), dict):
-        raise ArchiveError(f"{Path(path).name}: the manifest has no key settings.")
+        raise ArchiveError("{name}: the manifest has no key settings.", name=name)
     return manifest
 
 
@@ -171,7 +187,8 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
     from reflect.storage.migrations import apply_migrations
 
     manifest = read_manifest(path)
-    params = KdfParams.from_dict(manifest["kdf"], f"{Path(path).name} (archive manifest)")
+    where = Message("{name} (archive manifest)", name=Path(path).name)
+    params = KdfParams.from_dict(manifest["kdf"], where)
     copy = Path(workdir) / f".archive-{secrets.token_hex(6)}.db"
     key = derive_key(passphrase, params)
     try:
@@ -188,7 +205,8 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
                 copied += len(block)
                 if copied > declared:
                     raise ArchiveError(
-                        f"{Path(path).name} is damaged (the database is longer than declared)."
+                        "{name} is damaged (the database is longer than declared).",
+                        name=Path(path).name,
                     )
                 handle.write(block)
         connect_readonly(copy, key).close()  # WrongPassphrase before anything else
@@ -201,7 +219,11 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
             raise
     except (zipfile.BadZipFile, OSError) as exc:
         _remove(copy)
-        raise ArchiveError(f"{Path(path).name} is damaged and cannot be read ({exc}).") from exc
+        raise ArchiveError(
+            "{name} is damaged and cannot be read ({error}).",
+            name=Path(path).name,
+            error=cut(exc, 200),
+        ) from exc
     except BaseException:
         _remove(copy)
         raise

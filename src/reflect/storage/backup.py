@@ -22,7 +22,7 @@ from reflect.paths import sync_folder as fsync_dir
 from reflect.paths import write_private_file
 from reflect.storage.database import _sqlcipher, connect_encrypted, is_plain_sqlite, key_pragma
 from reflect.storage.errors import PlaintextDatabase, VaultError, WrongPassphrase
-from reflect.storage.failures import translate
+from reflect.storage.failures import reason, translate
 
 SIDECAR_SUFFIX = ".key.json"
 INTERNAL_TABLE_PREFIXES = ("sqlite_",)
@@ -35,10 +35,11 @@ def connect_readonly(path: Path, raw_key: bytes | bytearray) -> Any:
     """
     path = Path(path)
     if not path.is_file():
-        raise VaultError(f"There is no file at {path}.")
+        raise VaultError("There is no file at {path}.", path=path)
     if is_plain_sqlite(path):
         raise PlaintextDatabase(
-            f"{path.name} is an unencrypted SQLite file, not a Reflect backup; it was not used."
+            "{name} is an unencrypted SQLite file, not a Reflect backup; it was not used.",
+            name=path.name,
         )
     sqlcipher3 = _sqlcipher()
     conn = sqlcipher3.connect(
@@ -95,13 +96,16 @@ def verify_database(path: Path, raw_key: bytes | bytearray) -> dict[str, int]:
         problems = integrity_problems(conn)
         if problems:
             raise VaultError(
-                f"The integrity check failed for {Path(path).name}: "
-                f"{cut('; '.join(problems[:3]), 160)}"
+                "The integrity check failed for {name}: {problems}",
+                name=Path(path).name,
+                problems=cut("; ".join(problems[:3]), 160),
             )
         try:
             return table_counts(conn)
         except _sqlcipher().DatabaseError as exc:
-            raise VaultError(f"{Path(path).name} is damaged: {cut(exc, 120)}") from exc
+            raise VaultError(
+                "{name} is damaged: {error}", name=Path(path).name, error=cut(exc, 120)
+            ) from exc
     finally:
         conn.close()
 
@@ -156,8 +160,9 @@ def backup_to(
         except VaultError as exc:
             raise VaultError(
                 "No backup was written: the copy failed its integrity check, so the profile's "
-                f"database is damaged ({cut(exc, 120)}). Run 'reflect check'; the latest "
-                "good backup can be brought back with 'reflect restore'."
+                "database is damaged ({error}). Run 'reflect check'; the latest good backup "
+                "can be brought back with 'reflect restore'.",
+                error=reason(exc, 120),
             ) from exc
         expected = {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts}
         if counts != expected:

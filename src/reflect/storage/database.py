@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlite_utils
 
+from reflect.domain.message import Message
 from reflect.storage.errors import (
     EncryptionUnavailable,
     PlaintextDatabase,
@@ -68,22 +69,23 @@ def connect_encrypted(
     if path.exists():
         if is_plain_sqlite(path):
             raise PlaintextDatabase(
-                f"{path.name} is an unencrypted SQLite file. Reflect only opens encrypted "
-                "profiles and has not touched it."
+                "{name} is an unencrypted SQLite file. Reflect only opens encrypted "
+                "profiles and has not touched it.",
+                name=path.name,
             )
         if profile and path.stat().st_size == 0:
             # SQLite would happily treat an empty file as a new database and write a schema
             # into it; an existing profile with an empty file is damage, not a fresh start.
-            raise damaged(path.parent, f"{path.name} is empty (0 bytes)")
+            raise damaged(path.parent, Message("{name} is empty (0 bytes)", name=path.name))
     elif create:
         try:
             _create_private_file(path)
         except OSError as exc:
             raise translate(exc, path.parent) from exc
     elif profile:
-        raise damaged(path.parent, f"{path.name} is missing")
+        raise damaged(path.parent, Message("{name} is missing", name=path.name))
     else:
-        raise VaultError(f"No database found at {path}.")
+        raise VaultError("No database found at {path}.", path=path)
     try:
         conn = sqlcipher3.connect(str(path), check_same_thread=False)
     except sqlcipher3.DatabaseError as exc:
@@ -102,7 +104,7 @@ def connect_encrypted(
         conn.execute("PRAGMA cipher_memory_security = ON")
         tables = _table_count(conn, sqlcipher3, path)
         if profile and tables == 0:
-            raise damaged(path.parent, f"{path.name} holds no tables")
+            raise damaged(path.parent, Message("{name} holds no tables", name=path.name))
         _configure(conn)
     except sqlcipher3.DatabaseError as exc:
         conn.close()

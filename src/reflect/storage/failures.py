@@ -18,6 +18,7 @@ from reflect.domain.errors import (
     VaultError,
     cut,
 )
+from reflect.domain.message import Message, as_message
 
 
 def latest_backup(profile_dir: Path) -> Path | None:
@@ -31,8 +32,18 @@ def latest_backup(profile_dir: Path) -> Path | None:
 
 
 def damaged(profile_dir: Path, what: str) -> ProfileDamaged:
+    """``what`` says what is wrong, as a Message so the interface can translate it inside
+    the sentence ("reflect.db is missing")."""
     backup = latest_backup(profile_dir)
-    return ProfileDamaged(what, str(backup) if backup else None)
+    return ProfileDamaged(as_message(what), str(backup) if backup else None)
+
+
+def reason(exc: BaseException, limit: int = 120) -> str:
+    """``exc`` as the reason inside another message: its own Message (so the interface can
+    translate it) when it fits in ``limit`` characters, else the cut English text."""
+    text = cut(exc, limit)
+    carried = exc.message if isinstance(exc, ReflectError) else None
+    return carried if carried is not None and carried == text else text
 
 
 def is_sqlite_error(exc: BaseException) -> bool:
@@ -50,23 +61,29 @@ def translate(
     text = str(exc).lower()
     if "disk is full" in text or "disk full" in text:
         return StorageUnavailable(
-            f"The disk is full: Reflect could not write in {cut(where, 200)}. Nothing was "
-            "changed; free some space and try again."
+            "The disk is full: Reflect could not write in {path}. Nothing was changed; free "
+            "some space and try again.",
+            path=cut(where, 200),
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StorageUnavailable(
-            f"Reflect cannot write in {cut(where, 200)}: the folder or file is read-only or "
-            "belongs to another user. Nothing was changed."
+            "Reflect cannot write in {path}: the folder or file is read-only or belongs to "
+            "another user. Nothing was changed.",
+            path=cut(where, 200),
         )
     if "locked" in text or "busy" in text:
         return ProfileBusy()
     if "malformed" in text or "not a database" in text or "corrupt" in text or "i/o" in text:
         if profile_dir is not None:
-            return damaged(profile_dir, f"SQLite reports '{cut(exc, 80)}'")
+            return damaged(profile_dir, Message("SQLite reports '{error}'", error=cut(exc, 80)))
         return VaultError(
-            f"A database file in {cut(where, 200)} is damaged (SQLite reports "
-            f"'{cut(exc, 80)}'). Nothing was written; run 'reflect check'."
+            "A database file in {path} is damaged (SQLite reports '{error}'). Nothing was "
+            "written; run 'reflect check'.",
+            path=cut(where, 200),
+            error=cut(exc, 80),
         )
     return StorageUnavailable(
-        f"Reflect could not use {cut(where, 200)}: {cut(exc, 120)}. Nothing was changed."
+        "Reflect could not use {path}: {error}. Nothing was changed.",
+        path=cut(where, 200),
+        error=cut(exc, 120),
     )

@@ -41,19 +41,30 @@ def check_kdf_settings(data: object, source: str = "vault.json") -> KdfParams:
     Raises VaultError naming ``source`` and the setting; never derives anything first.
     """
     if not isinstance(data, dict):
-        raise VaultError(f"{source} is damaged: its key-derivation settings are missing.")
+        raise VaultError(
+            "{source} is damaged: its key-derivation settings are missing.", source=source
+        )
     algorithm = data.get("algorithm", "argon2id")
     if algorithm != "argon2id":
-        raise VaultError(f"Unknown key derivation {_cut(algorithm)} in {source}.")
+        raise VaultError(
+            "Unknown key derivation {name} in {source}.", name=_cut(algorithm), source=source
+        )
     values: dict[str, int] = {}
     for name, (low, high) in BOUNDS.items():
         value = data.get(name)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise VaultError(f"{source} is damaged: {name} must be a whole number.")
+            raise VaultError(
+                "{source} is damaged: {name} must be a whole number.", source=source, name=name
+            )
         if not low <= value <= high:
             raise VaultError(
-                f"{source} asks for key-derivation setting {name} = {_cut(value)}, outside "
-                f"what Reflect writes ({low} to {high}); refusing to use it."
+                "{source} asks for key-derivation setting {name} = {value}, outside what "
+                "Reflect writes ({low} to {high}); refusing to use it.",
+                source=source,
+                name=name,
+                value=_cut(value),
+                low=low,
+                high=high,
             )
         values[name] = value
     salt = data.get("salt_hex")
@@ -62,7 +73,7 @@ def check_kdf_settings(data: object, source: str = "vault.json") -> KdfParams:
     except ValueError:
         salt_bytes = None
     if salt_bytes is None or not SALT_BYTES[0] <= len(salt_bytes) <= SALT_BYTES[1]:
-        raise VaultError(f"{source} has an invalid salt.")
+        raise VaultError("{source} has an invalid salt.", source=source)
     return KdfParams(values["memory_kib"], values["time_cost"], values["parallelism"], str(salt))
 
 
@@ -76,11 +87,13 @@ class KdfParams:
 
     def __post_init__(self) -> None:
         if self.algorithm != "argon2id":
-            raise VaultError(f"Unknown key derivation '{self.algorithm}' in vault.json.")
+            raise VaultError("Unknown key derivation '{name}' in vault.json.", name=self.algorithm)
         if self.memory_kib < FLOOR_MEMORY_KIB or self.time_cost < FLOOR_TIME_COST:
             raise VaultError(
                 "vault.json asks for key-derivation settings below the safe minimum "
-                f"(memory {self.memory_kib} KiB, {self.time_cost} passes); refusing to use them."
+                "(memory {memory} KiB, {passes} passes); refusing to use them.",
+                memory=self.memory_kib,
+                passes=self.time_cost,
             )
         if (
             self.memory_kib > MAX_MEMORY_KIB
@@ -88,9 +101,11 @@ class KdfParams:
             or self.parallelism > MAX_PARALLELISM
         ):
             raise VaultError(
-                "Key-derivation settings above what Reflect writes "
-                f"(memory {self.memory_kib} KiB, {self.time_cost} passes, "
-                f"{self.parallelism} lanes); refusing to use them."
+                "Key-derivation settings above what Reflect writes (memory {memory} KiB, "
+                "{passes} passes, {lanes} lanes); refusing to use them.",
+                memory=self.memory_kib,
+                passes=self.time_cost,
+                lanes=self.parallelism,
             )
         if self.parallelism < 1 or len(bytes.fromhex(self.salt_hex)) < 16:
             raise VaultError("vault.json has an invalid salt or parallelism.")

@@ -46,7 +46,9 @@ def unwrap(wrapped: dict[str, str], kek: bytes | bytearray) -> bytearray:
         # AES-GCM would raise a bare ValueError on a short nonce: say what is wrong instead.
         raise VaultError(
             "vault.json is damaged: the wrapped key has the wrong size "
-            f"(nonce {len(nonce)} bytes, sealed key {len(sealed)} bytes)."
+            "(nonce {nonce} bytes, sealed key {sealed} bytes).",
+            nonce=len(nonce),
+            sealed=len(sealed),
         )
     try:
         key = AESGCM(bytes(kek)).decrypt(nonce, sealed, _AAD)

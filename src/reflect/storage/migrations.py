@@ -158,8 +158,9 @@ def apply_migrations(db: sqlite_utils.Database) -> None:
     unknown = newer_than_code(db)
     if unknown:
         raise SchemaTooNew(
-            "This profile was saved by a newer version of Reflect "
-            f"({', '.join(unknown)}). Please update Reflect; nothing was changed."
+            "This profile was saved by a newer version of Reflect ({versions}). Please update "
+            "Reflect; nothing was changed.",
+            versions=", ".join(unknown),
         )
     migrations.apply(db)
 

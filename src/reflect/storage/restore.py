@@ -20,6 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from reflect.domain.backup_rotation import BACKUP_SUFFIX
+from reflect.domain.errors import cut
 from reflect.domain.profile import ProfileInfo
 from reflect.paths import ensure_private_dir
 from reflect.storage.backup import (
@@ -90,7 +91,9 @@ def resolve_backup_key(
     except WrongPassphrase:
         current = None
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise VaultError(f"Cannot read this profile's vault.json: {exc}") from exc
+        raise VaultError(
+            "Cannot read this profile's vault.json: {error}", error=cut(exc, 200)
+        ) from exc
     if current is not None and _opens(backup, current):
         return current, bytearray(current), None
     sidecar = read_key_sidecar(backup)
@@ -109,9 +112,10 @@ def resolve_backup_key(
         # Without the sidecar nothing says a passphrase change happened: the file may as well
         # be damaged or come from another profile. Do not guess the happier story.
         raise VaultError(
-            f"{backup.name} does not open with this profile's key: it is damaged, belongs to "
-            "another profile, or was written before a passphrase change and its .key.json "
-            "file is not beside it. Nothing was changed."
+            "{name} does not open with this profile's key: it is damaged, belongs to another "
+            "profile, or was written before a passphrase change and its .key.json file is not "
+            "beside it. Nothing was changed.",
+            name=backup.name,
         )
     raise VaultError(
         "This backup was written before the passphrase was changed. Enter the passphrase "
@@ -129,12 +133,19 @@ def check_backup_file(backup: Path) -> None:
         size = Path(backup).stat().st_size
     except OSError as exc:
         raise VaultError(
-            f"Cannot read {backup.name}: {exc.strerror}. Nothing was changed."
+            "Cannot read {name}: {error}. Nothing was changed.",
+            name=backup.name,
+            error=cut(exc.strerror, 120),
         ) from exc
     if size < _MIN_PAGE or size % _MIN_PAGE:
         raise VaultError(
-            f"{backup.name} is not a Reflect backup: it is empty or cut short "
-            f"({size} byte{'' if size == 1 else 's'}). Nothing was changed."
+            "{name} is not a Reflect backup: it is empty or cut short ({size} byte). "
+            "Nothing was changed."
+            if size == 1
+            else "{name} is not a Reflect backup: it is empty or cut short ({size} bytes). "
+            "Nothing was changed.",
+            name=backup.name,
+            size=size,
         )
 
 
@@ -147,8 +158,10 @@ def _check_contents(backup: Path, key: bytearray, allow_empty: bool) -> None:
         missing = sorted(REQUIRED_TABLES - tables)
         if missing or "_sqlite_migrations" not in tables:
             raise VaultError(
-                f"{backup.name} is not a Reflect backup: tables are missing "
-                f"({', '.join(missing[:4]) or '_sqlite_migrations'}). Nothing was changed."
+                "{name} is not a Reflect backup: tables are missing ({tables}). "
+                "Nothing was changed.",
+                name=backup.name,
+                tables=", ".join(missing[:4]) or "_sqlite_migrations",
             )
         applied = {m.name for m in migrations.applied(db)}
         unknown = newer_than_code(db)
@@ -162,14 +175,15 @@ def _check_contents(backup: Path, key: bytearray, allow_empty: bool) -> None:
         )
     if FIRST_MIGRATION not in applied:
         raise VaultError(
-            f"{backup.name} has no known schema version; it is not a Reflect backup. "
-            "Nothing was changed."
+            "{name} has no known schema version; it is not a Reflect backup. Nothing was changed.",
+            name=backup.name,
         )
     if rows == 0 and not allow_empty:
         raise VaultError(
-            f"{backup.name} holds no reflections, check-ins or anything else: restoring it "
+            "{name} holds no reflections, check-ins or anything else: restoring it "
             "would empty the profile. Nothing was changed (on the command line, "
-            "--allow-empty restores it anyway)."
+            "--allow-empty restores it anyway).",
+            name=backup.name,
         )
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pyrage
 from pyrage import x25519
 
-from reflect.domain.errors import ReflectError, ValidationError
+from reflect.domain.errors import ReflectError, ValidationError, cut
+from reflect.domain.message import Term
 from reflect.domain.sealed_json import MAX_BYTES
 from reflect.paths import write_private_file
 
@@ -55,32 +56,37 @@ def seal(data: bytes, recipients: list[str]) -> bytes:
     try:
         return bytes(pyrage.encrypt(data, keys))
     except pyrage.EncryptError as exc:  # pragma: no cover - only on a broken binding
-        raise ReflectError(f"The file could not be sealed: {exc}") from None
+        raise ReflectError("The file could not be sealed: {error}", error=cut(exc, 200)) from None
 
 
 def open_sealed(data: bytes, secret: str, what: str) -> bytes:
     """The content of an age file sealed to ``secret``'s public key.
 
     A file for another key, and a file that is damaged or cut short, are told apart so the
-    person knows whether to ask for a new file or check who it was meant for.
+    person knows whether to ask for a new file or check who it was meant for. ``what`` is a
+    fixed English name of the kind of file ("debrief packet"), translated with the message.
     """
+    kind = Term(what)
     if len(data) > MAX_SEALED_BYTES:
-        raise DamagedSealedFile(f"This file is too large to be a {what} from Reflect.")
+        raise DamagedSealedFile("This file is too large to be a {what} from Reflect.", what=kind)
     if not data.startswith(AGE_MAGIC):
         raise DamagedSealedFile(
-            f"This file is not a {what}: it is not a sealed (age) file. Nothing was changed."
+            "This file is not a {what}: it is not a sealed (age) file. Nothing was changed.",
+            what=kind,
         )
     try:
         return bytes(pyrage.decrypt(data, [x25519.Identity.from_str(secret)]))
     except pyrage.DecryptError as exc:
         if "no matching keys" in str(exc).lower():
             raise NotSealedForThisProfile(
-                f"This {what} was sealed for someone else's key, not this profile's. "
-                "Nothing was changed."
+                "This {what} was sealed for someone else's key, not this profile's. "
+                "Nothing was changed.",
+                what=kind,
             ) from None
         raise DamagedSealedFile(
-            f"This {what} is damaged or incomplete (it may have been cut short while "
-            "copying). Ask for it to be sent again. Nothing was changed."
+            "This {what} is damaged or incomplete (it may have been cut short while "
+            "copying). Ask for it to be sent again. Nothing was changed.",
+            what=kind,
         ) from None
 
 
@@ -89,12 +95,16 @@ def read_sealed_file(path: Path, what: str) -> bytes:
     path = Path(path).expanduser()
     try:
         if not path.is_file():
-            raise ValidationError(f"There is no file at {path}.")
+            raise ValidationError("There is no file at {path}.", path=path)
         if path.stat().st_size > MAX_SEALED_BYTES:
-            raise DamagedSealedFile(f"This file is too large to be a {what} from Reflect.")
+            raise DamagedSealedFile(
+                "This file is too large to be a {what} from Reflect.", what=Term(what)
+            )
         return path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Cannot read {path.name}: {exc.strerror}") from None
+        raise ValidationError(
+            "Cannot read {path}: {error}", path=path.name, error=cut(exc.strerror, 120)
+        ) from None
 
 
 def write_sealed_file(path: Path, sealed: bytes) -> None:
@@ -102,4 +112,6 @@ def write_sealed_file(path: Path, sealed: bytes) -> None:
     try:
         write_private_file(Path(path).expanduser(), sealed)
     except OSError as exc:
-        raise ValidationError(f"Cannot write {Path(path).name}: {exc.strerror}") from None
+        raise ValidationError(
+            "Cannot write {path}: {error}", path=Path(path).name, error=cut(exc.strerror, 120)
+        ) from None

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from reflect.domain.errors import cut
+from reflect.domain.message import Message
 from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised, passphrase_forms
 from reflect.domain.profile import ProfileInfo, list_profile_infos, read_profile_info
 from reflect.paths import ensure_private_dir, write_private_file
@@ -52,7 +53,9 @@ def _slug(name: str) -> str:
 
 def _check_length(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise VaultError(f"Please use a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters.")
+        raise VaultError(
+            "Please use a passphrase of at least {count} characters.", count=MIN_PASSPHRASE_LENGTH
+        )
 
 
 def _seal(secret: str, params: KdfParams, data_key: bytearray) -> dict[str, Any]:
@@ -66,12 +69,14 @@ def _seal(secret: str, params: KdfParams, data_key: bytearray) -> dict[str, Any]
 def check_seal(sealed: object, where: str = "vault.json") -> dict[str, Any]:
     """``sealed`` if it has the shape a seal must have, else a clear VaultError."""
     if not isinstance(sealed, dict):
-        raise VaultError(f"{where} is damaged: a sealed key is missing.")
+        raise VaultError("{source} is damaged: a sealed key is missing.", source=where)
     wrapped = sealed.get("wrapped_key")
     if not isinstance(sealed.get("kdf"), dict) or not isinstance(wrapped, dict):
-        raise VaultError(f"{where} is damaged: 'kdf' or 'wrapped_key' is missing.")
+        raise VaultError("{source} is damaged: 'kdf' or 'wrapped_key' is missing.", source=where)
     if not isinstance(wrapped.get("nonce"), str) or not isinstance(wrapped.get("sealed"), str):
-        raise VaultError(f"{where} is damaged: the wrapped key has no 'nonce' or 'sealed'.")
+        raise VaultError(
+            "{source} is damaged: the wrapped key has no 'nonce' or 'sealed'.", source=where
+        )
     return sealed
 
 
@@ -108,7 +113,7 @@ class ProfileStore:
     def get(self, profile_id: str) -> ProfileInfo:
         info = read_profile_info(self.profiles_dir / profile_id)
         if info is None:
-            raise VaultError(f"There is no profile called '{cut(profile_id, 60)}'.")
+            raise VaultError("There is no profile called '{profile}'.", profile=cut(profile_id, 60))
         return info
 
     def _new_params(self) -> KdfParams:
@@ -118,7 +123,9 @@ class ProfileStore:
         try:
             data = json.loads(info.vault_path.read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError) as exc:
-            raise VaultError(f"Cannot read {info.vault_path}: {cut(exc, 120)}") from exc
+            raise VaultError(
+                "Cannot read {path}: {error}", path=info.vault_path, error=cut(exc, 120)
+            ) from exc
         if not isinstance(data, dict) or data.get("format") != VAULT_FORMAT:
             raise VaultError("This profile's vault.json comes from an unknown version of Reflect.")
         if not isinstance(data.get("passphrase"), dict):
@@ -267,13 +274,15 @@ class ProfileStore:
             wipe(data_key)
             if not key_proven:
                 raise
-            raise damaged(info.directory, "reflect.db does not open with its own key") from exc
+            raise damaged(
+                info.directory, Message("reflect.db does not open with its own key")
+            ) from exc
         except BaseException:
             wipe(data_key)
             raise
         try:
             if is_fresh(db):
-                raise damaged(info.directory, "reflect.db holds none of Reflect's tables")
+                raise damaged(info.directory, Message("reflect.db holds none of Reflect's tables"))
             self._migrate(info, db, data_key)
         except Exception as exc:
             close_database(db)

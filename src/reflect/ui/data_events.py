@@ -11,7 +11,9 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from reflect.services.events import ChangeKind
 from reflect.services.session import Session
@@ -62,16 +64,51 @@ def follow(
     session: Session, kinds: Iterable[ChangeKind], refresh: Callable[[], None], owner: QObject
 ) -> None:
     """Call ``refresh`` after each change of ``kinds`` (and after an import or a restore)
-    for as long as ``owner`` exists."""
-    events = data_events(session)
-    wanted = set(kinds) | set(EVERYTHING)
+    for as long as ``owner`` exists.
 
-    def on_changed(kind: str) -> None:
-        from shiboken6 import isValid
+    A screen out of sight refreshes when it is next shown, and one in sight on the next turn
+    of the event loop, once for any number of changes: a save returns at once instead of
+    waiting for every screen to re-read ten years of entries. An owner that is not a widget
+    (a loader) is called at once.
+    """
+    follower = _Follower(session, set(kinds) | set(EVERYTHING), refresh, owner)
+    # A bound slot of a child of ``owner``: Qt drops the connection when the owner goes.
+    data_events(session).changed.connect(follower.on_changed)
 
-        if kind in wanted and isValid(owner) and session.is_open:
-            refresh()
 
-    # The connection lives as long as the session's events (until lock); a destroyed owner
-    # is skipped by the isValid check rather than called.
-    events.changed.connect(on_changed)
+class _Follower(QObject):
+    def __init__(
+        self, session: Session, wanted: set[str], refresh: Callable[[], None], owner: QObject
+    ) -> None:
+        super().__init__(owner)
+        self._session = session
+        self._wanted = wanted
+        self._refresh = refresh
+        self._owner = owner
+        self._stale = False
+        self._posted = False
+        if isinstance(owner, QWidget):
+            owner.installEventFilter(self)
+
+    @Slot(str)
+    def on_changed(self, kind: str) -> None:
+        if kind not in self._wanted:
+            return
+        owner = self._owner
+        if not isinstance(owner, QWidget):
+            self._run()
+        elif not owner.isVisible():
+            self._stale = True
+        elif not self._posted:
+            self._posted = True
+            QTimer.singleShot(0, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if self._stale and event.type() == QEvent.Type.Show:
+            self._run()
+        return False
+
+    def _run(self) -> None:
+        self._stale = self._posted = False
+        if isValid(self._owner) and self._session.is_open:
+            self._refresh()

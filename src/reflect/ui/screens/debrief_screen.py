@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -280,7 +280,10 @@ class DebriefScreen(QWidget):
         self.title.setText(debrief.title)
         self.supervisor.setText(debrief.supervisor)
         if debrief.scheduled_for:
-            self.when.setDateTime(QDateTime(debrief.scheduled_for))
+            at = debrief.scheduled_for
+            self.when.setDateTime(
+                QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute, at.second))
+            )
         self.topics.setPlainText("\n".join(debrief.topics))
         self.picker.set_choices(self._choices(debrief.shared), debrief.shared, debrief.parts)
         self.delete_button.setEnabled(debrief.id is not None)

@@ -102,7 +102,8 @@ class AgreementForm(QWidget):
         self.has_review.setChecked(agreement.review_on is not None)
         self.review.setEnabled(agreement.review_on is not None)
         if agreement.review_on:
-            self.review.setDate(QDate(agreement.review_on))
+            day = agreement.review_on
+            self.review.setDate(QDate(day.year, day.month, day.day))
         self._show_reminder(agreement)
         self.status.setText("")
 

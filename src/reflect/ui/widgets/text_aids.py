@@ -1,14 +1,15 @@
 """Quiet help while writing: word counts, offline spell-checking, and tag completion.
 
 Spell-checking follows the profile's language and the "spell_check" setting. The word list
-loads on a worker thread the first time a reflection is opened, so typing never waits; until
-it is ready nothing is underlined.
+loads on a worker thread the first time an editor is shown, so typing never waits; until
+it is ready nothing is underlined. Not before: the lists take about 50 MB, which a person who
+only reads their trends should not pay for.
 """
 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMenu, QPlainTextEdit, QWidget
 
@@ -82,7 +83,16 @@ class Speller(QObject):
         self._highlighters.append(highlighter)
         edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         edit.customContextMenuRequested.connect(lambda pos: self._menu(edit, pos))
-        self.start_loading()
+        if edit.isVisible():
+            self.start_loading()
+        else:
+            edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            self.start_loading()
+        return False
 
     def rehighlight(self) -> None:
         for highlighter in self._highlighters:
