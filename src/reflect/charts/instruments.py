@@ -142,14 +142,18 @@ def draw_instruments(
     )
     _date_span(ax, instrument, span)
     date_axis(ax, style)
-    # Room on the right for the band names only when there are bands.
-    right = 16.0
-    if bands:  # at least 110 points, more when translated band names run longer
-        names = [short_band_label(w(band.label)) for band in bands]
-        right = max(110.0, max(text_width(name, style.font_size - 1.5) for name in names) + 16)
-    margins(figure, left=52, right=right, top=84, bottom=34)
+    margins(figure, left=52, right=_band_names_room(bands, style), top=84, bottom=34)
     if bands:
         _spread_band_labels(figure, ax, style)
+
+
+def _band_names_room(bands: Sequence[BandThreshold], style: ChartStyle) -> float:
+    """Room on the right for the band names, only when there are bands: at least 110
+    points, more when translated band names run longer."""
+    if not bands:
+        return 16.0
+    names = [short_band_label(style.words(band.label)) for band in bands]
+    return max(110.0, max(text_width(name, style.font_size - 1.5) for name in names) + 16)
 
 
 def _whole_scale(ax: Axes, instrument: InstrumentSeries) -> None:
