@@ -14,6 +14,7 @@ import re
 from typing import Any, NoReturn
 
 from reflect.domain.errors import ContentError
+from reflect.domain.message import Message, Term, as_message
 from reflect.domain.safe_json import shorten
 
 # Any number in a content file (a transform, a band limit, a point value) stays within this.
@@ -21,13 +22,14 @@ NUMBER_LIMIT = 1e6
 _TEMPLATE_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _DASHED_ID = re.compile(r"^[a-z0-9_-]{1,64}$")
 
-_KIND_NAMES = {
-    str: "a text",
-    int: "a whole number",
-    list: "a list",
-    dict: "an object",
-    float: "a number",
-    bool: "true or false",
+# The refusal for a value of the wrong kind, written whole so each can be translated.
+_KIND_PROBLEMS = {
+    str: "must be a text",
+    int: "must be a whole number",
+    list: "must be a list",
+    dict: "must be an object",
+    float: "must be a number",
+    bool: "must be true or false",
 }
 
 
@@ -45,11 +47,12 @@ class ContentReader:
         if isinstance(key, int):
             return f"{self.path}[{key}]"
         if not key:
-            return self.path or "(file)"
+            return self.path or Term("(file)")
         return f"{self.path}.{key}" if self.path else key
 
     def fail(self, key: str | int, problem: str) -> NoReturn:
-        raise ContentError(self.source, self.where(key), problem)
+        # A constant problem becomes a Message too, so the interface can translate it.
+        raise ContentError(self.source, self.where(key), as_message(problem))
 
     def has(self, key: str) -> bool:
         return key in self.data
@@ -71,7 +74,10 @@ class ContentReader:
         extra = sorted(set(self.data) - allowed)
         if extra:
             self.fail(
-                extra[0], f"is not a known key (expected one of: {', '.join(sorted(allowed))})"
+                extra[0],
+                Message(
+                    "is not a known key (expected one of: {keys})", keys=", ".join(sorted(allowed))
+                ),
             )
 
     # --- values -------------------------------------------------------------------------
@@ -82,7 +88,8 @@ class ContentReader:
             self.fail(key, "is missing")
         value = self.data[key]
         if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-            self.fail(key, f"must be {_KIND_NAMES.get(kind, kind.__name__)}")
+            problem = _KIND_PROBLEMS.get(kind)
+            self.fail(key, problem or Message("must be {kind}", kind=kind.__name__))
         return value
 
     def text(
@@ -103,18 +110,19 @@ class ContentReader:
         if not isinstance(value, str) or (required and not value.strip()):
             self.fail(key, "must be a non-empty text" if required else "must be a text")
         if max_len is not None and len(value) > max_len:
-            self.fail(key, f"keep it short: at most {max_len} characters")
+            self.fail(key, Message("keep it short: at most {count} characters", count=max_len))
         return value.strip()
 
     def identifier(self, key: str, *, dashes: bool = False) -> str:
         value = self.text(key)
         if not (_DASHED_ID if dashes else _TEMPLATE_ID).match(value):
-            allowed = (
-                "lower-case letters, digits, '_' or '-'"
+            template = (
+                "{value} must use only lower-case letters, digits, '_' or '-' (64 at most)"
                 if dashes
-                else ("lower-case letters, digits and underscores, starting with a letter")
+                else "{value} must use only lower-case letters, digits and underscores, "
+                "starting with a letter (64 at most)"
             )
-            self.fail(key, f"{shorten(value)} must use only {allowed} (64 at most)")
+            self.fail(key, Message(template, value=shorten(value)))
         return value
 
     def integer(self, key: str, low: int, high: int, default: int | None = None) -> int:
@@ -124,7 +132,15 @@ class ContentReader:
         if key not in self.data:
             self.fail(key, "is missing")
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.fail(key, f"must be a whole number from {low} to {high}, found {shorten(value)}")
+            self.fail(
+                key,
+                Message(
+                    "must be a whole number from {low} to {high}, found {value}",
+                    low=low,
+                    high=high,
+                    value=shorten(value),
+                ),
+            )
         return value
 
     def number(self, key: str, default: float, limit: float = NUMBER_LIMIT) -> float:
@@ -144,7 +160,15 @@ class ContentReader:
             or not math.isfinite(value)
             or abs(value) > limit
         ):
-            self.fail(key, f"must be a number from {-limit:g} to {limit:g}, found {shorten(value)}")
+            self.fail(
+                key,
+                Message(
+                    "must be a number from {low} to {high}, found {value}",
+                    low=f"{-limit:g}",
+                    high=f"{limit:g}",
+                    value=shorten(value),
+                ),
+            )
         return float(value)
 
     def boolean(self, key: str, default: bool = False) -> bool:
@@ -169,7 +193,14 @@ class ContentReader:
     def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
         value = self.data.get(key, default)
         if value not in choices:
-            self.fail(key, f"must be one of {', '.join(choices)}, found {shorten(value)}")
+            self.fail(
+                key,
+                Message(
+                    "must be one of {choices}, found {value}",
+                    choices=", ".join(choices),
+                    value=shorten(value),
+                ),
+            )
         return str(value)
 
     # --- lists of item numbers and answer maps (questionnaire definitions) -------------
@@ -189,7 +220,11 @@ class ContentReader:
                 raise ContentError(
                     self.source,
                     f"{self.where(key)}[{index}]",
-                    f"must be an item number from 1 to {item_count}, found {shorten(number)}",
+                    Message(
+                        "must be an item number from 1 to {count}, found {value}",
+                        count=item_count,
+                        value=shorten(number),
+                    ),
                 )
         if len(set(value)) != len(value):
             self.fail(key, "lists the same item twice")
@@ -209,11 +244,21 @@ class ContentReader:
             except (TypeError, ValueError):
                 inner.fail(name, "is not an answer number")
             if not minimum <= answer <= maximum:
-                inner.fail(name, f"is outside the scale {minimum} to {maximum}")
+                inner.fail(
+                    name,
+                    Message("is outside the scale {low} to {high}", low=minimum, high=maximum),
+                )
             if kind is str:
                 result[answer] = inner.text(name)
             else:
                 result[answer] = inner.number_value(item, name)
         if complete and set(result) != set(range(minimum, maximum + 1)):
-            self.fail(key, f"must give a value for every answer from {minimum} to {maximum}")
+            self.fail(
+                key,
+                Message(
+                    "must give a value for every answer from {low} to {high}",
+                    low=minimum,
+                    high=maximum,
+                ),
+            )
         return result

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from reflect.domain.errors import ContentError
+from reflect.domain.message import Message, Term
 from reflect.domain.safe_json import (
+    JSON_SYNTAX_ERROR,
     JsonLimitError,
     decode_text,
     loads,
@@ -25,6 +27,7 @@ from reflect.domain.safe_json import (
 
 MAX_CONTENT_BYTES = 1024 * 1024  # the largest shipped file is about 40 KB
 MAX_CONTENT_DEPTH = 12  # templates, the deepest format, need 7
+WHOLE_FILE = Term("(file)")  # the "field" of a problem with the file as a whole
 
 
 def load_content_file(path: Path, *, toml_allowed: bool = False) -> Any:
@@ -36,16 +39,16 @@ def load_content_file(path: Path, *, toml_allowed: bool = False) -> Any:
     except JsonLimitError as exc:
         problem = exc.problem
         if not path.exists() and not path.is_symlink():
-            problem = "cannot be read (the file is missing)"
-        raise ContentError(source, "(file)", problem) from None
+            problem = Message("cannot be read (the file is missing)")
+        raise ContentError(source, WHOLE_FILE, problem) from None
     try:
         text = decode_text(raw)
         if toml_allowed and path.suffix.lower() == ".toml":
             return loads_toml(text, MAX_CONTENT_DEPTH)
         return loads(text, MAX_CONTENT_DEPTH)
     except JsonLimitError as exc:
-        where = exc.where or _line_of(exc.problem) or "(file)"
-        raise ContentError(source, where, _without_line(exc.problem)) from None
+        where, problem = _located(exc.problem)
+        raise ContentError(source, exc.where or where, problem) from None
 
 
 def content_files(folder: Path, suffixes: Iterable[str] = (".json",)) -> list[Path]:
@@ -62,17 +65,10 @@ def content_files(folder: Path, suffixes: Iterable[str] = (".json",)) -> list[Pa
     return sorted(p for p in entries if p.suffix.lower() in wanted and not p.is_dir())
 
 
-def _line_of(problem: str) -> str:
-    # "is not valid JSON (line 3, column 12: ...)": the field of a syntax error is its line.
-    marker = "(line "
-    if marker not in problem:
-        return ""
-    number = problem.split(marker, 1)[1].split(",", 1)[0]
-    return f"line {number}" if number.isdigit() else ""
-
-
-def _without_line(problem: str) -> str:
-    if "(line " not in problem or ": " not in problem:
-        return problem
-    head, rest = problem.split("(line ", 1)
-    return f"{head}({rest.split(': ', 1)[1]}" if ": " in rest else problem
+def _located(problem: Message) -> tuple[str, Message]:
+    """(field, problem) of a parsing problem: a JSON syntax error names its line as the field
+    ("line 3": "is not valid JSON (Expecting value)"), anything else the whole file."""
+    if problem.template != JSON_SYNTAX_ERROR:
+        return WHOLE_FILE, problem
+    where = Message("line {line}", line=problem.values["line"])
+    return where, Message("is not valid JSON ({error})", error=problem.values["error"])

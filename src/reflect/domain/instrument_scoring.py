@@ -111,18 +111,22 @@ def check_answers(definition: InstrumentDefinition, answers: Sequence[int]) -> N
     expected = definition.item_count
     if len(answers) != expected:
         raise ValidationError(
-            f"{definition.short_name} has {expected} items; {len(answers)} answers were given."
+            "{name} has {expected} items; {given} answers were given.",
+            name=definition.short_name,
+            expected=expected,
+            given=len(answers),
         )
     low, high = definition.scale.minimum, definition.scale.maximum
     wrong = [
         str(i + 1) for i, a in enumerate(answers) if isinstance(a, bool) or not low <= a <= high
     ]
     if wrong:
-        raise ValidationError(
-            f"Answers must be numbers from {low} to {high}; "
-            f"check item{'s' if len(wrong) > 1 else ''} "
-            f"{', '.join(wrong)}."
+        template = (
+            "Answers must be numbers from {low} to {high}; check items {items}."
+            if len(wrong) > 1
+            else "Answers must be numbers from {low} to {high}; check item {items}."
         )
+        raise ValidationError(template, low=low, high=high, items=", ".join(wrong))
 
 
 def parse_answers(text: str, definition: InstrumentDefinition) -> list[int]:
@@ -137,6 +141,8 @@ def parse_answers(text: str, definition: InstrumentDefinition) -> list[int]:
     answers = []
     for index, part in enumerate(parts, start=1):
         if not re.fullmatch(r"-?\d+", part):
-            raise ValidationError(f"Answer {index} ('{part}') is not a whole number.")
+            raise ValidationError(
+                "Answer {index} ('{part}') is not a whole number.", index=index, part=part
+            )
         answers.append(int(part))
     return answers

@@ -97,12 +97,16 @@ def assess(
     """Rate each domain from the answers given (None = not answered)."""
     if len(answers) != definition.item_count:
         raise ValidationError(
-            f"The assessment has {definition.item_count} items; {len(answers)} answers were given."
+            "The assessment has {expected} items; {given} answers were given.",
+            expected=definition.item_count,
+            given=len(answers),
         )
     low, high = definition.scale.minimum, definition.scale.maximum
     for index, answer in enumerate(answers, start=1):
         if answer is not None and (isinstance(answer, bool) or not low <= answer <= high):
-            raise ValidationError(f"Answer {index} must be from {low} to {high}.")
+            raise ValidationError(
+                "Answer {index} must be from {low} to {high}.", index=index, low=low, high=high
+            )
     if mode not in MODES:
         raise ValidationError("An assessment is answered alone or by a group.")
     if not 1 <= participants <= 500 or (mode == "group") != (participants > 1):
@@ -143,7 +147,7 @@ def check_action(item: ActionItem) -> ActionItem:
     if not who:
         raise ValidationError("Write who will do it (a role is enough).")
     if len(what) > MAX_TEXT or len(who) > MAX_TEXT:
-        raise ValidationError(f"Keep each field under {MAX_TEXT} characters.")
+        raise ValidationError("Keep each field under {count} characters.", count=MAX_TEXT)
     if item.review_on < item.by_when:
         raise ValidationError("The review date comes on or after the date it is due.")
     return ActionItem(

@@ -14,8 +14,9 @@ def validate_new_passphrase(passphrase: str, confirmation: str) -> None:
         raise VaultError("The two passphrases are different. Please type the same one twice.")
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise VaultError(
-            f"Please use at least {MIN_PASSPHRASE_LENGTH} characters. A few unrelated words "
-            "are easier to remember than symbols and much harder to guess."
+            "Please use at least {count} characters. A few unrelated words are easier to "
+            "remember than symbols and much harder to guess.",
+            count=MIN_PASSPHRASE_LENGTH,
         )
 
 

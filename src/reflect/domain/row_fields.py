@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from reflect.domain import safe_json
+from reflect.domain.message import Message, as_message
 from reflect.domain.safe_json import shorten
 
 # One cell may hold a long journal entry, but not a whole disk: 4 MB of text is far more
@@ -28,8 +29,9 @@ class RowProblem(Exception):
 
     def __init__(self, column: str, problem: str) -> None:
         self.column = column
-        self.problem = problem
-        super().__init__(problem)
+        # A Message, so whoever reports it can keep its template for translation.
+        self.problem = as_message(problem)
+        super().__init__(self.problem)
 
 
 class RowReader:
@@ -48,9 +50,9 @@ class RowReader:
                 raise RowProblem(column, "is missing")
             return ""
         if not isinstance(value, str):
-            raise RowProblem(column, f"must be text, found {shorten(value)}")
+            raise RowProblem(column, Message("must be text, found {value}", value=shorten(value)))
         if len(value) > max_chars:
-            raise RowProblem(column, f"is longer than {max_chars} characters")
+            raise RowProblem(column, Message("is longer than {count} characters", count=max_chars))
         if _SURROGATE.search(value):
             raise RowProblem(column, "holds characters that are not valid Unicode")
         if required and not value.strip():
@@ -64,9 +66,19 @@ class RowReader:
                 raise RowProblem(column, "is missing")
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise RowProblem(column, f"must be a whole number, found {shorten(value)}")
+            raise RowProblem(
+                column, Message("must be a whole number, found {value}", value=shorten(value))
+            )
         if not low <= value <= high:
-            raise RowProblem(column, f"must be from {low} to {high}, found {shorten(value)}")
+            raise RowProblem(
+                column,
+                Message(
+                    "must be from {low} to {high}, found {value}",
+                    low=low,
+                    high=high,
+                    value=shorten(value),
+                ),
+            )
         return value
 
     def row_id(self, column: str = "id") -> int | None:
@@ -80,11 +92,17 @@ class RowReader:
             moment = datetime.fromisoformat(raw)
         except ValueError:
             raise RowProblem(
-                column, f"{shorten(raw)} is not a date and time like 2026-03-31T21:05:00"
+                column,
+                Message(
+                    "{value} is not a date and time like 2026-03-31T21:05:00", value=shorten(raw)
+                ),
             ) from None
         if moment.tzinfo is not None:  # Reflect keeps local times; mixing them cannot sort
             raise RowProblem(
-                column, f"{shorten(raw)} carries a time zone; Reflect keeps local times"
+                column,
+                Message(
+                    "{value} carries a time zone; Reflect keeps local times", value=shorten(raw)
+                ),
             )
         return moment
 
@@ -95,7 +113,9 @@ class RowReader:
         try:
             return date.fromisoformat(raw)
         except ValueError:
-            raise RowProblem(column, f"{shorten(raw)} is not a date like 2026-03-31") from None
+            raise RowProblem(
+                column, Message("{value} is not a date like 2026-03-31", value=shorten(raw))
+            ) from None
 
     def json(self, column: str, kind: type, *, required: bool = False) -> Any:
         """The column's JSON text decoded; it must decode to ``kind`` (list or dict)."""
@@ -105,11 +125,15 @@ class RowReader:
         try:
             value = safe_json.loads(raw, MAX_JSON_DEPTH)
         except safe_json.JsonLimitError as exc:
-            problem = f"{exc.where}: {exc.problem}" if exc.where else exc.problem
-            raise RowProblem(column, problem) from None
+            # str(exc) is the problem, after the place in the JSON where there is one.
+            raise RowProblem(column, exc.args[0]) from None
         if not isinstance(value, kind):
-            expected = "a JSON list" if kind is list else "a JSON object"
-            raise RowProblem(column, f"must be {expected}, found {shorten(raw)}")
+            template = (
+                "must be a JSON list, found {value}"
+                if kind is list
+                else "must be a JSON object, found {value}"
+            )
+            raise RowProblem(column, Message(template, value=shorten(raw)))
         return value
 
 
@@ -123,7 +147,14 @@ def rating_map(values: dict[str, Any], column: str, low: int, high: int) -> dict
     for key, value in values.items():
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise RowProblem(
-                column, f"{shorten(key)} must be rated from {low} to {high}, found {shorten(value)}"
+                column,
+                Message(
+                    "{key} must be rated from {low} to {high}, found {value}",
+                    key=shorten(key),
+                    low=low,
+                    high=high,
+                    value=shorten(value),
+                ),
             )
     return dict(values)
 
@@ -135,5 +166,12 @@ def finite_number(value: Any, column: str, limit: float) -> float:
         or not math.isfinite(value)
         or abs(value) > limit
     ):
-        raise RowProblem(column, f"must hold numbers up to {limit:g}, found {shorten(value)}")
+        raise RowProblem(
+            column,
+            Message(
+                "must hold numbers up to {limit}, found {value}",
+                limit=f"{limit:g}",
+                value=shorten(value),
+            ),
+        )
     return float(value)

@@ -18,21 +18,31 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from reflect.domain.message import Message, as_message
+
 MAX_DEPTH = 32
 MAX_INT_DIGITS = 20
 # No number a person or an organisation writes in Reflect's files comes near this; the
 # limit keeps arithmetic on it (sums, multiplications, chart axes) finite.
 MAX_NUMBER = 1e15
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# The template of a JSON syntax error; content files name its line as the field.
+JSON_SYNTAX_ERROR = "is not valid JSON (line {line}, column {column}: {error})"
 
 
 class JsonLimitError(ValueError):
     """The text is valid JSON/TOML but outside what Reflect accepts (or not valid at all)."""
 
     def __init__(self, problem: str, where: str = "") -> None:
-        self.problem = problem
+        # ``problem`` is a Message (or plain English made one), so callers that put it in
+        # their own message keep its template for the interface to translate.
+        self.problem = as_message(problem)
         self.where = where
-        super().__init__(f"{where}: {problem}" if where else problem)
+        super().__init__(
+            Message("{where}: {problem}", where=where, problem=self.problem)
+            if where
+            else self.problem
+        )
 
 
 def shorten(value: Any, limit: int = 60) -> str:
@@ -48,19 +58,21 @@ def shorten(value: Any, limit: int = 60) -> str:
 
 def _parse_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise JsonLimitError(f"has a number with more than {MAX_INT_DIGITS} digits")
+        raise JsonLimitError(_too_many_digits())
     return int(text)
 
 
 def _parse_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise JsonLimitError(f"has a number too large to use ({shorten(text)})")
+        raise JsonLimitError(
+            Message("has a number too large to use ({value})", value=shorten(text))
+        )
     return value
 
 
 def _no_constant(name: str) -> None:
-    raise JsonLimitError(f"{name} is not a number Reflect accepts")
+    raise JsonLimitError(Message("{name} is not a number Reflect accepts", name=name))
 
 
 def bracket_depth(text: str) -> int:
@@ -95,13 +107,15 @@ def loads(text: str, max_depth: int = MAX_DEPTH) -> Any:
     except JsonLimitError:
         raise
     except RecursionError:
-        raise JsonLimitError(f"is nested more than {max_depth} levels deep") from None
+        raise JsonLimitError(_too_deep(max_depth)) from None
     except json.JSONDecodeError as exc:
         raise JsonLimitError(
-            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            Message(JSON_SYNTAX_ERROR, line=exc.lineno, column=exc.colno, error=exc.msg)
         ) from None
     except ValueError as exc:
-        raise JsonLimitError(f"is not valid JSON ({shorten(str(exc), 80)})") from None
+        raise JsonLimitError(
+            Message("is not valid JSON ({error})", error=shorten(str(exc), 80))
+        ) from None
     check_json_value(value, max_depth)
     return value
 
@@ -115,11 +129,15 @@ def loads_toml(text: str, max_depth: int = MAX_DEPTH) -> Any:
     except JsonLimitError:
         raise
     except RecursionError:
-        raise JsonLimitError(f"is nested more than {max_depth} levels deep") from None
+        raise JsonLimitError(_too_deep(max_depth)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise JsonLimitError(f"is not valid TOML ({shorten(str(exc), 80)})") from None
+        raise JsonLimitError(
+            Message("is not valid TOML ({error})", error=shorten(str(exc), 80))
+        ) from None
     except ValueError as exc:
-        raise JsonLimitError(f"is not valid TOML ({shorten(str(exc), 80)})") from None
+        raise JsonLimitError(
+            Message("is not valid TOML ({error})", error=shorten(str(exc), 80))
+        ) from None
     check_json_value(value, max_depth)
     return value
 
@@ -130,28 +148,34 @@ def check_json_value(value: Any, max_depth: int = MAX_DEPTH) -> None:
     while stack:
         item, depth, where = stack.pop()
         if depth > max_depth:
-            raise JsonLimitError(f"is nested more than {max_depth} levels deep", where)
+            raise JsonLimitError(_too_deep(max_depth), where)
         if isinstance(item, dict):
             for key, child in item.items():
                 if not isinstance(key, str) or _SURROGATE.search(key):
-                    raise JsonLimitError("has a key that is not valid Unicode text", where)
+                    raise JsonLimitError(Message("has a key that is not valid Unicode text"), where)
                 stack.append((child, depth + 1, f"{where}.{key}" if where else key))
         elif isinstance(item, list):
             stack.extend((child, depth + 1, f"{where}[{i}]") for i, child in enumerate(item))
         elif isinstance(item, str):
             if _SURROGATE.search(item):
-                raise JsonLimitError("holds characters that are not valid Unicode", where)
+                raise JsonLimitError(Message("holds characters that are not valid Unicode"), where)
         elif isinstance(item, bool) or item is None:
             continue
         elif isinstance(item, int):
             if abs(item) >= 10**MAX_INT_DIGITS:
-                raise JsonLimitError(f"has a number with more than {MAX_INT_DIGITS} digits", where)
+                raise JsonLimitError(_too_many_digits(), where)
         elif isinstance(item, float):
             if not math.isfinite(item) or abs(item) > MAX_NUMBER:
-                raise JsonLimitError(f"has a number out of range ({shorten(item)})", where)
+                raise JsonLimitError(
+                    Message("has a number out of range ({value})", value=shorten(item)), where
+                )
         else:  # TOML dates and times: no content field takes one
             raise JsonLimitError(
-                f"has a value of a kind Reflect does not read ({type(item).__name__})", where
+                Message(
+                    "has a value of a kind Reflect does not read ({kind})",
+                    kind=type(item).__name__,
+                ),
+                where,
             )
 
 
@@ -169,22 +193,22 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
         if exc.errno == errno.ELOOP:  # a symbolic link: follow it, then check what it is
             fd = os.open(path, flags & ~getattr(os, "O_NOFOLLOW", 0))
         else:
-            raise JsonLimitError(f"cannot be read ({exc.strerror or exc})") from None
+            raise JsonLimitError(_unreadable(exc)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise JsonLimitError("is not a regular file")
+            raise JsonLimitError(Message("is not a regular file"))
         if info.st_size > max_bytes:
-            raise JsonLimitError(f"is larger than {_size(max_bytes)}")
+            raise JsonLimitError(Message("is larger than {size}", size=_size(max_bytes)))
         chunks, total = [], 0
         while chunk := os.read(fd, min(1 << 20, max_bytes + 1 - total)):
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:
-                raise JsonLimitError(f"is larger than {_size(max_bytes)}")
+                raise JsonLimitError(Message("is larger than {size}", size=_size(max_bytes)))
         return b"".join(chunks)
     except OSError as exc:
-        raise JsonLimitError(f"cannot be read ({exc.strerror or exc})") from None
+        raise JsonLimitError(_unreadable(exc)) from None
     finally:
         os.close(fd)
 
@@ -194,8 +218,22 @@ def decode_text(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise JsonLimitError(f"is not UTF-8 text (byte {exc.start})") from None
+        raise JsonLimitError(Message("is not UTF-8 text (byte {byte})", byte=exc.start)) from None
 
 
-def _size(count: int) -> str:
-    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count // 1024} KB"
+def _size(count: int) -> Message:
+    if count >= 1024 * 1024:
+        return Message("{count} MB", count=count // (1024 * 1024))
+    return Message("{count} KB", count=count // 1024)
+
+
+def _too_many_digits() -> Message:
+    return Message("has a number with more than {count} digits", count=MAX_INT_DIGITS)
+
+
+def _too_deep(max_depth: int) -> Message:
+    return Message("is nested more than {count} levels deep", count=max_depth)
+
+
+def _unreadable(exc: OSError) -> Message:
+    return Message("cannot be read ({error})", error=exc.strerror or str(exc))

@@ -66,12 +66,24 @@ def check_recipient(text: str) -> str:
     return value
 
 
+# (missing, too long) for each kind of name; written out so each can be translated whole.
+_NAME_PROBLEMS = {
+    "name": ("Please give a name.", "Please keep the name under 80 characters."),
+    "supervisor's name": (
+        "Please give a supervisor's name.",
+        "Please keep the supervisor's name under 80 characters.",
+    ),
+}
+
+
 def clean_name(text: str, what: str = "name") -> str:
+    """``text`` with its spaces tidied; ``what`` (a key of _NAME_PROBLEMS) names it in a refusal."""
+    missing, too_long = _NAME_PROBLEMS[what]
     value = " ".join(str(text).split())
     if not value:
-        raise ValidationError(f"Please give a {what}.")
+        raise ValidationError(missing)
     if len(value) > 80:
-        raise ValidationError(f"Please keep the {what} under 80 characters.")
+        raise ValidationError(too_long)
     return value
 
 
@@ -133,10 +145,13 @@ def check_hours(entry: HoursEntry) -> HoursEntry:
     if not 5 <= entry.minutes <= 12 * 60:
         raise ValidationError("A session lasts between 5 minutes and 12 hours.")
     if entry.kind not in SESSION_KINDS:
-        raise ValidationError(f"A session is individual or group, not {entry.kind!r}.")
+        raise ValidationError(
+            "A session is individual or group, not {kind}.", kind=repr(entry.kind)
+        )
     if entry.format not in SESSION_FORMATS:
         raise ValidationError(
-            f"A session is in person, by video or by phone, not {entry.format!r}."
+            "A session is in person, by video or by phone, not {format}.",
+            format=repr(entry.format),
         )
     if len(entry.note) > 500:
         raise ValidationError("Please keep the note under 500 characters.")
@@ -167,7 +182,7 @@ def check_rating(scores: dict[str, int]) -> dict[str, int]:
     clean = {}
     for key, value in scores.items():
         if key not in keys:
-            raise ValidationError(f"Unknown rating item: {key}.")
+            raise ValidationError("Unknown rating item: {key}.", key=key)
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
             raise ValidationError("Each rating is a whole number from 1 to 5.")
         clean[key] = value
@@ -201,7 +216,7 @@ def check_hot_debrief(item: HotDebrief) -> HotDebrief:
     known = {key for key, _ in HOT_DEBRIEF_FIELDS}
     unknown = set(item.answers) - known
     if unknown:
-        raise ValidationError(f"Unknown part of a hot debrief: {sorted(unknown)[0]}.")
+        raise ValidationError("Unknown part of a hot debrief: {part}.", part=sorted(unknown)[0])
     answers = {k: v.strip() for k, v in item.answers.items() if v.strip()}
     if not answers and not item.themes and not item.actions:
         raise ValidationError("Please write at least one line before saving the debrief.")

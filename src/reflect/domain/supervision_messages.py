@@ -14,6 +14,7 @@ from typing import Any
 
 from reflect.domain.debrief import AGENDA_IDS, SHARE_KINDS
 from reflect.domain.errors import ValidationError
+from reflect.domain.message import Message
 from reflect.domain.sealed_json import ID_PATTERN, RECIPIENT_PATTERN, Fields, parse_limited
 
 PACKET_FORMAT = "reflect-supervision-packet"
@@ -161,22 +162,33 @@ def _action_json(action: PacketAction) -> dict[str, Any]:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _check_format(f: Fields, data: dict[str, Any], expected: str) -> None:
+# Which file was given instead of the one expected; written out per kind (see REFUSALS).
+_WRONG_KIND = {
+    PACKET_FORMAT: "This is a reply, not a debrief packet.",
+    REPLY_FORMAT: "This is a debrief packet, not a supervisor's reply.",
+}
+_NOT_OURS = {
+    PACKET_FORMAT: "This file is not a Reflect debrief packet.",
+    REPLY_FORMAT: "This file is not a Reflect supervisor's reply.",
+}
+_OTHER_VERSION = {
+    PACKET_FORMAT: "This debrief packet was written by a different version of Reflect (format "
+    "version {version}); update Reflect to open it. Nothing was changed.",
+    REPLY_FORMAT: "This supervisor's reply was written by a different version of Reflect "
+    "(format version {version}); update Reflect to open it. Nothing was changed.",
+}
+
+
+def _check_format(data: dict[str, Any], expected: str) -> None:
     kind = data.get("format")
     if kind != expected:
         other = PACKET_FORMAT if expected == REPLY_FORMAT else REPLY_FORMAT
         if kind == other:
-            raise ValidationError(
-                f"This is a {'reply' if other == REPLY_FORMAT else 'debrief packet'}, "
-                f"not a {f.what}."
-            )
-        raise ValidationError(f"This file is not a Reflect {f.what}.")
+            raise ValidationError(_WRONG_KIND[expected])
+        raise ValidationError(_NOT_OURS[expected])
     version = data.get("version")
     if version != VERSION:
-        raise ValidationError(
-            f"This {f.what} was written by a different version of Reflect "
-            f"(format version {version!r}); update Reflect to open it. Nothing was changed."
-        )
+        raise ValidationError(_OTHER_VERSION[expected], version=repr(version))
 
 
 def _sender(f: Fields, data: dict[str, Any]) -> Sender:
@@ -210,7 +222,7 @@ def _notes(f: Fields, data: dict[str, Any], where: str) -> tuple[tuple[str, str]
         item = f.obj(raw, at)
         step = f.choice(item, "step", at, AGENDA_IDS)
         if step in notes:
-            raise f.fail(at, "repeats an agenda step")
+            raise f.fail(at, Message("repeats an agenda step"))
         notes[step] = f.text(item, "text", at, _LONG)
     return tuple((s, notes[s]) for s in AGENDA_IDS if notes.get(s, "").strip())
 
@@ -221,7 +233,7 @@ def _card(f: Fields, raw: Any, at: str) -> PacketCard:
     for index, pair in enumerate(f.items(item, "lines", at, 200)):
         where = f"{at}.lines[{index}]"
         if not isinstance(pair, list) or len(pair) != 2:
-            raise f.fail(where, "must be a label and a text")
+            raise f.fail(where, Message("must be a label and a text"))
         holder = {"label": pair[0], "text": pair[1]}
         lines.append((f.text(holder, "label", where, _LINE), f.text(holder, "text", where, _LONG)))
     bars = []
@@ -261,7 +273,7 @@ def _rating(f: Fields, data: dict[str, Any]) -> dict[str, int]:
 
 def packet_from_json(data: dict[str, Any]) -> Packet:
     f = Fields("debrief packet")
-    _check_format(f, data, PACKET_FORMAT)
+    _check_format(data, PACKET_FORMAT)
     debrief = f.obj(data.get("debrief"), "debrief")
     topics = tuple(
         f.text({"topic": t}, "topic", f"debrief.topics[{i}]", _LINE)
@@ -269,7 +281,7 @@ def packet_from_json(data: dict[str, Any]) -> Packet:
     )
     created = f.moment(data, "created_at", "packet")
     if created is None:
-        raise f.fail("packet.created_at", "is missing")
+        raise f.fail("packet.created_at", Message("is missing"))
     return Packet(
         packet_id=f.pattern(data, "packet_id", "packet", ID_PATTERN),
         created_at=created,
@@ -289,10 +301,10 @@ def packet_from_json(data: dict[str, Any]) -> Packet:
 
 def reply_from_json(data: dict[str, Any]) -> Reply:
     f = Fields("supervisor's reply")
-    _check_format(f, data, REPLY_FORMAT)
+    _check_format(data, REPLY_FORMAT)
     created = f.moment(data, "created_at", "reply")
     if created is None:
-        raise f.fail("reply.created_at", "is missing")
+        raise f.fail("reply.created_at", Message("is missing"))
     return Reply(
         reply_id=f.pattern(data, "reply_id", "reply", ID_PATTERN),
         packet_id=f.pattern(data, "packet_id", "reply", ID_PATTERN),

@@ -27,6 +27,7 @@ from typing import Any
 
 from reflect.domain.checkin import CATEGORIES, ITEM_MAX, ITEM_MIN
 from reflect.domain.errors import ReflectError
+from reflect.domain.message import Message, Term, as_message
 from reflect.domain.safe_json import bracket_depth
 
 FORMAT = "reflect-team-contribution/1"
@@ -54,8 +55,12 @@ class ContributionError(ReflectError):
 
     def __init__(self, source: str, problem: str) -> None:
         self.source = source
-        self.problem = problem
-        super().__init__(f"{source}: not a team contribution Reflect can read: {problem}")
+        self.problem = as_message(problem)
+        super().__init__(
+            "{source}: not a team contribution Reflect can read: {problem}",
+            source=source,
+            problem=self.problem,
+        )
 
 
 @dataclass(frozen=True)
@@ -159,32 +164,36 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"the field {key!r} appears twice")
+            raise ValueError(Message("the field {key} appears twice", key=repr(key)))
         result[key] = value
     return result
 
 
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number Reflect accepts")
+    raise ValueError(Message("{name} is not a number Reflect accepts", name=name))
 
 
 def _small_int(text: str) -> int:
     # Python's own refusal of a 5,000-digit number names sys.set_int_max_str_digits().
     if len(text.lstrip("-")) > 20:
-        raise ValueError("a number has too many digits")
+        raise ValueError(Message("a number has too many digits"))
     return int(text)
 
 
 def parse_contribution(data: bytes, source: str) -> Contribution:
     """Validate the bytes of a contribution file; any problem refuses the whole file."""
     if len(data) > MAX_FILE_BYTES:
-        raise ContributionError(source, f"it is larger than {MAX_FILE_BYTES // 1024} KB")
+        raise ContributionError(
+            source, Message("it is larger than {count} KB", count=MAX_FILE_BYTES // 1024)
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ContributionError(source, "it is not UTF-8 text") from None
+        raise ContributionError(source, Message("it is not UTF-8 text")) from None
     if bracket_depth(text) > MAX_DEPTH:
-        raise ContributionError(source, "it is nested more deeply than a contribution can be")
+        raise ContributionError(
+            source, Message("it is nested more deeply than a contribution can be")
+        )
     try:
         raw = json.loads(
             text,
@@ -193,7 +202,11 @@ def parse_contribution(data: bytes, source: str) -> Contribution:
             parse_int=_small_int,
         )
     except (ValueError, RecursionError) as exc:
-        raise ContributionError(source, f"it is not valid JSON ({exc})") from None
+        # Our own refusals (a repeated field, a huge number) are Messages; the parser's are not.
+        reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+        raise ContributionError(
+            source, Message("it is not valid JSON ({error})", error=reason)
+        ) from None
     return contribution_from_json(raw, source)
 
 
@@ -202,55 +215,67 @@ def contribution_from_json(raw: Any, source: str) -> Contribution:
         return ContributionError(source, problem)
 
     if not isinstance(raw, dict):
-        raise fail("the top level must be an object")
-    _only(raw, TOP_FIELDS, "the file", fail)
+        raise fail(Message("the top level must be an object"))
+    _only(raw, TOP_FIELDS, Term("the file"), fail)
     if raw.get("format") != FORMAT:
-        raise fail(f"'format' must be {FORMAT!r}")
+        raise fail(Message("'format' must be {format}", format=repr(FORMAT)))
     contributor = raw.get("contributor")
     if not isinstance(contributor, str) or not CONTRIBUTOR_RE.match(contributor):
-        raise fail("'contributor' must be 32 lower-case hexadecimal characters")
+        raise fail(Message("'contributor' must be 32 lower-case hexadecimal characters"))
     written = _month(raw.get("written"), "'written'", fail)
     months_raw = raw.get("months")
     if not isinstance(months_raw, list) or not months_raw:
-        raise fail("'months' must be a non-empty list")
+        raise fail(Message("'months' must be a non-empty list"))
     if len(months_raw) > MAX_MONTHS:
-        raise fail(f"'months' holds more than {MAX_MONTHS} months")
+        raise fail(Message("'months' holds more than {count} months", count=MAX_MONTHS))
     months = tuple(_parse_month(entry, index, fail) for index, entry in enumerate(months_raw))
     seen = [m.month for m in months]
     if len(set(seen)) != len(seen):
-        raise fail("a month appears twice")
+        raise fail(Message("a month appears twice"))
     if max(seen) > written:
-        raise fail("a month comes after the month the file was written")
+        raise fail(Message("a month comes after the month the file was written"))
     return Contribution(contributor, written, tuple(sorted(months, key=lambda m: m.month)))
 
 
 def _only(data: dict[str, Any], allowed: frozenset[str], where: str, fail: Any) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise fail(f"{where} holds fields a contribution never has: {', '.join(unknown)[:120]}")
+        raise fail(
+            Message(
+                "{where} holds fields a contribution never has: {fields}",
+                where=where,
+                fields=", ".join(unknown)[:120],
+            )
+        )
     missing = sorted(allowed - set(data))
     if missing:
-        raise fail(f"{where} lacks {', '.join(missing)}")
+        raise fail(Message("{where} lacks {fields}", where=where, fields=", ".join(missing)))
 
 
 def _month(value: Any, where: str, fail: Any) -> str:
     if not isinstance(value, str) or not MONTH_RE.match(value) or value < "2000-01":
-        raise fail(f"{where} must be a month written YYYY-MM")
+        raise fail(Message("{where} must be a month written YYYY-MM", where=where))
     return value
 
 
 def _parse_month(raw: Any, index: int, fail: Any) -> MonthFigures:
     where = f"months[{index}]"
     if not isinstance(raw, dict):
-        raise fail(f"{where} must be an object")
+        raise fail(Message("{where} must be an object", where=where))
     _only(raw, MONTH_FIELDS, where, fail)
     month = _month(raw["month"], f"{where}.month", fail)
     checkins_raw = raw["checkins"]
     if not isinstance(checkins_raw, dict):
-        raise fail(f"{where}.checkins must be an object")
+        raise fail(Message("{where}.checkins must be an object", where=where))
     unknown = sorted(set(checkins_raw) - set(SCORE_KEYS))
     if unknown:
-        raise fail(f"{where}.checkins holds unknown categories: {', '.join(unknown)[:120]}")
+        raise fail(
+            Message(
+                "{where}.checkins holds unknown categories: {keys}",
+                where=where,
+                keys=", ".join(unknown)[:120],
+            )
+        )
     checkins: dict[str, float] = {}
     for key, value in checkins_raw.items():
         if (
@@ -259,27 +284,45 @@ def _parse_month(raw: Any, index: int, fail: Any) -> MonthFigures:
             or not ITEM_MIN <= value <= ITEM_MAX
             or value * 2 != int(value * 2)
         ):
-            raise fail(f"{where}.checkins.{key} must be 0 to 4 in steps of 0.5")
+            raise fail(
+                Message(
+                    "{where}.checkins.{key} must be 0 to 4 in steps of 0.5", where=where, key=key
+                )
+            )
         checkins[key] = float(value)
     questionnaires_raw = raw["questionnaires"]
     if not isinstance(questionnaires_raw, list) or len(questionnaires_raw) > MAX_QUESTIONNAIRES:
-        raise fail(f"{where}.questionnaires must be a list of at most {MAX_QUESTIONNAIRES}")
+        raise fail(
+            Message(
+                "{where}.questionnaires must be a list of at most {count}",
+                where=where,
+                count=MAX_QUESTIONNAIRES,
+            )
+        )
     questionnaires = []
     pairs: set[tuple[str, str]] = set()
     for q_index, entry in enumerate(questionnaires_raw):
         q_where = f"{where}.questionnaires[{q_index}]"
         if not isinstance(entry, dict):
-            raise fail(f"{q_where} must be an object")
+            raise fail(Message("{where} must be an object", where=q_where))
         _only(entry, QUESTIONNAIRE_FIELDS, q_where, fail)
         for name in QUESTIONNAIRE_FIELDS:
             if not isinstance(entry[name], str) or not IDENTIFIER_RE.match(entry[name]):
-                raise fail(f"{q_where}.{name} must be a short identifier")
+                raise fail(
+                    Message("{where}.{key} must be a short identifier", where=q_where, key=name)
+                )
         pair = (entry["instrument"], entry["subscale"])
         if pair in pairs:
-            raise fail(f"{q_where} repeats a questionnaire subscale")
+            raise fail(Message("{where} repeats a questionnaire subscale", where=q_where))
         pairs.add(pair)
         questionnaires.append(QuestionnaireBand(*pair, entry["band"]))
     reflections = raw["reflections"]
     if reflections not in BUCKETS:
-        raise fail(f"{where}.reflections must be one of {', '.join(BUCKETS)}")
+        raise fail(
+            Message(
+                "{where}.reflections must be one of {choices}",
+                where=where,
+                choices=", ".join(BUCKETS),
+            )
+        )
     return MonthFigures(month, checkins, tuple(questionnaires), reflections)

@@ -75,10 +75,12 @@ class AccountService:
         if not ids:
             raise ValidationError("Choose at least one reflection for the account.")
         if len(ids) > MAX_REFLECTIONS:
-            raise ValidationError(f"An account can draw on {MAX_REFLECTIONS} reflections at most.")
+            raise ValidationError(
+                "An account can draw on {count} reflections at most.", count=MAX_REFLECTIONS
+            )
         shape = self.library.shapes.get(shape_id)
         if shape is None:
-            raise ValidationError(f"There is no account shape called '{shape_id[:40]}'.")
+            raise ValidationError("There is no account shape called '{name}'.", name=shape_id[:40])
         found = [self._journal.get(i) for i in ids]
         return draft_account(shape, [r for r in found if r is not None])
 

@@ -168,9 +168,11 @@ def backup_now(
     else:
         target = Path(target).expanduser()
         if target.is_dir():
-            raise ValidationError(f"{target} is a folder; give a file name for the backup.")
+            raise ValidationError(
+                "{path} is a folder; give a file name for the backup.", path=target
+            )
         if not target.parent.is_dir():
-            raise ValidationError(f"The folder {target.parent} does not exist.")
+            raise ValidationError("The folder {path} does not exist.", path=target.parent)
         if not target.name.endswith(BACKUP_SUFFIX):
             target = target.with_name(target.name + BACKUP_SUFFIX)
         from reflect.services.output_target import check_output_target
@@ -218,7 +220,7 @@ def restore_backup(
 
     backup = Path(backup).expanduser()
     if not backup.is_file():
-        raise ValidationError(f"There is no backup file at {backup}.")
+        raise ValidationError("There is no backup file at {path}.", path=backup)
     if progress:
         progress(10, "Checking the backup…")
     with profile_lock(profile.directory).acquire(on_wait=on_lock_wait):

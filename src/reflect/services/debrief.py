@@ -97,7 +97,7 @@ class DebriefService:
             )
         unknown = set(debrief.notes) - set(AGENDA_IDS)
         if unknown:
-            raise ValidationError(f"Unknown agenda step: {sorted(unknown)[0]}.")
+            raise ValidationError("Unknown agenda step: {step}.", step=sorted(unknown)[0])
         shared: list[tuple[str, str]] = []
         for kind, ref in debrief.shared:
             item = shared_ref(kind, ref)
@@ -324,7 +324,7 @@ class DebriefService:
     def save_note(self, debrief_id: int, step_id: str, text: str) -> None:
         debrief = self._repo.require(debrief_id)
         if step_id not in AGENDA_IDS:
-            raise ValidationError(f"Unknown agenda step: {step_id}.")
+            raise ValidationError("Unknown agenda step: {step}.", step=step_id)
         debrief.notes[step_id] = text
         self.save(debrief)
 

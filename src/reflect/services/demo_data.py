@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from reflect.domain.checkin import CheckIn
+from reflect.domain.message import Message
 from reflect.domain.reflection import FollowUp, Reflection
 from reflect.services import demo_text as words
 from reflect.services.demo_answers import template_answers
@@ -265,7 +266,11 @@ def fill_demo_profile(
     for start in range(0, len(reflections), BATCH):
         add_reflections(db, [journal.validate(r) for r in reflections[start : start + BATCH]])
         done = min(len(reflections), start + BATCH)
-        _report(progress, 20 + int(70 * done / max(1, len(reflections))), f"{done} reflections…")
+        _report(
+            progress,
+            20 + int(70 * done / max(1, len(reflections))),
+            Message("{count} reflections…", count=done),
+        )
     extras = _fill_extras(session, gen)
     _report(progress, 100, "Demo profile ready.")
     return {

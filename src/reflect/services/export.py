@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reflect.domain.errors import ValidationError
+from reflect.domain.message import Message
 from reflect.paths import sync_folder
 from reflect.services.exporters import Exporter, ExportOptions, Progress, exporters
 from reflect.services.output_target import check_output_target
@@ -31,7 +32,9 @@ PLAIN_TEXT_WARNING = (
 
 class PlainTextNotConfirmed(ValidationError):
     def __init__(self) -> None:
-        super().__init__(PLAIN_TEXT_WARNING + " Confirm to continue (--plain-ok).")
+        super().__init__(
+            "{warning} Confirm to continue (--plain-ok).", warning=Message(PLAIN_TEXT_WARNING)
+        )
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,9 @@ def exporter_for(name: str) -> Exporter:
     found = exporters().get(name.strip().lower())
     if found is None:
         raise ValidationError(
-            f"Unknown export format '{name}'. Choose one of: {', '.join(exporters())}."
+            "Unknown export format '{name}'. Choose one of: {choices}.",
+            name=name,
+            choices=", ".join(exporters()),
         )
     return found
 
@@ -67,9 +72,9 @@ def exporter_for(name: str) -> Exporter:
 def target_path(out: Path, exporter: Exporter) -> Path:
     out = Path(out).expanduser()
     if out.is_dir():
-        raise ValidationError(f"{out} is a folder; give a file name for the export.")
+        raise ValidationError("{path} is a folder; give a file name for the export.", path=out)
     if not out.parent.is_dir():
-        raise ValidationError(f"The folder {out.parent} does not exist.")
+        raise ValidationError("The folder {path} does not exist.", path=out.parent)
     return out if out.suffix else out.with_name(out.name + exporter.suffix)
 
 

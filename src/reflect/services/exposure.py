@@ -267,7 +267,9 @@ class ExposureService:
         if switched_off is not None and not 0 <= switched_off <= 4:
             raise ValidationError("Switching off is rated from 0 to 4.")
         if len(helped) > AFTER_WORK_HELPED_MAX:
-            raise ValidationError(f"What helped is limited to {AFTER_WORK_HELPED_MAX} characters.")
+            raise ValidationError(
+                "What helped is limited to {count} characters.", count=AFTER_WORK_HELPED_MAX
+            )
         if switched_off is None and not helped:
             raise ValidationError("Nothing to save in the after-work check.")
         return self._repository.add_after_work(

@@ -31,9 +31,9 @@ class ImportReport:
 def detect_format(path: Path) -> str:
     path = Path(path).expanduser()
     if path.exists() and not path.is_file():
-        raise ValidationError(f"{path.name} is not a regular file. Nothing was imported.")
+        raise ValidationError("{name} is not a regular file. Nothing was imported.", name=path.name)
     if not path.is_file():
-        raise ValidationError(f"There is no file at {path}.")
+        raise ValidationError("There is no file at {path}.", path=path)
     if zipfile.is_zipfile(path):
         return "reflect-archive"
     with open(path, "rb") as handle:
@@ -41,8 +41,9 @@ def detect_format(path: Path) -> str:
     if start[:1] in (b"{", b"["):
         return "jrnl-json"
     raise ValidationError(
-        f"{path.name} is neither a Reflect archive nor a jrnl JSON export "
-        "(made with 'jrnl --format json'). Nothing was imported."
+        "{name} is neither a Reflect archive nor a jrnl JSON export (made with 'jrnl --format "
+        "json'). Nothing was imported.",
+        name=path.name,
     )
 
 

@@ -82,7 +82,7 @@ class InstrumentService:
                         definition = load_definition(path)
                     except ContentError as exc:
                         # One broken organisation file must not hide the others or stop the app.
-                        self.problems.append(str(exc))
+                        self.problems.append(exc.message)  # keeps its template
                         continue
                     definitions[definition.id] = definition
                     self._imported_ids.add(definition.id)
@@ -98,7 +98,9 @@ class InstrumentService:
         if key not in definitions:
             known = ", ".join(sorted(definitions))
             raise ValidationError(
-                f"There is no instrument called '{instrument_id}'. Known instruments: {known}."
+                "There is no instrument called '{name}'. Known instruments: {known}.",
+                name=instrument_id,
+                known=known,
             )
         return definitions[key]
 
@@ -141,7 +143,7 @@ class InstrumentService:
     def remove_imported(self, instrument_id: str) -> None:
         if self._paths is None or not self.is_imported(instrument_id):
             raise ValidationError(
-                f"'{instrument_id}' was not imported, so there is nothing to remove."
+                "'{name}' was not imported, so there is nothing to remove.", name=instrument_id
             )
         for path in _definition_files(self._paths.instruments_dir):
             try:

@@ -86,7 +86,9 @@ class JournalService:
             and not INTENSITY_MIN <= reflection.intensity <= INTENSITY_MAX
         ):
             raise ValidationError(
-                f"Emotional intensity goes from {INTENSITY_MIN} to {INTENSITY_MAX}."
+                "Emotional intensity goes from {low} to {high}.",
+                low=INTENSITY_MIN,
+                high=INTENSITY_MAX,
             )
         template = self.templates.get(reflection.template_id)
         answers = {k: v for k, v in reflection.answers.items() if v not in ("", None, [])}
@@ -98,14 +100,19 @@ class JournalService:
                         not isinstance(value, int) or not RATING_MIN <= value <= RATING_MAX
                     ):
                         raise ValidationError(
-                            f"{field.label}: ratings go from {RATING_MIN} to {RATING_MAX}."
+                            "{label}: ratings go from {low} to {high}.",
+                            label=field.label,
+                            low=RATING_MIN,
+                            high=RATING_MAX,
                         )
                 if (
                     field.type == "choice"
                     and answers.get(field.id) is not None
                     and (answers[field.id] not in {o.id for o in field.options})
                 ):
-                    raise ValidationError(f"{field.label}: please pick one of the offered answers.")
+                    raise ValidationError(
+                        "{label}: please pick one of the offered answers.", label=field.label
+                    )
         setting = " ".join(reflection.setting.split()).lower() or "other"
         follow_ups = [
             replace(f, text=f.text.strip()) for f in reflection.follow_ups if f.text.strip()

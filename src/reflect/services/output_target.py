@@ -32,19 +32,22 @@ def check_output_target(target: Path, paths: AppPaths | None, *, overwrite: bool
             protected.append(folder)
     if resolved.name in (VAULT_FILE, DB_FILE) or any(_inside(resolved, f) for f in protected):
         raise ValidationError(
-            f"{cut(target, 200)} is inside a Reflect profile folder; writing there could "
-            "destroy the profile. Choose a file elsewhere. Nothing was written."
+            "{path} is inside a Reflect profile folder; writing there could destroy the "
+            "profile. Choose a file elsewhere. Nothing was written.",
+            path=cut(target, 200),
         )
     if resolved.exists() and not resolved.is_file():
         # The file is written beside the target and renamed over it: a pipe, a device (for
         # root, /dev/full) or a folder would be replaced, not written to.
         raise ValidationError(
-            f"{cut(target, 200)} is not a regular file (a folder, pipe or device). Choose a "
-            "file name. Nothing was written."
+            "{path} is not a regular file (a folder, pipe or device). Choose a file name. "
+            "Nothing was written.",
+            path=cut(target, 200),
         )
     if resolved.exists() and not overwrite:
         raise ValidationError(
-            f"{cut(target, 200)} already exists. Add --force to replace it, or choose "
-            "another name. Nothing was written."
+            "{path} already exists. Add --force to replace it, or choose another name. "
+            "Nothing was written.",
+            path=cut(target, 200),
         )
     return Path(target).expanduser()

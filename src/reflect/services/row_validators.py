@@ -23,6 +23,7 @@ from reflect.domain.crisis_lines import HelpContact
 from reflect.domain.debrief import AGENDA_IDS, Debrief, clean_parts, shared_ref
 from reflect.domain.errors import ReflectError, ValidationError
 from reflect.domain.instruments import MAX_ITEMS, InstrumentDefinition
+from reflect.domain.message import Message
 from reflect.domain.my_plan import LIST_SECTIONS, PLAN_SECTIONS, MyPlan, PlanPerson
 from reflect.domain.reflection import FollowUp, Reflection
 from reflect.domain.row_fields import RowProblem, RowReader, finite_number, rating_map, text_list
@@ -68,7 +69,8 @@ def _reflection(r: RowReader, ctx: RowContext) -> Reflection:
         ticks = isinstance(value, list) and all(isinstance(v, str) for v in value)
         if not (isinstance(value, str | int) or ticks):
             raise RowProblem(
-                "answers", f"{shorten(key)} must be text, a number, true or a list of texts"
+                "answers",
+                Message("{key} must be text, a number, true or a list of texts", key=shorten(key)),
             )
     reflection = Reflection(
         template_id=r.text("template_id", required=True, max_chars=200),
@@ -86,7 +88,15 @@ def _reflection(r: RowReader, ctx: RowContext) -> Reflection:
     for item in template.fields() if template is not None else ():
         value = answers.get(f"{item.id}.rating")
         if item.type == "rating" and value is not None and not _in(value, RATING_MIN, RATING_MAX):
-            raise RowProblem("answers", f"{item.id}: ratings go from {RATING_MIN} to {RATING_MAX}")
+            raise RowProblem(
+                "answers",
+                Message(
+                    "{item}: ratings go from {low} to {high}",
+                    item=item.id,
+                    low=RATING_MIN,
+                    high=RATING_MAX,
+                ),
+            )
     return reflection
 
 
@@ -113,13 +123,18 @@ def _checkin(r: RowReader, ctx: RowContext) -> CheckIn:
     for item_id in scores:
         # Retired items keep counting through their category (or strength) prefix.
         if ctx.checkin.category_of(item_id) is None and not item_id.startswith(STRENGTH_PREFIX):
-            raise RowProblem("item_scores", f"{shorten(item_id)} is not a check-in item")
+            raise RowProblem(
+                "item_scores", Message("{item} is not a check-in item", item=shorten(item_id))
+            )
     if all(item_id.startswith(STRENGTH_PREFIX) for item_id in scores):
-        raise RowProblem("item_scores", "rates no check-in item")
+        raise RowProblem("item_scores", Message("rates no check-in item"))
     helping = rating_map(r.json("helping", dict), "helping", ITEM_MIN, ITEM_MAX)
     for area in helping:
         if area not in HELPING_AREAS:
-            raise RowProblem("helping", f"{shorten(area)} is not awareness, balance or connection")
+            raise RowProblem(
+                "helping",
+                Message("{area} is not awareness, balance or connection", area=shorten(area)),
+            )
     return CheckIn(
         taken_at=r.moment("taken_at", required=True),  # type: ignore[arg-type]
         item_scores=scores,
@@ -136,25 +151,41 @@ def _instrument_result(r: RowReader, ctx: RowContext) -> InstrumentResult:
     instrument_id = r.text("instrument_id", required=True, max_chars=64)
     answers = r.json("answers", list)
     if len(answers) > MAX_ITEMS:
-        raise RowProblem("answers", f"has more than {MAX_ITEMS} answers")
+        raise RowProblem("answers", Message("has more than {count} answers", count=MAX_ITEMS))
     for value in answers:
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_ANSWER:
-            raise RowProblem("answers", f"must be whole-number answers, found {shorten(value)}")
+            raise RowProblem(
+                "answers",
+                Message("must be whole-number answers, found {value}", value=shorten(value)),
+            )
     known = ctx.instruments.get(instrument_id)
     if known is not None:
         if len(answers) != known.item_count:
             raise RowProblem(
-                "answers", f"{instrument_id} has {known.item_count} items, found {len(answers)}"
+                "answers",
+                Message(
+                    "{name} has {count} items, found {found}",
+                    name=instrument_id,
+                    count=known.item_count,
+                    found=len(answers),
+                ),
             )
         if any(a not in known.scale.values for a in answers):
-            scale = f"{known.scale.minimum} to {known.scale.maximum}"
-            raise RowProblem("answers", f"{instrument_id} answers go from {scale}")
+            raise RowProblem(
+                "answers",
+                Message(
+                    "{name} answers go from {low} to {high}",
+                    name=instrument_id,
+                    low=known.scale.minimum,
+                    high=known.scale.maximum,
+                ),
+            )
     scores = {
         str(k): finite_number(v, "scores", MAX_SCORE) for k, v in r.json("scores", dict).items()
     }
     bands = r.json("bands", dict)
     if not all(v is None or isinstance(v, str) for v in bands.values()):
-        raise RowProblem("bands", "must map subscales to band names")
+        raise RowProblem("bands", Message("must map subscales to band names"))
     return InstrumentResult(
         instrument_id=instrument_id,
         taken_at=r.moment("taken_at", required=True),  # type: ignore[arg-type]
@@ -167,7 +198,9 @@ def _instrument_result(r: RowReader, ctx: RowContext) -> InstrumentResult:
 def _plan(r: RowReader, ctx: RowContext) -> MyPlan:
     section = r.text("section", required=True, max_chars=64)
     if section not in PLAN_SECTIONS:
-        raise RowProblem("section", f"{shorten(section)} is not a section of My plan")
+        raise RowProblem(
+            "section", Message("{section} is not a section of My plan", section=shorten(section))
+        )
     values = r.json("value", list)
     plan = MyPlan(updated_at=r.moment("updated_at"))
     if section in LIST_SECTIONS:
@@ -175,7 +208,7 @@ def _plan(r: RowReader, ctx: RowContext) -> MyPlan:
         return plan
     for person in values:
         if not isinstance(person, dict) or not all(isinstance(v, str) for v in person.values()):
-            raise RowProblem("value", "must list people as objects of texts")
+            raise RowProblem("value", Message("must list people as objects of texts"))
         plan.people.append(
             PlanPerson(
                 person.get("name", ""), person.get("how_to_reach", ""), person.get("note", "")
@@ -197,7 +230,7 @@ def _help_contact(r: RowReader, ctx: RowContext) -> HelpContact:
     try:
         return contact.validated()
     except ValidationError as exc:
-        raise RowProblem("name", str(exc)) from None
+        raise RowProblem("name", exc.message) from None
 
 
 def _setting(r: RowReader, ctx: RowContext) -> object:
@@ -205,14 +238,23 @@ def _setting(r: RowReader, ctx: RowContext) -> object:
     value = r.json("value", object, required=True)
     default = SETTING_DEFAULTS.get(key)
     if default is not None and type(value) is not type(default):
-        raise RowProblem("value", f"{key} must be like {shorten(default)}, found {shorten(value)}")
+        raise RowProblem(
+            "value",
+            Message(
+                "{key} must be like {default}, found {value}",
+                key=key,
+                default=shorten(default),
+                value=shorten(value),
+            ),
+        )
     # The ranges the settings screen offers: a huge lock delay overflows the idle timer.
     if key == "auto_lock_minutes" and not 1 <= value <= 120:
         raise RowProblem(
-            "value", f"auto_lock_minutes must be from 1 to 120, found {shorten(value)}"
+            "value",
+            Message("auto_lock_minutes must be from 1 to 120, found {value}", value=shorten(value)),
         )
     if key == "reminder_days" and not all(_in(day, 0, 6) for day in value):
-        raise RowProblem("value", "reminder_days must list days from 0 to 6")
+        raise RowProblem("value", Message("reminder_days must list days from 0 to 6"))
     return value
 
 
@@ -234,17 +276,23 @@ def _debrief(r: RowReader, ctx: RowContext) -> Debrief:
             or not all(isinstance(p, str) for p in pair[:2])
             or (extra and (pair[0] != "reflection" or not isinstance(extra[0], list)))
         ):
-            raise RowProblem("shared", f"must list [kind, id] pairs, found {shorten(pair)}")
+            raise RowProblem(
+                "shared",
+                Message("must list [kind, id] pairs, found {pair}", pair=shorten(pair)),
+            )
         try:
             shared.append(shared_ref(pair[0], pair[1]))
             if extra:
                 parts[pair[1]] = clean_parts(extra[0])
         except ReflectError as exc:
-            raise RowProblem("shared", str(exc)) from None
+            raise RowProblem("shared", exc.message) from None
     notes = r.json("notes", dict)
     for step, text in notes.items():
         if step not in AGENDA_IDS or not isinstance(text, str):
-            raise RowProblem("notes", f"{shorten(step)} is not a debrief step with a text note")
+            raise RowProblem(
+                "notes",
+                Message("{step} is not a debrief step with a text note", step=shorten(step)),
+            )
     return Debrief(
         title=r.text("title", required=True, max_chars=1000),
         supervisor=r.text("supervisor", max_chars=1000),
@@ -286,7 +334,12 @@ class BadRow(ValidationError):
     def __init__(self, file: str, table: str, number: int, column: str, problem: str) -> None:
         self.table, self.number, self.column = table, number, column
         super().__init__(
-            f"{file}: table {table}, row {number}, field {column}: {problem}. Nothing was imported."
+            "{file}: table {table}, row {row}, field {field}: {problem}. Nothing was imported.",
+            file=file,
+            table=table,
+            row=number,
+            field=column,
+            problem=problem,
         )
 
 
@@ -300,8 +353,10 @@ def validate_tables(
     for table, rows in tables:
         if table not in VALIDATORS:
             raise ValidationError(
-                f"{file}: table {table} cannot be checked by this version of Reflect. "
-                "Nothing was imported."
+                "{file}: table {table} cannot be checked by this version of Reflect. Nothing "
+                "was imported.",
+                file=file,
+                table=table,
             )
         validator = VALIDATORS[table]
         if validator is None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.exposure import MAX_HOURS, Break, ShiftLog
+from reflect.domain.message import Message
 from reflect.domain.recovery import SELF_CHECK_KINDS, STATUSES, SelfCheck
 from reflect.domain.row_fields import RowProblem, RowReader, finite_number
 from reflect.domain.safe_json import shorten
@@ -28,7 +29,7 @@ def shift_log(r: RowReader, ctx: RowContext) -> ShiftLog:
     r.row_id()
     day = r.day("day")
     if day is None:
-        raise RowProblem("day", "is missing")
+        raise RowProblem("day", Message("is missing"))
     raw_hours = r.row.get("hours")
     hours = None if raw_hours is None else finite_number(raw_hours, "hours", MAX_HOURS)
     encounters, disclosures = r.integer("encounters", 0, 500), r.integer("disclosures", 0, 500)
@@ -58,15 +59,25 @@ def shift_self_check(r: RowReader, ctx: RowContext) -> SelfCheck:
     kind = r.text("kind", required=True, max_chars=8)
     if kind not in SELF_CHECK_KINDS:
         raise RowProblem(
-            "kind", f"must be one of {', '.join(SELF_CHECK_KINDS)}, found {shorten(kind)}"
+            "kind",
+            Message(
+                "must be one of {choices}, found {value}",
+                choices=", ".join(SELF_CHECK_KINDS),
+                value=shorten(kind),
+            ),
         )
     status = r.text("status", required=True, max_chars=16)
     if status not in STATUSES:
         statuses = ", ".join(STATUSES)
-        raise RowProblem("status", f"must be one of {statuses}, found {shorten(status)}")
+        raise RowProblem(
+            "status",
+            Message(
+                "must be one of {choices}, found {value}", choices=statuses, value=shorten(status)
+            ),
+        )
     due = r.day("due_on")
     if due is None:
-        raise RowProblem("due_on", "is missing")
+        raise RowProblem("due_on", Message("is missing"))
     closed = r.moment("closed_at")
     answers = r.json("answers", dict)
     return _domain(
@@ -79,7 +90,7 @@ def break_span(r: RowReader, ctx: RowContext) -> Break:
     r.row_id()
     start, end = r.day("start_day"), r.day("end_day")
     if start is None or end is None:
-        raise RowProblem("start_day" if start is None else "end_day", "is missing")
+        raise RowProblem("start_day" if start is None else "end_day", Message("is missing"))
     kind = r.text("kind", required=True, max_chars=16)
     return _domain("kind", lambda: Break(start=start, end=end, kind=kind))
 
@@ -87,9 +98,9 @@ def break_span(r: RowReader, ctx: RowContext) -> Break:
 def after_work_check(r: RowReader, ctx: RowContext) -> object:
     r.row_id()
     if r.moment("taken_at", required=True) is None:
-        raise RowProblem("taken_at", "is missing")
+        raise RowProblem("taken_at", Message("is missing"))
     switched_off = r.integer("switched_off", 0, 4)
     helped = r.text("helped", max_chars=AFTER_WORK_HELPED_MAX)
     if switched_off is None and not helped.strip():
-        raise RowProblem("switched_off", "an after-work check needs an answer")
+        raise RowProblem("switched_off", Message("an after-work check needs an answer"))
     return switched_off

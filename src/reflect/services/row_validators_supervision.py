@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reflect.domain.debrief import AGENDA_IDS
 from reflect.domain.errors import ReflectError
+from reflect.domain.message import Message
 from reflect.domain.row_fields import RowProblem, RowReader, text_list
 from reflect.domain.sealed_json import ID_PATTERN, RECIPIENT_PATTERN
 from reflect.domain.supervision import (
@@ -35,7 +36,7 @@ _BIG = 2**63 - 1
 def _pattern(r: RowReader, column: str, rule: re.Pattern[str], required: bool = True) -> str:
     value = r.text(column, required=required, max_chars=100)
     if value and not rule.fullmatch(value):
-        raise RowProblem(column, "is not in the form Reflect writes")
+        raise RowProblem(column, Message("is not in the form Reflect writes"))
     return value
 
 
@@ -75,7 +76,7 @@ def _reply(r: RowReader, ctx: RowContext) -> None:
             and isinstance(pair[1], str)
             and len(pair[1]) <= 20000
         ):
-            raise RowProblem("notes", "must list [agenda step, text] pairs")
+            raise RowProblem("notes", Message("must list [agenda step, text] pairs"))
     r.text("message", max_chars=20000)
     r.day("next_date")
 
@@ -99,15 +100,15 @@ def _received_packet(r: RowReader, ctx: RowContext) -> None:
     try:
         packet = packet_from_json(r.json("body", dict, required=True))
     except ReflectError as exc:
-        raise RowProblem("body", str(exc)) from None
+        raise RowProblem("body", exc.message) from None
     if packet.packet_id != packet_id:
-        raise RowProblem("body", "belongs to another packet")
+        raise RowProblem("body", Message("belongs to another packet"))
 
 
 def _note(r: RowReader, ctx: RowContext) -> None:
     _pattern(r, "packet_id", ID_PATTERN)
     if r.text("step", required=True, max_chars=40) not in AGENDA_IDS:
-        raise RowProblem("step", "is not a step of the debrief agenda")
+        raise RowProblem("step", Message("is not a step of the debrief agenda"))
     r.text("text", max_chars=20000)
     _flag(r, "shared")
     r.moment("updated_at")
@@ -135,12 +136,12 @@ def _agreement(r: RowReader, ctx: RowContext) -> None:
 def _hours(r: RowReader, ctx: RowContext) -> None:
     r.row_id()
     if r.day("held_on") is None:
-        raise RowProblem("held_on", "is missing")
+        raise RowProblem("held_on", Message("is missing"))
     r.integer("minutes", 5, 720, required=True)
     if r.text("kind", required=True, max_chars=20) not in SESSION_KINDS:
-        raise RowProblem("kind", "must be individual or group")
+        raise RowProblem("kind", Message("must be individual or group"))
     if r.text("format", required=True, max_chars=20) not in SESSION_FORMATS:
-        raise RowProblem("format", "must be in_person, video or phone")
+        raise RowProblem("format", Message("must be in_person, video or phone"))
     r.integer("supervisee_id", 1, _BIG)
     r.text("note", max_chars=500)
 
@@ -148,15 +149,15 @@ def _hours(r: RowReader, ctx: RowContext) -> None:
 def _rating(r: RowReader, ctx: RowContext) -> None:
     r.row_id()
     if r.day("rated_on") is None:
-        raise RowProblem("rated_on", "is missing")
+        raise RowProblem("rated_on", Message("is missing"))
     if r.text("role", required=True, max_chars=20) not in ROLES:
-        raise RowProblem("role", "must be provider or supervisor")
+        raise RowProblem("role", Message("must be provider or supervisor"))
     r.integer("supervisee_id", 1, _BIG)
     r.integer("debrief_id", 1, _BIG)
     try:
         check_rating(r.json("scores", dict, required=True))
     except ReflectError as exc:
-        raise RowProblem("scores", str(exc)) from None
+        raise RowProblem("scores", exc.message) from None
     r.text("comment", max_chars=2000)
 
 
@@ -164,13 +165,13 @@ def _hot_debrief(r: RowReader, ctx: RowContext) -> None:
     r.row_id()
     held = r.moment("held_at", required=True)
     if held is None:
-        raise RowProblem("held_at", "is missing")
+        raise RowProblem("held_at", Message("is missing"))
     answers = r.json("answers", dict)
     if not all(isinstance(v, str) for v in answers.values()):
-        raise RowProblem("answers", "must map parts of the debrief to texts")
+        raise RowProblem("answers", Message("must map parts of the debrief to texts"))
     checks = r.json("checks_done", list)
     if not all(isinstance(d, int) and not isinstance(d, bool) and 0 < d < 400 for d in checks):
-        raise RowProblem("checks_done", "must list days after the debrief")
+        raise RowProblem("checks_done", Message("must list days after the debrief"))
     try:
         check_hot_debrief(
             HotDebrief(
@@ -182,7 +183,7 @@ def _hot_debrief(r: RowReader, ctx: RowContext) -> None:
             )
         )
     except ReflectError as exc:
-        raise RowProblem("answers", str(exc)) from None
+        raise RowProblem("answers", exc.message) from None
 
 
 def _sent_reply(r: RowReader, ctx: RowContext) -> None:

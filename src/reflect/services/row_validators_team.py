@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reflect.domain.errors import ReflectError
+from reflect.domain.message import Message
 from reflect.domain.org_assessment import (
     MAX_TEXT,
     MODES,
@@ -35,21 +36,23 @@ def team_contribution(r: RowReader, ctx: RowContext) -> Contribution:
     try:
         return contribution_from_json(r.json("content", dict, required=True), contributor)
     except ReflectError as exc:
-        raise RowProblem("content", str(exc)) from None
+        raise RowProblem("content", exc.message) from None
 
 
 def team_assessment(r: RowReader, ctx: RowContext) -> AssessmentResult:
     r.row_id()
     mode = r.text("mode", required=True, max_chars=16)
     if mode not in MODES:
-        raise RowProblem("mode", f"must be alone or group, found {shorten(mode)}")
+        raise RowProblem(
+            "mode", Message("must be alone or group, found {value}", value=shorten(mode))
+        )
     participants = r.integer("participants", 1, 500, required=True)
     answers = r.json("answers", list, required=True)
     if len(answers) > MAX_ANSWERS or not all(
         a is None or (isinstance(a, int) and not isinstance(a, bool) and abs(a) <= 100)
         for a in answers
     ):
-        raise RowProblem("answers", "must be whole-number answers (or empty ones)")
+        raise RowProblem("answers", Message("must be whole-number answers (or empty ones)"))
     domains = []
     for raw in r.json("domains", list, required=True):
         if not isinstance(raw, dict) or set(raw) != {
@@ -60,16 +63,18 @@ def team_assessment(r: RowReader, ctx: RowContext) -> AssessmentResult:
             "items",
             "rating",
         }:
-            raise RowProblem("domains", "must list domain results")
+            raise RowProblem("domains", Message("must list domain results"))
         if not isinstance(raw["domain"], str) or not isinstance(raw["label"], str):
-            raise RowProblem("domains", "must name each domain with text")
+            raise RowProblem("domains", Message("must name each domain with text"))
         counts = (raw["answered"], raw["items"])
         if not all(
             isinstance(c, int) and not isinstance(c, bool) and 0 <= c <= 500 for c in counts
         ):
-            raise RowProblem("domains", "must count answers and items from 0 to 500")
+            raise RowProblem("domains", Message("must count answers and items from 0 to 500"))
         if raw["rating"] is not None and raw["rating"] not in RATINGS:
-            raise RowProblem("domains", f"{shorten(raw['rating'])} is not a rating")
+            raise RowProblem(
+                "domains", Message("{value} is not a rating", value=shorten(raw["rating"]))
+            )
         mean = None if raw["mean"] is None else finite_number(raw["mean"], "domains", 1000)
         domains.append(DomainResult(**{**raw, "mean": mean}))
     return AssessmentResult(
@@ -87,7 +92,7 @@ def team_action(r: RowReader, ctx: RowContext) -> ActionItem:
     r.moment("created_at")
     by_when, review_on = r.day("by_when"), r.day("review_on")
     if by_when is None or review_on is None:
-        raise RowProblem("by_when" if by_when is None else "review_on", "is missing")
+        raise RowProblem("by_when" if by_when is None else "review_on", Message("is missing"))
     item = ActionItem(
         domain=r.text("domain", required=True, max_chars=200),
         what=r.text("what", required=True, max_chars=MAX_TEXT),
@@ -100,4 +105,4 @@ def team_action(r: RowReader, ctx: RowContext) -> ActionItem:
     try:
         return check_action(item)
     except ReflectError as exc:
-        raise RowProblem("review_on", str(exc)) from None
+        raise RowProblem("review_on", exc.message) from None

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
+from reflect.domain.message import Message
 from reflect.domain.word_count import words
 
 # Words of the work that general lists lack; never underline them.
@@ -49,7 +50,7 @@ class SpellService:
 
     def __init__(self, language: str, personal: Iterable[str] = ()) -> None:
         self.language = language if language in ("en", "fr") else "en"
-        self.note = ""
+        self.note: str = ""
         self._checker: Any = None
         self._failed = False
         self._lock = threading.Lock()
@@ -66,9 +67,10 @@ class SpellService:
                     self._checker = _load(self.language)
                 except Exception as exc:  # noqa: BLE001 - any failure means "no checking", never a crash
                     self._failed = True
-                    self.note = (
+                    self.note = Message(
                         "Spell-checking is off: the word list for this language could not "
-                        f"be loaded ({type(exc).__name__})."
+                        "be loaded ({error}).",
+                        error=type(exc).__name__,
                     )
             return self._checker is not None
 

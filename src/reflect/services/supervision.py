@@ -132,7 +132,7 @@ class SupervisionService:
         for person in self.supervisees():
             if person.name.casefold() == wanted:
                 return person
-        raise ValidationError(f"No supervisee called {name!r} in this profile.")
+        raise ValidationError("No supervisee called {name} in this profile.", name=repr(name))
 
     def packets(self, supervisee_id: int | None = None) -> list[tuple[dict[str, Any], Packet]]:
         """(row, packet) pairs, newest first; stored packets are validated again on the way
@@ -142,7 +142,7 @@ class SupervisionService:
     def packet(self, packet_id: str) -> tuple[dict[str, Any], Packet]:
         row = self._record.packet(packet_id)
         if row is None:
-            raise ValidationError(f"No packet {packet_id} in this profile.")
+            raise ValidationError("No packet {packet} in this profile.", packet=packet_id)
         return row, packet_from_json(row["body"])
 
     def set_held(self, packet_id: str, held: bool = True) -> None:
@@ -156,7 +156,7 @@ class SupervisionService:
 
     def save_note(self, packet_id: str, step: str, text: str, share: bool = False) -> None:
         if step not in AGENDA_IDS:
-            raise ValidationError(f"Unknown agenda step: {step}.")
+            raise ValidationError("Unknown agenda step: {step}.", step=step)
         if len(text) > 20000:
             raise ValidationError("Please keep a note under 20,000 characters.")
         self.packet(packet_id)
@@ -348,9 +348,11 @@ class SupervisionService:
         if found and not flagged_confirmed:
             listed = "; ".join(f"{f.finding.label} in {f.where}" for f in found[:5])
             raise ValidationError(
-                f"The identity guard noticed {len(found)} thing(s) that could identify "
-                f"someone ({listed}). Check the reply, then confirm to send anyway. "
-                "Nothing was written."
+                "The identity guard noticed {count} thing(s) that could identify someone "
+                "({listed}). Check the reply, then confirm to send anyway. Nothing was "
+                "written.",
+                count=len(found),
+                listed=listed,
             )
         data = json.dumps(reply.to_json(), ensure_ascii=False).encode("utf-8")
         write_sealed_file(out, seal(data, [provider, self.my_key()[0]]))

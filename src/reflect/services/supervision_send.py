@@ -203,9 +203,11 @@ class SupervisionSender:
         if found and not flagged_confirmed:
             listed = "; ".join(f"{f.finding.label} in {f.where}" for f in found[:5])
             raise ValidationError(
-                f"The identity guard noticed {len(found)} thing(s) that could identify "
-                f"someone ({listed}). Check the debrief, then confirm to send anyway. "
-                "Nothing was written."
+                "The identity guard noticed {count} thing(s) that could identify someone "
+                "({listed}). Check the debrief, then confirm to send anyway. Nothing was "
+                "written.",
+                count=len(found),
+                listed=listed,
             )
         write_sealed_file(out, self.seal_packet(packet, key))
         self._keys.record_sent(packet.packet_id, debrief_id, key, with_notes)

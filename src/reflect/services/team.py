@@ -24,6 +24,7 @@ from reflect.domain.instruments import (
     parse_definition,
     read_definition_file,
 )
+from reflect.domain.message import Message
 from reflect.domain.org_assessment import (
     ActionItem,
     AssessmentResult,
@@ -56,6 +57,7 @@ SHIPPED_ASSESSMENT = "organisation.json"
 def read_contribution_file(path: Path, today: date | None = None) -> Contribution:
     """Read one file without trusting it: its size is checked before it is read."""
     path = Path(path)
+    source = os.fspath(path)  # the file's name in the message, not a sentence
     today = today or date.today()
     try:
         # Non-blocking open, then fstat: a FIFO named x.json would otherwise block the open
@@ -63,16 +65,22 @@ def read_contribution_file(path: Path, today: date | None = None) -> Contributio
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise ContributionError(str(path), "it is not a regular file")
+                raise ContributionError(source, Message("it is not a regular file"))
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ContributionError(str(path), f"it cannot be read ({exc.strerror or exc})") from None
-    contribution = parse_contribution(data, str(path))
+        raise ContributionError(
+            source, Message("it cannot be read ({error})", error=exc.strerror or exc)
+        ) from None
+    contribution = parse_contribution(data, source)
     # A day of grace for a coordinator whose clock is behind the contributor's.
     latest = (today + timedelta(days=1)).strftime("%Y-%m")
     if contribution.written > latest:
         raise ContributionError(
-            str(path), f"it says it was written in {contribution.written}, which has not come yet"
+            source,
+            Message(
+                "it says it was written in {month}, which has not come yet",
+                month=contribution.written,
+            ),
         )
     return contribution
 
@@ -93,15 +101,19 @@ def _load_org_definition(path: Path) -> InstrumentDefinition:
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
     except OSError as exc:
-        raise ContentError(name, "(file)", f"cannot be read: {exc.strerror or exc}") from None
+        raise ContentError(
+            name, "(file)", Message("cannot be read: {error}", error=exc.strerror or exc)
+        ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise ContentError(name, "(file)", "is not a regular file")
+        raise ContentError(name, "(file)", Message("is not a regular file"))
     if info.st_size > MAX_ASSESSMENT_BYTES:
-        raise ContentError(name, "(file)", f"is larger than {MAX_ASSESSMENT_BYTES // 1024} KiB")
+        raise ContentError(
+            name, "(file)", Message("is larger than {size} KiB", size=MAX_ASSESSMENT_BYTES // 1024)
+        )
     try:
         return parse_definition(read_definition_file(path), name)
     except (RecursionError, ValueError, TypeError):
-        raise ContentError(name, "(file)", "is malformed or nested too deeply") from None
+        raise ContentError(name, "(file)", Message("is malformed or nested too deeply")) from None
 
 
 def band_catalogue(definitions: Iterable[InstrumentDefinition]) -> BandCatalogue:
@@ -181,7 +193,9 @@ class TeamService:
         try:
             check_minimum(value)
         except ValueError:
-            raise ValidationError(f"The minimum group is {MIN_GROUP} people or more.") from None
+            raise ValidationError(
+                "The minimum group is {count} people or more.", count=MIN_GROUP
+            ) from None
         self._settings.set(MIN_GROUP_KEY, minimum_from(value))
 
     @property
@@ -232,7 +246,9 @@ class TeamService:
         for definition in definitions:
             if definition.id == definition_id:
                 return definition
-        raise ValidationError(f"No organisational assessment called {definition_id!r}.")
+        raise ValidationError(
+            "No organisational assessment called {name}.", name=repr(definition_id)
+        )
 
     def import_assessment(self, path: Path) -> InstrumentDefinition:
         definition = _load_org_definition(Path(path))

@@ -57,13 +57,17 @@ def choose_period(first: str | None, last: str | None, today: date) -> tuple[str
     first = first or shift_month(last, -(DEFAULT_MONTHS - 1))
     for value, option in ((first, "from"), (last, "to")):
         if not MONTH_RE.match(value) or value < "2000-01":
-            raise ValidationError(f"The '{option}' month must be written YYYY-MM, found {value!r}.")
+            raise ValidationError(
+                "The '{option}' month must be written YYYY-MM, found {value}.",
+                option=option,
+                value=repr(value),
+            )
     if last > current:
         raise ValidationError("A contribution cannot cover months that have not begun.")
     if first > last:
         raise ValidationError("The first month comes after the last one.")
     if len(month_range(first, last)) > MAX_MONTHS:
-        raise ValidationError(f"A contribution covers at most {MAX_MONTHS} months.")
+        raise ValidationError("A contribution covers at most {count} months.", count=MAX_MONTHS)
     return first, last
 
 

@@ -104,7 +104,9 @@ class _Follower(QObject):
             QTimer.singleShot(0, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if self._stale and event.type() == QEvent.Type.Show:
+        # While the owner is being destroyed, Qt can still pass it events after PySide has
+        # emptied this wrapper: no state then, and nothing to do.
+        if getattr(self, "_stale", False) and event.type() == QEvent.Type.Show:
             self._run()
         return False
 

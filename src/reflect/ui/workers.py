@@ -12,7 +12,8 @@ from shiboken6 import isValid
 class _Signals(QObject):
     finished = Signal(object)
     failed = Signal(object)
-    progress = Signal(int, str)
+    # object, not str: a progress Message (services) would lose its template as a QString.
+    progress = Signal(int, object)
 
 
 class _Task(QRunnable):

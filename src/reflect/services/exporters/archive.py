@@ -18,8 +18,9 @@ def write(session: Session, target: Path, options: ExportOptions) -> dict[str, A
     passphrase = options.archive_passphrase or ""
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise ValidationError(
-            f"An archive needs its own passphrase of at least {MIN_PASSPHRASE_LENGTH} "
-            "characters (it may differ from the profile's)."
+            "An archive needs its own passphrase of at least {count} characters (it may "
+            "differ from the profile's).",
+            count=MIN_PASSPHRASE_LENGTH,
         )
     if options.progress:
         options.progress(20, "Encrypting a copy of your data…")

@@ -9,6 +9,7 @@ tags (without the @) and starred entries get the tag ``starred``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from reflect.domain import safe_json
 from reflect.domain.errors import ValidationError
+from reflect.domain.message import Message, Term
 from reflect.domain.reflection import Reflection
 from reflect.domain.safe_json import JsonLimitError, read_regular_file, shorten
 from reflect.services.importers import ImportPreview, PreparedImport
@@ -29,24 +31,31 @@ TEXT_FIELD = "text"
 
 class JrnlFormatError(ValidationError):
     def __init__(self, file: str, where: str, problem: str) -> None:
-        super().__init__(f"{file}: {where}: {problem}. Nothing was imported.")
+        super().__init__(
+            "{file}: {where}: {problem}. Nothing was imported.",
+            file=file,
+            where=where,
+            problem=problem,
+        )
 
 
 def _text(entry: dict[str, Any], key: str, file: str, where: str) -> str:
     value = entry.get(key, "")
     if not isinstance(value, str):
-        raise JrnlFormatError(file, f"{where}.{key}", "must be text")
+        raise JrnlFormatError(file, f"{where}.{key}", Message("must be text"))
     return value
 
 
 def parse_entries(data: Any, file: str) -> list[Reflection]:
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise JrnlFormatError(file, "top level", 'expected an object with an "entries" list')
+        raise JrnlFormatError(
+            file, Term("top level"), Message('expected an object with an "entries" list')
+        )
     reflections: list[Reflection] = []
     for i, entry in enumerate(data["entries"]):
         where = f"entries[{i}]"
         if not isinstance(entry, dict):
-            raise JrnlFormatError(file, where, "must be an object")
+            raise JrnlFormatError(file, where, Message("must be an object"))
         raw_date = entry.get("date")
         try:
             day = date.fromisoformat(raw_date) if isinstance(raw_date, str) else None
@@ -54,7 +63,9 @@ def parse_entries(data: Any, file: str) -> list[Reflection]:
             day = None
         if day is None:
             raise JrnlFormatError(
-                file, f"{where}.date", f"{shorten(raw_date)} is not a date like 2024-03-31"
+                file,
+                f"{where}.date",
+                Message("{value} is not a date like 2024-03-31", value=shorten(raw_date)),
             )
         raw_time = entry.get("time", "00:00")
         try:
@@ -63,16 +74,18 @@ def parse_entries(data: Any, file: str) -> list[Reflection]:
             moment = None
         if moment is None:
             raise JrnlFormatError(
-                file, f"{where}.time", f"{shorten(raw_time)} is not a time like 21:05"
+                file,
+                f"{where}.time",
+                Message("{value} is not a time like 21:05", value=shorten(raw_time)),
             )
         title = _text(entry, "title", file, where).strip()
         body = _text(entry, "body", file, where).strip()
         tags = entry.get("tags", [])
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise JrnlFormatError(file, f"{where}.tags", "must be a list of text")
+            raise JrnlFormatError(file, f"{where}.tags", Message("must be a list of text"))
         starred = entry.get("starred", False)
         if not isinstance(starred, bool):
-            raise JrnlFormatError(file, f"{where}.starred", "must be true or false")
+            raise JrnlFormatError(file, f"{where}.starred", Message("must be true or false"))
         text = "\n\n".join(part for part in (title, body) if part)
         if not text:
             continue  # jrnl never writes empty entries; an empty one has nothing to keep
@@ -99,23 +112,46 @@ def read_json(path: Path) -> Any:
     except JsonLimitError as exc:
         if exc.problem.startswith("is larger"):
             raise ValidationError(
-                f"{path.name} is larger than 200 MB; is it really a jrnl export?"
+                "{name} is larger than 200 MB; is it really a jrnl export?", name=path.name
             ) from None
-        raise ValidationError(f"{path.name} {exc.problem}; nothing was imported.") from None
+        raise _not_imported(path.name, exc.problem) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError(f"{path.name} is not UTF-8 text; nothing was imported.") from None
+        raise ValidationError(
+            "{name} is not UTF-8 text; nothing was imported.", name=path.name
+        ) from None
     try:
         return safe_json.loads(text, MAX_DEPTH)
     except JsonLimitError as exc:
         if "nested" in exc.problem:
             raise ValidationError(
-                f"{path.name} is nested too deeply to be a jrnl export."
+                "{name} is nested too deeply to be a jrnl export.", name=path.name
             ) from None
         if exc.where:
             raise JrnlFormatError(path.name, exc.where, exc.problem) from None
-        raise ValidationError(f"{path.name} {exc.problem}; nothing was imported.") from None
+        raise _not_imported(path.name, exc.problem) from None
+
+
+# safe_json words a syntax error "is not valid JSON (line L, column C: why)"; the interface
+# has its own template for that sentence, with the line, column and reason as values.
+_SYNTAX = re.compile(r"is not valid JSON \(line (\d+), column (\d+): (.*)\)", re.DOTALL)
+
+
+def _not_imported(name: str, problem: str) -> ValidationError:
+    syntax = _SYNTAX.fullmatch(str(problem))
+    if syntax is None:
+        return ValidationError(
+            "{name} {problem}; nothing was imported.", name=name, problem=problem
+        )
+    line, column, error = syntax.groups()
+    return ValidationError(
+        "{name} is not valid JSON (line {line}, column {column}: {error}); nothing was imported.",
+        name=name,
+        line=line,
+        column=column,
+        error=error,
+    )
 
 
 def prepare(session: Session, path: Path, data: Any) -> PreparedImport:

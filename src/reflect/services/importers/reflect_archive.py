@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from reflect.domain.errors import ValidationError, WrongPassphrase
+from reflect.domain.message import Message
 from reflect.services.importers import ImportPreview, PreparedImport
 from reflect.services.row_validators import RowContext, validate_tables
 from reflect.services.session import Session
@@ -55,8 +56,8 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
     except BaseException:
         opened.close()
         raise
-    notes = [
-        f"Skipped table {name}: this version of Reflect does not have it."
+    notes: list[str] = [
+        Message("Skipped table {name}: this version of Reflect does not have it.", name=name)
         for name in plan.skipped_tables
     ]
     preview = ImportPreview(

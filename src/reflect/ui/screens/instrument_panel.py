@@ -166,7 +166,7 @@ class InstrumentPanel(QWidget):
         if self._service.problems:
             self.show_status(
                 tr("Some imported definitions were skipped: {problems}").format(
-                    problems="; ".join(self._service.problems)
+                    problems="; ".join(message_in_language(p) for p in self._service.problems)
                 )
             )
         self._on_picker_changed()

@@ -45,7 +45,7 @@ def contribution_problem(exc: ContributionError) -> str:
             file=Path(exc.source).name
         )
         + "\n\n"
-        + exc.problem
+        + message_in_language(exc.problem)
     )
 
 
