@@ -30,6 +30,7 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
 from reflect.domain.word_count import count_words
 from reflect.services.session import Session
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.draft_banner import DraftBanner
@@ -126,7 +127,7 @@ class ReflectScreen(QWidget):
         problems = self.journal.templates.problems
         self.template_problems = QLabel(
             tr("Some of your organisation's templates could not be used and are left out: ")
-            + "; ".join(str(p) for p in problems)
+            + "; ".join(message_in_language(p) for p in problems)
         )
         self.template_problems.setWordWrap(True)
         self.template_problems.setObjectName("fieldHelp")
