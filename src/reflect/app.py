@@ -6,6 +6,14 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from reflect.paths import AppPaths
+    from reflect.storage.file_lock import FileLock
+    from reflect.ui.app_window import AppWindow
 
 
 def _harden_process() -> None:
@@ -44,6 +52,24 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     _log_unexpected_errors(paths.data_dir)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    _set_up_application(app)
+    instance_lock = _lock_this_data_folder(paths)
+    if instance_lock is None:
+        return 1
+    window = AppWindow(paths, demo=demo)
+    window.show()
+    if os.environ.get("REFLECT_EXIT_AFTER_SHOW"):
+        _quit_once_shown(app, window)
+    try:
+        code = app.exec()
+        tear_down(window)
+        return code
+    finally:
+        instance_lock.release()
+
+
+def _set_up_application(app: QApplication) -> None:
+    """Names, icon and desktop entry, and English month names in the C library."""
     app.setApplicationName("Reflect")
     app.setOrganizationName("Reflect")
     from reflect.desktop_entry import APP_ID
@@ -60,6 +86,10 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     import locale
 
     locale.setlocale(locale.LC_TIME, "C")
+
+
+def _lock_this_data_folder(paths: AppPaths) -> FileLock | None:
+    """The instance lock of ``paths``, or None (after saying so) when Reflect already runs."""
     from reflect.domain.errors import ProfileBusy
     from reflect.storage.file_lock import FileLock
 
@@ -81,28 +111,23 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
             "Reflect is already running for this data folder. Look for its window or its "
             "icon in the system tray.",
         )
-        return 1
-    window = AppWindow(paths, demo=demo)
-    window.show()
-    if os.environ.get("REFLECT_EXIT_AFTER_SHOW"):
-        # Used by the benchmark and the packaging smoke tests: show the first window, say
-        # what was shown (so a smoke test knows the lock screen really appeared, with its
-        # icon), then quit through the ordinary event loop.
-        from PySide6.QtCore import QTimer
+        return None
+    return instance_lock
 
-        def report_and_quit() -> None:
-            page = type(window.pages.currentWidget()).__name__
-            icon = "icon" if not window.windowIcon().isNull() else "no icon"
-            print(f"reflect: shown {page} ({icon})", file=sys.stderr, flush=True)
-            app.quit()
 
-        QTimer.singleShot(0, report_and_quit)
-    try:
-        code = app.exec()
-        tear_down(window)
-        return code
-    finally:
-        instance_lock.release()
+def _quit_once_shown(app: QApplication, window: AppWindow) -> None:
+    # Used by the benchmark and the packaging smoke tests: show the first window, say
+    # what was shown (so a smoke test knows the lock screen really appeared, with its
+    # icon), then quit through the ordinary event loop.
+    from PySide6.QtCore import QTimer
+
+    def report_and_quit() -> None:
+        page = type(window.pages.currentWidget()).__name__
+        icon = "icon" if not window.windowIcon().isNull() else "no icon"
+        print(f"reflect: shown {page} ({icon})", file=sys.stderr, flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report_and_quit)
 
 
 def tear_down(window) -> None:

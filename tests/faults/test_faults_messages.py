@@ -1,5 +1,5 @@
 """The refusals of hostile input reach a French interface in French: each message really
-raised matches its English template in ui/error_text.py, whose French is in fr-trust-input."""
+raised carries its English template (domain/message.py), whose French is in the catalogues."""
 
 from __future__ import annotations
 
@@ -15,16 +15,16 @@ from reflect.services.row_validators import validate_tables
 from reflect.storage.archive import read_manifest
 from reflect.storage.kdf import check_kdf_settings
 from reflect.ui import i18n
-from reflect.ui.error_text import match_template, message_in_language
+from reflect.ui.error_text import message_in_language
 
 GOOD_KDF = {"memory_kib": 19456, "time_cost": 2, "parallelism": 1, "salt_hex": "ab" * 16}
 
 
-def _message(action) -> str:
+def _message(action) -> ReflectError:
     try:
         action()
     except ReflectError as exc:
-        return str(exc)
+        return exc
     raise AssertionError("nothing was refused")
 
 
@@ -65,8 +65,8 @@ def test_every_refusal_matches_a_template_and_reads_in_french(session, tmp_path,
         _message(lambda: read_manifest(_zip(tmp_path / "t.zip", [("../x", b"")]))),
     ]
     for message in messages:
-        assert match_template(message) is not None, message
+        assert message.message.template in i18n.load_catalogue("fr"), message
         shown = message_in_language(message)
-        assert shown != message, message
+        assert shown != str(message), message
     assert "Rien n'a été importé" in message_in_language(messages[3])
     assert "time_cost" in message_in_language(messages[0])

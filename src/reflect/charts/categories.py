@@ -8,21 +8,15 @@ check-in screen also uses, so the chart and the check-in result say the same thi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from reflect.charts import hover
-from reflect.charts.style import (
-    ChartStyle,
-    date_axis,
-    empty_state,
-    legend,
-    margins,
-    prepare,
-    style_axes,
-    title,
-)
+from reflect.charts.score_chart import close_score_chart, open_score_chart, score_words
+from reflect.charts.style import ChartStyle, empty_state
 from reflect.domain.checkin_scoring import OVERALL
 from reflect.domain.trends import CategorySeries
 
@@ -51,9 +45,8 @@ def draw_categories(
             ),
         )
         return
-    prepare(figure, style)
     label = w(item.label)
-    title(
+    ax = open_score_chart(
         figure,
         style,
         w("Warning signs over time: {part}").format(part=label.lower())
@@ -64,9 +57,14 @@ def draw_categories(
             "your earlier check-ins)."
         ),
     )
-    ax = figure.subplots()
-    style_axes(ax, style)
-    colour = style.neutral if key == OVERALL else style.colour(0)
+    _usual_band(ax, item, style)
+    line = _score_line(ax, item, style, label, count, key)
+    hover.add_points(figure, ax, line, _hover_text(item, label, style))
+    close_score_chart(figure, ax, style)
+
+
+def _usual_band(ax: Axes, item: CategorySeries, style: ChartStyle) -> None:
+    """Shade "about your usual": the earlier median plus or minus the check-in's margin."""
     xs = list(item.dates)
     present = [i for i, b in enumerate(item.baseline) if b is not None]
     if present:
@@ -77,12 +75,18 @@ def draw_categories(
             color=style.colour(0),
             alpha=0.18 if not style.dark else 0.28,
             linewidth=0,
-            label=w("About your usual"),
+            label=style.words("About your usual"),
             gid="baseline-band",
         )
+
+
+def _score_line(
+    ax: Axes, item: CategorySeries, style: ChartStyle, label: str, count: int, key: str
+) -> Line2D:
+    colour = style.neutral if key == OVERALL else style.colour(0)
     values = [float("nan") if v is None else v for v in item.values]
     (line,) = ax.plot(
-        xs,
+        list(item.dates),
         values,
         color=colour,
         linewidth=1.8,
@@ -93,16 +97,17 @@ def draw_categories(
         label=label,
         gid=f"category-{item.key}",
     )
+    return line
+
+
+def _hover_text(item: CategorySeries, label: str, style: ChartStyle) -> Callable[[int], str]:
+    w = style.words
 
     def text_for(index: int) -> str:
         day, value, usual = item.dates[index], item.values[index], item.baseline[index]
         return (
             f"{label}, {w.date(day, '%a %d %b %Y')}\n"
-            + (
-                w("{value} of 4").format(value=w.num(value))
-                if value is not None
-                else w("not answered")
-            )
+            + score_words(w, value)
             + (
                 w("; your usual {usual}").format(usual=w.num(usual))
                 if usual is not None
@@ -110,10 +115,4 @@ def draw_categories(
             )
         )
 
-    hover.add_points(figure, ax, line, text_for)
-    ax.set_ylim(-0.1, 4.1)
-    ax.set_yticks([0, 1, 2, 3, 4])
-    ax.set_ylabel(w("Score (0-4)"), fontsize=style.font_size - 1)
-    date_axis(ax, style)
-    legend(ax, style, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.1)
-    margins(figure, left=52, right=16, top=84, bottom=34)
+    return text_for

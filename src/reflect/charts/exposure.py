@@ -11,9 +11,10 @@ vicarious resilience items) as their own dashed line when check-ins answered the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -71,6 +72,32 @@ def draw_exposure(
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=(1.2, 1))
     week_days = [week.week for week in weeks]
     edges = date2num(week_days + [week_days[-1] + timedelta(days=7)])
+    base = _stacked_weeks(figure, top, weeks, edges, style)
+    _exposure_scale(top, weeks, edges, base, style)
+    style_axes(bottom, style)
+    shown = _weekly_signs_line(figure, bottom, signs, week_days, style)
+    good = _weekly_positives_line(figure, bottom, positives, week_days, style)
+    if shown or good:
+        legend(bottom, style, loc="upper left", ncols=2)
+    bottom.set_ylim(0, 5.2)  # the scale is 0-4; the space above holds the legend
+    bottom.set_yticks([0, 1, 2, 3, 4])
+    bottom.set_ylabel(w("Score (0-4)"), fontsize=style.font_size - 1)
+    _shade_breaks((top, bottom), breaks, week_days, style)
+    handles, labels = top.get_legend_handles_labels()
+    if breaks:  # a proxy patch: the spans themselves carry no label (one entry, not many)
+        handles.append(Patch(color=style.muted, alpha=0.18, linewidth=0))
+        labels.append(w("Break"))
+    top.set_xlim(edges[0], edges[-1])
+    legend(top, style, handles=handles, labels=labels, loc="upper left", ncols=3)
+    date_axis(bottom, style)
+    margins(figure, left=56, right=16, top=60, bottom=34, hspace=0.18)
+
+
+def _stacked_weeks(
+    figure: Figure, top: Axes, weeks: Sequence[WeekExposure], edges: np.ndarray, style: ChartStyle
+) -> np.ndarray:
+    """The upper panel: one stacked bar a week (outlines past MAX_BARS); returns the totals."""
+    w = style.words
     base = np.zeros(len(weeks))
     for index, (name, label) in enumerate(STACK):
         values = np.array([float(getattr(week, name)) for week in weeks])
@@ -111,6 +138,18 @@ def draw_exposure(
             return texts[index] if 0 <= index < len(texts) else None
 
         hover.add_grid(figure, top, week_at)
+    return base
+
+
+def _exposure_scale(
+    top: Axes,
+    weeks: Sequence[WeekExposure],
+    edges: np.ndarray,
+    base: np.ndarray,
+    style: ChartStyle,
+) -> None:
+    """Critical-incident marks above their weeks, then the upper panel's scale."""
+    w = style.words
     peak = float(base.max()) if len(base) else 0.0
     critical = [(edges[i] + 3, base[i]) for i, week in enumerate(weeks) if week.critical]
     if critical:
@@ -131,7 +170,16 @@ def draw_exposure(
     top.yaxis.get_major_locator().set_params(integer=True)
     top.set_ylim(0, peak * 1.8 + 1)  # headroom for the legend above the bars
 
-    style_axes(bottom, style)
+
+def _weekly_signs_line(
+    figure: Figure,
+    bottom: Axes,
+    signs: CategorySeries | None,
+    week_days: list[date],
+    style: ChartStyle,
+) -> list[tuple[date, float]]:
+    """The weekly mean of the warning signs, or a note that there were no check-ins."""
+    w = style.words
     # The weekly mean, on the same weeks as the bars (and 520 points for ten years rather than
     # every check-in, which keeps the redraw of a long range quick).
     weekly = weekly_signs(signs.dates, signs.values) if signs is not None else {}
@@ -170,8 +218,19 @@ def draw_exposure(
             color=style.muted,
             fontsize=style.font_size,
         )
-    # Strengths (the positive check-in items), weekly like the signs and drawn apart from
-    # them: a separate dimension, never netted against the warning signs.
+    return shown
+
+
+def _weekly_positives_line(
+    figure: Figure,
+    bottom: Axes,
+    positives: CategorySeries | None,
+    week_days: list[date],
+    style: ChartStyle,
+) -> list[tuple[date, float]]:
+    """Strengths (the positive check-in items), weekly like the signs and drawn apart from
+    them: a separate dimension, never netted against the warning signs."""
+    w = style.words
     weekly_positive = weekly_signs(positives.dates, positives.values) if positives else {}
     good = [(week, weekly_positive[week]) for week in week_days if week in weekly_positive]
     if positives is not None and good:
@@ -197,11 +256,12 @@ def draw_exposure(
                 for week, v in good
             ],
         )
-    if shown or good:
-        legend(bottom, style, loc="upper left", ncols=2)
-    bottom.set_ylim(0, 5.2)  # the scale is 0-4; the space above holds the legend
-    bottom.set_yticks([0, 1, 2, 3, 4])
-    bottom.set_ylabel(w("Score (0-4)"), fontsize=style.font_size - 1)
+    return good
+
+
+def _shade_breaks(
+    axes: tuple[Axes, Axes], breaks: Sequence[Break], week_days: list[date], style: ChartStyle
+) -> None:
     # One collection per panel for all breaks (a hundred separate spans redraw slowly).
     spans = []
     for span in breaks:
@@ -209,7 +269,7 @@ def draw_exposure(
         end = date2num(min(span.end, week_days[-1] + timedelta(days=6))) + 1
         if end > start:
             spans.append((start, end - start))
-    for ax in (top, bottom):
+    for ax in axes:
         ax.broken_barh(
             spans,
             (0, 1),
@@ -220,14 +280,6 @@ def draw_exposure(
             zorder=0,
             gid="exposure-breaks",
         )
-    handles, labels = top.get_legend_handles_labels()
-    if breaks:  # a proxy patch: the spans themselves carry no label (one entry, not many)
-        handles.append(Patch(color=style.muted, alpha=0.18, linewidth=0))
-        labels.append(w("Break"))
-    top.set_xlim(edges[0], edges[-1])
-    legend(top, style, handles=handles, labels=labels, loc="upper left", ncols=3)
-    date_axis(bottom, style)
-    margins(figure, left=56, right=16, top=60, bottom=34, hspace=0.18)
 
 
 def _week_text(week: WeekExposure, style: ChartStyle) -> str:

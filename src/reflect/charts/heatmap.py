@@ -8,9 +8,12 @@ plain background tone rather than "light".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.collections import QuadMesh
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
@@ -116,13 +119,21 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
     grid, first = calendar_grid(heaviness)
     ax = figure.subplots()
     ax.set_facecolor(style.background)
+    mesh = _cells(ax, grid, style)
+    _calendar_axes(ax, grid, first, heaviness, style)
+    _scale_bar(figure, ax, mesh, style)
+    hover.add_grid(figure, ax, _cell_text(grid, first, heaviness, w))
+    margins(figure, left=40, right=12, top=56, bottom=8)
+
+
+def _cells(ax: Axes, grid: np.ndarray, style: ChartStyle) -> QuadMesh:
     from matplotlib import colormaps
 
     base = colormaps[style.heat_cmap]
     cmap = ListedColormap(base(np.linspace(*style.heat_span, 256))).with_extremes(
         under=style.empty_cell, bad=(0, 0, 0, 0)
     )
-    mesh = ax.pcolormesh(
+    return ax.pcolormesh(
         np.ma.masked_invalid(grid),
         cmap=cmap,
         vmin=0,
@@ -131,6 +142,13 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
         linewidth=1.5,
         gid="heat-cells",
     )
+
+
+def _calendar_axes(
+    ax: Axes, grid: np.ndarray, first: date, heaviness: DailyHeaviness, style: ChartStyle
+) -> None:
+    """Weekdays down the side, months along the top, square cells and no frame."""
+    w = style.words
     ax.set_aspect("equal")
     ax.invert_yaxis()
     ax.set_yticks(np.arange(7) + 0.5, w.weekdays)
@@ -138,6 +156,10 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
     ax.tick_params(length=0, colors=style.text, labelsize=style.font_size - 1.5)
     for side in ax.spines.values():
         side.set_visible(False)
+
+
+def _scale_bar(figure: Figure, ax: Axes, mesh: QuadMesh, style: ChartStyle) -> None:
+    w = style.words
     # Labels take two lines ("9" over "Nov", "Sep" over "2026"): room above the scale.
     pad = 0.2
     bar = figure.colorbar(
@@ -147,6 +169,10 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
     bar.ax.tick_params(colors=style.text, labelsize=style.font_size - 1.5, length=0)
     bar.outline.set_visible(False)
 
+
+def _cell_text(
+    grid: np.ndarray, first: date, heaviness: DailyHeaviness, w: Words
+) -> Callable[[float, float], str | None]:
     def cell(x: float, y: float) -> str | None:
         column, row = int(np.floor(x)), int(np.floor(y))
         if not (0 <= row < 7 and 0 <= column < grid.shape[1]):
@@ -162,5 +188,4 @@ def draw_heatmap(figure: Figure, heaviness: DailyHeaviness, style: ChartStyle) -
             return w("{day}: nothing recorded").format(day=when)
         return w("{day}: heaviness {percent}%").format(day=when, percent=f"{value * 100:.0f}")
 
-    hover.add_grid(figure, ax, cell)
-    margins(figure, left=40, right=12, top=56, bottom=8)
+    return cell

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from reflect.charts import hover
@@ -59,6 +60,21 @@ def draw_helped(
     ax.xaxis.get_major_locator().set_params(integer=True)
     largest = max([c.count for c in counts] + [1])
     ax.set_xlim(0, largest * 1.3)
+    texts = _value_labels(ax, positions, counts, largest, answered, style)
+    hover.add_bars(figure, ax, bars, texts)
+    margins(figure, left=left, right=16, top=60, bottom=40)
+
+
+def _value_labels(
+    ax: Axes,
+    positions: list[int],
+    counts: Sequence[LabelledCount],
+    largest: int,
+    answered: int,
+    style: ChartStyle,
+) -> list[str]:
+    """Each bar's count and mean beside it; returns the hover text of each bar."""
+    w = style.words
     texts = []
     for position, item in zip(positions, counts, strict=True):
         mean = (
@@ -80,5 +96,4 @@ def draw_helped(
                 "{label}: helped quite a bit or more in {count} of {answered} check-ins ({mean})"
             ).format(label=w(item.label), count=item.count, answered=answered, mean=mean)
         )
-    hover.add_bars(figure, ax, bars, texts)
-    margins(figure, left=left, right=16, top=60, bottom=40)
+    return texts

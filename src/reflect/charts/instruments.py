@@ -125,17 +125,53 @@ def draw_instruments(
     )
     ax = figure.subplots()
     style_axes(ax, style)
+    bands = instrument.shared_bands
+    _whole_scale(ax, instrument)
+    if bands:
+        _shade_bands(ax, bands, style)
+    _subscale_lines(figure, ax, instrument, name, style)
+    ax.set_ylabel(w("Scores"), fontsize=style.font_size - 1)
+    # Above the plot, right-aligned: never over the data.
+    legend(
+        ax,
+        style,
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        borderaxespad=0.1,
+        ncols=min(4, len(instrument.subscales)),
+    )
+    _date_span(ax, instrument, span)
+    date_axis(ax, style)
+    margins(figure, left=52, right=_band_names_room(bands, style), top=84, bottom=34)
+    if bands:
+        _spread_band_labels(figure, ax, style)
+
+
+def _band_names_room(bands: Sequence[BandThreshold], style: ChartStyle) -> float:
+    """Room on the right for the band names, only when there are bands: at least 110
+    points, more when translated band names run longer."""
+    if not bands:
+        return 16.0
+    names = [short_band_label(style.words(band.label)) for band in bands]
+    return max(110.0, max(text_width(name, style.font_size - 1.5) for name in names) + 16)
+
+
+def _whole_scale(ax: Axes, instrument: InstrumentSeries) -> None:
+    """The whole possible scale, so a small change does not look dramatic."""
     values = [v for s in instrument.subscales for v in s.values]
     bands = instrument.shared_bands
     limits = [b.minimum for b in bands if b.minimum is not None]
     limits += [b.maximum for b in bands if b.maximum is not None]
-    # The whole possible scale, so a small change does not look dramatic.
     ends = [end for s in instrument.subscales if s.scale is not None for end in s.scale]
     low, high = min(values + limits + ends), max(values + limits + ends)
     pad = max(0.5, (high - low) * 0.04)
     ax.set_ylim(low - pad, high + pad)
-    if bands:
-        _shade_bands(ax, bands, style)
+
+
+def _subscale_lines(
+    figure: Figure, ax: Axes, instrument: InstrumentSeries, name: str, style: ChartStyle
+) -> None:
+    w = style.words
     for index, sub in enumerate(instrument.subscales):
         (line,) = ax.plot(
             list(sub.dates),
@@ -152,16 +188,10 @@ def draw_instruments(
             for d, v in zip(sub.dates, sub.values, strict=True)
         ]
         hover.add_points(figure, ax, line, texts)
-    ax.set_ylabel(w("Scores"), fontsize=style.font_size - 1)
-    # Above the plot, right-aligned: never over the data.
-    legend(
-        ax,
-        style,
-        loc="lower right",
-        bbox_to_anchor=(1.0, 1.0),
-        borderaxespad=0.1,
-        ncols=min(4, len(instrument.subscales)),
-    )
+
+
+def _date_span(ax: Axes, instrument: InstrumentSeries, span: tuple[date, date] | None) -> None:
+    """The results' dates, stretched to the chosen range when ``span`` is given."""
     moments = [d for s in instrument.subscales for d in s.dates]
     first, last = min(moments), max(moments)
     if span is not None:
@@ -169,15 +199,6 @@ def draw_instruments(
         last = max(last, datetime.combine(span[1], datetime.max.time()))
     pad_days = max(timedelta(days=3), (last - first) * 0.03)
     ax.set_xlim(first - pad_days, last + pad_days)
-    date_axis(ax, style)
-    # Room on the right for the band names only when there are bands.
-    right = 16.0
-    if bands:  # at least 110 points, more when translated band names run longer
-        names = [short_band_label(w(band.label)) for band in bands]
-        right = max(110.0, max(text_width(name, style.font_size - 1.5) for name in names) + 16)
-    margins(figure, left=52, right=right, top=84, bottom=34)
-    if bands:
-        _spread_band_labels(figure, ax, style)
 
 
 def _subtitle(instrument: InstrumentSeries, words: Words = ENGLISH) -> str:

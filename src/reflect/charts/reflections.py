@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
@@ -46,13 +47,35 @@ def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: Ch
     )
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=(1, 1))
     weeks = list(weekly.weeks)
+    edges = date2num(weeks + [weeks[-1] + timedelta(days=7)])
+    _count_bars(figure, top, weekly, edges, style)
+    top.xaxis_date()
+    style_axes(top, style)
+    top.set_ylabel(w("Reflections"), fontsize=style.font_size - 1)
+    top.yaxis.get_major_locator().set_params(integer=True)
+    top.set_ylim(0, max(weekly.counts) * 1.15 + 0.5)
+
+    style_axes(bottom, style)
+    _intensity_line(figure, bottom, weekly, edges, style)
+    bottom.set_ylim(0, 10.3)
+    bottom.set_yticks([0, 2, 4, 6, 8, 10])
+    bottom.set_ylabel(w("Intensity (0-10)"), fontsize=style.font_size - 1)
+    date_axis(bottom, style)
+    margins(figure, left=56, right=16, top=60, bottom=34, hspace=0.18)
+
+
+def _count_bars(
+    figure: Figure, top: Axes, weekly: WeeklyReflections, edges: np.ndarray, style: ChartStyle
+) -> None:
+    """How many reflections each week: bars, or one outline past MAX_BARS weeks."""
+    w = style.words
+    weeks = list(weekly.weeks)
     texts = [
         w("Week of {date}").format(date=w.date(week))
         + ": "
         + w.plural(count, "{count} reflection", "{count} reflections")
         for week, count in zip(weeks, weekly.counts, strict=True)
     ]
-    edges = date2num(weeks + [weeks[-1] + timedelta(days=7)])
     if len(weeks) <= MAX_BARS:
         bars = top.bar(
             edges[:-1],
@@ -82,13 +105,13 @@ def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: Ch
             return texts[index] if 0 <= index < len(texts) else None
 
         hover.add_grid(figure, top, week_at)
-    top.xaxis_date()
-    style_axes(top, style)
-    top.set_ylabel(w("Reflections"), fontsize=style.font_size - 1)
-    top.yaxis.get_major_locator().set_params(integer=True)
-    top.set_ylim(0, max(weekly.counts) * 1.15 + 0.5)
 
-    style_axes(bottom, style)
+
+def _intensity_line(
+    figure: Figure, bottom: Axes, weekly: WeeklyReflections, edges: np.ndarray, style: ChartStyle
+) -> None:
+    w = style.words
+    weeks = list(weekly.weeks)
     mids = edges[:-1] + 3.5
     values = [float("nan") if v is None else v for v in weekly.mean_intensity]
     (line,) = bottom.plot(
@@ -116,8 +139,3 @@ def draw_weekly_reflections(figure: Figure, weekly: WeeklyReflections, style: Ch
             for week, v in zip(weeks, weekly.mean_intensity, strict=True)
         ],
     )
-    bottom.set_ylim(0, 10.3)
-    bottom.set_yticks([0, 2, 4, 6, 8, 10])
-    bottom.set_ylabel(w("Intensity (0-10)"), fontsize=style.font_size - 1)
-    date_axis(bottom, style)
-    margins(figure, left=56, right=16, top=60, bottom=34, hspace=0.18)

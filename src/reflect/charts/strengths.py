@@ -9,19 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from reflect.charts import hover
-from reflect.charts.style import (
-    ChartStyle,
-    date_axis,
-    empty_state,
-    legend,
-    margins,
-    prepare,
-    style_axes,
-    title,
-)
+from reflect.charts.score_chart import close_score_chart, open_score_chart, score_words
+from reflect.charts.style import ChartStyle, empty_state
 from reflect.domain.strengths import BalancePoint
 
 MIN_CHECKINS = 1
@@ -42,8 +36,7 @@ def draw_strengths(figure: Figure, points: Sequence[BalancePoint], style: ChartS
             ),
         )
         return
-    prepare(figure, style)
-    title(
+    ax = open_score_chart(
         figure,
         style,
         w("Strengths and strain"),
@@ -52,12 +45,22 @@ def draw_strengths(figure: Figure, points: Sequence[BalancePoint], style: ChartS
             "one does not cancel the other."
         ),
     )
-    ax = figure.subplots()
-    style_axes(ax, style)
+    strengths_line, strain_line = _two_lines(ax, shown, style)
+    hover.add_points(
+        figure, ax, strengths_line, _hover_text(shown, w("Strengths"), "strengths", style)
+    )
+    hover.add_points(
+        figure, ax, strain_line, _hover_text(shown, w("Warning signs"), "strain", style)
+    )
+    close_score_chart(figure, ax, style)
+
+
+def _two_lines(ax: Axes, shown: Sequence[BalancePoint], style: ChartStyle) -> tuple[Line2D, Line2D]:
+    """Strengths solid, warning signs dashed: two measures side by side, never a difference."""
+    w = style.words
     xs = [p.when for p in shown]
     marker = "o" if len(shown) <= DOTS_UP_TO else None
     size = 2.5 if len(shown) > 60 else 4.5
-    strengths_label, strain_label = w("Strengths"), w("Warning signs")
     (strengths_line,) = ax.plot(
         xs,
         [p.strengths for p in shown],
@@ -65,7 +68,7 @@ def draw_strengths(figure: Figure, points: Sequence[BalancePoint], style: ChartS
         linewidth=1.8,
         marker=marker,
         markersize=size,
-        label=strengths_label,
+        label=w("Strengths"),
         gid="strengths-line",
     )
     (strain_line,) = ax.plot(
@@ -76,28 +79,20 @@ def draw_strengths(figure: Figure, points: Sequence[BalancePoint], style: ChartS
         linestyle="--",
         marker=marker,
         markersize=size,
-        label=strain_label,
+        label=w("Warning signs"),
         gid="strain-line",
     )
+    return strengths_line, strain_line
 
-    def text_for(label: str, pick: str) -> Callable[[int], str]:
-        def text(index: int) -> str:
-            point = shown[index]
-            value = getattr(point, pick)
-            amount = (
-                w("{value} of 4").format(value=w.num(value))
-                if value is not None
-                else w("not answered")
-            )
-            return f"{label}, {w.date(point.when, '%a %d %b %Y')}\n{amount}"
 
-        return text
+def _hover_text(
+    shown: Sequence[BalancePoint], label: str, pick: str, style: ChartStyle
+) -> Callable[[int], str]:
+    w = style.words
 
-    hover.add_points(figure, ax, strengths_line, text_for(strengths_label, "strengths"))
-    hover.add_points(figure, ax, strain_line, text_for(strain_label, "strain"))
-    ax.set_ylim(-0.1, 4.1)
-    ax.set_yticks([0, 1, 2, 3, 4])
-    ax.set_ylabel(w("Score (0-4)"), fontsize=style.font_size - 1)
-    date_axis(ax, style)
-    legend(ax, style, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.1)
-    margins(figure, left=52, right=16, top=84, bottom=34)
+    def text(index: int) -> str:
+        point = shown[index]
+        amount = score_words(w, getattr(point, pick))
+        return f"{label}, {w.date(point.when, '%a %d %b %Y')}\n{amount}"
+
+    return text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from reflect.charts import hover
@@ -24,7 +25,7 @@ from reflect.domain.team_sentences import (
     shown_months,
     team_num,
 )
-from reflect.domain.team_summary import TeamSummary
+from reflect.domain.team_summary import QuestionnaireCounts, TeamSummary
 
 HATCH = "///"
 
@@ -120,6 +121,27 @@ def draw_team_activity(figure: Figure, summary: TeamSummary, style: ChartStyle) 
     style_axes(ax, style)
     labels = _month_labels(summary, style)
     xs = list(range(len(summary.months)))
+    bottoms = _reflection_buckets(figure, ax, summary, labels, style)
+    _hidden_contributors(ax, summary, bottoms, style)
+    for x, month in zip(xs, summary.months, strict=True):
+        if not month.shown:
+            ax.text(x, 0.2, "—", ha="center", va="bottom", color=style.muted)
+    ax.set_xticks(xs)
+    ax.set_xticklabels(labels, fontsize=style.font_size - 1)
+    ax.set_ylabel(w("Contributors"), fontsize=style.font_size - 1)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    top = max((m.contributors or 0) for m in summary.months)
+    ax.set_ylim(0, top * 1.15 + 1)
+    _activity_legend(ax, style)
+    margins(figure, left=48, right=190, top=64, bottom=30)
+
+
+def _reflection_buckets(
+    figure: Figure, ax: Axes, summary: TeamSummary, labels: list[str], style: ChartStyle
+) -> list[float]:
+    """One stacked bar segment per reflections bucket; returns the height reached each month."""
+    w = style.words
+    xs = list(range(len(summary.months)))
     bottoms = [0.0] * len(xs)
     for index, bucket in enumerate(BUCKETS):
         heights = [float(m.reflections.get(bucket) or 0) for m in summary.months]
@@ -146,6 +168,14 @@ def draw_team_activity(figure: Figure, summary: TeamSummary, style: ChartStyle) 
             ],
         )
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    return bottoms
+
+
+def _hidden_contributors(
+    ax: Axes, summary: TeamSummary, bottoms: list[float], style: ChartStyle
+) -> None:
+    """The contributors the small-group rule hides: one hatched segment on top of each bar."""
+    xs = list(range(len(summary.months)))
     rest = [
         (m.contributors or 0) - bottom for m, bottom in zip(summary.months, bottoms, strict=True)
     ]
@@ -158,17 +188,11 @@ def draw_team_activity(figure: Figure, summary: TeamSummary, style: ChartStyle) 
             edgecolor=style.muted,
             hatch=HATCH,
             width=0.6,
-            label=w("Hidden: small groups"),
+            label=style.words("Hidden: small groups"),
         )
-    for x, month in zip(xs, summary.months, strict=True):
-        if not month.shown:
-            ax.text(x, 0.2, "—", ha="center", va="bottom", color=style.muted)
-    ax.set_xticks(xs)
-    ax.set_xticklabels(labels, fontsize=style.font_size - 1)
-    ax.set_ylabel(w("Contributors"), fontsize=style.font_size - 1)
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    top = max((m.contributors or 0) for m in summary.months)
-    ax.set_ylim(0, top * 1.15 + 1)
+
+
+def _activity_legend(ax: Axes, style: ChartStyle) -> None:
     legend_box = ax.legend(
         loc="upper left",
         bbox_to_anchor=(1.01, 1.0),
@@ -177,7 +201,6 @@ def draw_team_activity(figure: Figure, summary: TeamSummary, style: ChartStyle) 
         labelcolor=style.text,
     )
     legend_box.set_gid("team-activity-legend")
-    margins(figure, left=48, right=190, top=64, bottom=30)
 
 
 def draw_team_questionnaires(
@@ -223,39 +246,7 @@ def draw_team_questionnaires(
     ]
     total = month.contributors or 0
     for y, q in enumerate(rows):
-        left = 0.0
-        for index, (band, count) in enumerate(q.bands.items()):
-            if count is None:
-                continue
-            bar = ax.barh(
-                [y], [count], left=left, color=style.colour(index), height=0.55, linewidth=0
-            )
-            hover.add_bars(
-                figure, ax, bar, [w("{band}: {count} people").format(band=band, count=count)]
-            )
-            if count:
-                ax.text(
-                    left + count / 2,
-                    y,
-                    w(band.replace("_", " ")),
-                    ha="center",
-                    va="center",
-                    fontsize=style.font_size - 2,
-                    color="#ffffff" if not style.dark else "#1e2124",
-                )
-            left += count
-        if q.not_taken is not None:
-            left += q.not_taken
-        if total - left > 0:
-            ax.barh(
-                [y],
-                [total - left],
-                left=left,
-                color=style.background,
-                edgecolor=style.muted,
-                hatch=HATCH,
-                height=0.55,
-            )
+        _band_row(figure, ax, y, q, total, style)
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels(labels, fontsize=style.font_size - 1)
     # Bars keep their thickness (and sit at the top) when there are only one or two rows.
@@ -264,3 +255,41 @@ def draw_team_questionnaires(
     ax.set_xlabel(w("People"), fontsize=style.font_size - 1)
     width = max(len(n) for n in labels) * style.font_size * 0.55
     margins(figure, left=min(260, width + 20), right=16, top=64, bottom=40)
+
+
+def _band_row(
+    figure: Figure, ax: Axes, y: int, q: QuestionnaireCounts, total: int, style: ChartStyle
+) -> None:
+    """One subscale's row: a segment per shown band, then the hidden rest hatched."""
+    w = style.words
+    left = 0.0
+    for index, (band, count) in enumerate(q.bands.items()):
+        if count is None:
+            continue
+        bar = ax.barh([y], [count], left=left, color=style.colour(index), height=0.55, linewidth=0)
+        hover.add_bars(
+            figure, ax, bar, [w("{band}: {count} people").format(band=band, count=count)]
+        )
+        if count:
+            ax.text(
+                left + count / 2,
+                y,
+                w(band.replace("_", " ")),
+                ha="center",
+                va="center",
+                fontsize=style.font_size - 2,
+                color="#ffffff" if not style.dark else "#1e2124",
+            )
+        left += count
+    if q.not_taken is not None:
+        left += q.not_taken
+    if total - left > 0:
+        ax.barh(
+            [y],
+            [total - left],
+            left=left,
+            color=style.background,
+            edgecolor=style.muted,
+            hatch=HATCH,
+            height=0.55,
+        )

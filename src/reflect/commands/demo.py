@@ -14,6 +14,8 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 from reflect.commands.backup import describe_counts
 from reflect.commands.common import (
@@ -60,6 +62,16 @@ def _passphrase(args: argparse.Namespace) -> tuple[str, bool]:
     return (env, False) if env else (DEMO_PASSPHRASE, True)
 
 
+def _progress(quiet: bool) -> Callable[[int, str], None]:
+    """A percentage on stderr while the demo is made, when a person is watching."""
+
+    def report(percent: int, text: str) -> None:
+        if not quiet and sys.stderr.isatty():
+            print(f"\r{percent:3d}% {text:<40}", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
 def run(args: argparse.Namespace) -> int:
     from reflect.services.backups import check_profile
     from reflect.services.demo import ensure_demo_profile, find_demo_profile
@@ -83,13 +95,8 @@ def run(args: argparse.Namespace) -> int:
             )
         service.delete(existing)
     started = time.perf_counter()
-
-    def report(percent: int, text: str) -> None:
-        if not args.json and sys.stderr.isatty():
-            print(f"\r{percent:3d}% {text:<40}", end="", file=sys.stderr, flush=True)
-
     info = ensure_demo_profile(
-        service, report, years=args.years, passphrase=passphrase, team=args.team
+        service, _progress(args.json), years=args.years, passphrase=passphrase, team=args.team
     )
     session = service.unlock(info, passphrase)
     try:
@@ -119,9 +126,15 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     seconds = time.perf_counter() - started
-    print(
-        f"Demo profile '{info.profile_id}' created in {service.paths.data_dir} ({seconds:.1f} s)."
-    )
+    _tell(info.profile_id, service.paths.data_dir, seconds, added, public)
+    return 0
+
+
+def _tell(
+    profile_id: str, data_dir: Path, seconds: float, added: dict[str, int], public: bool
+) -> None:
+    """What was made, in sentences (without ``--json``)."""
+    print(f"Demo profile '{profile_id}' created in {data_dir} ({seconds:.1f} s).")
     print(describe_counts(added) + ". All of it is fictional.")
     if added.get("team_contributions"):
         print(
@@ -130,7 +143,6 @@ def run(args: argparse.Namespace) -> int:
         )
     if public:
         print(
-            f"Open it with: reflect --demo --data-dir {service.paths.data_dir}  "
+            f"Open it with: reflect --demo --data-dir {data_dir}  "
             "(public demo passphrase: demo-passphrase)"
         )
-    return 0

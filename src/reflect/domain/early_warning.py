@@ -82,52 +82,59 @@ def rise_notices(
         if len(run := _trailing_run(history, key, rules.category_margin)) >= rules.run_length
     }
     overall = _trailing_run(history, OVERALL, rules.overall_margin)
-    notices = []
     if len(overall) >= rules.run_length:
-        names = tuple(CATEGORY_LABELS[key].lower() for key in rising)
-        title = wording.text("rise_overall", "title")
-        message = (
-            wording.text("rise_overall", "message")
-            + (wording.text("rise_overall", "names") if names else "")
-            + wording.text("rise_overall", "closing")
-            + wording.support_sentence
-        )
-        args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
-            ("count", str(len(overall))),
-            ("names", names),
-        )
-        notices.append(
-            Notice(
-                id=f"rise:{OVERALL}:{_stamp(overall[0].checkin.taken_at)}",
-                kind="rise",
-                title=fill(title, args),
-                message=fill(message, args),
-                since=overall[0].checkin.taken_at,
-                title_template=title,
-                message_template=message,
-                args=args,
-            )
-        )
-        return notices
-    for key, run in rising.items():
-        label = CATEGORY_LABELS[key]
-        title = wording.text("rise_category", "title")
-        message = wording.text("rise_category", "message") + wording.support_sentence
-        args = (("label", label), ("count", str(len(run))), ("part", label.lower()))
-        notices.append(
-            Notice(
-                id=f"rise:{key}:{_stamp(run[0].checkin.taken_at)}",
-                kind="rise",
-                title=fill(title, args),
-                message=fill(message, args),
-                since=run[0].checkin.taken_at,
-                category=key,
-                title_template=title,
-                message_template=message,
-                args=args,
-            )
-        )
-    return notices
+        return [_overall_rise(overall, rising, wording)]
+    return [_category_rise(key, run, wording) for key, run in rising.items()]
+
+
+def _overall_rise(
+    overall: list[ScoredCheckIn], rising: Mapping[str, list[ScoredCheckIn]], wording: NoticeWording
+) -> Notice:
+    """One notice for the overall rise, naming the categories that rose with it."""
+    names = tuple(CATEGORY_LABELS[key].lower() for key in rising)
+    title = wording.text("rise_overall", "title")
+    message = (
+        wording.text("rise_overall", "message")
+        + (wording.text("rise_overall", "names") if names else "")
+        + wording.text("rise_overall", "closing")
+        + wording.support_sentence
+    )
+    args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
+        ("count", str(len(overall))),
+        ("names", names),
+    )
+    return Notice(
+        id=f"rise:{OVERALL}:{_stamp(overall[0].checkin.taken_at)}",
+        kind="rise",
+        title=fill(title, args),
+        message=fill(message, args),
+        since=overall[0].checkin.taken_at,
+        title_template=title,
+        message_template=message,
+        args=args,
+    )
+
+
+def _category_rise(key: str, run: list[ScoredCheckIn], wording: NoticeWording) -> Notice:
+    label = CATEGORY_LABELS[key]
+    title = wording.text("rise_category", "title")
+    message = wording.text("rise_category", "message") + wording.support_sentence
+    args: tuple[tuple[str, str | tuple[str, ...]], ...] = (
+        ("label", label),
+        ("count", str(len(run))),
+        ("part", label.lower()),
+    )
+    return Notice(
+        id=f"rise:{key}:{_stamp(run[0].checkin.taken_at)}",
+        kind="rise",
+        title=fill(title, args),
+        message=fill(message, args),
+        since=run[0].checkin.taken_at,
+        category=key,
+        title_template=title,
+        message_template=message,
+        args=args,
+    )
 
 
 def band_notices(

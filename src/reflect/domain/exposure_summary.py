@@ -99,31 +99,7 @@ def exposure_summary(
     w = words
     logged = [week for week in weeks if week.shifts]
     spans = list(breaks)
-    parts: list[str] = []
-    if not logged:
-        parts.append(w("No shifts logged in this range."))
-    else:
-        shifts = sum(week.shifts for week in logged)
-        parts.append(
-            w(
-                "{shifts} in this range: {disclosures} disclosures heard, {crises} crises "
-                "handled, traumatic material seen {material} times."
-            ).format(
-                shifts=w.plural(shifts, "{count} shift logged", "{count} shifts logged"),
-                disclosures=sum(week.disclosures for week in logged),
-                crises=sum(week.crises for week in logged),
-                material=sum(week.material for week in logged),
-            )
-        )
-        critical = sum(week.critical for week in logged)
-        if critical:
-            parts.append(
-                w.plural(
-                    critical,
-                    "{count} critical incident was logged.",
-                    "{count} critical incidents were logged.",
-                )
-            )
+    parts = _logged_sentences(logged, w)
     if spans:
         days = sum(span.days for span in spans)
         parts.append(
@@ -132,9 +108,42 @@ def exposure_summary(
                 days=w.plural(days, "{count} day in all", "{count} days in all"),
             )
         )
-    found = compare(weeks, signs)
-    if found is not None:
+    parts.extend(_comparison_sentences(compare(weeks, signs), bool(logged), w))
+    return " ".join(parts)
+
+
+def _logged_sentences(logged: Sequence[WeekExposure], w: Words) -> list[str]:
+    """What the logged shifts add up to, and how many critical incidents they held."""
+    if not logged:
+        return [w("No shifts logged in this range.")]
+    shifts = sum(week.shifts for week in logged)
+    parts = [
+        w(
+            "{shifts} in this range: {disclosures} disclosures heard, {crises} crises "
+            "handled, traumatic material seen {material} times."
+        ).format(
+            shifts=w.plural(shifts, "{count} shift logged", "{count} shifts logged"),
+            disclosures=sum(week.disclosures for week in logged),
+            crises=sum(week.crises for week in logged),
+            material=sum(week.material for week in logged),
+        )
+    ]
+    critical = sum(week.critical for week in logged)
+    if critical:
         parts.append(
+            w.plural(
+                critical,
+                "{count} critical incident was logged.",
+                "{count} critical incidents were logged.",
+            )
+        )
+    return parts
+
+
+def _comparison_sentences(found: Comparison | None, logged: bool, w: Words) -> list[str]:
+    """Heavier weeks against the week after, or what it takes before that can be said."""
+    if found is not None:
+        return [
             w(
                 "{weeks} were followed by a week with warning signs above your typical week "
                 "in this range in {higher} of {count} cases; after the other weeks, in "
@@ -145,18 +154,18 @@ def exposure_summary(
                 count=found.heavier,
                 other_higher=found.other_higher,
                 other=found.other,
-            )
-        )
-        parts.append(w(NOT_A_PREDICTION))
-    elif logged:
-        parts.append(
+            ),
+            w(NOT_A_PREDICTION),
+        ]
+    if logged:
+        return [
             w(
                 "With at least {count} weeks that have both a logged shift and a check-in the "
                 "week after, this will say how your heavier weeks and your warning signs went "
                 "together."
             ).format(count=MIN_PAIRS)
-        )
-    return " ".join(parts)
+        ]
+    return []
 
 
 def exposure_days_summary(daily: Mapping[date, float], words: Words = ENGLISH) -> str:

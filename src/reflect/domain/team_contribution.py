@@ -264,7 +264,21 @@ def _parse_month(raw: Any, index: int, fail: Any) -> MonthFigures:
         raise fail(Message("{where} must be an object", where=where))
     _only(raw, MONTH_FIELDS, where, fail)
     month = _month(raw["month"], f"{where}.month", fail)
-    checkins_raw = raw["checkins"]
+    checkins = _parse_checkins(raw["checkins"], where, fail)
+    questionnaires = _parse_questionnaires(raw["questionnaires"], where, fail)
+    reflections = raw["reflections"]
+    if reflections not in BUCKETS:
+        raise fail(
+            Message(
+                "{where}.reflections must be one of {choices}",
+                where=where,
+                choices=", ".join(BUCKETS),
+            )
+        )
+    return MonthFigures(month, checkins, tuple(questionnaires), reflections)
+
+
+def _parse_checkins(checkins_raw: Any, where: str, fail: Any) -> dict[str, float]:
     if not isinstance(checkins_raw, dict):
         raise fail(Message("{where}.checkins must be an object", where=where))
     unknown = sorted(set(checkins_raw) - set(SCORE_KEYS))
@@ -290,7 +304,12 @@ def _parse_month(raw: Any, index: int, fail: Any) -> MonthFigures:
                 )
             )
         checkins[key] = float(value)
-    questionnaires_raw = raw["questionnaires"]
+    return checkins
+
+
+def _parse_questionnaires(
+    questionnaires_raw: Any, where: str, fail: Any
+) -> list[QuestionnaireBand]:
     if not isinstance(questionnaires_raw, list) or len(questionnaires_raw) > MAX_QUESTIONNAIRES:
         raise fail(
             Message(
@@ -299,7 +318,7 @@ def _parse_month(raw: Any, index: int, fail: Any) -> MonthFigures:
                 count=MAX_QUESTIONNAIRES,
             )
         )
-    questionnaires = []
+    questionnaires: list[QuestionnaireBand] = []
     pairs: set[tuple[str, str]] = set()
     for q_index, entry in enumerate(questionnaires_raw):
         q_where = f"{where}.questionnaires[{q_index}]"
@@ -316,13 +335,4 @@ def _parse_month(raw: Any, index: int, fail: Any) -> MonthFigures:
             raise fail(Message("{where} repeats a questionnaire subscale", where=q_where))
         pairs.add(pair)
         questionnaires.append(QuestionnaireBand(*pair, entry["band"]))
-    reflections = raw["reflections"]
-    if reflections not in BUCKETS:
-        raise fail(
-            Message(
-                "{where}.reflections must be one of {choices}",
-                where=where,
-                choices=", ".join(BUCKETS),
-            )
-        )
-    return MonthFigures(month, checkins, tuple(questionnaires), reflections)
+    return questionnaires

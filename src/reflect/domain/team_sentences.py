@@ -66,39 +66,7 @@ def describe_team(summary: TeamSummary, words: Words = ENGLISH) -> list[str]:
         )
     )
     latest = shown[-1]
-    when = words.month(month_date(latest.month))
-    warning = {
-        key: spread
-        for key, spread in latest.categories.items()
-        if spread is not None and key != POSITIVE
-    }
-    if warning:
-        key, spread = max(warning.items(), key=lambda item: item[1].median)
-        lines.append(
-            words(
-                "In {month}, the highest warning signs were in {category}: "
-                "a median of {median} out of 4."
-            ).format(
-                month=when, category=words(SCORE_LABELS[key]), median=team_num(words, spread.median)
-            )
-        )
-        earlier = [m for m in shown[:-1] if m.categories.get(key) is not None]
-        if earlier:
-            before = earlier[-1].categories[key]
-            assert before is not None
-            change = spread.median - before.median
-            if abs(change) >= 0.5:
-                template = (
-                    "That is higher than in {month} ({median})."
-                    if change > 0
-                    else "That is lower than in {month} ({median})."
-                )
-                lines.append(
-                    words(template).format(
-                        month=words.month(month_date(earlier[-1].month)),
-                        median=team_num(words, before.median),
-                    )
-                )
+    lines.extend(_highest_warning(latest, shown[:-1], words))
     positive = latest.categories.get(POSITIVE)
     if positive is not None:
         lines.append(
@@ -109,4 +77,47 @@ def describe_team(summary: TeamSummary, words: Words = ENGLISH) -> list[str]:
     lines.append(
         words("These are team figures for a conversation about the work, not a measure of anyone.")
     )
+    return lines
+
+
+def _highest_warning(
+    latest: MonthSummary, earlier_months: list[MonthSummary], words: Words
+) -> list[str]:
+    """The latest month's highest warning-sign category, and how it moved since the last
+    month that showed it (only a change of half a point or more is mentioned)."""
+    warning = {
+        key: spread
+        for key, spread in latest.categories.items()
+        if spread is not None and key != POSITIVE
+    }
+    if not warning:
+        return []
+    key, spread = max(warning.items(), key=lambda item: item[1].median)
+    lines = [
+        words(
+            "In {month}, the highest warning signs were in {category}: "
+            "a median of {median} out of 4."
+        ).format(
+            month=words.month(month_date(latest.month)),
+            category=words(SCORE_LABELS[key]),
+            median=team_num(words, spread.median),
+        )
+    ]
+    earlier = [m for m in earlier_months if m.categories.get(key) is not None]
+    if earlier:
+        before = earlier[-1].categories[key]
+        assert before is not None
+        change = spread.median - before.median
+        if abs(change) >= 0.5:
+            template = (
+                "That is higher than in {month} ({median})."
+                if change > 0
+                else "That is lower than in {month} ({median})."
+            )
+            lines.append(
+                words(template).format(
+                    month=words.month(month_date(earlier[-1].month)),
+                    median=team_num(words, before.median),
+                )
+            )
     return lines

@@ -84,6 +84,17 @@ def report_sections(report: TeamReport, words: Words = ENGLISH) -> list[str]:
         *[f"- {line}" for line in describe_team(summary, words)],
         "",
     ]
+    return [
+        "\n".join(head),
+        "\n".join(_figure_lines(report, words)),
+        "\n".join(_assessment_lines(report, words)),
+        "\n".join(_action_lines(report, words)),
+    ]
+
+
+def _figure_lines(report: TeamReport, words: Words) -> list[str]:
+    """The figures as tables, or nothing when no month can be shown."""
+    summary = report.summary
     lines: list[str] = []
     months = summary.months
     if any(m.shown for m in months):
@@ -108,32 +119,32 @@ def report_sections(report: TeamReport, words: Words = ENGLISH) -> list[str]:
             if m.shown
         ]
         lines += [*_table(header, rows), ""]
-        questionnaire_rows = []
-        for m in months:
-            for q in m.questionnaires:
-                if not q.any_shown:
-                    continue
-                name = report.questionnaire_names.get((q.instrument, q.subscale)) or (
-                    f"{q.instrument} {q.subscale}"
-                )
-                cells = ", ".join(
-                    words("{band}: {count}").format(
-                        band=words(band.replace("_", " ")), count=_count(count, words)
-                    )
-                    for band, count in q.bands.items()
-                )
-                questionnaire_rows.append([words.month(month_date(m.month)), name, cells])
+        questionnaire_rows = _questionnaire_rows(report, words)
         if questionnaire_rows:
             lines += [f"## {words('Questionnaire bands (people per band)')}", ""]
             header = [words("Month"), words("Questionnaire"), words("Bands")]
             lines += [*_table(header, questionnaire_rows), ""]
         lines += [f"*{words('Hidden')}: {hidden_text(summary, words)}.*", ""]
-    return [
-        "\n".join(head),
-        "\n".join(lines),
-        "\n".join(_assessment_lines(report, words)),
-        "\n".join(_action_lines(report, words)),
-    ]
+    return lines
+
+
+def _questionnaire_rows(report: TeamReport, words: Words) -> list[list[str]]:
+    questionnaire_rows = []
+    for m in report.summary.months:
+        for q in m.questionnaires:
+            if not q.any_shown:
+                continue
+            name = report.questionnaire_names.get((q.instrument, q.subscale)) or (
+                f"{q.instrument} {q.subscale}"
+            )
+            cells = ", ".join(
+                words("{band}: {count}").format(
+                    band=words(band.replace("_", " ")), count=_count(count, words)
+                )
+                for band, count in q.bands.items()
+            )
+            questionnaire_rows.append([words.month(month_date(m.month)), name, cells])
+    return questionnaire_rows
 
 
 def _assessment_lines(report: TeamReport, words: Words) -> list[str]:

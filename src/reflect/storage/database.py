@@ -102,20 +102,10 @@ def connect_encrypted(
                 "continue rather than store your data in plain text."
             )
         conn.execute("PRAGMA cipher_memory_security = ON")
-        try:
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        except sqlcipher3.DatabaseError as exc:
-            if any(kind.__name__ == "OperationalError" for kind in type(exc).__mro__):
-                # Cannot open, read-only, disk full: not a question of the key.
-                raise translate(exc, path.parent) from exc
-            raise WrongPassphrase() from exc
+        tables = _table_count(conn, sqlcipher3, path)
         if profile and tables == 0:
             raise damaged(path.parent, Message("{name} holds no tables", name=path.name))
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA secure_delete = ON")
+        _configure(conn)
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise translate(exc, path.parent, path.parent if profile else None) from exc
@@ -123,6 +113,26 @@ def connect_encrypted(
         conn.close()
         raise
     return conn
+
+
+def _table_count(conn: Any, sqlcipher3: Any, path: Path) -> int:
+    """The first read with the key: a wrong key fails here, as does an unreadable file."""
+    try:
+        return int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+    except sqlcipher3.DatabaseError as exc:
+        if any(kind.__name__ == "OperationalError" for kind in type(exc).__mro__):
+            # Cannot open, read-only, disk full: not a question of the key.
+            raise translate(exc, path.parent) from exc
+        raise WrongPassphrase() from exc
+
+
+def _configure(conn: Any) -> None:
+    """Write-ahead log, full syncs, foreign keys, temp data in memory, deleted data zeroed."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA secure_delete = ON")
 
 
 def open_database(

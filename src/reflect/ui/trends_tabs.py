@@ -3,9 +3,8 @@
 Each entry names its chart (``draw``), its sentence or two for screen readers and the
 summary line (``describe``), when the tab has a selector its choices (``options``), and
 whether a choice needs the shifts and breaks logged for the range (``uses_exposure``).
-The sentences are in ``ui/trends_descriptions.py``.
-Labels are English; the screen translates them. Chart modules are imported inside each
-drawing function so matplotlib stays off the start-up path.
+Labels are English; the screen translates them. The drawing functions live in
+trends_tab_charts.py and the describing ones in trends_tab_descriptions.py.
 """
 
 from __future__ import annotations
@@ -19,18 +18,44 @@ from reflect.domain.checkin import CATEGORIES, CATEGORY_LABELS
 from reflect.domain.checkin_scoring import OVERALL
 from reflect.domain.trends import InstrumentSeries, TrendsData
 from reflect.domain.words import ENGLISH, Words
-from reflect.ui.trends_descriptions import (
-    describe_exposure,
-    describe_heavy,
-    describe_helped,
-    describe_practice,
-    describe_questionnaires,
-    describe_reflections,
-    describe_signs,
-    describe_stages,
-    describe_strengths,
+from reflect.ui.trends_tab_charts import (
+    draw_exposure_tab,
+    draw_heavy_tab,
+    draw_helped_tab,
+    draw_practice_tab,
+    draw_questionnaires_tab,
+    draw_reflections_tab,
+    draw_signs_tab,
+    draw_stages_tab,
+    draw_strengths_tab,
+    exposure_calendar,
+    strengths_of,
 )
-from reflect.ui.trends_exposure import exposure_calendar, strengths_of
+from reflect.ui.trends_tab_descriptions import (
+    describe_exposure_tab,
+    describe_heavy_tab,
+    describe_helped_tab,
+    describe_practice_tab,
+    describe_questionnaires_tab,
+    describe_reflections_tab,
+    describe_signs_tab,
+    describe_stages_tab,
+    describe_strengths_tab,
+)
+
+__all__ = [  # exposure_calendar and strengths_of were defined here before the split
+    "HEAVY_OPTIONS",
+    "SIGN_OPTIONS",
+    "TABS",
+    "TABS_BY_KEY",
+    "TrendTab",
+    "describe_tab",
+    "draw_tab",
+    "exposure_calendar",
+    "latest_first",
+    "strengths_of",
+    "tab_has_data",
+]
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -66,130 +91,6 @@ class TrendTab:
     @property
     def tab_text(self) -> str:
         return self.short or self.label
-
-
-# --- drawing: one function per chart ----------------------------------------------------------
-
-
-def _draw_signs(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    choice: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.categories import draw_categories
-
-    key = choice or OVERALL
-    draw_categories(figure, (data.category(key),), style, key)
-
-
-def _draw_questionnaires(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    choice: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.instruments import draw_instruments
-
-    span = data.range
-    first = span.start or min(
-        (d.date() for i in data.instruments for s in i.subscales for d in s.dates),
-        default=span.end,
-    )
-    draw_instruments(figure, data.instruments, style, choice, (first, span.end))
-
-
-def _draw_reflections(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _c: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.reflections import draw_weekly_reflections
-
-    draw_weekly_reflections(figure, data.weekly, style)
-
-
-def _draw_practice(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _c: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.practice import draw_practice
-
-    draw_practice(figure, data.practice, data.practice_period, style)
-
-
-def _draw_stages(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _c: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.stages import draw_stages
-
-    draw_stages(figure, data.stages, style)
-
-
-def _draw_heavy(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    choice: str | None,
-    exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.heatmap import draw_heatmap
-
-    if choice == "exposure" and exposure is not None:
-        draw_heatmap(figure, exposure_calendar(exposure), style)
-    else:
-        draw_heatmap(figure, data.heaviness, style)
-
-
-def _draw_helped(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _c: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.helped import draw_helped
-
-    draw_helped(figure, data.helped, data.helped_checkins, style)
-
-
-def _draw_strengths(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _c: str | None,
-    _exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.strengths import draw_strengths
-
-    draw_strengths(figure, data.strengths, style)
-
-
-# --- the Exposure tab (shifts and breaks come from services/exposure.py) ----------------------
-
-
-def _draw_exposure(
-    figure: Figure,
-    data: TrendsData,
-    style: ChartStyle,
-    _choice: str | None,
-    exposure: ExposureView | None = None,
-) -> None:
-    from reflect.charts.exposure import draw_exposure
-
-    weeks, breaks = (exposure.weeks, exposure.breaks) if exposure else ([], [])
-    draw_exposure(figure, weeks, breaks, data.category(OVERALL), style, strengths_of(data))
 
 
 def latest_first(instruments: Sequence[InstrumentSeries]) -> list[InstrumentSeries]:
@@ -230,40 +131,44 @@ TABS: tuple[TrendTab, ...] = (
     TrendTab(
         "signs",
         "Warning signs",
-        _draw_signs,
-        describe_signs,
+        draw_signs_tab,
+        describe_signs_tab,
         selector="Show:",
         options=lambda _data: SIGN_OPTIONS,
     ),
     TrendTab(
         "questionnaires",
         "Questionnaires",
-        _draw_questionnaires,
-        describe_questionnaires,
+        draw_questionnaires_tab,
+        describe_questionnaires_tab,
         selector="Questionnaire:",
         options=_questionnaire_options,
     ),
-    TrendTab("reflections", "Reflections", _draw_reflections, describe_reflections),
-    TrendTab("practice", "Practice", _draw_practice, describe_practice),
-    TrendTab("stages", "Stages of change", _draw_stages, describe_stages, short="Stages"),
+    TrendTab("reflections", "Reflections", draw_reflections_tab, describe_reflections_tab),
+    TrendTab("practice", "Practice", draw_practice_tab, describe_practice_tab),
+    TrendTab("stages", "Stages of change", draw_stages_tab, describe_stages_tab, short="Stages"),
     TrendTab(
         "heavy",
         "Heavy days",
-        _draw_heavy,
-        describe_heavy,
+        draw_heavy_tab,
+        describe_heavy_tab,
         selector="Show:",
         options=lambda _data: HEAVY_OPTIONS,
         uses_exposure=lambda choice: choice == "exposure",
     ),
-    TrendTab("helped", "What helped", _draw_helped, describe_helped),
+    TrendTab("helped", "What helped", draw_helped_tab, describe_helped_tab),
     TrendTab(
-        "strengths", "Strengths and strain", _draw_strengths, describe_strengths, short="Strengths"
+        "strengths",
+        "Strengths and strain",
+        draw_strengths_tab,
+        describe_strengths_tab,
+        short="Strengths",
     ),
     TrendTab(
         "exposure",
         "Exposure",
-        _draw_exposure,
-        describe_exposure,
+        draw_exposure_tab,
+        describe_exposure_tab,
         uses_exposure=lambda _choice: True,
     ),
 )

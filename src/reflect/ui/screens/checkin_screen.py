@@ -26,6 +26,7 @@ from reflect.domain.checkin_definition import CheckinDefinition
 from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
 from reflect.ui.data_events import follow
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr, tr_list
 from reflect.ui.screens.instrument_panel import InstrumentPanel
 from reflect.ui.widgets.checkin_history_view import CheckinHistoryView
@@ -317,7 +318,7 @@ class CheckinScreen(QWidget):
                 note=self.note.text(),
             )
         except ReflectError as exc:
-            self.error.setText(tr(str(exc)))  # the answers stay as they are
+            self.error.setText(message_in_language(exc))  # the answers stay as they are
             return
         self._after_work_id = None
         if not self.after_work.is_empty:  # optional, validated by its own widget's limits

@@ -29,6 +29,7 @@ from reflect.domain.errors import ReflectError
 from reflect.services.debrief import DebriefRoom
 from reflect.services.debrief_content import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import SharedView
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.widgets.debrief_actions import ActionsPanel
 from reflect.ui.widgets.debrief_cards import SharedCardView
@@ -236,7 +237,7 @@ class DebriefMode(QWidget):
         try:
             self._room.add_action(text, owner, due)
         except ReflectError as error:
-            QMessageBox.warning(self, tr("Action not added"), tr(str(error)))
+            QMessageBox.warning(self, tr("Action not added"), message_in_language(error))
             return
         self.actions_panel.clear_form()
         self._refresh_actions()

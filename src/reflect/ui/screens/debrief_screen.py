@@ -190,7 +190,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
                 form = replace(form, notes=stored.notes, completed_at=stored.completed_at)
             saved = self.service.save(form)
         except ReflectError as error:
-            self.status.setText(tr(str(error)))
+            self.status.setText(message_in_language(error))
             self.title.setFocus()
             return False
         self.debrief = saved

@@ -155,7 +155,7 @@ class LockScreen(QWidget):
         if message or busy:
             self.status_label.setText(message_in_language(message))
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: BaseException | str) -> None:
         self.set_busy(False)
         self.status_label.setText(message_in_language(message))
         self.passphrase_edit.selectAll()

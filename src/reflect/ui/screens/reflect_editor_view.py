@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.reflection import Reflection
 from reflect.domain.word_count import count_words
 from reflect.services.journal import JournalService
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.widgets.draft_banner import DraftBanner
 from reflect.ui.widgets.follow_up_editor import FollowUpEditor
@@ -65,7 +66,7 @@ class ReflectEditorView:
         problems = journal.templates.problems
         self.template_problems = QLabel(
             tr("Some of your organisation's templates could not be used and are left out: ")
-            + "; ".join(str(p) for p in problems)
+            + "; ".join(message_in_language(p) for p in problems)
         )
         self.template_problems.setWordWrap(True)
         self.template_problems.setObjectName("fieldHelp")

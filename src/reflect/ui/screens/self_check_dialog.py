@@ -139,9 +139,7 @@ class SelfCheckDialog(QDialog):
             assert self.check.id is not None
             self.saved = self.exposure.complete_self_check(self.check.id, answers)
         except (ReflectError, KeyError) as exc:
-            self.error.setText(
-                tr("Not saved yet: {error}").format(error=message_in_language(str(exc)))
-            )
+            self.error.setText(tr("Not saved yet: {error}").format(error=message_in_language(exc)))
             return
         self.response.setText(tr(TALK_PLAIN if still_heavy(answers) else TALK_GENTLE))
         self.pages.setCurrentIndex(1)

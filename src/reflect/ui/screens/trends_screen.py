@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, Q
 from reflect.domain.errors import ReflectError
 from reflect.domain.trends import DateRange, TrendsData
 from reflect.services.session import Session
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import current_language, interface_words, local_date, tr
 from reflect.ui.trends_loader import TrendsLoader
 from reflect.ui.trends_tabs import SIGN_OPTIONS, TABS, describe_tab, draw_tab, tab_has_data
@@ -188,7 +189,7 @@ class TrendsScreen(QWidget):
         try:
             span = self.session.trends.range(key, start, end)
         except ReflectError as exc:
-            self.summary.setText(tr(str(exc)))
+            self.summary.setText(message_in_language(exc))
             return
         self.loader.request(span)
 
@@ -300,7 +301,7 @@ class TrendsScreen(QWidget):
         try:
             self.last_export = panel.chart.export_with_dialog()
         except (OSError, ReflectError) as exc:
-            reason = tr(str(exc)) if isinstance(exc, ReflectError) else str(exc)
+            reason = message_in_language(exc) if isinstance(exc, ReflectError) else str(exc)
             QMessageBox.warning(
                 self,
                 tr("Export chart"),

@@ -100,6 +100,27 @@ class BreathingExercise(TimedExercise):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
+        layout.addLayout(self._settings_form())
+
+        self.circle = BreathingCircle()
+        layout.addWidget(self.circle, 1)
+        self.status_label = QLabel(tr("Press Start when you are ready."))
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setAccessibleName(tr("Exercise status"))
+        layout.addWidget(self.status_label)
+
+        self.start_button.setToolTip(tr("Start, pause or continue"))
+        layout.addLayout(self.control_row())
+
+        self._add_alternatives(layout)
+
+        self.pace_slider.valueChanged.connect(self._on_pace_changed)
+        self.muscle_button.clicked.connect(lambda: self._switch("muscle_release"))
+        self.grounding_button.clicked.connect(lambda: self._switch("grounding"))
+        self._on_pace_changed(self.pace_slider.value())
+
+    def _settings_form(self) -> QFormLayout:
+        """Pattern, pace and rounds: set before starting (disabled while it runs)."""
         form = QFormLayout()
         self.pattern_combo = QComboBox()
         for candidate in BREATHING_PATTERNS:
@@ -124,18 +145,10 @@ class BreathingExercise(TimedExercise):
         self.rounds_spin.setValue(DEFAULT_ROUNDS)
         self.rounds_spin.setAccessibleName(tr("Number of rounds"))
         form.addRow(tr("Rounds"), self.rounds_spin)
-        layout.addLayout(form)
+        return form
 
-        self.circle = BreathingCircle()
-        layout.addWidget(self.circle, 1)
-        self.status_label = QLabel(tr("Press Start when you are ready."))
-        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status_label.setAccessibleName(tr("Exercise status"))
-        layout.addWidget(self.status_label)
-
-        self.start_button.setToolTip(tr("Start, pause or continue"))
-        layout.addLayout(self.control_row())
-
+    def _add_alternatives(self, layout: QVBoxLayout) -> None:
+        """Breathing does not suit everyone: two other exercises, one click away."""
         note = QLabel(tr(BREATH_ALTERNATIVE_NOTE))
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -146,11 +159,6 @@ class BreathingExercise(TimedExercise):
         alt.addWidget(self.grounding_button)
         alt.addStretch(1)
         layout.addLayout(alt)
-
-        self.pace_slider.valueChanged.connect(self._on_pace_changed)
-        self.muscle_button.clicked.connect(lambda: self._switch("muscle_release"))
-        self.grounding_button.clicked.connect(lambda: self._switch("grounding"))
-        self._on_pace_changed(self.pace_slider.value())
 
     # --- control --------------------------------------------------------------------------
 

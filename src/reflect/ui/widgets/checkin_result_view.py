@@ -22,7 +22,7 @@ from reflect.domain.checkin_scoring import (
     strong_items,
 )
 from reflect.domain.strengths import strength_score
-from reflect.domain.usual import HIGHER, compare_with_usual
+from reflect.domain.usual import HIGHER, UsualComparison, compare_with_usual
 from reflect.ui.i18n import interface_words, number, tr
 
 
@@ -109,32 +109,28 @@ class CheckinResultView(QWidget):
                 old.deleteLater()
         baseline = entry.baseline
         self.heading.setText("<h2>" + tr("Saved. Thank you for checking in.") + "</h2>")
-        if baseline.available:
-            self.summary.setText(
+        self.summary.setText(_summary_text(baseline.available, baseline.based_on))
+        compared = compare_with_usual(entry)
+        self._fill_grid(entry, compared)
+        strengths = strength_score(entry.checkin)
+        self.strengths.setVisible(strengths is not None)
+        if strengths is not None:
+            self.strengths.setText(
                 tr(
-                    "Here is this week next to your usual (the middle of your last "
-                    "{count} check-ins). "
-                    "Each part is an average from 0 (not at all) to {top} (most of the time)."
-                ).format(count=baseline.based_on, top=ITEM_MAX)
+                    "Strengths this week (what the work gave back): {value} of {top}. "
+                    "They are counted on their own, not subtracted from the signs."
+                ).format(value=_fmt(strengths), top=ITEM_MAX)
             )
-        else:
-            left = BASELINE_MINIMUM - baseline.based_on
-            if left == 1:
-                text = tr(
-                    "Here is this week. After 1 more check-in, Reflect can also "
-                    "show how each part compares with your usual."
-                )
-            else:
-                text = tr(
-                    "Here is this week. After {count} more check-ins, Reflect can also "
-                    "show how each part compares with your usual."
-                ).format(count=left)
-            self.summary.setText(text)
+        self.support.setText(_support_text(entry, compared))
+        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill_grid(self, entry: ScoredCheckIn, compared: UsualComparison) -> None:
+        """One row per part: name, this week's value and bar, the usual, the comparison."""
+        baseline = entry.baseline
         headers = ("", tr("This week"), "", tr("Your usual"), tr("Compared with your usual"))
         for column, text in enumerate(headers):
             self.grid.addWidget(QLabel("<b>" + text + "</b>"), 0, column)
         rows = [(OVERALL, tr("Overall"))] + [(c, tr(CATEGORY_LABELS[c])) for c in CATEGORIES]
-        compared = compare_with_usual(entry)
         for row, (key, label) in enumerate(rows, start=1):
             value = entry.scores.get(key)
             wording = compared.wording(key) if compared.available and value is not None else ""
@@ -154,34 +150,47 @@ class CheckinResultView(QWidget):
             self.grid.addWidget(QLabel(_fmt(baseline.get(key))), row, 3)
             self.grid.addWidget(QLabel(tr(wording) if wording else ""), row, 4)
         self.grid.setColumnStretch(4, 1)
-        strengths = strength_score(entry.checkin)
-        self.strengths.setVisible(strengths is not None)
-        if strengths is not None:
-            self.strengths.setText(
-                tr(
-                    "Strengths this week (what the work gave back): {value} of {top}. "
-                    "They are counted on their own, not subtracted from the signs."
-                ).format(value=_fmt(strengths), top=ITEM_MAX)
-            )
 
-        strong = strong_items(entry.checkin)
-        parts = []
-        if compared.available:
-            parts.append(compared.summary(interface_words()))  # the words Home uses too
-        if len(strong) == 1:
-            parts.append(tr("You marked 1 thing as 'most of the time'."))
-        elif strong:
-            parts.append(
-                tr("You marked {count} things as 'most of the time'.").format(count=len(strong))
+
+def _summary_text(available: bool, based_on: int) -> str:
+    """What the table shows: this week beside the usual, or how many check-ins until then."""
+    if available:
+        return tr(
+            "Here is this week next to your usual (the middle of your last "
+            "{count} check-ins). "
+            "Each part is an average from 0 (not at all) to {top} (most of the time)."
+        ).format(count=based_on, top=ITEM_MAX)
+    left = BASELINE_MINIMUM - based_on
+    if left == 1:
+        return tr(
+            "Here is this week. After 1 more check-in, Reflect can also "
+            "show how each part compares with your usual."
+        )
+    return tr(
+        "Here is this week. After {count} more check-ins, Reflect can also "
+        "show how each part compares with your usual."
+    ).format(count=left)
+
+
+def _support_text(entry: ScoredCheckIn, compared: UsualComparison) -> str:
+    """The words under the table: what stood out, then a kind pointer to support."""
+    strong = strong_items(entry.checkin)
+    parts = []
+    if compared.available:
+        parts.append(compared.summary(interface_words()))  # the words Home uses too
+    if len(strong) == 1:
+        parts.append(tr("You marked 1 thing as 'most of the time'."))
+    elif strong:
+        parts.append(
+            tr("You marked {count} things as 'most of the time'.").format(count=len(strong))
+        )
+    if compared.overall == HIGHER or compared.parts_with(HIGHER) or strong:
+        parts.append(
+            tr(
+                "That is worth being kind to yourself about. A few coping ideas or your own "
+                "plan may help, and consider talking with your supervisor or someone you trust."
             )
-        if compared.overall == HIGHER or compared.parts_with(HIGHER) or strong:
-            parts.append(
-                tr(
-                    "That is worth being kind to yourself about. A few coping ideas or your own "
-                    "plan may help, and consider talking with your supervisor or someone you trust."
-                )
-            )
-        else:
-            parts.append(tr("Coping ideas and your own plan are always one click away."))
-        self.support.setText(" ".join(parts))
-        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
+    else:
+        parts.append(tr("Coping ideas and your own plan are always one click away."))
+    return " ".join(parts)

@@ -114,6 +114,15 @@ class EarlyWarningCard(QFrame):
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.body)
+        self._add_text(layout)
+
+        self._add_buttons(layout)
+
+        self._connect_signals()
+        self.refresh()
+
+    def _add_text(self, layout: QVBoxLayout) -> None:
+        """The note's title and message (``more`` joins the button row)."""
         self.title = QLabel()
         self.title.setObjectName("earlyWarningTitle")
         font = self.title.font()
@@ -128,6 +137,8 @@ class EarlyWarningCard(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.message)
 
+    def _add_buttons(self, layout: QVBoxLayout) -> None:
+        """The link to the explanation, then coping ideas, my plan, Not now and Undo."""
         buttons = QHBoxLayout()
         self.resources_button = QPushButton(tr("Coping ideas"))
         self.resources_button.setAccessibleName(tr("Open coping ideas"))
@@ -159,13 +170,13 @@ class EarlyWarningCard(QFrame):
         layout.addWidget(self.understanding_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
 
+    def _connect_signals(self) -> None:
         self.marker.toggled.connect(self._on_marker_toggled)
         self.resources_button.clicked.connect(self.open_resources_requested)
         self.plan_button.clicked.connect(self.open_plan_requested)
         self.understanding_button.clicked.connect(self.open_understanding_requested)
         self.dismiss_button.clicked.connect(self._on_dismiss_clicked)
         self.undo_button.clicked.connect(self._on_undo_clicked)
-        self.refresh()
 
     @property
     def current_notice(self) -> Notice | None:

@@ -37,6 +37,18 @@ class GroundingExercise(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addStretch(1)
+        self._add_step_display(layout)
+        layout.addStretch(1)
+
+        self._add_buttons(layout)
+
+        self.back_button.clicked.connect(self.back)
+        self.notice_button.clicked.connect(self.notice_one)
+        self.next_button.clicked.connect(self.next_step)
+        self._render()
+
+    def _add_step_display(self, layout: QVBoxLayout) -> None:
+        """The number, the prompt, a dot per thing noticed and the time in this step."""
         self.number_label = QLabel("5 · 4 · 3 · 2 · 1")
         font = self.number_label.font()
         font.setPointSizeF(font.pointSizeF() * 3)
@@ -61,8 +73,8 @@ class GroundingExercise(QWidget):
         self.time_label = QLabel("")
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.time_label)
-        layout.addStretch(1)
 
+    def _add_buttons(self, layout: QVBoxLayout) -> None:
         row = QHBoxLayout()
         self.back_button = QPushButton(tr("Back"))
         self.notice_button = QPushButton(tr("Noticed one"))
@@ -74,11 +86,6 @@ class GroundingExercise(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-
-        self.back_button.clicked.connect(self.back)
-        self.notice_button.clicked.connect(self.notice_one)
-        self.next_button.clicked.connect(self.next_step)
-        self._render()
 
     # --- steps ----------------------------------------------------------------------------
 

@@ -36,6 +36,29 @@ class JournalFilterBar(QWidget):
         super().__init__(parent)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
+        search_row = self._search_row()
+        root.addLayout(search_row)
+
+        # Three rows, so that larger type and the longer French never widen the screen.
+        lists_row = QHBoxLayout()
+        root.addLayout(lists_row)
+        row = QHBoxLayout()
+        self._add_dates(row)
+        self._add_lists(lists_row, templates)
+        self._add_intensity(row)
+        row.addStretch(1)
+        root.addLayout(row)
+        order = (
+            self.search, self.clear_button, self.template, self.setting, self.tag,
+            self.use_from, self.date_from, self.use_to, self.date_to,
+            self.intensity_min, self.intensity_max,
+        )  # fmt: skip
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)  # Tab follows the rows as they are seen
+
+        self._connect_signals()
+
+    def _search_row(self) -> QHBoxLayout:
         search_row = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(
@@ -46,12 +69,10 @@ class JournalFilterBar(QWidget):
         search_row.addWidget(self.search, 1)
         self.clear_button = QPushButton(tr("Clear filters"))
         search_row.addWidget(self.clear_button)
-        root.addLayout(search_row)
+        return search_row
 
-        # Three rows, so that larger type and the longer French never widen the screen.
-        lists_row = QHBoxLayout()
-        root.addLayout(lists_row)
-        row = QHBoxLayout()
+    def _add_dates(self, row: QHBoxLayout) -> None:
+        """From and to: each a check box that switches its date on."""
         self.use_from = QCheckBox(tr("From"))
         self.date_from = QDateEdit()
         self.use_to = QCheckBox(tr("to"))
@@ -76,6 +97,9 @@ class JournalFilterBar(QWidget):
             check.setAccessibleName(check_name)
             row.addWidget(check)
             row.addWidget(edit)
+
+    def _add_lists(self, lists_row: QHBoxLayout, templates: list[Template]) -> None:
+        """Template, setting and tag (settings and tags are filled in later)."""
         self.template = QComboBox()
         self.template.setAccessibleName(tr("Filter by template"))
         self.template.addItem(tr("All templates"), None)
@@ -95,6 +119,8 @@ class JournalFilterBar(QWidget):
             )
             combo.setMinimumContentsLength(8)
             lists_row.addWidget(combo, 1)
+
+    def _add_intensity(self, row: QHBoxLayout) -> None:
         intensity_label = QLabel(tr("Intensity"))
         row.addWidget(intensity_label)
         self.intensity_min = QSpinBox()
@@ -110,16 +136,9 @@ class JournalFilterBar(QWidget):
         row.addWidget(self.intensity_min)
         row.addWidget(QLabel(tr("to")))
         row.addWidget(self.intensity_max)
-        row.addStretch(1)
-        root.addLayout(row)
-        order = (
-            self.search, self.clear_button, self.template, self.setting, self.tag,
-            self.use_from, self.date_from, self.use_to, self.date_to,
-            self.intensity_min, self.intensity_max,
-        )  # fmt: skip
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)  # Tab follows the rows as they are seen
 
+    def _connect_signals(self) -> None:
+        """Typing waits a moment before filtering; every other change filters at once."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)

@@ -42,6 +42,16 @@ class MuscleReleaseExercise(TimedExercise):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self._add_timing(layout)
+        layout.addStretch(1)
+
+        self._add_step_display(layout)
+        layout.addStretch(1)
+
+        layout.addLayout(self.control_row())
+
+    def _add_timing(self, layout: QVBoxLayout) -> None:
+        """How long to tense and to release, set before starting."""
         form = QFormLayout()
         self.tense_spin = QSpinBox()
         self.tense_spin.setRange(3, 10)
@@ -56,8 +66,9 @@ class MuscleReleaseExercise(TimedExercise):
         form.addRow(tr("Tense for"), self.tense_spin)
         form.addRow(tr("Release for"), self.release_spin)
         layout.addLayout(form)
-        layout.addStretch(1)
 
+    def _add_step_display(self, layout: QVBoxLayout) -> None:
+        """The body part, the instruction, the time left in the step and overall."""
         self.group_label = QLabel(
             tr("{count} parts of the body, about two minutes").format(count=len(MUSCLE_GROUPS))
         )
@@ -83,9 +94,6 @@ class MuscleReleaseExercise(TimedExercise):
         self.overall_label = QLabel("")
         self.overall_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.overall_label)
-        layout.addStretch(1)
-
-        layout.addLayout(self.control_row())
 
     def _phases(self) -> list[Phase]:
         return muscle_phases(self.tense_spin.value(), self.release_spin.value())

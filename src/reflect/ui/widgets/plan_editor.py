@@ -88,6 +88,20 @@ class PlanEditor(QWidget):
             grid.addWidget(edit, row + 1, col)
             self.section_edits[section] = edit
         grid.addWidget(self._heading("people"), 2, 0)
+        people_box = self._people_box()
+        grid.addLayout(people_box, 3, 0)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid, 1)
+
+        bottom = self._bottom_row()
+        layout.addLayout(bottom)
+
+        self._connect_signals()
+        self.load()
+
+    def _people_box(self) -> QVBoxLayout:
+        """People I can reach: a table with buttons to add and remove a row."""
         people_box = QVBoxLayout()
         self.people_table = QTableWidget(0, 3)
         self.people_table.setHorizontalHeaderLabels(tr_list(["Who", "How to reach", "When or why"]))
@@ -104,11 +118,10 @@ class PlanEditor(QWidget):
         people_buttons.addWidget(self.remove_person_button)
         people_buttons.addStretch(1)
         people_box.addLayout(people_buttons)
-        grid.addLayout(people_box, 3, 0)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        layout.addLayout(grid, 1)
+        return people_box
 
+    def _bottom_row(self) -> QHBoxLayout:
+        """The save status, then Save now, Print and Save as PDF."""
         bottom = QHBoxLayout()
         self.status_label = QLabel("")
         self.status_label.setAccessibleName(tr("Save status"))
@@ -119,8 +132,10 @@ class PlanEditor(QWidget):
         self.pdf_button = QPushButton(tr("Save as PDF…"))
         for button in (self.save_button, self.print_button, self.pdf_button):
             bottom.addWidget(button)
-        layout.addLayout(bottom)
+        return bottom
 
+    def _connect_signals(self) -> None:
+        """Autosave after a pause in typing; Ctrl+S saves at once."""
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -133,7 +148,6 @@ class PlanEditor(QWidget):
         save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_shortcut.activated.connect(self.save)
-        self.load()
 
     @staticmethod
     def _heading(section: str) -> QLabel:

@@ -82,6 +82,19 @@ class ShiftLogForm(QWidget):
         grid.addWidget(hours_label, 0, 2)
         grid.addWidget(self.hours, 0, 3)
 
+        self._add_counts(grid)
+        grid.setColumnStretch(4, 1)
+
+        self._add_incident(layout)
+
+        self.critical.toggled.connect(self._on_critical_toggled)
+        self.outline.textEdited.connect(self._on_outline_edited)
+        for box in (self.hours, *self.counts.values()):
+            box.textEdited.connect(self.changed)
+        self._set_tab_order()
+
+    def _add_counts(self, grid: QGridLayout) -> None:
+        """The count boxes, two to a row under the day and hours."""
         self.counts: dict[str, QLineEdit] = {}
         for index, (name, label, description) in enumerate(COUNT_BOXES):
             name_only = tr(label).replace("&", "").rstrip(": \u00a0")
@@ -95,8 +108,9 @@ class ShiftLogForm(QWidget):
             grid.addWidget(caption, row, column)
             grid.addWidget(box, row, column + 1)
             self.counts[name] = box
-        grid.setColumnStretch(4, 1)
 
+    def _add_incident(self, layout: QVBoxLayout) -> None:
+        """A critical incident: a check box and a one-line outline, watched for names."""
         self.critical = QCheckBox(tr("A &critical incident happened"))
         self.critical.setAccessibleDescription(
             tr("Something unusually distressing, such as a death, a threat or a serious harm")
@@ -118,10 +132,7 @@ class ShiftLogForm(QWidget):
         layout.addWidget(self.identity_banner)
         self.identity = IdentityWatch(self.identity_banner, self._guarded, self)
 
-        self.critical.toggled.connect(self._on_critical_toggled)
-        self.outline.textEdited.connect(self._on_outline_edited)
-        for box in (self.hours, *self.counts.values()):
-            box.textEdited.connect(self.changed)
+    def _set_tab_order(self) -> None:
         self.setTabOrder(self.day, self.hours)
         previous: QWidget = self.hours
         for box in self.counts.values():

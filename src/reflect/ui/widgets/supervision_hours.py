@@ -82,6 +82,32 @@ class HoursLog(QWidget):
         self.session = session
         self.service = session.supervision
         layout = QVBoxLayout(self)
+        self._build_table()
+        layout.addWidget(self.table, 1)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        layout.addWidget(self.totals)
+
+        form = self._entry_row()
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.delete_button = QPushButton(tr("Delete selected"))
+        self.csv_button = QPushButton(tr("Export CSV…"))
+        self.pdf_button = QPushButton(tr("Export PDF…"))
+        row.addWidget(self.status, 1)
+        row.addWidget(self.delete_button)
+        row.addWidget(self.csv_button)
+        row.addWidget(self.pdf_button)
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self.add)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.refresh()
+
+    def _build_table(self) -> None:
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(tr("Supervision hours"))
         self.table.setHorizontalHeaderLabels(
@@ -90,11 +116,9 @@ class HoursLog(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        layout.addWidget(self.table, 1)
-        self.totals = QLabel()
-        self.totals.setWordWrap(True)
-        layout.addWidget(self.totals)
 
+    def _entry_row(self) -> QHBoxLayout:
+        """Date, length, kind, format, supervisee and note for a new session."""
         form = QHBoxLayout()
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
@@ -125,23 +149,7 @@ class HoursLog(QWidget):
             form.addWidget(widget)
         form.addWidget(self.note, 1)
         form.addWidget(self.add_button)
-        layout.addLayout(form)
-        row = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.delete_button = QPushButton(tr("Delete selected"))
-        self.csv_button = QPushButton(tr("Export CSV…"))
-        self.pdf_button = QPushButton(tr("Export PDF…"))
-        row.addWidget(self.status, 1)
-        row.addWidget(self.delete_button)
-        row.addWidget(self.csv_button)
-        row.addWidget(self.pdf_button)
-        layout.addLayout(row)
-        self.add_button.clicked.connect(self.add)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.csv_button.clicked.connect(lambda: self.export("csv"))
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        self.refresh()
+        return form
 
     def refresh(self, supervisee_id: int | None = None) -> None:
         current = supervisee_id if supervisee_id is not None else self.who.currentData()

@@ -50,6 +50,25 @@ class PacketView(QWidget):
         self.words = interface_words()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._add_heading(layout)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        self._shared = QScrollArea()
+        self._shared.setWidgetResizable(True)
+        self._shared.setAccessibleName(tr("What the supervisee shared"))
+        split.addWidget(self._shared)
+
+        record = self._record_panel()
+        split.addWidget(record)
+        split.setSizes([420, 480])
+        layout.addWidget(split, 1)
+
+        self._connect_signals()
+        self.show_packet("")
+
+    def _add_heading(self, layout: QVBoxLayout) -> None:
+        """The packet's title in bold, and when it came, below it."""
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -63,13 +82,8 @@ class PacketView(QWidget):
         self.meta.setObjectName("mutedLabel")
         layout.addWidget(self.meta)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
-        self._shared = QScrollArea()
-        self._shared.setWidgetResizable(True)
-        self._shared.setAccessibleName(tr("What the supervisee shared"))
-        split.addWidget(self._shared)
-
+    def _record_panel(self) -> QWidget:
+        """The supervisor's side: a note per agenda step, agreed actions, held and reply."""
         record = QWidget()
         right = QVBoxLayout(record)
         right.setContentsMargins(0, 0, 0, 0)
@@ -104,10 +118,9 @@ class PacketView(QWidget):
         buttons.addWidget(self.held_button)
         buttons.addWidget(self.reply_button)
         right.addLayout(buttons)
-        split.addWidget(record)
-        split.setSizes([420, 480])
-        layout.addWidget(split, 1)
+        return record
 
+    def _connect_signals(self) -> None:
         self.steps.currentRowChanged.connect(self._on_steps_row_changed)
         self.note.textChanged.connect(self._save_note)
         self.share_note.toggled.connect(self._save_note)
@@ -116,7 +129,6 @@ class PacketView(QWidget):
         self.actions_list.itemChanged.connect(self._on_action_item_changed)
         self.held_button.clicked.connect(self._mark_held)
         self.reply_button.clicked.connect(self.reply)
-        self.show_packet("")
 
     def _action_form(self) -> QWidget:
         """The action on a line of its own; owner, due date and Add below it."""

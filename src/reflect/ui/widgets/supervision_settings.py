@@ -52,6 +52,23 @@ class SupervisionSettings(QGroupBox):
         role_note.setObjectName("mutedLabel")
         layout.addWidget(role_note)
 
+        key_box = self._key_box()
+        layout.addWidget(key_box)
+
+        people = self._supervisors_box()
+        layout.addWidget(people)
+
+        self.role.currentIndexChanged.connect(self._on_role_changed)
+        self.show_key_button.clicked.connect(self.show_key)
+        self.copy_button.clicked.connect(self.copy_key)
+        self.add_button.clicked.connect(self.add_supervisor)
+        self.remove_button.clicked.connect(self.remove_supervisor)
+        self.copy_button.setEnabled(False)
+        self.print_label.setText(tr("The key is made the first time it is shown."))
+        self.refresh()
+
+    def _key_box(self) -> QGroupBox:
+        """My public key and its fingerprint, shown on request and copied to share."""
         key_box = QGroupBox(tr("My supervision key"))
         key_layout = QVBoxLayout(key_box)
         explain = QLabel(
@@ -78,8 +95,9 @@ class SupervisionSettings(QGroupBox):
         row.addWidget(self.copy_button)
         row.addStretch(1)
         key_layout.addLayout(row)
-        layout.addWidget(key_box)
+        return key_box
 
+    def _supervisors_box(self) -> QGroupBox:
         people = QGroupBox(tr("My supervisors"))
         people_layout = QVBoxLayout(people)
         self.supervisors = QListWidget()
@@ -93,16 +111,7 @@ class SupervisionSettings(QGroupBox):
         row.addWidget(self.remove_button)
         row.addStretch(1)
         people_layout.addLayout(row)
-        layout.addWidget(people)
-
-        self.role.currentIndexChanged.connect(self._on_role_changed)
-        self.show_key_button.clicked.connect(self.show_key)
-        self.copy_button.clicked.connect(self.copy_key)
-        self.add_button.clicked.connect(self.add_supervisor)
-        self.remove_button.clicked.connect(self.remove_supervisor)
-        self.copy_button.setEnabled(False)
-        self.print_label.setText(tr("The key is made the first time it is shown."))
-        self.refresh()
+        return people
 
     def refresh(self) -> None:
         self.supervisors.clear()

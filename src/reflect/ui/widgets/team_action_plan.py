@@ -55,6 +55,26 @@ class TeamActionPlan(QWidget):
         self.gaps_label.setAccessibleName(tr("Gaps without an action"))
         layout.addWidget(self.gaps_label)
 
+        self._build_table()
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.done_button = QPushButton(tr("Mark &done"))
+        self.delete_button = QPushButton(tr("&Delete…"))
+        row.addStretch(1)
+        row.addWidget(self.done_button)
+        row.addWidget(self.delete_button)
+        layout.addLayout(row)
+
+        form_box = self._new_action_box()
+        layout.addWidget(form_box)
+
+        self.add_button.clicked.connect(self.add_action)
+        self.done_button.clicked.connect(self.mark_done)
+        self.delete_button.clicked.connect(self.confirm_delete)
+        self.table.itemSelectionChanged.connect(self._sync_buttons)
+        self.refresh()
+
+    def _build_table(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -65,15 +85,9 @@ class TeamActionPlan(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(tr("Actions"))
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.done_button = QPushButton(tr("Mark &done"))
-        self.delete_button = QPushButton(tr("&Delete…"))
-        row.addStretch(1)
-        row.addWidget(self.done_button)
-        row.addWidget(self.delete_button)
-        layout.addLayout(row)
 
+    def _new_action_box(self) -> QGroupBox:
+        """Area, what, who, by when and review date for a new action."""
         form_box = QGroupBox(tr("New action"))
         form = QFormLayout(form_box)
         self.area_combo = QComboBox()
@@ -98,13 +112,7 @@ class TeamActionPlan(QWidget):
         form.addRow(tr("&By when"), self.by_edit)
         form.addRow(tr("Re&view on"), self.review_edit)
         form.addRow("", self.add_button)
-        layout.addWidget(form_box)
-
-        self.add_button.clicked.connect(self.add_action)
-        self.done_button.clicked.connect(self.mark_done)
-        self.delete_button.clicked.connect(self.confirm_delete)
-        self.table.itemSelectionChanged.connect(self._sync_buttons)
-        self.refresh()
+        return form_box
 
     def refresh(self) -> None:
         words = interface_words()

@@ -67,6 +67,25 @@ class TeamAssessmentPanel(QWidget):
         self.layout_ = QVBoxLayout(body)
         self.layout_.setContentsMargins(16, 12, 16, 16)
 
+        self._add_intro()
+
+        self._add_who_answered()
+
+        self.items_box = QVBoxLayout()
+        self.layout_.addLayout(self.items_box)
+        self.save_button = QPushButton(tr("&Save this assessment"))
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        self.layout_.addLayout(save_row)
+        self.layout_.addStretch(1)
+
+        self.save_button.clicked.connect(self.save)
+        self.import_button.clicked.connect(self.choose_definition)
+        self._build_items()
+        self.show_latest()
+
+    def _add_intro(self) -> None:
         intro = QLabel(
             tr(
                 "How well does the organisation support people exposed to trauma? Answer for "
@@ -83,6 +102,8 @@ class TeamAssessmentPanel(QWidget):
         self.results_label.setAccessibleName(tr("Latest assessment results"))
         self.layout_.addWidget(self.results_label)
 
+    def _add_who_answered(self) -> None:
+        """Answered alone or agreed by a group (and how many), and the own-assessment import."""
         who = QHBoxLayout()
         self.alone_radio = QRadioButton(tr("Answered &alone"))
         self.group_radio = QRadioButton(tr("Agreed by a &group of"))
@@ -112,20 +133,6 @@ class TeamAssessmentPanel(QWidget):
         own.addWidget(self.import_button)
         self.layout_.addLayout(who)
         self.layout_.addLayout(own)
-
-        self.items_box = QVBoxLayout()
-        self.layout_.addLayout(self.items_box)
-        self.save_button = QPushButton(tr("&Save this assessment"))
-        save_row = QHBoxLayout()
-        save_row.addStretch(1)
-        save_row.addWidget(self.save_button)
-        self.layout_.addLayout(save_row)
-        self.layout_.addStretch(1)
-
-        self.save_button.clicked.connect(self.save)
-        self.import_button.clicked.connect(self.choose_definition)
-        self._build_items()
-        self.show_latest()
 
     def _build_items(self) -> None:
         while self.items_box.count():

@@ -95,6 +95,23 @@ class TeamFiguresPanel(QWidget):
         self.body.setContentsMargins(16, 12, 16, 16)
         self.body.setSpacing(10)
 
+        self._add_controls()
+
+        self._add_explanation()
+        self.charts_box = QVBoxLayout()
+        self.body.addLayout(self.charts_box)
+        self.body.addStretch(1)
+
+        self.setAcceptDrops(True)  # contribution files can be dropped onto the figures
+        self.import_button.clicked.connect(self.choose_files)
+        self.min_spin.valueChanged.connect(self._on_min_changed)
+        self.pdf_button.clicked.connect(lambda: self.report_requested.emit("pdf"))
+        self.md_button.clicked.connect(lambda: self.report_requested.emit("md"))
+        self.forget_button.clicked.connect(self.confirm_forget)
+        self.refresh()
+
+    def _add_controls(self) -> None:
+        """Import and the smallest group on one row; the reports and Forget on the next."""
         row = QHBoxLayout()
         self.import_button = QPushButton(tr("&Import contributions…"))
         self.import_button.setAccessibleName(tr("Import contribution files"))
@@ -123,6 +140,8 @@ class TeamFiguresPanel(QWidget):
         self.body.addLayout(row)
         self.body.addLayout(reports)
 
+    def _add_explanation(self) -> None:
+        """What a contribution holds, then the figures in words."""
         note = QLabel(
             tr(
                 "Each person decides to send you a contribution file: month-level figures only, "
@@ -137,17 +156,6 @@ class TeamFiguresPanel(QWidget):
         self.words_label.setWordWrap(True)
         self.words_label.setAccessibleName(tr("Team figures in words"))
         self.body.addWidget(self.words_label)
-        self.charts_box = QVBoxLayout()
-        self.body.addLayout(self.charts_box)
-        self.body.addStretch(1)
-
-        self.setAcceptDrops(True)  # contribution files can be dropped onto the figures
-        self.import_button.clicked.connect(self.choose_files)
-        self.min_spin.valueChanged.connect(self._on_min_changed)
-        self.pdf_button.clicked.connect(lambda: self.report_requested.emit("pdf"))
-        self.md_button.clicked.connect(lambda: self.report_requested.emit("md"))
-        self.forget_button.clicked.connect(self.confirm_forget)
-        self.refresh()
 
     # --- data -------------------------------------------------------------------------------
 

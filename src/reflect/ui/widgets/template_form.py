@@ -124,83 +124,99 @@ class TemplateForm(QWidget):
     def _build_field(self, spec: TemplateField) -> _FieldBox:
         spec = _in_current_language(spec)
         box = _FieldBox(spec)
-        if spec.type == "text":
-            self._label(box, spec)
-            edit = QPlainTextEdit()
-            edit.setTabChangesFocus(True)
-            edit.setAccessibleName(spec.label)
-            line = edit.fontMetrics().lineSpacing()
-            edit.setMinimumHeight(line * spec.rows + 14)
-            edit.setMaximumHeight(line * (spec.rows + 4) + 14)
-            edit.textChanged.connect(self.changed)
-            self.texts[spec.id] = edit
-            box.layout_.addWidget(edit)
-            box.layout_.addWidget(WordCount(edit))
-        elif spec.type == "rating":
-            words = tr_list(RATING_WORDS)
-            words[0] = spec.low_label or words[0]
-            words[-1] = spec.high_label or words[-1]
-            row = RatingRow(spec.label, words, minimum=1)
-            row.question.setText("<b>" + spec.label + "</b>")
-            if spec.help:
-                row.setToolTip(spec.help)
-            row.value_changed.connect(lambda _v: self.changed.emit())
-            self.ratings[rating_key(spec.id)] = row
-            box.layout_.addWidget(row)
-            if spec.help:
-                hint = QLabel(spec.help)
-                hint.setWordWrap(True)
-                hint.setObjectName("fieldHelp")
-                box.layout_.addWidget(hint)
-            if spec.note:
-                note = QLineEdit()
-                note.setPlaceholderText(tr("A short note (optional)"))
-                note.setAccessibleName(tr("{label}: note").format(label=spec.label))
-                note.textChanged.connect(self.changed)
-                self.texts[note_key(spec.id)] = note
-                box.layout_.addWidget(note)
-        elif spec.type == "choice":
-            self._label(box, spec)
-            combo = QComboBox()
-            combo.setAccessibleName(spec.label)
-            combo.addItem(tr("Not answered"), None)
-            for option in spec.options:
-                combo.addItem(option.label, option.id)
-            combo.currentIndexChanged.connect(self._on_input_changed)
-            self.choices[spec.id] = combo
-            box.layout_.addWidget(combo)
-            if any(option.hint for option in spec.options):
-                hint = QLabel()
-                hint.setWordWrap(True)
-                hint.setObjectName("choiceHint")
-                hint.setVisible(False)
-                self.choice_hints[spec.id] = hint
-                box.layout_.addWidget(hint)
-        elif spec.type == "yesno":
-            check = QCheckBox(spec.label)
-            check.setAccessibleName(spec.label)
-            check.toggled.connect(self._on_input_changed)
-            self.yesnos[spec.id] = check
-            box.layout_.addWidget(check)
-            if spec.help:
-                hint = QLabel(spec.help)
-                hint.setObjectName("fieldHelp")
-                hint.setWordWrap(True)
-                box.layout_.addWidget(hint)
-        elif spec.type == "checklist":
-            self._label(box, spec)
-            checks: dict[str, QCheckBox] = {}
-            for option in spec.options:
-                check = QCheckBox(option.label)
-                check.toggled.connect(self._on_input_changed)
-                checks[option.id] = check
-                box.layout_.addWidget(check)
-            self.checklists[spec.id] = checks
-        elif spec.type == "intensity":
-            self.intensity = IntensityInput(spec.label, spec.help)
-            self.intensity.changed.connect(self.changed)
-            box.layout_.addWidget(self.intensity)
+        build = {
+            "text": self._text_field,
+            "rating": self._rating_field,
+            "choice": self._choice_field,
+            "yesno": self._yesno_field,
+            "checklist": self._checklist_field,
+            "intensity": self._intensity_field,
+        }.get(spec.type)
+        if build is not None:
+            build(box, spec)
         return box
+
+    def _text_field(self, box: _FieldBox, spec: TemplateField) -> None:
+        self._label(box, spec)
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setAccessibleName(spec.label)
+        line = edit.fontMetrics().lineSpacing()
+        edit.setMinimumHeight(line * spec.rows + 14)
+        edit.setMaximumHeight(line * (spec.rows + 4) + 14)
+        edit.textChanged.connect(self.changed)
+        self.texts[spec.id] = edit
+        box.layout_.addWidget(edit)
+        box.layout_.addWidget(WordCount(edit))
+
+    def _rating_field(self, box: _FieldBox, spec: TemplateField) -> None:
+        words = tr_list(RATING_WORDS)
+        words[0] = spec.low_label or words[0]
+        words[-1] = spec.high_label or words[-1]
+        row = RatingRow(spec.label, words, minimum=1)
+        row.question.setText("<b>" + spec.label + "</b>")
+        if spec.help:
+            row.setToolTip(spec.help)
+        row.value_changed.connect(lambda _v: self.changed.emit())
+        self.ratings[rating_key(spec.id)] = row
+        box.layout_.addWidget(row)
+        if spec.help:
+            hint = QLabel(spec.help)
+            hint.setWordWrap(True)
+            hint.setObjectName("fieldHelp")
+            box.layout_.addWidget(hint)
+        if spec.note:
+            note = QLineEdit()
+            note.setPlaceholderText(tr("A short note (optional)"))
+            note.setAccessibleName(tr("{label}: note").format(label=spec.label))
+            note.textChanged.connect(self.changed)
+            self.texts[note_key(spec.id)] = note
+            box.layout_.addWidget(note)
+
+    def _choice_field(self, box: _FieldBox, spec: TemplateField) -> None:
+        self._label(box, spec)
+        combo = QComboBox()
+        combo.setAccessibleName(spec.label)
+        combo.addItem(tr("Not answered"), None)
+        for option in spec.options:
+            combo.addItem(option.label, option.id)
+        combo.currentIndexChanged.connect(self._on_input_changed)
+        self.choices[spec.id] = combo
+        box.layout_.addWidget(combo)
+        if any(option.hint for option in spec.options):
+            hint = QLabel()
+            hint.setWordWrap(True)
+            hint.setObjectName("choiceHint")
+            hint.setVisible(False)
+            self.choice_hints[spec.id] = hint
+            box.layout_.addWidget(hint)
+
+    def _yesno_field(self, box: _FieldBox, spec: TemplateField) -> None:
+        check = QCheckBox(spec.label)
+        check.setAccessibleName(spec.label)
+        check.toggled.connect(self._on_input_changed)
+        self.yesnos[spec.id] = check
+        box.layout_.addWidget(check)
+        if spec.help:
+            hint = QLabel(spec.help)
+            hint.setObjectName("fieldHelp")
+            hint.setWordWrap(True)
+            box.layout_.addWidget(hint)
+
+    def _checklist_field(self, box: _FieldBox, spec: TemplateField) -> None:
+        self._label(box, spec)
+        checks: dict[str, QCheckBox] = {}
+        for option in spec.options:
+            check = QCheckBox(option.label)
+            check.toggled.connect(self._on_input_changed)
+            checks[option.id] = check
+            box.layout_.addWidget(check)
+        self.checklists[spec.id] = checks
+
+    def _intensity_field(self, box: _FieldBox, spec: TemplateField) -> None:
+        self.intensity = IntensityInput(spec.label, spec.help)
+        self.intensity.changed.connect(self.changed)
+        box.layout_.addWidget(self.intensity)
 
     def _on_input_changed(self, *_args: object) -> None:
         self._update_visibility()

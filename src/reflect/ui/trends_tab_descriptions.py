@@ -1,8 +1,5 @@
-"""The Trends charts in a sentence or two each, for screen readers and the summary line.
-
-One function per tab of ``ui/trends_tabs.TABS``; the sentences themselves are built in
-``domain/trend_summaries.py`` (and ``exposure_summary.py``, ``strengths.py``).
-"""
+"""How each Trends tab says its chart in a sentence or two (see domain/trend_summaries.py),
+for screen readers and the summary line under the chart."""
 
 from __future__ import annotations
 
@@ -11,13 +8,13 @@ from typing import TYPE_CHECKING
 from reflect.domain.checkin_scoring import OVERALL
 from reflect.domain.trends import TrendsData
 from reflect.domain.words import Words
-from reflect.ui.trends_exposure import exposure_calendar
+from reflect.ui.trends_tab_charts import exposure_calendar
 
 if TYPE_CHECKING:
     from reflect.services.exposure import ExposureView
 
 
-def describe_signs(
+def describe_signs_tab(
     data: TrendsData,
     choice: str | None,
     language: Words,
@@ -28,7 +25,7 @@ def describe_signs(
     return category_summary(data.category(choice or OVERALL), language)
 
 
-def describe_questionnaires(
+def describe_questionnaires_tab(
     data: TrendsData,
     choice: str | None,
     language: Words,
@@ -40,7 +37,7 @@ def describe_questionnaires(
     return instrument_summary(found[0] if found else None, language)
 
 
-def describe_reflections(
+def describe_reflections_tab(
     data: TrendsData,
     _choice: str | None,
     language: Words,
@@ -51,7 +48,7 @@ def describe_reflections(
     return weekly_summary(data.weekly, language)
 
 
-def describe_practice(
+def describe_practice_tab(
     data: TrendsData,
     _choice: str | None,
     language: Words,
@@ -62,7 +59,7 @@ def describe_practice(
     return practice_summary(data.practice, data.practice_period, language)
 
 
-def describe_stages(
+def describe_stages_tab(
     data: TrendsData,
     _choice: str | None,
     language: Words,
@@ -74,7 +71,7 @@ def describe_stages(
     return counts_summary(data.stages, noted, none, language)
 
 
-def describe_heavy(
+def describe_heavy_tab(
     data: TrendsData,
     choice: str | None,
     language: Words,
@@ -89,7 +86,7 @@ def describe_heavy(
     return heaviness_summary(data.heaviness, language)
 
 
-def describe_helped(
+def describe_helped_tab(
     data: TrendsData,
     _choice: str | None,
     language: Words,
@@ -106,7 +103,7 @@ def describe_helped(
     )
 
 
-def describe_strengths(
+def describe_strengths_tab(
     data: TrendsData,
     _choice: str | None,
     language: Words,
@@ -117,7 +114,7 @@ def describe_strengths(
     return balance_summary(data.strengths, language)
 
 
-def describe_exposure(
+def describe_exposure_tab(
     data: TrendsData,
     _choice: str | None,
     language: Words,
