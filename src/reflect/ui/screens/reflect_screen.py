@@ -374,7 +374,7 @@ class ReflectScreen(QWidget):
         try:
             saved = self.journal.save(self.current_reflection())
         except ReflectError as exc:
-            self.status.setText(tr("Not saved yet: {error}").format(error=exc))
+            self.status.setText(tr("Not saved yet: {error}").format(error=message_in_language(exc)))
             return None
         except Exception as exc:  # noqa: BLE001 - keep the writing whatever went wrong
             self._dirty = True
@@ -383,7 +383,7 @@ class ReflectScreen(QWidget):
                 tr(
                     "Reflect could not save this ({error}). Your text is still here and kept "
                     "as a draft."
-                ).format(error=exc)
+                ).format(error=message_in_language(exc))
             )
             return None
         self._remember_template(saved.template_id)
@@ -473,7 +473,9 @@ class ReflectScreen(QWidget):
             self.journal.save_draft(self.current_reflection())
         except Exception as exc:  # noqa: BLE001 - an autosave must never crash the editor
             self.status.setText(
-                tr("The draft could not be kept ({error}); please save soon.").format(error=exc)
+                tr("The draft could not be kept ({error}); please save soon.").format(
+                    error=message_in_language(exc)
+                )
             )
             return
         self.status.setText(
