@@ -36,6 +36,16 @@ DEFAULT_IDLE_MINUTES = 5
 class AppWindow(LockScreenFlows):
     def __init__(self, paths: AppPaths, *, demo: bool = False, fast_kdf: bool = False) -> None:
         super().__init__()
+        # Style and wheel guard before any widget exists: applied afterwards, both walk and
+        # re-polish every widget already built (about 60 ms of the lock screen's first frame).
+        app = QApplication.instance()
+        # The wheel scrolls forms; it never changes an answer that is not being edited.
+        install_wheel_guard()
+        from reflect.ui.theme import apply_theme, follow_system
+
+        if isinstance(app, QApplication):
+            apply_theme(str(app.property("reflectTheme") or "system"), app)
+            follow_system(app)
         self.paths = paths
         # writer: an unlocked profile holds its writer lock, so no command writes meanwhile.
         self.profiles = ProfileService(paths, fast_kdf=fast_kdf, writer=True)
@@ -57,14 +67,6 @@ class AppWindow(LockScreenFlows):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
-        # The wheel scrolls forms; it never changes an answer that is not being edited.
-        install_wheel_guard()
-
-        from reflect.ui.theme import apply_theme, follow_system
-
-        if isinstance(app, QApplication):
-            apply_theme(str(app.property("reflectTheme") or "system"), app)
-            follow_system(app)
         # Built on first use (the first unlock): a reminder needs a profile's schedule, and
         # the tray's widgets would otherwise slow the lock screen's first frame.
         self._reminder: TrayReminder | None = None

@@ -60,7 +60,9 @@ class LockScreenFlows(QMainWindow):
             self.lock_screen.show_error(message_in_language(exc))
         else:
             self.lock_screen.show_error(
-                tr("Reflect could not open this profile: {error}").format(error=exc)
+                tr("Reflect could not open this profile: {error}").format(
+                    error=message_in_language(exc)
+                )
             )
 
     def _on_lock_screen_create(self) -> None:

@@ -20,6 +20,7 @@ from reflect.domain.trends import DateRange
 from reflect.services.events import ChangeKind
 from reflect.services.session import Session
 from reflect.ui.data_events import follow
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.workers import run_in_background
 
@@ -138,7 +139,9 @@ class TrendsLoader(QObject):
         self._preparing = False
         if self.session.is_open and not self.prepared:
             self.prepare_failed.emit(
-                tr("The charts could not be prepared: {error}").format(error=error)
+                tr("The charts could not be prepared: {error}").format(
+                    error=message_in_language(error)
+                )
             )
 
     # --- the whole history ----------------------------------------------------------------
@@ -177,4 +180,8 @@ class TrendsLoader(QObject):
         self._reading = False
         if self.session.is_open and self._waiting is not None:
             self._waiting = None
-            self.read_failed.emit(tr("Your history could not be read: {error}").format(error=error))
+            self.read_failed.emit(
+                tr("Your history could not be read: {error}").format(
+                    error=message_in_language(error)
+                )
+            )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
+from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.screens.reflect_editor_view import ReflectEditorView
 from reflect.ui.widgets.confirm import confirm_destructive
@@ -238,7 +239,7 @@ class ReflectScreen(ReflectEditorView, QWidget):
         try:
             saved = self.journal.save(self.current_reflection())
         except ReflectError as exc:
-            self.status.setText(tr("Not saved yet: {error}").format(error=exc))
+            self.status.setText(tr("Not saved yet: {error}").format(error=message_in_language(exc)))
             return None
         except Exception as exc:  # noqa: BLE001 - keep the writing whatever went wrong
             self._dirty = True
@@ -247,7 +248,7 @@ class ReflectScreen(ReflectEditorView, QWidget):
                 tr(
                     "Reflect could not save this ({error}). Your text is still here and kept "
                     "as a draft."
-                ).format(error=exc)
+                ).format(error=message_in_language(exc))
             )
             return None
         self._remember_template(saved.template_id)
@@ -322,7 +323,9 @@ class ReflectScreen(ReflectEditorView, QWidget):
             self.journal.save_draft(self.current_reflection())
         except Exception as exc:  # noqa: BLE001 - an autosave must never crash the editor
             self.status.setText(
-                tr("The draft could not be kept ({error}); please save soon.").format(error=exc)
+                tr("The draft could not be kept ({error}); please save soon.").format(
+                    error=message_in_language(exc)
+                )
             )
             return
         self.status.setText(

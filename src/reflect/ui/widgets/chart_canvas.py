@@ -14,6 +14,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -67,9 +68,12 @@ class ChartCanvas(QWidget):
         self._redraw()
 
     def _redraw(self) -> None:
-        if self._draw is None:
+        # A late call (a worker's result, a resize timer) can reach a canvas already deleted.
+        if self._draw is None or not shiboken6.isValid(self):
             return
         self._draw(self.figure)
+        if not shiboken6.isValid(self):  # its window closed while the chart was being built
+            return
         title = chart_title(self.figure)
         self.setAccessibleDescription(f"{title}. {self.summary}" if self.summary else title)
         self.canvas.setToolTip("")

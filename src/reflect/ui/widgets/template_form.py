@@ -136,6 +136,14 @@ class TemplateForm(QWidget):
             build(box, spec)
         return box
 
+    def _on_text_changed(self, edit: QPlainTextEdit) -> None:
+        # Qt reports re-colouring (the spell-checker's underlines) as textChanged too; only a
+        # change of the words is a change of the answer.
+        text = edit.toPlainText()
+        if edit.property("answerText") != text:
+            edit.setProperty("answerText", text)
+            self.changed.emit()
+
     def _text_field(self, box: _FieldBox, spec: TemplateField) -> None:
         self._label(box, spec)
         edit = QPlainTextEdit()
@@ -144,7 +152,7 @@ class TemplateForm(QWidget):
         line = edit.fontMetrics().lineSpacing()
         edit.setMinimumHeight(line * spec.rows + 14)
         edit.setMaximumHeight(line * (spec.rows + 4) + 14)
-        edit.textChanged.connect(self.changed)
+        edit.textChanged.connect(lambda: self._on_text_changed(edit))
         self.texts[spec.id] = edit
         box.layout_.addWidget(edit)
         box.layout_.addWidget(WordCount(edit))
