@@ -55,3 +55,42 @@ def test_an_imported_action_points_to_its_imported_assessment():
     linked = next(target.query("SELECT taken_at FROM team_assessments WHERE id = ?",
                                [action["assessment_id"]]))  # fmt: skip
     assert linked["taken_at"] == "2026-02-04T10:00:00"
+
+
+def test_a_row_whose_unique_key_is_already_there_counts_as_a_duplicate():
+    """An archive that knows a supervisee under another name (same key) imports cleanly:
+    the profile keeps its own row and the archive's packets point to it."""
+    target, source = _db(), _db()
+    kept = (
+        target["supervisees"]
+        .insert({"name": "Sam", "recipient": "age1same", "first_seen": "2026-01-01"})
+        .last_pk
+    )
+    source["supervisees"].insert({"name": "Old", "recipient": "age1other", "first_seen": "x"})
+    renamed = (
+        source["supervisees"]
+        .insert({"name": "Samuel", "recipient": "age1same", "first_seen": "2026-02-01"})
+        .last_pk
+    )
+    source["received_packets"].insert(
+        {"packet_id": "p1", "supervisee_id": renamed, "content_hash": "h1",
+         "received_at": "2026-02-02", "created_at": "2026-02-01", "title": "Debrief",
+         "scheduled_for": "", "body": "{}", "held_at": ""}
+    )  # fmt: skip
+    plan = plan_merge(target, source.conn)
+    assert plan.counts()["supervisees"]["duplicates"] == 1
+    apply_merge(target, plan)
+    names = {r["recipient"]: r["name"] for r in target["supervisees"].rows}
+    assert names == {"age1same": "Sam", "age1other": "Old"}
+    packet = next(target["received_packets"].rows)
+    assert packet["supervisee_id"] == kept
+
+
+def test_a_keyed_row_whose_other_unique_column_is_taken_is_skipped():
+    target, source = _db(), _db()
+    row = {"supervisee_id": None, "received_at": "r", "created_at": "c", "title": "t",
+           "scheduled_for": "", "body": "{}", "held_at": ""}  # fmt: skip
+    target["received_packets"].insert({**row, "packet_id": "a", "content_hash": "same"})
+    source["received_packets"].insert({**row, "packet_id": "b", "content_hash": "same"})
+    apply_merge(target, plan_merge(target, source.conn))
+    assert [r["packet_id"] for r in target["received_packets"].rows] == ["a"]

@@ -45,6 +45,41 @@ def _fingerprint(row: dict[str, Any], keep: list[str]) -> str:
     return hashlib.sha256(json.dumps(values, default=str).encode("utf-8")).hexdigest()
 
 
+_FREE = object()
+
+
+class _UniqueValues:
+    """The values a table's unique indexes (other than its key) already hold, and whose."""
+
+    def __init__(self, conn: Any, table: str, shared: list[str], pk: list[str]) -> None:
+        self.indexes: list[tuple[str, ...]] = []
+        for _seq, name, unique, origin, *_ in conn.execute(f'PRAGMA index_list("{table}")'):
+            cols = tuple(r[2] for r in conn.execute(f'PRAGMA index_info("{name}")'))
+            if unique and origin != "pk" and list(cols) != pk and set(cols) <= set(shared):
+                self.indexes.append(cols)
+        self.owners: list[dict[tuple[Any, ...], Any]] = [{} for _ in self.indexes]
+        if self.indexes:
+            for row in iter_rows(conn, table):
+                self.claim(row, row.get("id"))
+
+    def _values(self, row: dict[str, Any]):
+        for cols, owners in zip(self.indexes, self.owners, strict=True):
+            value = tuple(row[c] for c in cols)
+            if None not in value:  # SQLite lets any number of rows hold NULL
+                yield value, owners
+
+    def owner(self, row: dict[str, Any]) -> Any:
+        """The id of the row already holding one of ``row``'s unique values, or _FREE."""
+        for value, owners in self._values(row):
+            if value in owners:
+                return owners[value]
+        return _FREE
+
+    def claim(self, row: dict[str, Any], owner: Any = None) -> None:
+        for value, owners in self._values(row):
+            owners[value] = owner
+
+
 def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
     """What merging ``source`` (a DB-API connection) into ``target`` would write."""
     present = set(data_tables(target.conn))
@@ -59,6 +94,7 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
         shared = [c for c in columns(source, table) if c in set(columns(target.conn, table))]
         pk = primary_key(target.conn, table)
         plan = TablePlan(table)
+        taken = _UniqueValues(target.conn, table, shared, pk)
         if pk == ["id"]:
             compare = [c for c in shared if c != "id" and c not in LINKS]
             existing = {
@@ -66,19 +102,25 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
             }
             for row in iter_rows(source, table):
                 key = _fingerprint(row, compare)
-                if key in existing:
+                # Equal in every column, or holding a value a unique column already has (a
+                # supervisee's key under another name): the profile's own row stands for it.
+                found = existing[key] if key in existing else taken.owner(row)
+                if key in existing or found is not _FREE:
                     plan.duplicates += 1
-                    plan.duplicate_ids[row["id"]] = existing[key]
+                    plan.duplicate_ids[row["id"]] = found
                     continue
                 existing[key] = None  # a repeated row inside the source counts once
+                taken.claim(row)
                 plan.rows.append({c: row[c] for c in shared if c != "id"})
                 plan.old_ids.append(row["id"])
         else:
             keys = {tuple(r[c] for c in pk) for r in iter_rows(target.conn, table)}
             for row in iter_rows(source, table):
-                if tuple(row[c] for c in pk) in keys:
+                if tuple(row[c] for c in pk) in keys or taken.owner(row) is not _FREE:
                     plan.duplicates += 1
                     continue
+                keys.add(tuple(row[c] for c in pk))
+                taken.claim(row)
                 plan.rows.append({c: row[c] for c in shared})
         plans.append(plan)
     return MergePlan(plans, skipped)
