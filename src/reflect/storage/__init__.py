@@ -14,7 +14,6 @@ hook applies the hiding when something first imports sqlite-utils.
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import sys
 from types import ModuleType
@@ -32,7 +31,7 @@ def _hidden_while(execute, module: ModuleType) -> None:
                 del sys.modules[name]
 
 
-class _SqliteUtilsWithoutNumpy(importlib.abc.MetaPathFinder):
+class _SqliteUtilsWithoutNumpy:  # a meta path finder (importlib.abc costs 4 ms to import)
     """Finds sqlite_utils as usual, then runs its import with numpy and pandas hidden."""
 
     def find_spec(self, fullname, path, target=None):
