@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -26,15 +27,23 @@ def _row(checkin: CheckIn) -> dict[str, Any]:
     }
 
 
+def _interned(values: Any) -> Any:
+    # Ten years of check-ins repeat the same few dozen item ids: one string each, not one
+    # per check-in (about 6 MB of the Trends cache).
+    if not isinstance(values, dict):
+        return values
+    return {sys.intern(k) if isinstance(k, str) else k: v for k, v in values.items()}
+
+
 def _checkin(row: tuple[Any, ...]) -> CheckIn:
     id_, taken_at, item_scores, sleep, energy, helping, helped_note, note = row
     return CheckIn(
         id=id_,
         taken_at=datetime.fromisoformat(taken_at),
-        item_scores=json.loads(item_scores or "{}"),
+        item_scores=_interned(json.loads(item_scores or "{}")),
         sleep=sleep,
         energy=energy,
-        helping=json.loads(helping or "{}"),
+        helping=_interned(json.loads(helping or "{}")),
         helped_note=helped_note or "",
         note=note or "",
     )
