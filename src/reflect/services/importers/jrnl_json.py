@@ -9,7 +9,6 @@ tags (without the @) and starred entries get the tag ``starred``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
@@ -19,7 +18,7 @@ from reflect.domain import safe_json
 from reflect.domain.errors import ValidationError
 from reflect.domain.message import Message, Term
 from reflect.domain.reflection import Reflection
-from reflect.domain.safe_json import JsonLimitError, read_regular_file, shorten
+from reflect.domain.safe_json import JSON_SYNTAX_ERROR, JsonLimitError, read_regular_file, shorten
 from reflect.services.importers import ImportPreview, PreparedImport
 from reflect.services.session import Session
 
@@ -133,25 +132,17 @@ def read_json(path: Path) -> Any:
         raise _not_imported(path.name, exc.problem) from None
 
 
-# safe_json words a syntax error "is not valid JSON (line L, column C: why)"; the interface
-# has its own template for that sentence, with the line, column and reason as values.
-_SYNTAX = re.compile(r"is not valid JSON \(line (\d+), column (\d+): (.*)\)", re.DOTALL)
-
-
 def _not_imported(name: str, problem: str) -> ValidationError:
-    syntax = _SYNTAX.fullmatch(str(problem))
-    if syntax is None:
+    # A syntax error arrives as safe_json's template with its line, column and reason; the
+    # interface has its own sentence for it, with the same values.
+    if isinstance(problem, Message) and problem.template == JSON_SYNTAX_ERROR:
         return ValidationError(
-            "{name} {problem}; nothing was imported.", name=name, problem=problem
+            "{name} is not valid JSON (line {line}, column {column}: {error}); nothing was "
+            "imported.",
+            name=name,
+            **problem.values,
         )
-    line, column, error = syntax.groups()
-    return ValidationError(
-        "{name} is not valid JSON (line {line}, column {column}: {error}); nothing was imported.",
-        name=name,
-        line=line,
-        column=column,
-        error=error,
-    )
+    return ValidationError("{name} {problem}; nothing was imported.", name=name, problem=problem)
 
 
 def prepare(session: Session, path: Path, data: Any) -> PreparedImport:
