@@ -57,10 +57,8 @@ class _UniqueValues:
             cols = tuple(r[2] for r in conn.execute(f'PRAGMA index_info("{name}")'))
             if unique and origin != "pk" and list(cols) != pk and set(cols) <= set(shared):
                 self.indexes.append(cols)
+        # Filled by claim() from the same pass over the profile's rows that plan_merge makes.
         self.owners: list[dict[tuple[Any, ...], Any]] = [{} for _ in self.indexes]
-        if self.indexes:
-            for row in iter_rows(conn, table):
-                self.claim(row, row.get("id"))
 
     def _values(self, row: dict[str, Any]):
         for cols, owners in zip(self.indexes, self.owners, strict=True):
@@ -97,9 +95,10 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
         taken = _UniqueValues(target.conn, table, shared, pk)
         if pk == ["id"]:
             compare = [c for c in shared if c != "id" and c not in LINKS]
-            existing = {
-                _fingerprint(row, compare): row["id"] for row in iter_rows(target.conn, table)
-            }
+            existing: dict[str, Any] = {}
+            for row in iter_rows(target.conn, table):
+                existing[_fingerprint(row, compare)] = row["id"]
+                taken.claim(row, row["id"])
             for row in iter_rows(source, table):
                 key = _fingerprint(row, compare)
                 # Equal in every column, or holding a value a unique column already has (a
@@ -114,7 +113,10 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
                 plan.rows.append({c: row[c] for c in shared if c != "id"})
                 plan.old_ids.append(row["id"])
         else:
-            keys = {tuple(r[c] for c in pk) for r in iter_rows(target.conn, table)}
+            keys = set()
+            for row in iter_rows(target.conn, table):
+                keys.add(tuple(row[c] for c in pk))
+                taken.claim(row)
             for row in iter_rows(source, table):
                 if tuple(row[c] for c in pk) in keys or taken.owner(row) is not _FREE:
                     plan.duplicates += 1
