@@ -131,12 +131,12 @@ def _quit_once_shown(app: QApplication, window: AppWindow) -> None:
 
 
 def tear_down(window) -> None:
-    """Destroy the window's widgets while Qt is still running.
+    """Let background work finish and destroy the window's widgets while Qt still runs.
 
     ``lock()`` hands the workspace to ``deleteLater``, which the ended event loop never
-    runs; left to the interpreter's last garbage collection, PySide6 could then abort the
-    process at exit ("bool_dealloc") after every quit. Deleting them here, in order, ends
-    the process cleanly.
+    runs; otherwise those widgets would be left to the interpreter's last garbage
+    collection, in no particular order, after Qt's own objects. (The aborts at exit seen
+    with PySide6 6.12.0 were that release's defect, see ui/binding_check.py, not this.)
     """
     import gc
 
