@@ -242,6 +242,11 @@ class ReflectionRepository:
                 found[rid] = datetime.fromisoformat(occurred)
         return found
 
+    # These three read only the indexes m006_reflection_lookup_indexes made on setting and
+    # tags (never the table, whose pages hold the long texts). Tags are expanded per distinct
+    # tag list, of which there are far fewer than reflections; tag_counts weighs each list by
+    # how many reflections carry it, so the counts are those of a row-by-row expansion.
+
     def distinct_settings(self) -> list[str]:
         rows = self._db.execute(
             "SELECT DISTINCT setting FROM reflections WHERE setting != '' ORDER BY setting"
@@ -250,15 +255,15 @@ class ReflectionRepository:
 
     def distinct_tags(self) -> list[str]:
         rows = self._db.execute(
-            "SELECT DISTINCT json_each.value "
-            "FROM reflections, json_each(reflections.tags) ORDER BY 1"
+            "SELECT DISTINCT j.value FROM (SELECT DISTINCT tags FROM reflections) AS r, "
+            "json_each(r.tags) AS j ORDER BY 1"
         )
         return [r[0] for r in rows.fetchall()]
 
     def tag_counts(self) -> dict[str, int]:
         rows = self._db.execute(
-            "SELECT json_each.value, count(*) "
-            "FROM reflections, json_each(reflections.tags) GROUP BY 1 ORDER BY 1"
+            "SELECT j.value, sum(r.n) FROM (SELECT tags, count(*) AS n FROM reflections "
+            "GROUP BY tags) AS r, json_each(r.tags) AS j GROUP BY 1 ORDER BY 1"
         )
         return {tag: count for tag, count in rows.fetchall()}
 
