@@ -65,8 +65,13 @@ class CheckinScreen(QWidget):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
 
+        # Containers join the screen before they are filled. Under the app's style sheet,
+        # moving a widget into a new parent re-polishes everything inside it; filling a
+        # detached form and then handing it up (scroll area, page stack, tab) polished the
+        # 32 question rows four times over (about 150 ms of the construction).
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_form())
+        self.tabs.addTab(self.pages, tr("One-minute check-in"))
+        self._build_form()
         self.result_view = CheckinResultView()
         # After a check-in the note belongs with the result, in full; the result already
         # offers coping ideas and the plan, so the card leaves its own links out.
@@ -74,7 +79,6 @@ class CheckinScreen(QWidget):
         self.result_view.add_note(self.result_card)
         self.pages.addWidget(self.result_view)
         self.pages.currentChanged.connect(self._on_pages_changed)
-        self.tabs.addTab(self.pages, tr("One-minute check-in"))
         self.instruments = InstrumentPanel(session.instruments)
         self.tabs.addTab(self.instruments, tr("Questionnaires"))
         self.history = CheckinHistoryView(session)
@@ -95,8 +99,9 @@ class CheckinScreen(QWidget):
 
     # --- the form ---------------------------------------------------------------------------
 
-    def _build_form(self) -> QWidget:
+    def _build_form(self) -> None:
         page = QWidget()
+        self.pages.addWidget(page)
         outer = QVBoxLayout(page)
         outer.setContentsMargins(16, 8, 16, 8)
         self._build_form_header(outer)
@@ -108,7 +113,6 @@ class CheckinScreen(QWidget):
         shortcut.activated.connect(self.save_checkin)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._on_rating_changed()
-        return page
 
     def _build_form_header(self, outer: QVBoxLayout) -> None:
         """The title and intro, the first-time link and the warning-signs scale."""
@@ -152,7 +156,9 @@ class CheckinScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
         host = QWidget()
+        scroll.setWidget(host)
         form = QVBoxLayout(host)
         form.setSpacing(2)
         self.item_rows: dict[str, RatingRow] = {}
@@ -169,8 +175,6 @@ class CheckinScreen(QWidget):
         self._add_wellbeing_rows(form)
         self._add_notes(form)
         form.addStretch(1)
-        scroll.setWidget(host)
-        outer.addWidget(scroll, 1)
 
     def _add_wellbeing_rows(self, form: QVBoxLayout) -> None:
         """Sleep and energy, what has been helping, strengths (higher is better)."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from reflect.ui.i18n import tr
 
+# The theme's application style sheet (ui/theme.py) carries these same rules; a row sets
+# them on itself only where no theme was applied (tests, a bare QApplication).
 RATING_STYLE = """
 QFrame#ratingRow { border: 1px solid transparent; border-radius: 4px; }
 QFrame#ratingRow:focus { border: 2px solid palette(highlight); }
@@ -38,6 +41,12 @@ QFrame#ratingRow QPushButton:checked {
 """
 
 
+def themed() -> bool:
+    """Whether ui/theme.py's style sheet (which styles answer rows) is on the application."""
+    app = QApplication.instance()
+    return app is not None and app.property("reflectScheme") is not None
+
+
 class RatingRow(QFrame):
     value_changed = Signal(object)  # int, or None when cleared
 
@@ -51,7 +60,8 @@ class RatingRow(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ratingRow")
-        self.setStyleSheet(RATING_STYLE)
+        if not themed():
+            self.setStyleSheet(RATING_STYLE)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.minimum = minimum
         self.maximum = minimum + len(labels) - 1
