@@ -76,3 +76,30 @@ def test_the_check_in_screen_is_built_without_restyling_its_rows(qtbot, themed, 
     # About 800 then 400 today, against 3,100 then 600 when the form was built detached.
     assert built < 1500, built
     assert events.count < 2000, events.count
+
+
+def test_fitting_rows_to_the_width_is_not_an_item_change(qtbot):
+    # Each row's new size hint used to send itemChanged, and the debrief screen redrew its
+    # preview once per row (256 times at its first showing on a big profile).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QListWidgetItem
+
+    from reflect.ui.widgets.wrapping_list import WrappingList
+
+    widget = WrappingList()
+    qtbot.addWidget(widget)
+    widget.resize(200, 300)
+    widget.show()
+    for n in range(20):
+        item = QListWidgetItem(f"A long label number {n} that wraps at a word " * 2)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    changes: list[object] = []
+    widget.itemChanged.connect(changes.append)
+    widget.fit_rows()
+    assert changes == []
+    line = widget.fontMetrics().height()
+    assert all(widget.item(n).sizeHint().height() > 2 * line for n in range(20))  # wrapped
+    widget.item(3).setCheckState(Qt.CheckState.Checked)  # a real change still tells
+    assert changes == [widget.item(3)]

@@ -43,14 +43,21 @@ class WrappingList(QListWidget):
         # measured wrapped at the width its row will really have.
         self._fitted_width = self.viewport().width()
         metrics = self.fontMetrics()
-        for index in range(self.count()):
-            item = self.item(index)
-            checkable = bool(item.flags() & Qt.ItemFlag.ItemIsUserCheckable)
-            width = self.text_width(checkable)
-            text = metrics.boundingRect(
-                QRect(0, 0, width, ROOM), Qt.TextFlag.TextWordWrap, item.text()
-            )
-            item.setSizeHint(QSize(width, text.height() + 6))
+        # A new size hint is not a change of the item: without this, each row sent
+        # itemChanged, and the debrief screen redrew its preview once per row (256 times,
+        # about 35 ms, at its first showing on a big profile).
+        blocked = self.blockSignals(True)
+        try:
+            for index in range(self.count()):
+                item = self.item(index)
+                checkable = bool(item.flags() & Qt.ItemFlag.ItemIsUserCheckable)
+                width = self.text_width(checkable)
+                text = metrics.boundingRect(
+                    QRect(0, 0, width, ROOM), Qt.TextFlag.TextWordWrap, item.text()
+                )
+                item.setSizeHint(QSize(width, text.height() + 6))
+        finally:
+            self.blockSignals(blocked)
         self.doItemsLayout()
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
