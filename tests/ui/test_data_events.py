@@ -40,6 +40,7 @@ def test_saving_a_checkin_refreshes_home_trends_resources_and_the_checkin_screen
     window = _window(qtbot, session)
     assert window.home.checkin_card.headline.text() == "No check-in yet"
     assert window.checkin.history.list.count() == 0
+    assert not window.trends._needs_refresh  # built now, out of sight (screens build lazily)
     items = [item.id for item in session.checkins.definition.items]
     session.checkins.record(dict.fromkeys(items, 2), taken_at=NOW - timedelta(hours=1))
     # The screen in sight redraws on the next turn of the event loop...
@@ -55,6 +56,7 @@ def test_saving_a_checkin_refreshes_home_trends_resources_and_the_checkin_screen
 def test_saving_a_reflection_anywhere_refreshes_the_journal_and_home(qtbot, session):
     window = _window(qtbot, session)
     assert window.journal.model.rowCount() == 0
+    assert not window.trends._needs_refresh
     assert window.home.welcome.isVisible()
     session.journal.save(Reflection("free_write", NOW, answers={"text": "A quiet walk."}))
     qtbot.waitUntil(lambda: not window.home.welcome.isVisible(), timeout=3000)
@@ -128,14 +130,18 @@ def _valid(obj: QObject) -> bool:
     return isValid(obj)
 
 
-def test_before_lock_asks_every_screen_through_the_protocol(qtbot, session, monkeypatch):
+def test_before_lock_asks_every_built_screen_through_the_protocol(qtbot, session, monkeypatch):
     window = _window(qtbot, session)
+    assert list(window.screens.built()) == ["home"]  # the others wait for a first visit
+    window.show_screen("reflect")
+    window.show_screen("settings")
     asked: list[str] = []
     for screen in window._screen_hooks():
         name = type(screen).__name__
         monkeypatch.setattr(screen, "save_draft_now", lambda name=name: asked.append(name))
     window.before_lock()
-    assert len(asked) == len(window.screens) == 8
+    assert sorted(asked) == ["HomeScreen", "ReflectScreen", "SettingsScreen"]
+    assert len(window.screens) == 8
 
 
 def test_a_follower_in_sight_refreshes_once_on_the_next_turn_and_one_out_of_sight_when_shown(

@@ -282,7 +282,7 @@ class AppWindow(LockScreenFlows):
     def _on_reminder_turned_off(self) -> None:
         if self.session is not None:
             self.session.settings.set("reminder_enabled", False)
-            settings = self.workspace.screens.get("settings") if self.workspace else None
+            settings = self.workspace.screens.built_screen("settings") if self.workspace else None
             setter = getattr(settings, "set_reminder_enabled", None)
             if callable(setter):
                 setter(False)

@@ -1,16 +1,17 @@
 """The unlocked workspace: navigation on the left, one screen at a time on the right.
 
 Built fresh on every unlock and destroyed on lock, so no view can keep data after locking.
-All screens are created and their intent signals wired in ``_build_screens``.
+Each screen is created, and its intent signals wired, in ``_build_screen`` the first time it
+is shown or asked for (ui/screen_slots.py): unlocking builds only Home.
 """
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +29,7 @@ from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
 from reflect.ui.i18n import tr
 from reflect.ui.screen import Screen
+from reflect.ui.screen_slots import ScreenSlots
 from reflect.ui.screens.checkin_screen import CheckinScreen
 from reflect.ui.screens.debrief_screen import DebriefScreen
 from reflect.ui.screens.home_screen import HomeScreen
@@ -35,10 +37,27 @@ from reflect.ui.screens.journal_screen import JournalScreen
 from reflect.ui.screens.reflect_screen import ReflectScreen
 from reflect.ui.screens.resources_screen import ResourcesScreen
 from reflect.ui.screens.settings_screen import SettingsScreen
-from reflect.ui.screens.trends_screen import TrendsScreen  # matplotlib loads on first show
+from reflect.ui.screens.trends_screen import TrendsScreen, preload_charts
 
 if TYPE_CHECKING:
+    from reflect.ui.screens.supervision_screen import SupervisionScreen
     from reflect.ui.screens.team_screen import TeamScreen
+
+    # Every screen keeps the protocol the workspace relies on (before_lock, refresh).
+    _SCREENS: tuple[type[Screen], ...] = (
+        HomeScreen,
+        ReflectScreen,
+        JournalScreen,
+        CheckinScreen,
+        TrendsScreen,
+        ResourcesScreen,
+        DebriefScreen,
+        SettingsScreen,
+        SupervisionScreen,
+        TeamScreen,
+    )
+
+_CardsT = TypeVar("_CardsT", HomeScreen, CheckinScreen, TrendsScreen)
 
 # (key, label) in navigation order; Alt+number jumps to a screen (Alt+1 is Home).
 NAVIGATION: tuple[tuple[str, str], ...] = (
@@ -74,11 +93,9 @@ class Workspace(QWidget):
         self.session = session
         self.profiles = profiles
         self.setAccessibleName(tr("Reflect workspace"))
-        self.screens: dict[str, QWidget] = {}
         self.team: TeamScreen | None = None
         supervisor = session.settings.get("role") == "supervisor"
         self.navigation = NAVIGATION + (SUPERVISOR_NAVIGATION if supervisor else ())
-        self.supervision: QWidget | None = None
         # A sealed reply (or, for a supervisor, a packet) can be dropped on the window.
         self.setAcceptDrops(True)
 
@@ -88,8 +105,9 @@ class Workspace(QWidget):
 
         self.stack = QStackedWidget()
         root.addWidget(self.stack, 1)
+        self.screens = ScreenSlots(self.stack, self._build_screen)
 
-        self._build_screens()
+        self._add_screens()
         # As wide as the longest label in this language and font size, no wider.
         metrics = self.nav.fontMetrics()
         labels = [self.nav.item(i).text() for i in range(self.nav.count())]
@@ -103,10 +121,13 @@ class Workspace(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self._arrive_at_row(i))
         # Ctrl+1..Ctrl+5: a new reflection on that template, from anywhere in the workspace.
-        for number, template_id in enumerate(self.reflect.template_ids()[:5], start=1):
+        template_ids = [template.id for template in session.journal.templates]
+        for number, template_id in enumerate(template_ids[:5], start=1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda t=template_id: self.start_reflection(t))
         self.nav.setCurrentRow(0)
+        # matplotlib loads on a worker now, so the first visit to Trends only reads and draws.
+        QTimer.singleShot(0, preload_charts)
 
     def _build_side(self, session: Session) -> QVBoxLayout:
         """The profile's name, the navigation list, Get help now and Lock."""
@@ -138,13 +159,16 @@ class Workspace(QWidget):
         side.addWidget(self.lock_button)
         return side
 
-    def _add_screen(self, key: str, label: str, widget: QWidget) -> None:
-        self.screens[key] = widget
-        item = QListWidgetItem(tr(label))
-        item.setToolTip(f"Alt+{self.nav.count() + 1}")
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.nav.addItem(item)
-        self.stack.addWidget(widget)
+    def _add_screens(self) -> None:
+        """A navigation row and a waiting slot per screen; each is built on first visit."""
+        for key, label in self.navigation:
+            item = QListWidgetItem(tr(label))
+            item.setToolTip(f"Alt+{self.nav.count() + 1}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.screens.add_waiting(key)
+        if self.session.team.visible:
+            self.set_team_screen_shown(True)
 
     def show_screen(self, key: str) -> None:
         for row in range(self.nav.count()):
@@ -187,15 +211,13 @@ class Workspace(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, "team")
             # Same index in the list and the stack, so currentRowChanged keeps matching.
             self.nav.insertItem(row, item)
-            self.stack.insertWidget(row, screen)
-            self.screens["team"] = screen
+            self.screens.insert_built("team", row, screen)
             self.team = screen
         else:
             self.team = None
-            widget = self.screens.pop("team")
-            row = self.stack.indexOf(widget)
+            row = self._row_of("team")
+            widget = self.screens.remove("team")
             self.nav.takeItem(row)
-            self.stack.removeWidget(widget)
             widget.deleteLater()
         for index in range(self.nav.count()):
             self.nav.item(index).setToolTip(f"Alt+{index + 1}")
@@ -210,85 +232,109 @@ class Workspace(QWidget):
         if key == "team_coordinator":
             self.set_team_screen_shown(bool(value) or self.session.team.contribution_count() > 0)
 
-    def _build_screens(self) -> None:
-        """Create every screen and wire its intent signals; the one place that knows them all.
+    def _build_screen(self, key: str) -> QWidget:
+        """Create one screen and wire its intent signals; the one place that knows them all.
 
         Refreshes are not wired here: each screen follows the data it shows through the
-        session's change events (ui/data_events.py)."""
+        session's change events (ui/data_events.py), and reads fresh data when built."""
         session = self.session
-        self.home = HomeScreen(session)
-        self.reflect = ReflectScreen(session)
-        self.journal = JournalScreen(session)
-        self.checkin = CheckinScreen(session)
-        self.trends = TrendsScreen(session)
-        self.resources = ResourcesScreen(session)
-        self.debrief = DebriefScreen(session)
-        self.settings = SettingsScreen(session, self.profiles)
-        built: dict[str, QWidget] = {
-            "home": self.home,
-            "reflect": self.reflect,
-            "journal": self.journal,
-            "checkin": self.checkin,
-            "trends": self.trends,
-            "resources": self.resources,
-            "debrief": self.debrief,
-            "settings": self.settings,
-        }
-        if ("supervision", "Supervision") in self.navigation:
+        if key == "home":
+            return self._wire_home(HomeScreen(session))
+        if key == "reflect":
+            reflect = ReflectScreen(session)
+            reflect.open_saved_requested.connect(self._on_open_saved)
+            return reflect
+        if key == "journal":
+            journal = JournalScreen(session)
+            journal.new_entry_requested.connect(lambda: self.start_reflection())
+            journal.open_entry_requested.connect(self._on_journal_open_entry)
+            journal.edit_entry_requested.connect(self._on_journal_open_entry)
+            return journal
+        if key == "checkin":
+            checkin = self._wire_cards(CheckinScreen(session))
+            checkin.help_requested.connect(self.help_requested)
+            return checkin
+        if key == "trends":
+            return self._wire_cards(TrendsScreen(session))
+        if key == "resources":
+            resources = ResourcesScreen(session)
+            resources.help_requested.connect(self.help_requested)
+            resources.checkin_requested.connect(lambda: self.arrive_at("checkin"))
+            return resources
+        if key == "debrief":
+            debrief = DebriefScreen(session)
+            # Actions that arrive in a supervisor's reply appear on Home at once.
+            debrief.debrief_saved.connect(lambda _id: self.home.refresh())
+            return debrief
+        if key == "settings":
+            return self._wire_settings(SettingsScreen(session, self.profiles))
+        if key == "supervision":
             from reflect.ui.screens.supervision_screen import SupervisionScreen
 
-            self.supervision = SupervisionScreen(session)
-            built["supervision"] = self.supervision
-        for key, label in self.navigation:
-            self._add_screen(key, label, built[key])
-        # Actions that arrive in a supervisor's reply appear on Home at once.
-        self.debrief.debrief_saved.connect(lambda _id: self.home.refresh())
-        self._wire_navigation()
-        self._wire_settings()
-        if session.team.visible:
-            self.set_team_screen_shown(True)
+            return SupervisionScreen(session)
+        raise KeyError(key)
+
+    # Typed access for the workspace's own wiring and for tests; each builds on first use.
+    @property
+    def home(self) -> HomeScreen:
+        return cast(HomeScreen, self.screens["home"])
+
+    @property
+    def reflect(self) -> ReflectScreen:
+        return cast(ReflectScreen, self.screens["reflect"])
+
+    @property
+    def journal(self) -> JournalScreen:
+        return cast(JournalScreen, self.screens["journal"])
+
+    @property
+    def checkin(self) -> CheckinScreen:
+        return cast(CheckinScreen, self.screens["checkin"])
+
+    @property
+    def trends(self) -> TrendsScreen:
+        return cast(TrendsScreen, self.screens["trends"])
+
+    @property
+    def resources(self) -> ResourcesScreen:
+        return cast(ResourcesScreen, self.screens["resources"])
+
+    @property
+    def debrief(self) -> DebriefScreen:
+        return cast(DebriefScreen, self.screens["debrief"])
+
+    @property
+    def settings(self) -> SettingsScreen:
+        return cast(SettingsScreen, self.screens["settings"])
 
     def _screen_hooks(self) -> list[Screen]:
-        """Every screen, as the protocol the workspace relies on (mypy checks each one)."""
-        hooks: list[Screen] = [
-            self.home,
-            self.reflect,
-            self.journal,
-            self.checkin,
-            self.trends,
-            self.resources,
-            self.debrief,
-            self.settings,
-        ]
-        if self.team is not None:
-            hooks.append(self.team)
-        return hooks
+        """Every screen built so far (mypy checks each class against Screen below)."""
+        return [cast(Screen, screen) for screen in self.screens.built().values()]
 
-    def _wire_navigation(self) -> None:
-        """Intent signals: a screen asks to show another one (or the help lines)."""
-        for source in (self.home, self.checkin, self.trends):
-            source.open_resources_requested.connect(self._on_open_resources_requested)
-            source.open_plan_requested.connect(self._on_open_plan_requested)
-            source.open_understanding_requested.connect(self._on_open_understanding_requested)
-        for source_with_help in (self.home, self.checkin, self.resources):
-            source_with_help.help_requested.connect(self.help_requested)
-        self.resources.checkin_requested.connect(lambda: self.arrive_at("checkin"))
-        self.home.checkin_requested.connect(lambda: self.arrive_at("checkin"))
-        self.home.reflection_requested.connect(lambda: self.start_reflection())
-        self.home.template_requested.connect(self.start_reflection)
-        self.home.draft_requested.connect(lambda: self.start_reflection())
-        self.journal.new_entry_requested.connect(lambda: self.start_reflection())
-        self.home.open_entry_requested.connect(self._on_journal_open_entry)
-        self.journal.open_entry_requested.connect(self._on_journal_open_entry)
-        self.journal.edit_entry_requested.connect(self._on_journal_open_entry)
-        self.reflect.open_saved_requested.connect(self._on_open_saved)
+    def _wire_cards(self, source: _CardsT) -> _CardsT:
+        """Early-warning cards lead to suggestions, the plan and Understanding."""
+        source.open_resources_requested.connect(self._on_open_resources_requested)
+        source.open_plan_requested.connect(self._on_open_plan_requested)
+        source.open_understanding_requested.connect(self._on_open_understanding_requested)
+        return source
 
-    def _wire_settings(self) -> None:
+    def _wire_home(self, home: HomeScreen) -> HomeScreen:
+        self._wire_cards(home)
+        home.help_requested.connect(self.help_requested)
+        home.checkin_requested.connect(lambda: self.arrive_at("checkin"))
+        home.reflection_requested.connect(lambda: self.start_reflection())
+        home.template_requested.connect(self.start_reflection)
+        home.draft_requested.connect(lambda: self.start_reflection())
+        home.open_entry_requested.connect(self._on_journal_open_entry)
+        return home
+
+    def _wire_settings(self, settings: SettingsScreen) -> SettingsScreen:
         """Settings the window applies (language, theme…), restore and profile deletion."""
-        self.settings.setting_changed.connect(self.setting_changed)
-        self.settings.restore_requested.connect(self.restore_requested)
-        self.settings.delete_profile_requested.connect(self.delete_profile_requested)
-        self.settings.setting_changed.connect(self._on_settings_setting_changed)
+        settings.setting_changed.connect(self.setting_changed)
+        settings.restore_requested.connect(self.restore_requested)
+        settings.delete_profile_requested.connect(self.delete_profile_requested)
+        settings.setting_changed.connect(self._on_settings_setting_changed)
+        return settings
 
     def _on_journal_open_entry(self, reflection_id: int) -> None:
         if self.reflect.edit_reflection(reflection_id):
@@ -329,34 +375,15 @@ class Workspace(QWidget):
 
     def open_sealed_file(self, path: Path) -> str:
         """A reply goes to the debrief it answers; a packet to the Supervision screen."""
-        from reflect.domain.errors import ReflectError
-        from reflect.services.supervision_inbox import import_sealed, is_sealed_file
-        from reflect.ui.error_text import message_in_language
+        from reflect.ui.sealed_drop import import_dropped_file
 
-        if not is_sealed_file(path):
-            message = tr(
-                "Only sealed files from Reflect (a supervisor's reply or a debrief packet) can "
-                "be dropped here. Other imports are in Settings → Your data."
-            )
-        else:
-            try:
-                opened = import_sealed(self.session, path)
-            except ReflectError as error:
-                message = message_in_language(error)
-            else:
-                if opened.kind == "reply" and opened.reply is not None:
-                    message = tr(
-                        "Reply imported: {count} action(s) added; they are on Home and in "
-                        "your next debrief."
-                    ).format(count=opened.reply.actions_added)
-                else:
-                    message = tr("Packet kept in your supervision record.")
-                self.home.refresh()
-                self.debrief.refresh()
-                refresh = getattr(self.supervision, "refresh", None)
+        message, destination = import_dropped_file(self.session, path)
+        if destination is not None:
+            for key in ("home", "debrief", "supervision"):  # screens not built read it later
+                refresh = getattr(self.screens.built_screen(key), "refresh", None)
                 if callable(refresh):
                     refresh()
-                self.show_screen("supervision" if opened.kind == "packet" else "home")
+            self.show_screen(destination)
         QMessageBox.information(self, tr("Sealed file"), message)
         return message
 

@@ -111,6 +111,9 @@ class SupervisionScreen(QWidget):
     def title(self) -> str:
         return tr("Supervision")
 
+    def save_draft_now(self) -> None:
+        """Nothing is typed on this screen itself: notes and replies are written in dialogs."""
+
     def refresh(self) -> None:
         recipient, print_ = self.service.my_key()
         self.key_label.setText(tr("My key: {fingerprint}").format(fingerprint=print_))

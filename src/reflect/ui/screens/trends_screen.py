@@ -41,7 +41,8 @@ __all__ = ["SIGN_OPTIONS", "TABS", "TrendsScreen", "describe_tab", "draw_tab"]
 _preloading: list[bool] = []  # one preload per process, however many screens are built
 
 
-def _preload_charts() -> None:
+def preload_charts() -> None:
+    """Import matplotlib and the chart modules on a worker, once per process."""
     if _preloading:
         return
     _preloading.append(True)
@@ -79,11 +80,9 @@ class TrendsScreen(QWidget):
         self.panels: list[TrendChartPanel] = []
         self._stale: set[int] = set()
         self._started = False
-        # Right after unlock, load matplotlib and the chart modules on a worker thread, so
-        # the first visit to Trends only reads and draws (about half a second saved, on top
-        # of what _warm_up already keeps off the GUI thread). Costs the memory of matplotlib
-        # even if Trends is never opened, which the dashboard would need anyway.
-        QTimer.singleShot(0, _preload_charts)
+        # The workspace starts this right after unlock (about half a second saved on the
+        # first visit); a screen built on its own (tests, benchmarks) starts it here.
+        QTimer.singleShot(0, preload_charts)
         self._needs_refresh = False
         self.last_export: Any = None
         # The early-warning card reads recent check-ins and results; it is built on first
