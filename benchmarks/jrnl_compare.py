@@ -8,6 +8,9 @@ environment (`make bench` creates build/jrnl-venv), never as a Reflect dependenc
 The jrnl journal is written from the benchmark profile's own reflections (same dates,
 same text), unencrypted, since jrnl's encryption needs an interactive password or a
 keyring; Reflect's side runs on its encrypted profile and includes its key derivation.
+The search is timed twice: on the benchmark profile (Argon2id calibrated like a real
+profile's, about half a second) and on the same ten years keyed as `reflect demo` keys
+its profile (the Argon2id floor), which is the profile the issue's bar names.
 """
 
 from __future__ import annotations
@@ -57,7 +60,9 @@ def write_jrnl_journal(session, folder: Path) -> Path:
     return config
 
 
-def measure(jrnl: str, config: Path, data_dir: Path, src: Path, runs: int) -> dict[str, object]:
+def measure(
+    jrnl: str, config: Path, data_dir: Path, src: Path, runs: int, demo_keyed: Path | None = None
+) -> dict[str, object]:
     """Medians (and ranges) of interleaved runs: search and export/import, both programs."""
     from generate import BENCH_PASSPHRASE
 
@@ -74,27 +79,18 @@ def measure(jrnl: str, config: Path, data_dir: Path, src: Path, runs: int) -> di
     if not empty.exists():
         _empty_profile(empty)
 
-    samples: dict[str, list[float]] = {
-        k: [] for k in ("reflect_search", "jrnl_search", "jrnl_export", "reflect_import")
-    }
+    keys = ["reflect_search", "jrnl_search", "jrnl_export", "reflect_import"]
+    if demo_keyed is not None:
+        keys.append("reflect_search_demo_keyed")
+    samples: dict[str, list[float]] = {k: [] for k in keys}
+    search = [*reflect, "search", SEARCH_WORD, "--limit", str(SEARCH_LIMIT), "--data-dir"]
     for _ in range(runs):
         samples["jrnl_search"].append(
             _seconds([*jrnl_cmd, "-n", str(SEARCH_LIMIT), "-contains", SEARCH_WORD], env)
         )
-        samples["reflect_search"].append(
-            _seconds(
-                [
-                    *reflect,
-                    "search",
-                    SEARCH_WORD,
-                    "--limit",
-                    str(SEARCH_LIMIT),
-                    "--data-dir",
-                    str(data_dir),
-                ],
-                env,
-            )
-        )
+        samples["reflect_search"].append(_seconds([*search, str(data_dir)], env))
+        if demo_keyed is not None:
+            samples["reflect_search_demo_keyed"].append(_seconds([*search, str(demo_keyed)], env))
         with open(work / "export-timed.json", "w", encoding="utf-8") as handle:
             samples["jrnl_export"].append(_seconds([*jrnl_cmd, "--format", "json"], env, handle))
         target = work / "import-run"

@@ -307,11 +307,11 @@ def _measure_dashboard(session, app) -> dict[str, object]:
 # --- main ----------------------------------------------------------------------------------
 
 
-def _jrnl_figures(jrnl: str | None, folder: Path) -> dict[str, Any] | None:
+def _jrnl_figures(jrnl: str | None, folder: Path, years: int) -> dict[str, Any] | None:
     if not jrnl:
         return None
     import jrnl_compare
-    from generate import BENCH_PASSPHRASE
+    from generate import BENCH_PASSPHRASE, build_profile
 
     from reflect.paths import AppPaths
     from reflect.services.profiles import ProfileService
@@ -322,7 +322,15 @@ def _jrnl_figures(jrnl: str | None, folder: Path) -> dict[str, Any] | None:
         config = jrnl_compare.write_jrnl_journal(session, folder.parent / f"{folder.name}-jrnl")
     finally:
         session.close()
-    return jrnl_compare.measure(jrnl, config, folder, ROOT / "src", JRNL_RUNS)
+    # The same years keyed as `reflect demo` keys its profile (a few seconds to build).
+    demo_keyed = _demo_keyed_folder(folder)
+    if not (demo_keyed / "profiles").is_dir():
+        build_profile(demo_keyed, years, calibrated_kdf=False)
+    return jrnl_compare.measure(jrnl, config, folder, ROOT / "src", JRNL_RUNS, demo_keyed)
+
+
+def _demo_keyed_folder(folder: Path) -> Path:
+    return folder.parent / f"{folder.name}-demo-keyed"
 
 
 JRNL_RUNS = 5
@@ -356,11 +364,12 @@ def main() -> int:
         windows = measure_windows(folder)
         inner = measure_in_process(folder)
         reference = matplotlib_reference(inner["chart_data"])  # type: ignore[arg-type]
-        jrnl = _jrnl_figures(args.jrnl, folder)
+        jrnl = _jrnl_figures(args.jrnl, folder, args.years)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
             shutil.rmtree(folder.parent / f"{folder.name}-jrnl", ignore_errors=True)
+            shutil.rmtree(_demo_keyed_folder(folder), ignore_errors=True)
     print_report(windows, inner, reference, jrnl, (load_before, os.getloadavg()))
     return 0
 

@@ -95,6 +95,20 @@ def test_a_refused_archive_row_reads_in_french(french):  # noqa: F811
     assert "ne peut pas vérifier la table mystery" in message_in_language(unknown.value)
 
 
+def test_a_domain_rule_inside_a_refused_row_reads_in_french(french):  # noqa: F811
+    rows = [{"id": 1, "start_day": "2026-01-05", "end_day": "2026-01-02", "kind": "day_off"}]
+    with pytest.raises(ValidationError) as caught:
+        validate_tables(iter([("breaks", iter(rows))]), None, "backup.reflect")  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "backup.reflect: table breaks, row 1, field kind: A break cannot end before it starts. "
+        "Nothing was imported."
+    )
+    assert message_in_language(caught.value) == (
+        "backup.reflect : table breaks, ligne 1, champ kind : Une pause ne peut pas finir "
+        "avant de commencer. Rien n'a été importé."
+    )
+
+
 def test_a_supervision_packet_refusal_reads_in_french(tmp_path, french):  # noqa: F811
     pair = make_pair(tmp_path)
     try:

@@ -143,3 +143,55 @@ def test_every_template_form_ignores_the_wheel_and_still_scrolls(qtbot, session)
     assert QComboBox in kinds and any(issubclass(k, QSlider) for k in kinds)
     assert any(issubclass(k, QAbstractSpinBox) for k in kinds)
     assert isinstance(screen.scroll_area, QScrollArea)
+
+
+def test_a_late_guard_calms_the_value_widgets_already_built_under_the_window(qtbot):
+    from reflect.ui.widgets import wheel_guard
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    earlier = app.property(wheel_guard._PROPERTY)
+    if isinstance(earlier, wheel_guard.WheelGuard):
+        app.removeEventFilter(earlier)
+    app.setProperty(wheel_guard._PROPERTY, None)
+    try:
+        window = QWidget()
+        layout = QVBoxLayout(window)
+        combo, spin = QComboBox(), QSpinBox()
+        layout.addWidget(combo)
+        layout.addWidget(spin)
+        elsewhere = QComboBox()
+        for widget in (window, elsewhere):
+            qtbot.addWidget(widget)
+            widget.show()
+        QApplication.processEvents()  # polished with no guard: the wheel would take focus
+        assert combo.focusPolicy() == Qt.FocusPolicy.WheelFocus
+        assert spin.focusPolicy() == Qt.FocusPolicy.WheelFocus
+
+        guard = install_wheel_guard(built_under=window)
+
+        assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        assert spin.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        assert elsewhere.focusPolicy() == Qt.FocusPolicy.WheelFocus  # only the window's
+        spin.setValue(3)
+        _wheel(spin, +1)
+        assert spin.value() == 3  # and the wheel is guarded from now on
+        app.removeEventFilter(guard)
+    finally:
+        if isinstance(earlier, wheel_guard.WheelGuard):
+            app.installEventFilter(earlier)
+        app.setProperty(wheel_guard._PROPERTY, earlier)
+
+
+def test_the_lock_screen_profile_chooser_is_calmed_once_the_window_is_shown(qtbot, tmp_path):
+    from reflect.paths import AppPaths
+    from reflect.ui.app_window import AppWindow
+
+    window = AppWindow(AppPaths(tmp_path).ensure(), fast_kdf=True)
+    qtbot.addWidget(window)
+    window.show()
+    combos = window.lock_screen.findChildren(QComboBox)
+    assert combos
+    qtbot.waitUntil(
+        lambda: all(c.focusPolicy() == Qt.FocusPolicy.StrongFocus for c in combos), timeout=2000
+    )

@@ -44,6 +44,19 @@ class Term(str):
     Every other value (a file name, a number, what a person typed) is shown as it came."""
 
 
+class Clause(str):
+    """A whole sentence used inside another one, shown without its full stop (a domain rule
+    quoted in an import refusal). The interface translates ``sentence`` and drops the stop."""
+
+    sentence: Message
+
+    def __new__(cls, sentence: object) -> Clause:
+        message = as_message(sentence)
+        clause = super().__new__(cls, str(message).rstrip("."))
+        clause.sentence = message
+        return clause
+
+
 def as_message(text: object) -> Message:
     """``text`` as a Message: itself if it is one, else a finished sentence without values."""
     return text if isinstance(text, Message) else Message(str(text))

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from reflect.domain import safe_json
-from reflect.domain.message import Message, as_message
+from reflect.domain.message import Clause, Message, as_message
 from reflect.domain.safe_json import shorten
 
 # One cell may hold a long journal entry, but not a whole disk: 4 MB of text is far more
@@ -29,8 +29,8 @@ class RowProblem(Exception):
 
     def __init__(self, column: str, problem: str) -> None:
         self.column = column
-        # A Message, so whoever reports it can keep its template for translation.
-        self.problem = as_message(problem)
+        # A Message (or a quoted rule), so whoever reports it can keep its template.
+        self.problem: str = problem if isinstance(problem, Clause) else as_message(problem)
         super().__init__(self.problem)
 
 

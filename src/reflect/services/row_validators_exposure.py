@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.exposure import MAX_HOURS, Break, ShiftLog
-from reflect.domain.message import Message
+from reflect.domain.message import Clause, Message
 from reflect.domain.recovery import SELF_CHECK_KINDS, STATUSES, SelfCheck
 from reflect.domain.row_fields import RowProblem, RowReader, finite_number
 from reflect.domain.safe_json import shorten
@@ -21,8 +21,10 @@ def _domain(column: str, build):  # type: ignore[no-untyped-def]
     """Turn the domain's own refusal into a row problem (the column is the likeliest one)."""
     try:
         return build()
-    except (ValidationError, TypeError, ValueError) as exc:
-        raise RowProblem(column, str(exc).rstrip(".")) from None
+    except ValidationError as exc:
+        raise RowProblem(column, Clause(exc.message)) from None
+    except (TypeError, ValueError) as exc:
+        raise RowProblem(column, Clause(str(exc))) from None
 
 
 def shift_log(r: RowReader, ctx: RowContext) -> ShiftLog:

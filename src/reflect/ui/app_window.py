@@ -36,11 +36,12 @@ DEFAULT_IDLE_MINUTES = 5
 class AppWindow(LockScreenFlows):
     def __init__(self, paths: AppPaths, *, demo: bool = False, fast_kdf: bool = False) -> None:
         super().__init__()
-        # Style and wheel guard before any widget exists: applied afterwards, both walk and
-        # re-polish every widget already built (about 60 ms of the lock screen's first frame).
+        # The style before any widget exists: applied afterwards, it re-polishes every widget
+        # already built (about 60 ms of the lock screen's first frame).
         app = QApplication.instance()
-        # The wheel scrolls forms; it never changes an answer that is not being edited.
-        install_wheel_guard()
+        # The wheel scrolls forms; it never changes an answer that is not being edited. Set up
+        # once the lock screen is on screen (see wheel_guard), long before anyone can scroll.
+        QTimer.singleShot(0, self, lambda: install_wheel_guard(built_under=self))
         from reflect.ui.theme import apply_theme, follow_system
 
         if isinstance(app, QApplication):
@@ -63,10 +64,7 @@ class AppWindow(LockScreenFlows):
         self.lock_screen = LockScreen()
         self.pages.addWidget(self.lock_screen)
 
-        self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES * 60_000, self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES * 60_000, self)  # listens once unlocked
         # Built on first use (the first unlock): a reminder needs a profile's schedule, and
         # the tray's widgets would otherwise slow the lock screen's first frame.
         self._reminder: TrayReminder | None = None

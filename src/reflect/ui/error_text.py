@@ -11,7 +11,7 @@ turn). A sentence without values is looked up as it is; one with no French stays
 from __future__ import annotations
 
 from reflect.domain.errors import ReflectError
-from reflect.domain.message import Message, Term
+from reflect.domain.message import Clause, Message, Term
 from reflect.ui.i18n import current_language, tr
 
 
@@ -39,6 +39,8 @@ def _carried(message: BaseException | str) -> object:
 def _value(value: object) -> object:
     if isinstance(value, Term):
         return tr(value)
+    if isinstance(value, Clause):
+        return message_in_language(value.sentence).rstrip(".")
     if isinstance(value, (Message, ReflectError)):
         return message_in_language(value)
     return value

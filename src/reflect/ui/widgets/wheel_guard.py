@@ -9,6 +9,10 @@ it has keyboard focus; otherwise the wheel goes to the scroll area around it.
 Qt gives focus to a widget whose focus policy includes the wheel *before* the widget sees the
 wheel event, so the guard also lowers such widgets to ``StrongFocus`` (click or Tab) when
 they are polished, and once for every widget that already exists when it is installed.
+
+The window installs the guard on the first turn of the event loop, after the lock screen's
+first frame: an application-wide filter makes PySide wrap every event's target in Python,
+and meeting Qt's private helper widgets for the first time costs about 20 ms of set-up.
 """
 
 from __future__ import annotations
@@ -102,8 +106,15 @@ class WheelGuard(QObject):
         return True
 
 
-def install_wheel_guard(app: QApplication | None = None) -> WheelGuard | None:
-    """Install the guard once per application; safe to call from every set-up path."""
+def install_wheel_guard(
+    app: QApplication | None = None, *, built_under: QWidget | None = None
+) -> WheelGuard | None:
+    """Install the guard once per application; safe to call from every set-up path.
+
+    Widgets polished before the guard existed are calmed here: those under ``built_under``
+    when it is given (found by type, in C++), otherwise every widget of the application.
+    Walking every widget wraps each of Qt's private helper widgets in Python, which sets up
+    dozens of Python types and enums the app never uses; the window names itself instead."""
     app = app or QApplication.instance()  # type: ignore[assignment]
     if not isinstance(app, QApplication):
         return None
@@ -113,7 +124,12 @@ def install_wheel_guard(app: QApplication | None = None) -> WheelGuard | None:
     guard = WheelGuard(app)
     app.installEventFilter(guard)
     app.setProperty(_PROPERTY, guard)
-    for widget in QApplication.allWidgets():
+    if built_under is not None:
+        kinds = (QAbstractSpinBox, QComboBox, QAbstractSlider)
+        built = [w for kind in kinds for w in built_under.findChildren(kind)]  # type: ignore[misc]
+    else:
+        built = QApplication.allWidgets()
+    for widget in built:
         if is_value_widget(widget):
             _calm_focus_policy(widget)
     return guard
