@@ -77,3 +77,25 @@ def test_alt_number_and_intent_signals_reach_screens_not_built_yet(qtbot, sessio
     assert window.stack.currentWidget() is window.screens["resources"]
     window.arrive_at("journal")
     assert window.stack.currentWidget() is window.journal
+
+
+def test_a_screen_that_fails_on_its_first_visit_says_so_and_opens_on_the_next(qtbot, monkeypatch):
+    import sys
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: reported.append(exc))
+    built: list[str] = []
+    failing = {"c"}
+    stack, slots = _slots(qtbot, built, failing)
+    stack.setCurrentIndex(2)  # the navigation shows it: no exception escapes into Qt
+    page = stack.currentWidget()
+    notes = page.findChildren(QLabel)
+    assert len(notes) == 1 and "could not open" in notes[0].text()
+    assert [str(e) for e in reported] == ["c"]  # recorded like any unexpected error
+    stack.setCurrentIndex(0)
+    stack.setCurrentIndex(2)
+    assert len(stack.currentWidget().findChildren(QLabel)) == 1  # said once, not twice
+    failing.clear()
+    stack.setCurrentIndex(0)
+    stack.setCurrentIndex(2)
+    assert stack.currentWidget() is slots["c"] and slots["c"].text() == "c"

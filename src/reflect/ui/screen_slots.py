@@ -9,9 +9,12 @@ the navigation rows and the stack keep matching.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Mapping
 
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from reflect.ui.i18n import tr
 
 
 class ScreenSlots(Mapping[str, QWidget]):
@@ -85,5 +88,24 @@ class ScreenSlots(Mapping[str, QWidget]):
         widget = self._stack.widget(index)
         for key, placeholder in list(self._waiting.items()):
             if placeholder is widget:
-                self._replace(key)
+                try:
+                    self._replace(key)
+                except Exception as exc:  # noqa: BLE001 - say so rather than show a blank page
+                    _say_it_failed(placeholder)
+                    sys.excepthook(type(exc), exc, exc.__traceback__)  # the diagnostic log
                 return
+
+
+def _say_it_failed(placeholder: QWidget) -> None:
+    if placeholder.findChild(QLabel) is not None:
+        return
+    note = QLabel(
+        tr(
+            "This screen could not open. Nothing you wrote was changed. Try it again from "
+            "the navigation, or lock and unlock Reflect."
+        )
+    )
+    note.setWordWrap(True)
+    layout = QVBoxLayout(placeholder)
+    layout.addWidget(note)
+    layout.addStretch(1)
