@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
 from reflect.ui.widgets.on_this_day_card import OnThisDayCard
 from reflect.ui.widgets.recovery_cards import RecoveryCard, SelfCheckCard
+from reflect.ui.widgets.scroll_page import scroll_page
 
 SELF_CHECK_POLL_MS = 15 * 60 * 1000  # a due self-check appears within a quarter of an hour
 
@@ -90,18 +90,7 @@ class HomeScreen(QWidget):
 
     def _scroll_body(self) -> QVBoxLayout:
         """Home scrolls as one page; returns the page's layout."""
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(14)
-        return layout
+        return scroll_page(self, (24, 20, 24, 20), spacing=14)
 
     def _build_greeting(self, layout: QVBoxLayout) -> None:
         self.greeting = QLabel()

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -33,6 +31,7 @@ from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
 from reflect.ui.i18n import LANGUAGES, tr
 from reflect.ui.screens.profile_key_actions import change_passphrase, make_recovery_key
+from reflect.ui.widgets.scroll_page import scroll_page
 from reflect.ui.widgets.writing_settings import WritingSettings
 
 THEME_CHOICES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
@@ -91,18 +90,7 @@ class SettingsScreen(QWidget):
 
     def _scroll_body(self) -> QVBoxLayout:
         """The screen scrolls as one page; returns the layout of the page."""
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        return layout
+        return scroll_page(self, (24, 20, 24, 20), spacing=12)
 
     def _build_recovery(self, session: Session, layout: QVBoxLayout) -> None:
         """Exposure and recovery (its own widget, saving through this screen)."""

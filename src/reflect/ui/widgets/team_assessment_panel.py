@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,6 +33,7 @@ from reflect.domain.team_sentences import team_num
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.widgets.scroll_page import scroll_page
 
 RATING_TEXT = {"strength": "Strength", "partly": "Partly there", "gap": "Gap"}
 RATING_COLOUR = {"strength": "#009E73", "partly": "#E69F00", "gap": "#D55E00"}  # Okabe-Ito
@@ -56,16 +55,7 @@ class TeamAssessmentPanel(QWidget):
         self.answer_boxes: list[QComboBox] = []
         self.setAccessibleName(tr("Organisational self-assessment"))
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        self.layout_ = QVBoxLayout(body)
-        self.layout_.setContentsMargins(16, 12, 16, 16)
+        self.layout_ = scroll_page(self, (16, 12, 16, 16))
 
         self._add_intro()
 

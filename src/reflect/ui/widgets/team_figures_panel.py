@@ -13,12 +13,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from reflect.domain.team_summary import MIN_GROUP, TeamSummary
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.widgets.scroll_page import scroll_page
 
 if TYPE_CHECKING:
     from reflect.charts.style import ChartStyle
@@ -83,17 +82,7 @@ class TeamFiguresPanel(QWidget):
         self.canvases: list[ChartCanvas] = []
         self.setAccessibleName(tr("Team figures"))
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        self.body = QVBoxLayout(body)
-        self.body.setContentsMargins(16, 12, 16, 16)
-        self.body.setSpacing(10)
+        self.body = scroll_page(self, (16, 12, 16, 16), spacing=10)
 
         self._add_controls()
 
