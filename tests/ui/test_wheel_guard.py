@@ -183,15 +183,86 @@ def test_a_late_guard_calms_the_value_widgets_already_built_under_the_window(qtb
         app.setProperty(wheel_guard._PROPERTY, earlier)
 
 
-def test_the_lock_screen_profile_chooser_is_calmed_once_the_window_is_shown(qtbot, tmp_path):
+def _without_the_application_guard(app: QApplication):
+    """Take the application-wide guard away for one test; returns what to put back."""
+    from reflect.ui.widgets import wheel_guard
+
+    earlier = app.property(wheel_guard._PROPERTY)
+    if isinstance(earlier, wheel_guard.WheelGuard):
+        app.removeEventFilter(earlier)
+    app.setProperty(wheel_guard._PROPERTY, None)
+    return earlier
+
+
+def _put_back(app: QApplication, earlier: object) -> None:
+    from reflect.ui.widgets import wheel_guard
+
+    now = app.property(wheel_guard._PROPERTY)
+    if isinstance(now, wheel_guard.WheelGuard):
+        app.removeEventFilter(now)
+    if isinstance(earlier, wheel_guard.WheelGuard):
+        app.installEventFilter(earlier)
+    app.setProperty(wheel_guard._PROPERTY, earlier)
+
+
+def test_the_lock_screen_guards_its_profile_chooser_without_the_application_filter(
+    qtbot, tmp_path, monkeypatch
+):
+    from reflect.domain.profile import ProfileInfo
+    from reflect.ui.screens.lock_screen import LockScreen
+    from reflect.ui.widgets import wheel_guard
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    earlier = _without_the_application_guard(app)
+    try:
+        screen = LockScreen()
+        qtbot.addWidget(screen)
+        profiles = [
+            ProfileInfo(f"p{n}", f"Profile {n}", tmp_path / f"p{n}", "2026-01-01", False)
+            for n in range(3)
+        ]
+        screen.set_profiles(profiles)
+        screen.show()
+        combo = screen.profile_combo
+        screen.passphrase_edit.setFocus()
+        QApplication.processEvents()
+        guard = app.property(wheel_guard._PROPERTY)
+        assert isinstance(guard, wheel_guard.WheelGuard) and not guard.app_wide
+        assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        before = combo.currentIndex()
+        _wheel(combo, -1)
+        _wheel(combo, +1)
+        assert combo.currentIndex() == before
+    finally:
+        _put_back(app, earlier)
+
+
+def test_the_window_installs_the_application_guard_at_the_first_action(
+    qtbot, tmp_path, monkeypatch
+):
     from reflect.paths import AppPaths
     from reflect.ui.app_window import AppWindow
+    from reflect.ui.widgets import wheel_guard
 
-    window = AppWindow(AppPaths(tmp_path).ensure(), fast_kdf=True)
-    qtbot.addWidget(window)
-    window.show()
-    combos = window.lock_screen.findChildren(QComboBox)
-    assert combos
-    qtbot.waitUntil(
-        lambda: all(c.focusPolicy() == Qt.FocusPolicy.StrongFocus for c in combos), timeout=2000
-    )
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    seen: list[bool] = []
+
+    def recovery(self: AppWindow, _info: object) -> None:
+        seen.append(app.property(wheel_guard._PROPERTY).app_wide)
+
+    monkeypatch.setattr(AppWindow, "_on_lock_screen_recovery", recovery)
+    earlier = _without_the_application_guard(app)
+    try:
+        window = AppWindow(AppPaths(tmp_path).ensure(), fast_kdf=True)
+        qtbot.addWidget(window)
+        window.show()
+        QApplication.processEvents()
+        guard = app.property(wheel_guard._PROPERTY)
+        assert isinstance(guard, wheel_guard.WheelGuard) and not guard.app_wide
+        # Any intent from the lock screen (here a recovery) reaches the guard first.
+        window.lock_screen.recovery_requested.emit(None)
+        assert seen == [True] and guard.app_wide
+    finally:
+        _put_back(app, earlier)

@@ -39,9 +39,6 @@ class AppWindow(LockScreenFlows):
         # The style before any widget exists: applied afterwards, it re-polishes every widget
         # already built (about 60 ms of the lock screen's first frame).
         app = QApplication.instance()
-        # The wheel scrolls forms; it never changes an answer that is not being edited. Set up
-        # once the lock screen is on screen (see wheel_guard), long before anyone can scroll.
-        QTimer.singleShot(0, self, lambda: install_wheel_guard(built_under=self))
         from reflect.ui.theme import apply_theme, follow_system
 
         if isinstance(app, QApplication):
@@ -98,7 +95,21 @@ class AppWindow(LockScreenFlows):
             self._reminder.quit_requested.connect(self.quit_for_real)
         return self._reminder
 
+    def _guard_the_wheel(self) -> None:
+        """The wheel scrolls forms; it never changes an answer that is not being edited.
+        Application-wide from the person's first action on the lock screen (wheel_guard)."""
+        install_wheel_guard(built_under=self)
+
     def _connect_lock_screen(self) -> None:
+        lock_screen = self.lock_screen
+        for intent in (
+            lock_screen.unlock_requested,
+            lock_screen.create_profile_requested,
+            lock_screen.demo_requested,
+            lock_screen.help_requested,
+            lock_screen.recovery_requested,
+        ):
+            intent.connect(self._guard_the_wheel)  # connected first, so it runs first
         self.lock_screen.unlock_requested.connect(self._on_lock_screen_unlock)
         self.lock_screen.create_profile_requested.connect(self._on_lock_screen_create)
         self.lock_screen.demo_requested.connect(self._on_lock_screen_demo)
@@ -182,6 +193,7 @@ class AppWindow(LockScreenFlows):
     def show_help(self) -> None:
         from reflect.ui.screens.get_help_dialog import GetHelpDialog
 
+        self._guard_the_wheel()  # Ctrl+Shift+H works on the lock screen too
         country = "CA"
         if self.session is not None:
             country = str(self.session.settings.get("country"))
@@ -215,6 +227,7 @@ class AppWindow(LockScreenFlows):
     def _build_workspace(self, session: Session) -> None:
         from reflect.ui.workspace import Workspace
 
+        self._guard_the_wheel()
         workspace = Workspace(session, profiles=self.profiles)
         workspace.lock_requested.connect(self.lock)
         workspace.help_requested.connect(self.show_help)

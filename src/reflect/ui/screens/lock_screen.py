@@ -18,6 +18,7 @@ from reflect.domain.profile import ProfileInfo
 from reflect.paths import APP_NAME
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import current_language, tr
+from reflect.ui.widgets.wheel_guard import guard_widget
 
 
 class LockScreen(QWidget):
@@ -73,6 +74,7 @@ class LockScreen(QWidget):
         """Profile, passphrase, Unlock, Forgot passphrase? and the status."""
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName(tr("Profile"))
+        guard_widget(self.profile_combo)  # before any application-wide guard (wheel_guard)
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit.setPlaceholderText(tr("Passphrase"))

@@ -10,9 +10,12 @@ Qt gives focus to a widget whose focus policy includes the wheel *before* the wi
 wheel event, so the guard also lowers such widgets to ``StrongFocus`` (click or Tab) when
 they are polished, and once for every widget that already exists when it is installed.
 
-The window installs the guard on the first turn of the event loop, after the lock screen's
-first frame: an application-wide filter makes PySide wrap every event's target in Python,
-and meeting Qt's private helper widgets for the first time costs about 20 ms of set-up.
+An application-wide filter makes PySide wrap every event's target in Python, and the first
+time it meets one of Qt's private classes (timers, windows, a combo box's popup) it sets up
+every related Python type: about 30 ms. So the lock screen's first frame goes without it:
+the lock screen guards its one value widget itself (``guard_widget``), and the window
+installs the application-wide guard as soon as the person does anything there (unlock,
+create, recover, the demo, Get help now) and before any workspace exists.
 """
 
 from __future__ import annotations
@@ -77,6 +80,8 @@ def _calm_focus_policy(widget: QWidget) -> None:
 class WheelGuard(QObject):
     """Application event filter; see the module docstring."""
 
+    app_wide = False  # True once installed on the application, not only on chosen widgets
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind == QEvent.Type.Polish and isinstance(obj, QWidget) and is_value_widget(obj):
@@ -106,24 +111,41 @@ class WheelGuard(QObject):
         return True
 
 
-def install_wheel_guard(
-    app: QApplication | None = None, *, built_under: QWidget | None = None
-) -> WheelGuard | None:
-    """Install the guard once per application; safe to call from every set-up path.
-
-    Widgets polished before the guard existed are calmed here: those under ``built_under``
-    when it is given (found by type, in C++), otherwise every widget of the application.
-    Walking every widget wraps each of Qt's private helper widgets in Python, which sets up
-    dozens of Python types and enums the app never uses; the window names itself instead."""
-    app = app or QApplication.instance()  # type: ignore[assignment]
-    if not isinstance(app, QApplication):
-        return None
+def _shared_guard(app: QApplication) -> WheelGuard:
     existing = app.property(_PROPERTY)
     if isinstance(existing, WheelGuard):
         return existing
     guard = WheelGuard(app)
-    app.installEventFilter(guard)
     app.setProperty(_PROPERTY, guard)
+    return guard
+
+
+def guard_widget(widget: QWidget) -> None:
+    """Guard one value widget on its own, before (or without) the application-wide filter."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    _calm_focus_policy(widget)
+    widget.installEventFilter(_shared_guard(app))
+
+
+def install_wheel_guard(
+    app: QApplication | None = None, *, built_under: QWidget | None = None
+) -> WheelGuard | None:
+    """Install the guard application-wide, once; safe to call from every set-up path.
+
+    Widgets polished before then are calmed here: those under ``built_under`` when it is
+    given (found by type, in C++), otherwise every widget of the application. Walking every
+    widget wraps each of Qt's private helper widgets in Python, with the set-up cost above;
+    the window names itself instead."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if not isinstance(app, QApplication):
+        return None
+    guard = _shared_guard(app)
+    if guard.app_wide:
+        return guard
+    app.installEventFilter(guard)
+    guard.app_wide = True
     if built_under is not None:
         kinds = (QAbstractSpinBox, QComboBox, QAbstractSlider)
         built = [w for kind in kinds for w in built_under.findChildren(kind)]  # type: ignore[misc]
