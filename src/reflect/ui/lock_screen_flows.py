@@ -18,7 +18,6 @@ from reflect.domain.profile import ProfileInfo
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
-from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
 from reflect.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -66,6 +65,9 @@ class LockScreenFlows(QMainWindow):
             )
 
     def _on_lock_screen_create(self) -> None:
+        # Imported when asked for: the lock screen's first frame does not need the dialog.
+        from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
+
         dialog = CreateProfileDialog(self)
         if dialog.exec() != CreateProfileDialog.DialogCode.Accepted:
             return
