@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +27,9 @@ def write_private_file(path: Path, data: bytes) -> None:
     through a file (or a link) someone else placed there.
     """
     path = Path(path)
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
+    # os.urandom is what secrets.token_hex reads; importing secrets would load OpenSSL's
+    # hashing (hmac) into the lock screen's start-up for a file name.
+    temp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.part")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
