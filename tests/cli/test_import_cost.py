@@ -1,8 +1,9 @@
 """Commands that draw no chart must not pay for numpy or matplotlib at start-up.
 
 sqlite-utils imports numpy at module level when it is installed (matplotlib installs it),
-which alone costs about 150 ms; reflect.storage hides it while sqlite-utils loads. Each
-check runs in a fresh interpreter, since this test process has long imported both.
+which alone costs about 150 ms; reflect.storage hides it while sqlite-utils loads, and
+leaves dateutil's parser to load when used. Each check runs in a fresh interpreter, since
+this test process has long imported all of them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ HEAVY = (
     "numpy",
     "matplotlib",
     "pandas",
+    "dateutil.parser._parser",  # sqlite-utils' date recipes: registered lazily, never run
     "PySide6",
     "reflect.commands.export",
     "reflect.commands.score",
@@ -99,3 +101,18 @@ def test_numpy_still_imports_after_the_storage_layer():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "numpy"
+
+
+def test_the_date_recipes_of_sqlite_utils_still_work_when_used():
+    """dateutil's parser is only deferred: the first use loads it, unchanged."""
+    code = (
+        "import sys, reflect.storage.database\n"
+        "from sqlite_utils.recipes import parsedate, parsedatetime\n"
+        "assert 'dateutil.parser._parser' not in sys.modules\n"
+        "print(parsedate('7 December 2026'), parsedatetime('2026-12-07 03:40'))\n"
+        "import dateutil.parser\n"
+        "print(type(dateutil.parser.ParserError).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["2026-12-07", "2026-12-07T03:40:00", "type"]

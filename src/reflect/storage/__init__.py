@@ -10,6 +10,10 @@ import numpy later.
 Importing this package does not load sqlite-utils itself (about 100 ms): the lock screen
 imports storage helpers such as the file lock and must not pay for it. A one-shot import
 hook applies the hiding when something first imports sqlite-utils.
+
+sqlite-utils also imports dateutil's parser (about 20 ms) for recipes that parse dates in
+its own command line; Reflect never calls them. The parser is registered as a lazy module
+(the standard library's ``LazyLoader``): it loads, unchanged, the first time anything uses it.
 """
 
 from __future__ import annotations
@@ -19,7 +23,24 @@ import sys
 from types import ModuleType
 
 
+def _load_when_used(name: str) -> None:
+    if name in sys.modules:
+        return
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return  # not installed: sqlite-utils' own import will say so
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, module)
+
+
 def _hidden_while(execute, module: ModuleType) -> None:
+    _load_when_used("dateutil.parser")
     hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
