@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.dialog_buttons import ok_cancel
 
 
 class PassphrasePrompt(QDialog):
@@ -49,11 +49,7 @@ class PassphrasePrompt(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: palette(highlight);")
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = ok_cancel(self, self._on_ok)
         layout.addWidget(buttons)
         self.first.setFocus()
 

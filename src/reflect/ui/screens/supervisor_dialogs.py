@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -28,6 +27,7 @@ from reflect.domain.supervision import RATING_ITEMS, SessionRating, fingerprint
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.dialog_buttons import ok_cancel
 from reflect.ui.widgets.rating_row import RatingRow
 
 PACKET_NAME = "debrief-packet.age"  # reveals nothing: no name, no date
@@ -70,14 +70,7 @@ class AddSupervisorDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(tr("Add supervisor"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.add)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self, self.add, tr("Add supervisor"))
         layout.addWidget(buttons)
         self.key.textChanged.connect(self._on_key_changed)
         self.confirm.toggled.connect(self._sync)
@@ -157,14 +150,7 @@ class SendPacketDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.send_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.send_button.setText(tr("Seal and save…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.send)
-        buttons.rejected.connect(self.reject)
+        buttons, self.send_button = ok_cancel(self, self.send, tr("Seal and save…"))
         layout.addWidget(buttons)
         self.add_button.clicked.connect(self._add_supervisor)
         self.supervisor.currentIndexChanged.connect(self._sync)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.recovery import MAX_MOVE_DAYS, SELF_CHECK_MESSAGE, SelfCheck
 from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.widgets.dialog_buttons import ok_cancel
 
 MOVE_BY_DAYS = 3
 
@@ -83,11 +83,7 @@ def choose_day(parent: QWidget, suggested: date) -> date | None:
     edit.setMaximumDate(today.addDays(MAX_MOVE_DAYS))
     edit.setAccessibleName(tr("Day of the self-check"))
     label.setBuddy(edit)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
+    buttons, _ = ok_cancel(dialog, dialog.accept)
     layout.addWidget(label)
     layout.addWidget(edit)
     layout.addWidget(buttons)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.widgets.dialog_buttons import ok_cancel
 
 
 class ReplyDialog(QDialog):
@@ -51,13 +51,7 @@ class ReplyDialog(QDialog):
         self.message.setMaximumHeight(90)
         form.addRow(tr("Message"), self.message)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Seal and save…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = ok_cancel(self, self.accept, tr("Seal and save…"))
         layout.addWidget(buttons)
 
     def chosen_next(self) -> date | None:
