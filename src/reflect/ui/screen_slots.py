@@ -25,16 +25,13 @@ class ScreenSlots(Mapping[str, QWidget]):
         self._waiting: dict[str, QWidget] = {}  # key -> placeholder in the stack
         stack.currentChanged.connect(self._on_current_changed)
 
-    def add_waiting(self, key: str) -> None:
-        """A slot at the end of the stack; the screen is built when first needed."""
+    def add_waiting(self, key: str, index: int = -1) -> None:
+        """A slot at ``index`` of the stack (the end by default); the screen is built when
+        first needed."""
         placeholder = QWidget()
         placeholder.setObjectName(f"waiting-{key}")
         self._waiting[key] = placeholder
-        self._stack.addWidget(placeholder)
-
-    def insert_built(self, key: str, index: int, screen: QWidget) -> None:
-        self._built[key] = screen
-        self._stack.insertWidget(index, screen)
+        self._stack.insertWidget(index, placeholder)
 
     def remove(self, key: str) -> QWidget:
         """Take a screen (or its placeholder) out of the stack; the caller deletes it."""

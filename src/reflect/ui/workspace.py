@@ -93,7 +93,6 @@ class Workspace(QWidget):
         self.session = session
         self.profiles = profiles
         self.setAccessibleName(tr("Reflect workspace"))
-        self.team: TeamScreen | None = None
         supervisor = session.settings.get("role") == "supervisor"
         self.navigation = NAVIGATION + (SUPERVISOR_NAVIGATION if supervisor else ())
         # A sealed reply (or, for a supervisor, a packet) can be dropped on the window.
@@ -203,18 +202,13 @@ class Workspace(QWidget):
         if shown == ("team" in self.screens):
             return
         if shown:
-            from reflect.ui.screens.team_screen import TeamScreen
-
-            screen = TeamScreen(self.session)
             row = self._row_of("settings")  # just above Settings (Supervision stays last)
             item = QListWidgetItem(tr("Team"))
             item.setData(Qt.ItemDataRole.UserRole, "team")
             # Same index in the list and the stack, so currentRowChanged keeps matching.
             self.nav.insertItem(row, item)
-            self.screens.insert_built("team", row, screen)
-            self.team = screen
+            self.screens.add_waiting("team", row)
         else:
-            self.team = None
             row = self._row_of("team")
             widget = self.screens.remove("team")
             self.nav.takeItem(row)
@@ -272,6 +266,10 @@ class Workspace(QWidget):
             from reflect.ui.screens.supervision_screen import SupervisionScreen
 
             return SupervisionScreen(session)
+        if key == "team":
+            from reflect.ui.screens.team_screen import TeamScreen
+
+            return TeamScreen(session)
         raise KeyError(key)
 
     # Typed access for the workspace's own wiring and for tests; each builds on first use.
