@@ -45,6 +45,35 @@ class Notice:
     message_template: str = ""
     args: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
 
+    @classmethod
+    def worded(
+        cls,
+        title: str,
+        message: str,
+        args: tuple[tuple[str, str | tuple[str, ...]], ...],
+        *,
+        id: str,
+        kind: str,
+        since: datetime,
+        category: str | None = None,
+        instrument_id: str | None = None,
+        subscale_id: str | None = None,
+    ) -> Notice:
+        """A notice whose title and message are these templates filled with ``args``."""
+        return cls(
+            id=id,
+            kind=kind,
+            title=fill(title, args),
+            message=fill(message, args),
+            since=since,
+            category=category,
+            instrument_id=instrument_id,
+            subscale_id=subscale_id,
+            title_template=title,
+            message_template=message,
+            args=args,
+        )
+
 
 def fill(template: str, args: tuple[tuple[str, str | tuple[str, ...]], ...]) -> str:
     """A notice template with its values (a tuple value is a list, joined with commas)."""
@@ -103,15 +132,13 @@ def _overall_rise(
         ("count", str(len(overall))),
         ("names", names),
     )
-    return Notice(
+    return Notice.worded(
+        title,
+        message,
+        args,
         id=f"rise:{OVERALL}:{_stamp(overall[0].checkin.taken_at)}",
         kind="rise",
-        title=fill(title, args),
-        message=fill(message, args),
         since=overall[0].checkin.taken_at,
-        title_template=title,
-        message_template=message,
-        args=args,
     )
 
 
@@ -124,16 +151,14 @@ def _category_rise(key: str, run: list[ScoredCheckIn], wording: NoticeWording) -
         ("count", str(len(run))),
         ("part", label.lower()),
     )
-    return Notice(
+    return Notice.worded(
+        title,
+        message,
+        args,
         id=f"rise:{key}:{_stamp(run[0].checkin.taken_at)}",
         kind="rise",
-        title=fill(title, args),
-        message=fill(message, args),
         since=run[0].checkin.taken_at,
         category=key,
-        title_template=title,
-        message_template=message,
-        args=args,
     )
 
 
@@ -181,17 +206,15 @@ def band_notices(
                 ("band", band.label),
             )
             notices.append(
-                Notice(
+                Notice.worded(
+                    title,
+                    message,
+                    args,
                     id=f"band:{instrument_id}:{subscale.id}:{_stamp(first.taken_at)}",
                     kind="band",
-                    title=fill(title, args),
-                    message=fill(message, args),
                     since=first.taken_at,
                     instrument_id=instrument_id,
                     subscale_id=subscale.id,
-                    title_template=title,
-                    message_template=message,
-                    args=args,
                 )
             )
     return notices
