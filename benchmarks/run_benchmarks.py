@@ -5,7 +5,8 @@
 Builds the profile in a temporary folder (3,650 check-ins, 10,000 reflections), then prints
 each bar with the figure measured and the reference measured in the same run:
 
-- lock screen shown vs a bare PySide6 window (both: fresh process to first frame, median);
+- lock screen shown vs a bare PySide6 window (both: a fresh process that shows its window
+  and quits, median), and the same up to the first frame only;
 - unlock to the populated workspace minus the key derivation alone;
 - full-text search over 10,000 reflections, saving a reflection (median and p95, in process);
 - dashboard first render vs matplotlib's own import-and-draw of the same data, and the
@@ -49,7 +50,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 app = QApplication([])
 w = QWidget(); w.resize(900, 640); w.setWindowTitle("bare"); w.show()
-QTimer.singleShot(0, app.quit)
+def shown():  # what Reflect does with REFLECT_EXIT_AFTER_SHOW: say so, then quit
+    import sys
+    print("bare: shown QWidget", file=sys.stderr, flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
 app.exec()
 """
 
@@ -70,12 +75,6 @@ print(time.perf_counter() - t0)
 """
 
 
-def _process_seconds(args: list[str], env: dict[str, str], stdin: str | None = None) -> float:
-    started = time.perf_counter()
-    subprocess.run(args, env=env, input=stdin, text=True, check=True, capture_output=True)
-    return time.perf_counter() - started
-
-
 def _median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
@@ -89,14 +88,34 @@ def _spread(samples: list[float]) -> str:
     return f"[{min(samples) * 1000:.0f}-{max(samples) * 1000:.0f}]"
 
 
+def _shown_and_whole_seconds(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from starting the process to its "shown" line (the first frame), and to its end."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    shown = None
+    for line in process.stderr:
+        if b": shown " in line:
+            shown = time.perf_counter() - started
+            break
+    process.stderr.read()
+    if process.wait() != 0 or shown is None:
+        raise RuntimeError(f"{args[:3]} did not show its window")
+    return shown, time.perf_counter() - started
+
+
 def measure_windows(data_dir: Path) -> dict[str, Any]:
-    bare, lock = [], []
+    """Whole processes (start to exit, the bar's measure) and start to first frame, both."""
+    bare, lock, bare_frame, lock_frame = [], [], [], []
+    env = {**ENV, "REFLECT_EXIT_AFTER_SHOW": "1", "PYTHONPATH": str(ROOT / "src")}
+    reflect = [sys.executable, "-m", "reflect", "--data-dir", str(data_dir)]
     for _ in range(RUNS):  # interleaved, so a busy moment affects both equally
-        bare.append(_process_seconds([sys.executable, "-c", BARE_WINDOW], ENV))
-        env = {**ENV, "REFLECT_EXIT_AFTER_SHOW": "1", "PYTHONPATH": str(ROOT / "src")}
-        lock.append(
-            _process_seconds([sys.executable, "-m", "reflect", "--data-dir", str(data_dir)], env)
-        )
+        frame, whole = _shown_and_whole_seconds([sys.executable, "-c", BARE_WINDOW], ENV)
+        bare_frame.append(frame)
+        bare.append(whole)
+        frame, whole = _shown_and_whole_seconds(reflect, env)
+        lock_frame.append(frame)
+        lock.append(whole)
     ratios = [b and x / b for x, b in zip(lock, bare, strict=True)]
     return {
         "bare_window_ms": _median_ms(bare),
@@ -104,6 +123,8 @@ def measure_windows(data_dir: Path) -> dict[str, Any]:
         "bare_spread": _spread(bare),
         "lock_spread": _spread(lock),
         "ratio_range": f"[{min(ratios):.2f}-{max(ratios):.2f}x]",
+        "bare_first_frame_ms": _median_ms(bare_frame),
+        "lock_first_frame_ms": _median_ms(lock_frame),
     }
 
 

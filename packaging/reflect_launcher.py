@@ -1,5 +1,5 @@
 """PyInstaller's entry script: the same entry point as the `reflect` command."""
 
-from reflect.cli import main
+from reflect.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -1,3 +1,3 @@
-from reflect.cli import main
+from reflect.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -51,13 +51,21 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     tighten_private_tree(paths.data_dir)
     _log_unexpected_errors(paths.data_dir)
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        from reflect.ui.theme import new_application
+
+        app = new_application(sys.argv)
     _set_up_application(app)
     instance_lock = _lock_this_data_folder(paths)
     if instance_lock is None:
         return 1
     window = AppWindow(paths, demo=demo)
     window.show()
+    from reflect import process_gc
+
+    process_gc.started()
     if os.environ.get("REFLECT_EXIT_AFTER_SHOW"):
         _quit_once_shown(app, window)
     try:

@@ -8,7 +8,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from reflect import __version__
+from reflect import __version__, process_gc
 from reflect.commands import COMMAND_MODULES
 
 DESCRIPTION = (
@@ -134,6 +134,15 @@ def _parser_for(argv: Sequence[str] | None) -> argparse.ArgumentParser:
     return build_parser()
 
 
+def run() -> int:
+    """The process entry point (the `reflect` command, `python -m reflect`, the bundle)."""
+    process_gc.starting()
+    try:
+        return main()
+    finally:
+        process_gc.ending()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     gui = _gui_arguments(argv)
     if gui is not None and (gui.install_desktop_entry or gui.uninstall_desktop_entry):
@@ -153,6 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reflect.domain.errors import ReflectError
     from reflect.hardening import disable_core_dumps
 
+    process_gc.started()
     disable_core_dumps()  # a core of a command holds the key and decrypted text, as the app's
     try:
         return int(args.handler(args) or 0)

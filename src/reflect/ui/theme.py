@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
+STYLE = "Fusion"
 
 # Calm, low-saturation colours with text contrast above WCAG AA (4.5:1) in both themes.
 COLOURS: dict[str, dict[str, str]] = {
@@ -170,12 +171,29 @@ def apply_theme(choice: str, app: QApplication | None = None) -> str:
         hints.setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
     else:
         hints.unsetColorScheme()
-    app.setStyle("Fusion")
+    _use_style(app)
     app.setPalette(palette_for(scheme))
     app.setStyleSheet(STYLESHEET.format(**COLOURS[scheme]))
     app.setProperty("reflectTheme", choice)
     app.setProperty("reflectScheme", scheme)
     return scheme
+
+
+def new_application(argv: list[str]) -> QApplication:
+    """The application, born with Reflect's style.
+
+    Setting the style afterwards hands Python the style object, and PySide builds the
+    Python type of QStyle and its enums for it: about 6 ms of the lock screen's first frame.
+    """
+    app = QApplication([*argv[:1], "-style", STYLE, *argv[1:]])
+    app.setProperty("reflectStyle", STYLE)
+    return app
+
+
+def _use_style(app: QApplication) -> None:
+    if app.property("reflectStyle") != STYLE:
+        app.setStyle(STYLE)
+        app.setProperty("reflectStyle", STYLE)
 
 
 def follow_system(app: QApplication) -> None:
