@@ -94,3 +94,51 @@ def test_a_keyed_row_whose_other_unique_column_is_taken_is_skipped():
     source["received_packets"].insert({**row, "packet_id": "b", "content_hash": "same"})
     apply_merge(target, plan_merge(target, source.conn))
     assert [r["packet_id"] for r in target["received_packets"].rows] == ["a"]
+
+
+def _agreement(db, supervisee_id, aims):
+    db["supervision_agreements"].insert(
+        {"supervisee_id": supervisee_id, "frequency": "monthly", "aims": aims,
+         "confidentiality": "", "records": "", "review_on": "", "updated_at": "2026-01-02"}
+    )  # fmt: skip
+
+
+def _supervisee(db, name):
+    return (
+        db["supervisees"]
+        .insert({"name": name, "recipient": f"age1{name.lower()}", "first_seen": "2026-01-01"})
+        .last_pk
+    )
+
+
+def test_an_agreement_keyed_by_a_new_supervisee_is_imported_not_taken_for_a_duplicate():
+    """The agreement's key is a link: the archive's supervisee 1 is not the profile's."""
+    target, source = _db(), _db()
+    _agreement(target, _supervisee(target, "Alice"), "Alice's aims")
+    _agreement(source, _supervisee(source, "Bob"), "Bob's aims")
+    plan = plan_merge(target, source.conn)
+    assert plan.counts()["supervision_agreements"] == {"new": 1, "duplicates": 0}
+    apply_merge(target, plan)
+    owners = {r["id"]: r["name"] for r in target["supervisees"].rows}
+    aims = {owners[r["supervisee_id"]]: r["aims"] for r in target["supervision_agreements"].rows}
+    assert aims == {"Alice": "Alice's aims", "Bob": "Bob's aims"}
+
+
+def test_an_agreement_of_a_supervisee_already_here_keeps_the_profiles_own():
+    target, source = _db(), _db()
+    _agreement(target, _supervisee(target, "Alice"), "kept")
+    _supervisee(source, "Zed")
+    _agreement(source, _supervisee(source, "Alice"), "from the archive")
+    plan = plan_merge(target, source.conn)
+    assert plan.counts()["supervision_agreements"] == {"new": 0, "duplicates": 1}
+    apply_merge(target, plan)  # no UNIQUE constraint failure
+    assert [r["aims"] for r in target["supervision_agreements"].rows] == ["kept"]
+
+
+def test_an_agreement_whose_supervisee_is_missing_is_not_given_to_someone_else():
+    target, source = _db(), _db()
+    for name in ("Alice", "Bob", "Carol"):
+        _supervisee(target, name)
+    _agreement(source, 7, "nobody's")  # no supervisee 7 in the archive
+    apply_merge(target, plan_merge(target, source.conn))
+    assert list(target["supervision_agreements"].rows) == []

@@ -78,10 +78,33 @@ class _UniqueValues:
             owners[value] = owner
 
 
+def _key_in_target(
+    row: dict[str, Any], pk: list[str], parents: dict[str, TablePlan]
+) -> tuple[Any, ...] | None:
+    """``row``'s key as the profile will hold it, or None when a link in it points nowhere.
+
+    A key can be a link (an agreement is keyed by its supervisee): the archive's supervisee 1
+    is not the profile's, so the value is translated the way apply_merge will translate it.
+    """
+    values: list[Any] = []
+    for column in pk:
+        parent = parents.get(column)
+        if parent is None:
+            values.append(row[column])
+        elif row[column] in parent.duplicate_ids:
+            values.append(parent.duplicate_ids[row[column]])  # the profile's own row
+        elif row[column] in parent.old_ids:
+            values.append(object())  # a new row: a new id, equal to no key present
+        else:
+            return None  # nothing to attach it to; it must not land on another's id
+    return tuple(values)
+
+
 def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
     """What merging ``source`` (a DB-API connection) into ``target`` would write."""
     present = set(data_tables(target.conn))
     plans: list[TablePlan] = []
+    planned: dict[str, TablePlan] = {}
     skipped: list[str] = []
     for table in data_tables(source):
         if table in NEVER_IMPORTED:
@@ -117,14 +140,19 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
             for row in iter_rows(target.conn, table):
                 keys.add(tuple(row[c] for c in pk))
                 taken.claim(row)
+            parents = {c: planned[LINKS[c]] for c in pk if LINKS.get(c) in planned}
             for row in iter_rows(source, table):
-                if tuple(row[c] for c in pk) in keys or taken.owner(row) is not _FREE:
+                key = _key_in_target(row, pk, parents)
+                if key is None:
+                    continue
+                if key in keys or taken.owner(row) is not _FREE:
                     plan.duplicates += 1
                     continue
-                keys.add(tuple(row[c] for c in pk))
+                keys.add(key)
                 taken.claim(row)
                 plan.rows.append({c: row[c] for c in shared})
         plans.append(plan)
+        planned[table] = plan
     return MergePlan(plans, skipped)
 
 
