@@ -184,7 +184,7 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
     The copy is still encrypted; it is migrated to this version's schema so it can be read
     with today's column names. Raises WrongPassphrase or ArchiveError.
     """
-    from reflect.storage.migrations import apply_migrations
+    from reflect.storage.migrations import apply_migrations, newer_than_code
 
     manifest = read_manifest(path)
     where = Message("{name} (archive manifest)", name=Path(path).name)
@@ -213,6 +213,13 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
         verify_database(copy, key)
         db = sqlite_utils.Database(connect_encrypted(copy, key), execute_plugins=False)
         try:
+            if newer_than_code(db):
+                # Named as the archive: migrating would say "This profile" is newer.
+                raise ArchiveError(
+                    "{name} was written by a newer version of Reflect; update Reflect to "
+                    "import it. Nothing was imported.",
+                    name=Path(path).name,
+                )
             apply_migrations(db)
         except BaseException:
             db.conn.close()

@@ -1,0 +1,45 @@
+"""Paths that copy a person's whole data (import, restore, backup, check) against hostile
+or unlucky input: each case here once lost, changed or misdescribed data."""
+
+from __future__ import annotations
+
+import pytest
+from tests.faults.input_helpers import (
+    ARCHIVE_PASS,
+    GOOD_ROWS,
+    PASSPHRASE,
+    assert_one_clean_line,
+    build_archive,
+    run,
+)
+
+from reflect.paths import AppPaths
+from reflect.services.profiles import ProfileService
+
+FUTURE = (
+    "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+    "VALUES ('reflect', 'm099_future', '2030-01-01')"
+)
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    paths = AppPaths(tmp_path / "data").ensure()
+    ProfileService(paths, fast_kdf=True).create(PASSPHRASE, "Target")
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    passfile = tmp_path / "archive-pass.txt"
+    passfile.write_text(ARCHIVE_PASS, encoding="utf-8")
+    return ["--data-dir", str(paths.data_dir)], ["--archive-passphrase-file", str(passfile)]
+
+
+def test_an_archive_from_a_newer_reflect_is_named_as_the_archive_not_the_profile(
+    cli, tmp_path, capsys
+):
+    root, secret = cli
+    archive = build_archive(tmp_path, {"reflections": [GOOD_ROWS["reflections"]]}, (FUTURE,))
+    code, _, err = run([*root, "import", str(archive), *secret], capsys)
+    assert code == 2
+    line = assert_one_clean_line(err)
+    assert archive.name in line and "newer version of Reflect" in line
+    assert "This profile" not in line
+    assert run([*root, "check"], capsys)[0] == 0  # the profile itself is fine
