@@ -142,3 +142,20 @@ def test_an_agreement_whose_supervisee_is_missing_is_not_given_to_someone_else()
     _agreement(source, 7, "nobody's")  # no supervisee 7 in the archive
     apply_merge(target, plan_merge(target, source.conn))
     assert list(target["supervision_agreements"].rows) == []
+
+
+def test_a_row_repeated_inside_the_archive_keeps_the_links_of_its_second_copy():
+    """Two equal reflections in the archive become one; the second's follow-up must point to
+    it, not to nothing."""
+    target, source = _db(), _db()
+    row = {"template_id": "free_write", "occurred_at": "2026-01-01T10:00:00", "setting": "other",
+           "tags": "[]", "feelings": "[]", "answers": '{"text": "x"}', "body": "x",
+           "created_at": "2026-01-01T10:00:00", "updated_at": "2026-01-01T10:00:00"}  # fmt: skip
+    source["reflections"].insert(row)
+    second = source["reflections"].insert(row).last_pk
+    source["follow_ups"].insert(
+        {"reflection_id": second, "text": "Call", "created_at": "2026-01-01T10:00:00"}
+    )
+    apply_merge(target, plan_merge(target, source.conn))
+    (kept,) = [r["id"] for r in target["reflections"].rows]
+    assert [r["reflection_id"] for r in target["follow_ups"].rows] == [kept]

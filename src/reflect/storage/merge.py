@@ -29,6 +29,7 @@ class TablePlan:
     old_ids: list[Any] = field(default_factory=list)  # their ids in the source, for links
     duplicates: int = 0
     duplicate_ids: dict[Any, Any] = field(default_factory=dict)  # source id -> existing id
+    same_as: dict[Any, Any] = field(default_factory=dict)  # source id -> earlier source id
 
 
 @dataclass
@@ -46,6 +47,13 @@ def _fingerprint(row: dict[str, Any], keep: list[str]) -> str:
 
 
 _FREE = object()
+
+
+@dataclass(frozen=True)
+class _InSource:
+    """A row planned from the source itself: ``id`` is its id there."""
+
+    id: Any
 
 
 class _UniqueValues:
@@ -93,7 +101,7 @@ def _key_in_target(
             values.append(row[column])
         elif row[column] in parent.duplicate_ids:
             values.append(parent.duplicate_ids[row[column]])  # the profile's own row
-        elif row[column] in parent.old_ids:
+        elif row[column] in parent.old_ids or row[column] in parent.same_as:
             values.append(object())  # a new row: a new id, equal to no key present
         else:
             return None  # nothing to attach it to; it must not land on another's id
@@ -129,10 +137,13 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
                 found = existing[key] if key in existing else taken.owner(row)
                 if key in existing or found is not _FREE:
                     plan.duplicates += 1
-                    plan.duplicate_ids[row["id"]] = found
+                    if isinstance(found, _InSource):  # its links follow the first copy
+                        plan.same_as[row["id"]] = found.id
+                    else:
+                        plan.duplicate_ids[row["id"]] = found
                     continue
-                existing[key] = None  # a repeated row inside the source counts once
-                taken.claim(row)
+                existing[key] = _InSource(row["id"])  # a repeated row inside counts once
+                taken.claim(row, _InSource(row["id"]))
                 plan.rows.append({c: row[c] for c in shared if c != "id"})
                 plan.old_ids.append(row["id"])
         else:
@@ -142,13 +153,13 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
                 taken.claim(row)
             parents = {c: planned[LINKS[c]] for c in pk if LINKS.get(c) in planned}
             for row in iter_rows(source, table):
-                key = _key_in_target(row, pk, parents)
-                if key is None:
+                held_as = _key_in_target(row, pk, parents)
+                if held_as is None:
                     continue
-                if key in keys or taken.owner(row) is not _FREE:
+                if held_as in keys or taken.owner(row) is not _FREE:
                     plan.duplicates += 1
                     continue
-                keys.add(key)
+                keys.add(held_as)
                 taken.claim(row)
                 plan.rows.append({c: row[c] for c in shared})
         plans.append(plan)
@@ -177,6 +188,8 @@ def apply_merge(db: sqlite_utils.Database, plan: MergePlan) -> dict[str, int]:
                 new_id = db.conn.execute(sql, list(row.values())).lastrowid
                 if old_id is not None:
                     mapping[old_id] = new_id
+            for repeat, first in table_plan.same_as.items():
+                mapping[repeat] = mapping.get(first)
             new_ids[table_plan.table] = mapping
             written[table_plan.table] = len(table_plan.rows)
     return written
