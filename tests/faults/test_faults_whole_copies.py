@@ -43,3 +43,42 @@ def test_an_archive_from_a_newer_reflect_is_named_as_the_archive_not_the_profile
     assert archive.name in line and "newer version of Reflect" in line
     assert "This profile" not in line
     assert run([*root, "check"], capsys)[0] == 0  # the profile itself is fine
+
+
+def test_a_full_disk_while_unpacking_an_archive_is_not_called_a_damaged_archive(
+    cli, tmp_path, capsys, monkeypatch
+):
+    import errno
+    import os
+
+    from reflect.storage import archive as archive_module
+
+    root, secret = cli
+    archive = build_archive(tmp_path, {"reflections": [GOOD_ROWS["reflections"]]})
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, _block):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def fdopen(fd, mode="r", *args, **kwargs):
+        handle = real_fdopen(fd, mode, *args, **kwargs)
+        return FullDisk(handle) if mode == "wb" else handle
+
+    monkeypatch.setattr(archive_module.os, "fdopen", fdopen)
+    code, _, err = run([*root, "import", str(archive), *secret], capsys)
+    monkeypatch.undo()
+    assert code == 2
+    line = assert_one_clean_line(err)
+    assert "The disk is full" in line and "damaged" not in line
+    data = tmp_path / "data"
+    assert not list(data.rglob(".archive-*"))  # the partial copy is gone

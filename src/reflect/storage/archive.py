@@ -8,6 +8,7 @@ and cost settings), the format and the Reflect version, never anything written b
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
@@ -20,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from reflect.domain import safe_json
-from reflect.domain.errors import cut
+from reflect.domain.errors import StorageUnavailable, cut
 from reflect.domain.message import Message
 from reflect.storage.backup import connect_readonly, fsync_dir, verify_database
 from reflect.storage.database import connect_encrypted
@@ -178,6 +179,11 @@ def _remove(copy: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def _writing_failed(exc: OSError, copy: Path) -> bool:
+    full = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG, errno.EROFS)
+    return exc.errno in full or str(exc.filename) == str(copy)
+
+
 def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
     """Check the archive and open a working copy of its database in ``workdir`` (private).
 
@@ -226,6 +232,9 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
             raise
     except (zipfile.BadZipFile, OSError) as exc:
         _remove(copy)
+        if isinstance(exc, OSError) and _writing_failed(exc, copy):
+            # The profile's folder is full or read-only: the archive itself is fine.
+            raise StorageUnavailable.from_os_error(exc, workdir) from exc
         raise ArchiveError(
             "{name} is damaged and cannot be read ({error}).",
             name=Path(path).name,
