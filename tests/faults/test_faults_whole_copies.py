@@ -82,3 +82,32 @@ def test_a_full_disk_while_unpacking_an_archive_is_not_called_a_damaged_archive(
     assert "The disk is full" in line and "damaged" not in line
     data = tmp_path / "data"
     assert not list(data.rglob(".archive-*"))  # the partial copy is gone
+
+
+@pytest.mark.parametrize(
+    ("table", "row"),
+    [
+        ("supervisees", {"name": "Sam", "recipient": "age1sam", "first_seen": "2026-01-01"}),
+        ("shift_logs", {"day": "2026-01-05", "hours": 8.0, "created_at": "2026-01-05T20:00:00"}),
+        ("breaks", {"start_day": "2026-02-01", "end_day": "2026-02-08", "kind": "leave"}),
+    ],
+)
+def test_a_backup_holding_only_supervision_or_exposure_rows_is_not_called_empty(
+    tmp_path, table, row
+):
+    """Restoring from the app never passes allow_empty: such a backup could not come back."""
+    from reflect.services.backups import backup_now, restore_backup
+
+    service = ProfileService(AppPaths(tmp_path / "data").ensure(), fast_kdf=True)
+    info = service.create(PASSPHRASE, "Supervisor")
+    session = service.unlock(info, PASSPHRASE)
+    try:
+        with session.db.atomic():
+            session.db[table].insert(row)
+        backup = backup_now(session).written[0]
+        with session.db.atomic():
+            session.db.execute(f'DELETE FROM "{table}"')
+    finally:
+        session.close()
+    report = restore_backup(info, backup, PASSPHRASE)
+    assert report.counts[table] == 1

@@ -34,6 +34,7 @@ from reflect.storage.database import close_database, connect_encrypted, open_dat
 from reflect.storage.errors import VaultError, WrongPassphrase
 from reflect.storage.kdf import wipe
 from reflect.storage.migrations import migrations, newer_than_code
+from reflect.storage.table_dump import data_tables
 
 FIRST_MIGRATION = "m001_initial"
 # The tables every Reflect database has had since the first version.
@@ -51,8 +52,10 @@ REQUIRED_TABLES = frozenset(
         "debriefs",
     }
 )
-# Tables that hold what a person wrote or chose (a backup with none of these rows is empty).
-DATA_TABLES = tuple(sorted(REQUIRED_TABLES - {"dismissed_notices"}))
+# A backup is empty when no data table but these holds a row. The tables are read from the
+# backup (table_dump.data_tables), so rows of tables later migrations added count too: a
+# supervisor's supervisees, an exposure log's shifts.
+NOT_WRITTEN_BY_THE_PERSON = frozenset({"dismissed_notices"})
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,8 @@ def _check_contents(backup: Path, key: bytearray, allow_empty: bool) -> None:
             )
         applied = {m.name for m in migrations.applied(db)}
         unknown = newer_than_code(db)
-        rows = sum(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in DATA_TABLES)
+        kept = [t for t in data_tables(conn) if t not in NOT_WRITTEN_BY_THE_PERSON]
+        rows = sum(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in kept)
     finally:
         conn.close()
     if unknown:
