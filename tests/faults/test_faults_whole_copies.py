@@ -4,6 +4,8 @@ or unlucky input: each case here once lost, changed or misdescribed data."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.faults.input_helpers import (
     ARCHIVE_PASS,
     GOOD_ROWS,
@@ -111,3 +113,27 @@ def test_a_backup_holding_only_supervision_or_exposure_rows_is_not_called_empty(
         session.close()
     report = restore_backup(info, backup, PASSPHRASE)
     assert report.counts[table] == 1
+
+
+@pytest.fixture(scope="module")
+def archive_bytes(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("whole-archive")
+    return build_archive(folder, {n: [r] for n, r in GOOD_ROWS.items()}).read_bytes()
+
+
+@settings(max_examples=30, deadline=None)
+@given(fraction=st.floats(0.0, 1.0, exclude_max=True))
+def test_an_archive_cut_short_is_called_cut_short_not_a_wrong_kind_of_file(
+    archive_bytes, tmp_path_factory, fraction
+):
+    """A copy to a USB stick that did not finish: the person must not be told to pick another
+    kind of file."""
+    from reflect.domain.errors import ValidationError
+    from reflect.services.importing import detect_format
+
+    cut = 4 + int(fraction * (len(archive_bytes) - 4))
+    path = tmp_path_factory.mktemp("cut") / "mine.reflect-archive"
+    path.write_bytes(archive_bytes[:cut])
+    with pytest.raises(ValidationError) as refused:
+        detect_format(path)
+    assert "cut short" in str(refused.value) and "neither" not in str(refused.value)

@@ -28,6 +28,9 @@ class ImportReport:
         return {**self.preview.to_json(), "written": self.written, "dry_run": self.dry_run}
 
 
+ZIP_START = b"PK\x03\x04"  # a zip's first member header
+
+
 def detect_format(path: Path) -> str:
     path = Path(path).expanduser()
     if path.exists() and not path.is_file():
@@ -40,6 +43,13 @@ def detect_format(path: Path) -> str:
         start = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
     if start[:1] in (b"{", b"["):
         return "jrnl-json"
+    if start.startswith(ZIP_START):
+        # A zip whose end (the directory) is missing: an archive whose copy did not finish.
+        raise ValidationError(
+            "{name} looks like a Reflect archive but is cut short or damaged (was it copied "
+            "completely?). Nothing was imported.",
+            name=path.name,
+        )
     raise ValidationError(
         "{name} is neither a Reflect archive nor a jrnl JSON export (made with 'jrnl --format "
         "json'). Nothing was imported.",
