@@ -179,6 +179,24 @@ def _remove(copy: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def _migrate(db: sqlite_utils.Database, name: str) -> None:
+    """Bring the working copy to today's schema (closing it if that fails)."""
+    from reflect.storage.migrations import apply_migrations, newer_than_code
+
+    try:
+        if newer_than_code(db):
+            # Named as the archive: migrating would say "This profile" is newer.
+            raise ArchiveError(
+                "{name} was written by a newer version of Reflect; update Reflect to import "
+                "it. Nothing was imported.",
+                name=name,
+            )
+        apply_migrations(db)
+    except BaseException:
+        db.conn.close()
+        raise
+
+
 def _writing_failed(exc: OSError, copy: Path) -> bool:
     full = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG, errno.EROFS)
     return exc.errno in full or str(exc.filename) == str(copy)
@@ -190,8 +208,6 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
     The copy is still encrypted; it is migrated to this version's schema so it can be read
     with today's column names. Raises WrongPassphrase or ArchiveError.
     """
-    from reflect.storage.migrations import apply_migrations, newer_than_code
-
     manifest = read_manifest(path)
     where = Message("{name} (archive manifest)", name=Path(path).name)
     params = KdfParams.from_dict(manifest["kdf"], where)
@@ -218,18 +234,7 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
         connect_readonly(copy, key).close()  # WrongPassphrase before anything else
         verify_database(copy, key)
         db = sqlite_utils.Database(connect_encrypted(copy, key), execute_plugins=False)
-        try:
-            if newer_than_code(db):
-                # Named as the archive: migrating would say "This profile" is newer.
-                raise ArchiveError(
-                    "{name} was written by a newer version of Reflect; update Reflect to "
-                    "import it. Nothing was imported.",
-                    name=Path(path).name,
-                )
-            apply_migrations(db)
-        except BaseException:
-            db.conn.close()
-            raise
+        _migrate(db, Path(path).name)
     except (zipfile.BadZipFile, OSError) as exc:
         _remove(copy)
         if isinstance(exc, OSError) and _writing_failed(exc, copy):
