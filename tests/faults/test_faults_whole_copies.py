@@ -137,3 +137,13 @@ def test_an_archive_cut_short_is_called_cut_short_not_a_wrong_kind_of_file(
     with pytest.raises(ValidationError) as refused:
         detect_format(path)
     assert "cut short" in str(refused.value) and "neither" not in str(refused.value)
+
+
+def test_restoring_an_archive_says_it_is_an_archive_not_a_cut_short_backup(cli, tmp_path, capsys):
+    root, _ = cli
+    archive = build_archive(tmp_path, {n: [r] for n, r in GOOD_ROWS.items()})
+    code, _, err = run([*root, "restore", str(archive), "--yes"], capsys)
+    assert code == 2
+    line = assert_one_clean_line(err)
+    assert "archive" in line and "reflect import" in line
+    assert "cut short" not in line

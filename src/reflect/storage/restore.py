@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -131,6 +132,14 @@ def resolve_backup_key(
 _MIN_PAGE = 512
 
 
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
 def check_backup_file(backup: Path) -> None:
     try:
         size = Path(backup).stat().st_size
@@ -140,6 +149,14 @@ def check_backup_file(backup: Path) -> None:
             name=backup.name,
             error=cut(exc.strerror, 120),
         ) from exc
+    if _starts_with(backup, b"PK\x03\x04") and zipfile.is_zipfile(backup):
+        # An exported archive, not a backup: "cut short" would make a good file look broken.
+        # (Both tests: an encrypted backup is random bytes, which may hold a zip's end mark.)
+        raise VaultError(
+            "{name} is a Reflect archive (or another zip file), not a backup: an archive is "
+            "added to a profile with Import ('reflect import'). Nothing was changed.",
+            name=backup.name,
+        )
     if size < _MIN_PAGE or size % _MIN_PAGE:
         raise VaultError(
             "{name} is not a Reflect backup: it is empty or cut short ({size} byte). "
