@@ -159,3 +159,27 @@ def test_a_row_repeated_inside_the_archive_keeps_the_links_of_its_second_copy():
     apply_merge(target, plan_merge(target, source.conn))
     (kept,) = [r["id"] for r in target["reflections"].rows]
     assert [r["reflection_id"] for r in target["follow_ups"].rows] == [kept]
+
+
+def _hours(db, supervisee_id):
+    db["supervision_hours"].insert(
+        {"held_on": "2026-03-02", "minutes": 60, "kind": "individual", "format": "in_person",
+         "supervisee_id": supervisee_id, "note": ""}
+    )  # fmt: skip
+
+
+def test_equal_rows_linked_to_different_rows_are_both_kept():
+    """Two sessions of an hour on one day, one per supervisee, differ only in their link:
+    neither is a duplicate of the other, nor of the profile's hour with someone else."""
+    target, source = _db(), _db()
+    _hours(target, _supervisee(target, "Alice"))
+    _hours(source, _supervisee(source, "Bob"))
+    _hours(source, _supervisee(source, "Carol"))
+    plan = plan_merge(target, source.conn)
+    assert plan.counts()["supervision_hours"] == {"new": 2, "duplicates": 0}
+    apply_merge(target, plan)
+    owners = {r["id"]: r["name"] for r in target["supervisees"].rows}
+    held = sorted(owners[r["supervisee_id"]] for r in target["supervision_hours"].rows)
+    assert held == ["Alice", "Bob", "Carol"]
+    again = plan_merge(target, source.conn)  # and a second import adds nothing
+    assert again.counts()["supervision_hours"] == {"new": 0, "duplicates": 2}

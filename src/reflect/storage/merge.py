@@ -1,8 +1,10 @@
 """Merging another Reflect database (an opened archive) into a profile, table by table.
 
 Generic on purpose, so tables added by later migrations are merged too. A row counts as a
-duplicate when all its columns except its id and its links to other rows are equal to a row
-already present; duplicates are skipped, and links (a follow-up's reflection or debrief) are
+duplicate when all its columns except its id are equal to a row already present, its links
+to other rows compared by the row they will point to (an hour logged with the archive's
+supervisee 2 equals the profile's hour with its own row for that supervisee, and no hour of
+anyone else); duplicates are skipped, and links (a follow-up's reflection or debrief) are
 re-pointed to the row that now stands for the original. Tables keyed by text (plan sections,
 settings) keep the profile's own value. Drafts are never imported: they would replace work
 in progress.
@@ -86,26 +88,42 @@ class _UniqueValues:
             owners[value] = owner
 
 
-def _key_in_target(
-    row: dict[str, Any], pk: list[str], parents: dict[str, TablePlan]
-) -> tuple[Any, ...] | None:
-    """``row``'s key as the profile will hold it, or None when a link in it points nowhere.
+@dataclass(frozen=True)
+class _New:
+    """A link to a row the merge adds: its id in the source (equal to no id in the profile)."""
 
-    A key can be a link (an agreement is keyed by its supervisee): the archive's supervisee 1
-    is not the profile's, so the value is translated the way apply_merge will translate it.
+    id: Any
+
+
+class _Links:
+    """A source row's links as the profile will hold them (the way apply_merge re-points them).
+
+    The archive's supervisee 1 is not the profile's: a link is the profile's own row when the
+    parent was a duplicate, a _New when the parent is added, and None when it points nowhere.
     """
-    values: list[Any] = []
-    for column in pk:
-        parent = parents.get(column)
-        if parent is None:
-            values.append(row[column])
-        elif row[column] in parent.duplicate_ids:
-            values.append(parent.duplicate_ids[row[column]])  # the profile's own row
-        elif row[column] in parent.old_ids or row[column] in parent.same_as:
-            values.append(object())  # a new row: a new id, equal to no key present
-        else:
-            return None  # nothing to attach it to; it must not land on another's id
-    return tuple(values)
+
+    def __init__(self, names: list[str], planned: dict[str, TablePlan]) -> None:
+        self.parents = {c: planned[LINKS[c]] for c in names if LINKS.get(c) in planned}
+        self.added = {c: set(p.old_ids) for c, p in self.parents.items()}
+
+    def value(self, column: str, value: Any) -> Any:
+        parent = self.parents.get(column)
+        if parent is None or value is None:
+            return None
+        value = parent.same_as.get(value, value)
+        if value in parent.duplicate_ids:
+            return parent.duplicate_ids[value]
+        return _New(value) if value in self.added[column] else None
+
+    def translated(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {**row, **{c: self.value(c, row[c]) for c in row if c in LINKS}}
+
+
+def _key_in_target(row: dict[str, Any], pk: list[str], links: _Links) -> tuple[Any, ...] | None:
+    """``row``'s key as the profile will hold it (an agreement is keyed by its supervisee), or
+    None when a link in it points nowhere: it must not land on someone else's id."""
+    key = tuple(links.translated(row)[c] for c in pk)
+    return None if any(key[i] is None for i, c in enumerate(pk) if c in LINKS) else key
 
 
 def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
@@ -124,14 +142,15 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
         pk = primary_key(target.conn, table)
         plan = TablePlan(table)
         taken = _UniqueValues(target.conn, table, shared, pk)
+        links = _Links(shared, planned)
         if pk == ["id"]:
-            compare = [c for c in shared if c != "id" and c not in LINKS]
+            compare = [c for c in shared if c != "id"]
             existing: dict[str, Any] = {}
             for row in iter_rows(target.conn, table):
                 existing[_fingerprint(row, compare)] = row["id"]
                 taken.claim(row, row["id"])
             for row in iter_rows(source, table):
-                key = _fingerprint(row, compare)
+                key = _fingerprint(links.translated(row), compare)
                 # Equal in every column, or holding a value a unique column already has (a
                 # supervisee's key under another name): the profile's own row stands for it.
                 found = existing[key] if key in existing else taken.owner(row)
@@ -151,9 +170,8 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
             for row in iter_rows(target.conn, table):
                 keys.add(tuple(row[c] for c in pk))
                 taken.claim(row)
-            parents = {c: planned[LINKS[c]] for c in pk if LINKS.get(c) in planned}
             for row in iter_rows(source, table):
-                held_as = _key_in_target(row, pk, parents)
+                held_as = _key_in_target(row, pk, links)
                 if held_as is None:
                     continue
                 if held_as in keys or taken.owner(row) is not _FREE:
