@@ -147,3 +147,52 @@ def test_restoring_an_archive_says_it_is_an_archive_not_a_cut_short_backup(cli, 
     line = assert_one_clean_line(err)
     assert "archive" in line and "reflect import" in line
     assert "cut short" not in line
+
+
+def _disk_full(*_args, **_kwargs):
+    import sqlcipher3
+
+    raise sqlcipher3.OperationalError("database or disk is full")
+
+
+def test_a_full_disk_during_a_restore_reaches_the_app_as_one_clear_sentence(tmp_path, monkeypatch):
+    """The app shows the error's text: SQLite's own 'database or disk is full' is English
+    only and names no folder."""
+    from reflect.domain.errors import ReflectError
+    from reflect.services.backups import backup_now, restore_backup
+    from reflect.storage import restore
+
+    service = ProfileService(AppPaths(tmp_path / "data").ensure(), fast_kdf=True)
+    info = service.create(PASSPHRASE, "Full")
+    session = service.unlock(info, PASSPHRASE)
+    try:
+        session.checkins.record({"work.swamped": 2}, sleep=1)
+        backup = backup_now(session).written[0]
+    finally:
+        session.close()
+    monkeypatch.setattr(restore, "connect_encrypted", _disk_full)
+    with pytest.raises(ReflectError, match="The disk is full: Reflect could not write in"):
+        restore_backup(info, backup, PASSPHRASE)
+    monkeypatch.undo()
+    session = service.unlock(info, PASSPHRASE)
+    try:
+        assert session.checkins.count() == 1
+    finally:
+        session.close()
+
+
+def test_a_full_disk_during_an_import_reaches_the_app_as_one_clear_sentence(tmp_path, monkeypatch):
+    from reflect.domain.errors import ReflectError
+    from reflect.services.importing import import_file
+    from reflect.storage import merge
+
+    archive = build_archive(tmp_path, {n: [r] for n, r in GOOD_ROWS.items()})
+    service = ProfileService(AppPaths(tmp_path / "data").ensure(), fast_kdf=True)
+    session = service.unlock(service.create(PASSPHRASE, "Full"), PASSPHRASE)
+    try:
+        monkeypatch.setattr(merge, "apply_merge", _disk_full)
+        with pytest.raises(ReflectError, match="The disk is full: Reflect could not write in"):
+            import_file(session, archive, ARCHIVE_PASS)
+        assert session.journal.count() == 0
+    finally:
+        session.close()

@@ -214,6 +214,7 @@ def restore_backup(
     ``pre-restore-…`` backup. Raises WrongPassphrase, ProfileBusy or VaultError (damaged,
     empty or foreign file) without changing anything.
     """
+    from reflect.storage.failures import translated
     from reflect.storage.file_lock import profile_lock
     from reflect.storage.leftovers import clean_leftovers
     from reflect.storage.restore import restore_database
@@ -223,7 +224,10 @@ def restore_backup(
         raise ValidationError("There is no backup file at {path}.", path=backup)
     if progress:
         progress(10, "Checking the backup…")
-    with profile_lock(profile.directory).acquire(on_wait=on_lock_wait):
+    with (
+        profile_lock(profile.directory).acquire(on_wait=on_lock_wait),
+        translated(profile.directory),
+    ):
         clean_leftovers(profile.directory)
         result = restore_database(profile, backup, passphrase, allow_empty=allow_empty)
     if progress:

@@ -16,6 +16,7 @@ from typing import Any
 from reflect.domain.errors import ValidationError
 from reflect.services.importers import ImportPreview, PreparedImport
 from reflect.services.session import Session
+from reflect.storage.failures import translated
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def import_file(
         report(READ_SHARE, "")
         if dry_run:
             return ImportReport(prepared.preview, {}, True)
-        with session.db.atomic():
+        with translated(session.profile.directory), session.db.atomic():
             if prepared.write_with_progress is not None:
                 span = 100 - READ_SHARE
                 written = prepared.write_with_progress(
