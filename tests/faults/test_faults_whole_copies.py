@@ -196,3 +196,31 @@ def test_a_full_disk_during_an_import_reaches_the_app_as_one_clear_sentence(tmp_
         assert session.journal.count() == 0
     finally:
         session.close()
+
+
+@pytest.mark.parametrize("fmt", ["json", "archive"])
+def test_a_full_disk_during_an_export_reaches_the_app_as_one_clear_sentence(
+    tmp_path, monkeypatch, fmt
+):
+    import errno
+
+    from reflect.domain.errors import ReflectError
+    from reflect.services import export
+    from reflect.storage import archive
+
+    def no_space(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    service = ProfileService(AppPaths(tmp_path / "data").ensure(), fast_kdf=True)
+    session = service.unlock(service.create(PASSPHRASE, "Full"), PASSPHRASE)
+    try:
+        monkeypatch.setattr(export.os, "replace", no_space)  # also archive.os: the same module
+        assert archive.os is export.os
+        with pytest.raises(ReflectError, match="The disk is full: Reflect could not write in"):
+            export.export_profile(
+                session, fmt, tmp_path / "out", plain_ok=True, archive_passphrase=ARCHIVE_PASS
+            )
+    finally:
+        monkeypatch.undo()
+        session.close()
+    assert [p.name for p in tmp_path.iterdir()] == ["data"]  # no partial file left
