@@ -224,3 +224,27 @@ def test_a_full_disk_during_an_export_reaches_the_app_as_one_clear_sentence(
         monkeypatch.undo()
         session.close()
     assert [p.name for p in tmp_path.iterdir()] == ["data"]  # no partial file left
+
+
+@pytest.mark.parametrize("automatic", [False, True])
+def test_a_full_disk_during_a_backup_reaches_the_app_as_one_clear_sentence(
+    tmp_path, monkeypatch, automatic
+):
+    import errno
+
+    from reflect.domain.errors import ReflectError
+    from reflect.services.backups import automatic_backup_job, backup_now, backups_dir
+    from reflect.storage import backup
+
+    def no_space(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    service = ProfileService(AppPaths(tmp_path / "data").ensure(), fast_kdf=True)
+    session = service.unlock(service.create(PASSPHRASE, "Full"), PASSPHRASE)
+    try:
+        monkeypatch.setattr(backup, "write_private_file", no_space)  # the key sidecar
+        with pytest.raises(ReflectError, match="The disk is full: Reflect could not write in"):
+            automatic_backup_job(session)() if automatic else backup_now(session)
+        assert not [p for p in backups_dir(session.profile).glob("*") if p.is_file()]
+    finally:
+        session.close()
