@@ -248,3 +248,27 @@ def test_a_full_disk_during_a_backup_reaches_the_app_as_one_clear_sentence(
         assert not [p for p in backups_dir(session.profile).glob("*") if p.is_file()]
     finally:
         session.close()
+
+
+def test_the_working_copy_of_an_import_killed_midway_is_removed_by_a_later_writer(
+    cli, tmp_path, capsys
+):
+    """A SIGKILL or power cut skips the import's own clean-up: the archive's whole database
+    would stay in the profile folder for good. A copy touched in the last day is kept: a
+    ``--dry-run`` (a reader, without the lock) may be reading it right now."""
+    import os
+    import time
+
+    root, _ = cli
+    (folder,) = (tmp_path / "data" / "profiles").iterdir()
+    old = [folder / ".archive-0123456789ab.db", folder / ".archive-0123456789ab.db-wal"]
+    fresh = folder / ".archive-ba9876543210.db"
+    for path in [*old, fresh]:
+        path.write_bytes(b"encrypted bytes")
+    two_days_ago = time.time() - 2 * 86400
+    for path in old:
+        os.utime(path, (two_days_ago, two_days_ago))
+    code, _, err = run([*root, "backup"], capsys)
+    assert code == 0, err
+    assert not any(p.exists() for p in old)
+    assert fresh.exists()
