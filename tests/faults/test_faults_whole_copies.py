@@ -272,3 +272,26 @@ def test_the_working_copy_of_an_import_killed_midway_is_removed_by_a_later_write
     assert code == 0, err
     assert not any(p.exists() for p in old)
     assert fresh.exists()
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_plain_export_given_to_import_is_named_as_such(tmp_path, fmt):
+    """Not 'This is an encrypted Reflect archive: its passphrase is needed' for the CSV zip
+    (the command line would even ask for a passphrase), nor a jrnl complaint for the JSON."""
+    from reflect.domain.errors import ValidationError
+    from reflect.services.export import export_profile
+    from reflect.services.importing import detect_format, import_file
+
+    service = ProfileService(AppPaths(tmp_path / "data").ensure(), fast_kdf=True)
+    session = service.unlock(service.create(PASSPHRASE, "Plain"), PASSPHRASE)
+    try:
+        path = export_profile(session, fmt, tmp_path / "mine", plain_ok=True).path
+        with pytest.raises(ValidationError) as refused:
+            detect_format(path)
+        with pytest.raises(ValidationError):
+            import_file(session, path, ARCHIVE_PASS)
+    finally:
+        session.close()
+    text = str(refused.value)
+    assert "plain" in text and "encrypted archive" in text, text
+    assert "passphrase" not in text and "entries" not in text

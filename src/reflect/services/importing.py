@@ -30,6 +30,28 @@ class ImportReport:
 
 
 ZIP_START = b"PK\x03\x04"  # a zip's first member header
+PLAIN_JSON_MARK = b'"reflect-export/'  # the first key of a plain JSON export (exporters)
+
+
+def _holds_only_csv(path: Path) -> bool:
+    """A plain CSV export: a zip of ``<table>.csv`` files (an archive holds its manifest)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False  # the archive reader says what is wrong with it
+    return bool(names) and all(name.endswith(".csv") for name in names)
+
+
+def _plain_export(path: Path, kind: str) -> ValidationError:
+    # Asking for an archive's passphrase, or complaining about jrnl's "entries", would
+    # send the person looking for a problem that is not there.
+    return ValidationError(
+        "{name} is a plain {kind} export of Reflect, which cannot be imported back; to move "
+        "your data, export an encrypted archive instead. Nothing was imported.",
+        name=path.name,
+        kind=kind,
+    )
 
 
 def detect_format(path: Path) -> str:
@@ -39,10 +61,14 @@ def detect_format(path: Path) -> str:
     if not path.is_file():
         raise ValidationError("There is no file at {path}.", path=path)
     if zipfile.is_zipfile(path):
+        if _holds_only_csv(path):
+            raise _plain_export(path, "CSV")
         return "reflect-archive"
     with open(path, "rb") as handle:
         start = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
     if start[:1] in (b"{", b"["):
+        if PLAIN_JSON_MARK in start:
+            raise _plain_export(path, "JSON")
         return "jrnl-json"
     if start.startswith(ZIP_START):
         # A zip whose end (the directory) is missing: an archive whose copy did not finish.
