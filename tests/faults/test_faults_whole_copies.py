@@ -295,3 +295,16 @@ def test_a_plain_export_given_to_import_is_named_as_such(tmp_path, fmt):
     text = str(refused.value)
     assert "plain" in text and "encrypted archive" in text, text
     assert "passphrase" not in text and "entries" not in text
+
+
+def test_a_zip_that_is_no_archive_is_refused_before_a_passphrase_is_asked(tmp_path):
+    import zipfile
+
+    from reflect.domain.errors import ValidationError
+    from reflect.services.importing import detect_format
+
+    path = tmp_path / "holiday.zip"
+    with zipfile.ZipFile(path, "w") as photos:
+        photos.writestr("beach.jpg", b"\xff\xd8 not really a photo")
+    with pytest.raises(ValidationError, match=r"^holiday\.zip is not a Reflect archive\.$"):
+        detect_format(path)

@@ -33,14 +33,18 @@ ZIP_START = b"PK\x03\x04"  # a zip's first member header
 PLAIN_JSON_MARK = b'"reflect-export/'  # the first key of a plain JSON export (exporters)
 
 
-def _holds_only_csv(path: Path) -> bool:
-    """A plain CSV export: a zip of ``<table>.csv`` files (an archive holds its manifest)."""
+def _check_zip(path: Path) -> None:
+    """Refuse a zip that is no archive before its passphrase is asked for: a plain CSV export
+    (a zip of ``<table>.csv`` files) or any zip without an archive's manifest."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        return False  # the archive reader says what is wrong with it
-    return bool(names) and all(name.endswith(".csv") for name in names)
+        return  # the archive reader says what is wrong with it
+    if names and all(name.endswith(".csv") for name in names):
+        raise _plain_export(path, "CSV")
+    if "manifest.json" not in names:
+        raise ValidationError("{name} is not a Reflect archive.", name=path.name)
 
 
 def _plain_export(path: Path, kind: str) -> ValidationError:
@@ -61,8 +65,7 @@ def detect_format(path: Path) -> str:
     if not path.is_file():
         raise ValidationError("There is no file at {path}.", path=path)
     if zipfile.is_zipfile(path):
-        if _holds_only_csv(path):
-            raise _plain_export(path, "CSV")
+        _check_zip(path)
         return "reflect-archive"
     with open(path, "rb") as handle:
         start = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
