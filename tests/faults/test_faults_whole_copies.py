@@ -308,3 +308,39 @@ def test_a_zip_that_is_no_archive_is_refused_before_a_passphrase_is_asked(tmp_pa
         photos.writestr("beach.jpg", b"\xff\xd8 not really a photo")
     with pytest.raises(ValidationError, match=r"^holiday\.zip is not a Reflect archive\.$"):
         detect_format(path)
+
+
+def test_an_archive_never_holds_the_profiles_secret_supervision_key(tmp_path):
+    """docs/supervisors.md: the key 'never appears in an export'. An archive is a database
+    copy; anyone given it and its passphrase would otherwise read every packet sealed to
+    this person."""
+    import zipfile
+
+    from reflect.services.export import export_profile
+    from reflect.storage.archive import DATABASE, read_manifest
+    from reflect.storage.backup import connect_readonly
+    from reflect.storage.kdf import KdfParams, derive_key
+    from reflect.storage.supervision_keys import SupervisionKeyRepository
+
+    service = ProfileService(AppPaths(tmp_path / "data").ensure(), fast_kdf=True)
+    session = service.unlock(service.create(PASSPHRASE, "Keyed"), PASSPHRASE)
+    try:
+        secret, recipient = SupervisionKeyRepository(session.db).identity()
+        session.checkins.record({"work.swamped": 2}, sleep=1)
+        path = export_profile(session, "archive", tmp_path / "a", archive_passphrase=ARCHIVE_PASS)
+    finally:
+        session.close()
+    path = path.path
+    key = derive_key(ARCHIVE_PASS, KdfParams.from_dict(read_manifest(path)["kdf"]))
+    copy = tmp_path / "copy.db"
+    with zipfile.ZipFile(path) as archive:
+        copy.write_bytes(archive.read(DATABASE))
+    conn = connect_readonly(copy, key)
+    try:
+        assert conn.execute("SELECT count(*) FROM supervision_identity").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM checkins").fetchone()[0] == 1
+        # Rewritten by VACUUM: no free page where the deleted row's bytes could remain.
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    finally:
+        conn.close()
+    assert recipient.startswith("age1") and secret

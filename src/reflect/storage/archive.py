@@ -71,6 +71,7 @@ def write_archive(
         dest = connect_encrypted(staging, key, create=True)
         try:
             db.conn.backup(dest)
+            _drop_secrets(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
@@ -95,6 +96,22 @@ def write_archive(
         wipe(key)
         for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm"), tmp):
             leftover.unlink(missing_ok=True)
+
+
+def _drop_secrets(dest: Any) -> None:
+    """Empty the secret tables of the copy (the supervision key pair never leaves the profile:
+    an archive given away with its passphrase would open every packet sealed to this person).
+    secure_delete zeroes the rows and VACUUM rewrites every page, so no remnant stays."""
+    from reflect.storage.table_dump import SECRET_TABLES
+
+    present = {r[0] for r in dest.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    dest.execute("PRAGMA secure_delete = ON")
+    dropped = sum(
+        dest.execute(f'DELETE FROM "{table}"').rowcount for table in sorted(SECRET_TABLES & present)
+    )
+    dest.commit()
+    if dropped:  # (a rewrite of the whole copy costs about as much as the copy itself)
+        dest.execute("VACUUM")
 
 
 def _cut(value: object) -> str:
