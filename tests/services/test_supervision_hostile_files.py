@@ -127,3 +127,20 @@ def test_any_text_read_from_a_packet_or_reply_can_be_written_as_utf8(where, text
         except ValidationError:
             continue
         read.all_text().encode("utf-8")
+
+
+def test_a_packet_without_a_name_keeps_the_supervisees_name(pair, tmp_path):
+    """A later packet from the same key that gives no name (the provider left it empty)
+    used to rename the supervisee to the placeholder 'Supervisee'."""
+    recipient, _ = pair.supervisor.supervision.my_key()
+    base = _packet_json(pair, tmp_path)
+    first = _sealed(tmp_path, base, recipient, "first.age")
+    assert pair.supervisor.supervision.import_packet(first).supervisee.name == "Alex"
+    nameless = json.loads(json.dumps(base))
+    nameless["packet_id"] = secrets.token_hex(16)
+    nameless["from"]["name"] = ""
+    received = pair.supervisor.supervision.import_packet(
+        _sealed(tmp_path, nameless, recipient, "nameless.age")
+    )
+    assert received.supervisee.name == "Alex"
+    assert [p.name for p in pair.supervisor.supervision.supervisees()] == ["Alex"]

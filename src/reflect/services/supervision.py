@@ -118,7 +118,7 @@ class SupervisionService:
         if self._record.has_packet(packet.packet_id, digest):
             raise ValidationError("This packet was already imported; nothing was added.")
         supervisee_id = self._record.add_packet(
-            packet.sender.name or "Supervisee", packet.sender.recipient, packet.to_json(), digest
+            packet.sender.name, packet.sender.recipient, packet.to_json(), digest
         )
         found = self._record.supervisee(supervisee_id)
         assert found is not None
