@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import secrets
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reflect.domain.errors import ValidationError
+from reflect.domain.errors import ReflectError, ValidationError
 from reflect.domain.supervision_messages import read_packet, read_reply
 from reflect.storage.sealed_files import seal
 from tests.services.supervision_fixtures import all_rows_text, make_pair
@@ -144,3 +145,27 @@ def test_a_packet_without_a_name_keeps_the_supervisees_name(pair, tmp_path):
     )
     assert received.supervisee.name == "Alex"
     assert [p.name for p in pair.supervisor.supervision.supervisees()] == ["Alex"]
+
+
+def test_a_second_reply_to_a_packet_does_not_repeat_its_actions(pair, tmp_path):
+    """A supervisor who replies again (an action added, a date changed) sends every action
+    agreed for the packet; the provider used to get each earlier one a second time."""
+    recipient, _ = pair.supervisor.supervision.my_key()
+    out = tmp_path / "packet.age"
+    packet, _ = pair.provider.supervision_send.send_packet(
+        pair.debrief_id, recipient, out, with_notes=True, flagged_confirmed=True
+    )
+    sup = pair.supervisor.supervision
+    sup.import_packet(out)
+    sup.add_action(packet.packet_id, "Rest on Fridays", "Alex", date(2026, 6, 1))
+    sup.send_reply(packet.packet_id, tmp_path / "r1.age", flagged_confirmed=True)
+    sup.add_action(packet.packet_id, "Walk at lunch", "Alex")
+    sup.send_reply(packet.packet_id, tmp_path / "r2.age", flagged_confirmed=True)
+    sender = pair.provider.supervision_send
+    assert sender.import_reply(tmp_path / "r1.age").actions_added == 1
+    second = sender.import_reply(tmp_path / "r2.age")
+    assert second.actions_added == 1
+    texts = [a.text for a in pair.provider.debrief.actions(pair.debrief_id)]
+    assert texts.count("Rest on Fridays") == 1 and texts.count("Walk at lunch") == 1
+    with pytest.raises(ReflectError, match="already imported"):
+        sender.import_reply(tmp_path / "r2.age")

@@ -250,7 +250,15 @@ class SupervisionSender:
                     Debrief(title=f"Reply from {reply.sender.name or 'my supervisor'}")
                 )
             assert debrief.id is not None
+            # A second reply to the same packet carries every action agreed for it again:
+            # one the debrief already holds (same text, owner and date) is not added twice.
+            held = {(a.text, a.owner, a.due) for a in self._debrief_repo.actions_for(debrief.id)}
+            added = 0
             for action in reply.actions:
+                if (action.text, action.owner, action.due) in held:
+                    continue
+                held.add((action.text, action.owner, action.due))
+                added += 1
                 self._debrief_repo.actions.add(
                     FollowUp(
                         text=action.text,
@@ -263,7 +271,7 @@ class SupervisionSender:
                 )
             next_id = self._next_debrief(reply, debrief)
             self._keys.add_reply(self._reply_row(reply, digest, debrief.id, next_id))
-        return ReplyReceipt(reply, debrief.id, next_id, len(reply.actions))
+        return ReplyReceipt(reply, debrief.id, next_id, added)
 
     def _next_debrief(self, reply: Reply, debrief: Debrief) -> int | None:
         """The next date becomes a planned debrief (the reply's open actions carry into it)."""
