@@ -16,6 +16,7 @@ from reflect.commands.common import add_profile_arguments, open_session, print_j
 from reflect.domain.debrief import AGENDA_IDS
 from reflect.domain.errors import ValidationError
 from reflect.domain.supervision import SESSION_FORMATS, SESSION_KINDS, HoursEntry
+from reflect.domain.terminal_text import terminal_safe
 from reflect.services.session import Session
 from reflect.services.supervision_show import supervision_record
 
@@ -166,8 +167,10 @@ def run_import(args: argparse.Namespace) -> int:
         print_json(data)
     else:
         print(
-            f"Kept “{packet.title}” from {received.supervisee.name} "
-            f"({data['items']} item(s), {len(packet.topics)} topic(s))."
+            terminal_safe(
+                f"Kept “{packet.title}” from {received.supervisee.name} "
+                f"({data['items']} item(s), {len(packet.topics)} topic(s))."
+            )
         )
     return 0
 
@@ -183,15 +186,24 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     print(f"My supervision key: {data['key']['recipient']} ({data['key']['fingerprint']})")
     for person in data["supervisees"]:
-        print(f"{person['name']}  ({person['fingerprint']})")
+        print(terminal_safe(f"{person['name']}  ({person['fingerprint']})"))
         if person["agreement"]["review_due"]:
             print(f"  agreement review due {person['agreement']['review_on']}")
         for packet in person["packets"]:
-            print(f"  {packet['packet_id'][:8]}  {packet['title']}  {len(packet['items'])} item(s)")
+            count = len(packet["items"])
+            print(terminal_safe(f"  {packet['packet_id'][:8]}  {packet['title']}  {count} item(s)"))
             for action in packet["agreed_actions"]:
-                print(f"    action: {action['text']}  {action['owner']}  {action['due'] or ''}")
+                print(
+                    terminal_safe(
+                        f"    action: {action['text']}  {action['owner']}  {action['due'] or ''}"
+                    )
+                )
     for total in data["hours_totals"]:
-        print(f"hours {total['year']} {total['supervisee'] or '(group/other)'}: {total['hours']}")
+        print(
+            terminal_safe(
+                f"hours {total['year']} {total['supervisee'] or '(group/other)'}: {total['hours']}"
+            )
+        )
     return 0
 
 
@@ -246,7 +258,8 @@ def run_hours(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     for total in totals:
-        print(f"{total['year']}  {total['supervisee'] or '(group/other)'}: {total['hours']} h")
+        who = total["supervisee"] or "(group/other)"
+        print(terminal_safe(f"{total['year']}  {who}: {total['hours']} h"))
     if args.csv:
         print(f"Wrote {args.csv}. It is NOT encrypted: keep it somewhere safe.")
     return 0
@@ -318,7 +331,8 @@ def import_reply_if_sealed(args: argparse.Namespace, path: Path) -> int | None:
     if args.json:
         print_json(data)
         return 0
-    print(f"Reply from {reply.sender.name or 'your supervisor'}: {len(reply.actions)} action(s).")
+    who = reply.sender.name or "your supervisor"
+    print(terminal_safe(f"Reply from {who}: {len(reply.actions)} action(s)."))
     if args.dry_run:
         print("Dry run: nothing was written.")
     else:
