@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import sqlite_utils
 
+from reflect.domain.errors import ReflectError
 from reflect.domain.org_assessment import ActionItem, AssessmentResult, DomainResult
 from reflect.domain.team_contribution import Contribution, contribution_from_json
 
@@ -58,7 +59,7 @@ class TeamRepository:
         ):
             try:
                 result.append(contribution_from_json(json.loads(content), contributor))
-            except (ValueError, TypeError):
+            except (ReflectError, ValueError, TypeError):  # a refusal is a ContributionError
                 continue
         return result
 
