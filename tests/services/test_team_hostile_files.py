@@ -6,6 +6,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflect.domain.team_contribution import ContributionError, parse_contribution
 from reflect.services.demo_team import demo_contributions
 
 TODAY = date(2026, 3, 20)
@@ -25,6 +30,43 @@ def _valid() -> dict:
             }
         ],
     }
+
+
+def _places():
+    return [
+        lambda d, s: d.update(contributor=d["contributor"] + s),
+        lambda d, s: d.update(written=d["written"] + s),
+        lambda d, s: d["months"][0].update(month=d["months"][0]["month"] + s),
+        lambda d, s: d["months"][0]["questionnaires"][0].update(band="low" + s),
+        lambda d, s: d["months"][0]["questionnaires"][0].update(instrument="who5" + s),
+    ]
+
+
+@pytest.mark.parametrize("place", range(5))
+def test_a_trailing_line_break_in_an_identifier_is_refused(place):
+    """'2026-03\\n' used to pass as a month ('$' matches before a final line break), so the
+    same calendar month could appear twice in the figures, once under each spelling."""
+    assert parse_contribution(json.dumps(_valid()).encode(), "ok.json")
+    data = _valid()
+    _places()[place](data, "\n")
+    with pytest.raises(ContributionError):
+        parse_contribution(json.dumps(data).encode(), "odd.json")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 4), st.text(min_size=1, max_size=4))
+def test_anything_appended_to_an_identifier_is_refused_or_still_well_formed(place, suffix):
+    data = _valid()
+    _places()[place](data, suffix)
+    try:
+        read = parse_contribution(json.dumps(data).encode(), "fuzz.json")
+    except ContributionError:
+        return
+    month = read.months[0]
+    assert all(c.isascii() and c.isprintable() for c in read.contributor + read.written)
+    assert month.month.isascii() and month.month.isprintable()
+    for q in month.questionnaires:
+        assert (q.instrument + q.subscale + q.band).isprintable()
 
 
 def test_a_kept_contribution_that_no_longer_reads_is_left_out(session, tmp_path):
