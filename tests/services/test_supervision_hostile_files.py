@@ -169,3 +169,28 @@ def test_a_second_reply_to_a_packet_does_not_repeat_its_actions(pair, tmp_path):
     assert texts.count("Rest on Fridays") == 1 and texts.count("Walk at lunch") == 1
     with pytest.raises(ReflectError, match="already imported"):
         sender.import_reply(tmp_path / "r2.age")
+
+
+def test_two_supervisees_with_one_name_are_told_apart_by_fingerprint(pair, tmp_path):
+    """Two providers both called Alex (or a packet that takes a known name): finding 'Alex'
+    used to return the first silently, so hours could be logged against the wrong person."""
+    from reflect.domain.supervision import HoursEntry
+    from reflect.storage.sealed_files import new_identity
+
+    recipient, _ = pair.supervisor.supervision.my_key()
+    base = _packet_json(pair, tmp_path)
+    pair.supervisor.supervision.import_packet(_sealed(tmp_path, base, recipient, "a.age"))
+    other = json.loads(json.dumps(base))
+    other["packet_id"] = secrets.token_hex(16)
+    other["from"]["recipient"] = new_identity()[1]
+    pair.supervisor.supervision.import_packet(_sealed(tmp_path, other, recipient, "b.age"))
+    service = pair.supervisor.supervision
+    first, second = service.supervisees()
+    assert first.name == second.name == "Alex"
+    with pytest.raises(ValidationError, match="2 supervisees are called 'Alex'"):
+        service.find_supervisee("Alex")
+    assert service.find_supervisee(second.fingerprint) == second
+    assert service.find_supervisee(second.fingerprint.replace(" ", "").lower()) == second
+    service.add_hours(HoursEntry(date(2026, 5, 1), 60, supervisee_id=second.id))
+    with pytest.raises(ValidationError, match="No supervisee called 'Sam'"):
+        service.find_supervisee("Sam")

@@ -68,7 +68,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _finish(imp, run_import)
 
     show = _command(commands, "show", "everything this profile holds as a supervisor")
-    show.add_argument("--supervisee", metavar="NAME", help="only this supervisee")
+    show.add_argument(
+        "--supervisee", metavar="NAME", help="only this supervisee (a name or a fingerprint)"
+    )
     _finish(show, run_show)
 
     note = _command(commands, "note", "write a note for one agenda step of a packet")
@@ -90,7 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     hours.add_argument("--minutes", type=int, default=60)
     hours.add_argument("--kind", choices=SESSION_KINDS, default="individual")
     hours.add_argument("--format", choices=SESSION_FORMATS, default="in_person")
-    hours.add_argument("--supervisee", metavar="NAME")
+    hours.add_argument("--supervisee", metavar="NAME", help="a name or a fingerprint")
     hours.add_argument("--csv", metavar="FILE", help="write the whole log as CSV (not encrypted)")
     _finish(hours, run_hours)
 

@@ -128,10 +128,23 @@ class SupervisionService:
         return self._record.supervisees()
 
     def find_supervisee(self, name: str) -> Supervisee:
+        """The supervisee with this name, or with this fingerprint: two providers can share
+        a name, and picking one of them silently would file hours under the wrong person."""
         wanted = " ".join(name.split()).casefold()
-        for person in self.supervisees():
-            if person.name.casefold() == wanted:
-                return person
+        people = self.supervisees()
+        found = [p for p in people if p.name.casefold() == wanted]
+        if not found:
+            compact = "".join(name.split()).casefold()
+            found = [p for p in people if "".join(p.fingerprint.split()).casefold() == compact]
+        if len(found) > 1:
+            raise ValidationError(
+                "{count} supervisees are called {name}; give the fingerprint of the one you "
+                "mean instead ('reflect supervision show' lists them).",
+                count=len(found),
+                name=repr(name),
+            )
+        if found:
+            return found[0]
         raise ValidationError("No supervisee called {name} in this profile.", name=repr(name))
 
     def packets(self, supervisee_id: int | None = None) -> list[tuple[dict[str, Any], Packet]]:
