@@ -4,7 +4,7 @@ row that no longer reads is left out of the figures instead of breaking them."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -93,3 +93,19 @@ def test_a_kept_contribution_that_no_longer_reads_is_left_out(session, tmp_path)
         )
     summary = team.summary()
     assert summary.contributors == 6 and not summary.suppressed
+
+
+def test_importing_the_same_files_again_changes_nothing(session, tmp_path):
+    """Re-importing a file used to count as 'replaced by a newer file' (an equal month was
+    treated as newer), though the docs promise that it changes nothing."""
+    team = session.team
+    files = []
+    for index, contribution in enumerate(demo_contributions(6, TODAY)):
+        path = tmp_path / f"c{index}.json"
+        path.write_bytes(contribution.to_bytes())
+        files.append(path)
+    assert team.import_files(files).added == 6
+    stamps = session.db.execute("SELECT imported_at FROM team_contributions").fetchall()
+    again = team.import_files(files[:2], now=datetime(2030, 1, 1))
+    assert (again.added, again.replaced, again.unchanged) == (0, 0, 2)
+    assert session.db.execute("SELECT imported_at FROM team_contributions").fetchall() == stamps

@@ -30,17 +30,18 @@ class TeamRepository:
         with self._db.atomic():
             for contribution in contributions:
                 row = self._db.execute(
-                    "SELECT written FROM team_contributions WHERE contributor = ?",
+                    "SELECT written, content FROM team_contributions WHERE contributor = ?",
                     [contribution.contributor],
                 ).fetchone()
-                if row is not None and row[0] > contribution.written:
-                    continue  # the kept file is newer: it wins
+                content = json.dumps(contribution.to_json())
+                if row is not None and (row[0] > contribution.written or row[1] == content):
+                    continue  # the kept file is newer, or is this very file: it stays
                 self._db.table("team_contributions").upsert(
                     {
                         "contributor": contribution.contributor,
                         "written": contribution.written,
                         "imported_at": stamp,
-                        "content": json.dumps(contribution.to_json()),
+                        "content": content,
                     },
                     pk="contributor",
                 )
