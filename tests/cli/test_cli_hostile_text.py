@@ -77,3 +77,36 @@ def test_a_refused_contribution_names_its_fields_without_control_codes(tmp_path,
     assert main(["team", "summary", str(path)]) == 2
     err = capsys.readouterr().err
     assert "fields a contribution never has" in err and not _has_control(err)
+
+
+def test_packets_replies_and_hours_are_never_written_over_a_profile(tmp_path, monkeypatch, capsys):
+    """'--out' pointing into a profile folder (its vault.json, say) replaced the vault with a
+    sealed packet, destroying the profile; the export commands refuse this, these did not."""
+    pair = make_pair(tmp_path)
+    supervisor_key, _ = pair.supervisor.supervision.my_key()
+    packet, _ = pair.provider.supervision_send.send_packet(
+        pair.debrief_id, supervisor_key, tmp_path / "p.age", flagged_confirmed=True
+    )
+    pair.supervisor.supervision.import_packet(tmp_path / "p.age")
+    pair.close()
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    prov_vault = next(pair.provider_dir.rglob("vault.json"))
+    sup_vault = next(pair.supervisor_dir.rglob("vault.json"))
+    sup_db = next(pair.supervisor_dir.rglob("reflect.db"))
+    before = {p: p.read_bytes() for p in (prov_vault, sup_vault, sup_db)}
+    prov = ["--data-dir", str(pair.provider_dir)]
+    sup = ["--data-dir", str(pair.supervisor_dir)]
+    attempts = [
+        [*prov, "debrief", "packet", str(pair.debrief_id), "--to", supervisor_key]
+        + ["--out", str(prov_vault), "--confirm-flagged"],
+        [*sup, "supervision", "reply", packet.packet_id, "--out", str(sup_vault)]
+        + ["--confirm-flagged"],
+        [*sup, "supervision", "reply", packet.packet_id, "--out", str(sup_db.parent / "r.age")]
+        + ["--confirm-flagged"],
+        [*sup, "supervision", "hours", "--csv", str(sup_vault)],
+    ]
+    for argv in attempts:
+        assert main(argv) == 2, argv
+        assert "profile folder" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in before} == before
+    assert not (sup_db.parent / "r.age").exists()

@@ -238,8 +238,15 @@ def run_action(args: argparse.Namespace) -> int:
 
 
 def run_hours(args: argparse.Namespace) -> int:
+    from reflect.paths import write_private_file
+    from reflect.services.output_target import check_output_target
+
     session = open_writer(args)
     try:
+        # Checked before an hour is added: a refused CSV target leaves everything unchanged.
+        target = (
+            check_output_target(Path(args.csv), session.paths, overwrite=True) if args.csv else None
+        )
         service = session.supervision
         added = None
         if args.add:
@@ -247,10 +254,8 @@ def run_hours(args: argparse.Namespace) -> int:
             added = service.add_hours(
                 HoursEntry(args.add, args.minutes, args.kind, args.format, who)
             )
-        if args.csv:
-            from reflect.paths import write_private_file
-
-            write_private_file(Path(args.csv).expanduser(), service.hours_csv())
+        if target is not None:
+            write_private_file(target, service.hours_csv())
         totals = service.hours_totals()
         entries = len(service.hours())
     finally:

@@ -42,6 +42,7 @@ from reflect.domain.supervision_messages import (
     read_packet,
     sniff_format,
 )
+from reflect.services.output_target import check_output_target
 from reflect.services.supervision_send import Flag, new_id
 from reflect.storage.sealed_files import (
     NotSealedForThisProfile,
@@ -356,6 +357,7 @@ class SupervisionService:
         flagged_confirmed: bool = False,
         from_name: str | None = None,
     ) -> tuple[Reply, list[Flag]]:
+        check_output_target(out, None, overwrite=True)  # never over a profile's vault
         reply, provider = self.build_reply(packet_id, next_date, message, from_name)
         found = self.reply_flags(reply)
         if found and not flagged_confirmed:

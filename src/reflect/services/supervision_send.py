@@ -33,6 +33,7 @@ from reflect.domain.supervision_messages import (
     sniff_format,
 )
 from reflect.domain.words import ENGLISH, Words
+from reflect.services.output_target import check_output_target
 from reflect.storage.sealed_files import (
     NotSealedForThisProfile,
     check_recipient,
@@ -198,6 +199,7 @@ class SupervisionSender:
         """Write the sealed packet of ``debrief_id`` to ``out``. If the identity guard flags
         anything and the person has not confirmed it, nothing is written."""
         key = check_recipient(recipient)
+        check_output_target(out, None, overwrite=True)  # never over a profile's vault
         packet = self.build_packet(debrief_id, with_notes, rating, from_name, words)
         found = self.flags(packet)
         if found and not flagged_confirmed:
