@@ -265,8 +265,8 @@ def run_hours(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     for total in totals:
-        who = total["supervisee"] or "(group/other)"
-        print(terminal_safe(f"{total['year']}  {who}: {total['hours']} h"))
+        name = total["supervisee"] or "(group/other)"
+        print(terminal_safe(f"{total['year']}  {name}: {total['hours']} h"))
     if args.csv:
         print(f"Wrote {args.csv}. It is NOT encrypted: keep it somewhere safe.")
     return 0
