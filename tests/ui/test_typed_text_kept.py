@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from reflect.domain.reflection import FollowUp, Reflection
 from reflect.ui.app_window import AppWindow
@@ -46,3 +49,95 @@ def test_a_follow_up_marked_done_elsewhere_stays_done_when_its_reflection_is_sav
     again = session.journal.get(saved.id)
     assert again.answers["what_happened"] == "first words, and a second thought"
     assert again.follow_ups[0].done_at is not None, "saving the text reopened the follow-up"
+
+
+def _while_dialog_open(action):
+    """Run ``action(dialog)`` once the modal dialog about to open is shown."""
+    seen = {}
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen["dialog"] = dialog
+        action(dialog)
+        QApplication.processEvents()
+        if (
+            isValid(dialog) and dialog.isVisible()
+        ):  # the lock left it open: use it, as a person would
+            seen["left_open"] = True
+            dialog.save_button.click()
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(100, run)
+    return seen
+
+
+def test_the_idle_lock_closes_a_dialog_left_open_over_the_workspace(qtbot, window):
+    _unlock(qtbot, window)
+    home = window.workspace.home
+
+    def type_then_lock(dialog) -> None:
+        dialog.form.hours.setText("7")
+        dialog.form.outline.setText("a hard visit")
+        window.idle.idle.emit()  # the idle timer fires while the dialog is open
+
+    seen = _while_dialog_open(type_then_lock)
+    home.log_shift()
+    assert window.is_locked
+    assert "left_open" not in seen, "the dialog stayed open over the lock screen"
+
+
+def test_the_idle_lock_closes_nested_dialogs_innermost_first(qtbot, window):
+    """The critical-incident offer opens over the shift dialog; both close, nothing raises."""
+    _unlock(qtbot, window)
+    home = window.workspace.home
+    seen = {}
+
+    def at_the_offer() -> None:
+        seen["offer"] = QApplication.activeModalWidget()
+        window.idle.idle.emit()
+
+    def type_then_save(dialog) -> None:
+        dialog.form.hours.setText("9")
+        dialog.form.critical.setChecked(True)
+        QTimer.singleShot(100, at_the_offer)
+        dialog.save_button.click()  # the shift is saved, then the offer is asked
+
+    _while_dialog_open(type_then_save)
+    home.log_shift()
+    assert window.is_locked
+    assert seen["offer"] is not None
+    assert not any(w.isVisible() for w in QApplication.topLevelWidgets() if w is not window), (
+        "a dialog stayed open over the lock screen"
+    )
+    _unlock(qtbot, window)
+    assert [log.hours for log in window.session.exposure.shifts()] == [9]
+
+
+def test_the_idle_lock_hides_a_new_recovery_key_and_says_so(qtbot, window, monkeypatch):
+    """The key dialog refuses to close until the key is noted; a lock still takes it off
+    the screen (it opens the profile), and the lock screen says how to get another."""
+    from reflect.ui.screens import profile_key_actions
+
+    monkeypatch.setattr(profile_key_actions, "confirm_destructive", lambda *_a: True)
+    _unlock(qtbot, window)
+    window.workspace.show_screen("settings")
+    settings = window.workspace.settings
+    seen = {}
+
+    def lock_while_the_key_shows() -> None:
+        seen["dialog"] = QApplication.activeModalWidget()
+        window.idle.idle.emit()
+        QApplication.processEvents()
+        dialog = seen["dialog"]
+        seen["still_shown"] = isValid(dialog) and dialog.isVisible()
+        if seen["still_shown"]:
+            dialog.stored.setChecked(True)
+            dialog.accept()
+
+    QTimer.singleShot(100, lock_while_the_key_shows)
+    settings.recovery_button.click()
+    assert type(seen["dialog"]).__name__ == "RecoveryKeyDialog"
+    assert window.is_locked
+    assert not seen["still_shown"], "the recovery key stayed on screen over the lock screen"
+    assert "make a new one in Settings" in window.lock_screen.status_label.text()

@@ -16,6 +16,7 @@ from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.idle_watcher import IdleWatcher
+from reflect.ui.lock_dialogs import RECOVERY_KEY_HIDDEN, close_dialogs_opened_from
 from reflect.ui.lock_screen_flows import LockScreenFlows
 from reflect.ui.qt_language import apply_qt_language
 from reflect.ui.screens.lock_screen import LockScreen
@@ -142,7 +143,9 @@ class AppWindow(LockScreenFlows):
             self._self_checks.stop()
             self._self_checks.deleteLater()
             self._self_checks = None
+        key_hidden = False
         if self.workspace is not None:
+            key_hidden = close_dialogs_opened_from(self)
             self.workspace.before_lock()
             self.pages.removeWidget(self.workspace)
             self.workspace.deleteLater()
@@ -152,6 +155,8 @@ class AppWindow(LockScreenFlows):
             self.session = None
         self._retranslate_lock_screen()
         self.lock_screen.reset()
+        if key_hidden:
+            self.lock_screen.set_busy(False, tr(RECOVERY_KEY_HIDDEN))
         self._refresh_profiles()
         self.pages.setCurrentWidget(self.lock_screen)
         self.setWindowTitle(APP_NAME)
