@@ -141,3 +141,49 @@ def test_the_idle_lock_hides_a_new_recovery_key_and_says_so(qtbot, window, monke
     assert window.is_locked
     assert not seen["still_shown"], "the recovery key stayed on screen over the lock screen"
     assert "make a new one in Settings" in window.lock_screen.status_label.text()
+
+
+def _disk_full(*_args, **_kwargs):
+    import sqlcipher3
+
+    raise sqlcipher3.OperationalError("database or disk is full")
+
+
+def test_a_save_that_fails_while_locking_still_locks(qtbot, window, monkeypatch):
+    """Debrief edits are saved on the way to the lock screen; a full disk must not leave
+    the profile open with the idle timer stopped."""
+    _unlock(qtbot, window)
+    window.workspace.show_screen("debrief")
+    debrief = window.workspace.debrief
+    debrief.title.setText("Tuesday's hard call")
+    monkeypatch.setattr(debrief.service, "save", _disk_full)
+    window.workspace.reflect.form.texts["what_happened"].setPlainText("kept all the same")
+    session = window.session
+    window.lock()
+    assert window.is_locked
+    assert not session.is_open
+    assert window.workspace is None
+    assert "could not be kept" in window.lock_screen.status_label.text()
+    _unlock(qtbot, window)  # the other screens still kept theirs
+    assert window.session.journal.load_draft().reflection.answers["what_happened"] == (
+        "kept all the same"
+    )
+
+
+def test_a_language_switch_keeps_the_screens_when_a_save_fails(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    _unlock(qtbot, window)
+    window.workspace.show_screen("debrief")
+    debrief = window.workspace.debrief
+    debrief.title.setText("Tuesday's hard call")
+    monkeypatch.setattr(debrief.service, "save", _disk_full)
+    workspace = window.workspace
+    window.workspace.show_screen("settings")
+    settings = window.workspace.settings
+    settings.language_combo.setCurrentIndex(settings.language_combo.findData("fr"))
+    qtbot.waitUntil(lambda: bool(warned), timeout=3000)
+    assert window.workspace is workspace
+    assert isValid(debrief) and debrief.title.text() == "Tuesday's hard call"

@@ -14,6 +14,12 @@ RECOVERY_KEY_HIDDEN = (
     "unlock and make a new one in Settings."
 )
 
+NOT_KEPT_ON_LOCK = "Reflect locked, but something you had typed could not be kept: {error}"
+NOT_KEPT_ON_REBUILD = (
+    "Something you typed could not be saved ({error}), so the screens stay as they are and "
+    "keep it. The new setting applies the next time you unlock."
+)
+
 
 def close_dialogs_opened_from(window: QWidget) -> bool:
     """Close every visible dialog under ``window``, innermost first. True when one of them
