@@ -187,3 +187,34 @@ def test_a_language_switch_keeps_the_screens_when_a_save_fails(qtbot, window, mo
     qtbot.waitUntil(lambda: bool(warned), timeout=3000)
     assert window.workspace is workspace
     assert isValid(debrief) and debrief.title.text() == "Tuesday's hard call"
+
+
+def test_get_help_now_stays_open_through_the_lock_but_its_contact_editor_closes(qtbot, window):
+    """The crisis lines stay on screen (their own contacts go); a contact being edited in
+    it closes rather than saving into a closed database."""
+    _unlock(qtbot, window)
+    seen = {}
+
+    def edit_then_lock() -> None:
+        help_dialog = QApplication.activeModalWidget()
+        seen["help"] = help_dialog
+
+        def in_editor() -> None:
+            seen["editor"] = QApplication.activeModalWidget()
+            seen["editor"].name_edit.setText("My EAP")
+            window.idle.idle.emit()
+            QApplication.processEvents()
+            seen["editor_open"] = isValid(seen["editor"]) and seen["editor"].isVisible()
+            seen["help_open"] = help_dialog.isVisible()
+            if seen["editor_open"]:
+                seen["editor"].reject()
+            QTimer.singleShot(500, help_dialog.reject)
+
+        QTimer.singleShot(100, in_editor)
+        help_dialog._edit_contact(None)
+
+    QTimer.singleShot(100, edit_then_lock)
+    window.show_help()
+    assert window.is_locked
+    assert seen["help_open"], "Get help now closed with the lock"
+    assert not seen["editor_open"], "the contact editor stayed open over the lock screen"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+KEEP_OPEN_WHEN_LOCKED = "keepOpenWhenLocked"  # a dialog's property: Get help now sets it
 RECOVERY_KEY_HIDDEN = (
     "Reflect locked while a new recovery key was on screen. If you did not write it down, "
     "unlock and make a new one in Settings."
@@ -26,7 +27,11 @@ def close_dialogs_opened_from(window: QWidget) -> bool:
     was showing a new recovery key (not yet confirmed as written down, or it would have
     closed)."""
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
-    mine = [d for d in dialogs if d.isVisible() and _opened_from(d, window)]
+    mine = [
+        d
+        for d in dialogs
+        if d.isVisible() and _opened_from(d, window) and not d.property(KEEP_OPEN_WHEN_LOCKED)
+    ]
     if not mine:
         return False
     from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
