@@ -324,6 +324,9 @@ class CheckinScreen(QWidget):
         except ReflectError as exc:
             self.error.setText(message_in_language(exc))  # the answers stay as they are
             return
+        except Exception as exc:  # noqa: BLE001 - a full disk, a read-only folder: say so
+            self.error.setText(tr("Not saved yet: {error}").format(error=message_in_language(exc)))
+            return
         self._after_work_id = None
         if not self.after_work.is_empty:  # optional, validated by its own widget's limits
             switched_off, helped = self.after_work.values()

@@ -332,7 +332,7 @@ class GetHelpDialog(QDialog):
             return
         try:
             self.session.resources.save_help_contact(contact)
-        except ReflectError as exc:
+        except Exception as exc:  # noqa: BLE001 - a full disk too: say so
             QMessageBox.warning(self, tr("Contact not saved"), message_in_language(exc))
             return
         self._rebuild()
