@@ -79,3 +79,71 @@ def _english():
     from reflect.ui.i18n import set_language
 
     set_language("en")
+
+
+def test_a_supervision_agreement_that_cannot_be_saved_says_so(qtbot, session, monkeypatch):
+    from reflect.ui.widgets.supervision_agreement import AgreementForm
+
+    form = AgreementForm(session)
+    qtbot.addWidget(form)
+    form.supervisee_id = 1
+    form.aims.setPlainText("steadier evenings")
+    monkeypatch.setattr(form.service, "save_agreement", _disk_full)
+    form.save()
+    assert "disk is full" in form.status.text()
+    assert form.aims.toPlainText() == "steadier evenings"
+
+
+def test_a_supervisor_rating_that_cannot_be_saved_says_so(qtbot, session, monkeypatch):
+    from reflect.ui.widgets.supervision_agreement import RatingsPanel
+
+    panel = RatingsPanel(session)
+    qtbot.addWidget(panel)
+    panel.supervisee_id = 1
+    panel.comment.setText("a good hour")
+    monkeypatch.setattr(panel.service, "rate", _disk_full)
+    panel.save()
+    assert "disk is full" in panel.status.text()
+    assert panel.comment.text() == "a good hour"
+
+
+def test_supervision_hours_that_cannot_be_logged_say_so(qtbot, session, monkeypatch):
+    from reflect.ui.widgets.supervision_hours import HoursLog
+
+    log = HoursLog(session)
+    qtbot.addWidget(log)
+    log.note.setText("group session")
+    monkeypatch.setattr(log.service, "add_hours", _disk_full)
+    log.add()
+    assert "disk is full" in log.status.text()
+    assert log.note.text() == "group session"
+
+
+def test_a_team_action_that_cannot_be_added_says_so(qtbot, session, monkeypatch):
+    from reflect.ui.widgets.team_action_plan import TeamActionPlan
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    plan = TeamActionPlan(session)
+    qtbot.addWidget(plan)
+    plan.what_edit.setText("a quiet room after hard calls")
+    monkeypatch.setattr(plan.team, "save_action", _disk_full)
+    assert plan.add_action() is None
+    assert warned and "disk is full" in warned[0]
+    assert plan.what_edit.text() == "a quiet room after hard calls"
+
+
+def test_a_supervision_note_that_cannot_be_saved_says_so_then_clears(qtbot, session, monkeypatch):
+    """The note is saved as it is typed; a failed save says so until one works again."""
+    from reflect.ui.widgets.supervision_packet_view import PacketView
+
+    view = PacketView(session)
+    qtbot.addWidget(view)
+    view.packet_id = "p1"
+    saved = []
+    monkeypatch.setattr(view.service, "save_note", _disk_full)
+    view.note.setPlainText("they slept better")
+    assert "disk is full" in view.status.text()
+    monkeypatch.setattr(view.service, "save_note", lambda *args: saved.append(args))
+    view.note.setPlainText("they slept better this month")
+    assert saved and view.status.text() == ""
