@@ -218,3 +218,24 @@ def test_get_help_now_stays_open_through_the_lock_but_its_contact_editor_closes(
     assert window.is_locked
     assert seen["help_open"], "Get help now closed with the lock"
     assert not seen["editor_open"], "the contact editor stayed open over the lock screen"
+
+
+def test_a_reflection_draft_that_cannot_be_kept_at_the_lock_is_named_on_the_lock_screen(
+    qtbot, window, monkeypatch
+):
+    """The editor's status line goes with the workspace: the lock screen must say it."""
+    _unlock(qtbot, window)
+    reflect = window.workspace.reflect
+    reflect.form.texts["what_happened"].setPlainText("half a thought")
+    monkeypatch.setattr(reflect.journal, "save_draft", _disk_full)
+    window.lock()
+    assert window.is_locked
+    assert "could not be kept" in window.lock_screen.status_label.text()
+
+
+def test_a_failed_autosave_still_never_raises(qtbot, session, monkeypatch):
+    screen = ReflectScreen(session, autosave_ms=10)
+    qtbot.addWidget(screen)
+    monkeypatch.setattr(screen.journal, "save_draft", _disk_full)
+    screen.form.texts["what_happened"].setPlainText("half a thought")
+    qtbot.waitUntil(lambda: "could not be kept" in screen.status.text(), timeout=2000)
