@@ -58,6 +58,42 @@ def test_follow_up_marked_done_from_home(qtbot, session):
     assert session.journal.open_follow_ups() == []
 
 
+def _save_follow_ups(session, texts: list[str]) -> None:
+    reflection = Reflection(
+        "quick",
+        NOW - timedelta(days=1),
+        answers={"what_happened": "a long day"},
+        follow_ups=[FollowUp(text) for text in texts],
+    )
+    session.journal.save(reflection)
+
+
+def test_a_few_follow_ups_sit_in_a_list_just_their_size(qtbot, session):
+    _save_follow_ups(session, ["call my supervisor", "book leave", "share the contact"])
+    home = HomeScreen(session, clock=lambda: NOW)
+    qtbot.addWidget(home)
+    home.resize(900, 700)
+    home.show()
+    listed = home.follow_ups.list
+    qtbot.waitUntil(lambda: listed.visualItemRect(listed.item(2)).height() > 0)
+    last = listed.visualItemRect(listed.item(2))
+    # Every row is in view, and no empty box is left under them.
+    assert last.bottom() < listed.viewport().height()
+    assert listed.viewport().height() - last.bottom() <= 3 * listed.spacing() + 2
+    assert not listed.verticalScrollBar().isVisible()
+
+
+def test_many_follow_ups_scroll_inside_a_list_of_about_fourteen_lines(qtbot, session):
+    _save_follow_ups(session, [f"action number {n}" for n in range(30)])
+    home = HomeScreen(session, clock=lambda: NOW)
+    qtbot.addWidget(home)
+    home.resize(900, 700)
+    home.show()
+    listed = home.follow_ups.list
+    assert listed.height() == home.follow_ups.fontMetrics().lineSpacing() * 14
+    qtbot.waitUntil(listed.verticalScrollBar().isVisible)
+
+
 def test_last_checkin_compared_with_usual(session):
     items = [i.id for i in session.checkins.definition.items]
     for days in (10, 8, 6):

@@ -191,8 +191,7 @@ class HomeScreen(QWidget):
         follow_frame.setObjectName("homeCard")
         follow_layout = QVBoxLayout(follow_frame)
         self.follow_ups = FollowUpsPanel(session.journal)
-        # Room for about ten actions, measured in lines so it grows with the font size.
-        self.follow_ups.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 14)
+        self.follow_ups.fit_to_rows(14)  # room for about ten actions before it scrolls
         follow_layout.addWidget(self.follow_ups)
         layout.addWidget(follow_frame)
 

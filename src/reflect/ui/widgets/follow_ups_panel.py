@@ -34,6 +34,7 @@ class FollowUpsPanel(QWidget):
         super().__init__(parent)
         self.journal = journal
         self._last_done: int | None = None
+        self._max_lines: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel("<b>" + tr("Open follow-ups") + "</b>")
@@ -41,6 +42,7 @@ class FollowUpsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Open follow-up actions; press Space to mark one done"))
         self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         layout.addWidget(self.list, 1)
         self.empty = QLabel(
             tr(
@@ -55,6 +57,7 @@ class FollowUpsPanel(QWidget):
         row = QHBoxLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.hide()  # an empty line under the list until something is marked done
         self.undo_button = QPushButton(tr("Undo"))
         self.undo_button.setAccessibleName(tr("Undo marking the follow-up done"))
         self.undo_button.hide()
@@ -102,12 +105,36 @@ class FollowUpsPanel(QWidget):
         self.list.blockSignals(False)
         self.empty.setVisible(self.list.count() == 0)
         self.list.setVisible(self.list.count() > 0)
+        self._fit()
+
+    def fit_to_rows(self, max_lines: int) -> None:
+        """Make the list as tall as its rows, at most ``max_lines`` lines of text.
+
+        On Home three actions would otherwise sit at the top of an empty box; measured in
+        lines, so the cap grows with the font size.
+        """
+        self._max_lines = max_lines
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._max_lines is None:
+            return
+        cap = self.fontMetrics().lineSpacing() * self._max_lines
+        count = self.list.count()
+        rows = sum(self.list.sizeHintForRow(row) for row in range(count))
+        gaps = self.list.spacing() * 2 * count  # above and below every row (QListView)
+        self.list.setFixedHeight(min(cap, rows + gaps + 2 * self.list.frameWidth()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()  # wrapped rows change height with the width
 
     def mark_done(self, follow_up_id: int) -> None:
         item = self.journal.follow_up(follow_up_id)
         self.journal.mark_follow_up_done(follow_up_id)
         self._last_done = follow_up_id
         self.status.setText(tr("Done: {text}").format(text=item.text if item else ""))
+        self.status.show()
         self.undo_button.show()
         self.refresh()
 
@@ -130,5 +157,6 @@ class FollowUpsPanel(QWidget):
             self.journal.reopen_follow_up(self._last_done)
             self._last_done = None
         self.status.clear()
+        self.status.hide()
         self.undo_button.hide()
         self.refresh()
