@@ -147,3 +147,29 @@ def test_a_supervision_note_that_cannot_be_saved_says_so_then_clears(qtbot, sess
     monkeypatch.setattr(view.service, "save_note", lambda *args: saved.append(args))
     view.note.setPlainText("they slept better this month")
     assert saved and view.status.text() == ""
+
+
+def test_a_passphrase_change_that_fails_says_so(qtbot, session, profile_service, monkeypatch):
+    from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
+    from reflect.ui.screens.settings_screen import SettingsScreen
+
+    monkeypatch.setattr(PassphrasePrompt, "exec", lambda self: PassphrasePrompt.DialogCode.Accepted)
+    monkeypatch.setattr(PassphrasePrompt, "passphrase", lambda self: "a brand new passphrase")
+    monkeypatch.setattr(profile_service, "change_passphrase", _disk_full)
+    screen = SettingsScreen(session, profile_service)
+    qtbot.addWidget(screen)
+    screen.passphrase_button.click()
+    assert screen.status.text().startswith("The passphrase could not be changed")
+    assert "disk is full" in screen.status.text()
+
+
+def test_a_recovery_key_that_cannot_be_made_says_so(qtbot, session, profile_service, monkeypatch):
+    from reflect.ui.screens import profile_key_actions
+    from reflect.ui.screens.settings_screen import SettingsScreen
+
+    monkeypatch.setattr(profile_key_actions, "confirm_destructive", lambda *_a: True)
+    monkeypatch.setattr(profile_service, "create_recovery_key", _disk_full)
+    screen = SettingsScreen(session, profile_service)
+    qtbot.addWidget(screen)
+    screen.recovery_button.click()
+    assert screen.status.text().startswith("No new recovery key was made")
