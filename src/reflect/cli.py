@@ -167,7 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except ReflectError as exc:
-        print(f"reflect: {exc}", file=sys.stderr)
+        from reflect.domain.terminal_text import terminal_safe
+
+        # A message may quote a file's own content (a field name of a contribution).
+        print(terminal_safe(f"reflect: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

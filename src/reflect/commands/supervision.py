@@ -16,6 +16,7 @@ from reflect.commands.common import add_profile_arguments, open_session, print_j
 from reflect.domain.debrief import AGENDA_IDS
 from reflect.domain.errors import ValidationError
 from reflect.domain.supervision import SESSION_FORMATS, SESSION_KINDS, HoursEntry
+from reflect.domain.terminal_text import terminal_safe
 from reflect.services.session import Session
 from reflect.services.supervision_show import supervision_record
 
@@ -67,7 +68,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _finish(imp, run_import)
 
     show = _command(commands, "show", "everything this profile holds as a supervisor")
-    show.add_argument("--supervisee", metavar="NAME", help="only this supervisee")
+    show.add_argument(
+        "--supervisee", metavar="NAME", help="only this supervisee (a name or a fingerprint)"
+    )
     _finish(show, run_show)
 
     note = _command(commands, "note", "write a note for one agenda step of a packet")
@@ -89,7 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     hours.add_argument("--minutes", type=int, default=60)
     hours.add_argument("--kind", choices=SESSION_KINDS, default="individual")
     hours.add_argument("--format", choices=SESSION_FORMATS, default="in_person")
-    hours.add_argument("--supervisee", metavar="NAME")
+    hours.add_argument("--supervisee", metavar="NAME", help="a name or a fingerprint")
     hours.add_argument("--csv", metavar="FILE", help="write the whole log as CSV (not encrypted)")
     _finish(hours, run_hours)
 
@@ -166,8 +169,10 @@ def run_import(args: argparse.Namespace) -> int:
         print_json(data)
     else:
         print(
-            f"Kept “{packet.title}” from {received.supervisee.name} "
-            f"({data['items']} item(s), {len(packet.topics)} topic(s))."
+            terminal_safe(
+                f"Kept “{packet.title}” from {received.supervisee.name} "
+                f"({data['items']} item(s), {len(packet.topics)} topic(s))."
+            )
         )
     return 0
 
@@ -183,15 +188,24 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     print(f"My supervision key: {data['key']['recipient']} ({data['key']['fingerprint']})")
     for person in data["supervisees"]:
-        print(f"{person['name']}  ({person['fingerprint']})")
+        print(terminal_safe(f"{person['name']}  ({person['fingerprint']})"))
         if person["agreement"]["review_due"]:
             print(f"  agreement review due {person['agreement']['review_on']}")
         for packet in person["packets"]:
-            print(f"  {packet['packet_id'][:8]}  {packet['title']}  {len(packet['items'])} item(s)")
+            count = len(packet["items"])
+            print(terminal_safe(f"  {packet['packet_id'][:8]}  {packet['title']}  {count} item(s)"))
             for action in packet["agreed_actions"]:
-                print(f"    action: {action['text']}  {action['owner']}  {action['due'] or ''}")
+                print(
+                    terminal_safe(
+                        f"    action: {action['text']}  {action['owner']}  {action['due'] or ''}"
+                    )
+                )
     for total in data["hours_totals"]:
-        print(f"hours {total['year']} {total['supervisee'] or '(group/other)'}: {total['hours']}")
+        print(
+            terminal_safe(
+                f"hours {total['year']} {total['supervisee'] or '(group/other)'}: {total['hours']}"
+            )
+        )
     return 0
 
 
@@ -224,8 +238,15 @@ def run_action(args: argparse.Namespace) -> int:
 
 
 def run_hours(args: argparse.Namespace) -> int:
+    from reflect.paths import write_private_file
+    from reflect.services.output_target import check_output_target
+
     session = open_writer(args)
     try:
+        # Checked before an hour is added: a refused CSV target leaves everything unchanged.
+        target = (
+            check_output_target(Path(args.csv), session.paths, overwrite=True) if args.csv else None
+        )
         service = session.supervision
         added = None
         if args.add:
@@ -233,10 +254,8 @@ def run_hours(args: argparse.Namespace) -> int:
             added = service.add_hours(
                 HoursEntry(args.add, args.minutes, args.kind, args.format, who)
             )
-        if args.csv:
-            from reflect.paths import write_private_file
-
-            write_private_file(Path(args.csv).expanduser(), service.hours_csv())
+        if target is not None:
+            write_private_file(target, service.hours_csv())
         totals = service.hours_totals()
         entries = len(service.hours())
     finally:
@@ -246,7 +265,8 @@ def run_hours(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     for total in totals:
-        print(f"{total['year']}  {total['supervisee'] or '(group/other)'}: {total['hours']} h")
+        name = total["supervisee"] or "(group/other)"
+        print(terminal_safe(f"{total['year']}  {name}: {total['hours']} h"))
     if args.csv:
         print(f"Wrote {args.csv}. It is NOT encrypted: keep it somewhere safe.")
     return 0
@@ -318,7 +338,8 @@ def import_reply_if_sealed(args: argparse.Namespace, path: Path) -> int | None:
     if args.json:
         print_json(data)
         return 0
-    print(f"Reply from {reply.sender.name or 'your supervisor'}: {len(reply.actions)} action(s).")
+    who = reply.sender.name or "your supervisor"
+    print(terminal_safe(f"Reply from {who}: {len(reply.actions)} action(s)."))
     if args.dry_run:
         print("Dry run: nothing was written.")
     else:

@@ -23,6 +23,7 @@ MAX_DEPTH = 12
 # An X25519 age recipient: "age1" and 58 bech32 characters (lower case, no b/i/o/1).
 RECIPIENT_PATTERN = re.compile(r"age1[02-9ac-hj-np-z]{58}")
 ID_PATTERN = re.compile(r"[0-9a-f]{32}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Refusals(NamedTuple):
@@ -131,6 +132,11 @@ class Fields:
             )
         if "\x00" in value:
             raise self.fail(f"{where}.{key}", Message("holds a control character"))
+        if _SURROGATE.search(value):
+            # An escaped lone surrogate ("\\ud800") parses, then no UTF-8 write can store it.
+            raise self.fail(
+                f"{where}.{key}", Message("holds characters that are not valid Unicode")
+            )
         if required and not value.strip():
             raise self.fail(f"{where}.{key}", Message("is missing"))
         return value

@@ -45,9 +45,10 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 5  # top object > months list > month object > questionnaires list > entry
 MAX_MONTHS = 60
 MAX_QUESTIONNAIRES = 40  # per month
-CONTRIBUTOR_RE = re.compile(r"^[0-9a-f]{32}$")
-MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-IDENTIFIER_RE = re.compile(r"^[a-z0-9_-]{1,64}$")
+# \Z, not $: "$" also matches before a final line break, so "2026-03\n" would be a month.
+CONTRIBUTOR_RE = re.compile(r"^[0-9a-f]{32}\Z")
+MONTH_RE = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])\Z")
+IDENTIFIER_RE = re.compile(r"^[a-z0-9_-]{1,64}\Z")
 
 
 class ContributionError(ReflectError):

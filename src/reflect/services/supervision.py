@@ -42,6 +42,7 @@ from reflect.domain.supervision_messages import (
     read_packet,
     sniff_format,
 )
+from reflect.services.output_target import check_output_target
 from reflect.services.supervision_send import Flag, new_id
 from reflect.storage.sealed_files import (
     NotSealedForThisProfile,
@@ -118,7 +119,7 @@ class SupervisionService:
         if self._record.has_packet(packet.packet_id, digest):
             raise ValidationError("This packet was already imported; nothing was added.")
         supervisee_id = self._record.add_packet(
-            packet.sender.name or "Supervisee", packet.sender.recipient, packet.to_json(), digest
+            packet.sender.name, packet.sender.recipient, packet.to_json(), digest
         )
         found = self._record.supervisee(supervisee_id)
         assert found is not None
@@ -128,10 +129,23 @@ class SupervisionService:
         return self._record.supervisees()
 
     def find_supervisee(self, name: str) -> Supervisee:
+        """The supervisee with this name, or with this fingerprint: two providers can share
+        a name, and picking one of them silently would file hours under the wrong person."""
         wanted = " ".join(name.split()).casefold()
-        for person in self.supervisees():
-            if person.name.casefold() == wanted:
-                return person
+        people = self.supervisees()
+        found = [p for p in people if p.name.casefold() == wanted]
+        if not found:
+            compact = "".join(name.split()).casefold()
+            found = [p for p in people if "".join(p.fingerprint.split()).casefold() == compact]
+        if len(found) > 1:
+            raise ValidationError(
+                "{count} supervisees are called {name}; give the fingerprint of the one you "
+                "mean instead ('reflect supervision show' lists them).",
+                count=len(found),
+                name=repr(name),
+            )
+        if found:
+            return found[0]
         raise ValidationError("No supervisee called {name} in this profile.", name=repr(name))
 
     def packets(self, supervisee_id: int | None = None) -> list[tuple[dict[str, Any], Packet]]:
@@ -343,6 +357,7 @@ class SupervisionService:
         flagged_confirmed: bool = False,
         from_name: str | None = None,
     ) -> tuple[Reply, list[Flag]]:
+        check_output_target(out, None, overwrite=True)  # never over a profile's vault
         reply, provider = self.build_reply(packet_id, next_date, message, from_name)
         found = self.reply_flags(reply)
         if found and not flagged_confirmed:

@@ -33,6 +33,7 @@ from reflect.domain.supervision_messages import (
     sniff_format,
 )
 from reflect.domain.words import ENGLISH, Words
+from reflect.services.output_target import check_output_target
 from reflect.storage.sealed_files import (
     NotSealedForThisProfile,
     check_recipient,
@@ -198,6 +199,7 @@ class SupervisionSender:
         """Write the sealed packet of ``debrief_id`` to ``out``. If the identity guard flags
         anything and the person has not confirmed it, nothing is written."""
         key = check_recipient(recipient)
+        check_output_target(out, None, overwrite=True)  # never over a profile's vault
         packet = self.build_packet(debrief_id, with_notes, rating, from_name, words)
         found = self.flags(packet)
         if found and not flagged_confirmed:
@@ -250,7 +252,15 @@ class SupervisionSender:
                     Debrief(title=f"Reply from {reply.sender.name or 'my supervisor'}")
                 )
             assert debrief.id is not None
+            # A second reply to the same packet carries every action agreed for it again:
+            # one the debrief already holds (same text, owner and date) is not added twice.
+            held = {(a.text, a.owner, a.due) for a in self._debrief_repo.actions_for(debrief.id)}
+            added = 0
             for action in reply.actions:
+                if (action.text, action.owner, action.due) in held:
+                    continue
+                held.add((action.text, action.owner, action.due))
+                added += 1
                 self._debrief_repo.actions.add(
                     FollowUp(
                         text=action.text,
@@ -263,7 +273,7 @@ class SupervisionSender:
                 )
             next_id = self._next_debrief(reply, debrief)
             self._keys.add_reply(self._reply_row(reply, digest, debrief.id, next_id))
-        return ReplyReceipt(reply, debrief.id, next_id, len(reply.actions))
+        return ReplyReceipt(reply, debrief.id, next_id, added)
 
     def _next_debrief(self, reply: Reply, debrief: Debrief) -> int | None:
         """The next date becomes a planned debrief (the reply's open actions carry into it)."""

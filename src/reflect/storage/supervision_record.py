@@ -56,7 +56,9 @@ class SupervisionRecordRepository:
         self, name: str, recipient: str, packet: dict[str, Any], content_hash: str
     ) -> int:
         """Keep a validated packet; its sender becomes (or stays) a supervisee. Returns the
-        supervisee id. One transaction: a failure keeps neither."""
+        supervisee id. One transaction: a failure keeps neither. ``name`` may be empty (the
+        packet gave none): a new supervisee is then called "Supervisee", a known one keeps
+        its name."""
         now = _iso(datetime.now())
         with self._db.atomic():
             row = self._db.execute(
@@ -64,7 +66,10 @@ class SupervisionRecordRepository:
             ).fetchone()
             if row is None:
                 table = self._db.table("supervisees")
-                table.insert({"name": name, "recipient": recipient, "first_seen": now}, pk="id")
+                table.insert(
+                    {"name": name or "Supervisee", "recipient": recipient, "first_seen": now},
+                    pk="id",
+                )
                 supervisee_id = int(table.last_pk)  # type: ignore[arg-type]
             else:
                 supervisee_id = int(row[0])

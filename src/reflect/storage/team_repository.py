@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import sqlite_utils
 
+from reflect.domain.errors import ReflectError
 from reflect.domain.org_assessment import ActionItem, AssessmentResult, DomainResult
 from reflect.domain.team_contribution import Contribution, contribution_from_json
 
@@ -29,17 +30,18 @@ class TeamRepository:
         with self._db.atomic():
             for contribution in contributions:
                 row = self._db.execute(
-                    "SELECT written FROM team_contributions WHERE contributor = ?",
+                    "SELECT written, content FROM team_contributions WHERE contributor = ?",
                     [contribution.contributor],
                 ).fetchone()
-                if row is not None and row[0] > contribution.written:
-                    continue  # the kept file is newer: it wins
+                content = json.dumps(contribution.to_json())
+                if row is not None and (row[0] > contribution.written or row[1] == content):
+                    continue  # the kept file is newer, or is this very file: it stays
                 self._db.table("team_contributions").upsert(
                     {
                         "contributor": contribution.contributor,
                         "written": contribution.written,
                         "imported_at": stamp,
-                        "content": json.dumps(contribution.to_json()),
+                        "content": content,
                     },
                     pk="contributor",
                 )
@@ -58,7 +60,7 @@ class TeamRepository:
         ):
             try:
                 result.append(contribution_from_json(json.loads(content), contributor))
-            except (ValueError, TypeError):
+            except (ReflectError, ValueError, TypeError):  # a refusal is a ContributionError
                 continue
         return result
 

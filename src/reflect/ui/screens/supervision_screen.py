@@ -83,12 +83,16 @@ class SupervisionScreen(QWidget):
         self.import_button = QPushButton(tr("Import packet…"))
         top.addWidget(self.import_button)
         outer.addLayout(top)
+        # Both show names and titles from packets: plain text, so markup in a hostile packet
+        # is shown as written, never drawn.
         self.reminders = QLabel()
         self.reminders.setWordWrap(True)
+        self.reminders.setTextFormat(Qt.TextFormat.PlainText)
         self.reminders.setObjectName("noticeLabel")
         outer.addWidget(self.reminders)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self.status)
 
     def _build_lists(self) -> QWidget:

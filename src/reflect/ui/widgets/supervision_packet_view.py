@@ -80,6 +80,7 @@ class PacketView(QWidget):
         layout.addWidget(self.heading)
         self.meta = QLabel()
         self.meta.setWordWrap(True)
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)  # the sender's name, from the packet
         self.meta.setObjectName("mutedLabel")
         layout.addWidget(self.meta)
 
