@@ -63,6 +63,7 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
         return 1
     window = AppWindow(paths, demo=demo)
     window.show()
+    end_on_terminate(app, window)
     from reflect import process_gc
 
     process_gc.started()
@@ -121,6 +122,28 @@ def _lock_this_data_folder(paths: AppPaths) -> FileLock | None:
         )
         return None
     return instance_lock
+
+
+def end_on_terminate(app: QApplication, window: AppWindow) -> None:
+    """SIGTERM (the OS ending the session, a shutdown, ``kill``) quits as the tray's Quit
+    does: the window locks first, so what is half-typed is kept as encrypted drafts and the
+    database closes, instead of the process dying mid-sentence."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    if not hasattr(signal, "SIGTERM"):
+        return
+
+    def terminate(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.quit_for_real)
+
+    signal.signal(signal.SIGTERM, terminate)
+    # Python runs a signal handler only when it next runs bytecode; while Qt waits for
+    # events that could be never, so a slow no-op timer lets it in.
+    heartbeat = QTimer(app)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(500)
 
 
 def _quit_once_shown(app: QApplication, window: AppWindow) -> None:

@@ -82,6 +82,9 @@ class FollowUpRepository:
                 row = _to_row(item)
                 row["reflection_id"] = reflection_id
                 if item.id is not None and item.id in existing:
+                    # Done is ticked and unticked on its own (mark/reopen); the editor's copy
+                    # may predate a tick made meanwhile on Home, so it never overwrites it.
+                    row.pop("done_at")
                     table.update(item.id, row)
                     kept.add(item.id)
                 else:

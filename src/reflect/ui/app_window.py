@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget
 
+from reflect.diagnostics import record_error
 from reflect.domain.errors import ReflectError
 from reflect.paths import APP_NAME, AppPaths
 from reflect.services.profiles import ProfileService
@@ -16,6 +17,12 @@ from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.idle_watcher import IdleWatcher
+from reflect.ui.lock_dialogs import (
+    NOT_KEPT_ON_LOCK,
+    NOT_KEPT_ON_REBUILD,
+    RECOVERY_KEY_HIDDEN,
+    close_dialogs_opened_from,
+)
 from reflect.ui.lock_screen_flows import LockScreenFlows
 from reflect.ui.qt_language import apply_qt_language
 from reflect.ui.screens.lock_screen import LockScreen
@@ -142,8 +149,14 @@ class AppWindow(LockScreenFlows):
             self._self_checks.stop()
             self._self_checks.deleteLater()
             self._self_checks = None
+        key_hidden, not_kept = False, None
         if self.workspace is not None:
-            self.workspace.before_lock()
+            key_hidden = close_dialogs_opened_from(self)
+            try:
+                self.workspace.before_lock()
+            except Exception as exc:  # noqa: BLE001 - a failed save must not keep it unlocked
+                record_error(self.paths.data_dir, exc, "lock")
+                not_kept = exc
             self.pages.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
@@ -152,6 +165,12 @@ class AppWindow(LockScreenFlows):
             self.session = None
         self._retranslate_lock_screen()
         self.lock_screen.reset()
+        if key_hidden:
+            self.lock_screen.set_busy(False, tr(RECOVERY_KEY_HIDDEN))
+        if not_kept is not None:
+            self.lock_screen.set_busy(
+                False, tr(NOT_KEPT_ON_LOCK).format(error=message_in_language(not_kept))
+            )
         self._refresh_profiles()
         self.pages.setCurrentWidget(self.lock_screen)
         self.setWindowTitle(APP_NAME)
@@ -281,9 +300,16 @@ class AppWindow(LockScreenFlows):
 
         if self.session is None or self.workspace is None:
             return
-        self._use_language(str(self.session.settings.get("language")))
         old = self.workspace
-        old.before_lock()
+        try:
+            old.before_lock()
+        except Exception as exc:  # noqa: BLE001 - keep the screens, and what is typed in them
+            record_error(self.paths.data_dir, exc, "language")
+            QMessageBox.warning(
+                self, APP_NAME, tr(NOT_KEPT_ON_REBUILD).format(error=message_in_language(exc))
+            )
+            return
+        self._use_language(str(self.session.settings.get("language")))
         self.pages.removeWidget(old)
         old.deleteLater()
         self._build_workspace(self.session)

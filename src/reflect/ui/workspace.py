@@ -386,6 +386,14 @@ class Workspace(QWidget):
         return message
 
     def before_lock(self) -> None:
-        """Give screens a chance to save drafts before the database closes."""
+        """Give screens a chance to save drafts before the database closes. Every screen
+        gets its chance even when one fails (a full disk); the first failure is raised
+        afterwards, for the window to say so."""
+        failure: Exception | None = None
         for screen in self._screen_hooks():
-            screen.save_draft_now()
+            try:
+                screen.save_draft_now()
+            except Exception as exc:  # noqa: BLE001 - the other screens still save
+                failure = failure or exc
+        if failure is not None:
+            raise failure

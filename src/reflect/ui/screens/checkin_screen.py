@@ -321,8 +321,9 @@ class CheckinScreen(QWidget):
                 helped_note=self.helped_note.text(),
                 note=self.note.text(),
             )
-        except ReflectError as exc:
-            self.error.setText(message_in_language(exc))  # the answers stay as they are
+        except Exception as exc:  # noqa: BLE001 - a full disk too; the answers stay as they are
+            text, checked = message_in_language(exc), isinstance(exc, ReflectError)
+            self.error.setText(text if checked else tr("Not saved yet: {error}").format(error=text))
             return
         self._after_work_id = None
         if not self.after_work.is_empty:  # optional, validated by its own widget's limits

@@ -193,6 +193,11 @@ class DebriefScreen(DebriefEditorView, QWidget):
             self.status.setText(message_in_language(error))
             self.title.setFocus()
             return False
+        except Exception as error:  # noqa: BLE001 - a full disk, a read-only folder: say so
+            self.status.setText(
+                tr("Not saved yet: {error}").format(error=message_in_language(error))
+            )
+            return False
         self.debrief = saved
         self.delete_button.setEnabled(True)
         self.status.setText(
@@ -213,7 +218,9 @@ class DebriefScreen(DebriefEditorView, QWidget):
         """Before locking: close debrief mode (it saves its notes) and keep form edits."""
         if self.mode is not None:
             self.mode.leave_without_asking()
-        self._keep_edits()
+        if not self._keep_edits():
+            # The lock goes on; the lock screen says why the edits were not kept.
+            raise RuntimeError(self.status.text())
 
     def _keep_edits(self) -> bool:
         """Save what was prepared before moving away; False (and a message) if it could not

@@ -34,6 +34,7 @@ from reflect.domain.crisis_lines import (
 from reflect.domain.errors import ReflectError
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.lock_dialogs import KEEP_OPEN_WHEN_LOCKED
 from reflect.ui.widgets.confirm import confirm_destructive
 
 # Shown only if the shipped list itself cannot be read: the two numbers must never vanish.
@@ -109,6 +110,9 @@ class GetHelpDialog(QDialog):
         layout.addWidget(buttons)
         self.country_combo.currentIndexChanged.connect(self._on_country_changed)
         self._rebuild()
+        # Locking closes the dialogs of the workspace (ui/lock_dialogs.py), not this one:
+        # the crisis lines stay on screen.
+        self.setProperty(KEEP_OPEN_WHEN_LOCKED, True)
         if session is not None:
             # If Reflect locks (idle or Ctrl+L) while this dialog is open, the person's own
             # contacts must disappear with everything else; the crisis lines stay.
@@ -328,7 +332,7 @@ class GetHelpDialog(QDialog):
             return
         try:
             self.session.resources.save_help_contact(contact)
-        except ReflectError as exc:
+        except Exception as exc:  # noqa: BLE001 - a full disk too: say so
             QMessageBox.warning(self, tr("Contact not saved"), message_in_language(exc))
             return
         self._rebuild()

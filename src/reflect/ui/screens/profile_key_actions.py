@@ -19,6 +19,9 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.confirm import confirm_destructive
 
+PASSPHRASE_NOT_CHANGED = "The passphrase could not be changed: {error}"
+RECOVERY_KEY_NOT_MADE = "No new recovery key was made: {error}"
+
 
 def change_passphrase(
     parent: QWidget, profiles: ProfileService, session: Session, report: Callable[[str], None]
@@ -44,6 +47,9 @@ def change_passphrase(
     except ReflectError as exc:
         report(message_in_language(exc))
         return
+    except Exception as exc:  # noqa: BLE001 - a full disk: say so rather than nothing
+        report(tr(PASSPHRASE_NOT_CHANGED).format(error=message_in_language(exc)))
+        return
     finally:
         QApplication.restoreOverrideCursor()
         prompt.clear()
@@ -67,6 +73,10 @@ def make_recovery_key(
         return
     from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
 
-    code = profiles.create_recovery_key(session)
+    try:
+        code = profiles.create_recovery_key(session)
+    except Exception as exc:  # noqa: BLE001 - a full disk: say so rather than nothing
+        report(tr(RECOVERY_KEY_NOT_MADE).format(error=message_in_language(exc)))
+        return
     RecoveryKeyDialog(session.profile.display_name, code, parent).exec()
     report(tr("New recovery key made. Any earlier one no longer works."))

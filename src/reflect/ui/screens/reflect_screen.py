@@ -8,6 +8,7 @@ The identity guard watches the text and offers initials, without ever blocking a
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -70,7 +71,7 @@ class ReflectScreen(ReflectEditorView, QWidget):
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(autosave_ms)
-        self._autosave.timeout.connect(self.save_draft_now)
+        self._autosave.timeout.connect(self._autosave_draft)
         self._build_editor(QVBoxLayout(self), self.journal)
         self.identity = IdentityWatch(self.identity_banner, self._guarded_texts, self)
         self._connect()
@@ -243,7 +244,7 @@ class ReflectScreen(ReflectEditorView, QWidget):
             return None
         except Exception as exc:  # noqa: BLE001 - keep the writing whatever went wrong
             self._dirty = True
-            self.save_draft_now()
+            self._autosave_draft()
             self.status.setText(
                 tr(
                     "Reflect could not save this ({error}). Your text is still here and kept "
@@ -314,20 +315,26 @@ class ReflectScreen(ReflectEditorView, QWidget):
             self._unlinked_shifts.append(dialog.saved.id)
         self.status.setText(tr("Shift logged."))
 
+    def _autosave_draft(self) -> None:
+        """The autosave never raises into the event loop: the status line says it failed."""
+        with contextlib.suppress(Exception):
+            self.save_draft_now()
+
     def save_draft_now(self) -> None:
-        """Autosave target; also called before locking. Never raises into the event loop."""
+        """Keep the writing as a draft; also called before locking, where a failure is
+        raised (after the status line says it) so the lock screen can say it too."""
         self._autosave.stop()
         if not self._dirty:
             return
         try:
             self.journal.save_draft(self.current_reflection())
-        except Exception as exc:  # noqa: BLE001 - an autosave must never crash the editor
+        except Exception as exc:  # say it here, then raise for the caller
             self.status.setText(
                 tr("The draft could not be kept ({error}); please save soon.").format(
                     error=message_in_language(exc)
                 )
             )
-            return
+            raise
         self.status.setText(
             tr("Draft kept safely at {time}.").format(time=datetime.now().strftime("%H:%M:%S"))
         )

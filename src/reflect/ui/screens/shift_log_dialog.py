@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.errors import ReflectError
 from reflect.domain.exposure import ShiftLog
 from reflect.services.exposure import ExposureService
 from reflect.ui.error_text import message_in_language
@@ -100,7 +99,7 @@ class ShiftLogDialog(QDialog):
         try:
             values = self.form.values()
             log = self.exposure.log_shift(reflection_id=self.reflection_id, **values)  # type: ignore[arg-type]
-        except ReflectError as exc:
+        except Exception as exc:  # noqa: BLE001 - a full disk too: keep the numbers, say so
             self.error.setText(tr("Not saved yet: {error}").format(error=message_in_language(exc)))
             return None
         self.saved = log

@@ -198,7 +198,7 @@ class PlanEditor(QWidget):
             return True
         try:
             saved = self.resources.save_plan(self.plan())
-        except ReflectError as exc:
+        except Exception as exc:  # noqa: BLE001 - a full disk too: keep the text, say so
             self.status_label.setText(
                 tr("Not saved yet: {error}").format(error=message_in_language(exc))
             )

@@ -134,6 +134,11 @@ class AgreementForm(QWidget):
         except ReflectError as error:
             self.status.setText(message_in_language(error))
             return
+        except Exception as error:  # noqa: BLE001 - a full disk, a read-only folder: say so
+            self.status.setText(
+                tr("Not saved yet: {error}").format(error=message_in_language(error))
+            )
+            return
         self._show_reminder(agreement)
         self.status.setText(tr("Saved."))
 
@@ -218,6 +223,11 @@ class RatingsPanel(QWidget):
             )
         except ReflectError as error:
             self.status.setText(message_in_language(error))
+            return
+        except Exception as error:  # noqa: BLE001 - a full disk, a read-only folder: say so
+            self.status.setText(
+                tr("Not saved yet: {error}").format(error=message_in_language(error))
+            )
             return
         for row in self.rows.values():
             row.set_value(None)

@@ -207,6 +207,11 @@ class HoursLog(QWidget):
         except ReflectError as error:
             self.status.setText(message_in_language(error))
             return
+        except Exception as error:  # noqa: BLE001 - a full disk, a read-only folder: say so
+            self.status.setText(
+                tr("Not saved yet: {error}").format(error=message_in_language(error))
+            )
+            return
         self.note.clear()
         self.status.setText(tr("Logged."))
         self.refresh()

@@ -46,6 +46,7 @@ class PacketView(QWidget):
         self.session = session
         self.service = session.supervision
         self.packet_id = ""
+        self._note_failed = False
         self._step = AGENDA[0].id
         self.words = interface_words()
         layout = QVBoxLayout(self)
@@ -262,9 +263,19 @@ class PacketView(QWidget):
     def _save_note(self, *_args: object) -> None:
         if not self.packet_id:
             return
-        self.service.save_note(
-            self.packet_id, self._step, self.note.toPlainText(), self.share_note.isChecked()
-        )
+        try:
+            self.service.save_note(
+                self.packet_id, self._step, self.note.toPlainText(), self.share_note.isChecked()
+            )
+        except Exception as error:  # noqa: BLE001 - saved as typed: say so, keep the text
+            self._note_failed = True
+            self.status.setText(
+                tr("Not saved yet: {error}").format(error=message_in_language(error))
+            )
+            return
+        if self._note_failed:  # the note is saved again: the warning no longer holds
+            self._note_failed = False
+            self.status.setText("")
 
     def _add_action(self) -> None:
         due = self.action_due.date().toPython() if self.has_due.isChecked() else None

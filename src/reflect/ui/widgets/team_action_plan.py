@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.errors import ReflectError
 from reflect.domain.org_assessment import ActionItem
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
@@ -178,7 +177,7 @@ class TeamActionPlan(QWidget):
         )
         try:
             saved = self.team.save_action(item)
-        except ReflectError as exc:
+        except Exception as exc:  # noqa: BLE001 - a full disk too: keep the text, say so
             QMessageBox.warning(self, tr("Not added"), message_in_language(exc))
             return None
         self.what_edit.clear()
