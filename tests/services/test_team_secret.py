@@ -3,6 +3,7 @@ inside the encrypted profile (archives and backups carry it), never in a plain e
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zipfile
 from datetime import date
@@ -113,3 +114,32 @@ def test_a_kept_v2_file_keeps_its_tokens(session, tmp_path):
     session.team.import_files([tmp_path / "mine.json"])
     (kept,) = session.team._repository.contributions()
     assert kept == mine and all(m.token for m in kept.months)
+
+
+def test_an_archive_with_a_broken_secret_is_refused(profile_service, session, tmp_path):
+    from reflect.domain.errors import ReflectError
+
+    session.settings.set(SECRET_SETTING, "0" * 63)
+    archive = export_profile(session, "archive", tmp_path / "a", archive_passphrase=ARCHIVE_PASS)
+    other = profile_service.unlock(profile_service.create(PASSPHRASE, "Other"), PASSPHRASE)
+    try:
+        with pytest.raises(ReflectError, match="team_secret must be 64 hexadecimal"):
+            import_file(other, archive.path, ARCHIVE_PASS)
+        assert other.settings.get(SECRET_SETTING) is None
+    finally:
+        other.close()
+
+
+def test_the_demo_team_writes_format_2_with_one_secret_per_person():
+    from reflect.domain.team_contribution import FORMAT_V2
+    from reflect.domain.team_summary import summarise
+    from reflect.services.demo_team import demo_contributions
+
+    team = demo_contributions(8, date(2026, 6, 15))
+    assert all(c.format == FORMAT_V2 for c in team)
+    last_months = {c.months[-1].token for c in team}
+    assert len(last_months) == 8  # one secret each: unrelated tokens for the same month
+    assert summarise(team).contributors == 8
+    # The same people sending again under fresh file ids are still eight.
+    again = [dataclasses.replace(c, contributor=f"{i:032x}") for i, c in enumerate(team)]
+    assert summarise(team + again).contributors == 8
