@@ -97,14 +97,24 @@ def test_a_malformed_kept_secret_is_refused_not_replaced(session):
     assert session.settings.get(SECRET_SETTING) == "not hex"
 
 
-def test_a_hostile_v2_file_in_a_batch_keeps_nothing(session, tmp_path):
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda months: months[1].pop("token"),
+        lambda months: months[1].update(token="Z" * 32),
+        lambda months: months[1].update(token=months[0]["token"]),
+        lambda months: months[1].update(token=months[1]["token"] + "\n"),
+    ],
+    ids=["missing", "bad", "repeated", "trailing-newline"],
+)
+def test_a_hostile_v2_file_in_a_batch_keeps_nothing(session, tmp_path, spoil):
     good = build_contribution(session, "2026-01", "2026-03", today=date(2026, 3, 20))
     write_contribution(good, tmp_path / "good.json")
     data = good.to_json()
-    data["months"][1]["token"] = data["months"][0]["token"]
-    (tmp_path / "twice.json").write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ContributionError, match="twice.json"):
-        session.team.import_files([tmp_path / "good.json", tmp_path / "twice.json"])
+    spoil(data["months"])
+    (tmp_path / "spoilt.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ContributionError, match="spoilt.json"):
+        session.team.import_files([tmp_path / "good.json", tmp_path / "spoilt.json"])
     assert session.team.contribution_count() == 0
 
 
