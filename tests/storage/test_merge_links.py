@@ -94,3 +94,92 @@ def test_a_keyed_row_whose_other_unique_column_is_taken_is_skipped():
     source["received_packets"].insert({**row, "packet_id": "b", "content_hash": "same"})
     apply_merge(target, plan_merge(target, source.conn))
     assert [r["packet_id"] for r in target["received_packets"].rows] == ["a"]
+
+
+def _agreement(db, supervisee_id, aims):
+    db["supervision_agreements"].insert(
+        {"supervisee_id": supervisee_id, "frequency": "monthly", "aims": aims,
+         "confidentiality": "", "records": "", "review_on": "", "updated_at": "2026-01-02"}
+    )  # fmt: skip
+
+
+def _supervisee(db, name):
+    return (
+        db["supervisees"]
+        .insert({"name": name, "recipient": f"age1{name.lower()}", "first_seen": "2026-01-01"})
+        .last_pk
+    )
+
+
+def test_an_agreement_keyed_by_a_new_supervisee_is_imported_not_taken_for_a_duplicate():
+    """The agreement's key is a link: the archive's supervisee 1 is not the profile's."""
+    target, source = _db(), _db()
+    _agreement(target, _supervisee(target, "Alice"), "Alice's aims")
+    _agreement(source, _supervisee(source, "Bob"), "Bob's aims")
+    plan = plan_merge(target, source.conn)
+    assert plan.counts()["supervision_agreements"] == {"new": 1, "duplicates": 0}
+    apply_merge(target, plan)
+    owners = {r["id"]: r["name"] for r in target["supervisees"].rows}
+    aims = {owners[r["supervisee_id"]]: r["aims"] for r in target["supervision_agreements"].rows}
+    assert aims == {"Alice": "Alice's aims", "Bob": "Bob's aims"}
+
+
+def test_an_agreement_of_a_supervisee_already_here_keeps_the_profiles_own():
+    target, source = _db(), _db()
+    _agreement(target, _supervisee(target, "Alice"), "kept")
+    _supervisee(source, "Zed")
+    _agreement(source, _supervisee(source, "Alice"), "from the archive")
+    plan = plan_merge(target, source.conn)
+    assert plan.counts()["supervision_agreements"] == {"new": 0, "duplicates": 1}
+    apply_merge(target, plan)  # no UNIQUE constraint failure
+    assert [r["aims"] for r in target["supervision_agreements"].rows] == ["kept"]
+
+
+def test_an_agreement_whose_supervisee_is_missing_is_not_given_to_someone_else():
+    target, source = _db(), _db()
+    for name in ("Alice", "Bob", "Carol"):
+        _supervisee(target, name)
+    _agreement(source, 7, "nobody's")  # no supervisee 7 in the archive
+    apply_merge(target, plan_merge(target, source.conn))
+    assert list(target["supervision_agreements"].rows) == []
+
+
+def test_a_row_repeated_inside_the_archive_keeps_the_links_of_its_second_copy():
+    """Two equal reflections in the archive become one; the second's follow-up must point to
+    it, not to nothing."""
+    target, source = _db(), _db()
+    row = {"template_id": "free_write", "occurred_at": "2026-01-01T10:00:00", "setting": "other",
+           "tags": "[]", "feelings": "[]", "answers": '{"text": "x"}', "body": "x",
+           "created_at": "2026-01-01T10:00:00", "updated_at": "2026-01-01T10:00:00"}  # fmt: skip
+    source["reflections"].insert(row)
+    second = source["reflections"].insert(row).last_pk
+    source["follow_ups"].insert(
+        {"reflection_id": second, "text": "Call", "created_at": "2026-01-01T10:00:00"}
+    )
+    apply_merge(target, plan_merge(target, source.conn))
+    (kept,) = [r["id"] for r in target["reflections"].rows]
+    assert [r["reflection_id"] for r in target["follow_ups"].rows] == [kept]
+
+
+def _hours(db, supervisee_id):
+    db["supervision_hours"].insert(
+        {"held_on": "2026-03-02", "minutes": 60, "kind": "individual", "format": "in_person",
+         "supervisee_id": supervisee_id, "note": ""}
+    )  # fmt: skip
+
+
+def test_equal_rows_linked_to_different_rows_are_both_kept():
+    """Two sessions of an hour on one day, one per supervisee, differ only in their link:
+    neither is a duplicate of the other, nor of the profile's hour with someone else."""
+    target, source = _db(), _db()
+    _hours(target, _supervisee(target, "Alice"))
+    _hours(source, _supervisee(source, "Bob"))
+    _hours(source, _supervisee(source, "Carol"))
+    plan = plan_merge(target, source.conn)
+    assert plan.counts()["supervision_hours"] == {"new": 2, "duplicates": 0}
+    apply_merge(target, plan)
+    owners = {r["id"]: r["name"] for r in target["supervisees"].rows}
+    held = sorted(owners[r["supervisee_id"]] for r in target["supervision_hours"].rows)
+    assert held == ["Alice", "Bob", "Carol"]
+    again = plan_merge(target, source.conn)  # and a second import adds nothing
+    assert again.counts()["supervision_hours"] == {"new": 0, "duplicates": 2}

@@ -89,8 +89,10 @@ def list_backups(profile: ProfileInfo) -> list[BackupInfo]:
 
 def _write(session: Session, target: Path) -> dict[str, int]:
     from reflect.storage.backup import backup_to
+    from reflect.storage.failures import translated
 
-    return backup_to(session.db, target, session.key, vault_path=session.profile.vault_path)
+    with translated(target.parent):  # the app shows the text: no raw OS words
+        return backup_to(session.db, target, session.key, vault_path=session.profile.vault_path)
 
 
 def automatic_backup_job(session: Session, today: date | None = None) -> Callable[[], BackupReport]:
@@ -101,6 +103,7 @@ def automatic_backup_job(session: Session, today: date | None = None) -> Callabl
     """
     from reflect.storage.backup import backup_to, copy_verified
     from reflect.storage.database import close_database, open_database
+    from reflect.storage.failures import translated
     from reflect.storage.kdf import wipe
 
     profile = session.profile
@@ -109,24 +112,28 @@ def automatic_backup_job(session: Session, today: date | None = None) -> Callabl
 
     def job() -> BackupReport:
         try:
-            folder = backups_dir(profile)
-            daily = folder / daily_name(day).filename
-            if daily.exists():
-                return BackupReport([], [], {})
-            ensure_private_dir(folder)
-            db = open_database(profile.db_path, key)
-            try:
-                counts = backup_to(db, daily, key, vault_path=profile.vault_path)
-            finally:
-                close_database(db)
-            written = [daily]
-            weekly = folder / weekly_name(day).filename
-            if not weekly.exists():
-                copy_verified(daily, weekly, key)
-                written.append(weekly)
-            return BackupReport(written, _prune(folder), counts)
+            with translated(backups_dir(profile)):
+                return write()
         finally:
             wipe(key)
+
+    def write() -> BackupReport:
+        folder = backups_dir(profile)
+        daily = folder / daily_name(day).filename
+        if daily.exists():
+            return BackupReport([], [], {})
+        ensure_private_dir(folder)
+        db = open_database(profile.db_path, key)
+        try:
+            counts = backup_to(db, daily, key, vault_path=profile.vault_path)
+        finally:
+            close_database(db)
+        written = [daily]
+        weekly = folder / weekly_name(day).filename
+        if not weekly.exists():
+            copy_verified(daily, weekly, key)
+            written.append(weekly)
+        return BackupReport(written, _prune(folder), counts)
 
     return job
 
@@ -214,6 +221,7 @@ def restore_backup(
     ``pre-restore-…`` backup. Raises WrongPassphrase, ProfileBusy or VaultError (damaged,
     empty or foreign file) without changing anything.
     """
+    from reflect.storage.failures import translated
     from reflect.storage.file_lock import profile_lock
     from reflect.storage.leftovers import clean_leftovers
     from reflect.storage.restore import restore_database
@@ -223,7 +231,10 @@ def restore_backup(
         raise ValidationError("There is no backup file at {path}.", path=backup)
     if progress:
         progress(10, "Checking the backup…")
-    with profile_lock(profile.directory).acquire(on_wait=on_lock_wait):
+    with (
+        profile_lock(profile.directory).acquire(on_wait=on_lock_wait),
+        translated(profile.directory),
+    ):
         clean_leftovers(profile.directory)
         result = restore_database(profile, backup, passphrase, allow_empty=allow_empty)
     if progress:

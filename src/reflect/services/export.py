@@ -19,6 +19,7 @@ from reflect.paths import sync_folder
 from reflect.services.exporters import Exporter, ExportOptions, Progress, exporters
 from reflect.services.output_target import check_output_target
 from reflect.services.session import Session
+from reflect.storage.failures import translated
 
 DEFAULT_FORMAT = "archive"
 
@@ -100,6 +101,21 @@ def export_profile(
     if progress:
         progress(5, "Preparing the export…")
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    with translated(target.parent):  # the app shows the text: no raw OS or SQLite words
+        result = _write(session, exporter, target, tmp, archive_passphrase, progress)
+    if progress:
+        progress(100, "Export finished.")
+    return ExportReport(exporter.name, target, exporter.plain, dict(result.get("counts", {})))
+
+
+def _write(
+    session: Session,
+    exporter: Exporter,
+    target: Path,
+    tmp: Path,
+    archive_passphrase: str | None,
+    progress: Progress | None,
+) -> dict[str, Any]:
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     try:
@@ -116,9 +132,7 @@ def export_profile(
     finally:
         tmp.unlink(missing_ok=True)
     sync_folder(target.parent)
-    if progress:
-        progress(100, "Export finished.")
-    return ExportReport(exporter.name, target, exporter.plain, dict(result.get("counts", {})))
+    return result
 
 
 def _fsync(path: Path) -> None:

@@ -8,6 +8,7 @@ and cost settings), the format and the Reflect version, never anything written b
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
@@ -20,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from reflect.domain import safe_json
-from reflect.domain.errors import cut
+from reflect.domain.errors import StorageUnavailable, cut
 from reflect.domain.message import Message
 from reflect.storage.backup import connect_readonly, fsync_dir, verify_database
 from reflect.storage.database import connect_encrypted
@@ -70,6 +71,7 @@ def write_archive(
         dest = connect_encrypted(staging, key, create=True)
         try:
             db.conn.backup(dest)
+            _drop_secrets(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
@@ -94,6 +96,22 @@ def write_archive(
         wipe(key)
         for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm"), tmp):
             leftover.unlink(missing_ok=True)
+
+
+def _drop_secrets(dest: Any) -> None:
+    """Empty the secret tables of the copy (the supervision key pair never leaves the profile:
+    an archive given away with its passphrase would open every packet sealed to this person).
+    secure_delete zeroes the rows and VACUUM rewrites every page, so no remnant stays."""
+    from reflect.storage.table_dump import SECRET_TABLES
+
+    present = {r[0] for r in dest.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    dest.execute("PRAGMA secure_delete = ON")
+    dropped = sum(
+        dest.execute(f'DELETE FROM "{table}"').rowcount for table in sorted(SECRET_TABLES & present)
+    )
+    dest.commit()
+    if dropped:  # (a rewrite of the whole copy costs about as much as the copy itself)
+        dest.execute("VACUUM")
 
 
 def _cut(value: object) -> str:
@@ -178,14 +196,35 @@ def _remove(copy: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def _migrate(db: sqlite_utils.Database, name: str) -> None:
+    """Bring the working copy to today's schema (closing it if that fails)."""
+    from reflect.storage.migrations import apply_migrations, newer_than_code
+
+    try:
+        if newer_than_code(db):
+            # Named as the archive: migrating would say "This profile" is newer.
+            raise ArchiveError(
+                "{name} was written by a newer version of Reflect; update Reflect to import "
+                "it. Nothing was imported.",
+                name=name,
+            )
+        apply_migrations(db)
+    except BaseException:
+        db.conn.close()
+        raise
+
+
+def _writing_failed(exc: OSError, copy: Path) -> bool:
+    full = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG, errno.EROFS)
+    return exc.errno in full or str(exc.filename) == str(copy)
+
+
 def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
     """Check the archive and open a working copy of its database in ``workdir`` (private).
 
     The copy is still encrypted; it is migrated to this version's schema so it can be read
     with today's column names. Raises WrongPassphrase or ArchiveError.
     """
-    from reflect.storage.migrations import apply_migrations
-
     manifest = read_manifest(path)
     where = Message("{name} (archive manifest)", name=Path(path).name)
     params = KdfParams.from_dict(manifest["kdf"], where)
@@ -212,13 +251,12 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
         connect_readonly(copy, key).close()  # WrongPassphrase before anything else
         verify_database(copy, key)
         db = sqlite_utils.Database(connect_encrypted(copy, key), execute_plugins=False)
-        try:
-            apply_migrations(db)
-        except BaseException:
-            db.conn.close()
-            raise
+        _migrate(db, Path(path).name)
     except (zipfile.BadZipFile, OSError) as exc:
         _remove(copy)
+        if isinstance(exc, OSError) and _writing_failed(exc, copy):
+            # The profile's folder is full or read-only: the archive itself is fine.
+            raise StorageUnavailable.from_os_error(exc, workdir) from exc
         raise ArchiveError(
             "{name} is damaged and cannot be read ({error}).",
             name=Path(path).name,

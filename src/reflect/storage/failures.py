@@ -7,6 +7,8 @@ the Python bindings expose the error class but not always the extended code.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from reflect.domain.backup_rotation import BACKUP_SUFFIX
@@ -87,3 +89,18 @@ def translate(
         path=cut(where, 200),
         error=cut(exc, 120),
     )
+
+
+@contextlib.contextmanager
+def translated(where: Path | str) -> Iterator[None]:
+    """Raise an OSError or SQLite error met inside as ``translate`` words it.
+
+    For work the app runs on a worker thread (restore, import): the app shows the error's
+    text, and SQLite's own ("database or disk is full") is English only and names no folder.
+    """
+    try:
+        yield
+    except Exception as exc:
+        if isinstance(exc, OSError) or is_sqlite_error(exc):
+            raise translate(exc, where) from exc
+        raise

@@ -1,18 +1,34 @@
 """Remove what an interrupted restore or backup left behind (called with the writer lock held).
 
 A restore stages the new database as ``reflect.db.restoring``; a backup writes ``….tmp``
-before renaming; private files are written as ``.name.xxxx.part``. A crash or power cut can
-leave them. They are encrypted, but they take space and hold old data, so the next writer
-removes them. Only a holder of the profile's writer lock may do this: another process could
-be writing them right now otherwise.
+before renaming; private files are written as ``.name.xxxx.part``; an import unpacks an
+archive as ``.archive-xxxx.db``. A crash or power cut can leave them. They are encrypted,
+but they take space and hold old data, so the next writer removes them. Only a holder of
+the profile's writer lock may do this: another process could be writing them right now
+otherwise.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
+import time
 from pathlib import Path
 
 _SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+# An import's working copy of an archive (storage/archive.open_archive). A dry run makes one
+# too, as a reader without the lock, so only a copy untouched for a day counts as abandoned.
+_ARCHIVE_COPY = re.compile(r"^\.archive-[0-9a-f]{12}\.db(-wal|-shm|-journal)?$")
+_ARCHIVE_COPY_AGE = 86400.0
+
+
+def _is_abandoned_archive_copy(path: Path) -> bool:
+    if not _ARCHIVE_COPY.match(path.name):
+        return False
+    try:
+        return time.time() - path.stat().st_mtime > _ARCHIVE_COPY_AGE
+    except OSError:
+        return False
 
 
 def _is_leftover(name: str) -> bool:
@@ -31,7 +47,8 @@ def clean_leftovers(profile_dir: Path) -> list[Path]:
         except OSError:
             continue
         for child in children:
-            if _is_leftover(child.name) and child.is_file():
+            gone = _is_leftover(child.name) or _is_abandoned_archive_copy(child)
+            if gone and child.is_file():
                 with contextlib.suppress(OSError):
                     child.unlink()
                     removed.append(child)

@@ -1,8 +1,10 @@
 """Merging another Reflect database (an opened archive) into a profile, table by table.
 
 Generic on purpose, so tables added by later migrations are merged too. A row counts as a
-duplicate when all its columns except its id and its links to other rows are equal to a row
-already present; duplicates are skipped, and links (a follow-up's reflection or debrief) are
+duplicate when all its columns except its id are equal to a row already present, its links
+to other rows compared by the row they will point to (an hour logged with the archive's
+supervisee 2 equals the profile's hour with its own row for that supervisee, and no hour of
+anyone else); duplicates are skipped, and links (a follow-up's reflection or debrief) are
 re-pointed to the row that now stands for the original. Tables keyed by text (plan sections,
 settings) keep the profile's own value. Drafts are never imported: they would replace work
 in progress.
@@ -29,6 +31,7 @@ class TablePlan:
     old_ids: list[Any] = field(default_factory=list)  # their ids in the source, for links
     duplicates: int = 0
     duplicate_ids: dict[Any, Any] = field(default_factory=dict)  # source id -> existing id
+    same_as: dict[Any, Any] = field(default_factory=dict)  # source id -> earlier source id
 
 
 @dataclass
@@ -46,6 +49,13 @@ def _fingerprint(row: dict[str, Any], keep: list[str]) -> str:
 
 
 _FREE = object()
+
+
+@dataclass(frozen=True)
+class _InSource:
+    """A row planned from the source itself: ``id`` is its id there."""
+
+    id: Any
 
 
 class _UniqueValues:
@@ -78,10 +88,49 @@ class _UniqueValues:
             owners[value] = owner
 
 
+@dataclass(frozen=True)
+class _New:
+    """A link to a row the merge adds: its id in the source (equal to no id in the profile)."""
+
+    id: Any
+
+
+class _Links:
+    """A source row's links as the profile will hold them (the way apply_merge re-points them).
+
+    The archive's supervisee 1 is not the profile's: a link is the profile's own row when the
+    parent was a duplicate, a _New when the parent is added, and None when it points nowhere.
+    """
+
+    def __init__(self, names: list[str], planned: dict[str, TablePlan]) -> None:
+        self.parents = {c: planned[LINKS[c]] for c in names if LINKS.get(c) in planned}
+        self.added = {c: set(p.old_ids) for c, p in self.parents.items()}
+
+    def value(self, column: str, value: Any) -> Any:
+        parent = self.parents.get(column)
+        if parent is None or value is None:
+            return None
+        value = parent.same_as.get(value, value)
+        if value in parent.duplicate_ids:
+            return parent.duplicate_ids[value]
+        return _New(value) if value in self.added[column] else None
+
+    def translated(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {**row, **{c: self.value(c, row[c]) for c in row if c in LINKS}}
+
+
+def _key_in_target(row: dict[str, Any], pk: list[str], links: _Links) -> tuple[Any, ...] | None:
+    """``row``'s key as the profile will hold it (an agreement is keyed by its supervisee), or
+    None when a link in it points nowhere: it must not land on someone else's id."""
+    key = tuple(links.translated(row)[c] for c in pk)
+    return None if any(key[i] is None for i, c in enumerate(pk) if c in LINKS) else key
+
+
 def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
     """What merging ``source`` (a DB-API connection) into ``target`` would write."""
     present = set(data_tables(target.conn))
     plans: list[TablePlan] = []
+    planned: dict[str, TablePlan] = {}
     skipped: list[str] = []
     for table in data_tables(source):
         if table in NEVER_IMPORTED:
@@ -93,23 +142,27 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
         pk = primary_key(target.conn, table)
         plan = TablePlan(table)
         taken = _UniqueValues(target.conn, table, shared, pk)
+        links = _Links(shared, planned)
         if pk == ["id"]:
-            compare = [c for c in shared if c != "id" and c not in LINKS]
+            compare = [c for c in shared if c != "id"]
             existing: dict[str, Any] = {}
             for row in iter_rows(target.conn, table):
                 existing[_fingerprint(row, compare)] = row["id"]
                 taken.claim(row, row["id"])
             for row in iter_rows(source, table):
-                key = _fingerprint(row, compare)
+                key = _fingerprint(links.translated(row), compare)
                 # Equal in every column, or holding a value a unique column already has (a
                 # supervisee's key under another name): the profile's own row stands for it.
                 found = existing[key] if key in existing else taken.owner(row)
                 if key in existing or found is not _FREE:
                     plan.duplicates += 1
-                    plan.duplicate_ids[row["id"]] = found
+                    if isinstance(found, _InSource):  # its links follow the first copy
+                        plan.same_as[row["id"]] = found.id
+                    else:
+                        plan.duplicate_ids[row["id"]] = found
                     continue
-                existing[key] = None  # a repeated row inside the source counts once
-                taken.claim(row)
+                existing[key] = _InSource(row["id"])  # a repeated row inside counts once
+                taken.claim(row, _InSource(row["id"]))
                 plan.rows.append({c: row[c] for c in shared if c != "id"})
                 plan.old_ids.append(row["id"])
         else:
@@ -118,13 +171,17 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
                 keys.add(tuple(row[c] for c in pk))
                 taken.claim(row)
             for row in iter_rows(source, table):
-                if tuple(row[c] for c in pk) in keys or taken.owner(row) is not _FREE:
+                held_as = _key_in_target(row, pk, links)
+                if held_as is None:
+                    continue
+                if held_as in keys or taken.owner(row) is not _FREE:
                     plan.duplicates += 1
                     continue
-                keys.add(tuple(row[c] for c in pk))
+                keys.add(held_as)
                 taken.claim(row)
                 plan.rows.append({c: row[c] for c in shared})
         plans.append(plan)
+        planned[table] = plan
     return MergePlan(plans, skipped)
 
 
@@ -149,6 +206,8 @@ def apply_merge(db: sqlite_utils.Database, plan: MergePlan) -> dict[str, int]:
                 new_id = db.conn.execute(sql, list(row.values())).lastrowid
                 if old_id is not None:
                     mapping[old_id] = new_id
+            for repeat, first in table_plan.same_as.items():
+                mapping[repeat] = mapping.get(first)
             new_ids[table_plan.table] = mapping
             written[table_plan.table] = len(table_plan.rows)
     return written

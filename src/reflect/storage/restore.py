@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ from reflect.storage.database import close_database, connect_encrypted, open_dat
 from reflect.storage.errors import VaultError, WrongPassphrase
 from reflect.storage.kdf import wipe
 from reflect.storage.migrations import migrations, newer_than_code
+from reflect.storage.table_dump import data_tables
 
 FIRST_MIGRATION = "m001_initial"
 # The tables every Reflect database has had since the first version.
@@ -51,8 +53,10 @@ REQUIRED_TABLES = frozenset(
         "debriefs",
     }
 )
-# Tables that hold what a person wrote or chose (a backup with none of these rows is empty).
-DATA_TABLES = tuple(sorted(REQUIRED_TABLES - {"dismissed_notices"}))
+# A backup is empty when no data table but these holds a row. The tables are read from the
+# backup (table_dump.data_tables), so rows of tables later migrations added count too: a
+# supervisor's supervisees, an exposure log's shifts.
+NOT_WRITTEN_BY_THE_PERSON = frozenset({"dismissed_notices"})
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,14 @@ def resolve_backup_key(
 _MIN_PAGE = 512
 
 
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
 def check_backup_file(backup: Path) -> None:
     try:
         size = Path(backup).stat().st_size
@@ -137,6 +149,14 @@ def check_backup_file(backup: Path) -> None:
             name=backup.name,
             error=cut(exc.strerror, 120),
         ) from exc
+    if _starts_with(backup, b"PK\x03\x04") and zipfile.is_zipfile(backup):
+        # An exported archive, not a backup: "cut short" would make a good file look broken.
+        # (Both tests: an encrypted backup is random bytes, which may hold a zip's end mark.)
+        raise VaultError(
+            "{name} is a Reflect archive (or another zip file), not a backup: an archive is "
+            "added to a profile with Import ('reflect import'). Nothing was changed.",
+            name=backup.name,
+        )
     if size < _MIN_PAGE or size % _MIN_PAGE:
         raise VaultError(
             "{name} is not a Reflect backup: it is empty or cut short ({size} byte). "
@@ -165,7 +185,8 @@ def _check_contents(backup: Path, key: bytearray, allow_empty: bool) -> None:
             )
         applied = {m.name for m in migrations.applied(db)}
         unknown = newer_than_code(db)
-        rows = sum(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in DATA_TABLES)
+        kept = [t for t in data_tables(conn) if t not in NOT_WRITTEN_BY_THE_PERSON]
+        rows = sum(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in kept)
     finally:
         conn.close()
     if unknown:
