@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from reflect.domain.team_contribution import (
     BUCKETS,
-    FORMAT,
+    FORMAT_V1,
+    FORMAT_V2,
     MAX_FILE_BYTES,
     Contribution,
     ContributionError,
@@ -160,10 +161,15 @@ ALLOWED = {
     ("months", "*"): {"month", "checkins", "questionnaires", "reflections"},
     ("months", "*", "questionnaires", "*"): {"instrument", "subscale", "band"},
 }
+# Format 2 adds exactly one field: each month's token.
+ALLOWED_V2 = {**ALLOWED, ("months", "*"): ALLOWED[("months", "*")] | {"token"}}
 
 
-def walk_against_allow_list(node, path=()):
+def walk_against_allow_list(node, path=(), allowed=None):
     """Every object's keys are on the fixed list; strings are ids, months or buckets only."""
+    if allowed is None:
+        assert node.get("format") in (FORMAT_V1, FORMAT_V2)
+        allowed = ALLOWED_V2 if node["format"] == FORMAT_V2 else ALLOWED
     if isinstance(node, dict):
         if path[-1:] == ("checkins",):
             assert set(node) <= {
@@ -178,12 +184,12 @@ def walk_against_allow_list(node, path=()):
             }
             assert all(isinstance(v, int | float) and (v * 2) % 1 == 0 for v in node.values())
             return
-        assert set(node) == ALLOWED[path], (path, set(node))
+        assert set(node) == allowed[path], (path, set(node))
         for key, value in node.items():
-            walk_against_allow_list(value, (*path, key))
+            walk_against_allow_list(value, (*path, key), allowed)
     elif isinstance(node, list):
         for value in node:
-            walk_against_allow_list(value, (*path, "*"))
+            walk_against_allow_list(value, (*path, "*"), allowed)
     elif isinstance(node, str):
         field = path[-1]
         if field in ("month", "written"):
@@ -191,7 +197,9 @@ def walk_against_allow_list(node, path=()):
         elif field == "reflections":
             assert node in BUCKETS
         elif field == "format":
-            assert node == FORMAT
+            assert node in (FORMAT_V1, FORMAT_V2)
+        elif field == "token":
+            assert len(node) == 32 and set(node) <= set("0123456789abcdef")
         else:
             assert node.replace("_", "").replace("-", "").isalnum() and node == node.lower()
             assert " " not in node
@@ -201,3 +209,26 @@ def walk_against_allow_list(node, path=()):
 
 def test_sample_walks_clean():
     walk_against_allow_list(json.loads(sample().to_bytes()))
+
+
+def test_a_version_2_sample_walks_clean_and_version_1_has_no_token():
+    from reflect.domain.team_contribution import month_token
+
+    old = sample()
+    new = Contribution(
+        old.contributor,
+        old.written,
+        tuple(
+            MonthFigures(
+                m.month, m.checkins, m.questionnaires, m.reflections, month_token(b"k", m.month)
+            )
+            for m in old.months
+        ),
+    )
+    content = json.loads(new.to_bytes())
+    assert (
+        content["format"] == FORMAT_V2 and set(content["months"][0]) == ALLOWED_V2[("months", "*")]
+    )
+    walk_against_allow_list(content)
+    with pytest.raises(AssertionError):  # the v1 list really is narrower
+        walk_against_allow_list({**content, "format": FORMAT_V1})

@@ -63,6 +63,7 @@ def test_contribution_holds_only_allowed_coarse_figures(session, tmp_path):
     ]
     assert months["2026-03"] == {
         "month": "2026-03",
+        "token": months["2026-03"]["token"],  # the month's token (format 2)
         "checkins": {},
         "questionnaires": [],
         "reflections": "0",

@@ -8,7 +8,11 @@ it, so it carries only what the issue allows, and nothing else can get in or be 
   nearest 0.5; the band id (never the score) of each questionnaire subscale taken that month;
   the number of reflections as a bucket (``0``, ``1-5``, ``6-15``, ``16+``);
 - a random contributor id drawn for that file, and the month it was written (so a newer
-  file from the same contributor replaces an older one).
+  file from the same contributor replaces an older one);
+- (format 2) per month, a token: an HMAC of the month's name under a secret kept only inside
+  the person's encrypted profile. The same person's same month has the same token in every
+  file, so a coordinator counts them once; different months have unrelated tokens, so files
+  that share no month cannot be linked. Format 1 files (no tokens) are still read.
 
 Never text, never a day-level date, never a name, nothing from debriefs. Reading is strict:
 every field is on a fixed allow-list, every value is checked, and a file that is too large,
@@ -17,6 +21,8 @@ too deep, duplicated in its keys or carrying anything unknown is refused as a wh
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import re
 import secrets
@@ -30,7 +36,12 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.message import Message, Term, as_message
 from reflect.domain.safe_json import bracket_depth
 
-FORMAT = "reflect-team-contribution/1"
+FORMAT_V1 = "reflect-team-contribution/1"
+FORMAT_V2 = "reflect-team-contribution/2"
+FORMAT = FORMAT_V2  # what Reflect writes
+# The profile setting holding the secret behind the month tokens (hex); never exported plain.
+SECRET_SETTING = "team_secret"
+SECRET_BYTES = 32
 POSITIVE = "positive"
 # Warning-sign categories first, then the positive items, in the order charts show them.
 SCORE_KEYS: tuple[str, ...] = (*CATEGORIES, POSITIVE)
@@ -39,6 +50,7 @@ BUCKETS: tuple[str, ...] = ("0", "1-5", "6-15", "16+")
 # The allow-list. A test walks every written file against exactly these names.
 TOP_FIELDS = frozenset({"format", "contributor", "written", "months"})
 MONTH_FIELDS = frozenset({"month", "checkins", "questionnaires", "reflections"})
+MONTH_FIELDS_V2 = MONTH_FIELDS | {"token"}
 QUESTIONNAIRE_FIELDS = frozenset({"instrument", "subscale", "band"})
 
 MAX_FILE_BYTES = 256 * 1024
@@ -47,6 +59,7 @@ MAX_MONTHS = 60
 MAX_QUESTIONNAIRES = 40  # per month
 # \Z, not $: "$" also matches before a final line break, so "2026-03\n" would be a month.
 CONTRIBUTOR_RE = re.compile(r"^[0-9a-f]{32}\Z")
+TOKEN_RE = CONTRIBUTOR_RE
 MONTH_RE = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])\Z")
 IDENTIFIER_RE = re.compile(r"^[a-z0-9_-]{1,64}\Z")
 
@@ -77,6 +90,7 @@ class MonthFigures:
     checkins: Mapping[str, float] = field(default_factory=dict)  # key in SCORE_KEYS -> x.0/x.5
     questionnaires: tuple[QuestionnaireBand, ...] = ()
     reflections: str = "0"  # one of BUCKETS
+    token: str | None = None  # format 2: the person's token for this month
 
 
 @dataclass(frozen=True)
@@ -85,15 +99,21 @@ class Contribution:
     written: str  # YYYY-MM
     months: tuple[MonthFigures, ...]
 
+    @property
+    def format(self) -> str:
+        """Format 2 when the months carry tokens (all of them do, or none)."""
+        return FORMAT_V2 if self.months and self.months[0].token is not None else FORMAT_V1
+
     def to_json(self) -> dict[str, Any]:
         """The file's content; only allow-listed names, in a stable order."""
         return {
-            "format": FORMAT,
+            "format": self.format,
             "contributor": self.contributor,
             "written": self.written,
             "months": [
                 {
                     "month": m.month,
+                    **({"token": m.token} if m.token is not None else {}),
                     "checkins": {k: m.checkins[k] for k in SCORE_KEYS if k in m.checkins},
                     "questionnaires": [
                         {"instrument": q.instrument, "subscale": q.subscale, "band": q.band}
@@ -115,6 +135,17 @@ class Contribution:
 def new_contributor_id() -> str:
     """A fresh random id for each file: two files from one person cannot be linked by it."""
     return secrets.token_hex(16)
+
+
+def new_team_secret() -> bytes:
+    """The per-profile secret behind the month tokens, made once and kept in the profile."""
+    return secrets.token_bytes(SECRET_BYTES)
+
+
+def month_token(secret: bytes, month: str) -> str:
+    """The same for one person's same month in every file; unrelated across months."""
+    digest = hmac.new(secret, f"reflect-team-month:{month}".encode(), hashlib.sha256).digest()
+    return digest[:16].hex()
 
 
 def round_half(value: float) -> float:
@@ -140,6 +171,7 @@ def month_figures(
     scores: Mapping[str, Iterable[float]],
     bands: Iterable[QuestionnaireBand],
     reflection_count: int,
+    token: str | None = None,
 ) -> MonthFigures:
     """One month, coarsened: medians rounded to 0.5, bands kept once, reflections bucketed."""
     checkins: dict[str, float] = {}
@@ -155,6 +187,7 @@ def month_figures(
         checkins=checkins,
         questionnaires=tuple(unique[key] for key in sorted(unique)),
         reflections=reflection_bucket(reflection_count),
+        token=token,
     )
 
 
@@ -218,7 +251,8 @@ def contribution_from_json(raw: Any, source: str) -> Contribution:
     if not isinstance(raw, dict):
         raise fail(Message("the top level must be an object"))
     _only(raw, TOP_FIELDS, Term("the file"), fail)
-    if raw.get("format") != FORMAT:
+    version = raw.get("format")
+    if version not in (FORMAT_V1, FORMAT_V2):
         raise fail(Message("'format' must be {format}", format=repr(FORMAT)))
     contributor = raw.get("contributor")
     if not isinstance(contributor, str) or not CONTRIBUTOR_RE.match(contributor):
@@ -229,10 +263,14 @@ def contribution_from_json(raw: Any, source: str) -> Contribution:
         raise fail(Message("'months' must be a non-empty list"))
     if len(months_raw) > MAX_MONTHS:
         raise fail(Message("'months' holds more than {count} months", count=MAX_MONTHS))
-    months = tuple(_parse_month(entry, index, fail) for index, entry in enumerate(months_raw))
+    fields = MONTH_FIELDS_V2 if version == FORMAT_V2 else MONTH_FIELDS
+    months = tuple(
+        _parse_month(entry, index, fields, fail) for index, entry in enumerate(months_raw)
+    )
     seen = [m.month for m in months]
     if len(set(seen)) != len(seen):
         raise fail(Message("a month appears twice"))
+    _check_tokens(months, fail)
     if max(seen) > written:
         raise fail(Message("a month comes after the month the file was written"))
     return Contribution(contributor, written, tuple(sorted(months, key=lambda m: m.month)))
@@ -259,11 +297,29 @@ def _month(value: Any, where: str, fail: Any) -> str:
     return value
 
 
-def _parse_month(raw: Any, index: int, fail: Any) -> MonthFigures:
+def _check_tokens(months: tuple[MonthFigures, ...], fail: Any) -> None:
+    """One person's months each have their own token; a repeat would merge two months."""
+    seen: set[str] = set()
+    for index, month in enumerate(months):
+        if month.token is None:
+            continue
+        if month.token in seen:
+            raise fail(
+                Message("{where}.token repeats another month's token", where=f"months[{index}]")
+            )
+        seen.add(month.token)
+
+
+def _parse_month(raw: Any, index: int, fields: frozenset[str], fail: Any) -> MonthFigures:
     where = f"months[{index}]"
     if not isinstance(raw, dict):
         raise fail(Message("{where} must be an object", where=where))
-    _only(raw, MONTH_FIELDS, where, fail)
+    _only(raw, fields, where, fail)
+    token = raw.get("token")
+    if "token" in fields and (not isinstance(token, str) or not TOKEN_RE.match(token)):
+        raise fail(
+            Message("{where}.token must be 32 lower-case hexadecimal characters", where=where)
+        )
     month = _month(raw["month"], f"{where}.month", fail)
     checkins = _parse_checkins(raw["checkins"], where, fail)
     questionnaires = _parse_questionnaires(raw["questionnaires"], where, fail)
@@ -276,7 +332,7 @@ def _parse_month(raw: Any, index: int, fail: Any) -> MonthFigures:
                 choices=", ".join(BUCKETS),
             )
         )
-    return MonthFigures(month, checkins, tuple(questionnaires), reflections)
+    return MonthFigures(month, checkins, tuple(questionnaires), reflections, token)
 
 
 def _parse_checkins(checkins_raw: Any, where: str, fail: Any) -> dict[str, float]:

@@ -22,7 +22,11 @@ by subtraction. Concretely:
   never says "nobody".
 
 The same contributor id twice counts once: the file written later wins, and of two written
-the same month, the one given later.
+the same month, the one given later. Then, across files, month entries with the same token
+(format 2) are one person's same month, sent again in another round: the one from the file
+written later is kept (of two written the same month, the later given), the others dropped.
+A month's count is the entries left. The total the subtraction rule uses is the number of
+people: files linked by any shared token are one person; a format 1 file is its own person.
 """
 
 from __future__ import annotations
@@ -119,14 +123,58 @@ def check_minimum(minimum: int) -> int:
     return minimum
 
 
+def _deduplicate_given(contributions: Iterable[Contribution]) -> list[tuple[int, Contribution]]:
+    """Like ``deduplicate``, with each kept file's place in the order given."""
+    kept: dict[str, tuple[int, Contribution]] = {}
+    for given, contribution in enumerate(contributions):
+        previous = kept.get(contribution.contributor)
+        if previous is None or contribution.written >= previous[1].written:
+            kept[contribution.contributor] = (given, contribution)
+    return list(kept.values())
+
+
 def deduplicate(contributions: Iterable[Contribution]) -> list[Contribution]:
     """One contribution per contributor id: the later-written wins, then the later given."""
-    kept: dict[str, Contribution] = {}
-    for contribution in contributions:
-        previous = kept.get(contribution.contributor)
-        if previous is None or contribution.written >= previous.written:
-            kept[contribution.contributor] = contribution
-    return list(kept.values())
+    return [contribution for _, contribution in _deduplicate_given(contributions)]
+
+
+def _people_and_months(
+    kept: list[tuple[int, Contribution]],
+) -> tuple[int, dict[str, list[MonthFigures]]]:
+    """(number of people, each month's entries with one per person and month).
+
+    An entry with a token is kept only if no other file holds the same month with the same
+    token and was written later (or the same month and given later). Files sharing a token
+    are joined (union-find): each group is one person.
+    """
+    newest: dict[tuple[str, str], tuple[str, int]] = {}
+    owner: dict[str, int] = {}  # token -> the first file seen holding it
+    parent = list(range(len(kept)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for index, (given, contribution) in enumerate(kept):
+        for month in contribution.months:
+            if month.token is None:
+                continue
+            key = (month.month, month.token)
+            newest[key] = max(newest.get(key, ("", -1)), (contribution.written, given))
+            first = owner.setdefault(month.token, index)
+            parent[root(index)] = root(first)
+    by_month: dict[str, list[MonthFigures]] = {}
+    for given, contribution in kept:
+        for month in contribution.months:
+            if month.token is not None and newest[(month.month, month.token)] != (
+                contribution.written,
+                given,
+            ):
+                continue  # the same person's same month, from a file that is not the latest
+            by_month.setdefault(month.month, []).append(month)
+    return len({root(index) for index in range(len(kept))}), by_month
 
 
 def protect_counts(cells: Mapping[str, int], minimum: int) -> dict[str, int | None]:
@@ -165,12 +213,7 @@ def summarise(
 ) -> TeamSummary:
     """``known_bands`` maps (instrument, subscale) to the band ids its definition has."""
     check_minimum(minimum)
-    kept = deduplicate(contributions)
-    total = len(kept)
-    by_month: dict[str, list[MonthFigures]] = {}
-    for contribution in kept:
-        for month in contribution.months:
-            by_month.setdefault(month.month, []).append(month)
+    total, by_month = _people_and_months(_deduplicate_given(contributions))
     months = tuple(
         _summarise_month(name, by_month[name], total, minimum, known_bands or {})
         for name in sorted(by_month)

@@ -6,6 +6,7 @@ Every figure is drawn from a seeded generator; no real person's data is involved
 
 from __future__ import annotations
 
+import hashlib
 import random
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from reflect.domain.team_contribution import (
     Contribution,
     QuestionnaireBand,
     month_figures,
+    month_token,
 )
 from reflect.services.team_contribute import month_of, month_range, shift_month
 
@@ -37,6 +39,9 @@ def demo_contributions(count: int, today: date, seed: int = 18) -> list[Contribu
     months = month_range(shift_month(last, -(DEMO_TEAM_MONTHS - 1)), last)
     people = []
     for person in range(count):
+        # Each invented person has their own team secret, as each real profile does (drawn
+        # apart from ``rng`` so the demo's figures stay what they were).
+        secret = hashlib.sha256(f"reflect-demo-team:{seed}:{person}".encode()).digest()
         usual = rng.uniform(0.6, 2.0)
         # Some people write a little, most a fair amount, a few a lot: a spread wide enough
         # for some activity groups to reach the minimum in a demo-sized team.
@@ -56,7 +61,9 @@ def demo_contributions(count: int, today: date, seed: int = 18) -> list[Contribu
                 level = 0 if strain < 1.5 else (1 if strain < 2.4 else 2)
                 bands.append(QuestionnaireBand("proqol5", "burnout", _BURNOUT[level]))
             reflections = rng.randint(*writes)
-            figures.append(month_figures(month, scores, bands, reflections))
+            figures.append(
+                month_figures(month, scores, bands, reflections, month_token(secret, month))
+            )
         people.append(
             Contribution(
                 contributor=f"{rng.getrandbits(128):032x}", written=last, months=tuple(figures)

@@ -13,6 +13,7 @@ template), and a choice answer no longer offered by an edited template is kept a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ from reflect.domain.my_plan import LIST_SECTIONS, PLAN_SECTIONS, MyPlan, PlanPer
 from reflect.domain.reflection import FollowUp, Reflection
 from reflect.domain.row_fields import RowProblem, RowReader, finite_number, rating_map, text_list
 from reflect.domain.safe_json import shorten
+from reflect.domain.team_contribution import SECRET_SETTING
 from reflect.domain.templates import (
     INTENSITY_MAX,
     INTENSITY_MIN,
@@ -255,6 +257,11 @@ def _setting(r: RowReader, ctx: RowContext) -> object:
         )
     if key == "reminder_days" and not all(_in(day, 0, 6) for day in value):
         raise RowProblem("value", Message("reminder_days must list days from 0 to 6"))
+    # The team secret behind contribution tokens: a broken one would stop contributions.
+    if key == SECRET_SETTING and not (
+        isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value)
+    ):
+        raise RowProblem("value", Message("team_secret must be 64 hexadecimal characters"))
     return value
 
 

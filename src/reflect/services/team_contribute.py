@@ -2,14 +2,16 @@
 
 Only month-level, coarse figures leave the profile (see domain/team_contribution.py): the
 check-in medians per category, the bands of questionnaires, and a reflection-count bucket.
-Reflections are counted, never read; debriefs are not touched at all.
+Reflections are counted, never read; debriefs are not touched at all. Each month carries a
+token made from the profile's team secret (kept only in the encrypted settings), so the same
+month sent again in a later file counts once.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reflect.domain.checkin_scoring import score_checkin
 from reflect.domain.errors import ValidationError
@@ -17,10 +19,14 @@ from reflect.domain.team_contribution import (
     MAX_MONTHS,
     MONTH_RE,
     POSITIVE,
+    SECRET_BYTES,
+    SECRET_SETTING,
     Contribution,
     QuestionnaireBand,
     month_figures,
+    month_token,
     new_contributor_id,
+    new_team_secret,
 )
 from reflect.paths import write_private_file
 
@@ -28,6 +34,31 @@ if TYPE_CHECKING:
     from reflect.services.session import Session
 
 DEFAULT_MONTHS = 3
+
+
+class SettingsLike(Protocol):
+    def get(self, key: str) -> Any: ...
+    def set(self, key: str, value: Any) -> None: ...
+
+
+def team_secret(settings: SettingsLike) -> bytes:
+    """The profile's team secret, made on first use. A kept value that is not one is refused
+    rather than replaced: new tokens would count this person twice for months already sent."""
+    stored = settings.get(SECRET_SETTING)
+    if stored is None:
+        secret = new_team_secret()
+        settings.set(SECRET_SETTING, secret.hex())
+        return secret
+    try:
+        secret = bytes.fromhex(stored) if isinstance(stored, str) else b""
+    except ValueError:
+        secret = b""
+    if len(secret) != SECRET_BYTES:
+        raise ValidationError(
+            "This profile's team secret is damaged, so no contribution can be written. "
+            "Restore a backup from before the damage."
+        )
+    return secret
 
 
 def month_of(moment: date) -> str:
@@ -82,6 +113,7 @@ def build_contribution(
 
     today = today or date.today()
     first, last = choose_period(first, last, today)
+    secret = team_secret(session.settings)
     months = month_range(first, last)
     since, until = _month_start(first), _month_start(shift_month(last, 1))
     scores: dict[str, dict[str, list[float]]] = {m: {} for m in months}
@@ -112,7 +144,9 @@ def build_contribution(
     return Contribution(
         contributor=new_contributor_id(),
         written=month_of(today),
-        months=tuple(month_figures(m, scores[m], bands[m], counts[m]) for m in months),
+        months=tuple(
+            month_figures(m, scores[m], bands[m], counts[m], month_token(secret, m)) for m in months
+        ),
     )
 
 

@@ -12,12 +12,17 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from reflect.domain.team_contribution import SECRET_SETTING
 from reflect.storage.migrations import REVISION_TABLE
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
 # Secrets that must never leave the encrypted database: not in a plain export, and not merged
 # from an archive into another profile (each profile keeps its own supervision key).
 SECRET_TABLES = {"supervision_identity"}
+# Secret settings: never in a plain export (the team secret would let anyone holding the export
+# link this person's contribution files). An archive or a backup is a copy of the encrypted
+# database and keeps them, and an archive import brings them into a profile that has none.
+SECRET_SETTINGS = {SECRET_SETTING}
 # Columns that hold another table's id: an import re-points them to the new ids.
 LINKS = {
     "reflection_id": "reflections",
@@ -84,6 +89,14 @@ def iter_rows(conn: Any, table: str) -> Iterator[dict[str, Any]]:
             yield dict(zip(names, row, strict=True))
 
 
+def plain_rows(conn: Any, table: str) -> Iterator[dict[str, Any]]:
+    """The rows a plain (unencrypted) export may hold: secret settings left out."""
+    for row in iter_rows(conn, table):
+        if table == "settings" and row.get("key") in SECRET_SETTINGS:
+            continue
+        yield row
+
+
 def json_columns(rows: list[dict[str, Any]]) -> set[str]:
     """Columns whose every non-empty value is JSON text for a list or a mapping."""
     found: set[str] = set()
@@ -102,9 +115,10 @@ def json_columns(rows: list[dict[str, Any]]) -> set[str]:
 
 
 def read_all(conn: Any, decode_json: bool = True) -> dict[str, list[dict[str, Any]]]:
+    """Every data table for a plain export (secret settings left out)."""
     tables: dict[str, list[dict[str, Any]]] = {}
     for table in data_tables(conn):
-        rows = list(iter_rows(conn, table))
+        rows = list(plain_rows(conn, table))
         if decode_json:
             for name in json_columns(rows):
                 for row in rows:

@@ -18,7 +18,7 @@ from reflect.services.session import Session
 
 
 def write(session: Session, target: Path, options: ExportOptions) -> dict[str, Any]:
-    from reflect.storage.table_dump import columns, data_tables, iter_rows
+    from reflect.storage.table_dump import columns, data_tables, plain_rows
 
     conn = session.db.conn
     counts: dict[str, int] = {}
@@ -28,7 +28,7 @@ def write(session: Session, target: Path, options: ExportOptions) -> dict[str, A
             writer = csv.DictWriter(buffer, fieldnames=columns(conn, table), lineterminator="\n")
             writer.writeheader()
             n = 0
-            for row in iter_rows(conn, table):
+            for row in plain_rows(conn, table):
                 writer.writerow(row)
                 n += 1
             archive.writestr(f"{table}.csv", buffer.getvalue())

@@ -43,8 +43,12 @@ def preview_html(contribution: Contribution, names: dict[tuple[str, str], str]) 
     parts = [
         "<p>"
         + tr(
-            "This file holds only the figures below, under a random number drawn for this file. "
-            "No names, no text you wrote, no days (only months), nothing from debriefs."
+            "This file holds only the figures below, under a random number drawn for this file, "
+            "and for each month a code made from a secret kept in your profile. A month has "
+            "the same code in every file you send, so your coordinator can tell that two of "
+            "your files cover the same month and counts you once; files that share no month "
+            "cannot be linked. No names, no text you wrote, no days (only months), nothing "
+            "from debriefs."
         )
         + "</p>"
     ]

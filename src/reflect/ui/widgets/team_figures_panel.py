@@ -134,8 +134,10 @@ class TeamFiguresPanel(QWidget):
         note = QLabel(
             tr(
                 "Each person decides to send you a contribution file: month-level figures only, "
-                "with a random id and no names or text. Any figure from fewer people than the "
-                "smallest group is hidden, and so is anything that would let it be worked out."
+                "with a random id, a code per month (so a month sent again in a later file "
+                "counts that person once) and no names or text. Any figure from fewer people "
+                "than the smallest group is hidden, and so is anything that would let it be "
+                "worked out."
             )
         )
         note.setWordWrap(True)
