@@ -164,3 +164,51 @@ def test_no_plain_text_in_any_backup_sidecar_or_archive(session, tmp_path):
     assert any(p.name.endswith(".reflect-archive") for p in files)
     leaks = [p for p in files if MARKER.encode() in p.read_bytes()]
     assert leaks == []
+
+
+@pytest.mark.parametrize("crash", ["before the swap", "after the swap"])
+def test_a_restore_with_the_old_passphrase_killed_midway_still_opens(
+    profile_service, profile, monkeypatch, crash
+):
+    """The database is swapped, then the vault goes back to the keys of that day: a crash
+    between the two must not leave a profile that neither passphrase opens."""
+    import reflect.storage.restore as restore_module
+
+    session = profile_service.unlock(profile, PASSPHRASE)
+    _write(session, "old days")
+    backup = backup_now(session).written[0]
+    new = "a brand new passphrase for today"
+    profile_service.change_passphrase(session, new, new)
+    _write(session, "new days", day=3)
+    session.close()
+
+    real_replace = restore_module.os.replace
+
+    def replace_then_die(src, dst):
+        swap = str(dst) == str(profile.db_path)
+        if swap and crash == "before the swap":
+            raise KeyboardInterrupt  # the process is killed here
+        real_replace(src, dst)
+        if swap:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(restore_module.os, "replace", replace_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        restore_backup(profile, backup, PASSPHRASE)
+    monkeypatch.setattr(restore_module.os, "replace", real_replace)
+
+    # Whichever side of the swap the crash fell on, one of the two passphrases opens the
+    # profile with its data whole: today's before the swap, the old one after it.
+    expected = {
+        "before the swap": (new, ["new days", "old days"]),
+        "after the swap": (PASSPHRASE, ["old days"]),
+    }
+    passphrase, texts = expected[crash]
+    opened = profile_service.unlock(profile, passphrase)
+    try:
+        assert _texts(opened) == texts
+    finally:
+        opened.close()
+    # and the next unlock (the same passphrase) still works, with nothing left pending
+    profile_service.unlock(profile, passphrase).close()
+    assert not (profile.directory / "vault.json.pending").exists()

@@ -254,6 +254,25 @@ def _safety_copy(info: ProfileInfo, current_key: bytearray | None) -> Path | Non
     return folder
 
 
+def _old_keys_pending(info: ProfileInfo, sidecar: dict[str, Any] | None) -> Path | None:
+    """Only the old passphrase was given: the profile goes back to the keys it had then.
+
+    That vault is written as ``vault.json.pending`` before the database is swapped, and
+    renamed over vault.json after: a crash in between leaves the pending vault, which the
+    next unlock with that passphrase completes (``ProfileStore._finish_interrupted_change``),
+    never a database that no vault opens.
+    """
+    if sidecar is None:
+        return None
+    from reflect.storage.vault import write_private_json
+
+    vault = json.loads(info.vault_path.read_text(encoding="utf-8"))
+    vault["passphrase"], vault["recovery"] = sidecar["passphrase"], sidecar.get("recovery")
+    pending = info.directory / "vault.json.pending"
+    write_private_json(pending, vault)
+    return pending
+
+
 def restore_database(
     info: ProfileInfo, backup: Path, passphrase: str, *, allow_empty: bool = False
 ) -> RestoreResult:
@@ -287,17 +306,19 @@ def restore_database(
         final_key = current if (current is not None and sidecar is not None) else key
         counts = verify_database(staging, final_key)
         safety = _safety_copy(info, current)
+        pending = _old_keys_pending(info, sidecar) if current is None else None
         for suffix in ("-wal", "-shm"):
             Path(str(info.db_path) + suffix).unlink(missing_ok=True)
-        os.replace(staging, info.db_path)
+        try:
+            os.replace(staging, info.db_path)
+        except BaseException:
+            if pending is not None and staging.exists():  # not swapped: nothing changes
+                pending.unlink(missing_ok=True)
+            raise
         fsync_dir(info.directory)
-        if current is None and sidecar is not None:
-            # Only the old passphrase was given: the profile goes back to the keys it had then.
-            vault = json.loads(info.vault_path.read_text(encoding="utf-8"))
-            vault["passphrase"], vault["recovery"] = sidecar["passphrase"], sidecar.get("recovery")
-            from reflect.storage.vault import write_private_json
-
-            write_private_json(info.vault_path, vault)
+        if pending is not None:
+            os.replace(pending, info.vault_path)
+            fsync_dir(info.directory)
         return RestoreResult(counts, safety, passphrase_from_backup=current is None)
     except BaseException:
         staging.unlink(missing_ok=True)
