@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
@@ -16,8 +17,10 @@ from reflect.domain.checkin_scoring import (
     ScoredCheckIn,
     score_history,
 )
+from reflect.domain.form_draft import CHECKIN_SLOT, CheckinDraft
 from reflect.resources import asset_path
 from reflect.services.events import ChangeFeed, announcer
+from reflect.services.form_drafts import DraftStore, KeptAnswers
 
 
 class CheckinStore(Protocol):
@@ -47,9 +50,12 @@ class CheckinService:
         minimum: int = BASELINE_MINIMUM,
         *,
         changes: ChangeFeed | None = None,
+        drafts: DraftStore | None = None,
     ) -> None:
         self._announce = announcer(changes)
         self._repository = repository
+        # Answers given so far on the Check-in screen, kept while the profile locks.
+        self.draft = KeptAnswers(drafts, CHECKIN_SLOT, CheckinDraft.from_dict)
         self._definition = definition
         self.window = window
         self.minimum = minimum
@@ -70,7 +76,10 @@ class CheckinService:
         helped_note: str = "",
         note: str = "",
         taken_at: datetime | None = None,
+        end_draft: bool = False,
     ) -> CheckIn:
+        """Validate and save; ``end_draft`` (the screen holding the draft) removes the kept
+        answers in the same transaction."""
         checkin = CheckIn(
             taken_at=(taken_at or datetime.now()).replace(microsecond=0),
             item_scores=dict(item_scores),
@@ -81,7 +90,8 @@ class CheckinService:
             note=note.strip(),
         )
         self.definition.validate(checkin)
-        saved = self._repository.add(checkin)
+        with self.draft.ending() if end_draft else nullcontext():
+            saved = self._repository.add(checkin)
         self._announce("checkins_changed")
         return saved
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any, Protocol
 from reflect.domain.checkin import InstrumentResult
 from reflect.domain.content_files import content_files
 from reflect.domain.errors import ContentError, ValidationError
+from reflect.domain.form_draft import INSTRUMENT_SLOT, InstrumentDraft
 from reflect.domain.instrument_scoring import InstrumentScore, score
 from reflect.domain.instruments import (
     InstrumentDefinition,
@@ -28,6 +30,7 @@ from reflect.domain.instruments import (
 from reflect.paths import AppPaths, ensure_private_dir, write_private_file
 from reflect.resources import asset_path
 from reflect.services.events import ChangeFeed, announcer
+from reflect.services.form_drafts import DraftStore, KeptAnswers
 
 DEFINITION_SUFFIXES = (".json", ".toml")
 
@@ -61,10 +64,13 @@ class InstrumentService:
         repository: ResultStore | None = None,
         *,
         changes: ChangeFeed | None = None,
+        drafts: DraftStore | None = None,
     ) -> None:
         self._announce = announcer(changes)
         self._paths = paths
         self._repository = repository
+        # Answers typed in so far from a paper form, kept while the profile locks.
+        self.draft = KeptAnswers(drafts, INSTRUMENT_SLOT, InstrumentDraft.from_dict)
         self._cache: dict[str, InstrumentDefinition] | None = None
         self._imported_ids: set[str] = set()
         self.problems: list[str] = []  # imported files that failed validation, as messages
@@ -164,11 +170,19 @@ class InstrumentService:
         return self._repository
 
     def record(
-        self, instrument_id: str, answers: Sequence[int], taken_at: datetime | None = None
+        self,
+        instrument_id: str,
+        answers: Sequence[int],
+        taken_at: datetime | None = None,
+        *,
+        end_draft: bool = False,
     ) -> InstrumentResult:
+        """Score and save; ``end_draft`` (the screen holding the draft) removes the kept
+        answers in the same transaction."""
         scored = self.score(instrument_id, answers)
         when = (taken_at or datetime.now()).replace(microsecond=0)
-        saved = self._store().add(scored.to_result(when))
+        with self.draft.ending() if end_draft else nullcontext():
+            saved = self._store().add(scored.to_result(when))
         self._announce("results_changed")
         return saved
 

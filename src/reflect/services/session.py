@@ -116,16 +116,23 @@ class Session:
     def checkins(self) -> CheckinService:
         from reflect.services.checkins import CheckinService
         from reflect.storage.checkin_repository import CheckinRepository
+        from reflect.storage.draft_repository import DraftRepository
 
-        return CheckinService(CheckinRepository(self.db), changes=self.changes)
+        return CheckinService(
+            CheckinRepository(self.db), changes=self.changes, drafts=DraftRepository(self.db)
+        )
 
     @cached_property
     def instruments(self) -> InstrumentService:
         from reflect.services.instruments import InstrumentService
+        from reflect.storage.draft_repository import DraftRepository
         from reflect.storage.instrument_result_repository import InstrumentResultRepository
 
         return InstrumentService(
-            self.paths, InstrumentResultRepository(self.db), changes=self.changes
+            self.paths,
+            InstrumentResultRepository(self.db),
+            changes=self.changes,
+            drafts=DraftRepository(self.db),
         )
 
     @cached_property

@@ -1,12 +1,23 @@
-"""Autosaved drafts, one per slot, in the encrypted ``drafts`` table (never a temp file)."""
+"""Autosaved drafts, one per slot, in the encrypted ``drafts`` table (never a temp file).
+
+Slots: the reflection being written, the check-in being answered and the paper questionnaire
+being typed in. Check-in and questionnaire drafts are left out of plain exports
+(storage/table_dump.py), and no draft is ever imported from an archive (storage/merge.py).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 import sqlite_utils
 
+from reflect.domain.form_draft import CHECKIN_SLOT, INSTRUMENT_SLOT
+
+__all__ = ["CHECKIN_SLOT", "INSTRUMENT_SLOT", "REFLECTION_SLOT", "DraftRepository"]
 from reflect.domain.reflection import Draft
 from reflect.domain.reflection_codec import reflection_from_dict, reflection_to_dict
 
@@ -42,4 +53,36 @@ class DraftRepository:
 
     def clear(self, slot: str = REFLECTION_SLOT) -> None:
         with self._db.atomic():
+            self._db.execute("DELETE FROM drafts WHERE slot = ?", [slot])
+
+    # --- check-in and questionnaire answers: a plain JSON payload the services check ------
+
+    def save_form(self, slot: str, payload: dict[str, Any], saved_at: datetime) -> None:
+        row = {
+            "slot": slot,
+            "editing_id": None,
+            "payload": json.dumps(payload, ensure_ascii=False),
+            "saved_at": saved_at.isoformat(timespec="seconds"),
+        }
+        with self._db.atomic():
+            self._db.table("drafts").upsert(row, pk="slot")
+
+    def load_form(self, slot: str) -> tuple[object, datetime] | None:
+        """The stored payload and when it was kept; None when there is none or it is damaged."""
+        row = self._db.execute(
+            "SELECT payload, saved_at FROM drafts WHERE slot = ?", [slot]
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return json.loads(row[0]), datetime.fromisoformat(row[1])
+        except (ValueError, TypeError):
+            return None
+
+    @contextmanager
+    def cleared_with(self, slot: str) -> Iterator[None]:
+        """What runs inside is written in one transaction with the draft's removal: a saved
+        check-in never leaves its draft behind to be saved a second time."""
+        with self._db.atomic():
+            yield
             self._db.execute("DELETE FROM drafts WHERE slot = ?", [slot])

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from reflect.domain.form_draft import CHECKIN_SLOT, INSTRUMENT_SLOT
 from reflect.domain.team_contribution import SECRET_SETTING
 from reflect.storage.migrations import REVISION_TABLE
 
@@ -23,6 +24,8 @@ SECRET_TABLES = {"supervision_identity"}
 # link this person's contribution files). An archive or a backup is a copy of the encrypted
 # database and keeps them, and an archive import brings them into a profile that has none.
 SECRET_SETTINGS = {SECRET_SETTING}
+# Drafts of answers not yet saved (a check-in, a questionnaire): never in a plain export.
+UNSAVED_ANSWER_SLOTS = {CHECKIN_SLOT, INSTRUMENT_SLOT}
 # Columns that hold another table's id: an import re-points them to the new ids.
 LINKS = {
     "reflection_id": "reflections",
@@ -90,9 +93,12 @@ def iter_rows(conn: Any, table: str) -> Iterator[dict[str, Any]]:
 
 
 def plain_rows(conn: Any, table: str) -> Iterator[dict[str, Any]]:
-    """The rows a plain (unencrypted) export may hold: secret settings left out."""
+    """The rows a plain (unencrypted) export may hold: secret settings left out, and answers
+    a check-in or questionnaire was still waiting for (never saved, so never copied out)."""
     for row in iter_rows(conn, table):
         if table == "settings" and row.get("key") in SECRET_SETTINGS:
+            continue
+        if table == "drafts" and row.get("slot") in UNSAVED_ANSWER_SLOTS:
             continue
         yield row
 
