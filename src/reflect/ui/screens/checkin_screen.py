@@ -28,6 +28,7 @@ from reflect.services.session import Session
 from reflect.ui.data_events import follow
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr, tr_list
+from reflect.ui.screens.checkin_draft import CheckinDraftKeeper
 from reflect.ui.screens.instrument_panel import InstrumentPanel
 from reflect.ui.widgets.checkin_history_view import CheckinHistoryView
 from reflect.ui.widgets.checkin_result_view import CheckinResultView
@@ -96,6 +97,7 @@ class CheckinScreen(QWidget):
         self.instruments.open_plan_requested.connect(self.open_plan_requested)
         self.instruments.help_requested.connect(self.help_requested)
         self.history.history_changed.connect(self._refresh_notes)
+        self.kept = CheckinDraftKeeper(self)  # answers kept across a lock (checkin_draft.py)
 
     # --- the form ---------------------------------------------------------------------------
 
@@ -320,6 +322,7 @@ class CheckinScreen(QWidget):
                 helping=helping,  # type: ignore[arg-type]
                 helped_note=self.helped_note.text(),
                 note=self.note.text(),
+                end_draft=True,
             )
         except Exception as exc:  # noqa: BLE001 - a full disk too; the answers stay as they are
             text, checked = message_in_language(exc), isinstance(exc, ReflectError)
@@ -355,17 +358,7 @@ class CheckinScreen(QWidget):
             self._after_work_id = None
         self._last_saved = None
         self.pages.setCurrentIndex(0)
-        for item_id, value in saved.item_scores.items():
-            row = self.item_rows.get(item_id) or self.strength_rows.get(item_id)
-            if row is not None:
-                row.set_value(value)
-        self.sleep_row.set_value(saved.sleep)
-        self.energy_row.set_value(saved.energy)
-        for area, value in saved.helping.items():
-            if area in self.helping_rows:
-                self.helping_rows[area].set_value(value)
-        self.helped_note.setText(saved.helped_note)
-        self.note.setText(saved.note)
+        self.kept.put_back(saved)  # unsaved again, so kept as a draft again
         self.error.setText(tr("The check-in was deleted; your answers are still here."))
         self._update_first_time_link()
         self._refresh_notes()
@@ -384,7 +377,7 @@ class CheckinScreen(QWidget):
         self.instrument_saved.emit()
 
     def save_draft_now(self) -> None:
-        """Nothing typed here is kept as a draft; see ui/screen.py."""
+        self.kept.save_now()  # the check-in's answers and the questionnaire's
 
     def _refresh_notes(self) -> None:
         self.card.refresh()

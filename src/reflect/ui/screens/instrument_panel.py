@@ -314,7 +314,8 @@ class InstrumentPanel(QWidget):
         if self._score is None:
             return
         try:
-            self._service.record(self._score.definition.id, self._score.answers)
+            # The answers kept as a draft (questionnaire_draft.py) go with the save.
+            self._service.record(self._score.definition.id, self._score.answers, end_draft=True)
         except ReflectError as exc:
             self.show_status(tr("Not saved: {error}").format(error=message_in_language(exc)))
             return
