@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reflect.domain.errors import ValidationError
 from reflect.domain.form_draft import CheckinDraft, InstrumentDraft
 from reflect.services.export import available_formats, export_profile
 from reflect.services.importing import import_file
@@ -58,7 +59,7 @@ def test_recording_a_checkin_ends_its_draft_in_the_same_transaction(session):
 def test_a_failed_record_keeps_the_draft(session):
     first = _items(session)[0]
     session.checkins.draft.save(CheckinDraft(item_scores={first: 2}))
-    with pytest.raises(Exception):  # noqa: B017, PT011 - out of range: refused before writing
+    with pytest.raises(ValidationError):  # out of range: refused before anything is written
         session.checkins.record({first: 99}, end_draft=True)
     assert session.checkins.draft.load() is not None
 
@@ -99,8 +100,9 @@ def test_the_three_kinds_of_draft_keep_to_their_own_slots(session):
 @given(
     payload=st.recursive(
         st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-        lambda inner: st.lists(inner, max_size=4)
-        | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+        ),
         max_leaves=12,
     )
 )

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QBoxLayout
 
 from reflect.domain.form_draft import CheckinDraft
 from reflect.ui.error_text import message_in_language
@@ -42,13 +43,15 @@ class CheckinDraftKeeper(QObject):
         self._autosave.timeout.connect(self._autosave_now)
         self.banner = KeptAnswersBanner()
         # At the top of the form page, above the title: the first thing seen on coming back.
-        page_layout = screen.pages.widget(0).layout()
-        if page_layout is not None:
-            page_layout.insertWidget(0, self.banner)  # type: ignore[attr-defined]
+        page_layout = screen.pages.widget(0).layout()  # type: ignore[union-attr]
+        if isinstance(page_layout, QBoxLayout):
+            page_layout.insertWidget(0, self.banner)
         self.banner.start_over_requested.connect(self.start_over)
         self._follow_changes()
         screen.checkin_saved.connect(self._on_saved)
-        self.questionnaire = QuestionnaireDraftKeeper(screen.instruments, screen.session.instruments)
+        self.questionnaire = QuestionnaireDraftKeeper(
+            screen.instruments, screen.session.instruments
+        )
         restored = self._offer()
         if not restored and self.questionnaire.restored:
             screen.tabs.setCurrentWidget(screen.instruments)

@@ -10,6 +10,7 @@ import contextlib
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QBoxLayout
 
 from reflect.domain.form_draft import InstrumentDraft
 from reflect.services.instruments import InstrumentService
@@ -35,7 +36,9 @@ class QuestionnaireDraftKeeper(QObject):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self._autosave_now)
         self.banner = KeptAnswersBanner()
-        panel.layout().insertWidget(0, self.banner)  # type: ignore[union-attr]
+        panel_layout = panel.layout()
+        if isinstance(panel_layout, QBoxLayout):
+            panel_layout.insertWidget(0, self.banner)
         self.banner.start_over_requested.connect(self.start_over)
         panel.answers.textChanged.connect(self._on_changed)
         # Rows are rebuilt for each definition with item text; a lock compares the answers
@@ -51,8 +54,15 @@ class QuestionnaireDraftKeeper(QObject):
         if panel.picker.currentData() is None or not panel.definition.has_item_text or not host:
             return []
         layout = host.layout()
-        found = (layout.itemAt(i).widget() for i in range(layout.count()))
-        return [row for row in found if isinstance(row, RatingRow)]
+        if layout is None:
+            return []
+        rows: list[RatingRow] = []
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, RatingRow):
+                rows.append(widget)
+        return rows
 
     def _follow_rows(self, _index: int = 0) -> None:
         for row in self._item_rows():
