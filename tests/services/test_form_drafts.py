@@ -151,3 +151,25 @@ def test_drafts_of_answers_are_never_imported_from_an_archive(profile_service, s
         assert other.instruments.draft.load() is None
     finally:
         other.close()
+
+
+def test_kept_answers_are_nowhere_on_disk_in_plain_text(paths, profile_service, profile):
+    session = profile_service.unlock(profile, PASSPHRASE)
+    session.checkins.draft.save(CheckinDraft(note=MARKER))
+    session.instruments.draft.save(InstrumentDraft("who5", typed="4 4 " + MARKER))
+
+    def scan() -> list[str]:
+        found = []
+        for path in paths.data_dir.rglob("*"):
+            if path.is_file() and MARKER.encode() in path.read_bytes():
+                found.append(str(path))
+        return found
+
+    assert scan() == []  # while open (the write-ahead log too)
+    session.close()
+    assert scan() == []
+    again = profile_service.unlock(profile, PASSPHRASE)
+    try:
+        assert again.checkins.draft.load().note == MARKER
+    finally:
+        again.close()

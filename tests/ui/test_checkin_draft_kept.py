@@ -266,3 +266,32 @@ def test_a_lock_while_a_questionnaire_was_just_saved_keeps_nothing(qtbot, sessio
     screen.save_draft_now()
     assert session.instruments.draft.load() is None
     assert len(session.instruments.results()) == 1
+
+
+def test_closing_the_window_keeps_the_answers(qtbot, window):
+    """Closing (to the tray, or quitting) locks first, as SIGTERM does."""
+    _unlock(qtbot, window)
+    window.workspace.arrive_at("checkin")
+    _answer_some(window.workspace.checkin)
+    window.close()
+    assert window.is_locked
+    _unlock(qtbot, window)
+    assert window.workspace.checkin.note.text() == "a hard week, half said"
+
+
+def test_the_kept_line_is_in_french_too(qtbot, session):
+    from reflect.ui.widgets.kept_answers_banner import KeptAnswersBanner
+
+    session.checkins.draft.save(CheckinDraft(note="kept"))
+    i18n.set_language("fr")
+    try:
+        screen = CheckinScreen(session)
+        qtbot.addWidget(screen)
+        text = screen.kept.banner.message.text()
+        assert "conservées" in text and "kept" not in text
+        old = KeptAnswersBanner()
+        qtbot.addWidget(old)
+        old.show_kept("Your answers from {when} were kept.", datetime(2026, 1, 2, 9, 30))
+        assert "plus d'un jour" in old.message.text()
+    finally:
+        i18n.set_language("en")
