@@ -101,8 +101,7 @@ class StaleEditGuard:
 
     def _show_stored(self, merge: Merge, template: Template) -> None:
         kept = [
-            f"{part_name(p, template)}:\n{_value_text(merge.mine_first, p)}"
-            for p in merge.conflicts
+            f"{part_name(p, template)}\n{_value_text(merge.mine_first, p)}" for p in merge.conflicts
         ]
         self._load(merge.theirs_first)
         self._base = merge.stored
@@ -122,8 +121,8 @@ class StaleEditGuard:
         box.setText(
             tr(
                 "While this reflection was open here, it was also changed elsewhere (in the "
-                "journal, or while Reflect was locked). You both changed: {parts}."
-            ).format(parts=", ".join(part_name(p, template) for p in merge.conflicts))
+                "journal, or while Reflect was locked). Both versions changed:\n{parts}"
+            ).format(parts="\n".join("• " + part_name(p, template) for p in merge.conflicts))
         )
         box.setInformativeText(
             tr(
