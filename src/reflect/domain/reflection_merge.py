@@ -65,6 +65,8 @@ def _three_way(base: Any, mine: Any, theirs: Any) -> tuple[Any, bool]:
 
 
 def _words(base: list[str], mine: list[str], theirs: list[str]) -> list[str]:
+    if theirs == base or mine == base:
+        return mine if theirs == base else theirs
     removed = set(base) - set(mine)
     kept = [w for w in theirs if w not in removed]
     return kept + [w for w in mine if w not in base and w not in kept]
