@@ -220,3 +220,39 @@ def test_the_question_renders_in_english_and_french(qtbot, session, screen):
         finally:
             set_language("en")
     assert QMessageBox is not None
+
+
+def test_a_restored_draft_with_nothing_changed_meanwhile_saves_silently(qtbot, window):
+    _unlock(qtbot, window)
+    saved = _saved(window.session)
+    reflect = window.workspace.screens["reflect"]
+    assert reflect.edit_reflection(saved.id)
+    reflect.form.texts["what_happened"].setPlainText("typed before the lock")
+    window.lock()
+    _unlock(qtbot, window)
+    reflect = window.workspace.screens["reflect"]
+    reflect.choose_stale = _never_asked
+    assert reflect.save() is not None
+    assert window.session.journal.get(saved.id).answers["what_happened"] == "typed before the lock"
+    assert reflect.status.text() == ""
+
+
+def test_keep_editing_changes_nothing_anywhere(qtbot, session, screen):
+    saved = _saved(session)
+    assert screen.edit_reflection(saved.id)
+    stored = session.journal.get(saved.id)
+    session.journal.save(
+        Reflection(
+            "trauma_informed",
+            stored.occurred_at,
+            answers={"what_happened": "changed elsewhere"},
+            tags=stored.tags,
+            id=saved.id,
+        )
+    )
+    screen.form.texts["what_happened"].setPlainText("typed here")
+    screen.choose_stale = lambda merge: None
+    assert screen.save() is None
+    assert screen.form.texts["what_happened"].toPlainText() == "typed here"
+    assert screen.is_dirty
+    assert session.journal.get(saved.id).answers["what_happened"] == "changed elsewhere"

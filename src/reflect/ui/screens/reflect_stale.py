@@ -88,8 +88,8 @@ class StaleEditGuard:
         if not merge.conflicts:
             parts = ", ".join(part_name(p, template) for p in merge.changed_elsewhere)
             self._stale_note = tr(
-                "Saved. It had been changed elsewhere while open here ({parts}); "
-                "those changes are kept too."
+                "This reflection had been changed elsewhere while open here ({parts}); "
+                "those changes are kept along with yours."
             ).format(parts=parts)
             return merge.mine_first
         choice = self.choose_stale(merge)
