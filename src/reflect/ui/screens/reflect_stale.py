@@ -81,7 +81,7 @@ class StaleEditGuard:
     def _settle_stale(self, edited: Reflection) -> Reflection | None:
         """What to save, or None when the person chose not to save it as it is."""
         self._stale_note = ""
-        merge = self.journal.stored_change(self._base, edited) if self._base else None
+        merge = self.journal.stored_change(self._base, edited) if self._base is not None else None
         if merge is None:
             return edited
         template = self.journal.template_for(merge.stored)
