@@ -16,10 +16,10 @@ from typing import Any
 import sqlite_utils
 
 from reflect.domain.form_draft import CHECKIN_SLOT, INSTRUMENT_SLOT
-
-__all__ = ["CHECKIN_SLOT", "INSTRUMENT_SLOT", "REFLECTION_SLOT", "DraftRepository"]
 from reflect.domain.reflection import Draft
 from reflect.domain.reflection_codec import reflection_from_dict, reflection_to_dict
+
+__all__ = ["CHECKIN_SLOT", "INSTRUMENT_SLOT", "REFLECTION_SLOT", "DraftRepository"]
 
 REFLECTION_SLOT = "reflection"
 # Inside the payload, beside the reflection's own fields (older drafts simply lack it): the
