@@ -34,3 +34,18 @@ def test_the_shipped_numbers_include_the_second_wave_lines():
 def test_help_lines_reflect_lists_are_not_flagged_as_identifying(number):
     text = f"Gave them the number {number} before they left."
     assert find_identifiers(text) == [], number
+
+
+def _about_facts() -> str:
+    from reflect.services.resources import shipped_about_content
+
+    return " ".join(fact.text for section in shipped_about_content() for fact in section.facts)
+
+
+def test_every_figure_of_the_crisis_disclosure_is_cited_on_the_about_page():
+    # content-facts.md section 7: "Crisis Text Line ~1%; 988 <2%". Get help now and
+    # `reflect help-lines` show both figures, so About the content must cite both.
+    disclosure = shipped_crisis_directory().disclosure
+    about = _about_facts()
+    for figure in re.findall(r"\d+(?:\.\d+)?%", disclosure):
+        assert re.search(rf"(?<![\d.]){re.escape(figure)}", about), figure
