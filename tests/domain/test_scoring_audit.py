@@ -49,3 +49,34 @@ def test_every_figure_of_the_crisis_disclosure_is_cited_on_the_about_page():
     about = _about_facts()
     for figure in re.findall(r"\d+(?:\.\d+)?%", disclosure):
         assert re.search(rf"(?<![\d.]){re.escape(figure)}", about), figure
+
+
+def _about_section(section_id: str) -> str:
+    from reflect.services.resources import shipped_about_content
+
+    (section,) = [s for s in shipped_about_content() if s.id == section_id]
+    return " ".join(fact.text for fact in section.facts)
+
+
+@pytest.mark.parametrize(
+    ("instrument_id", "section_id", "caveat_words", "about_words"),
+    [
+        # content-facts.md 1b, STSS row: "Some websites publish wrong scoring (0-4 scale,
+        # wrong groupings)".
+        ("stss", "stss", "0 to 4 scale", "0 to 4 scale"),
+        # content-facts.md 1b, CBI row: "Item order varies between papers".
+        ("cbi", "cbi", "Item order differs between papers", "item order differs between papers"),
+        # content-facts.md 1b, CBI row: '"client" is replaceable'.
+        ("cbi", "cbi", "'Client' can be replaced", "'client' can be replaced"),
+        # content-facts.md 1b, ProQOL row: "t-scores: mean 50, SD 10".
+        ("proqol5", "proqol", "t-scores", "t-scores"),
+    ],
+)
+def test_facts_in_instrument_caveats_are_cited_on_the_about_page(
+    instrument_id, section_id, caveat_words, about_words
+):
+    from reflect.services.instruments import load_shipped_definitions
+
+    (definition,) = [d for d in load_shipped_definitions() if d.id == instrument_id]
+    assert any(caveat_words in caveat for caveat in definition.caveats)
+    assert about_words in _about_section(section_id).lower()
