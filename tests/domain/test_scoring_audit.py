@@ -80,3 +80,36 @@ def test_facts_in_instrument_caveats_are_cited_on_the_about_page(
     (definition,) = [d for d in load_shipped_definitions() if d.id == instrument_id]
     assert any(caveat_words in caveat for caveat in definition.caveats)
     assert about_words in _about_section(section_id).lower()
+
+
+@pytest.mark.parametrize(
+    ("line_id", "note_words", "about_words"),
+    [
+        # content-facts.md section 6: 988 Canada "free; launched 2023-11-30; led by CAMH".
+        ("988-ca", "led by CAMH", "led by CAMH"),
+        ("988-ca", "Free.", "free"),
+        # content-facts.md section 6: Canadian Human Trafficking Hotline "TTY".
+        ("trafficking-ca", "TTY available", "TTY"),
+        # content-facts.md section 6: Crisis Text Line "Volunteers".
+        ("crisis-text-line", "trained volunteers", "volunteers"),
+    ],
+)
+def test_facts_in_help_line_notes_are_cited_on_the_about_page(line_id, note_words, about_words):
+    lines = {
+        line.id: line for lines in shipped_crisis_directory().countries.values() for line in lines
+    }
+    assert note_words in lines[line_id].notes
+    name = lines[line_id].name
+    cited = [
+        fact.text
+        for fact in _crisis_facts()
+        if name in fact.text and about_words.lower() in fact.text.lower()
+    ]
+    assert cited, (line_id, about_words)
+
+
+def _crisis_facts():
+    from reflect.services.resources import shipped_about_content
+
+    (section,) = [s for s in shipped_about_content() if s.id == "crisis-lines"]
+    return section.facts
