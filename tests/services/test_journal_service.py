@@ -190,3 +190,26 @@ def test_follow_ups_know_when_their_reflection_happened(journal):
     items = journal.open_follow_ups()
     assert journal.reflection_dates(items) == {saved.id: datetime(2026, 2, 3, 16, 0)}
     assert journal.reflection_dates([]) == {}
+
+
+def test_a_draft_remembers_the_reflection_as_the_editor_loaded_it(session):
+    from dataclasses import replace
+
+    from reflect.domain.reflection import Reflection
+
+    saved = session.journal.save(
+        Reflection("trauma_informed", datetime(2026, 12, 1, 9), tags=["a"])
+    )
+    edited = replace(saved, answers={"what_happened": "typed"})
+    session.journal.save_draft(edited, saved)
+    draft = session.journal.load_draft()
+    assert draft.base == saved and draft.reflection.answers == {"what_happened": "typed"}
+    assert session.journal.stored_change(draft.base, draft.reflection) is None
+    session.journal.rename_tag("a", "b")
+    change = session.journal.stored_change(draft.base, draft.reflection)
+    assert change.changed_elsewhere == ["tags"] and not change.conflicts
+    assert change.mine_first.tags == ["b"]
+    assert change.mine_first.answers == {"what_happened": "typed"}
+    # A draft kept before drafts remembered this simply has no base.
+    session.journal.save_draft(edited)
+    assert session.journal.load_draft().base is None

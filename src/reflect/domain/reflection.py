@@ -125,3 +125,5 @@ class Draft:
     reflection: Reflection
     saved_at: datetime
     editing_id: int | None = None  # the saved reflection this draft edits, if any
+    # That reflection as the editor loaded it, to notice on save a change made meanwhile.
+    base: Reflection | None = None

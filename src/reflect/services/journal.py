@@ -15,6 +15,7 @@ from reflect.domain.errors import ValidationError
 from reflect.domain.journal import JournalFilter, ReflectionSummary
 from reflect.domain.journal_calendar import MonthMarks, a_year_ago, month_bounds
 from reflect.domain.reflection import DEFAULT_SETTINGS, Draft, FollowUp, Reflection
+from reflect.domain.reflection_merge import Merge, content, merge
 from reflect.domain.templates import (
     INTENSITY_MAX,
     INTENSITY_MIN,
@@ -143,6 +144,14 @@ class JournalService:
     def get(self, reflection_id: int) -> Reflection | None:
         return self._reflections.get(reflection_id)
 
+    def stored_change(self, base: Reflection, edited: Reflection) -> Merge | None:
+        """None when the stored reflection is still as the editor loaded it (``base``), the
+        usual case, or is gone; else how ``edited`` and the stored copy combine."""
+        stored = self._reflections.get(base.id) if base.id is not None else None
+        if stored is None or content(stored) == content(base):
+            return None
+        return merge(base, self.validate(edited), stored)
+
     def delete(self, reflection_id: int) -> Reflection | None:
         """Delete for real; keep the returned object (in memory only) to offer undo."""
         deleted = self._reflections.delete(reflection_id)
@@ -252,8 +261,9 @@ class JournalService:
 
     # --- drafts ----------------------------------------------------------------------------
 
-    def save_draft(self, reflection: Reflection) -> None:
-        self._drafts.save(Draft(reflection, self._clock(), reflection.id))
+    def save_draft(self, reflection: Reflection, base: Reflection | None = None) -> None:
+        """``base``: the stored reflection as the editor loaded it, kept to check on save."""
+        self._drafts.save(Draft(reflection, self._clock(), reflection.id, base))
 
     def load_draft(self) -> Draft | None:
         return self._drafts.load()

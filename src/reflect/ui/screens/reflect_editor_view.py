@@ -29,6 +29,7 @@ from reflect.ui.widgets.draft_banner import DraftBanner
 from reflect.ui.widgets.follow_up_editor import FollowUpEditor
 from reflect.ui.widgets.identity_banner import IdentityBanner
 from reflect.ui.widgets.intensity_input import IntensityInput
+from reflect.ui.widgets.kept_text_panel import KeptTextPanel
 from reflect.ui.widgets.reflection_details import ReflectionDetails
 from reflect.ui.widgets.saved_line import SavedLine
 from reflect.ui.widgets.template_form import TemplateForm, section_box
@@ -62,6 +63,8 @@ class ReflectEditorView:
 
         self.draft_banner = DraftBanner()
         root.addWidget(self.draft_banner)
+        self.kept_text = KeptTextPanel()
+        root.addWidget(self.kept_text)
 
         problems = journal.templates.problems
         self.template_problems = QLabel(

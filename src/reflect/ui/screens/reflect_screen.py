@@ -15,11 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
@@ -27,6 +23,7 @@ from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.screens.reflect_editor_view import ReflectEditorView
+from reflect.ui.screens.reflect_stale import StaleEditGuard
 from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.identity_watch import IdentityWatch, TextBox
 from reflect.ui.widgets.intensity_input import IntensityInput
@@ -42,7 +39,7 @@ def ask(parent: QWidget, title: str, text: str, action: str) -> bool:
     return confirm_destructive(parent, title, text, action, keep=tr("Keep my writing"))
 
 
-class ReflectScreen(ReflectEditorView, QWidget):
+class ReflectScreen(StaleEditGuard, ReflectEditorView, QWidget):
     reflection_saved = Signal(int)
     open_saved_requested = Signal(int)  # "Open" on the after-save line: read what was saved
 
@@ -64,6 +61,7 @@ class ReflectScreen(ReflectEditorView, QWidget):
             self, title, text, action
         )
         self._current = self.journal.new_reflection(self.last_template())
+        self._init_stale_guard()
         self._loading = False
         self._dirty = False
         self.form: TemplateForm | None = None
@@ -131,6 +129,7 @@ class ReflectScreen(ReflectEditorView, QWidget):
         self._unlinked_shifts = []  # another reflection: earlier shifts are not about it
         try:
             self._current = reflection
+            self._base = reflection if reflection.id is not None else None
             template = self.journal.template_for(reflection)
             index = self.template_combo.findData(template.id)
             if index < 0:  # a reflection whose template was removed: list it so it stays editable
@@ -163,6 +162,7 @@ class ReflectScreen(ReflectEditorView, QWidget):
         if draft is None:
             return
         self._load(draft.reflection)
+        self._base = draft.base  # the reflection as first loaded, to check when it is saved
         self._dirty = True  # it is still unsaved
         self.draft_banner.show_recovered(draft.saved_at, draft.editing_id is not None)
 
@@ -238,7 +238,10 @@ class ReflectScreen(ReflectEditorView, QWidget):
     def save(self) -> Reflection | None:
         self._autosave.stop()
         try:
-            saved = self.journal.save(self.current_reflection())
+            edited = self._settle_stale(self.current_reflection())
+            if edited is None:
+                return None
+            saved = self.journal.save(edited)
         except ReflectError as exc:
             self.status.setText(tr("Not saved yet: {error}").format(error=message_in_language(exc)))
             return None
@@ -253,7 +256,7 @@ class ReflectScreen(ReflectEditorView, QWidget):
             )
             return None
         self._remember_template(saved.template_id)
-        self.status.clear()
+        self.status.setText(self._stale_note)  # empty unless it had changed elsewhere
         self.draft_banner.hide()
         if self._unlinked_shifts and saved.id is not None:
             # Shifts logged while this new reflection was being written belong to it.
@@ -327,7 +330,7 @@ class ReflectScreen(ReflectEditorView, QWidget):
         if not self._dirty:
             return
         try:
-            self.journal.save_draft(self.current_reflection())
+            self.journal.save_draft(self.current_reflection(), self._base)
         except Exception as exc:  # say it here, then raise for the caller
             self.status.setText(
                 tr("The draft could not be kept ({error}); please save soon.").format(
