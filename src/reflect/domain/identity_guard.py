@@ -72,6 +72,8 @@ _PUBLIC_NUMBERS = {
     "18339001010",  # Canadian Human Trafficking Hotline
     "18883737888",  # US National Human Trafficking Hotline
     "18006624357",  # SAMHSA National Helpline
+    "18004874889",  # SAMHSA National Helpline, TTY
+    "18552423310",  # Hope for Wellness Help Line
     "18006686868",  # Kids Help Phone
     "18664847463",  # Shelter Safe / assaulted women's helplines vary; kept as an example
     "18007997233",  # US National Domestic Violence Hotline

@@ -116,7 +116,9 @@ class SupervisionScreen(QWidget):
         return tr("Supervision")
 
     def save_draft_now(self) -> None:
-        """Nothing is typed on this screen itself: notes and replies are written in dialogs."""
+        """The agreement typed and not saved yet is saved (notes save as they are typed;
+        replies are written in dialogs, which close with the workspace)."""
+        self.agreement.keep_typing()
 
     def refresh(self) -> None:
         recipient, print_ = self.service.my_key()

@@ -89,9 +89,25 @@ class AgreementForm(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save)
+        self._changed = False
+        self.frequency.textEdited.connect(self._mark_changed)
+        for box in (self.aims, self.confidentiality, self.records):
+            box.textChanged.connect(self._mark_changed)
+        self.has_review.toggled.connect(self._mark_changed)
+        self.review.dateChanged.connect(self._mark_changed)
         self.show_for(None)
 
+    def _mark_changed(self, *_args: object) -> None:
+        self._changed = True
+
+    def keep_typing(self) -> None:
+        """Save what was typed and not saved yet: before the profile locks, or before
+        another supervisee's agreement replaces it on screen."""
+        if self._changed and self.supervisee_id is not None:
+            self.save()
+
     def show_for(self, supervisee_id: int | None) -> None:
+        self.keep_typing()
         self.supervisee_id = supervisee_id
         self.setEnabled(supervisee_id is not None)
         agreement = self.service.agreement(supervisee_id) if supervisee_id else Agreement(0)
@@ -106,6 +122,7 @@ class AgreementForm(QWidget):
             self.review.setDate(QDate(day.year, day.month, day.day))
         self._show_reminder(agreement)
         self.status.setText("")
+        self._changed = False  # filling the form is not typing
 
     def _show_reminder(self, agreement: Agreement) -> None:
         due = agreement.review_on is not None and agreement.review_due(self.service.today())
@@ -139,6 +156,7 @@ class AgreementForm(QWidget):
                 tr("Not saved yet: {error}").format(error=message_in_language(error))
             )
             return
+        self._changed = False
         self._show_reminder(agreement)
         self.status.setText(tr("Saved."))
 
