@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from reflect.storage.backup import backup_to
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
 from reflect.storage.failures import damaged, is_sqlite_error, translate
+from reflect.storage.file_lock import writing
 from reflect.storage.kdf import KdfParams, calibrate, derive_key, wipe
 from reflect.storage.keywrap import (
     new_data_key,
@@ -35,7 +37,7 @@ from reflect.storage.keywrap import (
     unwrap,
     wrap,
 )
-from reflect.storage.migrations import apply_migrations, has_pending, is_fresh
+from reflect.storage.migrations import apply_migrations, has_pending, is_fresh, refuse_newer
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
 
 VAULT_FORMAT = 1
@@ -187,10 +189,16 @@ class ProfileStore:
 
     # --- unlock -------------------------------------------------------------------------
 
-    def unlock(self, info: ProfileInfo, passphrase: str) -> tuple[sqlite_utils.Database, bytearray]:
-        """Open the profile; the caller owns the returned key and wipes it when locking."""
+    def unlock(
+        self, info: ProfileInfo, passphrase: str, *, migrate: bool = True
+    ) -> tuple[sqlite_utils.Database, bytearray]:
+        """Open the profile; the caller owns the returned key and wipes it when locking.
+
+        ``migrate=False`` (readers without the writer lock) leaves the schema as it is; see
+        ``migrate_under_lock``.
+        """
         vault = self._read_vault(info)
-        recovered = self._finish_interrupted_change(info, passphrase)
+        recovered = self._finish_interrupted_change(info, passphrase, migrate)
         if recovered is not None:
             return recovered
         data_key, raw_form = self._throttled(
@@ -199,7 +207,7 @@ class ProfileStore:
         # With a pending vault a passphrase change was interrupted after the rekey: the old
         # key not opening the database is expected then, not damage.
         pending = (info.directory / "vault.json.pending").exists()
-        db = self._open(info, data_key, key_proven=not pending)
+        db = self._open(info, data_key, key_proven=not pending, migrate=migrate)
         if raw_form:
             # Sealed before passphrases were normalised: seal again under the NFC form, so
             # the same passphrase opens it however the keyboard composes its accents.
@@ -211,7 +219,7 @@ class ProfileStore:
         return db, data_key
 
     def _finish_interrupted_change(
-        self, info: ProfileInfo, passphrase: str
+        self, info: ProfileInfo, passphrase: str, migrate: bool = True
     ) -> tuple[sqlite_utils.Database, bytearray] | None:
         """Complete a passphrase change that a crash interrupted between rekey and rename."""
         pending = info.directory / "vault.json.pending"
@@ -223,7 +231,7 @@ class ProfileStore:
         except (OSError, ValueError, KeyError, TypeError, VaultError):
             return None  # typed the old passphrase, or the pending file is incomplete
         try:
-            db = self._open(info, data_key, key_proven=False)
+            db = self._open(info, data_key, key_proven=False, migrate=migrate)
         except WrongPassphrase:
             pending.unlink(missing_ok=True)  # the rekey never happened: the old vault is right
             return None
@@ -231,7 +239,7 @@ class ProfileStore:
         return db, data_key
 
     def unlock_with_recovery(
-        self, info: ProfileInfo, recovery_code: str, new_passphrase: str
+        self, info: ProfileInfo, recovery_code: str, new_passphrase: str, *, migrate: bool = True
     ) -> tuple[sqlite_utils.Database, bytearray]:
         """Open with the printed recovery key and set a new passphrase at the same time."""
         _check_length(new_passphrase)
@@ -240,7 +248,7 @@ class ProfileStore:
             raise VaultError("This profile has no recovery key.")
         code = normalise_recovery_code(recovery_code)
         data_key = self._throttled(info, lambda: _open_seal(code, vault["recovery"]))
-        db = self._open(info, data_key)
+        db = self._open(info, data_key, migrate=migrate)
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
         vault["passphrase"] = _seal(new_passphrase, params, data_key)
         write_private_json(info.vault_path, vault)
@@ -261,7 +269,12 @@ class ProfileStore:
         return result
 
     def _open(
-        self, info: ProfileInfo, data_key: bytearray, *, key_proven: bool = True
+        self,
+        info: ProfileInfo,
+        data_key: bytearray,
+        *,
+        key_proven: bool = True,
+        migrate: bool = True,
     ) -> sqlite_utils.Database:
         """Open the database with a key the vault already accepted, then migrate it.
 
@@ -283,7 +296,8 @@ class ProfileStore:
         try:
             if is_fresh(db):
                 raise damaged(info.directory, Message("reflect.db holds none of Reflect's tables"))
-            self._migrate(info, db, data_key)
+            if migrate:
+                self._migrate(info, db, data_key)
         except Exception as exc:
             close_database(db)
             wipe(data_key)
@@ -295,6 +309,28 @@ class ProfileStore:
             wipe(data_key)
             raise
         return db
+
+    def migrate_under_lock(
+        self,
+        info: ProfileInfo,
+        db: sqlite_utils.Database,
+        key: bytearray,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        """For a reader opened with ``migrate=False``: bring the schema up to date.
+
+        Migrating writes (a backup, then the schema), so it takes the writer lock like any
+        writer: a bounded wait, then ProfileBusy. A current schema needs no lock at all.
+        """
+        try:
+            refuse_newer(db)
+            if has_pending(db):
+                with writing(info.directory, on_wait=on_wait):
+                    self._migrate(info, db, key)  # looks again: the writer may have done it
+        except Exception as exc:
+            if is_sqlite_error(exc):
+                raise translate(exc, info.directory, info.directory) from exc
+            raise
 
     def _migrate(self, info: ProfileInfo, db: sqlite_utils.Database, key: bytearray) -> None:
         if has_pending(db):
