@@ -6,8 +6,8 @@ Exit code 0 when everything is fine, 1 when a problem was found. ``--json`` prin
 the two check lists are empty when the checks pass. ``check`` never migrates: a pending
 migration is listed (it is not a problem; the app or any writing command applies it), and a
 schema from a newer Reflect is a problem (``migrations_unknown``). A missing, empty or
-unreadable database is reported as damaged (exit 1, nothing written): ``{"ok": false, "damaged": "<message>",
-"latest_backup": FILE or null}``.
+unreadable database is reported as damaged (exit 1, nothing written):
+``{"ok": false, "damaged": "<message>", "latest_backup": FILE or null}``.
 """
 
 from __future__ import annotations
