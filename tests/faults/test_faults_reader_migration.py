@@ -119,9 +119,7 @@ def test_a_reader_with_nothing_to_migrate_never_waits(older, capsys):
     assert code == 0 and not err and json.loads(out)["total"] == 3
 
 
-def test_a_schema_from_a_newer_reflect_is_described_by_check_and_refused_by_readers(
-    older, capsys
-):
+def test_a_schema_from_a_newer_reflect_is_described_by_check_and_refused_by_readers(older, capsys):
     data_dir, info = older
     service = ProfileService(AppPaths(data_dir), fast_kdf=True, writer=True)
     session = service.unlock(info, PASSPHRASE)

@@ -104,9 +104,7 @@ def choose_profile(service: ProfileService, profile_id: str | None) -> ProfileIn
     return profiles[0]
 
 
-def open_session(
-    args: argparse.Namespace, *, write: bool = False, migrate: bool = True
-) -> Session:
+def open_session(args: argparse.Namespace, *, write: bool = False, migrate: bool = True) -> Session:
     """Unlock the chosen profile. ``write``: hold its writer lock until the session closes.
 
     Commands that write pass ``write=True``: they wait a bounded time for another Reflect
