@@ -137,7 +137,7 @@ CONTENT_CASES = [
     (
         _instrument_bad_format,
         "mine.json: format: must be 'reflect-instrument/1', found 'v0'",
-        "mine.json : format : doit être 'reflect-instrument/1'; trouvé : 'v0'",
+        "mine.json : format : doit être 'reflect-instrument/1' ; trouvé : 'v0'",
     ),
     (
         _template_unknown_type,
@@ -323,7 +323,7 @@ REFUSALS = [
     (
         _range,
         "Unknown range 'fortnight'; choose one of 4w, 3m, 1y, all, custom.",
-        "Période inconnue : 'fortnight'; choisissez parmi 4w, 3m, 1y, all, custom.",
+        "Période inconnue : 'fortnight' ; choisissez parmi 4w, 3m, 1y, all, custom.",
     ),
     (
         _plan_entries,

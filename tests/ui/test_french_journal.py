@@ -135,8 +135,8 @@ def test_journal_delete_dialog_and_undo_in_french(qtbot, session, french, monkey
     screen.table.selectRow(0)
     screen.delete_selected()  # the dialog is answered by nobody: nothing is deleted
     box = shown[0]
-    assert box.windowTitle() == "Supprimer cette réflexion?"
-    assert box.text() == "Supprimer la réflexion du 3 nov. 2026, 19:00?"
+    assert box.windowTitle() == "Supprimer cette réflexion ?"
+    assert box.text() == "Supprimer la réflexion du 3 nov. 2026, 19:00 ?"
     assert "chiffrée" in box.informativeText()
     assert sorted(b.text() for b in box.buttons()) == ["Annuler", "Supprimer"]
     assert session.journal.get(ids[0]) is not None
@@ -289,7 +289,7 @@ def test_questionnaire_problems_in_french(qtbot, session, french):
     panel.answers.setText("1, 2, 9")
     panel.score_now()
     assert "Score pas encore calculé." in panel.result.text()
-    assert "Le WHO-5 compte 5 questions; 3 réponses ont été données." in panel.result.text()
+    assert "Le WHO-5 compte 5 questions ; 3 réponses ont été données." in panel.result.text()
     panel.answers.setText("1 2 9 3 4")
     panel.score_now()
     assert "vérifiez la question 3" in panel.result.text()

@@ -136,7 +136,7 @@ def test_team_refusals_read_in_french(tmp_path, french):  # noqa: F811
         choose_period("2024-13", None, date(2025, 3, 1))
     assert str(caught.value) == "The 'from' month must be written YYYY-MM, found '2024-13'."
     assert message_in_language(caught.value) == (
-        "Le mois « from » doit s'écrire AAAA-MM; trouvé : '2024-13'."
+        "Le mois « from » doit s'écrire AAAA-MM ; trouvé : '2024-13'."
     )
     pipe = tmp_path / "contribution.json"
     os.mkfifo(pipe)  # a pipe would block a plain read forever; it is refused instead

@@ -94,7 +94,7 @@ def test_values_are_kept_and_section_names_translated(french):
         "{name} is not UTF-8 text; nothing was imported.", name="report.json"
     )
     assert message_in_language(not_text) == (
-        "report.json n'est pas du texte UTF-8; rien n'a été importé."
+        "report.json n'est pas du texte UTF-8 ; rien n'a été importé."
     )
 
 

@@ -86,7 +86,7 @@ def test_a_manifest_asking_for_huge_key_settings_is_refused_in_french(tmp_path, 
     assert isinstance(error.message.values["source"], Message)
     assert message_in_language(error) == (
         "slow.reflect (manifeste de l'archive) demande le réglage de dérivation de clé "
-        "time_cost = 1000000, hors de ce que Reflect écrit (2 à 20); il n'est pas utilisé."
+        "time_cost = 1000000, hors de ce que Reflect écrit (2 à 20) ; il n'est pas utilisé."
     )
 
 
@@ -156,13 +156,13 @@ def test_a_damaged_profile_says_what_is_wrong_in_french(tmp_path, french):
     error = caught.value
     assert str(error).startswith("This profile's database is damaged: reflect.db is missing.")
     assert message_in_language(error).startswith(
-        "La base de données de ce profil est endommagée: reflect.db est introuvable."
+        "La base de données de ce profil est endommagée : reflect.db est introuvable."
     )
     empty = tmp_path / "reflect.db"
     empty.write_bytes(b"")
     with pytest.raises(ProfileDamaged) as caught:
         connect_encrypted(empty, bytearray(32), profile=True)
-    assert "endommagée: reflect.db est vide (0 octet)." in message_in_language(caught.value)
+    assert "endommagée : reflect.db est vide (0 octet)." in message_in_language(caught.value)
 
 
 def test_sqlite_reports_keep_their_wording_as_a_value(tmp_path, french):
