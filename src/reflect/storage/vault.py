@@ -190,8 +190,15 @@ class ProfileStore:
     def unlock(self, info: ProfileInfo, passphrase: str) -> tuple[sqlite_utils.Database, bytearray]:
         """Open the profile; the caller owns the returned key and wipes it when locking."""
         vault = self._read_vault(info)
+        # The wait applies to the pending vault too: a copy of vault.json placed there must
+        # not give one unthrottled guess per try.
+        throttle = UnlockThrottle(path=info.directory / THROTTLE_FILE)
+        wait = throttle.seconds_to_wait()
+        if wait > 0:
+            raise TooManyAttempts(wait)
         recovered = self._finish_interrupted_change(info, passphrase)
         if recovered is not None:
+            throttle.record_success()
             return recovered
         data_key, raw_form = self._throttled(
             info, lambda: open_seal_forms(passphrase, vault["passphrase"])
