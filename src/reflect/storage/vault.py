@@ -23,7 +23,7 @@ from reflect.domain.message import Message
 from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised, passphrase_forms
 from reflect.domain.profile import ProfileInfo, list_profile_infos, read_profile_info
 from reflect.paths import ensure_private_dir, write_private_file
-from reflect.storage.backup import backup_to
+from reflect.storage.backup import backup_to, reseal_recovery_in_sidecars
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
 from reflect.storage.failures import damaged, is_sqlite_error, translate
@@ -319,15 +319,19 @@ class ProfileStore:
     def create_recovery_key(self, info: ProfileInfo, data_key: bytearray) -> str:
         """Seal the data key under a new recovery key (replacing any old one) and return it."""
         vault = self._read_vault(info)
+        old = vault.get("recovery")
         code = new_recovery_code()
         vault["recovery"] = _seal(code, KdfParams.floor(), data_key)
         write_private_json(info.vault_path, vault)
+        reseal_recovery_in_sidecars(info.directory / "backups", old, vault["recovery"])
         return code
 
     def remove_recovery_key(self, info: ProfileInfo) -> None:
         vault = self._read_vault(info)
+        old = vault.get("recovery")
         vault["recovery"] = None
         write_private_json(info.vault_path, vault)
+        reseal_recovery_in_sidecars(info.directory / "backups", old, None)
 
     def change_passphrase(
         self, info: ProfileInfo, db: sqlite_utils.Database, old_key: bytearray, new_passphrase: str
@@ -343,15 +347,19 @@ class ProfileStore:
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
         vault["passphrase"] = _seal(new_passphrase, params, new_key)
         code = None
-        if vault.get("recovery"):
+        old_recovery, backups_recovery = vault.get("recovery"), None
+        if old_recovery:
             code = new_recovery_code()
             vault["recovery"] = _seal(code, KdfParams.floor(), new_key)
+            # Backups keep the old data key: the new code opens them, the old one no longer.
+            backups_recovery = _seal(code, KdfParams.floor(), old_key)
         # The pending vault is written first: if the process dies mid-rekey, whichever key the
         # database ended up with is sealed in vault.json or vault.json.pending.
         pending = info.directory / "vault.json.pending"
         write_private_json(pending, vault)
         db.conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
         os.replace(pending, info.vault_path)
+        reseal_recovery_in_sidecars(info.directory / "backups", old_recovery, backups_recovery)
         return new_key, code
 
     def delete(self, info: ProfileInfo) -> None:
