@@ -73,9 +73,9 @@ def test_logging_never_raises_on_a_read_only_folder(tmp_path):
 def test_the_app_hook_prints_no_message_to_stderr(tmp_path, monkeypatch, capsys):
     """stderr of a desktop app lands in the system journal (or ~/.xsession-errors): a
     traceback there would keep an error's message, which can quote what was typed."""
-    from reflect import app
-
     import sys
+
+    from reflect import app
 
     monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
     app._log_unexpected_errors(tmp_path)
