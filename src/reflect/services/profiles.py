@@ -94,7 +94,9 @@ class ProfileService:
         return Session(self.paths, profile, db, key, writer_lock=lock)
 
     def unlock(self, profile: ProfileInfo, passphrase: str) -> Session:
-        return self._locked(profile, lambda: self.store.unlock(profile, passphrase))
+        return self._locked(
+            profile, lambda: self.store.unlock(profile, passphrase, holds_lock=self.writer)
+        )
 
     def unlock_with_recovery_key(
         self, profile: ProfileInfo, recovery_key: str, new_passphrase: str, confirmation: str

@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from reflect.domain.errors import cut
+from reflect.domain.errors import ReflectError, cut
 from reflect.domain.message import Message
 from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised, passphrase_forms
 from reflect.domain.profile import ProfileInfo, list_profile_infos, read_profile_info
@@ -27,6 +27,7 @@ from reflect.storage.backup import backup_to, reseal_recovery_in_sidecars
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
 from reflect.storage.failures import damaged, is_sqlite_error, translate
+from reflect.storage.file_lock import profile_lock
 from reflect.storage.kdf import KdfParams, calibrate, derive_key, wipe
 from reflect.storage.keywrap import (
     new_data_key,
@@ -98,6 +99,18 @@ def open_seal_forms(secret: str, sealed: dict[str, Any]) -> tuple[bytearray, boo
 
 def _open_seal(secret: str, sealed: dict[str, Any]) -> bytearray:
     return open_seal_forms(secret, sealed)[0]
+
+
+def _lock_briefly(info: ProfileInfo, stack: contextlib.ExitStack) -> bool:
+    """Take the profile's writer lock for the rest of ``stack`` if it is free right now."""
+    lock = profile_lock(info.directory)
+    try:
+        if not lock.try_acquire():
+            return False
+    except ReflectError:  # a read-only folder: nothing can be tidied there anyway
+        return False
+    stack.callback(lock.release)
+    return True
 
 
 class ProfileStore:
@@ -187,8 +200,14 @@ class ProfileStore:
 
     # --- unlock -------------------------------------------------------------------------
 
-    def unlock(self, info: ProfileInfo, passphrase: str) -> tuple[sqlite_utils.Database, bytearray]:
-        """Open the profile; the caller owns the returned key and wipes it when locking."""
+    def unlock(
+        self, info: ProfileInfo, passphrase: str, *, holds_lock: bool = False
+    ) -> tuple[sqlite_utils.Database, bytearray]:
+        """Open the profile; the caller owns the returned key and wipes it when locking.
+
+        ``holds_lock``: the caller holds the profile's writer lock (see
+        ``_finish_interrupted_change``).
+        """
         vault = self._read_vault(info)
         # The wait applies to the pending vault too: a copy of vault.json placed there must
         # not give one unthrottled guess per try.
@@ -196,7 +215,7 @@ class ProfileStore:
         wait = throttle.seconds_to_wait()
         if wait > 0:
             raise TooManyAttempts(wait)
-        recovered = self._finish_interrupted_change(info, passphrase)
+        recovered = self._finish_interrupted_change(info, passphrase, holds_lock)
         if recovered is not None:
             throttle.record_success()
             return recovered
@@ -218,24 +237,33 @@ class ProfileStore:
         return db, data_key
 
     def _finish_interrupted_change(
-        self, info: ProfileInfo, passphrase: str
+        self, info: ProfileInfo, passphrase: str, holds_lock: bool
     ) -> tuple[sqlite_utils.Database, bytearray] | None:
-        """Complete a passphrase change that a crash interrupted between rekey and rename."""
+        """Complete a passphrase change that a crash interrupted between rekey and rename.
+
+        The pending vault is completed or removed only under the writer lock: a writer in
+        the middle of a change (pending written, rekey running) holds it, and removing its
+        pending vault then would leave a database that no vault opens.
+        """
         pending = info.directory / "vault.json.pending"
         if not pending.exists():
             return None
-        try:
-            data = json.loads(pending.read_text(encoding="utf-8"))
-            data_key = _open_seal(passphrase, data["passphrase"])
-        except (OSError, ValueError, KeyError, TypeError, VaultError):
-            return None  # typed the old passphrase, or the pending file is incomplete
-        try:
-            db = self._open(info, data_key, key_proven=False)
-        except WrongPassphrase:
-            pending.unlink(missing_ok=True)  # the rekey never happened: the old vault is right
-            return None
-        os.replace(pending, info.vault_path)
-        return db, data_key
+        with contextlib.ExitStack() as stack:
+            tidy = holds_lock or _lock_briefly(info, stack)
+            try:
+                data = json.loads(pending.read_text(encoding="utf-8"))
+                data_key = _open_seal(passphrase, data["passphrase"])
+            except (OSError, ValueError, KeyError, TypeError, RecursionError, VaultError):
+                return None  # typed the old passphrase, or the pending file is incomplete
+            try:
+                db = self._open(info, data_key, key_proven=False)
+            except WrongPassphrase:
+                if tidy:  # the rekey never happened: the old vault is right
+                    pending.unlink(missing_ok=True)
+                return None
+            if tidy:
+                os.replace(pending, info.vault_path)
+            return db, data_key
 
     def unlock_with_recovery(
         self, info: ProfileInfo, recovery_code: str, new_passphrase: str
