@@ -51,3 +51,37 @@ def test_a_reader_never_removes_a_pending_vault_mid_change(paths, profile_servic
     os.replace(pending, profile.vault_path)
     old_session.close()
     profile_service.unlock(profile, "a new passphrase").close()
+
+
+def test_a_passphrase_pasted_with_its_line_break_opens_when_typed(profile_service):
+    """The passphrase field keeps a pasted line break, but Enter cannot type one: a profile
+    created by pasting "...\\n" twice must open with the passphrase typed by hand."""
+    info = profile_service.create("pasted from my notes\n", "Pasted")
+    profile_service.unlock(info, "pasted from my notes").close()
+    profile_service.unlock(info, "pasted from my notes\r\n").close()
+
+
+def test_an_old_profile_sealed_with_a_line_break_opens_and_is_sealed_again(profile_service):
+    from reflect.storage.kdf import KdfParams, derive_key
+    from reflect.storage.keywrap import wrap
+
+    info = profile_service.create("pasted from my notes", "Old")
+    session = profile_service.unlock(info, "pasted from my notes")
+    key = bytearray(session.key)
+    session.close()
+    vault = json.loads(info.vault_path.read_text())
+    params = KdfParams.floor()  # what this Reflect wrote for a pasted passphrase
+    vault["passphrase"] = {
+        "kdf": params.to_dict(),
+        "wrapped_key": wrap(key, derive_key("pasted from my notes\n", params)),
+    }
+    info.vault_path.write_text(json.dumps(vault))
+    profile_service.unlock(info, "pasted from my notes\n").close()  # pasted again: opens
+    profile_service.unlock(info, "pasted from my notes").close()  # and now typed too
+
+
+def test_a_line_break_does_not_count_towards_the_minimum_length(profile_service):
+    from reflect.domain.errors import VaultError
+
+    with pytest.raises(VaultError):
+        profile_service.create("1234567\n", "Short")

@@ -53,7 +53,7 @@ def _slug(name: str) -> str:
 
 
 def _check_length(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+    if len(normalised(passphrase)) < MIN_PASSPHRASE_LENGTH:
         raise VaultError(
             "Please use a passphrase of at least {count} characters.", count=MIN_PASSPHRASE_LENGTH
         )
