@@ -68,3 +68,25 @@ def test_changed_passphrase_revokes_the_old_recovery_key_in_backups(profile_serv
                 open_seal_forms(old_code, recovery)
             assert new_code is not None
             open_seal_forms(new_code, recovery)
+
+
+def test_a_sidecar_that_cannot_be_rewritten_does_not_undo_the_change(
+    profile_service, profile, monkeypatch
+):
+    """The passphrase change is complete once vault.json is replaced: a full disk while the
+    backups' key files are updated must not raise and leave the session on the old key."""
+    import reflect.storage.backup as backup
+
+    session = profile_service.unlock(profile, PASSPHRASE)
+    profile_service.create_recovery_key(session)
+    backup_now(session)
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "write_private_file", full_disk)
+    assert profile_service.change_passphrase(session, "a new passphrase", "a new passphrase")
+    monkeypatch.undo()
+    backup_now(session)  # the session holds the new key
+    session.close()
+    profile_service.unlock(profile, "a new passphrase").close()

@@ -9,6 +9,7 @@ vault.json does not already hold.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -139,7 +140,9 @@ def reseal_recovery_in_sidecars(folder: Path, old: object, new: dict[str, Any] |
             continue
         if isinstance(data, dict) and data.get("recovery") == old:
             data["recovery"] = new
-            write_private_file(sidecar, json.dumps(data, indent=2).encode("utf-8"))
+            # Runs after the vault changed: a full disk here must not undo or hide that.
+            with contextlib.suppress(OSError):
+                write_private_file(sidecar, json.dumps(data, indent=2).encode("utf-8"))
 
 
 def read_key_sidecar(backup: Path) -> dict[str, Any] | None:
