@@ -85,3 +85,43 @@ def test_a_line_break_does_not_count_towards_the_minimum_length(profile_service)
 
     with pytest.raises(VaultError):
         profile_service.create("1234567\n", "Short")
+
+
+def test_an_interrupted_change_drops_the_recovery_key_nobody_saw(
+    profile_service, profile, monkeypatch
+):
+    """A crash after the rekey: the replacement recovery key was never shown, and the old
+    one no longer opens the database. The profile must not claim a recovery key that nobody
+    holds (Forgot passphrase? would ask for it, and Settings would not offer a new one)."""
+    import reflect.storage.vault as vault
+
+    session = profile_service.unlock(profile, PASSPHRASE)
+    profile_service.create_recovery_key(session)
+    real_replace = os.replace
+
+    def crash_on_final_rename(src, dst):
+        if str(src).endswith("vault.json.pending"):
+            raise OSError("simulated crash")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(vault.os, "replace", crash_on_final_rename)
+    with pytest.raises(OSError):
+        profile_service.change_passphrase(session, "changed passphrase", "changed passphrase")
+    monkeypatch.undo()
+    session.close()
+    profile_service.unlock(profile, "changed passphrase").close()
+    assert not (profile.directory / "vault.json.pending").exists()
+    assert not profile_service.has_recovery_key(profile)
+    assert "recovery_unseen" not in profile.vault_path.read_text(encoding="utf-8")
+
+
+def test_a_completed_change_keeps_its_recovery_key(profile_service, profile):
+    session = profile_service.unlock(profile, PASSPHRASE)
+    profile_service.create_recovery_key(session)
+    code = profile_service.change_passphrase(session, "changed passphrase", "changed passphrase")
+    session.close()
+    assert code and profile_service.has_recovery_key(profile)
+    assert "recovery_unseen" not in profile.vault_path.read_text(encoding="utf-8")
+    profile_service.unlock_with_recovery_key(
+        profile, code, "third passphrase", "third passphrase"
+    ).close()

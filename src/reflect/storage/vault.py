@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from reflect.domain.errors import ReflectError, cut
+from reflect.domain.errors import cut
 from reflect.domain.message import Message
 from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised, passphrase_forms
 from reflect.domain.profile import ProfileInfo, list_profile_infos, read_profile_info
@@ -27,7 +27,7 @@ from reflect.storage.backup import backup_to, reseal_recovery_in_sidecars
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
 from reflect.storage.failures import damaged, is_sqlite_error, translate
-from reflect.storage.file_lock import profile_lock
+from reflect.storage.file_lock import lock_if_free
 from reflect.storage.kdf import KdfParams, calibrate, derive_key, wipe
 from reflect.storage.keywrap import (
     new_data_key,
@@ -37,6 +37,7 @@ from reflect.storage.keywrap import (
     wrap,
 )
 from reflect.storage.migrations import apply_migrations, has_pending, is_fresh
+from reflect.storage.pending_vault import UNSEEN_RECOVERY, promote_pending
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
 
 VAULT_FORMAT = 1
@@ -101,18 +102,6 @@ def _open_seal(secret: str, sealed: dict[str, Any]) -> bytearray:
     return open_seal_forms(secret, sealed)[0]
 
 
-def _lock_briefly(info: ProfileInfo, stack: contextlib.ExitStack) -> bool:
-    """Take the profile's writer lock for the rest of ``stack`` if it is free right now."""
-    lock = profile_lock(info.directory)
-    try:
-        if not lock.try_acquire():
-            return False
-    except ReflectError:  # a read-only folder: nothing can be tidied there anyway
-        return False
-    stack.callback(lock.release)
-    return True
-
-
 class ProfileStore:
     """Lists, creates, unlocks and changes the profiles in one data folder."""
 
@@ -139,6 +128,8 @@ class ProfileStore:
             raise VaultError(
                 "Cannot read {path}: {error}", path=info.vault_path, error=cut(exc, 120)
             ) from exc
+        if isinstance(data, dict):
+            data.pop(UNSEEN_RECOVERY, None)  # only a pending vault's mark (see promote_pending)
         if not isinstance(data, dict) or data.get("format") != VAULT_FORMAT:
             raise VaultError("This profile's vault.json comes from an unknown version of Reflect.")
         if not isinstance(data.get("passphrase"), dict):
@@ -249,7 +240,7 @@ class ProfileStore:
         if not pending.exists():
             return None
         with contextlib.ExitStack() as stack:
-            tidy = holds_lock or _lock_briefly(info, stack)
+            tidy = holds_lock or lock_if_free(info.directory, stack)
             try:
                 data = json.loads(pending.read_text(encoding="utf-8"))
                 data_key = _open_seal(passphrase, data["passphrase"])
@@ -262,7 +253,7 @@ class ProfileStore:
                     pending.unlink(missing_ok=True)
                 return None
             if tidy:
-                os.replace(pending, info.vault_path)
+                promote_pending(pending, data, info.vault_path)
             return db, data_key
 
     def unlock_with_recovery(
@@ -384,9 +375,13 @@ class ProfileStore:
         # The pending vault is written first: if the process dies mid-rekey, whichever key the
         # database ended up with is sealed in vault.json or vault.json.pending.
         pending = info.directory / "vault.json.pending"
-        write_private_json(pending, vault)
+        # Marked: if a crash interrupts, the new recovery key was never shown (promote_pending).
+        write_private_json(pending, {**vault, UNSEEN_RECOVERY: True} if code else vault)
         db.conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
         os.replace(pending, info.vault_path)
+        if code:  # the mark matters only in the pending file
+            with contextlib.suppress(OSError):
+                write_private_json(info.vault_path, vault)
         reseal_recovery_in_sidecars(info.directory / "backups", old_recovery, backups_recovery)
         return new_key, code
 
