@@ -3,9 +3,11 @@
 Exit code 0 when everything is fine, 1 when a problem was found. ``--json`` prints
 ``{"ok", "integrity", "cipher_integrity", "migrations_applied", "migrations_pending",
 "migrations_unknown", "counts", "cipher_version", "backups", "latest_backup", "damaged"}``;
-the two check lists are empty when the checks pass. A missing, empty or unreadable database
-is reported as damaged (exit 1, nothing written): ``{"ok": false, "damaged": "<message>",
-"latest_backup": FILE or null}``.
+the two check lists are empty when the checks pass. ``check`` never migrates: a pending
+migration is listed (it is not a problem; the app or any writing command applies it), and a
+schema from a newer Reflect is a problem (``migrations_unknown``). A missing, empty or
+unreadable database is reported as damaged (exit 1, nothing written):
+``{"ok": false, "damaged": "<message>", "latest_backup": FILE or null}``.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ def run(args: argparse.Namespace) -> int:
     from reflect.services.backups import check_profile
 
     try:
-        session = open_session(args)
+        # check describes the profile as it is: a pending migration is reported, not applied
+        # (applying it would write, and would need the writer lock).
+        session = open_session(args, migrate=False)
     except ProfileDamaged as exc:
         # A finding of the check, not a failure to run it: exit 1, nothing written.
         print(f"reflect: {exc}", file=sys.stderr)
@@ -54,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         f"Schema:                 {len(report.migrations_applied)} "
         f"migration{'' if len(report.migrations_applied) == 1 else 's'} applied, "
         f"{len(report.migrations_pending)} pending"
+        + (" (applied the next time Reflect writes to it)" if report.migrations_pending else "")
     )
     print(f"SQLCipher:              {report.cipher_version}")
     print(

@@ -104,13 +104,16 @@ def choose_profile(service: ProfileService, profile_id: str | None) -> ProfileIn
     return profiles[0]
 
 
-def open_session(args: argparse.Namespace, *, write: bool = False) -> Session:
+def open_session(args: argparse.Namespace, *, write: bool = False, migrate: bool = True) -> Session:
     """Unlock the chosen profile. ``write``: hold its writer lock until the session closes.
 
     Commands that write pass ``write=True``: they wait a bounded time for another Reflect
-    (the app, another command) to finish, then refuse. Readers never wait.
+    (the app, another command) to finish, then refuse. Readers never wait, except to apply
+    a pending migration (a write); ``migrate=False`` leaves it pending (``reflect check``).
     """
-    service = ProfileService(paths_from(args), writer=write, on_lock_wait=tell_waiting)
+    service = ProfileService(
+        paths_from(args), writer=write, on_lock_wait=tell_waiting, migrate_readers=migrate
+    )
     profile = choose_profile(service, getattr(args, "profile", None))
     return service.unlock(profile, read_passphrase(args))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reflect.domain.message import Message
+from reflect.domain.message import Message, Term
 
 
 class ReflectError(Exception):
@@ -129,20 +129,21 @@ class StorageUnavailable(ReflectError):
     def from_os_error(cls, exc: OSError, where: object) -> StorageUnavailable:
         import errno
 
+        place = where if isinstance(where, Term) else cut(where, 200)  # a Term is translated
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
             return cls(
                 "The disk is full: Reflect could not write in {path}. "
                 "Nothing was changed; free some space and try again.",
-                path=cut(where, 200),
+                path=place,
             )
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return cls(
                 "Reflect cannot write in {path}: the folder is read-only or "
                 "belongs to another user. Nothing was changed.",
-                path=cut(where, 200),
+                path=place,
             )
         return cls(
             "Reflect could not use {path}: {error}. Nothing was changed.",
-            path=cut(where, 200),
+            path=place,
             error=cut(exc.strerror or exc, 120),
         )

@@ -36,17 +36,20 @@ class ProfileService:
         fast_kdf: bool = False,
         writer: bool = False,
         on_lock_wait: Callable[[str], None] | None = None,
+        migrate_readers: bool = True,
     ) -> None:
         """``fast_kdf`` uses the OWASP floor instead of calibrating (tests, demo profiles).
 
         ``writer``: every session this service opens holds the profile's writer lock until
         it closes (the app, and commands that write). Readers leave it False.
         ``on_lock_wait`` is told once when another process holds the lock and we wait.
+        ``migrate_readers=False``: a reader leaves pending migrations pending (``check``).
         """
         self.paths = paths
         self.fast_kdf = fast_kdf
         self.writer = writer
         self.on_lock_wait = on_lock_wait
+        self.migrate_readers = migrate_readers
         self._store: ProfileStore | None = None
 
     @property
@@ -76,18 +79,31 @@ class ProfileService:
         self.paths.ensure()
         return self.store.create(passphrase, display_name, is_demo=is_demo, profile_id=profile_id)
 
-    def _locked(self, profile: ProfileInfo, opener: Callable[[], Any]) -> Session:
-        """Run ``opener`` (returning db and key) under the writer lock when this is a writer."""
+    def _locked(self, profile: ProfileInfo, opener: Callable[[bool], Any]) -> Session:
+        """Open through ``opener(migrate)`` (returning db and key) and make the Session.
+
+        A writer holds the writer lock from before opening until the session closes. A
+        reader opens without migrating; a pending migration then takes the lock for the
+        migration alone (``migrate_readers``), or is left for a writer (``reflect check``).
+        """
         if not self.writer:
-            db, key = opener()
-            return Session(self.paths, profile, db, key)
+            session = Session(self.paths, profile, *opener(False))
+            if self.migrate_readers:
+                try:
+                    self.store.migrate_under_lock(
+                        profile, session.db, session.key, on_wait=self.on_lock_wait
+                    )
+                except BaseException:
+                    session.close()
+                    raise
+            return session
         from reflect.storage.file_lock import profile_lock
         from reflect.storage.leftovers import clean_leftovers
 
         lock = profile_lock(profile.directory).acquire(on_wait=self.on_lock_wait)
         try:
             clean_leftovers(profile.directory)
-            db, key = opener()
+            db, key = opener(True)
         except BaseException:
             lock.release()
             raise
@@ -95,7 +111,7 @@ class ProfileService:
 
     def unlock(self, profile: ProfileInfo, passphrase: str) -> Session:
         return self._locked(
-            profile, lambda: self.store.unlock(profile, passphrase, holds_lock=self.writer)
+            profile, lambda migrate: self.store.unlock(profile, passphrase, migrate=migrate)
         )
 
     def unlock_with_recovery_key(
@@ -105,7 +121,9 @@ class ProfileService:
         validate_new_passphrase(new_passphrase, confirmation)
         return self._locked(
             profile,
-            lambda: self.store.unlock_with_recovery(profile, recovery_key, new_passphrase),
+            lambda migrate: self.store.unlock_with_recovery(
+                profile, recovery_key, new_passphrase, migrate=migrate
+            ),
         )
 
     def has_recovery_key(self, profile: ProfileInfo) -> bool:

@@ -20,7 +20,7 @@ from reflect.domain.errors import (
     VaultError,
     cut,
 )
-from reflect.domain.message import Message, as_message
+from reflect.domain.message import Message, Term, as_message
 
 
 def latest_backup(profile_dir: Path) -> Path | None:
@@ -52,10 +52,16 @@ def is_sqlite_error(exc: BaseException) -> bool:
     return type(exc).__module__.split(".")[0] in ("sqlcipher3", "sqlite3")
 
 
+def _place(where: Path | str) -> str:
+    """``where`` for a message: a Term ("the data folder") stays one, so it is translated."""
+    return where if isinstance(where, Term) else cut(where, 200)
+
+
 def translate(
     exc: BaseException, where: Path | str, profile_dir: Path | None = None
 ) -> ReflectError:
-    """A ReflectError for ``exc`` (an OSError or a SQLite error) met while using ``where``."""
+    """A ReflectError for ``exc`` (an OSError or a SQLite error) met while using ``where``
+    (a path, or a ``Term`` such as "the data folder" when no path is known)."""
     if isinstance(exc, ReflectError):
         return exc
     if isinstance(exc, OSError):
@@ -65,13 +71,13 @@ def translate(
         return StorageUnavailable(
             "The disk is full: Reflect could not write in {path}. Nothing was changed; free "
             "some space and try again.",
-            path=cut(where, 200),
+            path=_place(where),
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StorageUnavailable(
             "Reflect cannot write in {path}: the folder or file is read-only or belongs to "
             "another user. Nothing was changed.",
-            path=cut(where, 200),
+            path=_place(where),
         )
     if "locked" in text or "busy" in text:
         return ProfileBusy()
@@ -81,12 +87,12 @@ def translate(
         return VaultError(
             "A database file in {path} is damaged (SQLite reports '{error}'). Nothing was "
             "written; run 'reflect check'.",
-            path=cut(where, 200),
+            path=_place(where),
             error=cut(exc, 80),
         )
     return StorageUnavailable(
         "Reflect could not use {path}: {error}. Nothing was changed.",
-        path=cut(where, 200),
+        path=_place(where),
         error=cut(exc, 120),
     )
 

@@ -154,7 +154,8 @@ def is_fresh(db: sqlite_utils.Database) -> bool:
     return not migrations.applied(db)
 
 
-def apply_migrations(db: sqlite_utils.Database) -> None:
+def refuse_newer(db: sqlite_utils.Database) -> None:
+    """SchemaTooNew when a newer Reflect wrote this database (this code could lose data)."""
     unknown = newer_than_code(db)
     if unknown:
         raise SchemaTooNew(
@@ -162,6 +163,10 @@ def apply_migrations(db: sqlite_utils.Database) -> None:
             "Reflect; nothing was changed.",
             versions=", ".join(unknown),
         )
+
+
+def apply_migrations(db: sqlite_utils.Database) -> None:
+    refuse_newer(db)
     migrations.apply(db)
 
 

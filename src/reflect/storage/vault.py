@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,27 +21,27 @@ import sqlite_utils
 
 from reflect.domain.errors import cut
 from reflect.domain.message import Message
-from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised, passphrase_forms
+from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised
 from reflect.domain.profile import ProfileInfo, list_profile_infos, read_profile_info
 from reflect.paths import ensure_private_dir, write_private_file
 from reflect.storage.backup import backup_to, reseal_recovery_in_sidecars
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
 from reflect.storage.failures import damaged, is_sqlite_error, translate
-from reflect.storage.file_lock import lock_if_free
-from reflect.storage.kdf import KdfParams, calibrate, derive_key, wipe
+from reflect.storage.file_lock import lock_if_free, writing
+from reflect.storage.kdf import KdfParams, calibrate, wipe
 from reflect.storage.keywrap import (
     new_data_key,
     new_recovery_code,
     normalise_recovery_code,
-    unwrap,
-    wrap,
 )
-from reflect.storage.migrations import apply_migrations, has_pending, is_fresh
+from reflect.storage.migrations import apply_migrations, has_pending, is_fresh, refuse_newer
 from reflect.storage.pending_vault import UNSEEN_RECOVERY, promote_pending
+from reflect.storage.seals import _open_seal, _seal, check_seal, open_seal_forms
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
 
 VAULT_FORMAT = 1
+__all__ = ["ProfileStore", "check_seal", "open_seal_forms", "write_private_json"]
 
 
 def write_private_json(path: Path, data: dict[str, Any]) -> None:
@@ -58,48 +59,6 @@ def _check_length(passphrase: str) -> None:
         raise VaultError(
             "Please use a passphrase of at least {count} characters.", count=MIN_PASSPHRASE_LENGTH
         )
-
-
-def _seal(secret: str, params: KdfParams, data_key: bytearray) -> dict[str, Any]:
-    kek = derive_key(normalised(secret), params)
-    try:
-        return {"kdf": params.to_dict(), "wrapped_key": wrap(data_key, kek)}
-    finally:
-        wipe(kek)
-
-
-def check_seal(sealed: object, where: str = "vault.json") -> dict[str, Any]:
-    """``sealed`` if it has the shape a seal must have, else a clear VaultError."""
-    if not isinstance(sealed, dict):
-        raise VaultError("{source} is damaged: a sealed key is missing.", source=where)
-    wrapped = sealed.get("wrapped_key")
-    if not isinstance(sealed.get("kdf"), dict) or not isinstance(wrapped, dict):
-        raise VaultError("{source} is damaged: 'kdf' or 'wrapped_key' is missing.", source=where)
-    if not isinstance(wrapped.get("nonce"), str) or not isinstance(wrapped.get("sealed"), str):
-        raise VaultError(
-            "{source} is damaged: the wrapped key has no 'nonce' or 'sealed'.", source=where
-        )
-    return sealed
-
-
-def open_seal_forms(secret: str, sealed: dict[str, Any]) -> tuple[bytearray, bool]:
-    """(data key, True when only the raw, not-normalised passphrase opened the seal)."""
-    params = KdfParams.from_dict(check_seal(sealed)["kdf"])
-    forms = passphrase_forms(secret)
-    for number, form in enumerate(forms):
-        kek = derive_key(form, params)
-        try:
-            return unwrap(sealed["wrapped_key"], kek), number > 0
-        except WrongPassphrase:
-            if number == len(forms) - 1:
-                raise
-        finally:
-            wipe(kek)
-    raise WrongPassphrase()  # pragma: no cover - the loop always returns or raises
-
-
-def _open_seal(secret: str, sealed: dict[str, Any]) -> bytearray:
-    return open_seal_forms(secret, sealed)[0]
 
 
 class ProfileStore:
@@ -192,12 +151,12 @@ class ProfileStore:
     # --- unlock -------------------------------------------------------------------------
 
     def unlock(
-        self, info: ProfileInfo, passphrase: str, *, holds_lock: bool = False
+        self, info: ProfileInfo, passphrase: str, *, migrate: bool = True
     ) -> tuple[sqlite_utils.Database, bytearray]:
         """Open the profile; the caller owns the returned key and wipes it when locking.
 
-        ``holds_lock``: the caller holds the profile's writer lock (see
-        ``_finish_interrupted_change``).
+        ``migrate=False`` (readers without the writer lock) leaves the schema as it is; see
+        ``migrate_under_lock``.
         """
         vault = self._read_vault(info)
         # The wait applies to the pending vault too: a copy of vault.json placed there must
@@ -206,7 +165,7 @@ class ProfileStore:
         wait = throttle.seconds_to_wait()
         if wait > 0:
             raise TooManyAttempts(wait)
-        recovered = self._finish_interrupted_change(info, passphrase, holds_lock)
+        recovered = self._finish_interrupted_change(info, passphrase, migrate)
         if recovered is not None:
             throttle.record_success()
             return recovered
@@ -216,7 +175,7 @@ class ProfileStore:
         # With a pending vault a passphrase change was interrupted after the rekey: the old
         # key not opening the database is expected then, not damage.
         pending = (info.directory / "vault.json.pending").exists()
-        db = self._open(info, data_key, key_proven=not pending)
+        db = self._open(info, data_key, key_proven=not pending, migrate=migrate)
         if raw_form:
             # Sealed before passphrases were normalised: seal again under the NFC form, so
             # the same passphrase opens it however the keyboard composes its accents.
@@ -228,7 +187,7 @@ class ProfileStore:
         return db, data_key
 
     def _finish_interrupted_change(
-        self, info: ProfileInfo, passphrase: str, holds_lock: bool
+        self, info: ProfileInfo, passphrase: str, migrate: bool = True
     ) -> tuple[sqlite_utils.Database, bytearray] | None:
         """Complete a passphrase change that a crash interrupted between rekey and rename.
 
@@ -240,14 +199,15 @@ class ProfileStore:
         if not pending.exists():
             return None
         with contextlib.ExitStack() as stack:
-            tidy = holds_lock or lock_if_free(info.directory, stack)
+            # migrate=True: the caller holds the writer lock.
+            tidy = migrate or lock_if_free(info.directory, stack)
             try:
                 data = json.loads(pending.read_text(encoding="utf-8"))
                 data_key = _open_seal(passphrase, data["passphrase"])
             except (OSError, ValueError, KeyError, TypeError, RecursionError, VaultError):
                 return None  # typed the old passphrase, or the pending file is incomplete
             try:
-                db = self._open(info, data_key, key_proven=False)
+                db = self._open(info, data_key, key_proven=False, migrate=migrate)
             except WrongPassphrase:
                 if tidy:  # the rekey never happened: the old vault is right
                     pending.unlink(missing_ok=True)
@@ -257,7 +217,7 @@ class ProfileStore:
             return db, data_key
 
     def unlock_with_recovery(
-        self, info: ProfileInfo, recovery_code: str, new_passphrase: str
+        self, info: ProfileInfo, recovery_code: str, new_passphrase: str, *, migrate: bool = True
     ) -> tuple[sqlite_utils.Database, bytearray]:
         """Open with the printed recovery key and set a new passphrase at the same time."""
         _check_length(new_passphrase)
@@ -266,7 +226,7 @@ class ProfileStore:
             raise VaultError("This profile has no recovery key.")
         code = normalise_recovery_code(recovery_code)
         data_key = self._throttled(info, lambda: _open_seal(code, vault["recovery"]))
-        db = self._open(info, data_key)
+        db = self._open(info, data_key, migrate=migrate)
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
         vault["passphrase"] = _seal(new_passphrase, params, data_key)
         write_private_json(info.vault_path, vault)
@@ -287,7 +247,12 @@ class ProfileStore:
         return result
 
     def _open(
-        self, info: ProfileInfo, data_key: bytearray, *, key_proven: bool = True
+        self,
+        info: ProfileInfo,
+        data_key: bytearray,
+        *,
+        key_proven: bool = True,
+        migrate: bool = True,
     ) -> sqlite_utils.Database:
         """Open the database with a key the vault already accepted, then migrate it.
 
@@ -309,7 +274,8 @@ class ProfileStore:
         try:
             if is_fresh(db):
                 raise damaged(info.directory, Message("reflect.db holds none of Reflect's tables"))
-            self._migrate(info, db, data_key)
+            if migrate:
+                self._migrate(info, db, data_key)
         except Exception as exc:
             close_database(db)
             wipe(data_key)
@@ -321,6 +287,28 @@ class ProfileStore:
             wipe(data_key)
             raise
         return db
+
+    def migrate_under_lock(
+        self,
+        info: ProfileInfo,
+        db: sqlite_utils.Database,
+        key: bytearray,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        """For a reader opened with ``migrate=False``: bring the schema up to date.
+
+        Migrating writes (a backup, then the schema), so it takes the writer lock like any
+        writer: a bounded wait, then ProfileBusy. A current schema needs no lock at all.
+        """
+        try:
+            refuse_newer(db)
+            if has_pending(db):
+                with writing(info.directory, on_wait=on_wait):
+                    self._migrate(info, db, key)  # looks again: the writer may have done it
+        except Exception as exc:
+            if is_sqlite_error(exc):
+                raise translate(exc, info.directory, info.directory) from exc
+            raise
 
     def _migrate(self, info: ProfileInfo, db: sqlite_utils.Database, key: bytearray) -> None:
         if has_pending(db):

@@ -28,7 +28,15 @@ def message_in_language(message: BaseException | str) -> str:
 
 
 def _carried(message: BaseException | str) -> object:
-    """The Message an error carries (ReflectError.message), or the text itself."""
+    """The Message an error carries (ReflectError.message), or the text itself.
+
+    A SQLite or OS error (a save on a full disk) first becomes the sentence the command
+    line prints for it, never SQLite's own English words.
+    """
+    if isinstance(message, BaseException) and not isinstance(message, ReflectError):
+        from reflect.services.save_failures import explained
+
+        message = explained(message)
     if isinstance(message, ReflectError):
         return message.message
     if isinstance(message, BaseException):

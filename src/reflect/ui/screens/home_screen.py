@@ -28,6 +28,7 @@ from reflect.ui.data_events import follow
 from reflect.ui.i18n import interface_locale, local_date, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
+from reflect.ui.widgets.form_draft_note import FormDraftNote
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
 from reflect.ui.widgets.on_this_day_card import OnThisDayCard
 from reflect.ui.widgets.recovery_cards import RecoveryCard, SelfCheckCard
@@ -170,6 +171,8 @@ class HomeScreen(QWidget):
         draft_row.addWidget(self.draft_label, 1)
         draft_row.addWidget(self.draft_button)
         layout.addWidget(self.draft_note)
+        self.form_draft_note = FormDraftNote()  # check-in or questionnaire answers kept
+        layout.addWidget(self.form_draft_note)
 
     def _build_cards(self, layout: QVBoxLayout, session: Session) -> None:
         """Self-check, recovery, early warning, last check-in, on this day, follow-ups."""
@@ -213,6 +216,7 @@ class HomeScreen(QWidget):
         self.reflect_button.clicked.connect(self.reflection_requested)
         self.checkin_button.clicked.connect(self.checkin_requested)
         self.draft_button.clicked.connect(self.draft_requested)
+        self.form_draft_note.open_requested.connect(self.checkin_requested)
         self.warning_card.open_resources_requested.connect(self.open_resources_requested)
         self.warning_card.open_plan_requested.connect(self.open_plan_requested)
         self.warning_card.open_understanding_requested.connect(self.open_understanding_requested)
@@ -259,6 +263,7 @@ class HomeScreen(QWidget):
         locale = interface_locale()
         self.today.setText(locale.toString(QDate(now.year, now.month, now.day), "dddd d MMMM yyyy"))
         self._show_draft()
+        self.form_draft_note.refresh(self.session)
         self.warning_card.refresh()
         latest = self.session.checkins.latest_scored()
         self.checkin_card.show_entry(latest, now)

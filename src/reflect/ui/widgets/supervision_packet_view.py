@@ -32,7 +32,7 @@ from reflect.services.session import Session
 from reflect.services.supervision_show import packet_cards
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, tr
-from reflect.ui.widgets.debrief_cards import SharedCardView
+from reflect.ui.widgets.card_batches import CardBatches
 from reflect.ui.widgets.supervision_reply_dialog import ReplyDialog
 
 REPLY_NAME = "supervision-reply.age"  # reveals nothing about either person
@@ -200,8 +200,7 @@ class PacketView(QWidget):
                 topics.setWordWrap(True)
                 topics.setTextFormat(Qt.TextFormat.PlainText)
                 box.addWidget(topics)
-            for card in packet_cards(packet):
-                box.addWidget(SharedCardView(card))
+            box.addWidget(CardBatches(packet_cards(packet)))  # a huge packet: batches
             if packet.notes:
                 box.addWidget(QLabel("<b>{}</b>".format(tr("Their notes"))))
                 titles = {s.id: tr(s.title) for s in AGENDA}
