@@ -125,3 +125,33 @@ def test_a_completed_change_keeps_its_recovery_key(profile_service, profile):
     profile_service.unlock_with_recovery_key(
         profile, code, "third passphrase", "third passphrase"
     ).close()
+
+
+def test_a_reader_does_not_rewrite_vault_json(paths, profile_service):
+    """Sealing an old raw-form passphrase again rewrites vault.json from what was read
+    before: without the writer lock that could overwrite a passphrase change made meanwhile
+    (the database re-keyed, vault.json back to the old key). Readers leave it to a writer."""
+    from reflect.services.profiles import ProfileService
+    from reflect.storage.file_lock import profile_lock
+    from reflect.storage.kdf import KdfParams, derive_key
+    from reflect.storage.keywrap import wrap
+
+    info = profile_service.create("pasted from my notes", "Old")
+    session = profile_service.unlock(info, "pasted from my notes")
+    key = bytearray(session.key)
+    session.close()
+    vault = json.loads(info.vault_path.read_text())
+    params = KdfParams.floor()
+    vault["passphrase"] = {
+        "kdf": params.to_dict(),
+        "wrapped_key": wrap(key, derive_key("pasted from my notes\n", params)),
+    }
+    info.vault_path.write_text(json.dumps(vault))
+    before = info.vault_path.read_bytes()
+    reader = ProfileService(paths, fast_kdf=True, writer=False)
+    with profile_lock(info.directory):  # a writer (the app) has the profile open
+        reader.unlock(info, "pasted from my notes\n").close()
+    assert info.vault_path.read_bytes() == before
+    reader.unlock(info, "pasted from my notes\n").close()  # nobody writing: sealed again
+    assert info.vault_path.read_bytes() != before
+    reader.unlock(info, "pasted from my notes").close()

@@ -177,14 +177,25 @@ class ProfileStore:
         pending = (info.directory / "vault.json.pending").exists()
         db = self._open(info, data_key, key_proven=not pending, migrate=migrate)
         if raw_form:
-            # Sealed before passphrases were normalised: seal again under the NFC form, so
-            # the same passphrase opens it however the keyboard composes its accents.
-            params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
-            vault["passphrase"] = _seal(passphrase, params, data_key)
-            # A read-only folder: the raw form keeps working; sealed again next time.
-            with contextlib.suppress(OSError):
-                write_private_json(info.vault_path, vault)
+            self._seal_again(info, passphrase, data_key, vault["passphrase"], migrate)
         return db, data_key
+
+    def _seal_again(
+        self, info: ProfileInfo, passphrase: str, key: bytearray, opened: Any, holds_lock: bool
+    ) -> None:
+        """Sealed before passphrases were normalised: seal again under the normal form, so
+        the same passphrase opens it however it was typed. Only under the writer lock and
+        while vault.json still holds the seal just opened: a change made meanwhile wins."""
+        with contextlib.ExitStack() as stack:
+            if not (holds_lock or lock_if_free(info.directory, stack)):
+                return  # a writer is busy: the raw form keeps working, sealed again next time
+            # A read-only folder or a vault changed meanwhile: likewise, next time.
+            with contextlib.suppress(OSError, VaultError):
+                vault = self._read_vault(info)
+                if vault["passphrase"] == opened:
+                    params = KdfParams.from_dict(opened["kdf"]).with_new_salt()
+                    vault["passphrase"] = _seal(passphrase, params, key)
+                    write_private_json(info.vault_path, vault)
 
     def _finish_interrupted_change(
         self, info: ProfileInfo, passphrase: str, migrate: bool = True
