@@ -68,3 +68,23 @@ def test_logging_never_raises_on_a_read_only_folder(tmp_path):
         diagnostics.record_timing(folder, "unlock", 0.1)  # must not raise
     finally:
         folder.chmod(0o700)
+
+
+def test_the_app_hook_prints_no_message_to_stderr(tmp_path, monkeypatch, capsys):
+    """stderr of a desktop app lands in the system journal (or ~/.xsession-errors): a
+    traceback there would keep an error's message, which can quote what was typed."""
+    import sys
+
+    from reflect import app
+
+    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
+    app._log_unexpected_errors(tmp_path)
+
+    try:
+        _raise_with_secret()
+    except ValueError as exc:
+        sys.excepthook(ValueError, exc, exc.__traceback__)
+    err = capsys.readouterr()
+    assert SECRET not in err.err + err.out
+    assert "builtins.ValueError" in err.err
+    assert SECRET not in diagnostics.log_path(tmp_path).read_text(encoding="utf-8")

@@ -24,14 +24,14 @@ def _harden_process() -> None:
 
 
 def _log_unexpected_errors(data_dir: Path) -> None:
-    """Unexpected errors in the window go to the content-free diagnostic log, then on as usual."""
-    from reflect.diagnostics import record_error
-
-    default_hook = sys.excepthook
+    """Unexpected errors in the window go to the content-free diagnostic log and stderr."""
+    from reflect.diagnostics import error_line, record_error
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         record_error(data_dir, exc.with_traceback(tb), "gui")
-        default_hook(kind, exc, tb)
+        # Not Python's traceback: a desktop app's stderr is kept by the system journal (or
+        # ~/.xsession-errors), and an error's message can quote what was typed.
+        print(f"reflect: {error_line(exc, 'gui')}", file=sys.stderr)
 
     sys.excepthook = hook
 

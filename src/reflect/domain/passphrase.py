@@ -12,7 +12,7 @@ MIN_PASSPHRASE_LENGTH = 8
 def validate_new_passphrase(passphrase: str, confirmation: str) -> None:
     if passphrase != confirmation:
         raise VaultError("The two passphrases are different. Please type the same one twice.")
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+    if len(normalised(passphrase)) < MIN_PASSPHRASE_LENGTH:
         raise VaultError(
             "Please use at least {count} characters. A few unrelated words are easier to "
             "remember than symbols and much harder to guess.",
@@ -47,7 +47,8 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
 
 
 def passphrase_forms(passphrase: str) -> list[str]:
-    """The forms to try when opening: Unicode NFC first, then the raw text if it differs.
+    """The forms to try when opening: NFC without trailing line breaks first, then the NFC
+    and raw text if they differ.
 
     The same visible passphrase can arrive as different code points ("é" typed as one
     character or as "e" plus an accent, depending on keyboard, platform or file), so keys are
@@ -56,7 +57,10 @@ def passphrase_forms(passphrase: str) -> list[str]:
     import unicodedata
 
     nfc = unicodedata.normalize("NFC", passphrase)
-    return [nfc] if nfc == passphrase else [nfc, passphrase]
+    # A passphrase pasted with its line break keeps it in the field, but Enter cannot type
+    # one: the key never includes trailing line breaks, so the typed passphrase opens too.
+    # (Profiles sealed before this with the break still open with the pasted form.)
+    return list(dict.fromkeys([nfc.rstrip("\r\n"), nfc, passphrase]))
 
 
 def normalised(passphrase: str) -> str:

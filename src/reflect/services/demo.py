@@ -16,10 +16,12 @@ Progress = Callable[[int, str], None]
 
 
 def find_demo_profile(service: ProfileService) -> ProfileInfo | None:
-    for info in service.list_profiles():
-        if info.profile_id == DEMO_PROFILE_ID:
-            return info
-    return None
+    # By the flag in vault.json, not the folder: a person's own profile called "Demo" gets
+    # the folder "demo", and must never be replaced or opened with the public passphrase.
+    demos = [info for info in service.list_profiles() if info.is_demo]
+    preferred = [info for info in demos if info.profile_id == DEMO_PROFILE_ID]
+    found = preferred or demos
+    return found[0] if found else None
 
 
 def ensure_demo_profile(

@@ -9,6 +9,7 @@ vault.json does not already hold.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -122,6 +123,26 @@ def write_key_sidecar(backup: Path, vault_path: Path) -> None:
         return  # no readable vault: the backup still opens with the current key
     sealed = {"format": 1, "passphrase": vault.get("passphrase"), "recovery": vault.get("recovery")}
     write_private_file(sidecar_path(backup), json.dumps(sealed, indent=2).encode("utf-8"))
+
+
+def reseal_recovery_in_sidecars(folder: Path, old: object, new: dict[str, Any] | None) -> None:
+    """Give every sidecar in ``folder`` that holds the recovery seal ``old`` the seal ``new``.
+
+    A replaced or removed recovery key must stop working: a backup's .key.json sealing the
+    same data key under the old code would otherwise still open the profile.
+    """
+    if not old or not Path(folder).is_dir():
+        return
+    for sidecar in sorted(Path(folder).glob("*" + SIDECAR_SUFFIX)):
+        try:
+            data = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
+            continue
+        if isinstance(data, dict) and data.get("recovery") == old:
+            data["recovery"] = new
+            # Runs after the vault changed: a full disk here must not undo or hide that.
+            with contextlib.suppress(OSError):
+                write_private_file(sidecar, json.dumps(data, indent=2).encode("utf-8"))
 
 
 def read_key_sidecar(backup: Path) -> dict[str, Any] | None:

@@ -17,8 +17,9 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
-from reflect.domain.errors import ProfileBusy, StorageUnavailable
+from reflect.domain.errors import ProfileBusy, ReflectError, StorageUnavailable
 from reflect.paths import PRIVATE_FILE_MODE
 
 PROFILE_LOCK_NAME = "writer.lock"
@@ -163,3 +164,15 @@ def writing(profile_dir: Path, on_wait: Callable[[str], None] | None = None) -> 
         yield lock
     finally:
         lock.release()
+
+
+def lock_if_free(profile_dir: Path, stack: contextlib.ExitStack[Any]) -> bool:
+    """Take the profile's writer lock for the rest of ``stack`` if it is free right now."""
+    lock = profile_lock(profile_dir)
+    try:
+        if not lock.try_acquire():
+            return False
+    except ReflectError:  # a read-only folder: nothing can be tidied there anyway
+        return False
+    stack.callback(lock.release)
+    return True

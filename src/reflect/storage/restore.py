@@ -267,6 +267,7 @@ def _old_keys_pending(info: ProfileInfo, sidecar: dict[str, Any] | None) -> Path
     from reflect.storage.vault import write_private_json
 
     vault = json.loads(info.vault_path.read_text(encoding="utf-8"))
+    vault.pop("recovery_unseen", None)  # the backup's recovery key was shown when it was made
     vault["passphrase"], vault["recovery"] = sidecar["passphrase"], sidecar.get("recovery")
     pending = info.directory / "vault.json.pending"
     write_private_json(pending, vault)

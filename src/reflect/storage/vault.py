@@ -21,26 +21,27 @@ import sqlite_utils
 
 from reflect.domain.errors import cut
 from reflect.domain.message import Message
-from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised, passphrase_forms
+from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised
 from reflect.domain.profile import ProfileInfo, list_profile_infos, read_profile_info
 from reflect.paths import ensure_private_dir, write_private_file
-from reflect.storage.backup import backup_to
+from reflect.storage.backup import backup_to, reseal_recovery_in_sidecars
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
 from reflect.storage.failures import damaged, is_sqlite_error, translate
-from reflect.storage.file_lock import writing
-from reflect.storage.kdf import KdfParams, calibrate, derive_key, wipe
+from reflect.storage.file_lock import lock_if_free, writing
+from reflect.storage.kdf import KdfParams, calibrate, wipe
 from reflect.storage.keywrap import (
     new_data_key,
     new_recovery_code,
     normalise_recovery_code,
-    unwrap,
-    wrap,
 )
 from reflect.storage.migrations import apply_migrations, has_pending, is_fresh, refuse_newer
+from reflect.storage.pending_vault import UNSEEN_RECOVERY, promote_pending
+from reflect.storage.seals import _open_seal, _seal, check_seal, open_seal_forms
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
 
 VAULT_FORMAT = 1
+__all__ = ["ProfileStore", "check_seal", "open_seal_forms", "write_private_json"]
 
 
 def write_private_json(path: Path, data: dict[str, Any]) -> None:
@@ -54,52 +55,10 @@ def _slug(name: str) -> str:
 
 
 def _check_length(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+    if len(normalised(passphrase)) < MIN_PASSPHRASE_LENGTH:
         raise VaultError(
             "Please use a passphrase of at least {count} characters.", count=MIN_PASSPHRASE_LENGTH
         )
-
-
-def _seal(secret: str, params: KdfParams, data_key: bytearray) -> dict[str, Any]:
-    kek = derive_key(normalised(secret), params)
-    try:
-        return {"kdf": params.to_dict(), "wrapped_key": wrap(data_key, kek)}
-    finally:
-        wipe(kek)
-
-
-def check_seal(sealed: object, where: str = "vault.json") -> dict[str, Any]:
-    """``sealed`` if it has the shape a seal must have, else a clear VaultError."""
-    if not isinstance(sealed, dict):
-        raise VaultError("{source} is damaged: a sealed key is missing.", source=where)
-    wrapped = sealed.get("wrapped_key")
-    if not isinstance(sealed.get("kdf"), dict) or not isinstance(wrapped, dict):
-        raise VaultError("{source} is damaged: 'kdf' or 'wrapped_key' is missing.", source=where)
-    if not isinstance(wrapped.get("nonce"), str) or not isinstance(wrapped.get("sealed"), str):
-        raise VaultError(
-            "{source} is damaged: the wrapped key has no 'nonce' or 'sealed'.", source=where
-        )
-    return sealed
-
-
-def open_seal_forms(secret: str, sealed: dict[str, Any]) -> tuple[bytearray, bool]:
-    """(data key, True when only the raw, not-normalised passphrase opened the seal)."""
-    params = KdfParams.from_dict(check_seal(sealed)["kdf"])
-    forms = passphrase_forms(secret)
-    for number, form in enumerate(forms):
-        kek = derive_key(form, params)
-        try:
-            return unwrap(sealed["wrapped_key"], kek), number > 0
-        except WrongPassphrase:
-            if number == len(forms) - 1:
-                raise
-        finally:
-            wipe(kek)
-    raise WrongPassphrase()  # pragma: no cover - the loop always returns or raises
-
-
-def _open_seal(secret: str, sealed: dict[str, Any]) -> bytearray:
-    return open_seal_forms(secret, sealed)[0]
 
 
 class ProfileStore:
@@ -128,6 +87,8 @@ class ProfileStore:
             raise VaultError(
                 "Cannot read {path}: {error}", path=info.vault_path, error=cut(exc, 120)
             ) from exc
+        if isinstance(data, dict):
+            data.pop(UNSEEN_RECOVERY, None)  # only a pending vault's mark (see promote_pending)
         if not isinstance(data, dict) or data.get("format") != VAULT_FORMAT:
             raise VaultError("This profile's vault.json comes from an unknown version of Reflect.")
         if not isinstance(data.get("passphrase"), dict):
@@ -198,8 +159,15 @@ class ProfileStore:
         ``migrate_under_lock``.
         """
         vault = self._read_vault(info)
+        # The wait applies to the pending vault too: a copy of vault.json placed there must
+        # not give one unthrottled guess per try.
+        throttle = UnlockThrottle(path=info.directory / THROTTLE_FILE)
+        wait = throttle.seconds_to_wait()
+        if wait > 0:
+            raise TooManyAttempts(wait)
         recovered = self._finish_interrupted_change(info, passphrase, migrate)
         if recovered is not None:
+            throttle.record_success()
             return recovered
         data_key, raw_form = self._throttled(
             info, lambda: open_seal_forms(passphrase, vault["passphrase"])
@@ -209,34 +177,55 @@ class ProfileStore:
         pending = (info.directory / "vault.json.pending").exists()
         db = self._open(info, data_key, key_proven=not pending, migrate=migrate)
         if raw_form:
-            # Sealed before passphrases were normalised: seal again under the NFC form, so
-            # the same passphrase opens it however the keyboard composes its accents.
-            params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
-            vault["passphrase"] = _seal(passphrase, params, data_key)
-            # A read-only folder: the raw form keeps working; sealed again next time.
-            with contextlib.suppress(OSError):
-                write_private_json(info.vault_path, vault)
+            self._seal_again(info, passphrase, data_key, vault["passphrase"], migrate)
         return db, data_key
+
+    def _seal_again(
+        self, info: ProfileInfo, passphrase: str, key: bytearray, opened: Any, holds_lock: bool
+    ) -> None:
+        """Sealed before passphrases were normalised: seal again under the normal form, so
+        the same passphrase opens it however it was typed. Only under the writer lock and
+        while vault.json still holds the seal just opened: a change made meanwhile wins."""
+        with contextlib.ExitStack() as stack:
+            if not (holds_lock or lock_if_free(info.directory, stack)):
+                return  # a writer is busy: the raw form keeps working, sealed again next time
+            # A read-only folder or a vault changed meanwhile: likewise, next time.
+            with contextlib.suppress(OSError, VaultError):
+                vault = self._read_vault(info)
+                if vault["passphrase"] == opened:
+                    params = KdfParams.from_dict(opened["kdf"]).with_new_salt()
+                    vault["passphrase"] = _seal(passphrase, params, key)
+                    write_private_json(info.vault_path, vault)
 
     def _finish_interrupted_change(
         self, info: ProfileInfo, passphrase: str, migrate: bool = True
     ) -> tuple[sqlite_utils.Database, bytearray] | None:
-        """Complete a passphrase change that a crash interrupted between rekey and rename."""
+        """Complete a passphrase change that a crash interrupted between rekey and rename.
+
+        The pending vault is completed or removed only under the writer lock: a writer in
+        the middle of a change (pending written, rekey running) holds it, and removing its
+        pending vault then would leave a database that no vault opens.
+        """
         pending = info.directory / "vault.json.pending"
         if not pending.exists():
             return None
-        try:
-            data = json.loads(pending.read_text(encoding="utf-8"))
-            data_key = _open_seal(passphrase, data["passphrase"])
-        except (OSError, ValueError, KeyError, TypeError, VaultError):
-            return None  # typed the old passphrase, or the pending file is incomplete
-        try:
-            db = self._open(info, data_key, key_proven=False, migrate=migrate)
-        except WrongPassphrase:
-            pending.unlink(missing_ok=True)  # the rekey never happened: the old vault is right
-            return None
-        os.replace(pending, info.vault_path)
-        return db, data_key
+        with contextlib.ExitStack() as stack:
+            # migrate=True: the caller holds the writer lock.
+            tidy = migrate or lock_if_free(info.directory, stack)
+            try:
+                data = json.loads(pending.read_text(encoding="utf-8"))
+                data_key = _open_seal(passphrase, data["passphrase"])
+            except (OSError, ValueError, KeyError, TypeError, RecursionError, VaultError):
+                return None  # typed the old passphrase, or the pending file is incomplete
+            try:
+                db = self._open(info, data_key, key_proven=False, migrate=migrate)
+            except WrongPassphrase:
+                if tidy:  # the rekey never happened: the old vault is right
+                    pending.unlink(missing_ok=True)
+                return None
+            if tidy:
+                promote_pending(pending, data, info.vault_path)
+            return db, data_key
 
     def unlock_with_recovery(
         self, info: ProfileInfo, recovery_code: str, new_passphrase: str, *, migrate: bool = True
@@ -348,15 +337,19 @@ class ProfileStore:
     def create_recovery_key(self, info: ProfileInfo, data_key: bytearray) -> str:
         """Seal the data key under a new recovery key (replacing any old one) and return it."""
         vault = self._read_vault(info)
+        old = vault.get("recovery")
         code = new_recovery_code()
         vault["recovery"] = _seal(code, KdfParams.floor(), data_key)
         write_private_json(info.vault_path, vault)
+        reseal_recovery_in_sidecars(info.directory / "backups", old, vault["recovery"])
         return code
 
     def remove_recovery_key(self, info: ProfileInfo) -> None:
         vault = self._read_vault(info)
+        old = vault.get("recovery")
         vault["recovery"] = None
         write_private_json(info.vault_path, vault)
+        reseal_recovery_in_sidecars(info.directory / "backups", old, None)
 
     def change_passphrase(
         self, info: ProfileInfo, db: sqlite_utils.Database, old_key: bytearray, new_passphrase: str
@@ -372,15 +365,23 @@ class ProfileStore:
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
         vault["passphrase"] = _seal(new_passphrase, params, new_key)
         code = None
-        if vault.get("recovery"):
+        old_recovery, backups_recovery = vault.get("recovery"), None
+        if old_recovery:
             code = new_recovery_code()
             vault["recovery"] = _seal(code, KdfParams.floor(), new_key)
+            # Backups keep the old data key: the new code opens them, the old one no longer.
+            backups_recovery = _seal(code, KdfParams.floor(), old_key)
         # The pending vault is written first: if the process dies mid-rekey, whichever key the
         # database ended up with is sealed in vault.json or vault.json.pending.
         pending = info.directory / "vault.json.pending"
-        write_private_json(pending, vault)
+        # Marked: if a crash interrupts, the new recovery key was never shown (promote_pending).
+        write_private_json(pending, {**vault, UNSEEN_RECOVERY: True} if code else vault)
         db.conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
         os.replace(pending, info.vault_path)
+        if code:  # the mark matters only in the pending file
+            with contextlib.suppress(OSError):
+                write_private_json(info.vault_path, vault)
+        reseal_recovery_in_sidecars(info.directory / "backups", old_recovery, backups_recovery)
         return new_key, code
 
     def delete(self, info: ProfileInfo) -> None:

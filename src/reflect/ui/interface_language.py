@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import json
 
+from reflect.domain import safe_json
 from reflect.paths import AppPaths, write_private_file
 from reflect.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+MAX_INTERFACE_BYTES = 4096
 
 
 def remembered_language(paths: AppPaths) -> str:
     """The last interface language, or English when none was kept (or the file is odd)."""
     try:
-        data = json.loads(paths.interface_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        # Read before any window exists: a FIFO or a deeply nested file must not stop the start.
+        raw = safe_json.read_regular_file(paths.interface_file, MAX_INTERFACE_BYTES)
+        data = safe_json.loads(safe_json.decode_text(raw))
+    except (OSError, ValueError):  # JsonLimitError is a ValueError
         return DEFAULT_LANGUAGE
     language = data.get("language") if isinstance(data, dict) else None
     return language if language in LANGUAGES else DEFAULT_LANGUAGE

@@ -101,7 +101,12 @@ class LockScreenFlows(QMainWindow):
     def _on_lock_screen_recovery(self, info: ProfileInfo) -> None:
         from reflect.ui.screens.recover_dialog import RecoverDialog
 
-        if not self.profiles.has_recovery_key(info):
+        try:
+            has_key = self.profiles.has_recovery_key(info)
+        except ReflectError as exc:  # a damaged vault.json: say so, not silence
+            self.lock_screen.show_error(message_in_language(exc))
+            return
+        if not has_key:
             self.lock_screen.show_error(
                 tr(
                     "This profile has no recovery key, so a forgotten passphrase cannot be "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +18,22 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.i18n import tr
+
+_WINDOWS_FORMAT = 'application/x-qt-windows-mime;value="{}"'
+_NO = b"\x00\x00\x00\x00"  # a DWORD 0
+
+
+def secret_mime_data(text: str) -> QMimeData:
+    """``text`` marked as a secret: clipboard histories (KDE's Klipper writes its history to
+    disk; Windows keeps one and may upload it to the cloud) are asked not to keep it."""
+    mime = QMimeData()
+    mime.setText(text)
+    mime.setData("x-kde-passwordManagerHint", b"secret")
+    mime.setData(_WINDOWS_FORMAT.format("ExcludeClipboardContentFromMonitorProcessing"), b"1")
+    mime.setData(_WINDOWS_FORMAT.format("CanIncludeInClipboardHistory"), _NO)
+    mime.setData(_WINDOWS_FORMAT.format("CanUploadToCloudClipboard"), _NO)
+    return mime
+
 
 CLIPBOARD_CLEAR_MS = 60_000
 
@@ -94,7 +110,7 @@ class RecoveryKeyDialog(QDialog):
         if not isinstance(app, QGuiApplication):
             return
         clipboard = QGuiApplication.clipboard()
-        clipboard.setText(self._code)
+        clipboard.setMimeData(secret_mime_data(self._code))
         code = self._code
 
         def clear() -> None:

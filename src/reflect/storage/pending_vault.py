@@ -1,0 +1,30 @@
+"""Completing a passphrase change that a crash interrupted (``vault.json.pending``)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from reflect.paths import write_private_file
+from reflect.storage.backup import reseal_recovery_in_sidecars
+
+# Set in a pending vault whose new recovery key is shown only once the change returns.
+UNSEEN_RECOVERY = "recovery_unseen"
+
+
+def promote_pending(pending: Path, data: dict[str, Any], vault_path: Path) -> None:
+    """Make a pending vault the vault. After an interrupted passphrase change its recovery
+    key was never shown and the old one no longer opens the database: nobody holds either,
+    so the profile says it has none (and backups stop opening with the old one)."""
+    if not data.pop(UNSEEN_RECOVERY, False):
+        os.replace(pending, vault_path)
+        return
+    with contextlib.suppress(OSError, ValueError, RecursionError, AttributeError):
+        old = json.loads(vault_path.read_text(encoding="utf-8")).get("recovery")
+        reseal_recovery_in_sidecars(vault_path.parent / "backups", old, None)
+    data["recovery"] = None
+    write_private_file(vault_path, json.dumps(data, indent=2).encode("utf-8"))
+    pending.unlink(missing_ok=True)
