@@ -8,13 +8,14 @@ and refuse unknown formats and versions, so a newer or hostile file is named, no
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from reflect.domain.debrief import AGENDA_IDS, SHARE_KINDS
 from reflect.domain.errors import ValidationError
-from reflect.domain.message import Message
+from reflect.domain.message import Clause, Message
 from reflect.domain.sealed_json import ID_PATTERN, RECIPIENT_PATTERN, Fields, parse_limited
 
 PACKET_FORMAT = "reflect-supervision-packet"
@@ -319,6 +320,39 @@ def reply_from_json(data: dict[str, Any]) -> Reply:
 
 def read_packet(data: bytes) -> Packet:
     return packet_from_json(parse_limited(data, "debrief packet"))
+
+
+def packet_bytes(packet: Packet) -> bytes:
+    """The packet as it is sealed, read back the way the supervisor's Reflect will read it.
+
+    The provider's app sets no limit of its own on what a debrief shares; a packet the
+    reader would refuse (more cards, or longer ones, than it takes) is refused here, before
+    anything is sealed, instead of reaching a supervisor who cannot open it.
+    """
+    data = json.dumps(packet.to_json(), ensure_ascii=False).encode("utf-8")
+    try:
+        read_packet(data)
+    except ValidationError as exc:
+        raise ValidationError(
+            "Your supervisor's Reflect could not open this packet ({problem}). Share fewer "
+            "or shorter items, then send it again. Nothing was written.",
+            problem=Clause(exc.message),
+        ) from exc
+    return data
+
+
+def reply_bytes(reply: Reply) -> bytes:
+    """The reply as it is sealed, read back the way the provider's Reflect will read it."""
+    data = json.dumps(reply.to_json(), ensure_ascii=False).encode("utf-8")
+    try:
+        read_reply(data)
+    except ValidationError as exc:
+        raise ValidationError(
+            "The provider's Reflect could not open this reply ({problem}). Shorten it, "
+            "then send it again. Nothing was written.",
+            problem=Clause(exc.message),
+        ) from exc
+    return data
 
 
 def read_reply(data: bytes) -> Reply:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -40,6 +39,7 @@ from reflect.domain.supervision_messages import (
     Sender,
     packet_from_json,
     read_packet,
+    reply_bytes,
     sniff_format,
 )
 from reflect.services.output_target import check_output_target
@@ -369,8 +369,7 @@ class SupervisionService:
                 count=len(found),
                 listed=listed,
             )
-        data = json.dumps(reply.to_json(), ensure_ascii=False).encode("utf-8")
-        write_sealed_file(out, seal(data, [provider, self.my_key()[0]]))
+        write_sealed_file(out, seal(reply_bytes(reply), [provider, self.my_key()[0]]))
         self._record.record_reply(reply.reply_id, packet_id, next_date)
         return reply, found
 

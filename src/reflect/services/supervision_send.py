@@ -29,6 +29,7 @@ from reflect.domain.supervision_messages import (
     PacketCard,
     Reply,
     Sender,
+    packet_bytes,
     read_reply,
     sniff_format,
 )
@@ -182,8 +183,7 @@ class SupervisionSender:
 
     def seal_packet(self, packet: Packet, recipient: str) -> bytes:
         """Sealed to the supervisor AND to this profile, so the provider can reopen it."""
-        data = json.dumps(packet.to_json(), ensure_ascii=False).encode("utf-8")
-        return seal(data, [check_recipient(recipient), self.my_key()[0]])
+        return seal(packet_bytes(packet), [check_recipient(recipient), self.my_key()[0]])
 
     def send_packet(
         self,
