@@ -192,3 +192,14 @@ def test_several_profiles_each_with_own_file(profile_service):
 def test_short_passphrase_rejected(profile_service):
     with pytest.raises(VaultError):
         profile_service.create("short", "X")
+
+
+def test_a_vault_json_grown_past_its_limit_is_refused_not_read_whole(profile_service, profile):
+    """Read at unlock with the same limits as the lock screen's listing (1 MiB)."""
+    vault = json.loads(profile.vault_path.read_text(encoding="utf-8"))
+    padded = json.dumps(vault) + " " * (1024 * 1024)  # still valid JSON
+    profile.vault_path.write_text(padded, encoding="utf-8")
+    with pytest.raises(VaultError, match="Cannot read"):
+        profile_service.unlock(profile, PASSPHRASE)
+    profile.vault_path.write_text(json.dumps(vault), encoding="utf-8")
+    profile_service.unlock(profile, PASSPHRASE).close()

@@ -19,10 +19,16 @@ from typing import Any
 
 import sqlite_utils
 
+from reflect.domain import safe_json
 from reflect.domain.errors import cut
 from reflect.domain.message import Message
 from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised
-from reflect.domain.profile import ProfileInfo, list_profile_infos, read_profile_info
+from reflect.domain.profile import (
+    MAX_VAULT_BYTES,
+    ProfileInfo,
+    list_profile_infos,
+    read_profile_info,
+)
 from reflect.paths import ensure_private_dir, write_private_file
 from reflect.storage.backup import backup_to, reseal_recovery_in_sidecars
 from reflect.storage.database import close_database, open_database
@@ -82,8 +88,10 @@ class ProfileStore:
 
     def _read_vault(self, info: ProfileInfo) -> dict[str, Any]:
         try:
-            data = json.loads(info.vault_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError) as exc:
+            # As the listing reads it: a huge, deeply nested or FIFO vault.json is refused.
+            raw = safe_json.read_regular_file(info.vault_path, MAX_VAULT_BYTES)
+            data = safe_json.loads(safe_json.decode_text(raw))
+        except (OSError, ValueError, RecursionError) as exc:  # JsonLimitError is a ValueError
             raise VaultError(
                 "Cannot read {path}: {error}", path=info.vault_path, error=cut(exc, 120)
             ) from exc
