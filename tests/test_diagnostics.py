@@ -88,3 +88,18 @@ def test_the_app_hook_prints_no_message_to_stderr(tmp_path, monkeypatch, capsys)
     assert SECRET not in err.err + err.out
     assert "builtins.ValueError" in err.err
     assert SECRET not in diagnostics.log_path(tmp_path).read_text(encoding="utf-8")
+
+
+def test_a_log_planted_as_a_symlink_writes_and_changes_nothing_elsewhere(tmp_path):
+    elsewhere = tmp_path / "someone-elses-file"
+    elsewhere.write_text("keep me\n", encoding="utf-8")
+    elsewhere.chmod(0o644)
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    diagnostics.log_path(data_dir).symlink_to(elsewhere)
+    try:
+        _raise_with_secret()
+    except ValueError as exc:
+        diagnostics.record_error(data_dir, exc, "import")
+    assert elsewhere.read_text(encoding="utf-8") == "keep me\n"
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o644

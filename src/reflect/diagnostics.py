@@ -66,12 +66,16 @@ def _append(data_dir: Path, message: str) -> None:
         _rotate_if_full(path)
         fresh = not path.exists()
         stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%MZ")
-        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        # Never through a symbolic link planted in its place: the log would be appended to,
+        # and made private, wherever the link points.
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(path, flags, 0o600)
         with os.fdopen(descriptor, "a", encoding="utf-8") as handle:
+            if hasattr(os, "fchmod"):  # POSIX; elsewhere the folder's access rules apply
+                os.fchmod(descriptor, 0o600)
             if fresh:
                 handle.write(f"{stamp} {_header()}\n")
             handle.write(f"{stamp} {message}\n")
-        os.chmod(path, 0o600)
     except OSError:
         pass
 
