@@ -6,29 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
 from PySide6.QtGui import QShortcut
 
 from reflect.domain.form_draft import CheckinDraft, InstrumentDraft
 from reflect.storage.draft_repository import CHECKIN_SLOT, DraftRepository
 from reflect.ui import i18n
-from reflect.ui.app_window import AppWindow
 from reflect.ui.screens.checkin_screen import CheckinScreen
-from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def window(qtbot, paths, profile):
-    win = AppWindow(paths, fast_kdf=True)
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
-def _unlock(qtbot, win):
-    win.lock_screen.passphrase_edit.setText(PASSPHRASE)
-    win.lock_screen.unlock_button.click()
-    qtbot.waitUntil(lambda: not win.is_locked, timeout=5000)
+from tests.ui.app_windows import unlock
 
 
 def _ctrl_l(win):
@@ -47,13 +31,13 @@ def _answer_some(screen):
 
 
 def test_ctrl_l_keeps_the_answers_and_saving_records_them_once(qtbot, window):
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.arrive_at("checkin")
     _answer_some(window.workspace.checkin)
     _ctrl_l(window)
     assert window.is_locked
 
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.show_screen("checkin")
     screen = window.workspace.checkin
     rows = list(screen.item_rows.values())
@@ -72,7 +56,7 @@ def test_ctrl_l_keeps_the_answers_and_saving_records_them_once(qtbot, window):
     assert not screen.kept.banner.isVisibleTo(screen)
 
     window.lock()  # nothing left to keep: the next unlock shows an empty form
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     screen = window.workspace.checkin
     assert all(row.value() is None for row in screen.item_rows.values())
     assert not screen.kept.banner.isVisibleTo(screen)
@@ -80,12 +64,12 @@ def test_ctrl_l_keeps_the_answers_and_saving_records_them_once(qtbot, window):
 
 
 def test_the_idle_lock_keeps_the_answers(qtbot, window):
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.arrive_at("checkin")
     _answer_some(window.workspace.checkin)
     window.set_idle_timeout_ms(100)
     qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     screen = window.workspace.checkin
     assert list(screen.item_rows.values())[0].value() == 3
     assert screen.note.text() == "a hard week, half said"
@@ -93,7 +77,7 @@ def test_the_idle_lock_keeps_the_answers(qtbot, window):
 
 
 def test_switching_the_language_keeps_the_answers(qtbot, window):
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.arrive_at("checkin")
     _answer_some(window.workspace.checkin)
     old = window.workspace
@@ -171,14 +155,14 @@ def test_undo_after_saving_keeps_the_answers_again(qtbot, session):
 
 
 def test_a_paper_questionnaire_entry_survives_a_lock(qtbot, window):
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.arrive_at("checkin")
     panel = window.workspace.checkin.instruments
     panel.select("who5")
     panel.answers.setText("3 4 2")
     window.lock()
 
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.show_screen("checkin")
     screen = window.workspace.checkin
     panel = screen.instruments
@@ -193,12 +177,12 @@ def test_a_paper_questionnaire_entry_survives_a_lock(qtbot, window):
     assert len(window.session.instruments.results()) == 1
     assert window.session.instruments.draft.load() is None
     window.lock()
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     assert window.workspace.checkin.instruments.answers.text() == ""
 
 
 def test_the_questionnaire_entry_survives_a_language_switch(qtbot, window):
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.arrive_at("checkin")
     window.workspace.checkin.instruments.select("stss")
     window.workspace.checkin.instruments.answers.setText("1 2 3 4")
@@ -270,12 +254,12 @@ def test_a_lock_while_a_questionnaire_was_just_saved_keeps_nothing(qtbot, sessio
 
 def test_closing_the_window_keeps_the_answers(qtbot, window):
     """Closing (to the tray, or quitting) locks first, as SIGTERM does."""
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.arrive_at("checkin")
     _answer_some(window.workspace.checkin)
     window.close()
     assert window.is_locked
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     assert window.workspace.checkin.note.text() == "a hard week, half said"
 
 

@@ -2,16 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from reflect.ui.app_window import AppWindow
 from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def window(qtbot, paths, profile):
-    win = AppWindow(paths, fast_kdf=True)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def _unlock(qtbot, win, passphrase=PASSPHRASE):

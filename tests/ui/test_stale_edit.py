@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from reflect.domain.reflection import Reflection
 from reflect.storage.reflection_repository import ReflectionRepository
-from reflect.ui.app_window import AppWindow
 from reflect.ui.screens.reflect_screen import ReflectScreen
 from reflect.ui.screens.tag_manager_dialog import TagManagerDialog
 from tests.conftest import PASSPHRASE
+from tests.ui.app_windows import unlock
 
 
 def _saved(session, text="first words", tags=("nights",)) -> Reflection:
@@ -146,24 +146,10 @@ def test_choosing_to_keep_mine_overwrites_only_the_conflicting_part(qtbot, sessi
 # --- a draft kept over a lock -----------------------------------------------------------------
 
 
-@pytest.fixture
-def window(qtbot, paths, profile):
-    win = AppWindow(paths, fast_kdf=True)
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
-def _unlock(qtbot, win):
-    win.lock_screen.passphrase_edit.setText(PASSPHRASE)
-    win.lock_screen.unlock_button.click()
-    qtbot.waitUntil(lambda: not win.is_locked, timeout=5000)
-
-
 def test_a_restored_draft_asks_before_overwriting_a_change_made_while_locked(
     qtbot, window, profile_service, profile
 ):
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     saved = _saved(window.session)
     reflect = window.workspace.screens["reflect"]
     assert reflect.edit_reflection(saved.id)
@@ -184,7 +170,7 @@ def test_a_restored_draft_asks_before_overwriting_a_change_made_while_locked(
         )
     finally:
         other.close()
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     reflect = window.workspace.screens["reflect"]
     assert reflect.form.texts["what_happened"].toPlainText() == "typed before the lock"
     asked = []
@@ -223,13 +209,13 @@ def test_the_question_renders_in_english_and_french(qtbot, session, screen):
 
 
 def test_a_restored_draft_with_nothing_changed_meanwhile_saves_silently(qtbot, window):
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     saved = _saved(window.session)
     reflect = window.workspace.screens["reflect"]
     assert reflect.edit_reflection(saved.id)
     reflect.form.texts["what_happened"].setPlainText("typed before the lock")
     window.lock()
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     reflect = window.workspace.screens["reflect"]
     reflect.choose_stale = _never_asked
     assert reflect.save() is not None

@@ -5,29 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
 from reflect.domain.reflection import FollowUp, Reflection
-from reflect.ui.app_window import AppWindow
 from reflect.ui.screens.reflect_screen import ReflectScreen
-from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def window(qtbot, paths, profile):
-    win = AppWindow(paths, fast_kdf=True)
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
-def _unlock(qtbot, win):
-    win.lock_screen.passphrase_edit.setText(PASSPHRASE)
-    win.lock_screen.unlock_button.click()
-    qtbot.waitUntil(lambda: not win.is_locked, timeout=5000)
+from tests.ui.app_windows import unlock
 
 
 def test_a_follow_up_marked_done_elsewhere_stays_done_when_its_reflection_is_saved(qtbot, session):
@@ -73,7 +57,7 @@ def _while_dialog_open(action):
 
 
 def test_the_idle_lock_closes_a_dialog_left_open_over_the_workspace(qtbot, window):
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     home = window.workspace.home
 
     def type_then_lock(dialog) -> None:
@@ -89,7 +73,7 @@ def test_the_idle_lock_closes_a_dialog_left_open_over_the_workspace(qtbot, windo
 
 def test_the_idle_lock_closes_nested_dialogs_innermost_first(qtbot, window):
     """The critical-incident offer opens over the shift dialog; both close, nothing raises."""
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     home = window.workspace.home
     seen = {}
 
@@ -110,7 +94,7 @@ def test_the_idle_lock_closes_nested_dialogs_innermost_first(qtbot, window):
     assert not any(w.isVisible() for w in QApplication.topLevelWidgets() if w is not window), (
         "a dialog stayed open over the lock screen"
     )
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     assert [log.hours for log in window.session.exposure.shifts()] == [9]
 
 
@@ -120,7 +104,7 @@ def test_the_idle_lock_hides_a_new_recovery_key_and_says_so(qtbot, window, monke
     from reflect.ui.screens import profile_key_actions
 
     monkeypatch.setattr(profile_key_actions, "confirm_destructive", lambda *_a: True)
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.show_screen("settings")
     settings = window.workspace.settings
     seen = {}
@@ -152,7 +136,7 @@ def _disk_full(*_args, **_kwargs):
 def test_a_save_that_fails_while_locking_still_locks(qtbot, window, monkeypatch):
     """Debrief edits are saved on the way to the lock screen; a full disk must not leave
     the profile open with the idle timer stopped."""
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.show_screen("debrief")
     debrief = window.workspace.debrief
     debrief.title.setText("Tuesday's hard call")
@@ -164,7 +148,7 @@ def test_a_save_that_fails_while_locking_still_locks(qtbot, window, monkeypatch)
     assert not session.is_open
     assert window.workspace is None
     assert "could not be kept" in window.lock_screen.status_label.text()
-    _unlock(qtbot, window)  # the other screens still kept theirs
+    unlock(qtbot, window)  # the other screens still kept theirs
     assert window.session.journal.load_draft().reflection.answers["what_happened"] == (
         "kept all the same"
     )
@@ -175,7 +159,7 @@ def test_a_language_switch_keeps_the_screens_when_a_save_fails(qtbot, window, mo
 
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     window.workspace.show_screen("debrief")
     debrief = window.workspace.debrief
     debrief.title.setText("Tuesday's hard call")
@@ -192,7 +176,7 @@ def test_a_language_switch_keeps_the_screens_when_a_save_fails(qtbot, window, mo
 def test_get_help_now_stays_open_through_the_lock_but_its_contact_editor_closes(qtbot, window):
     """The crisis lines stay on screen (their own contacts go); a contact being edited in
     it closes rather than saving into a closed database."""
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     seen = {}
 
     def edit_then_lock() -> None:
@@ -224,7 +208,7 @@ def test_a_reflection_draft_that_cannot_be_kept_at_the_lock_is_named_on_the_lock
     qtbot, window, monkeypatch
 ):
     """The editor's status line goes with the workspace: the lock screen must say it."""
-    _unlock(qtbot, window)
+    unlock(qtbot, window)
     reflect = window.workspace.reflect
     reflect.form.texts["what_happened"].setPlainText("half a thought")
     monkeypatch.setattr(reflect.journal, "save_draft", _disk_full)
