@@ -107,7 +107,8 @@ def test_restore_refuses_a_wrong_passphrase_or_a_damaged_file_and_changes_nothin
     assert not list(profile.directory.glob("*.restoring"))
 
 
-def test_backup_from_before_a_passphrase_change_still_restores(profile_service, profile):
+def _backup_then_a_new_passphrase(profile_service, profile):
+    """A backup with "old days" under PASSPHRASE, then a new passphrase and "new days"."""
     session = profile_service.unlock(profile, PASSPHRASE)
     _write(session, "old days")
     backup = backup_now(session).written[0]
@@ -115,6 +116,11 @@ def test_backup_from_before_a_passphrase_change_still_restores(profile_service, 
     profile_service.change_passphrase(session, new, new)
     _write(session, "new days", day=3)
     session.close()
+    return backup, new
+
+
+def test_backup_from_before_a_passphrase_change_still_restores(profile_service, profile):
+    backup, new = _backup_then_a_new_passphrase(profile_service, profile)
 
     with pytest.raises(WrongPassphrase):
         restore_backup(profile, backup, "wrong one entirely")  # opens neither
@@ -174,13 +180,7 @@ def test_a_restore_with_the_old_passphrase_killed_midway_still_opens(
     between the two must not leave a profile that neither passphrase opens."""
     import reflect.storage.restore as restore_module
 
-    session = profile_service.unlock(profile, PASSPHRASE)
-    _write(session, "old days")
-    backup = backup_now(session).written[0]
-    new = "a brand new passphrase for today"
-    profile_service.change_passphrase(session, new, new)
-    _write(session, "new days", day=3)
-    session.close()
+    backup, new = _backup_then_a_new_passphrase(profile_service, profile)
 
     real_replace = restore_module.os.replace
 
