@@ -37,6 +37,20 @@ def screen(qtbot, session):
     return editor
 
 
+def _answer_changed_elsewhere(session, reflection_id: int) -> None:
+    """Another screen saves a new first answer, keeping everything else as stored."""
+    stored = session.journal.get(reflection_id)
+    session.journal.save(
+        Reflection(
+            "trauma_informed",
+            stored.occurred_at,
+            answers={"what_happened": "changed elsewhere"},
+            tags=stored.tags,
+            id=reflection_id,
+        )
+    )
+
+
 def _never_asked(merge):
     raise AssertionError(f"asked about {merge.conflicts} with nothing to decide")
 
@@ -89,15 +103,7 @@ def test_the_same_part_changed_on_both_sides_asks_and_the_default_overwrites_not
 ):
     saved = _saved(session)
     assert screen.edit_reflection(saved.id)
-    session.journal.save(
-        Reflection(
-            "trauma_informed",
-            saved.occurred_at,
-            answers={"what_happened": "changed elsewhere"},
-            tags=saved.tags,
-            id=saved.id,
-        )
-    )
+    _answer_changed_elsewhere(session, saved.id)
     screen.form.texts["what_happened"].setPlainText("typed here")
     asked = []
 
@@ -125,22 +131,50 @@ def test_choosing_to_keep_mine_overwrites_only_the_conflicting_part(qtbot, sessi
     saved = _saved(session)
     assert screen.edit_reflection(saved.id)
     session.journal.rename_tag("nights", "night shift")
-    stored = session.journal.get(saved.id)
-    session.journal.save(
-        Reflection(
-            "trauma_informed",
-            stored.occurred_at,
-            answers={"what_happened": "changed elsewhere"},
-            tags=stored.tags,
-            id=saved.id,
-        )
-    )
+    _answer_changed_elsewhere(session, saved.id)
     screen.form.texts["what_happened"].setPlainText("typed here")
     screen.choose_stale = lambda merge: "mine"
     assert screen.save() is not None
     again = session.journal.get(saved.id)
     assert again.answers["what_happened"] == "typed here"
     assert again.tags == ["night shift"]
+
+
+def test_the_question_renders_in_english_and_french(qtbot, session, screen):
+    from reflect.ui.i18n import set_language
+
+    saved = _saved(session)
+    assert screen.edit_reflection(saved.id)
+    session.journal.rename_tag("nights", "night shift")
+    merge = session.journal.stored_change(saved, screen.current_reflection())
+    merge.conflicts.append("answer:what_happened")
+    for language in ("en", "fr"):
+        set_language(language)
+        try:
+            box, choices = screen.stale_box(merge)
+            assert set(choices.values()) == {"stored", "mine", None}
+            assert choices[box.defaultButton()] == "stored"
+            assert choices[box.escapeButton()] is None
+            box.show()
+            qtbot.waitExposed(box)
+            box.grab().save(f"/tmp/staleedit-question-{language}.png")
+            box.close()
+            box.deleteLater()
+        finally:
+            set_language("en")
+    assert QMessageBox is not None
+
+
+def test_keep_editing_changes_nothing_anywhere(qtbot, session, screen):
+    saved = _saved(session)
+    assert screen.edit_reflection(saved.id)
+    _answer_changed_elsewhere(session, saved.id)
+    screen.form.texts["what_happened"].setPlainText("typed here")
+    screen.choose_stale = lambda merge: None
+    assert screen.save() is None
+    assert screen.form.texts["what_happened"].toPlainText() == "typed here"
+    assert screen.is_dirty
+    assert session.journal.get(saved.id).answers["what_happened"] == "changed elsewhere"
 
 
 # --- a draft kept over a lock -----------------------------------------------------------------
@@ -183,31 +217,6 @@ def test_a_restored_draft_asks_before_overwriting_a_change_made_while_locked(
     assert "typed before the lock" in reflect.kept_text.text.toPlainText()
 
 
-def test_the_question_renders_in_english_and_french(qtbot, session, screen):
-    from reflect.ui.i18n import set_language
-
-    saved = _saved(session)
-    assert screen.edit_reflection(saved.id)
-    session.journal.rename_tag("nights", "night shift")
-    merge = session.journal.stored_change(saved, screen.current_reflection())
-    merge.conflicts.append("answer:what_happened")
-    for language in ("en", "fr"):
-        set_language(language)
-        try:
-            box, choices = screen.stale_box(merge)
-            assert set(choices.values()) == {"stored", "mine", None}
-            assert choices[box.defaultButton()] == "stored"
-            assert choices[box.escapeButton()] is None
-            box.show()
-            qtbot.waitExposed(box)
-            box.grab().save(f"/tmp/staleedit-question-{language}.png")
-            box.close()
-            box.deleteLater()
-        finally:
-            set_language("en")
-    assert QMessageBox is not None
-
-
 def test_a_restored_draft_with_nothing_changed_meanwhile_saves_silently(qtbot, window):
     unlock(qtbot, window)
     saved = _saved(window.session)
@@ -221,24 +230,3 @@ def test_a_restored_draft_with_nothing_changed_meanwhile_saves_silently(qtbot, w
     assert reflect.save() is not None
     assert window.session.journal.get(saved.id).answers["what_happened"] == "typed before the lock"
     assert reflect.status.text() == ""
-
-
-def test_keep_editing_changes_nothing_anywhere(qtbot, session, screen):
-    saved = _saved(session)
-    assert screen.edit_reflection(saved.id)
-    stored = session.journal.get(saved.id)
-    session.journal.save(
-        Reflection(
-            "trauma_informed",
-            stored.occurred_at,
-            answers={"what_happened": "changed elsewhere"},
-            tags=stored.tags,
-            id=saved.id,
-        )
-    )
-    screen.form.texts["what_happened"].setPlainText("typed here")
-    screen.choose_stale = lambda merge: None
-    assert screen.save() is None
-    assert screen.form.texts["what_happened"].toPlainText() == "typed here"
-    assert screen.is_dirty
-    assert session.journal.get(saved.id).answers["what_happened"] == "changed elsewhere"
