@@ -19,16 +19,18 @@ from PySide6.QtWidgets import QBoxLayout
 from reflect.domain.form_draft import CheckinDraft
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
-from reflect.ui.screens.questionnaire_draft import QuestionnaireDraftKeeper
+from reflect.ui.screens.questionnaire_draft import (
+    AUTOSAVE_MS,
+    NOT_KEPT,
+    QuestionnaireDraftKeeper,
+)
 from reflect.ui.widgets.kept_answers_banner import KeptAnswersBanner
 
 if TYPE_CHECKING:
     from reflect.domain.checkin import CheckIn
     from reflect.ui.screens.checkin_screen import CheckinScreen
 
-AUTOSAVE_MS = 2000
 KEPT = "Your answers from {when} were kept."
-NOT_KEPT = "Your answers could not be kept ({error}); please save soon."
 
 
 class CheckinDraftKeeper(QObject):

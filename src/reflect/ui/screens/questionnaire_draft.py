@@ -20,7 +20,7 @@ from reflect.ui.screens.instrument_panel import InstrumentPanel
 from reflect.ui.widgets.kept_answers_banner import KeptAnswersBanner
 from reflect.ui.widgets.rating_row import RatingRow
 
-AUTOSAVE_MS = 2000
+AUTOSAVE_MS = 2000  # also the check-in's (checkin_draft.py)
 KEPT = "Your {name} answers from {when} were kept."
 NOT_KEPT = "Your answers could not be kept ({error}); please save soon."
 
