@@ -15,6 +15,11 @@ from reflect.storage.backup import reseal_recovery_in_sidecars
 UNSEEN_RECOVERY = "recovery_unseen"
 
 
+def pending_path(profile_dir: Path) -> Path:
+    """Where a change of keys writes the next vault before the database takes those keys."""
+    return profile_dir / "vault.json.pending"
+
+
 def promote_pending(pending: Path, data: dict[str, Any], vault_path: Path) -> None:
     """Make a pending vault the vault. After an interrupted passphrase change its recovery
     key was never shown and the old one no longer opens the database: nobody holds either,

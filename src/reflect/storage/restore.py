@@ -35,6 +35,7 @@ from reflect.storage.database import close_database, connect_encrypted, open_dat
 from reflect.storage.errors import VaultError, WrongPassphrase
 from reflect.storage.kdf import wipe
 from reflect.storage.migrations import migrations, newer_than_code
+from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path
 from reflect.storage.table_dump import data_tables
 
 FIRST_MIGRATION = "m001_initial"
@@ -267,9 +268,9 @@ def _old_keys_pending(info: ProfileInfo, sidecar: dict[str, Any] | None) -> Path
     from reflect.storage.vault import write_private_json
 
     vault = json.loads(info.vault_path.read_text(encoding="utf-8"))
-    vault.pop("recovery_unseen", None)  # the backup's recovery key was shown when it was made
+    vault.pop(UNSEEN_RECOVERY, None)  # the backup's recovery key was shown when it was made
     vault["passphrase"], vault["recovery"] = sidecar["passphrase"], sidecar.get("recovery")
-    pending = info.directory / "vault.json.pending"
+    pending = pending_path(info.directory)
     write_private_json(pending, vault)
     return pending
 

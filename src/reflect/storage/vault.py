@@ -42,7 +42,7 @@ from reflect.storage.keywrap import (
     normalise_recovery_code,
 )
 from reflect.storage.migrations import apply_migrations, has_pending, is_fresh, refuse_newer
-from reflect.storage.pending_vault import UNSEEN_RECOVERY, promote_pending
+from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path, promote_pending
 from reflect.storage.seals import _open_seal, _seal, check_seal, open_seal_forms
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
 
@@ -182,7 +182,7 @@ class ProfileStore:
         )
         # With a pending vault a passphrase change was interrupted after the rekey: the old
         # key not opening the database is expected then, not damage.
-        pending = (info.directory / "vault.json.pending").exists()
+        pending = pending_path(info.directory).exists()
         db = self._open(info, data_key, key_proven=not pending, migrate=migrate)
         if raw_form:
             self._seal_again(info, passphrase, data_key, vault["passphrase"], migrate)
@@ -214,7 +214,7 @@ class ProfileStore:
         the middle of a change (pending written, rekey running) holds it, and removing its
         pending vault then would leave a database that no vault opens.
         """
-        pending = info.directory / "vault.json.pending"
+        pending = pending_path(info.directory)
         if not pending.exists():
             return None
         with contextlib.ExitStack() as stack:
@@ -381,7 +381,7 @@ class ProfileStore:
             backups_recovery = _seal(code, KdfParams.floor(), old_key)
         # The pending vault is written first: if the process dies mid-rekey, whichever key the
         # database ended up with is sealed in vault.json or vault.json.pending.
-        pending = info.directory / "vault.json.pending"
+        pending = pending_path(info.directory)
         # Marked: if a crash interrupts, the new recovery key was never shown (promote_pending).
         write_private_json(pending, {**vault, UNSEEN_RECOVERY: True} if code else vault)
         db.conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
