@@ -123,19 +123,15 @@ def check_minimum(minimum: int) -> int:
     return minimum
 
 
-def _deduplicate_given(contributions: Iterable[Contribution]) -> list[tuple[int, Contribution]]:
-    """Like ``deduplicate``, with each kept file's place in the order given."""
+def _deduplicate(contributions: Iterable[Contribution]) -> list[tuple[int, Contribution]]:
+    """One contribution per contributor id, the later-written winning, then the later given;
+    each with its place in the order given (which breaks ties between people's months)."""
     kept: dict[str, tuple[int, Contribution]] = {}
     for given, contribution in enumerate(contributions):
         previous = kept.get(contribution.contributor)
         if previous is None or contribution.written >= previous[1].written:
             kept[contribution.contributor] = (given, contribution)
     return list(kept.values())
-
-
-def deduplicate(contributions: Iterable[Contribution]) -> list[Contribution]:
-    """One contribution per contributor id: the later-written wins, then the later given."""
-    return [contribution for _, contribution in _deduplicate_given(contributions)]
 
 
 def _people_and_months(
@@ -213,7 +209,7 @@ def summarise(
 ) -> TeamSummary:
     """``known_bands`` maps (instrument, subscale) to the band ids its definition has."""
     check_minimum(minimum)
-    total, by_month = _people_and_months(_deduplicate_given(contributions))
+    total, by_month = _people_and_months(_deduplicate(contributions))
     months = tuple(
         _summarise_month(name, by_month[name], total, minimum, known_bands or {})
         for name in sorted(by_month)
