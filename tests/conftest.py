@@ -44,3 +44,13 @@ def session(profile_service, profile):
 @pytest.fixture
 def db(session):
     return session.db
+
+
+@pytest.fixture
+def pair(tmp_path):
+    """A provider's and a supervisor's profile, each in its own data folder."""
+    from tests.services.supervision_fixtures import make_pair
+
+    made = make_pair(tmp_path)
+    yield made
+    made.close()

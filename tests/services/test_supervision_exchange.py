@@ -15,16 +15,8 @@ from tests.services.supervision_fixtures import (
     PART_CANARY,
     PART_SHARED,
     all_rows_text,
-    make_pair,
     open_profile,
 )
-
-
-@pytest.fixture
-def pair(tmp_path):
-    made = make_pair(tmp_path)
-    yield made
-    made.close()
 
 
 def _send(pair, tmp_path, with_notes=True):

@@ -14,14 +14,7 @@ from hypothesis import strategies as st
 from reflect.domain.errors import ReflectError, ValidationError
 from reflect.domain.supervision_messages import read_packet, read_reply
 from reflect.storage.sealed_files import seal
-from tests.services.supervision_fixtures import all_rows_text, make_pair
-
-
-@pytest.fixture
-def pair(tmp_path):
-    made = make_pair(tmp_path)
-    yield made
-    made.close()
+from tests.services.supervision_fixtures import all_rows_text
 
 
 def _packet_json(pair, tmp_path) -> dict:

@@ -12,14 +12,6 @@ from reflect.domain.errors import ValidationError
 from reflect.domain.supervision_messages import PacketCard
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import set_language
-from tests.services.supervision_fixtures import make_pair
-
-
-@pytest.fixture
-def pair(tmp_path):
-    made = make_pair(tmp_path)
-    yield made
-    made.close()
 
 
 def test_a_packet_the_supervisor_could_not_open_is_never_written(pair, tmp_path, monkeypatch):

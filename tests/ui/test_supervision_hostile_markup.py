@@ -8,23 +8,14 @@ import json
 import secrets
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from reflect.domain.supervision import Agreement
 from reflect.storage.sealed_files import seal
 from reflect.ui.workspace import Workspace
-from tests.services.supervision_fixtures import make_pair
 
 MARK = "<b style='font-size:60px'>HOSTILE</b>"
-
-
-@pytest.fixture
-def pair(tmp_path):
-    made = make_pair(tmp_path)
-    yield made
-    made.close()
 
 
 def test_packet_name_and_title_are_plain_text_on_the_supervision_screen(qtbot, pair, tmp_path):
