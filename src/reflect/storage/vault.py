@@ -29,7 +29,7 @@ from reflect.domain.profile import (
     list_profile_infos,
     read_profile_info,
 )
-from reflect.paths import ensure_private_dir, write_private_file
+from reflect.paths import ensure_private_dir, sync_folder as fsync_dir, write_private_file
 from reflect.storage.backup import backup_to, reseal_recovery_in_sidecars
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
@@ -184,6 +184,10 @@ class ProfileStore:
         # key not opening the database is expected then, not damage.
         pending = pending_path(info.directory).exists()
         db = self._open(info, data_key, key_proven=not pending, migrate=migrate)
+        if pending and migrate:  # migrate: the caller holds the writer lock
+            # vault.json's key opens the database, so the change that wrote the pending vault
+            # was killed before it reached the database: that pending vault is stale.
+            pending_path(info.directory).unlink(missing_ok=True)
         if raw_form:
             self._seal_again(info, passphrase, data_key, vault["passphrase"], migrate)
         return db, data_key
@@ -385,11 +389,13 @@ class ProfileStore:
         # Marked: if a crash interrupts, the new recovery key was never shown (promote_pending).
         write_private_json(pending, {**vault, UNSEEN_RECOVERY: True} if code else vault)
         db.conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
-        os.replace(pending, info.vault_path)
-        if code:  # the mark matters only in the pending file
-            with contextlib.suppress(OSError):
-                write_private_json(info.vault_path, vault)
+        # The pending vault goes last, once everything else is written: until this returns the
+        # new recovery key was never shown, and a crash before must leave the mark that says
+        # so (a vault.json claiming a recovery key nobody saw would fail the person later).
+        write_private_json(info.vault_path, vault)
         reseal_recovery_in_sidecars(info.directory / "backups", old_recovery, backups_recovery)
+        pending.unlink()
+        fsync_dir(info.directory)
         return new_key, code
 
     def delete(self, info: ProfileInfo) -> None:

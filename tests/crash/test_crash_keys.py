@@ -1,0 +1,117 @@
+"""Killed while the keys change: the profile opens with the old or the new passphrase, every
+reflection is there, and a recovery key works whenever the person may hold it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.crash.conftest import prepare_profile
+from tests.crash.killswitch import Outcome, kill_at_every_step
+from tests.crash.profile_state import (
+    NEW_PASSPHRASE,
+    PASSPHRASE,
+    healthy_state,
+    leftovers,
+    recovery_opens,
+    service,
+)
+
+CHANGED = "the passphrase after the change"
+
+
+def _shown(where: Path) -> str | None:
+    """The recovery key the operation returned (what the app would show), if it returned."""
+    return where.read_text() if where.exists() else None
+
+
+def _took(outcome: Outcome, step: str) -> bool:
+    """Whether the killed operation had already taken ``step`` (the last step is the one it
+    was killed before, so it never ran)."""
+    return any(line.endswith(step) for line in outcome.steps[:-1])
+
+
+def test_passphrase_change_killed_at_every_step(tmp_path):
+    prepared = prepare_profile(tmp_path, recovery=True, backups=2)
+    shown_file = tmp_path / "shown-recovery"
+
+    def reset() -> None:
+        prepared.reset()
+        shown_file.unlink(missing_ok=True)
+
+    def change() -> None:
+        writer = service(prepared.work)
+        session = writer.unlock(writer.get(prepared.profile_id), PASSPHRASE)
+        code = writer.change_passphrase(session, CHANGED, CHANGED)
+        shown_file.write_text(code or "")
+        session.close()
+
+    def check(outcome: Outcome) -> None:
+        state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE, CHANGED])
+        assert state.rows == prepared.before
+        assert not leftovers(prepared.profile_dir)
+        shown = _shown(shown_file)
+        if state.passphrase == PASSPHRASE:
+            # not changed: the recovery key the person printed still works
+            assert state.has_recovery
+            assert recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
+        elif shown:
+            assert state.has_recovery
+            assert not recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
+            assert recovery_opens(prepared.work, prepared.profile_id, shown)
+        elif _took(outcome, "os.unlink(vault.json.pending)"):
+            # done but for returning the key: a crash now is a crash just after it returned
+            assert not recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
+        else:
+            # changed, but the new recovery key was never shown: nobody holds one, so the
+            # profile must not claim to have one (and the old one no longer opens it)
+            assert not state.has_recovery, "the profile claims a recovery key nobody saw"
+            assert not recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
+
+    kill_at_every_step(reset, change, check)
+
+
+def test_new_recovery_key_killed_at_every_step(tmp_path):
+    prepared = prepare_profile(tmp_path, recovery=True, backups=2)
+    shown_file = tmp_path / "shown-recovery"
+
+    def reset() -> None:
+        prepared.reset()
+        shown_file.unlink(missing_ok=True)
+
+    def replace_recovery() -> None:
+        writer = service(prepared.work)
+        session = writer.unlock(writer.get(prepared.profile_id), PASSPHRASE)
+        shown_file.write_text(writer.create_recovery_key(session))
+        session.close()
+
+    def check(outcome: Outcome) -> None:
+        state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE])
+        assert state.rows == prepared.before and state.has_recovery
+        shown = _shown(shown_file)
+        # Until the new key is shown, the one the person holds must keep working.
+        holds = shown or prepared.recovery
+        assert recovery_opens(prepared.work, prepared.profile_id, holds)
+
+    kill_at_every_step(reset, replace_recovery, check)
+
+
+def test_removing_the_recovery_key_killed_at_every_step(tmp_path):
+    prepared = prepare_profile(tmp_path, recovery=True, backups=2)
+
+    def remove() -> None:
+        writer = service(prepared.work)
+        writer.remove_recovery_key(writer.get(prepared.profile_id))
+
+    def check(outcome: Outcome) -> None:
+        state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE])
+        assert state.rows == prepared.before
+        opens = recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
+        assert opens == state.has_recovery  # never "has one" that does not open it
+        if not outcome.killed:
+            assert not state.has_recovery
+
+    kill_at_every_step(prepared.reset, remove, check)
+
+
+def test_new_passphrase_is_not_a_candidate_by_accident():
+    assert len({PASSPHRASE, CHANGED, NEW_PASSPHRASE}) == 3
