@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from tests.crash.profile_state import PASSPHRASE, copy_tree, rows_of, service
 from tests.faults.storage_helpers import add_rows
 

@@ -3,8 +3,10 @@ reflection is there, and a recovery key works whenever the person may hold it.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from reflect.storage.recovery_seals import REPLACED_RECOVERY
 from tests.crash.conftest import prepare_profile
 from tests.crash.killswitch import Outcome, kill_at_every_step
 from tests.crash.profile_state import (
@@ -84,13 +86,22 @@ def test_new_recovery_key_killed_at_every_step(tmp_path):
         shown_file.write_text(writer.create_recovery_key(session))
         session.close()
 
+    def vault(where: Path) -> dict:
+        return json.loads((where / "profiles" / prepared.profile_id / "vault.json").read_text())
+
     def check(outcome: Outcome) -> None:
+        complete = vault(prepared.work)["recovery"] != vault(prepared.template)["recovery"]
+        complete = complete and REPLACED_RECOVERY not in vault(prepared.work)
         state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE])
         assert state.rows == prepared.before and state.has_recovery
         shown = _shown(shown_file)
-        # Until the new key is shown, the one the person holds must keep working.
-        holds = shown or prepared.recovery
-        assert recovery_opens(prepared.work, prepared.profile_id, holds)
+        if shown:
+            assert recovery_opens(prepared.work, prepared.profile_id, shown)
+        elif not complete:
+            # Until the new key is complete, the one the person holds must keep working.
+            assert recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
+        else:  # complete but for returning the key: as if killed just after it returned
+            assert not recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
 
     kill_at_every_step(reset, replace_recovery, check)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import shutil
 from collections.abc import Callable
@@ -29,8 +28,9 @@ from reflect.domain.profile import (
     list_profile_infos,
     read_profile_info,
 )
-from reflect.paths import ensure_private_dir, sync_folder as fsync_dir, write_private_file
-from reflect.storage.backup import backup_to, reseal_recovery_in_sidecars
+from reflect.paths import ensure_private_dir, write_private_file
+from reflect.paths import sync_folder as fsync_dir
+from reflect.storage.backup import backup_to
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
 from reflect.storage.failures import damaged, is_sqlite_error, translate
@@ -38,11 +38,19 @@ from reflect.storage.file_lock import lock_if_free, writing
 from reflect.storage.kdf import KdfParams, calibrate, wipe
 from reflect.storage.keywrap import (
     new_data_key,
-    new_recovery_code,
     normalise_recovery_code,
 )
 from reflect.storage.migrations import apply_migrations, has_pending, is_fresh, refuse_newer
 from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path, promote_pending
+from reflect.storage.profile_removal import remove_abandoned_deletions, remove_profile_folder
+from reflect.storage.recovery_seals import (
+    check_recovery_seals,
+    open_recovery,
+    recovery_seals,
+    remove_recovery,
+    replace_recovery,
+    rotate_recovery,
+)
 from reflect.storage.seals import _open_seal, _seal, check_seal, open_seal_forms
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
 
@@ -102,8 +110,7 @@ class ProfileStore:
         if not isinstance(data.get("passphrase"), dict):
             raise VaultError("This profile's vault.json is damaged (no sealed key).")
         check_seal(data["passphrase"])
-        if data.get("recovery") is not None:
-            check_seal(data["recovery"])
+        check_recovery_seals(data)
         return data
 
     # --- create -------------------------------------------------------------------------
@@ -120,6 +127,7 @@ class ProfileStore:
         """Create an encrypted profile. Raises VaultError for a too-short passphrase."""
         _check_length(passphrase)
         ensure_private_dir(self.profiles_dir)
+        remove_abandoned_deletions(self.profiles_dir)
         base = profile_id or _slug(display_name or "profile")
         candidate, n = base, 1
         while (self.profiles_dir / candidate).exists():
@@ -245,10 +253,10 @@ class ProfileStore:
         """Open with the printed recovery key and set a new passphrase at the same time."""
         _check_length(new_passphrase)
         vault = self._read_vault(info)
-        if not vault.get("recovery"):
+        if not recovery_seals(vault):
             raise VaultError("This profile has no recovery key.")
         code = normalise_recovery_code(recovery_code)
-        data_key = self._throttled(info, lambda: _open_seal(code, vault["recovery"]))
+        data_key = self._throttled(info, lambda: open_recovery(code, vault))
         db = self._open(info, data_key, migrate=migrate)
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
         vault["passphrase"] = _seal(new_passphrase, params, data_key)
@@ -344,24 +352,16 @@ class ProfileStore:
     # --- change -------------------------------------------------------------------------
 
     def has_recovery_key(self, info: ProfileInfo) -> bool:
-        return bool(self._read_vault(info).get("recovery"))
+        return bool(recovery_seals(self._read_vault(info)))
 
     def create_recovery_key(self, info: ProfileInfo, data_key: bytearray) -> str:
         """Seal the data key under a new recovery key (replacing any old one) and return it."""
-        vault = self._read_vault(info)
-        old = vault.get("recovery")
-        code = new_recovery_code()
-        vault["recovery"] = _seal(code, KdfParams.floor(), data_key)
-        write_private_json(info.vault_path, vault)
-        reseal_recovery_in_sidecars(info.directory / "backups", old, vault["recovery"])
-        return code
+        backups = info.directory / "backups"
+        return replace_recovery(info.vault_path, self._read_vault(info), data_key, backups)
 
     def remove_recovery_key(self, info: ProfileInfo) -> None:
-        vault = self._read_vault(info)
-        old = vault.get("recovery")
-        vault["recovery"] = None
-        write_private_json(info.vault_path, vault)
-        reseal_recovery_in_sidecars(info.directory / "backups", old, None)
+        backups = info.directory / "backups"
+        remove_recovery(info.vault_path, self._read_vault(info), backups)
 
     def change_passphrase(
         self, info: ProfileInfo, db: sqlite_utils.Database, old_key: bytearray, new_passphrase: str
@@ -376,13 +376,8 @@ class ProfileStore:
         new_key = new_data_key()
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
         vault["passphrase"] = _seal(new_passphrase, params, new_key)
-        code = None
-        old_recovery, backups_recovery = vault.get("recovery"), None
-        if old_recovery:
-            code = new_recovery_code()
-            vault["recovery"] = _seal(code, KdfParams.floor(), new_key)
-            # Backups keep the old data key: the new code opens them, the old one no longer.
-            backups_recovery = _seal(code, KdfParams.floor(), old_key)
+        rotation = rotate_recovery(vault, old_key, new_key)
+        code = rotation.code
         # The pending vault is written first: if the process dies mid-rekey, whichever key the
         # database ended up with is sealed in vault.json or vault.json.pending.
         pending = pending_path(info.directory)
@@ -393,7 +388,7 @@ class ProfileStore:
         # new recovery key was never shown, and a crash before must leave the mark that says
         # so (a vault.json claiming a recovery key nobody saw would fail the person later).
         write_private_json(info.vault_path, vault)
-        reseal_recovery_in_sidecars(info.directory / "backups", old_recovery, backups_recovery)
+        rotation.reseal_backups(info.directory / "backups")
         pending.unlink()
         fsync_dir(info.directory)
         return new_key, code
@@ -402,4 +397,4 @@ class ProfileStore:
         """Remove the profile folder for real: database, WAL, backups and vault file."""
         if info.directory.parent.resolve() != self.profiles_dir.resolve():
             raise VaultError("Refusing to delete a folder outside the profiles directory.")
-        shutil.rmtree(info.directory)
+        remove_profile_folder(self.profiles_dir, info.directory)
