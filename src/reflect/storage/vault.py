@@ -30,6 +30,7 @@ from reflect.domain.profile import (
 )
 from reflect.paths import ensure_private_dir, write_private_file
 from reflect.paths import sync_folder as fsync_dir
+from reflect.storage import recovery_seals as recovery
 from reflect.storage.backup import backup_to
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
@@ -43,14 +44,7 @@ from reflect.storage.keywrap import (
 from reflect.storage.migrations import apply_migrations, has_pending, is_fresh, refuse_newer
 from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path, promote_pending
 from reflect.storage.profile_removal import remove_abandoned_deletions, remove_profile_folder
-from reflect.storage.recovery_seals import (
-    check_recovery_seals,
-    open_recovery,
-    recovery_seals,
-    remove_recovery,
-    replace_recovery,
-    rotate_recovery,
-)
+from reflect.storage.restore_swap import finish_interrupted_swap
 from reflect.storage.seals import _open_seal, _seal, check_seal, open_seal_forms
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
 
@@ -110,7 +104,7 @@ class ProfileStore:
         if not isinstance(data.get("passphrase"), dict):
             raise VaultError("This profile's vault.json is damaged (no sealed key).")
         check_seal(data["passphrase"])
-        check_recovery_seals(data)
+        recovery.check_recovery_seals(data)
         return data
 
     # --- create -------------------------------------------------------------------------
@@ -192,10 +186,8 @@ class ProfileStore:
         # key not opening the database is expected then, not damage.
         pending = pending_path(info.directory).exists()
         db = self._open(info, data_key, key_proven=not pending, migrate=migrate)
-        if pending and migrate:  # migrate: the caller holds the writer lock
-            # vault.json's key opens the database, so the change that wrote the pending vault
-            # was killed before it reached the database: that pending vault is stale.
-            pending_path(info.directory).unlink(missing_ok=True)
+        if pending and migrate:  # under the writer lock, vault.json's key opens the database:
+            pending_path(info.directory).unlink(missing_ok=True)  # the change never reached it
         if raw_form:
             self._seal_again(info, passphrase, data_key, vault["passphrase"], migrate)
         return db, data_key
@@ -232,6 +224,8 @@ class ProfileStore:
         with contextlib.ExitStack() as stack:
             # migrate=True: the caller holds the writer lock.
             tidy = migrate or lock_if_free(info.directory, stack)
+            if tidy:  # an interrupted restore's database first: the pending vault may be its
+                finish_interrupted_swap(info.directory)
             try:
                 data = json.loads(pending.read_text(encoding="utf-8"))
                 data_key = _open_seal(passphrase, data["passphrase"])
@@ -253,10 +247,10 @@ class ProfileStore:
         """Open with the printed recovery key and set a new passphrase at the same time."""
         _check_length(new_passphrase)
         vault = self._read_vault(info)
-        if not recovery_seals(vault):
+        if not recovery.recovery_seals(vault):
             raise VaultError("This profile has no recovery key.")
         code = normalise_recovery_code(recovery_code)
-        data_key = self._throttled(info, lambda: open_recovery(code, vault))
+        data_key = self._throttled(info, lambda: recovery.open_recovery(code, vault))
         db = self._open(info, data_key, migrate=migrate)
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
         vault["passphrase"] = _seal(new_passphrase, params, data_key)
@@ -352,16 +346,16 @@ class ProfileStore:
     # --- change -------------------------------------------------------------------------
 
     def has_recovery_key(self, info: ProfileInfo) -> bool:
-        return bool(recovery_seals(self._read_vault(info)))
+        return bool(recovery.recovery_seals(self._read_vault(info)))
 
     def create_recovery_key(self, info: ProfileInfo, data_key: bytearray) -> str:
         """Seal the data key under a new recovery key (replacing any old one) and return it."""
         backups = info.directory / "backups"
-        return replace_recovery(info.vault_path, self._read_vault(info), data_key, backups)
+        return recovery.replace_recovery(info.vault_path, self._read_vault(info), data_key, backups)
 
     def remove_recovery_key(self, info: ProfileInfo) -> None:
         backups = info.directory / "backups"
-        remove_recovery(info.vault_path, self._read_vault(info), backups)
+        recovery.remove_recovery(info.vault_path, self._read_vault(info), backups)
 
     def change_passphrase(
         self, info: ProfileInfo, db: sqlite_utils.Database, old_key: bytearray, new_passphrase: str
@@ -376,7 +370,7 @@ class ProfileStore:
         new_key = new_data_key()
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
         vault["passphrase"] = _seal(new_passphrase, params, new_key)
-        rotation = rotate_recovery(vault, old_key, new_key)
+        rotation = recovery.rotate_recovery(vault, old_key, new_key)
         code = rotation.code
         # The pending vault is written first: if the process dies mid-rekey, whichever key the
         # database ended up with is sealed in vault.json or vault.json.pending.
@@ -394,7 +388,7 @@ class ProfileStore:
         return new_key, code
 
     def delete(self, info: ProfileInfo) -> None:
-        """Remove the profile folder for real: database, WAL, backups and vault file."""
+        """Remove the profile folder for real (storage/profile_removal.py)."""
         if info.directory.parent.resolve() != self.profiles_dir.resolve():
             raise VaultError("Refusing to delete a folder outside the profiles directory.")
         remove_profile_folder(self.profiles_dir, info.directory)
