@@ -17,6 +17,7 @@ import contextlib
 import os
 import shutil
 import signal
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -131,3 +132,27 @@ def kill_at_every_step(
         except AssertionError as exc:
             raise AssertionError(f"killed before step {outcome.steps[-1]}: {exc}") from exc
     return len(steps)
+
+
+def run_killed_after(operation: Callable[[], object], seconds: float) -> Outcome:
+    """Fork; SIGKILL the child running ``operation`` after ``seconds`` (for work whose
+    dangerous moment is inside one long step, like a transaction of 10,000 rows)."""
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            operation()
+        except BaseException:  # noqa: BLE001
+            code = 1
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return Outcome(False, [], "" if os.WEXITSTATUS(status) == 0 else "failed")
+        time.sleep(0.005)
+    os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    return Outcome(killed, [])
