@@ -99,7 +99,7 @@ class ProfileService:
             return session
         from reflect.storage.file_lock import profile_lock
         from reflect.storage.leftovers import clean_leftovers
-        from reflect.storage.profile_removal import remove_abandoned_deletions
+        from reflect.storage.profile_folders import remove_abandoned_deletions
 
         lock = profile_lock(profile.directory).acquire(on_wait=self.on_lock_wait)
         try:

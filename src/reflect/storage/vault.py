@@ -8,6 +8,7 @@ second time under a key derived from a printed recovery key. The passphrase is n
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import re
 import shutil
@@ -30,6 +31,7 @@ from reflect.domain.profile import (
 )
 from reflect.paths import ensure_private_dir, write_private_file
 from reflect.paths import sync_folder as fsync_dir
+from reflect.storage import profile_folders
 from reflect.storage import recovery_seals as recovery
 from reflect.storage.backup import backup_to
 from reflect.storage.database import close_database, open_database
@@ -43,7 +45,6 @@ from reflect.storage.keywrap import (
 )
 from reflect.storage.migrations import apply_migrations, has_pending, is_fresh, refuse_newer
 from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path, promote_pending
-from reflect.storage.profile_removal import remove_abandoned_deletions, remove_profile_folder
 from reflect.storage.restore_swap import finish_interrupted_swap
 from reflect.storage.seals import _open_seal, _seal, check_seal, open_seal_forms
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
@@ -121,17 +122,18 @@ class ProfileStore:
         """Create an encrypted profile. Raises VaultError for a too-short passphrase."""
         _check_length(passphrase)
         ensure_private_dir(self.profiles_dir)
-        remove_abandoned_deletions(self.profiles_dir)
+        profile_folders.remove_abandoned_deletions(self.profiles_dir)
         base = profile_id or _slug(display_name or "profile")
         candidate, n = base, 1
         while (self.profiles_dir / candidate).exists():
             n += 1
             candidate = f"{base}-{n}"
-        directory = ensure_private_dir(self.profiles_dir / candidate)
+        directory = self.profiles_dir / candidate
+        staging = profile_folders.staging_folder(self.profiles_dir, candidate)
         info = ProfileInfo(
             profile_id=candidate,
             display_name=display_name.strip() or candidate,
-            directory=directory,
+            directory=staging,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             is_demo=is_demo,
         )
@@ -151,12 +153,13 @@ class ProfileStore:
             finally:
                 close_database(db)
             write_private_json(info.vault_path, vault)
+            profile_folders.publish(staging, directory)
         except BaseException:
-            shutil.rmtree(directory, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)
             raise
         finally:
             wipe(data_key)
-        return info
+        return dataclasses.replace(info, directory=directory)
 
     # --- unlock -------------------------------------------------------------------------
 
@@ -388,7 +391,7 @@ class ProfileStore:
         return new_key, code
 
     def delete(self, info: ProfileInfo) -> None:
-        """Remove the profile folder for real (storage/profile_removal.py)."""
+        """Remove the profile folder for real (storage/profile_folders.py)."""
         if info.directory.parent.resolve() != self.profiles_dir.resolve():
             raise VaultError("Refusing to delete a folder outside the profiles directory.")
-        remove_profile_folder(self.profiles_dir, info.directory)
+        profile_folders.remove_profile_folder(self.profiles_dir, info.directory)

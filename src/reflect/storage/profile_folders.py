@@ -1,5 +1,10 @@
-"""Deleting a profile folder so that a crash never leaves half a profile that looks whole.
+"""Making and deleting profile folders so that a crash never leaves half a profile.
 
+A new profile is built in a hidden folder and renamed into place once its database and
+vault.json are written: killed before, there is no new profile, only a hidden folder that
+holds nothing anyone wrote (removed later), never a profile folder without its vault.json.
+
+Deleting:
 ``shutil.rmtree`` removes files one by one in no set order: killed midway, a profile could
 keep its vault.json and database but lose its backups or its WAL (recent entries), and
 still be listed and open as if nothing happened. So the folder is first renamed, in one
@@ -13,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +27,10 @@ from reflect.paths import sync_folder
 # Hidden (the listing skips names starting with a dot) and never a profile id (slugs and
 # ids are made of letters, digits and dashes).
 TRASH_PREFIX = ".deleting-"
+STAGING_PREFIX = ".creating-"
+# A profile being made right now by another process has a fresh staging folder: only one
+# untouched this long is abandoned.
+_STAGING_AGE = 3600.0
 
 
 def _remove_tree(folder: Path) -> None:
@@ -42,13 +52,40 @@ def remove_profile_folder(profiles_dir: Path, directory: Path) -> None:
     _remove_tree(trash)
 
 
+def _abandoned(child: Path) -> bool:
+    if child.is_symlink() or not child.is_dir():
+        return False
+    if child.name.startswith(TRASH_PREFIX):
+        return True
+    if child.name.startswith(STAGING_PREFIX):
+        return time.time() - child.stat().st_mtime > _STAGING_AGE
+    return False
+
+
 def remove_abandoned_deletions(profiles_dir: Path) -> None:
-    """Finish deletions a crash interrupted (their profiles were already gone from the list)."""
+    """Finish deletions a crash interrupted (their profiles were already gone from the
+    list) and remove profiles a crash stopped half made (never listed)."""
     try:
         children = list(Path(profiles_dir).iterdir())
     except OSError:
         return
     for child in children:
-        if child.name.startswith(TRASH_PREFIX) and child.is_dir() and not child.is_symlink():
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            if _abandoned(child):
                 _remove_tree(child)
+
+
+def staging_folder(profiles_dir: Path, profile_id: str) -> Path:
+    """A hidden, private folder to build a new profile in (see ``publish``)."""
+    staging = profiles_dir / f"{STAGING_PREFIX}{profile_id}-{os.urandom(4).hex()}"
+    staging.mkdir(mode=0o700)
+    os.chmod(staging, 0o700)
+    return staging
+
+
+def publish(staging: Path, directory: Path) -> None:
+    """The finished profile takes its name in one rename (refused if the name is taken)."""
+    if directory.exists():
+        raise FileExistsError(directory)
+    os.rename(staging, directory)
+    sync_folder(directory.parent)
