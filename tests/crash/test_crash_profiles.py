@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 import time
 
+from reflect.services.demo import DEMO_PASSPHRASE
 from reflect.storage.backup import verify_database
 from reflect.storage.profile_folders import STAGING_PREFIX
 from tests.crash.conftest import prepare_profile
 from tests.crash.killswitch import Outcome, kill_at_every_step
-from tests.crash.profile_state import PASSPHRASE, healthy_state, rows_of, service
+from tests.crash.profile_state import PASSPHRASE, healthy_state, rows_of, run_cli, service
 from tests.faults.storage_helpers import add_rows
 
 OTHER = "other"
@@ -135,3 +136,37 @@ def test_a_half_made_profile_is_removed_once_an_hour_old(tmp_path):
     ).close()
     assert not stale.exists() and fresh.exists()
     assert _listed(prepared) == {prepared.profile_id}
+
+
+def test_demo_replace_killed_at_sampled_steps(tmp_path):
+    """``reflect demo --replace`` deletes the demo and makes a new one (hundreds of
+    commits: a sample of them is killed). A person's own profile is never touched, and a
+    demo that is listed is a whole one."""
+    prepared = prepare_profile(tmp_path)
+    argv = ["--data-dir", str(prepared.work), "demo", "--replace", "--json", "--team", "3"]
+    code, _out, err = run_cli(
+        ["--data-dir", str(prepared.template), *argv[2:4], "--team", "3"], DEMO_PASSPHRASE
+    )
+    assert code == 0, err
+    prepared.reset()
+    whole: dict = {}
+
+    def replace_demo() -> None:
+        code, _out, err = run_cli(argv, DEMO_PASSPHRASE)
+        assert code == 0, err
+
+    def check(outcome: Outcome) -> None:
+        assert healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE]).rows == (
+            prepared.before
+        )
+        demos = [p for p in service(prepared.work).list_profiles() if p.is_demo]
+        assert len(demos) <= 1
+        if demos:
+            state = healthy_state(prepared.work, demos[0].profile_id, [DEMO_PASSPHRASE])
+            counts = {t: len(rows) for t, rows in state.rows.items()}
+            if not outcome.killed:
+                whole.update(counts)
+            assert counts == whole, "a half-made demo is listed as the demo"
+        assert _listed(prepared) <= {prepared.profile_id, "demo"}
+
+    kill_at_every_step(prepared.reset, replace_demo, check, sample=12)

@@ -89,3 +89,12 @@ def publish(staging: Path, directory: Path) -> None:
         raise FileExistsError(directory)
     os.rename(staging, directory)
     sync_folder(directory.parent)
+
+
+def free_name(profiles_dir: Path, base: str) -> Path:
+    """``base``, or ``base-2``, ``base-3``… whichever is not taken yet."""
+    candidate, n = profiles_dir / base, 1
+    while candidate.exists():
+        n += 1
+        candidate = profiles_dir / f"{base}-{n}"
+    return candidate
