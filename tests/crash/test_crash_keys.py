@@ -126,3 +126,20 @@ def test_removing_the_recovery_key_killed_at_every_step(tmp_path):
 
 def test_new_passphrase_is_not_a_candidate_by_accident():
     assert len({PASSPHRASE, CHANGED, NEW_PASSPHRASE}) == 3
+
+
+def test_forgotten_passphrase_reset_with_the_recovery_key_killed_at_every_step(tmp_path):
+    prepared = prepare_profile(tmp_path, recovery=True, backups=1)
+
+    def reset_with_recovery() -> None:
+        writer = service(prepared.work)
+        info = writer.get(prepared.profile_id)
+        writer.unlock_with_recovery_key(info, prepared.recovery, CHANGED, CHANGED).close()
+
+    def check(outcome: Outcome) -> None:
+        state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE, CHANGED])
+        assert state.rows == prepared.before and state.has_recovery
+        assert state.passphrase == (CHANGED if not outcome.killed else state.passphrase)
+        assert recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
+
+    kill_at_every_step(prepared.reset, reset_with_recovery, check)
