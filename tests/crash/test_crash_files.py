@@ -122,3 +122,40 @@ def test_a_packet_that_could_not_be_written_is_not_recorded_as_sent(pair, tmp_pa
             flagged_confirmed=True,
         )
     assert send.sent_for(pair.debrief_id) == []
+
+
+def _who5(item: str) -> dict:
+    from reflect.resources import asset_path
+
+    data = json.loads(asset_path("instruments", "who5.json").read_text(encoding="utf-8"))
+    data["item_text"] = [f"{item} {n}" for n in range(1, 6)]
+    return data
+
+
+def test_importing_an_instrument_again_killed_at_every_step(tmp_path):
+    """An older import of the same questionnaire under another file name is replaced: killed
+    in between, the questionnaire (and its licensed item text) must never be missing."""
+    from reflect.services.instruments import InstrumentService
+
+    paths = AppPaths(tmp_path / "data")
+    source = tmp_path / "who5-new.json"
+    source.write_text(json.dumps(_who5("New item")))
+
+    def reset() -> None:
+        shutil.rmtree(paths.data_dir, ignore_errors=True)
+        paths.ensure()
+        paths.instruments_dir.mkdir()
+        (paths.instruments_dir / "older-who5.json").write_text(json.dumps(_who5("Old item")))
+
+    def check(outcome: Outcome) -> None:
+        service = InstrumentService(paths)
+        assert service.is_imported("who5"), "the imported questionnaire went missing"
+        text = service.get("who5").item_text[0]
+        assert text in ("Old item 1", "New item 1")
+        if not outcome.killed:
+            assert text == "New item 1"
+        # once the new file is in place, it is the one used
+        if (paths.instruments_dir / "who5.json").exists():
+            assert text == "New item 1"
+
+    kill_at_every_step(reset, lambda: InstrumentService(paths).import_definition(source), check)
