@@ -3,6 +3,7 @@ reflection is there, and a recovery key works whenever the person may hold it.""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -143,3 +144,42 @@ def test_forgotten_passphrase_reset_with_the_recovery_key_killed_at_every_step(t
         assert recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
 
     kill_at_every_step(prepared.reset, reset_with_recovery, check)
+
+
+def test_finishing_an_interrupted_change_killed_at_every_step(tmp_path, monkeypatch):
+    """The unlock that finishes a passphrase change a crash interrupted (database re-keyed,
+    vault.json not yet written) is itself killed at every step."""
+    import reflect.storage.vault as vault
+
+    prepared = prepare_profile(tmp_path, recovery=True, backups=2)
+    writer = service(prepared.template)
+    session = writer.unlock(writer.get(prepared.profile_id), PASSPHRASE)
+    real_write = vault.write_private_json
+
+    def crash_after_rekey(path, data):  # type: ignore[no-untyped-def]
+        if path.name == "vault.json":
+            raise KeyboardInterrupt  # the process dies here
+        real_write(path, data)
+
+    monkeypatch.setattr(vault, "write_private_json", crash_after_rekey)
+    with contextlib.suppress(KeyboardInterrupt):
+        writer.change_passphrase(session, CHANGED, CHANGED)
+    monkeypatch.undo()
+    session.close()
+    assert (prepared.template / "profiles" / prepared.profile_id / "vault.json.pending").exists()
+
+    def finish() -> None:
+        writer = service(prepared.work)
+        writer.unlock(writer.get(prepared.profile_id), CHANGED).close()
+
+    def check(outcome: Outcome) -> None:
+        state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE, CHANGED])
+        assert state.passphrase == CHANGED and state.rows == prepared.before
+        assert not state.has_recovery  # the new key was never shown; the old one is void
+        assert not recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
+        assert not (prepared.profile_dir / "vault.json.pending").exists()
+        for sidecar in (prepared.profile_dir / "backups").glob("*.key.json"):
+            assert json.loads(sidecar.read_text())["recovery"] is None  # opens no backup
+
+    prepared.reset()
+    kill_at_every_step(prepared.reset, finish, check)
