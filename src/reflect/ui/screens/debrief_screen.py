@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from reflect.ui.data_events import follow
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.native_dialogs import open_file_name
 from reflect.ui.screens.debrief_editor_view import DebriefEditorView
 from reflect.ui.screens.debrief_mode import DebriefMode
 from reflect.ui.screens.debrief_untitled import name_untitled, remember_to_reopen, reopen_kept
@@ -347,7 +347,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
         return box.written
 
     def choose_reply(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = open_file_name(
             self, tr("Import a reply from your supervisor"), str(Path.home()), "age (*.age);;* (*)"
         )
         if path:
