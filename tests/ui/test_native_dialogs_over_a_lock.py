@@ -102,6 +102,31 @@ def test_a_reflection_pdf_is_not_written_after_the_lock(unlocked, monkeypatch, t
     assert not target.exists()
 
 
+def test_closing_the_window_while_the_dialog_is_open_writes_nothing(
+    unlocked, monkeypatch, tmp_path
+):
+    """The SIGTERM path (and the tray's Quit) closes the window, which locks it first."""
+    window = unlocked
+    window.session.journal.save(
+        Reflection("free_write", datetime(2026, 12, 1, 9), answers={"text": "quiet evening"})
+    )
+    journal = window.workspace.journal
+    window.workspace.show_screen("journal")
+    journal.refresh()
+    journal.table.selectRow(0)
+    _yes(monkeypatch)
+    target = tmp_path / "reflection.pdf"
+
+    def closes_then_answers(*_args, **_kwargs):
+        window.close()
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", closes_then_answers)
+    journal.save_selected_pdf()
+    assert window.is_locked
+    assert not target.exists()
+
+
 def test_a_reflection_is_not_printed_after_the_lock(unlocked, monkeypatch, printed):
     window = unlocked
     window.session.journal.save(
