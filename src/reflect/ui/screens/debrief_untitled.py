@@ -63,4 +63,5 @@ def reopen_kept(screen: DebriefScreen) -> None:
     if found is None:
         return  # deleted since (or a settings row from elsewhere): nothing to offer
     screen._load(found)
+    screen.title.selectAll()  # typing a new title replaces the filled-in one
     screen.status.setText(tr(SAVED_UNTITLED).format(title=found.title))
