@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from reflect.ui.i18n import interface_words
 from tests.ui.app_windows import unlock
 
@@ -90,3 +92,27 @@ def test_the_french_placeholder_title(qtbot, window):
         assert screen.topics.toPlainText() == TOPICS
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"id": 1, "created_at": "2020-01-01T00:00:00"},  # another profile's debrief 1
+        {"id": 999, "created_at": None},
+        {"id": True, "created_at": None},
+        "1",
+        [1],
+        7,
+    ],
+)
+def test_a_value_that_does_not_name_this_profiles_debrief_opens_nothing(qtbot, session, stored):
+    from reflect.ui.screens.debrief_screen import DebriefScreen
+    from reflect.ui.screens.debrief_untitled import REOPEN_KEY
+
+    session.debrief.save(session.debrief.new(title="Tuesday supervision"))
+    session.settings.set(REOPEN_KEY, stored)
+    screen = DebriefScreen(session)
+    qtbot.addWidget(screen)
+    assert screen.debrief.id is None
+    assert screen.status.text() == ""
+    assert session.settings.get(REOPEN_KEY) is None

@@ -5,8 +5,9 @@ screen used to lose the topics and supervisor typed into it. So, at the lock (or
 of language, which rebuilds the screens), an emptied title is filled in first: a saved
 debrief gets back the title it was saved with, a new one is named "Untitled debrief, 7 Dec
 2026". The screen built after unlocking opens that debrief once and says why it has that
-title. Only the debrief's number is remembered, in the encrypted settings; its text stays
-in the debriefs table like any other debrief's.
+title. Only the debrief's number and creation time are remembered, in the encrypted
+settings (its text stays in the debriefs table like any other debrief's); both must match,
+so a value merged in from another profile's archive, whose numbers differ, opens nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from reflect.ui.i18n import tr
 
 if TYPE_CHECKING:
+    from reflect.domain.debrief import Debrief
     from reflect.ui.screens.debrief_screen import DebriefScreen
 
 UNTITLED = "Untitled debrief, {date}"
@@ -45,9 +47,14 @@ def name_untitled(screen: DebriefScreen) -> bool:
     return True
 
 
+def _identity(debrief: Debrief) -> dict[str, object]:
+    created = debrief.created_at.isoformat() if debrief.created_at is not None else None
+    return {"id": debrief.id, "created_at": created}
+
+
 def remember_to_reopen(screen: DebriefScreen) -> None:
     if screen.debrief.id is not None:
-        screen.session.settings.set(REOPEN_KEY, screen.debrief.id)
+        screen.session.settings.set(REOPEN_KEY, _identity(screen.debrief))
 
 
 def reopen_kept(screen: DebriefScreen) -> None:
@@ -57,11 +64,12 @@ def reopen_kept(screen: DebriefScreen) -> None:
     if kept is None:
         return
     settings.set(REOPEN_KEY, None)  # offered once
-    if not isinstance(kept, int) or isinstance(kept, bool):
+    number = kept.get("id") if isinstance(kept, dict) else None
+    if not isinstance(number, int) or isinstance(number, bool):
         return
-    found = screen.service.get(kept)
-    if found is None:
-        return  # deleted since (or a settings row from elsewhere): nothing to offer
+    found = screen.service.get(number)
+    if found is None or _identity(found) != kept:
+        return  # deleted since, or a value from another profile: nothing to offer
     screen._load(found)
     screen.title.selectAll()  # typing a new title replaces the filled-in one
     screen.status.setText(tr(SAVED_UNTITLED).format(title=found.title))
