@@ -71,7 +71,6 @@ def test_recovery_code_normalisation():
 
 def test_interrupted_passphrase_change_is_completed(profile_service, profile, monkeypatch):
     """Simulate a crash after PRAGMA rekey but before vault.json was replaced."""
-    import os
 
     import reflect.storage.vault as vault
 
