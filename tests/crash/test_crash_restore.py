@@ -13,7 +13,14 @@ from reflect.services.backups import restore_backup
 from reflect.storage.backup import backup_to
 from tests.crash.conftest import Prepared
 from tests.crash.killswitch import Outcome, kill_at_every_step
-from tests.crash.profile_state import PASSPHRASE, healthy_state, leftovers, rows_of, service
+from tests.crash.profile_state import (
+    PASSPHRASE,
+    healthy_state,
+    leftovers,
+    recovery_opens,
+    rows_of,
+    service,
+)
 from tests.faults.storage_helpers import add_rows
 
 CHANGED = "the passphrase after the change"
@@ -37,6 +44,7 @@ def _prepare(tmp_path: Path) -> tuple[Prepared, dict, dict]:
     info = writer.create(PASSPHRASE, "Crash")
     backups = ensure_private_dir(info.directory / "backups")
     session = writer.unlock(info, PASSPHRASE)
+    writer.create_recovery_key(session)
     add_rows(session.db, 10, 3)
     backup_to(
         session.db,
@@ -45,7 +53,7 @@ def _prepare(tmp_path: Path) -> tuple[Prepared, dict, dict]:
         vault_path=info.vault_path,
     )
     old_rows = rows_of(session.db)
-    writer.change_passphrase(session, CHANGED, CHANGED)
+    recovery = writer.change_passphrase(session, CHANGED, CHANGED)
     add_rows(session.db, 4, 1, start=50)
     backup_to(
         session.db,
@@ -62,7 +70,7 @@ def _prepare(tmp_path: Path) -> tuple[Prepared, dict, dict]:
         shutil.copy2(side / name, info.directory / name)
     shutil.rmtree(side)
     assert (info.directory / "reflect.db-wal").stat().st_size > 0
-    prepared = Prepared(template, tmp_path / "work", info.profile_id, before)
+    prepared = Prepared(template, tmp_path / "work", info.profile_id, before, recovery)
     prepared.reset()
     return prepared, old_rows, current_rows
 
@@ -90,5 +98,7 @@ def test_restore_killed_at_every_step(tmp_path, which):
             # the data it replaced is kept in a safety copy
             kept = list((prepared.profile_dir / "backups").glob("pre-restore-*"))
             assert kept
+        # the recovery key the person holds (shown at the passphrase change) opens it
+        assert recovery_opens(prepared.work, prepared.profile_id, prepared.recovery)
 
     kill_at_every_step(prepared.reset, restore, check)
