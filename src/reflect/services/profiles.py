@@ -100,12 +100,12 @@ class ProfileService:
             return session
         from reflect.storage.file_lock import profile_lock
         from reflect.storage.leftovers import clean_leftovers
-        from reflect.storage.profile_folders import remove_abandoned_deletions
+        from reflect.storage.profile_folders import remove_abandoned_folders
 
         lock = profile_lock(profile.directory).acquire(on_wait=self.on_lock_wait)
         try:
             clean_leftovers(profile.directory)
-            remove_abandoned_deletions(self.paths.profiles_dir)
+            remove_abandoned_folders(self.paths.profiles_dir)
             db, key = opener(True)
         except BaseException:
             lock.release()

@@ -2,7 +2,8 @@
 
 A new profile is built in a hidden folder and renamed into place once its database and
 vault.json are written: killed before, there is no new profile, only a hidden folder that
-holds nothing anyone wrote (removed later), never a profile folder without its vault.json.
+holds nothing anyone wrote (removed once an hour old), never a profile folder without its
+vault.json. The demo is also filled while hidden (``ProfileService.create_hidden``).
 
 Deleting:
 ``shutil.rmtree`` removes files one by one in no set order: killed midway, a profile could
@@ -45,7 +46,7 @@ def _remove_tree(folder: Path) -> None:
 def remove_profile_folder(profiles_dir: Path, directory: Path) -> None:
     """Hide ``directory`` (one rename), then remove it with everything in it (and what
     earlier interrupted deletions left)."""
-    remove_abandoned_deletions(profiles_dir)
+    remove_abandoned_folders(profiles_dir)
     trash = profiles_dir / f"{TRASH_PREFIX}{directory.name}-{os.urandom(4).hex()}"
     os.rename(directory, trash)
     sync_folder(profiles_dir)
@@ -62,7 +63,7 @@ def _abandoned(child: Path) -> bool:
     return False
 
 
-def remove_abandoned_deletions(profiles_dir: Path) -> None:
+def remove_abandoned_folders(profiles_dir: Path) -> None:
     """Finish deletions a crash interrupted (their profiles were already gone from the
     list) and remove profiles a crash stopped half made (never listed)."""
     try:

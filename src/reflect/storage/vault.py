@@ -122,7 +122,7 @@ class ProfileStore:
         """Create an encrypted profile. Raises VaultError for a too-short passphrase."""
         _check_length(passphrase)
         ensure_private_dir(self.profiles_dir)
-        profile_folders.remove_abandoned_deletions(self.profiles_dir)
+        profile_folders.remove_abandoned_folders(self.profiles_dir)
         base = profile_id or _slug(display_name or "profile")
         candidate, n = base, 1
         while (self.profiles_dir / candidate).exists():
