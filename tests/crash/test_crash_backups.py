@@ -9,9 +9,9 @@ from datetime import date
 from reflect.domain.backup_rotation import daily_name, weekly_name
 from reflect.services.backups import list_backups, run_automatic_backup
 from reflect.storage.backup import sidecar_path, verify_database
-from tests.crash.conftest import prepare_profile
 from tests.crash.killswitch import Outcome, kill_at_every_step
 from tests.crash.profile_state import PASSPHRASE, healthy_state, service
+from tests.crash.starting_state import prepare_profile
 
 TODAY = date(2026, 3, 20)
 

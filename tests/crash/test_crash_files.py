@@ -11,9 +11,9 @@ import pytest
 
 from reflect.domain.errors import ReflectError
 from reflect.paths import AppPaths
-from tests.crash.conftest import prepare_profile
 from tests.crash.killswitch import Outcome, kill_at_every_step
 from tests.crash.profile_state import PASSPHRASE, healthy_state, run_cli, service
+from tests.crash.starting_state import prepare_profile
 from tests.services.supervision_fixtures import PASSPHRASE as PAIR_PASSPHRASE
 from tests.services.supervision_fixtures import make_pair
 

@@ -11,9 +11,9 @@ import time
 import pytest
 
 from reflect.services.export import export_profile
-from tests.crash.conftest import prepare_profile
 from tests.crash.killswitch import Outcome, kill_at_every_step, run_killed_after
 from tests.crash.profile_state import PASSPHRASE, healthy_state, run_cli, service
+from tests.crash.starting_state import prepare_profile
 from tests.faults.storage_helpers import add_rows
 
 ARCHIVE_PASSPHRASE = "archive passphrase for the crash audit"

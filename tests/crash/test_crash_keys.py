@@ -8,16 +8,15 @@ import json
 from pathlib import Path
 
 from reflect.storage.recovery_seals import REPLACED_RECOVERY
-from tests.crash.conftest import prepare_profile
 from tests.crash.killswitch import Outcome, kill_at_every_step
 from tests.crash.profile_state import (
-    NEW_PASSPHRASE,
     PASSPHRASE,
     healthy_state,
     leftovers,
     recovery_opens,
     service,
 )
+from tests.crash.starting_state import prepare_profile
 
 CHANGED = "the passphrase after the change"
 
@@ -123,10 +122,6 @@ def test_removing_the_recovery_key_killed_at_every_step(tmp_path):
             assert not state.has_recovery
 
     kill_at_every_step(prepared.reset, remove, check)
-
-
-def test_new_passphrase_is_not_a_candidate_by_accident():
-    assert len({PASSPHRASE, CHANGED, NEW_PASSPHRASE}) == 3
 
 
 def test_forgotten_passphrase_reset_with_the_recovery_key_killed_at_every_step(tmp_path):

@@ -9,9 +9,9 @@ import time
 from reflect.services.demo import DEMO_PASSPHRASE
 from reflect.storage.backup import verify_database
 from reflect.storage.profile_folders import STAGING_PREFIX
-from tests.crash.conftest import prepare_profile
 from tests.crash.killswitch import Outcome, kill_at_every_step
 from tests.crash.profile_state import PASSPHRASE, healthy_state, rows_of, run_cli, service
+from tests.crash.starting_state import prepare_profile
 from tests.faults.storage_helpers import add_rows
 
 OTHER = "other"

@@ -11,7 +11,6 @@ import pytest
 from reflect.paths import ensure_private_dir
 from reflect.services.backups import restore_backup
 from reflect.storage.backup import backup_to
-from tests.crash.conftest import Prepared
 from tests.crash.killswitch import Outcome, kill_at_every_step
 from tests.crash.profile_state import (
     PASSPHRASE,
@@ -21,6 +20,7 @@ from tests.crash.profile_state import (
     rows_of,
     service,
 )
+from tests.crash.starting_state import Prepared
 from tests.faults.storage_helpers import add_rows
 
 CHANGED = "the passphrase after the change"

@@ -1,11 +1,9 @@
-"""Fixtures for the crash audit: a prepared data folder copied afresh before every kill."""
+"""The starting state of a crash test: a prepared data folder, copied afresh before every kill."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
 
 from tests.crash.profile_state import PASSPHRASE, copy_tree, rows_of, service
 from tests.faults.storage_helpers import add_rows
@@ -53,8 +51,3 @@ def prepare_profile(tmp_path: Path, *, recovery: bool = False, backups: int = 0)
     prepared = Prepared(template, tmp_path / "work", info.profile_id, before, code)
     prepared.reset()
     return prepared
-
-
-@pytest.fixture
-def prepared(tmp_path: Path) -> Prepared:
-    return prepare_profile(tmp_path)
