@@ -99,13 +99,13 @@ def quick_problems(conn: Any) -> IndexState:
     if docsize not in tables:
         return state
     state.indexed = _count(conn, f'SELECT count(*) FROM "{docsize}"')
-    # "+id" and the rowid of the shadow table: both sides are integer keys, no text is read.
+    # Only integer keys are read: the reflections' ids through the shadow table's key (about
+    # 1 ms for 10,000). The entries without a reflection follow from the counts; looking each
+    # entry up in the reflections table instead would cost 40 ms there.
     unindexed = _count(
         conn, f'SELECT count(*) FROM "{TABLE}" WHERE id NOT IN (SELECT id FROM "{docsize}")'
     )
-    orphans = _count(
-        conn, f'SELECT count(*) FROM "{docsize}" WHERE id NOT IN (SELECT id FROM "{TABLE}")'
-    )
+    orphans = state.indexed - (state.reflections - unindexed)
     if unindexed:
         state.problems.append(
             Message("reflections missing from the search index: {count}", count=unindexed)
@@ -157,3 +157,19 @@ def rebuild(db: sqlite_utils.Database) -> None:
             if name not in present:
                 conn.execute(sql)
         conn.execute(f'INSERT INTO "{INDEX}"("{INDEX}") VALUES(\'rebuild\')')
+
+
+def repair_if_out_of_step(db: sqlite_utils.Database) -> list[Message]:
+    """On opening for writing: the quick comparison, and a rebuild when it finds a problem.
+
+    Returns what was found (empty when the index agreed). A rebuild that fails leaves the
+    index as it was and never stops the profile from opening: the problems are still
+    returned, and ``reflect check`` reports them.
+    """
+    found = quick_problems(db.conn).problems
+    if found:
+        try:
+            rebuild(db)
+        except Exception:  # noqa: BLE001 - a full disk must not lock the person out
+            return found
+    return found
