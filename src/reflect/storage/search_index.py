@@ -173,3 +173,12 @@ def repair_if_out_of_step(db: sqlite_utils.Database) -> list[Message]:
         except Exception:  # noqa: BLE001 - a full disk must not lock the person out
             return found
     return found
+
+
+def make_agree(conn: Any) -> list[Message]:
+    """The full comparison, and a rebuild when it finds a problem (a restored copy: the
+    backup may have been taken of a profile whose index had gone out of step)."""
+    found = problems(conn).problems
+    if found:
+        rebuild(sqlite_utils.Database(conn))
+    return found

@@ -1,0 +1,48 @@
+"""Opening a profile for writing (the app, a writing command) repairs a search index whose
+entries disagree with the reflections, so a reflection lost from it is found again; a reader
+(``reflect search``, ``reflect check``) leaves the profile as it is."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from reflect.domain.journal import JournalFilter
+from reflect.domain.reflection import Reflection
+from reflect.services.profiles import ProfileService
+from reflect.storage.search_index import INDEX
+from tests.conftest import PASSPHRASE
+
+
+def _lose_entries(paths, info) -> None:
+    reader = ProfileService(paths, fast_kdf=True).unlock(info, PASSPHRASE)
+    try:
+        reader.db.conn.execute(f"INSERT INTO {INDEX}({INDEX}) VALUES('delete-all')")
+        reader.db.conn.commit()
+    finally:
+        reader.close()
+
+
+def test_a_writer_unlock_rebuilds_an_index_that_lost_its_entries(paths, profile):
+    writer_service = ProfileService(paths, fast_kdf=True, writer=True)
+    session = writer_service.unlock(profile, PASSPHRASE)
+    saved = session.journal.save(
+        Reflection("free_write", datetime(2026, 4, 2, 9), answers={"text": "the kestrel"})
+    )
+    assert session.search_index_repaired == []
+    session.close()
+
+    _lose_entries(paths, profile)
+    reader = ProfileService(paths, fast_kdf=True).unlock(profile, PASSPHRASE)
+    try:
+        assert reader.search_index_repaired == []
+        assert reader.journal.search(JournalFilter(query="kestrel")) == []  # hidden
+    finally:
+        reader.close()
+
+    session = writer_service.unlock(profile, PASSPHRASE)
+    try:
+        found = [str(p) for p in session.search_index_repaired]
+        assert found == ["reflections missing from the search index: 1"]
+        assert [s.id for s in session.journal.search(JournalFilter(query="kestrel"))] == [saved.id]
+    finally:
+        session.close()
