@@ -46,3 +46,26 @@ def test_a_writer_unlock_rebuilds_an_index_that_lost_its_entries(paths, profile)
         assert [s.id for s in session.journal.search(JournalFilter(query="kestrel"))] == [saved.id]
     finally:
         session.close()
+
+
+def test_an_index_that_cannot_be_read_never_stops_a_writer_from_opening(
+    paths, profile, monkeypatch
+):
+    import sqlcipher3
+
+    from reflect.storage import search_index
+
+    def broken(_conn):
+        raise sqlcipher3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(search_index, "quick_problems", broken)
+    session = ProfileService(paths, fast_kdf=True, writer=True).unlock(profile, PASSPHRASE)
+    try:
+        assert session.search_index_repaired == []
+        state = search_index.problems(session.db.conn)  # check reports it instead
+        assert [str(p) for p in state.problems] == [
+            "the search index could not be compared with the reflections "
+            "(database disk image is malformed)"
+        ]
+    finally:
+        session.close()

@@ -271,6 +271,9 @@ def check_profile(session: Session, *, rebuild_index: bool = False) -> CheckRepo
     from reflect.storage.migrations import known_names, migrations, newer_than_code
 
     conn = session.db.conn
+    # First, so that SQLite's integrity check (which reads the index's own structure) sees
+    # the index as a rebuild left it.
+    search = check_search_index(session, rebuild=rebuild_index)
     # A damaged page can make a check itself fail: report that as a problem found, never crash.
     integrity = _rows(conn, "PRAGMA integrity_check")
     integrity_problems = [] if integrity == ["ok"] else integrity
@@ -292,7 +295,6 @@ def check_profile(session: Session, *, rebuild_index: bool = False) -> CheckRepo
         else:
             integrity_problems.append(f"{table}: {found[0] if found else 'unreadable'}")
     backups = list_backups(session.profile)
-    search = check_search_index(session, rebuild=rebuild_index)
     return CheckReport(
         # A pending migration is an older schema, not a fault: the next writer applies it.
         ok=not integrity_problems and not cipher and not unknown and not search["problems"],

@@ -118,8 +118,14 @@ def quick_problems(conn: Any) -> IndexState:
 
 
 def problems(conn: Any) -> IndexState:
-    """The quick comparison, then FTS5's full integrity-check against the reflections."""
-    state = quick_problems(conn)
+    """The quick comparison, then FTS5's full integrity-check against the reflections.
+
+    A database too damaged to compare (a broken page) is reported as a problem, not raised:
+    ``check`` must describe damage, never stop at it."""
+    try:
+        state = quick_problems(conn)
+    except Exception as exc:  # noqa: BLE001 - sqlcipher3's DatabaseError, imported lazily
+        return IndexState(problems=[_could_not_compare(exc)])
     if INDEX not in _names(conn, "table"):
         return state
     # The rank value 1 makes FTS5 compare the index with the content table (0, the default,
@@ -141,6 +147,10 @@ def _mismatch(exc: BaseException) -> Message:
     # which would read as if the whole database were damaged; say what it means here.
     if getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT":
         return Message("the search index does not match the text of the reflections")
+    return _could_not_compare(exc)
+
+
+def _could_not_compare(exc: BaseException) -> Message:
     return Message(
         "the search index could not be compared with the reflections ({error})", error=cut(exc, 160)
     )
@@ -166,7 +176,10 @@ def repair_if_out_of_step(db: sqlite_utils.Database) -> list[Message]:
     index as it was and never stops the profile from opening: the problems are still
     returned, and ``reflect check`` reports them.
     """
-    found = quick_problems(db.conn).problems
+    try:
+        found = quick_problems(db.conn).problems
+    except Exception:  # noqa: BLE001 - a damaged page: opening must still work (check says)
+        return []
     if found:
         try:
             rebuild(db)
