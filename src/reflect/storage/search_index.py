@@ -58,6 +58,11 @@ TRIGGERS = {
     ),
 }
 
+# Reflections without an index entry, read through integer keys only: the smallest index of
+# the reflections table (never its pages, which hold the long texts) against the key of the
+# index's ``_docsize`` shadow table, which has one row per indexed reflection.
+UNINDEXED_SQL = f'SELECT count(*) FROM "{TABLE}" WHERE id NOT IN (SELECT id FROM "{INDEX}_docsize")'
+
 
 @dataclass
 class IndexState:
@@ -102,9 +107,7 @@ def quick_problems(conn: Any) -> IndexState:
     # Only integer keys are read: the reflections' ids through the shadow table's key (about
     # 1 ms for 10,000). The entries without a reflection follow from the counts; looking each
     # entry up in the reflections table instead would cost 40 ms there.
-    unindexed = _count(
-        conn, f'SELECT count(*) FROM "{TABLE}" WHERE id NOT IN (SELECT id FROM "{docsize}")'
-    )
+    unindexed = _count(conn, UNINDEXED_SQL)
     orphans = state.indexed - (state.reflections - unindexed)
     if unindexed:
         state.problems.append(
