@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from reflect.domain.journal import JournalFilter
 from reflect.domain.reflection import Reflection
 from reflect.services.profiles import ProfileService
@@ -69,3 +71,38 @@ def test_an_index_that_cannot_be_read_never_stops_a_writer_from_opening(
         ]
     finally:
         session.close()
+
+
+def test_the_app_rebuilds_an_index_whose_pages_a_search_finds_broken(paths, profile):
+    # Broken pages inside the index leave its ids whole, so the unlock's comparison passes;
+    # the first search meets the damage. The app (a writer) rebuilds and searches again
+    # rather than failing, and every reflection is found.
+    writer_service = ProfileService(paths, fast_kdf=True, writer=True)
+    session = writer_service.unlock(profile, PASSPHRASE)
+    try:
+        saved = session.journal.save(
+            Reflection("free_write", datetime(2026, 4, 2, 9), answers={"text": "the heron"})
+        )
+        session.db.conn.execute(f"DELETE FROM {INDEX}_data WHERE id > 10")
+        session.db.conn.commit()
+        found = session.journal.search(JournalFilter(query="heron"))
+        assert [s.id for s in found] == [saved.id]
+        assert session.journal.count_matching(JournalFilter(query="heron")) == 1
+    finally:
+        session.close()
+
+
+def test_a_reader_leaves_broken_index_pages_for_check(paths, profile):
+    import sqlcipher3
+
+    reader = ProfileService(paths, fast_kdf=True).unlock(profile, PASSPHRASE)
+    try:
+        reader.journal.save(
+            Reflection("free_write", datetime(2026, 4, 2, 9), answers={"text": "the heron"})
+        )
+        reader.db.conn.execute(f"DELETE FROM {INDEX}_data WHERE id > 10")
+        reader.db.conn.commit()
+        with pytest.raises(sqlcipher3.DatabaseError):
+            reader.journal.search(JournalFilter(query="heron"))
+    finally:
+        reader.close()

@@ -159,7 +159,9 @@ class Session:
         from reflect.services.journal import JournalService
 
         templates = load_templates(asset_path("templates"), self.paths.templates_dir)
-        return JournalService(self.db, templates, changes=self.changes)
+        return JournalService(
+            self.db, templates, changes=self.changes, repair_index=self.writer_lock is not None
+        )
 
     @cached_property
     def accounts(self) -> AccountService:
