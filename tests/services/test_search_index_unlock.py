@@ -106,3 +106,25 @@ def test_a_reader_leaves_broken_index_pages_for_check(paths, profile):
             reader.journal.search(JournalFilter(query="heron"))
     finally:
         reader.close()
+
+
+def test_a_rebuild_that_fails_on_unlock_claims_no_repair(paths, profile, monkeypatch):
+    from reflect.storage import search_index
+
+    reader = ProfileService(paths, fast_kdf=True).unlock(profile, PASSPHRASE)
+    reader.journal.save(Reflection("free_write", datetime(2026, 4, 2), answers={"text": "wren"}))
+    reader.close()
+    _lose_entries(paths, profile)
+    tried = []
+
+    def disk_full(_db):
+        tried.append(True)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(search_index, "rebuild", disk_full)
+    session = ProfileService(paths, fast_kdf=True, writer=True).unlock(profile, PASSPHRASE)
+    try:
+        assert tried and session.search_index_repaired == []  # opened all the same
+        assert search_index.problems(session.db.conn).problems  # check will say
+    finally:
+        session.close()

@@ -175,9 +175,9 @@ def rebuild(db: sqlite_utils.Database) -> None:
 def repair_if_out_of_step(db: sqlite_utils.Database) -> list[Message]:
     """On opening for writing: the quick comparison, and a rebuild when it finds a problem.
 
-    Returns what was found (empty when the index agreed). A rebuild that fails leaves the
-    index as it was and never stops the profile from opening: the problems are still
-    returned, and ``reflect check`` reports them.
+    Returns what the rebuild repaired (empty when the index agreed). A rebuild that fails
+    leaves the index as it was and never stops the profile from opening; it returns
+    nothing, since nothing was repaired, and ``reflect check`` reports the problems.
     """
     try:
         found = quick_problems(db.conn).problems
@@ -187,7 +187,7 @@ def repair_if_out_of_step(db: sqlite_utils.Database) -> list[Message]:
         try:
             rebuild(db)
         except Exception:  # noqa: BLE001 - a full disk must not lock the person out
-            return found
+            return []
     return found
 
 
