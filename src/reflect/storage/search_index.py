@@ -140,8 +140,9 @@ def problems(conn: Any) -> IndexState:
     except Exception as exc:  # noqa: BLE001 - sqlcipher3's DatabaseError, imported lazily
         state.problems.append(_mismatch(exc))
     finally:
-        conn.execute("ROLLBACK TO search_index_check")
-        conn.execute("RELEASE search_index_check")
+        if conn.in_transaction:  # (an I/O error may have ended the transaction already)
+            conn.execute("ROLLBACK TO search_index_check")
+            conn.execute("RELEASE search_index_check")
     return state
 
 
