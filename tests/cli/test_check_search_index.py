@@ -127,3 +127,21 @@ def test_rebuild_index_repairs_a_stale_entry_only_the_full_check_sees(paths, pro
     out = capsys.readouterr().out
     assert "Search index:           rebuilt from the reflections (it had: the search index" in out
     assert _found(service, info, "pinecone") == 1 and _found(service, info, "quarry") == 0
+
+
+def test_search_says_when_the_index_may_hide_reflections(paths, profile, capsys):
+    service, info = profile
+    base = ["--data-dir", str(paths.data_dir), "search"]
+    assert main([*base, "quarry", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["search_index_problems"] == [] and captured.err == ""
+
+    _damage(service, info, LOSE_ONE)
+    assert main([*base, "orchard", "--json"]) == 0
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert report["count"] == 0
+    assert report["search_index_problems"] == ["reflections missing from the search index: 1"]
+    (line,) = captured.err.strip().splitlines()
+    assert line.startswith("reflect: The search index disagrees with your reflections")
+    assert "reflect check --rebuild-index" in line
