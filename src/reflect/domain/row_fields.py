@@ -24,6 +24,13 @@ MAX_JSON_DEPTH = 16
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _written_forms(moment: datetime) -> tuple[str, ...]:
+    seconds = moment.isoformat(timespec="seconds")
+    if moment.second or moment.microsecond:
+        return (seconds,)
+    return seconds, moment.isoformat(timespec="minutes")
+
+
 class RowProblem(Exception):
     """One column of one row cannot be accepted; ``str()`` is the problem alone."""
 
@@ -91,6 +98,11 @@ class RowReader:
         try:
             moment = datetime.fromisoformat(raw)
         except ValueError:
+            moment = None
+        # Only the spellings Reflect writes (to the second; packets to the minute): queries
+        # compare this text, so "2026-03-31 21:05:00" or "20260331T210500" would sort
+        # outside its own day.
+        if moment is None or (moment.tzinfo is None and raw not in _written_forms(moment)):
             raise RowProblem(
                 column,
                 Message(
@@ -111,11 +123,14 @@ class RowReader:
         if not raw:
             return None
         try:
-            return date.fromisoformat(raw)
+            day = date.fromisoformat(raw)
         except ValueError:
+            day = None
+        if day is None or day.isoformat() != raw:  # "20260331" would sort as another day
             raise RowProblem(
                 column, Message("{value} is not a date like 2026-03-31", value=shorten(raw))
-            ) from None
+            )
+        return day
 
     def json(self, column: str, kind: type, *, required: bool = False) -> Any:
         """The column's JSON text decoded; it must decode to ``kind`` (list or dict)."""
