@@ -1,0 +1,43 @@
+"""Date-and-time editors for Reflect's moments, which are wall-clock times with no zone.
+
+A reflection written at 02:30 is kept as 02:30 on that day wherever it is opened later. Qt's
+local date-times follow this computer's zone, where that minute may not exist (the hour
+skipped when clocks go forward, or a zone the person has since travelled to): Qt then moves
+it an hour on, and saving the form would change the record silently. The editors hold the
+time in UTC instead, where every minute of every day exists and none repeats; only the
+numbers on screen matter, never the zone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtWidgets import QDateTimeEdit
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
+        QTimeZone.utc(),
+    )
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    """The numbers the editor shows, as a zone-less datetime (``toPython`` may add a zone)."""
+    day, moment = value.date(), value.time()
+    return datetime(
+        day.year(), day.month(), day.day(), moment.hour(), moment.minute(), moment.second()
+    )
+
+
+def now_qdatetime() -> QDateTime:
+    """This computer's clock as it reads now, for a "Now" button."""
+    return to_qdatetime(datetime.now())
+
+
+def hold_wall_clock(edit: QDateTimeEdit) -> None:
+    """Make ``edit`` keep the numbers it is given (set before any value)."""
+    edit.setTimeZone(QTimeZone.utc())
+    edit.setDateTime(now_qdatetime())
