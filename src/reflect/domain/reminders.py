@@ -92,4 +92,15 @@ def next_event(
 
 
 def milliseconds_until(now: datetime, when: datetime) -> int:
+    """Real milliseconds from ``now`` to ``when``, both local wall-clock times.
+
+    Wall-clock arithmetic is an hour off across the night clocks change (07:00 is 4.5 real
+    hours after 01:30 when 02:00 becomes 03:00), so zone-less times are placed in this
+    computer's zone first.
+    """
+    if now.tzinfo is None and when.tzinfo is None:
+        try:
+            now, when = now.astimezone(), when.astimezone()
+        except (OverflowError, OSError, ValueError):  # a year the platform cannot place
+            pass
     return max(0, int((when - now).total_seconds() * 1000))
