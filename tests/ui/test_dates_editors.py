@@ -25,6 +25,7 @@ _CHILD = textwrap.dedent(
     app = QApplication([])
     from reflect.ui.screens.debrief_editor_view import DebriefEditorView
     from reflect.ui.widgets.reflection_details import ReflectionDetails
+    from reflect.ui.i18n import local_date
     from reflect.ui.widgets.wall_clock import from_qdatetime, to_qdatetime
 
     details = ReflectionDetails(["outreach"])
@@ -37,7 +38,7 @@ _CHILD = textwrap.dedent(
         details.set_values(moment, "outreach", [])
         debrief_when.setDateTime(to_qdatetime(moment))
         out.append([details.occurred_at().isoformat(), from_qdatetime(debrief_when.dateTime())
-                    .isoformat()])
+                    .isoformat(), local_date(moment, "yyyy-MM-ddTHH:mm:ss")])
     details.now_button.click()
     gap = abs((details.occurred_at() - datetime.now().replace(second=0, microsecond=0))
               .total_seconds())
@@ -72,5 +73,5 @@ def test_every_wall_clock_time_is_kept_in_every_zone(zone):
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["kept"] == [[m, m] for m in MOMENTS]
+    assert report["kept"] == [[m, m, m] for m in MOMENTS]  # edited, and shown as text
     assert report["now_gap"] <= 60  # "Now" is this computer's clock, not UTC
