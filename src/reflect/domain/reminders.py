@@ -6,6 +6,8 @@ means it is tested without waiting for anything. Days are Python weekdays (Monda
 
 from __future__ import annotations
 
+import contextlib
+
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -99,8 +101,7 @@ def milliseconds_until(now: datetime, when: datetime) -> int:
     computer's zone first.
     """
     if now.tzinfo is None and when.tzinfo is None:
-        try:
+        # A year the platform cannot place keeps wall-clock arithmetic.
+        with contextlib.suppress(OverflowError, OSError, ValueError):
             now, when = now.astimezone(), when.astimezone()
-        except (OverflowError, OSError, ValueError):  # a year the platform cannot place
-            pass
     return max(0, int((when - now).total_seconds() * 1000))
