@@ -7,7 +7,6 @@ means it is tested without waiting for anything. Days are Python weekdays (Monda
 from __future__ import annotations
 
 import contextlib
-
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
