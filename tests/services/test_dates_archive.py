@@ -8,6 +8,7 @@ sort outside its day, so an archive holding one is refused like any other bad fi
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 import pytest
@@ -106,3 +107,84 @@ def _stamps(session) -> dict[str, list]:
         ).fetchall(),
         "shift_logs": db.execute("SELECT day, created_at FROM shift_logs").fetchall(),
     }
+
+
+# --- years Reflect keeps: 1900 to 2199 ------------------------------------------------------
+# Everything in between is kept as written; beyond, date arithmetic (a check-in due 30 days
+# after a debrief, a review reminder 14 days before its date) would overflow Python's
+# calendar, so a file holding such a date is refused with the entry named.
+
+FAR = [("0001-01-01T00:00:00", "0001-01-01"), ("9999-12-25T10:00:00", "9999-12-25")]
+
+
+@pytest.mark.parametrize(("moment", "day"), FAR)
+def test_an_archive_row_from_a_year_reflect_does_not_keep_is_refused(
+    session, tmp_path, moment, day
+):
+    cases = [
+        ({"reflections": _reflection_rows([moment])}, "reflections", "occurred_at"),
+        (
+            {
+                "reflections": _reflection_rows(["2026-03-01T18:00:00"]),
+                "follow_ups": [{**GOOD_ROWS["follow_ups"], "due": day}],
+            },
+            "follow_ups",
+            "due",
+        ),
+        (
+            {
+                "hot_debriefs": [
+                    {
+                        "id": 1,
+                        "held_at": moment,
+                        "answers": "{}",
+                        "themes": "[]",
+                        "actions": "[]",
+                        "checks_done": "[]",
+                    }
+                ]
+            },
+            "hot_debriefs",
+            "held_at",
+        ),
+    ]
+    for rows, table, column in cases:
+        archive = build_archive(tmp_path, rows)
+        with pytest.raises(ReflectError) as caught:
+            import_file(session, archive, ARCHIVE_PASS)
+        message = str(caught.value)
+        assert f"table {table}, row 1, field {column}: " in message, message
+        assert "is outside the years Reflect keeps (1900 to 2199)" in message
+        assert session.journal.count() == 0
+
+
+def test_the_first_and_last_days_reflect_keeps_are_imported(session, tmp_path):
+    stamps = ["1900-01-01T00:00:00", "2199-12-31T23:59:59"]
+    archive = build_archive(tmp_path, {"reflections": _reflection_rows(stamps)})
+    import_file(session, archive, ARCHIVE_PASS)
+    kept = session.db.execute("SELECT occurred_at FROM reflections ORDER BY 1").fetchall()
+    assert [row[0] for row in kept] == stamps
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "2200-01-01", "9999-12-31"])
+def test_a_jrnl_entry_from_a_year_reflect_does_not_keep_is_named(session, tmp_path, day):
+    path = tmp_path / "jrnl.json"
+    entries = [{"date": "2024-05-01", "time": "20:00", "title": "Fine"}]
+    entries.append({"date": day, "time": "20:00", "title": "Typo in the year"})
+    path.write_text(json.dumps({"entries": entries}), encoding="utf-8")
+    with pytest.raises(ReflectError) as caught:
+        import_file(session, path)
+    assert str(caught.value) == (
+        f"jrnl.json: entries[1].date: '{day}' is outside the years Reflect keeps (1900 to 2199). "
+        "Nothing was imported."
+    )
+    assert session.journal.count() == 0
+
+
+@pytest.mark.parametrize("year", [1899, 2200])
+def test_a_reflection_saved_with_such_a_year_is_refused(session, year):
+    with pytest.raises(ReflectError, match=r"outside the years Reflect keeps \(1900 to 2199\)"):
+        session.journal.save(
+            Reflection("free_write", datetime(year, 5, 1, 8, 0), answers={"text": "x"})
+        )
+    assert session.journal.count() == 0

@@ -75,3 +75,18 @@ def test_every_wall_clock_time_is_kept_in_every_zone(zone):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["kept"] == [[m, m, m] for m in MOMENTS]  # edited, and shown as text
     assert report["now_gap"] <= 60  # "Now" is this computer's clock, not UTC
+
+
+def test_the_when_editors_offer_only_the_years_reflect_keeps(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from reflect.ui.screens.debrief_editor_view import DebriefEditorView
+    from reflect.ui.widgets.reflection_details import ReflectionDetails
+
+    details = ReflectionDetails(["outreach"])
+    qtbot.addWidget(details)
+    debrief = DebriefEditorView()
+    debrief._build_details(QVBoxLayout())  # type: ignore[attr-defined]
+    for edit in (details.when, debrief.when):  # type: ignore[attr-defined]
+        assert edit.minimumDate().year() == 1900
+        assert edit.maximumDate().year() == 2199

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from reflect.domain import safe_json
+from reflect.domain.kept_dates import OUTSIDE_KEPT_YEARS, is_kept
 from reflect.domain.message import Clause, Message, as_message
 from reflect.domain.safe_json import shorten
 
@@ -116,6 +117,8 @@ class RowReader:
                     "{value} carries a time zone; Reflect keeps local times", value=shorten(raw)
                 ),
             )
+        if not is_kept(moment):
+            raise RowProblem(column, Message(OUTSIDE_KEPT_YEARS, value=shorten(raw)))
         return moment
 
     def day(self, column: str) -> date | None:
@@ -130,6 +133,8 @@ class RowReader:
             raise RowProblem(
                 column, Message("{value} is not a date like 2026-03-31", value=shorten(raw))
             )
+        if not is_kept(day):
+            raise RowProblem(column, Message(OUTSIDE_KEPT_YEARS, value=shorten(raw)))
         return day
 
     def json(self, column: str, kind: type, *, required: bool = False) -> Any:

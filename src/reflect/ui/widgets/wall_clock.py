@@ -15,6 +15,8 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit
 
+from reflect.domain.kept_dates import FIRST_MOMENT, LAST_MOMENT
+
 
 def to_qdatetime(moment: datetime) -> QDateTime:
     return QDateTime(
@@ -38,6 +40,8 @@ def now_qdatetime() -> QDateTime:
 
 
 def hold_wall_clock(edit: QDateTimeEdit) -> None:
-    """Make ``edit`` keep the numbers it is given (set before any value)."""
+    """Make ``edit`` keep the numbers it is given (set before any value), within the years
+    Reflect keeps."""
     edit.setTimeZone(QTimeZone.utc())
+    edit.setDateTimeRange(to_qdatetime(FIRST_MOMENT), to_qdatetime(LAST_MOMENT))
     edit.setDateTime(now_qdatetime())
