@@ -82,3 +82,12 @@ def test_days_weeks_months_and_usual_do_not_move_with_the_zone(session, tmp_path
     assert in_paris["march"] == {date(2026, 3, 29): 1}
     # 31 December and 1 January are in the same ISO week (53), which starts on 28 December.
     assert in_paris["weeks"][date(2026, 12, 28)] == 2
+
+
+def test_two_reflections_in_the_repeated_hour_keep_the_order_they_were_written(session):
+    from reflect.domain.journal import JournalFilter
+
+    for text in ("first 01:30", "second 01:30"):
+        session.journal.save(Reflection("free_write", FALL_TWICE, answers={"text": text}))
+    newest_first = session.journal.search(JournalFilter())
+    assert [r.snippet for r in newest_first] == ["second 01:30", "first 01:30"]
