@@ -98,6 +98,11 @@ class RangePicker(QWidget):
             widget.setVisible(visible)
         self.problem.setVisible(visible and bool(self.problem.text()))
 
+    def set_today(self, today: date) -> None:
+        """A new day has begun (the app stayed open past midnight): it may now be chosen."""
+        for edit in (self.start_edit, self.end_edit):
+            edit.setMaximumDate(_qdate(today))
+
     def set_first_day(self, first: date | None) -> None:
         """Start a custom range no earlier than the first thing recorded."""
         if first is not None:
