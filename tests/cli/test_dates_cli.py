@@ -77,3 +77,15 @@ def test_text_output_writes_every_year_with_four_digits(base, capsys):
         "2026-12-31 23:30",
         "0999-05-01 08:00",
     ]
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "1899-12-31"])
+def test_supervision_dates_outside_the_kept_years_are_refused(base, capsys, day):
+    """Kept, such an hour would make the profile's own archive refuse to import back."""
+    root = base[:2]
+    with pytest.raises(SystemExit) as caught:
+        main([*root, "supervision", "hours", "--add", day])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert f"'{day}' is outside the years Reflect keeps (1900 to 2199)" in err
+    assert "Traceback" not in err
