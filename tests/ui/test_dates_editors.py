@@ -90,3 +90,39 @@ def test_the_when_editors_offer_only_the_years_reflect_keeps(qtbot):
     for edit in (details.when, debrief.when):  # type: ignore[attr-defined]
         assert edit.minimumDate().year() == 1900
         assert edit.maximumDate().year() == 2199
+
+
+def test_every_date_editor_in_the_interface_offers_only_the_kept_years():
+    """Qt's editors go from 1752 to 9999 by default; a day typed outside 1900-2199 would be
+    kept, then stop the profile's own archive from importing back. Every editor built in
+    ``ui/`` is bounded right after it is made (a narrower range set later still applies)."""
+    import re
+    from pathlib import Path
+
+    import reflect.ui
+
+    made = re.compile(r"^\s*(?P<name>[\w.]+) = (?P<kind>QDateEdit|QDateTimeEdit)\(", re.M)
+    missing = []
+    for path in Path(reflect.ui.__file__).parent.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for found in made.finditer(text):
+            helper = "hold_wall_clock" if found["kind"] == "QDateTimeEdit" else "keep_kept_years"
+            if f"{helper}({found['name']})" not in text:
+                missing.append(f"{path.name}: {found['name']}")
+    assert missing == []
+
+
+def test_a_narrower_range_is_kept_and_the_kept_years_apply_otherwise(qtbot):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    from reflect.ui.widgets.wall_clock import keep_kept_years
+
+    wide, narrow = QDateEdit(), QDateEdit()
+    qtbot.addWidget(wide)
+    qtbot.addWidget(narrow)
+    narrow.setDateRange(QDate(2026, 1, 1), QDate(2026, 6, 30))
+    for edit in (wide, narrow):
+        keep_kept_years(edit)
+    assert (wide.minimumDate(), wide.maximumDate()) == (QDate(1900, 1, 1), QDate(2199, 12, 31))
+    assert (narrow.minimumDate(), narrow.maximumDate()) == (QDate(2026, 1, 1), QDate(2026, 6, 30))

@@ -13,9 +13,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit
 
-from reflect.domain.kept_dates import FIRST_MOMENT, LAST_MOMENT
+from reflect.domain.kept_dates import FIRST_DAY, FIRST_MOMENT, LAST_DAY, LAST_MOMENT
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
@@ -45,3 +45,11 @@ def hold_wall_clock(edit: QDateTimeEdit) -> None:
     edit.setTimeZone(QTimeZone.utc())
     edit.setDateTimeRange(to_qdatetime(FIRST_MOMENT), to_qdatetime(LAST_MOMENT))
     edit.setDateTime(now_qdatetime())
+
+
+def keep_kept_years(edit: QDateEdit) -> None:
+    """Offer only the years Reflect keeps (Qt offers 1752 to 9999); a narrower range that is
+    already set stays."""
+    first = QDate(FIRST_DAY.year, FIRST_DAY.month, FIRST_DAY.day)
+    last = QDate(LAST_DAY.year, LAST_DAY.month, LAST_DAY.day)
+    edit.setDateRange(max(edit.minimumDate(), first), min(edit.maximumDate(), last))
