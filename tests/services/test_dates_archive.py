@@ -188,3 +188,16 @@ def test_a_reflection_saved_with_such_a_year_is_refused(session, year):
             Reflection("free_write", datetime(year, 5, 1, 8, 0), answers={"text": "x"})
         )
     assert session.journal.count() == 0
+
+
+def test_a_jrnl_time_with_an_offset_keeps_its_numbers(session, tmp_path):
+    """jrnl writes local times; one carrying an offset is kept as the numbers it shows."""
+    path = tmp_path / "jrnl.json"
+    entries = [
+        {"date": "2026-03-29", "time": "02:30+01:00", "title": "Night of the change"},
+        {"date": "2024-02-29", "time": "23:59:59", "title": "Leap day"},
+    ]
+    path.write_text(json.dumps({"entries": entries}), encoding="utf-8")
+    import_file(session, path)
+    kept = sorted(r.occurred_at for r in session.journal.all_reflections())
+    assert kept == [datetime(2024, 2, 29, 23, 59, 59), datetime(2026, 3, 29, 2, 30)]
