@@ -36,6 +36,7 @@ from reflect.storage.errors import VaultError, WrongPassphrase
 from reflect.storage.kdf import wipe
 from reflect.storage.migrations import migrations, newer_than_code
 from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path
+from reflect.storage.search_index import make_agree
 from reflect.storage.table_dump import data_tables
 
 FIRST_MIGRATION = "m001_initial"
@@ -297,6 +298,9 @@ def restore_database(
             dest = connect_encrypted(staging, key, create=True)
             try:
                 source.backup(dest)
+                # A backup keeps the search index as it was; one that had gone out of step
+                # with the reflections would hide some of them, so it is rebuilt here.
+                make_agree(dest)
                 if current is not None and sidecar is not None:
                     # An old-key backup is moved to today's key, so today's passphrase opens it.
                     dest.execute(f"PRAGMA rekey = \"x'{bytes(current).hex()}'\"")
