@@ -15,6 +15,8 @@ import re
 import time
 from pathlib import Path
 
+from reflect.private_output import in_use
+
 _SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 # An import's working copy of an archive (storage/archive.open_archive). A dry run makes one
 # too, as a reader without the lock, so only a copy untouched for a day counts as abandoned.
@@ -48,7 +50,9 @@ def clean_leftovers(profile_dir: Path) -> list[Path]:
             continue
         for child in children:
             gone = _is_leftover(child.name) or _is_abandoned_archive_copy(child)
-            if gone and child.is_file():
+            # A private file being written right now (by a reader: the unlock throttle) is
+            # locked by its writer (reflect.private_output): not a leftover.
+            if gone and child.is_file() and not (child.name.endswith(".part") and in_use(child)):
                 with contextlib.suppress(OSError):
                     child.unlink()
                     removed.append(child)
