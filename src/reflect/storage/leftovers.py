@@ -1,7 +1,8 @@
 """Remove what an interrupted restore or backup left behind (called with the writer lock held).
 
 A restore stages the new database as ``reflect.db.restoring``; a backup writes ``….tmp``
-before renaming; private files are written as ``.name.xxxx.part``; an import unpacks an
+before renaming; private files, where O_TMPFILE is missing, as ``.reflect-<hex>.part``
+(earlier versions: ``.name.xxxx.part``; see reflect.private_output); an import unpacks an
 archive as ``.archive-xxxx.db``. A crash or power cut can leave them. They are encrypted,
 but they take space and hold old data, so the next writer removes them. Only a holder of
 the profile's writer lock may do this: another process could be writing them right now
