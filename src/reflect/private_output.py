@@ -123,7 +123,12 @@ def private_output(target: Path) -> Iterator[PrivateOutput]:
             yield PrivateOutput(Path(f"/proc/self/fd/{fd}"), fd)
             os.fsync(fd)
             os.fchmod(fd, PRIVATE_FILE_MODE)
-            _link_into_place(dir_fd, fd, target.name)
+            try:
+                _link_into_place(dir_fd, fd, target.name)
+            except OSError:
+                # A sandbox or kernel where linking through /proc is refused (EXDEV, EPERM):
+                # the complete data is copied through the named fallback instead.
+                _copy_into_place(fd, target)
         finally:
             os.close(fd)
             os.close(dir_fd)
@@ -161,6 +166,13 @@ def _link_into_place(dir_fd: int, fd: int, name: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp, dir_fd=dir_fd)
         raise
+
+
+def _copy_into_place(fd: int, target: Path) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    with _named_output(target) as output:
+        while block := os.read(fd, 1 << 20):
+            output.write_bytes(block)
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ temporary file has a recognisable, locked name and the next write to that folder
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -127,3 +128,17 @@ def test_private_files_are_0600_and_replace_in_one_step(tmp_path):
         output.write_bytes(b"plain text")
         raise RuntimeError("the export failed half way")
     assert os.listdir(tmp_path) == ["vault.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="O_TMPFILE is Linux only")
+def test_where_linking_through_proc_is_refused_the_data_is_copied_into_place(tmp_path, monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", refuse)
+    target = tmp_path / "journal.md"
+    target.write_bytes(b"old")
+    write_private_file(target, b"new text" * 100_000)
+    assert target.read_bytes() == b"new text" * 100_000
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert os.listdir(tmp_path) == ["journal.md"]
