@@ -179,3 +179,13 @@ def test_a_fifo_throttle_file_does_not_hang_unlock(profile):
         info.directory / THROTTLE_FILE,
     )
     assert "error" not in outcome, outcome
+
+
+def test_a_key_sidecar_linking_nowhere_is_named_not_a_traceback(profile):
+    data_dir, info, backup = profile
+    _old_backup(data_dir, info)
+    sidecar = backup.with_name(backup.name + ".key.json")
+    sidecar.unlink()
+    sidecar.symlink_to(sidecar.with_name("gone.json"))
+    with pytest.raises(ReflectError, match=r"Cannot read saved\.reflect-backup\.key\.json"):
+        restore_backup(info, backup, PASSPHRASE)
