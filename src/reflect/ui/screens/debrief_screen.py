@@ -4,13 +4,11 @@ start debrief mode and export a summary of the shared material."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -27,10 +25,13 @@ from reflect.ui.data_events import follow
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.native_dialogs import open_file_name
 from reflect.ui.screens.debrief_editor_view import DebriefEditorView
 from reflect.ui.screens.debrief_mode import DebriefMode
+from reflect.ui.screens.debrief_untitled import name_untitled, remember_to_reopen, reopen_kept
 from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.debrief_cards import KIND_LABELS
+from reflect.ui.widgets.wall_clock import from_qdatetime, to_qdatetime
 
 
 class DebriefScreen(DebriefEditorView, QWidget):
@@ -69,6 +70,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
         # otherwise highlight its first row and look as if that debrief were open).
         self.setFocusProxy(self.title)
         self._load(self.debrief)
+        reopen_kept(self)  # saved under a filled-in title at the last lock
         self.refresh()
 
     # --- loading and saving ----------------------------------------------------------
@@ -87,7 +89,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
             self.preview.show_card(None)
             return
         try:
-            when = self.when.dateTime().toPython()  # charts as of the debrief's date
+            when = from_qdatetime(self.when.dateTime())  # charts as of the debrief's date
             card = self.service.preview(kind, ref, when, self.words, parts)  # type: ignore[arg-type]
         except (ReflectError, ValueError):
             self.preview.show_card(None)
@@ -158,10 +160,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
         self.title.setText(debrief.title)
         self.supervisor.setText(debrief.supervisor)
         if debrief.scheduled_for:
-            at = debrief.scheduled_for
-            self.when.setDateTime(
-                QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute, at.second))
-            )
+            self.when.setDateTime(to_qdatetime(debrief.scheduled_for))
         self.topics.setPlainText("\n".join(debrief.topics))
         self.picker.set_choices(self._choices(debrief.shared), debrief.shared, debrief.parts)
         self.delete_button.setEnabled(debrief.id is not None)
@@ -174,7 +173,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
             self.debrief,
             title=self.title.text(),
             supervisor=self.supervisor.text(),
-            scheduled_for=_minute(self.when.dateTime().toPython()),
+            scheduled_for=from_qdatetime(self.when.dateTime()).replace(second=0),
             topics=self.topics.toPlainText().splitlines(),
             shared=self.picker.shared(),
             parts=self.picker.parts(),
@@ -215,12 +214,16 @@ class DebriefScreen(DebriefEditorView, QWidget):
         return self._from_form() != self.debrief
 
     def save_draft_now(self) -> None:
-        """Before locking: close debrief mode (it saves its notes) and keep form edits."""
+        """Before locking: close debrief mode (it saves its notes) and keep form edits,
+        under a filled-in title if the title was emptied (debrief_untitled)."""
         if self.mode is not None:
             self.mode.leave_without_asking()
+        named = name_untitled(self)
         if not self._keep_edits():
             # The lock goes on; the lock screen says why the edits were not kept.
             raise RuntimeError(self.status.text())
+        if named:
+            remember_to_reopen(self)
 
     def _keep_edits(self) -> bool:
         """Save what was prepared before moving away; False (and a message) if it could not
@@ -341,7 +344,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
         return box.written
 
     def choose_reply(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = open_file_name(
             self, tr("Import a reply from your supervisor"), str(Path.home()), "age (*.age);;* (*)"
         )
         if path:
@@ -369,9 +372,3 @@ class DebriefScreen(DebriefEditorView, QWidget):
 def _kind(kind: str) -> str:
     """ "reflection" → "Reflection" / "Réflexion", for labels that name a kind of item."""
     return tr(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
-
-
-def _minute(value: object) -> datetime:
-    if not isinstance(value, datetime):  # QDateTime.toPython is typed as object
-        raise TypeError(value)
-    return value.replace(second=0, microsecond=0)

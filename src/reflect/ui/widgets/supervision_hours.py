@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,7 +30,9 @@ from reflect.paths import write_private_file
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, number, tr
+from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.pdf_render import html_to_pdf
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 PLAIN_WARNING = (
     "The hours log will be saved as a normal, unencrypted file that anyone with access to "
@@ -121,6 +122,7 @@ class HoursLog(QWidget):
         """Date, length, kind, format, supervisee and note for a new session."""
         form = QHBoxLayout()
         self.day = QDateEdit(QDate.currentDate())
+        keep_kept_years(self.day)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMM yyyy")
         self.day.setLocale(interface_locale())
@@ -242,7 +244,7 @@ class HoursLog(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         suffix = ".csv" if kind == "csv" else ".pdf"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = save_file_name(
             self,
             tr("Export supervision hours"),
             str(Path.home() / f"supervision-hours-{date.today().year}{suffix}"),
