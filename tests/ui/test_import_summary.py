@@ -78,3 +78,14 @@ def test_the_confirmation_lists_the_notes(qtbot, session, monkeypatch, language,
     for words in expected:
         assert words in asked[0], asked[0]
     assert os.path.exists(f"/tmp/archivetrust-import-{language}.png")
+
+
+def test_with_nothing_new_the_notes_are_still_shown(qtbot, session):
+    dialog = DataDialog(session)
+    qtbot.addWidget(dialog)
+    preview = _preview()
+    preview.counts = {}
+    dialog._confirm_import(Path("old-laptop.reflect-archive"), "secret", preview)
+    text = dialog.status.text()
+    assert "Nothing new in old-laptop.reflect-archive" in text
+    assert "it would turn automatic backups off" in text
