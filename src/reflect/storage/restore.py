@@ -9,7 +9,6 @@ leaves either the old or the new database, never a mix.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import zipfile
@@ -22,7 +21,8 @@ import sqlite_utils
 
 from reflect.domain.backup_rotation import BACKUP_SUFFIX
 from reflect.domain.errors import cut
-from reflect.domain.profile import ProfileInfo
+from reflect.domain.profile import ProfileInfo, read_vault_json
+from reflect.domain.safe_json import JsonLimitError
 from reflect.paths import ensure_private_dir
 from reflect.storage.backup import (
     backup_to,
@@ -82,6 +82,22 @@ def _opens(path: Path, key: bytearray) -> bool:
     return True
 
 
+def read_vault(info: ProfileInfo) -> dict[str, Any]:
+    """The profile's vault.json read as unlock reads it (limited: a FIFO, a file of megabytes
+    or one nested 100,000 deep is refused, naming the file, before anything changes)."""
+    try:
+        vault = read_vault_json(info.vault_path)
+    except JsonLimitError as exc:
+        raise VaultError(
+            "Cannot read {name}: {error}. Nothing was changed.",
+            name=info.vault_path.name,
+            error=exc.problem,
+        ) from exc
+    if not isinstance(vault, dict):
+        raise VaultError("This profile's vault.json is damaged (no sealed key).")
+    return vault
+
+
 def resolve_backup_key(
     info: ProfileInfo, backup: Path, passphrase: str
 ) -> tuple[bytearray | None, bytearray, dict[str, Any] | None]:
@@ -91,12 +107,12 @@ def resolve_backup_key(
     passphrase change, the one the profile had then.
     """
     current: bytearray | None = None
+    vault = read_vault(info)
     try:
-        vault = json.loads(info.vault_path.read_text(encoding="utf-8"))
         current = unseal(passphrase, vault["passphrase"])
     except WrongPassphrase:
         current = None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError) as exc:
         raise VaultError(
             "Cannot read this profile's vault.json: {error}", error=cut(exc, 200)
         ) from exc
@@ -268,7 +284,7 @@ def _old_keys_pending(info: ProfileInfo, sidecar: dict[str, Any] | None) -> Path
         return None
     from reflect.storage.vault import write_private_json
 
-    vault = json.loads(info.vault_path.read_text(encoding="utf-8"))
+    vault = read_vault(info)
     vault.pop(UNSEEN_RECOVERY, None)  # the backup's recovery key was shown when it was made
     vault["passphrase"], vault["recovery"] = sidecar["passphrase"], sidecar.get("recovery")
     pending = pending_path(info.directory)
