@@ -27,7 +27,7 @@ import sqlite_utils
 
 # REFLECT_CRASH_SLOW=1: kill before every step, fsyncs included (minutes instead of seconds).
 EVERY_STEP = os.environ.get("REFLECT_CRASH_SLOW") == "1"
-_OS_STEPS = ("replace", "rename", "unlink", "remove", "rmdir", "fsync")
+_OS_STEPS = ("replace", "rename", "link", "unlink", "remove", "rmdir", "fsync")
 _SHUTIL_STEPS = ("copy", "copy2", "copyfile", "copytree", "rmtree", "move")
 # One step each, whatever they call inside (rmtree is not: each file it removes is a step).
 _OPAQUE_STEPS = ("copy", "copy2", "copyfile", "copytree", "move")
@@ -66,7 +66,7 @@ def _install(kill_at: int | None, report: Callable[[str], None]) -> None:
             inside_copy = opaque
             try:
                 return original(*args, **kwargs)
-            except FileNotFoundError:
+            except (FileNotFoundError, FileExistsError):
                 report(f"noop {count}")  # removing what was not there changed nothing
                 raise
             finally:
