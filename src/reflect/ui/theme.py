@@ -73,6 +73,9 @@ QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QTe
 QListView:focus, QListWidget:focus, QTreeView:focus, QTableView:focus, QTabBar::tab:focus {{
     border: 2px solid {focus};
 }}
+/* The same border, unseen, when not focused: the ring then takes no room from the text
+   (a check box as wide as its text would lose its last letters when focused). */
+QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 4px; padding: 0 2px; }}
 QCheckBox:focus, QRadioButton:focus, QSlider:focus {{
     outline: none; border: 2px solid {focus}; border-radius: 4px;
 }}

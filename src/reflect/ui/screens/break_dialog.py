@@ -21,6 +21,7 @@ from reflect.domain.exposure import BREAK_KINDS, BREAK_LABELS, Break
 from reflect.services.exposure import ExposureService
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 def _date_edit(day: date, name: str) -> QDateEdit:
@@ -43,9 +44,12 @@ class BreakDialog(QDialog):
         self, exposure: ExposureService, parent: QWidget | None = None, day: date | None = None
     ) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.exposure = exposure
         self.saved: Break | None = None
         self.setWindowTitle(tr("Mark a break"))
+        # Wide enough for the sentence on two lines rather than four.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         layout = QVBoxLayout(self)
         intro = QLabel(tr("A day off or leave: time away from the work, however it was spent."))
         intro.setWordWrap(True)

@@ -37,6 +37,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
 from reflect.ui.widgets.confirm import confirm_destructive
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 from reflect.ui.workers import run_in_background
 
 
@@ -46,6 +47,7 @@ class DataDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.session = session
         self.setWindowTitle(tr("Your data"))
         self.setMinimumWidth(560)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 def confirmation_word() -> str:
@@ -22,6 +23,7 @@ def confirmation_word() -> str:
 class DeleteProfileDialog(QDialog):
     def __init__(self, profile_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setWindowTitle(tr("Delete this profile"))
         layout = QVBoxLayout(self)
         text = QLabel(

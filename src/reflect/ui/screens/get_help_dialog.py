@@ -36,6 +36,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.lock_dialogs import KEEP_OPEN_WHEN_LOCKED
 from reflect.ui.widgets.confirm import confirm_destructive
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 # Shown only if the shipped list itself cannot be read: the two numbers must never vanish.
 FALLBACK_HTML = (
@@ -77,9 +78,12 @@ class GetHelpDialog(QDialog):
         self, country: str = "CA", session: Any = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setWindowTitle(tr("Get help now"))
         self.setAccessibleName(tr("Get help now: emergency and crisis lines"))
         self.resize(640, 760)
+        # Never so small that 911 and the first line cannot be read without scrolling.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 20)
         self.session = session
         if session is not None:
             # The person's setting is the source of truth whenever the profile is open.
@@ -174,6 +178,19 @@ class GetHelpDialog(QDialog):
         if old is not None:
             old.deleteLater()
         self.scroll_area.setWidget(body)
+        self._keep_lines_in_view(body)
+
+    def _keep_lines_in_view(self, body: QWidget) -> None:
+        """Never so narrow that a number or an address (kept on one line) scrolls sideways."""
+        margins = self.layout().contentsMargins()
+        needed = (
+            body.minimumSizeHint().width()
+            + self.scroll_area.verticalScrollBar().sizeHint().width()
+            + margins.left()
+            + margins.right()
+            + 2 * self.scroll_area.frameWidth()
+        )
+        self.setMinimumWidth(max(self.fontMetrics().averageCharWidth() * 48, needed))
 
     def _line_card(self, line: CrisisLine) -> QFrame:
         frame, layout = _card("emergencyCard" if line.kind == "emergency" else "helpCard")

@@ -17,6 +17,7 @@ from reflect.domain.errors import VaultError
 from reflect.services.profiles import validate_new_passphrase
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 def _hidden_edit(accessible_name: str) -> QLineEdit:
@@ -29,6 +30,7 @@ def _hidden_edit(accessible_name: str) -> QLineEdit:
 class NewPassphraseDialog(QDialog):
     def __init__(self, repeat_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setMinimumWidth(460)
         self.passphrase_edit = _hidden_edit(tr("New passphrase"))
         self.confirm_edit = _hidden_edit(repeat_name)

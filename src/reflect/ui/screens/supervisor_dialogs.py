@@ -29,6 +29,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.dialog_buttons import ok_cancel
 from reflect.ui.widgets.rating_row import RatingRow
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 PACKET_NAME = "debrief-packet.age"  # reveals nothing: no name, no date
 RATING_WORDS = ("not at all", "a little", "somewhat", "mostly", "fully")
@@ -40,6 +41,7 @@ class AddSupervisorDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.session = session
         self.added_id: int | None = None
         self.setWindowTitle(tr("Add a supervisor"))
@@ -109,6 +111,7 @@ class SendPacketDialog(QDialog):
 
     def __init__(self, session: Session, debrief_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.session = session
         self.debrief_id = debrief_id
         self.written: Path | None = None

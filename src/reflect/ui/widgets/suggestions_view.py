@@ -57,10 +57,13 @@ class SuggestionsView(QWidget):
         layout.addWidget(self.header_label)
         self.cards = CardList()
         layout.addWidget(self.cards, 1)
-        foot = QHBoxLayout()
+        # The note on its own line above the buttons: beside them, a narrow window squeezed
+        # it into a column of single words, cut off at the top and bottom.
         note = QLabel(tr(FOOTNOTE))
         note.setWordWrap(True)
-        foot.addWidget(note, 1)
+        layout.addWidget(note)
+        foot = QHBoxLayout()
+        foot.addStretch(1)
         self.checkin_button = QPushButton(tr("Take a check-in"))
         self.more_button = QPushButton(tr("Show other ideas"))
         self.more_button.setToolTip(tr("Different items for the same check-in"))
