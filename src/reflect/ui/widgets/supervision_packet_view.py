@@ -110,6 +110,10 @@ class PacketView(QWidget):
         self.actions_list.setAccessibleName(tr("Agreed actions"))
         self.actions_list.setMaximumHeight(110)
         right.addWidget(self.actions_list)
+        self.no_actions = QLabel(tr("No actions agreed yet. Add one below."))
+        self.no_actions.setObjectName("mutedLabel")
+        self.no_actions.setWordWrap(True)
+        right.addWidget(self.no_actions)
         right.addWidget(self._action_form())
         buttons = QHBoxLayout()
         self.held_button = QPushButton(tr("Mark as held"))
@@ -185,6 +189,7 @@ class PacketView(QWidget):
             self.heading.setText(tr("No packet selected"))
             self.meta.setText(tr("Import a packet from a supervisee, then pick it here."))
             self.actions_list.clear()
+            self._show_whether_actions()
         else:
             row, packet = self.service.packet(packet_id)
             self.heading.setText(packet.title)
@@ -256,6 +261,13 @@ class PacketView(QWidget):
             item.setCheckState(Qt.CheckState.Checked if action["done"] else Qt.CheckState.Unchecked)
             self.actions_list.addItem(item)
         self.actions_list.blockSignals(False)
+        self._show_whether_actions()
+
+    def _show_whether_actions(self) -> None:
+        """An empty list says so in words, rather than as a blank box."""
+        some = self.actions_list.count() > 0
+        self.actions_list.setVisible(some)
+        self.no_actions.setVisible(not some)
 
     # --- editing ----------------------------------------------------------------------
 
