@@ -36,6 +36,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.lock_dialogs import KEEP_OPEN_WHEN_LOCKED
 from reflect.ui.widgets.confirm import confirm_destructive
+from reflect.ui.widgets.tab_chain import chain_tab_order, focusable_in
 from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 # Shown only if the shipped list itself cannot be read: the two numbers must never vanish.
@@ -110,8 +111,12 @@ class GetHelpDialog(QDialog):
         layout.addWidget(self.scroll_area, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter closes; it must never open "Add a contact", which comes first in Tab order.
+        # (After addWidget: setDefault only takes hold on a button already in the dialog.)
+        self.close_button.setDefault(True)
         self.country_combo.currentIndexChanged.connect(self._on_country_changed)
         self._rebuild()
         # Locking closes the dialogs of the workspace (ui/lock_dialogs.py), not this one:
@@ -179,6 +184,10 @@ class GetHelpDialog(QDialog):
             old.deleteLater()
         self.scroll_area.setWidget(body)
         self._keep_lines_in_view(body)
+        # Rebuilt after Close was made: Tab still reaches the contacts' buttons before it.
+        chain_tab_order(
+            [self.country_combo, self.scroll_area, *focusable_in(body), self.close_button]
+        )
 
     def _keep_lines_in_view(self, body: QWidget) -> None:
         """Never so narrow that a number or an address (kept on one line) scrolls sideways."""

@@ -46,6 +46,7 @@ class SupervisionScreen(QWidget):
         split.addWidget(self._build_lists())
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(tr("Supervision sections"))
         self.packet_view = PacketView(session)
         self.agreement = AgreementForm(session)
         self.hours = HoursLog(session)

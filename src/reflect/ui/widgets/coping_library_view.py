@@ -69,6 +69,7 @@ class CopingLibraryView(QWidget):
         self.description_label.setWordWrap(True)
         right.addWidget(self.description_label)
         self.cards = CardList()
+        self.cards.setAccessibleName(tr("Items in this section"))
         right.addWidget(self.cards, 1)
         body.addLayout(right, 1)
         layout.addLayout(body, 1)

@@ -54,12 +54,33 @@ class HotDebriefPanel(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
 
+        split.addWidget(self._build_form())
+
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel("<b>{}</b>".format(tr("Earlier team debriefs"))))
+        self.history = QListWidget()
+        self.history.setAccessibleName(tr("Earlier team debriefs"))
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column.addWidget(self.history, 1)
+        self.check_button = QPushButton(tr("Mark the follow-up as done"))
+        column.addWidget(self.check_button)
+        split.addWidget(right)
+        split.setSizes([520, 360])
+        layout.addWidget(split, 1)
+        self.save_button.clicked.connect(self.save)
+        self.check_button.clicked.connect(self.mark_check_done)
+        self.refresh()
+
+    def _build_form(self) -> QScrollArea:
+        """The questions, themes and actions, each on its own line above its box."""
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         # The questions wrap to the width instead of running off to the right.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form_widget = QWidget()
-        # Each question on its own line above its box, wrapping to the panel's width.
         form = QVBoxLayout(form_widget)
         self.answers: dict[str, QPlainTextEdit] = {}
         for key, label in HOT_DEBRIEF_FIELDS:
@@ -90,25 +111,7 @@ class HotDebriefPanel(QWidget):
         form.addLayout(row)
         form.addStretch(1)
         scroll.setWidget(form_widget)
-        split.addWidget(scroll)
-
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel("<b>{}</b>".format(tr("Earlier team debriefs"))))
-        self.history = QListWidget()
-        self.history.setAccessibleName(tr("Earlier team debriefs"))
-        self.history.setWordWrap(True)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        column.addWidget(self.history, 1)
-        self.check_button = QPushButton(tr("Mark the follow-up as done"))
-        column.addWidget(self.check_button)
-        split.addWidget(right)
-        split.setSizes([520, 360])
-        layout.addWidget(split, 1)
-        self.save_button.clicked.connect(self.save)
-        self.check_button.clicked.connect(self.mark_check_done)
-        self.refresh()
+        return scroll
 
     def refresh(self) -> None:
         self.history.clear()

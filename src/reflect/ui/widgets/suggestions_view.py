@@ -11,6 +11,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import current_language, tr
 from reflect.ui.widgets.card_list import CardList
 from reflect.ui.widgets.coping_card import CopingCard
+from reflect.ui.widgets.tab_chain import chain_tab_order, focusable_in
 
 FOOTNOTE = (
     "These are ideas, not treatment. If things feel heavy, consider talking with your supervisor "
@@ -56,6 +57,7 @@ class SuggestionsView(QWidget):
         self.header_label.setAccessibleName(tr("Why these suggestions"))
         layout.addWidget(self.header_label)
         self.cards = CardList()
+        self.cards.setAccessibleName(tr("Suggested ideas"))
         layout.addWidget(self.cards, 1)
         # The note on its own line above the buttons: beside them, a narrow window squeezed
         # it into a column of single words, cut off at the top and bottom.
@@ -108,6 +110,10 @@ class SuggestionsView(QWidget):
             card.link_requested.connect(self.link_requested)
             cards.append(card)
         self.cards.set_cards(cards)
+        # The cards were built after the footer: Tab reaches them first all the same.
+        chain_tab_order(
+            [self.cards, *focusable_in(self.cards.widget()), self.checkin_button, self.more_button]
+        )
 
     def _on_more_clicked(self) -> None:
         self.rotation += 1

@@ -1,0 +1,137 @@
+"""Resources, Settings, Team, Supervision and their dialogs from the keyboard: Tab goes in
+reading order, Enter does the expected thing, and every control has a name a screen reader
+can say (its text, a label pointing to it, or an accessible name)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QScrollArea,
+    QTabBar,
+    QWidget,
+)
+
+from reflect.ui import i18n
+from reflect.ui.workspace import Workspace
+
+
+@pytest.fixture
+def french():
+    i18n.set_language("fr")
+    yield
+    i18n.set_language("en")
+
+
+def tab_stops(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that Tab visits, in the order it visits them."""
+    top = root.window()
+    stops, widget = [], top.nextInFocusChain()
+    while widget is not None and widget is not top and len(stops) < 5000:
+        inner = isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox)
+        takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        if root.isAncestorOf(widget) and widget.isVisible() and takes_tab and not inner:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def unnamed(root: QWidget) -> list[str]:
+    """Tab stops a screen reader could only call by their kind ("combo box")."""
+    buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy()}
+    missing = []
+    for widget in tab_stops(root):
+        if isinstance(widget, QScrollArea | QTabBar):  # read through what they hold
+            continue
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text or id(widget) in buddies):
+            missing.append(f"{type(widget).__name__} {widget.objectName()}")
+    return missing
+
+
+@pytest.fixture
+def provider_workspace(qtbot, pair, french):
+    workspace = Workspace(pair.provider)
+    qtbot.addWidget(workspace)
+    workspace.resize(1100, 740)
+    workspace.show()
+    return workspace
+
+
+def test_every_control_of_resources_and_settings_has_a_name(qtbot, provider_workspace):
+    workspace = provider_workspace
+    workspace.show_screen("resources")
+    resources = workspace.resources
+    for tab in ("suggestions", "library", "exercises", "plan", "understanding", "about"):
+        resources._show_tab(tab)
+        qtbot.wait(1)  # a tab built now is shown on the next loop
+        assert len(tab_stops(resources)) > 2, tab
+        assert unnamed(resources) == [], tab
+    workspace.show_screen("settings")
+    qtbot.wait(1)
+    assert unnamed(workspace.settings) == []
+
+
+def test_every_control_of_team_and_supervision_has_a_name(qtbot, pair, french):
+    pair.supervisor.settings.set("team_coordinator", True)
+    workspace = Workspace(pair.supervisor)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    workspace.set_team_screen_shown(True)
+    for key in ("team", "supervision"):
+        workspace.show_screen(key)
+        screen = workspace.screens[key]
+        for index in range(screen.tabs.count()):
+            screen.tabs.setCurrentIndex(index)
+            qtbot.wait(1)
+            assert unnamed(screen) == [], (key, index)
+
+
+def test_suggested_cards_come_before_the_buttons_under_them(qtbot, provider_workspace):
+    workspace = provider_workspace
+    workspace.show_screen("resources")
+    workspace.resources.show_suggestions()
+    view = workspace.resources.suggestions
+    assert view is not None
+    for _ in range(12):  # other ideas until one card has a button (an exercise, a link)
+        qtbot.wait(1)  # a widget added to a shown page is shown on the next loop
+        stops = tab_stops(view)
+        card_buttons = [w for w in stops if view.cards.widget().isAncestorOf(w)]
+        if card_buttons:
+            break
+        view.more_button.click()
+    assert card_buttons
+    assert stops.index(view.checkin_button) > max(stops.index(b) for b in card_buttons)
+    assert stops[-2:] == [view.checkin_button, view.more_button]
+
+
+def test_team_assessment_is_saved_after_its_last_question(qtbot, session, french):
+    from reflect.ui.widgets.team_assessment_panel import TeamAssessmentPanel
+
+    panel = TeamAssessmentPanel(session)
+    qtbot.addWidget(panel)
+    panel.show()
+    stops = tab_stops(panel)
+    questions = [stops.index(box) for box in panel.answer_boxes]
+    assert stops.index(panel.save_button) == max(questions) + 1
+
+
+def test_enter_closes_get_help_now_and_tab_reaches_contacts_first(qtbot, session, french):
+    from reflect.ui.screens.get_help_dialog import GetHelpDialog
+
+    dialog = GetHelpDialog(country="CA", session=session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    add = [
+        w for w in tab_stops(dialog) if dialog.scroll_area.widget().isAncestorOf(w)
+    ]  # Add a contact…, inside the list
+    stops = tab_stops(dialog)
+    assert add and stops.index(dialog.close_button) > stops.index(add[-1])
+    assert dialog.close_button.isDefault()
+    qtbot.keyClick(dialog.country_combo, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
