@@ -135,3 +135,16 @@ def test_enter_closes_get_help_now_and_tab_reaches_contacts_first(qtbot, session
     assert dialog.close_button.isDefault()
     qtbot.keyClick(dialog.country_combo, Qt.Key.Key_Return)
     assert not dialog.isVisible()
+
+
+def test_enter_in_the_data_dialog_closes_it_without_a_backup(qtbot, session):
+    from reflect.ui.screens.data_dialog import DataDialog
+
+    dialog = DataDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.format_combo.setFocus()
+    qtbot.keyClick(dialog.format_combo, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert "No backups yet" in dialog.backup_summary.text()

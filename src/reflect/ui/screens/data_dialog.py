@@ -67,6 +67,8 @@ class DataDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
+        # Enter outside a button closes; it never starts a backup nobody asked for.
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         self._refresh_backups()
 
     # --- helpers ---------------------------------------------------------------------------
