@@ -148,3 +148,45 @@ def test_enter_in_the_data_dialog_closes_it_without_a_backup(qtbot, session):
     qtbot.keyClick(dialog.format_combo, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert "No backups yet" in dialog.backup_summary.text()
+
+
+def test_recovery_key_dialog_enter_means_done_once_the_key_is_noted(qtbot):
+    from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
+
+    dialog = RecoveryKeyDialog("Tester", "093XH-GDS7G-NEBKP-R6JGH-JT2ZS")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.stored, Qt.Key.Key_Space)
+    assert dialog.stored.isChecked()
+    qtbot.keyClick(dialog.stored, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.copy_note.text() == ""  # Enter did not copy the key
+
+
+def _contrast(first: str, second: str) -> float:
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_new_passphrase_problem_is_readable_in_both_themes(qtbot, scheme):
+    import re
+
+    from reflect.ui.screens.new_passphrase_dialog import NewPassphraseDialog
+    from reflect.ui.theme import COLOURS, apply_theme
+
+    apply_theme(scheme)
+    try:
+        dialog = NewPassphraseDialog("Repeat it")
+        qtbot.addWidget(dialog)
+        found = re.search(r"color:\s*(#[0-9a-fA-F]{6})", dialog.error_label.styleSheet())
+        assert found is not None
+        assert _contrast(found.group(1), COLOURS[scheme]["window"]) >= 4.5
+    finally:
+        apply_theme("light")

@@ -17,6 +17,7 @@ from reflect.domain.errors import VaultError
 from reflect.services.profiles import validate_new_passphrase
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
+from reflect.ui.theme import colour
 from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
@@ -36,7 +37,8 @@ class NewPassphraseDialog(QDialog):
         self.confirm_edit = _hidden_edit(repeat_name)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        # The theme's warning red: a fixed dark red could hardly be read on the dark theme.
+        self.error_label.setStyleSheet(f"color: {colour('help_text')};")
 
     def add_buttons(self, layout: QBoxLayout, accept_text: str) -> QPushButton:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
