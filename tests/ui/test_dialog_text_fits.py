@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QDialog, QLabel
 
 from reflect.ui import i18n
@@ -94,3 +95,20 @@ def test_a_focused_check_box_keeps_its_last_letters(qtbot, french):
     indicator = box.style().pixelMetric(box.style().PixelMetric.PM_IndicatorWidth, None, box)
     # Room for the indicator, the text and the 2-pixel ring on both sides.
     assert box.width() >= text + indicator + 4 + 4
+
+
+def test_the_account_dialog_says_where_the_draft_will_appear(qtbot, pair, french):
+    from reflect.ui.screens.account_dialog import AccountDialog
+
+    dialog = AccountDialog(pair.provider, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    note = dialog.empty_note.text()
+    assert dialog.empty_note.isVisible() and note.startswith("Votre ébauche")
+    assert not dialog.identity.isVisible()  # no blank box before anything is checked
+    dialog.choices.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.make_draft()
+    qtbot.wait(1)
+    shown = [label.text() for label in dialog.body.findChildren(QLabel) if label.isVisible()]
+    assert note not in shown and dialog.title.isVisible()
+    assert dialog.when.locale().language() == QLocale.Language.French

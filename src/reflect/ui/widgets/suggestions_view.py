@@ -12,6 +12,7 @@ from reflect.ui.i18n import current_language, tr
 from reflect.ui.widgets.card_list import CardList
 from reflect.ui.widgets.coping_card import CopingCard
 from reflect.ui.widgets.tab_chain import chain_tab_order, focusable_in
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 FOOTNOTE = (
     "These are ideas, not treatment. If things feel heavy, consider talking with your supervisor "
@@ -72,6 +73,7 @@ class SuggestionsView(QWidget):
         foot.addWidget(self.checkin_button)
         foot.addWidget(self.more_button)
         layout.addLayout(foot)
+        keep_wrapped_text_whole(self)  # the header and the note stay whole in a small window
         self.more_button.clicked.connect(self._on_more_clicked)
         self.checkin_button.clicked.connect(self.checkin_requested)
 

@@ -34,6 +34,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.widgets.card_batches import CardBatches
 from reflect.ui.widgets.supervision_reply_dialog import ReplyDialog
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 REPLY_NAME = "supervision-reply.age"  # reveals nothing about either person
 
@@ -87,6 +88,7 @@ class PacketView(QWidget):
     def _record_panel(self) -> QWidget:
         """The supervisor's side: a note per agenda step, agreed actions, held and reply."""
         record = QWidget()
+        keep_wrapped_text_whole(record)  # the step's prompt stays whole in a small window
         right = QVBoxLayout(record)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(QLabel("<b>{}</b>".format(tr("My notes for each step"))))

@@ -1,10 +1,12 @@
-"""Dialogs never cut a wrapped sentence in half.
+"""Dialogs (and a few panels) never cut a wrapped sentence in half.
 
 Qt gives a window the minimum height its layout needs at the *widest* wrapping of its
 labels; when the person makes the window narrower, a word-wrapped label needs more lines
 than that minimum allows and its first and last lines are cut off (most visibly in French,
 whose sentences are longer). This filter raises the window's minimum height to what the
 layout needs at the window's current width, and lowers it again when the window widens.
+Installed on a panel inside a window, the panel's raised minimum reaches the window through
+its layouts in the same way.
 """
 
 from __future__ import annotations
