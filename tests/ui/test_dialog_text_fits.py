@@ -28,6 +28,7 @@ def _dialogs(session) -> dict[str, Callable[[], QDialog]]:
     from reflect.ui.screens.delete_profile_dialog import DeleteProfileDialog
     from reflect.ui.screens.get_help_dialog import GetHelpDialog
     from reflect.ui.screens.help_contact_dialog import HelpContactDialog
+    from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
     from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
     from reflect.ui.screens.shift_log_dialog import ShiftLogDialog
     from reflect.ui.screens.supervisor_dialogs import AddSupervisorDialog
@@ -46,6 +47,14 @@ def _dialogs(session) -> dict[str, Callable[[], QDialog]]:
         "add supervisor": lambda: AddSupervisorDialog(session),
         "team": lambda: TeamContributeDialog(session),
         "reply": ReplyDialog,
+        "passphrase": lambda: PassphrasePrompt(
+            i18n.tr("Change passphrase"),
+            i18n.tr(
+                "Choose a new passphrase. Nobody can recover it if it is lost. If this profile "
+                "has a recovery key, you will get a new one and the old one stops working."
+            ),
+            confirm=True,
+        ),
     }
 
 
@@ -67,7 +76,7 @@ def _cut_texts(dialog: QDialog) -> list[str]:
 @pytest.mark.parametrize(
     "name",
     ["about", "break", "data", "delete", "help", "contact", "recovery key", "shift log",
-     "add supervisor", "team", "reply"],
+     "add supervisor", "team", "reply", "passphrase"],
 )  # fmt: skip
 def test_text_stays_whole_at_the_smallest_size_in_french(qtbot, session, french, name):
     dialog = _dialogs(session)[name]()
