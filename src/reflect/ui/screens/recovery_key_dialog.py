@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.i18n import tr
+from reflect.ui.native_dialogs import print_accepted
 from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 _WINDOWS_FORMAT = 'application/x-qt-windows-mime;value="{}"'
@@ -129,7 +130,7 @@ class RecoveryKeyDialog(QDialog):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+        if not print_accepted(QPrintDialog(printer, self)):
             return
         document = QTextDocument()
         document.setHtml(recovery_sheet_html(self._profile_name, self._code))
