@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QMargins, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -191,7 +191,8 @@ class GetHelpDialog(QDialog):
 
     def _keep_lines_in_view(self, body: QWidget) -> None:
         """Never so narrow that a number or an address (kept on one line) scrolls sideways."""
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
         needed = (
             body.minimumSizeHint().width()
             + self.scroll_area.verticalScrollBar().sizeHint().width()

@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
 
 
-def focusable_in(container: QWidget) -> list[QWidget]:
+def focusable_in(container: QWidget | None) -> list[QWidget]:
     """The widgets inside ``container`` that Tab stops on, in the order they were added.
     The line edit inside a spin box or an editable combo is reached through its parent."""
+    if container is None:
+        return []
     return [
         widget
         for widget in container.findChildren(QWidget)
