@@ -131,7 +131,9 @@ class SendPacketDialog(QDialog):
         self.supervisor = QComboBox()
         self.supervisor.setAccessibleName(tr("Supervisor"))
         self.add_button = QPushButton(tr("Add supervisor…"))
-        row.addWidget(QLabel(tr("Supervisor")))
+        supervisor_label = QLabel(tr("&Supervisor"))  # Alt+S reaches the choice
+        supervisor_label.setBuddy(self.supervisor)
+        row.addWidget(supervisor_label)
         row.addWidget(self.supervisor, 1)
         row.addWidget(self.add_button)
         layout.addLayout(row)

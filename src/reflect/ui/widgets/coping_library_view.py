@@ -36,8 +36,10 @@ class CopingLibraryView(QWidget):
         self.library = library
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Browse by")))
+        browse_label = QLabel(tr("&Browse by"))  # Alt+B reaches the choice
+        top.addWidget(browse_label)
         self.mode_combo = QComboBox()
+        browse_label.setBuddy(self.mode_combo)
         self.mode_combo.addItem(tr("Awareness, balance, connection"), BY_AREA)
         self.mode_combo.addItem(tr("Warning sign"), BY_CATEGORY)
         self.mode_combo.setAccessibleName(tr("Browse the library by"))
