@@ -116,7 +116,8 @@ class SendPacketDialog(QDialog):
         self.debrief_id = debrief_id
         self.written: Path | None = None
         self.setWindowTitle(tr("Send to supervisor"))
-        self.setMinimumWidth(520)
+        # Room for each rating's question on one line beside its five buttons.
+        self.setMinimumWidth(max(520, self.fontMetrics().averageCharWidth() * 100))
         layout = QVBoxLayout(self)
         intro = QLabel(
             tr(

@@ -78,7 +78,10 @@ class AgreementForm(QWidget):
         form.addRow(tr("Aims"), self.aims)
         form.addRow(tr("Confidentiality"), self.confidentiality)
         form.addRow(tr("Records"), self.records)
-        form.addRow(self.has_review, self.review)
+        review_row = QHBoxLayout()  # a date as wide as a date, not as the whole form
+        review_row.addWidget(self.review)
+        review_row.addStretch(1)
+        form.addRow(self.has_review, review_row)
         layout.addLayout(form)
         row = QHBoxLayout()
         self.status = QLabel()
