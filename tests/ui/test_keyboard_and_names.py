@@ -190,3 +190,36 @@ def test_a_new_passphrase_problem_is_readable_in_both_themes(qtbot, scheme):
         assert _contrast(found.group(1), COLOURS[scheme]["window"]) >= 4.5
     finally:
         apply_theme("light")
+
+
+def test_a_focused_list_of_cards_shows_the_focus_ring(qtbot):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    from reflect.ui.theme import COLOURS, apply_theme
+    from reflect.ui.widgets.card_list import CardList
+
+    apply_theme("light")
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    cards = CardList()
+    cards.set_cards([QLabel("A card")])
+    other = QPushButton("Elsewhere")
+    layout.addWidget(cards)
+    layout.addWidget(other)
+    qtbot.addWidget(holder)
+    holder.resize(300, 300)
+    holder.show()
+    qtbot.waitExposed(holder)
+    ring = QColor(COLOURS["light"]["focus"])
+
+    def left_edge():
+        image = cards.grab().toImage()
+        return image.pixelColor(0, image.height() // 2)
+
+    other.setFocus()
+    qtbot.wait(1)
+    assert left_edge() != ring
+    cards.setFocus()
+    qtbot.wait(1)
+    assert left_edge() == ring
