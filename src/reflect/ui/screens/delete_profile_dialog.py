@@ -25,6 +25,8 @@ class DeleteProfileDialog(QDialog):
         super().__init__(parent)
         keep_wrapped_text_whole(self)
         self.setWindowTitle(tr("Delete this profile"))
+        # Wide enough that the warning reads as a paragraph, not a column of short lines.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         layout = QVBoxLayout(self)
         text = QLabel(
             tr(
