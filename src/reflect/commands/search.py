@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     width = max(len(n) for n in names.values())
     for r in results:
-        when = r.occurred_at.strftime("%Y-%m-%d %H:%M")
+        when = r.occurred_at.isoformat(" ", "minutes")
         print(f"{when}  {names[r.template_id]:<{width}}  {r.snippet}")
     if total > len(results):
         print(f"… {total - len(results)} more; use --limit 0 to see all.")

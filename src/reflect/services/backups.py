@@ -172,6 +172,12 @@ def backup_now(
         folder = ensure_private_dir(backups_dir(session.profile))
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         target = folder / BackupName("manual", stamp).filename
+        # The same local second comes twice on the night clocks go back (or after a clock
+        # set back): the earlier backup is kept and this one gets a number.
+        number = 1
+        while target.exists():
+            number += 1
+            target = folder / BackupName("manual", f"{stamp}-{number}").filename
     else:
         target = Path(target).expanduser()
         if target.is_dir():

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.journal import JournalFilter, ReflectionSummary
-from reflect.domain.journal_calendar import MonthMarks, a_year_ago, month_bounds
+from reflect.domain.journal_calendar import MonthMarks, days_a_year_ago, month_bounds
+from reflect.domain.kept_dates import is_kept
 from reflect.domain.reflection import DEFAULT_SETTINGS, Draft, FollowUp, Reflection
 from reflect.domain.reflection_merge import Merge, content, merge
 from reflect.domain.templates import (
@@ -82,6 +83,12 @@ class JournalService:
 
     def validate(self, reflection: Reflection) -> Reflection:
         """A tidied copy of ``reflection``, or ValidationError with a message for a person."""
+        for moment in (reflection.occurred_at, *(f.due for f in reflection.follow_ups if f.due)):
+            if not is_kept(moment):
+                raise ValidationError(
+                    "{value} is outside the years Reflect keeps (1900 to 2199).",
+                    value=moment.isoformat(),
+                )
         if (
             reflection.intensity is not None
             and not INTENSITY_MIN <= reflection.intensity <= INTENSITY_MAX
@@ -234,7 +241,8 @@ class JournalService:
         """Reflections written on this day a year ago (for the opt-in look-back card)."""
         from reflect.storage.journal_calendar_repository import JournalCalendarRepository
 
-        ids = JournalCalendarRepository(self._db).reflection_ids_on(a_year_ago(today))
+        calendar = JournalCalendarRepository(self._db)
+        ids = [rid for day in days_a_year_ago(today) for rid in calendar.reflection_ids_on(day)]
         found = (self._reflections.get(rid) for rid in ids)
         return [r for r in found if r is not None]
 

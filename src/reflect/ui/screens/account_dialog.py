@@ -38,6 +38,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import follow_language, interface_words, local_date, tr
 from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.pdf_render import html_to_pdf
+from reflect.ui.widgets.wall_clock import keep_kept_years
 from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 CHOOSABLE = 200
@@ -187,6 +188,7 @@ class AccountDialog(QDialog):
         self.title = QLineEdit(account.title)
         self.title.setPlaceholderText(tr(account.shape.name))
         self.when = QDateEdit(QDate(account.when.year, account.when.month, account.when.day))
+        keep_kept_years(self.when)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("d MMM yyyy")
         follow_language(self.when)  # "4 déc. 2026", not "4 Dec 2026", in French
