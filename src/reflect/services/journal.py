@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.journal import JournalFilter, ReflectionSummary
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 
 
 def _now() -> datetime:
@@ -56,7 +57,10 @@ class JournalService:
         clock: Clock = _now,
         *,
         changes: ChangeFeed | None = None,
+        repair_index: bool = False,
     ) -> None:
+        """``repair_index``: this session holds the writer lock, so a search that finds the
+        full-text index broken may rebuild it."""
         from reflect.storage.draft_repository import DraftRepository
         from reflect.storage.reflection_repository import ReflectionRepository
 
@@ -67,6 +71,7 @@ class JournalService:
         self._reflections = ReflectionRepository(db)
         self._follow_ups = self._reflections.follow_ups
         self._drafts = DraftRepository(db)
+        self._repair_index = repair_index
 
     # --- templates -----------------------------------------------------------------------
 
@@ -182,10 +187,26 @@ class JournalService:
     def search(
         self, criteria: JournalFilter | None = None, limit: int | None = None
     ) -> list[ReflectionSummary]:
-        return self._reflections.search(criteria or JournalFilter(), limit=limit)
+        found = criteria or JournalFilter()
+        return self._finding(found, lambda: self._reflections.search(found, limit=limit))
 
     def count_matching(self, criteria: JournalFilter) -> int:
-        return self._reflections.count_matching(criteria)
+        return self._finding(criteria, lambda: self._reflections.count_matching(criteria))
+
+    def _finding(self, criteria: JournalFilter, find: Callable[[], T]) -> T:
+        """Run a search; a writer whose full-text index turns out broken (FTS5 reports
+        damage inside it, which the unlock's comparison of ids cannot see) rebuilds the
+        index from the reflections and searches again, rather than hiding them all."""
+        try:
+            return find()
+        except Exception as exc:
+            damaged = getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT"
+            if not (self._repair_index and damaged and criteria.query.strip()):
+                raise
+        from reflect.storage.search_index import rebuild
+
+        rebuild(self._db)
+        return find()
 
     def count(self) -> int:
         return self._reflections.count()
