@@ -37,6 +37,7 @@ from reflect.ui.i18n import local_date, tr
 from reflect.ui.native_dialogs import open_file_name, save_file_name
 from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
 from reflect.ui.widgets.confirm import confirm_destructive
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 from reflect.ui.workers import run_in_background
 
 
@@ -46,6 +47,7 @@ class DataDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.session = session
         self.setWindowTitle(tr("Your data"))
         self.setMinimumWidth(560)
@@ -65,6 +67,8 @@ class DataDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
+        # Enter outside a button closes; it never starts a backup nobody asked for.
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         self._refresh_backups()
 
     # --- helpers ---------------------------------------------------------------------------
