@@ -47,3 +47,15 @@ def test_empty_lists_say_what_will_appear(qtbot, pair, french):
     assert screen.current_supervisee() is None
     view = screen.packet_view
     assert view.no_actions.isVisible() and not view.actions_list.isVisible()
+
+
+def test_the_action_example_is_whole_in_french_at_the_default_size(qtbot, pair, french):
+    workspace = Workspace(pair.supervisor)
+    qtbot.addWidget(workspace)
+    workspace.resize(DEFAULT_WIDTH, 760)
+    workspace.show()
+    workspace.show_screen("supervision")
+    field = workspace.screens["supervision"].packet_view.action_text
+    qtbot.waitUntil(lambda: field.width() > 0)
+    needed = field.fontMetrics().horizontalAdvance(field.placeholderText())
+    assert needed + 16 <= field.width()  # the frame and text margins take about 16 px

@@ -145,7 +145,7 @@ class PacketView(QWidget):
         box = QVBoxLayout(form)
         box.setContentsMargins(0, 0, 0, 0)
         self.action_text = QLineEdit()
-        self.action_text.setPlaceholderText(tr("Action, e.g. try a wind-down routine for a week"))
+        self.action_text.setPlaceholderText(tr("Action, e.g. a week of wind-down evenings"))
         self.action_text.setAccessibleName(tr("New action"))
         box.addWidget(self.action_text)
         row = QHBoxLayout()
