@@ -30,6 +30,7 @@ from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH
 from reflect.services.backups import backup_now, list_backups
 from reflect.services.export import PLAIN_TEXT_WARNING, available_formats, export_profile
 from reflect.services.importing import detect_format, import_file, preview_import
+from reflect.services.record_kinds import kind
 from reflect.services.session import Session
 from reflect.services.worker_session import separate_session
 from reflect.ui.error_text import message_in_language
@@ -350,7 +351,7 @@ class DataDialog(QDialog):
             return
         lines = [
             tr("{count} new {records} ({duplicates} already here)").format(
-                count=c["new"], records=tr(name.replace("_", " ")), duplicates=c["duplicates"]
+                count=c["new"], records=tr(kind(name)), duplicates=c["duplicates"]
             )
             for name, c in preview.counts.items()
             if c["new"]
