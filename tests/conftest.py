@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("REFLECT_PASSPHRASE", None)
@@ -54,3 +55,16 @@ def pair(tmp_path):
     made = make_pair(tmp_path)
     yield made
     made.close()
+
+
+@pytest.fixture
+def zone(monkeypatch):
+    """Switch the local time zone for one test: ``zone("Europe/Paris")`` (TZ and tzset)."""
+
+    def use(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()

@@ -8,7 +8,6 @@ Python's local time follows for each test.
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
 import pytest
@@ -16,17 +15,6 @@ import pytest
 from reflect.domain.reminders import milliseconds_until
 
 HOUR_MS = 3_600_000
-
-
-@pytest.fixture
-def zone(monkeypatch):
-    def use(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield use
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.mark.parametrize(

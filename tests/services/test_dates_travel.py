@@ -10,10 +10,7 @@ Python's local time follows in this process.
 from __future__ import annotations
 
 import json
-import time
 from datetime import date, datetime
-
-import pytest
 
 from reflect.domain.reflection import Reflection
 from reflect.services.export import export_profile
@@ -24,17 +21,6 @@ LATE = datetime(2026, 12, 31, 23, 30)
 EARLY = datetime(2027, 1, 1, 0, 30)
 SPRING_GAP = datetime(2026, 3, 29, 2, 30)  # does not exist in Paris
 FALL_TWICE = datetime(2026, 11, 1, 1, 30)  # happens twice in New York
-
-
-@pytest.fixture
-def zone(monkeypatch):
-    def use(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield use
-    monkeypatch.undo()
-    time.tzset()
 
 
 def _fill(session) -> None:
