@@ -82,8 +82,8 @@ def test_a_supervisor_reply_is_not_read_after_the_lock(unlocked, monkeypatch, tm
     assert window.is_locked
 
 
-def test_a_reflection_pdf_is_not_written_after_the_lock(unlocked, monkeypatch, tmp_path):
-    window = unlocked
+def _journal_with_one_reflection(window):
+    """The Journal screen shown with one reflection selected."""
     window.session.journal.save(
         Reflection("free_write", datetime(2026, 12, 1, 9), answers={"text": "quiet evening"})
     )
@@ -91,6 +91,12 @@ def test_a_reflection_pdf_is_not_written_after_the_lock(unlocked, monkeypatch, t
     window.workspace.show_screen("journal")
     journal.refresh()
     journal.table.selectRow(0)
+    return journal
+
+
+def test_a_reflection_pdf_is_not_written_after_the_lock(unlocked, monkeypatch, tmp_path):
+    window = unlocked
+    journal = _journal_with_one_reflection(window)
     assert journal.selected_id() is not None
     _yes(monkeypatch)
     target = tmp_path / "reflection.pdf"
@@ -107,13 +113,7 @@ def test_closing_the_window_while_the_dialog_is_open_writes_nothing(
 ):
     """The SIGTERM path (and the tray's Quit) closes the window, which locks it first."""
     window = unlocked
-    window.session.journal.save(
-        Reflection("free_write", datetime(2026, 12, 1, 9), answers={"text": "quiet evening"})
-    )
-    journal = window.workspace.journal
-    window.workspace.show_screen("journal")
-    journal.refresh()
-    journal.table.selectRow(0)
+    journal = _journal_with_one_reflection(window)
     _yes(monkeypatch)
     target = tmp_path / "reflection.pdf"
 
@@ -129,13 +129,7 @@ def test_closing_the_window_while_the_dialog_is_open_writes_nothing(
 
 def test_a_reflection_is_not_printed_after_the_lock(unlocked, monkeypatch, printed):
     window = unlocked
-    window.session.journal.save(
-        Reflection("free_write", datetime(2026, 12, 1, 9), answers={"text": "quiet evening"})
-    )
-    journal = window.workspace.journal
-    window.workspace.show_screen("journal")
-    journal.refresh()
-    journal.table.selectRow(0)
+    journal = _journal_with_one_reflection(window)
     assert journal.selected_id() is not None
     _yes(monkeypatch)
     monkeypatch.setattr(
