@@ -17,6 +17,7 @@ from reflect.domain.errors import VaultError
 from reflect.services.profiles import validate_new_passphrase
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.dialog_fit import keep_content_visible
 
 
 def _hidden_edit(accessible_name: str) -> QLineEdit:
@@ -34,7 +35,7 @@ class NewPassphraseDialog(QDialog):
         self.confirm_edit = _hidden_edit(repeat_name)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setObjectName("errorText")  # coloured by the theme (ui/theme.py)
 
     def add_buttons(self, layout: QBoxLayout, accept_text: str) -> QPushButton:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -42,6 +43,7 @@ class NewPassphraseDialog(QDialog):
         buttons.accepted.connect(self._on_accept_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        keep_content_visible(self)  # the buttons come last: the dialog is complete
         return accept_button
 
     def _on_accept_clicked(self) -> None:

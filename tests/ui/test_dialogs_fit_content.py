@@ -1,0 +1,123 @@
+"""The lock screen's dialogs, the self-check and the tag manager can be made small, never
+smaller than their words: in French (the longer language), shrunk as far as the window
+allows, every caption, field and paragraph keeps the room it needs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+
+from reflect.domain.recovery import SelfCheck
+from reflect.ui import i18n
+from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
+from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
+from reflect.ui.screens.recover_dialog import RecoverDialog
+from reflect.ui.screens.self_check_dialog import SelfCheckDialog
+from reflect.ui.screens.tag_manager_dialog import TagManagerDialog
+from reflect.ui.theme import COLOURS, apply_theme
+
+
+@pytest.fixture(params=["en", "fr"])
+def language(request):
+    i18n.set_language(request.param)
+    yield request.param
+    i18n.set_language("en")
+
+
+def _cut_off(dialog: QWidget) -> list[str]:
+    """Visible parts of ``dialog`` that are smaller than what they show."""
+    problems = []
+    for widget in dialog.findChildren(QWidget):
+        if not widget.isVisibleTo(dialog) or widget.width() <= 0:
+            continue
+        size = widget.size()
+        if isinstance(widget, QLabel) and widget.text():
+            needed = widget.heightForWidth(size.width()) if widget.wordWrap() else -1
+            if needed < 0:
+                needed = widget.minimumSizeHint().height()
+            if size.height() < needed or size.width() < widget.minimumSizeHint().width():
+                problems.append(f"label {widget.text()[:40]!r} {size.toTuple()}")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            if size.width() < widget.sizeHint().width():
+                problems.append(f"button {widget.text()!r} {size.width()}")
+        elif isinstance(widget, QLineEdit) and size.height() < widget.minimumSizeHint().height():
+            problems.append(f"field {widget.accessibleName()!r} {size.toTuple()}")
+    return problems
+
+
+def _shrunk(qtbot, dialog: QWidget) -> QWidget:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(1, 1)  # as small as a person could drag it
+    QApplication.processEvents()
+    return dialog
+
+
+def _prompt() -> PassphrasePrompt:
+    return PassphrasePrompt(
+        i18n.tr("Change passphrase"),
+        i18n.tr(
+            "Choose a new passphrase. Nobody can recover it if it is lost. If this profile "
+            "has a recovery key, you will get a new one and the old one stops working."
+        ),
+        confirm=True,
+        minimum=12,
+    )
+
+
+@pytest.mark.parametrize(
+    "build",
+    [CreateProfileDialog, lambda: RecoverDialog("Demo (fictional data)"), _prompt],
+    ids=["create-profile", "recover", "passphrase"],
+)
+def test_lock_screen_dialogs_keep_their_words_when_shrunk(qtbot, language, build):
+    dialog = _shrunk(qtbot, build())
+    assert _cut_off(dialog) == []
+
+
+def test_a_problem_line_makes_room_for_itself(qtbot, language):
+    dialog = _shrunk(qtbot, _prompt())
+    dialog.first.setText("short")
+    dialog._on_ok()  # too short: the problem line appears under the fields
+    QApplication.processEvents()
+    dialog.resize(1, 1)
+    QApplication.processEvents()
+    assert dialog.problem.text()
+    assert _cut_off(dialog) == []
+
+
+def test_self_check_and_tag_manager_keep_their_words(qtbot, language, session):
+    from reflect.domain.reflection import Reflection
+
+    session.journal.save(
+        Reflection("quick", datetime.now(), answers={"what_happened": "x"}, tags=["night-shift"])
+    )
+    check = SelfCheck("3d", date.today(), id=1)
+    for dialog in (SelfCheckDialog(session.exposure, check), TagManagerDialog(session.journal)):
+        assert _cut_off(_shrunk(qtbot, dialog)) == []
+
+
+def test_self_check_says_what_the_numbers_mean_before_any_is_chosen(qtbot, session, language):
+    dialog = SelfCheckDialog(session.exposure, SelfCheck("3d", date.today(), id=1))
+    qtbot.addWidget(dialog)
+    scale = dialog.findChild(QLabel, "selfCheckScale")
+    for number, word in enumerate(("Not at all", "A little", "Somewhat", "Quite a bit", "A lot")):
+        assert f"<b>{number}</b> {i18n.tr(word)}" in scale.text()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_problem_lines_use_the_themes_readable_red(qtbot, scheme):
+    """The error red was fixed for the light theme and hard to read on the dark one."""
+    app = QApplication.instance()
+    apply_theme(scheme, app)
+    try:
+        dialog = CreateProfileDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        colour = dialog.error_label.palette().color(dialog.error_label.foregroundRole())
+        assert colour.name() == COLOURS[scheme]["error"]
+    finally:
+        apply_theme("light", app)
