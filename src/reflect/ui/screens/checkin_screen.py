@@ -158,6 +158,7 @@ class CheckinScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the rows are the Tab stops, not the page
         outer.addWidget(scroll, 1)
         host = QWidget()
         scroll.setWidget(host)

@@ -91,7 +91,7 @@ class HomeScreen(QWidget):
 
     def _scroll_body(self) -> QVBoxLayout:
         """Home scrolls as one page; returns the page's layout."""
-        return scroll_page(self, (24, 20, 24, 20), spacing=14)
+        return scroll_page(self, (24, 20, 24, 20), spacing=14, focusable=False)
 
     def _build_greeting(self, layout: QVBoxLayout) -> None:
         self.greeting = QLabel()
