@@ -161,6 +161,7 @@ def title(figure: Figure, style: ChartStyle, text: str, subtitle: str = "") -> N
             color=style.muted,
             transform=_from_top(figure, 26),
             gid="chart-subtitle",
+            wrap=True,  # a long line (French) breaks at the figure's edge instead of running off
         )
 
 

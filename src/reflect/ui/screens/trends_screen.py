@@ -151,6 +151,25 @@ class TrendsScreen(QWidget):
             card.open_understanding_requested.connect(self.open_understanding_requested)
             self._layout.insertWidget(1, card)
             self.warning_card = card
+            self._card_before_picker(card)
+
+    def _card_before_picker(self, card: QWidget) -> None:
+        """Tab reaches the note where it is drawn, above the range buttons. Built on first
+        show, the card would otherwise join the focus chain last, after the charts' tabs."""
+        stops: list[QWidget] = []  # Qt ignores setTabOrder on a widget that takes no focus
+        widget = card.nextInFocusChain()
+        while widget is not None and widget is not card and card.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                stops.append(widget)
+            widget = widget.nextInFocusChain()
+        before = next(iter(self.picker.buttons.values())).previousInFocusChain()
+        while before is not None and not before.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            before = before.previousInFocusChain()
+        if before is None:
+            return
+        for stop in stops:
+            QWidget.setTabOrder(before, stop)
+            before = stop
 
     def _build_tabs(self) -> None:
         from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
