@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidge
 
 from reflect.domain.reflection import Reflection
 from reflect.ui import i18n
+from reflect.ui.widgets.template_picker import TemplatePicker
 from reflect.ui.window_size import workspace_minimum_size
 from reflect.ui.workspace import Workspace
 
@@ -134,3 +135,17 @@ def test_the_smallest_window_fits_every_caption(qtbot, workspace, key):
     ]
     assert squeezed == []
     assert sideways == []
+
+
+def test_a_wide_window_shows_the_whole_template_name_and_keeps_answers_near(qtbot, workspace):
+    workspace.resize(1600, 1000)
+    editor = _show(qtbot, workspace, "reflect")
+    combo = editor.findChild(TemplatePicker)
+    QApplication.processEvents()
+    for index in range(combo.count()):
+        needed = combo.fontMetrics().horizontalAdvance(combo.itemText(index))
+        assert combo.width() > needed, combo.itemText(index)
+    checkin = _show(qtbot, workspace, "checkin")
+    row = next(iter(checkin.item_rows.values()))
+    # The answers stay within a reading width of the question, not at the window's far edge.
+    assert row.width() <= row.fontMetrics().height() * 72

@@ -161,6 +161,9 @@ class CheckinScreen(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the rows are the Tab stops, not the page
         outer.addWidget(scroll, 1)
         host = QWidget()
+        # In a wide window a question would sit a hand's width from its answers; the rows
+        # stop at a comfortable reading width, and the page keeps its left edge.
+        host.setMaximumWidth(host.fontMetrics().height() * 72)
         scroll.setWidget(host)
         form = QVBoxLayout(host)
         form.setSpacing(2)
