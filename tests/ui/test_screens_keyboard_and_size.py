@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QVBoxLayout, QWidget
 
 from reflect.domain.reflection import Reflection
 from reflect.ui import i18n
@@ -133,8 +133,15 @@ def test_the_smallest_window_fits_every_caption(qtbot, workspace, key):
         for area in screen.findChildren(QScrollArea)
         if area.isVisibleTo(screen) and area.horizontalScrollBar().isVisible()
     ]
+    # A widget squeezed below its own minimum is cut off (a chart lost its dates this way).
+    crushed = [
+        f"{type(widget).__name__} {widget.height()} < {widget.minimumHeight()}"
+        for widget in screen.findChildren(QWidget)
+        if widget.isVisibleTo(screen) and widget.height() < widget.minimumHeight()
+    ]
     assert squeezed == []
     assert sideways == []
+    assert crushed == []
 
 
 def test_a_wide_window_shows_the_whole_template_name_and_keeps_answers_near(qtbot, workspace):
@@ -149,3 +156,22 @@ def test_a_wide_window_shows_the_whole_template_name_and_keeps_answers_near(qtbo
     row = next(iter(checkin.item_rows.values()))
     # The answers stay within a reading width of the question, not at the window's far edge.
     assert row.width() <= row.fontMetrics().height() * 72
+
+
+def test_a_short_window_scrolls_a_chart_instead_of_cutting_it(qtbot):
+    from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
+
+    room = QWidget()  # the tab's room in a short window: less than chart and words need
+    room.setFixedSize(500, 320)
+    panel = TrendChartPanel("exposure", "Exposure")
+    QVBoxLayout(room).addWidget(panel)
+    qtbot.addWidget(room)
+    panel.set_summary(" ".join(["Sixty shifts were logged in this range."] * 12))
+    room.show()
+    qtbot.waitExposed(room)
+    canvas = panel.chart.canvas
+    summary = panel.summary
+    # The drawing's frame, not only the drawing: a frame smaller than it cuts the foot off.
+    assert panel.chart.height() >= canvas.minimumHeight()
+    assert canvas.height() >= canvas.minimumHeight()
+    assert summary.height() >= summary.heightForWidth(summary.width())
