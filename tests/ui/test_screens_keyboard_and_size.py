@@ -12,7 +12,14 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFrame,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reflect.domain.reflection import Reflection
 from reflect.ui import i18n
@@ -156,6 +163,10 @@ def test_a_wide_window_shows_the_whole_template_name_and_keeps_answers_near(qtbo
     row = next(iter(checkin.item_rows.values()))
     # The answers stay within a reading width of the question, not at the window's far edge.
     assert row.width() <= row.fontMetrics().height() * 72
+    home = _show(qtbot, workspace, "home")
+    cards = [c for c in home.findChildren(QFrame, "homeCard") if c.isVisibleTo(home)]
+    assert cards
+    assert all(card.width() <= card.fontMetrics().height() * 72 for card in cards)
 
 
 def test_a_short_window_scrolls_a_chart_instead_of_cutting_it(qtbot):
