@@ -186,3 +186,10 @@ def test_a_short_window_scrolls_a_chart_instead_of_cutting_it(qtbot):
     assert panel.chart.height() >= canvas.minimumHeight()
     assert canvas.height() >= canvas.minimumHeight()
     assert summary.height() >= summary.heightForWidth(summary.width())
+
+
+def test_the_reflection_reader_keeps_the_journal_margins(qtbot, workspace):
+    """Turned from list to reader, the buttons and the last line touched the window's edges."""
+    screen = _show(qtbot, workspace, "journal")
+    list_page = screen.pages.widget(0)
+    assert screen.reader.layout().contentsMargins() == list_page.layout().contentsMargins()
