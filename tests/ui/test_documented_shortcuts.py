@@ -111,3 +111,14 @@ def test_f2_renames_and_escape_closes_the_tag_manager(qtbot, session):
     assert len(asked) == 1
     qtbot.keyClick(dialog.tags, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_arrow_keys_move_along_the_trends_range(qtbot, workspace):
+    workspace.show_screen("trends")
+    screen = workspace.screens["trends"]
+    qtbot.waitUntil(lambda: screen.is_ready, timeout=10000)
+    weeks = screen.picker.buttons["4w"]
+    weeks.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is weeks, timeout=2000)
+    _press(qtbot, Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is screen.picker.buttons["3m"]
