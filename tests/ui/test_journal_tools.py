@@ -8,10 +8,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox, QTableView
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
 from reflect.domain.reflection import Reflection
-from reflect.ui.screens import reflection_pdf
 from reflect.ui.screens.account_dialog import AccountDialog
 from reflect.ui.screens.journal_screen import JournalScreen
 from reflect.ui.screens.tag_manager_dialog import TagManagerDialog
@@ -67,9 +66,7 @@ def test_save_as_pdf_warns_about_flagged_identifiers_and_writes_0600(
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     target = tmp_path / "one.pdf"
-    monkeypatch.setattr(
-        reflection_pdf.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     journal.save_selected_pdf()
     assert shown and "555-123-4567" in shown[0]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -84,9 +81,7 @@ def test_cancelling_at_the_identity_warning_writes_nothing(
     journal.refresh()
     monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Cancel)
     asked = []
-    monkeypatch.setattr(
-        reflection_pdf.QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(1)
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(1))
     journal.save_selected_pdf()
     assert not asked and not list(tmp_path.glob("*.pdf"))
 

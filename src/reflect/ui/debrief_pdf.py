@@ -6,11 +6,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reflect.services.debrief_content import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import ActionView, SharedView, label_colon
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.pdf_render import html_to_pdf
 
 
@@ -92,7 +93,7 @@ def ask_export_path(parent: QWidget, kind: str, title: str) -> Path | None:
     suffix = ".pdf" if kind == "pdf" else ".md"
     name = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip()
     name = name or tr("debrief")
-    path, _ = QFileDialog.getSaveFileName(
+    path, _ = save_file_name(
         parent,
         tr("Export debrief summary"),
         str(Path.home() / f"{name}{suffix}"),

@@ -2,7 +2,8 @@
 
 Left open over the lock screen, a dialog would show what it holds (a reply being written, a
 new recovery key) to whoever comes by, and its Save would write into a closed database and
-fail without a word.
+fail without a word. The system's own file and print dialogs cannot be closed: each lock is
+counted instead, and native_dialogs drops an answer given across one.
 """
 
 from __future__ import annotations
@@ -21,11 +22,19 @@ NOT_KEPT_ON_REBUILD = (
     "keep it. The new setting applies the next time you unlock."
 )
 
+_locks = 0  # how many times the window locked while unlocked; see native_dialogs
+
+
+def locks_so_far() -> int:
+    return _locks
+
 
 def close_dialogs_opened_from(window: QWidget) -> bool:
-    """Close every visible dialog under ``window``, innermost first. True when one of them
-    was showing a new recovery key (not yet confirmed as written down, or it would have
-    closed)."""
+    """Close every visible dialog under ``window``, innermost first (called by the lock).
+    True when one of them was showing a new recovery key (not yet confirmed as written
+    down, or it would have closed)."""
+    global _locks
+    _locks += 1  # a native file or print dialog still open: its answer no longer counts
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
     mine = [
         d

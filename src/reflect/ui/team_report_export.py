@@ -22,12 +22,13 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextImageFormat,
 )
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reflect.paths import write_private_file
 from reflect.services.session import Session
 from reflect.services.team_report import TeamReport, report_markdown, report_sections
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.widgets.team_figures_panel import questionnaire_names
 
 PLAIN_WARNING = (
@@ -142,7 +143,7 @@ def export_report_with_dialog(parent: QWidget, session: Session, kind: str) -> P
     if answer != QMessageBox.StandardButton.Yes:
         return None
     suffix = ".pdf" if kind == "pdf" else ".md"
-    chosen, _ = QFileDialog.getSaveFileName(
+    chosen, _ = save_file_name(
         parent,
         tr("Export the team report"),
         str(Path.home() / f"{tr('team-report')}{suffix}"),

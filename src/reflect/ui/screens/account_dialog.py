@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from reflect.services.accounts import account_markdown, finding_key
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, local_date, tr
+from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.pdf_render import html_to_pdf
 
 CHOOSABLE = 200
@@ -321,7 +321,7 @@ class AccountDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return None
         suffix = ".pdf" if kind == "pdf" else ".md"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = save_file_name(
             self, tr("Save the account"), str(Path.home() / (tr("reflective account") + suffix))
         )
         if not path:

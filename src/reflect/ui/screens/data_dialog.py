@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from reflect.services.session import Session
 from reflect.services.worker_session import separate_session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
+from reflect.ui.native_dialogs import open_file_name, save_file_name
 from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
 from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.workers import run_in_background
@@ -208,7 +208,7 @@ class DataDialog(QDialog):
 
     def _on_restore_clicked(self) -> None:
         folder = str(self.session.profile.directory / "backups")
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = open_file_name(
             self,
             tr("Restore from a backup"),
             folder,
@@ -253,7 +253,7 @@ class DataDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = save_file_name(
             self,
             tr("Export to"),
             str(Path.home() / f"reflect-export{exporter.suffix}"),
@@ -298,7 +298,7 @@ class DataDialog(QDialog):
     # --- import ----------------------------------------------------------------------------
 
     def _on_import_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = open_file_name(
             self,
             tr("Import"),
             str(Path.home()),

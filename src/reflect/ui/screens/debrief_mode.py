@@ -31,8 +31,8 @@ from reflect.services.debrief_content import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import SharedView
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.widgets.card_batches import CardBatches
 from reflect.ui.widgets.debrief_actions import ActionsPanel
-from reflect.ui.widgets.debrief_cards import SharedCardView
 
 
 class DebriefMode(QWidget):
@@ -104,9 +104,7 @@ class DebriefMode(QWidget):
         for _step in self._view.agenda:
             self.steps.addItem("")
         self._mark_steps()
-        # Fit the seven steps exactly; the notes get the rest of the height.
-        row_height = max(self.steps.sizeHintForRow(0), self.steps.fontMetrics().lineSpacing())
-        self.steps.setFixedHeight(row_height * self.steps.count() + 2 * self.steps.frameWidth() + 4)
+        self._fit_steps()
         left.addWidget(self.steps)
         self.step_title = QLabel()
         # A quarter larger than the window's type, whatever size the person chose.
@@ -156,8 +154,10 @@ class DebriefMode(QWidget):
             empty = QLabel(tr("Nothing was chosen to share. You can still talk things through."))
             empty.setWordWrap(True)
             right.addWidget(empty)
-        for card in self._view.cards:
-            right.addWidget(SharedCardView(card))
+        # A batch at a time, like a received packet: a debrief sharing many long
+        # reflections would otherwise take seconds to appear on the shared screen.
+        self.shared_cards = CardBatches(self._view.cards)
+        right.addWidget(self.shared_cards)
         right.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -189,6 +189,13 @@ class DebriefMode(QWidget):
         ):
             zoom = QShortcut(QKeySequence(keys), self)
             zoom.activated.connect(lambda s=step: self.change_zoom(s))
+
+    def _fit_steps(self) -> None:
+        """Fit the seven steps exactly; the notes get the rest of the height. Again once
+        shown and on every zoom: built apart from this window, the list first measures its
+        rows in the smaller default type, and then hid its last step behind a scroll bar."""
+        row_height = max(self.steps.sizeHintForRow(0), self.steps.fontMetrics().lineSpacing())
+        self.steps.setFixedHeight(row_height * self.steps.count() + 2 * self.steps.frameWidth() + 4)
 
     def _heading_html(self) -> str:
         title = _esc(self._view.title)
@@ -267,12 +274,14 @@ class DebriefMode(QWidget):
         title_font = QFont(self.step_title.font())  # the step title keeps its larger size
         title_font.setPointSizeF(font.pointSizeF() * 1.25)
         self.step_title.setFont(title_font)
+        self._fit_steps()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Hide the workspace while debrief mode is open: where the window manager ignores
         full screen (this window then opens small, over the workspace), nothing private
         may show around it on a shared screen. ``closeEvent`` brings the workspace back."""
         super().showEvent(event)
+        self._fit_steps()
         parent = self.parentWidget()
         workspace = parent.window() if parent is not None else None
         if workspace is not None and workspace is not self and workspace.isVisible():

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -27,8 +26,10 @@ from reflect.ui.data_events import follow
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.native_dialogs import open_file_name
 from reflect.ui.screens.debrief_editor_view import DebriefEditorView
 from reflect.ui.screens.debrief_mode import DebriefMode
+from reflect.ui.screens.debrief_untitled import name_untitled, remember_to_reopen, reopen_kept
 from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.debrief_cards import KIND_LABELS
 
@@ -69,6 +70,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
         # otherwise highlight its first row and look as if that debrief were open).
         self.setFocusProxy(self.title)
         self._load(self.debrief)
+        reopen_kept(self)  # saved under a filled-in title at the last lock
         self.refresh()
 
     # --- loading and saving ----------------------------------------------------------
@@ -215,12 +217,16 @@ class DebriefScreen(DebriefEditorView, QWidget):
         return self._from_form() != self.debrief
 
     def save_draft_now(self) -> None:
-        """Before locking: close debrief mode (it saves its notes) and keep form edits."""
+        """Before locking: close debrief mode (it saves its notes) and keep form edits,
+        under a filled-in title if the title was emptied (debrief_untitled)."""
         if self.mode is not None:
             self.mode.leave_without_asking()
+        named = name_untitled(self)
         if not self._keep_edits():
             # The lock goes on; the lock screen says why the edits were not kept.
             raise RuntimeError(self.status.text())
+        if named:
+            remember_to_reopen(self)
 
     def _keep_edits(self) -> bool:
         """Save what was prepared before moving away; False (and a message) if it could not
@@ -341,7 +347,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
         return box.written
 
     def choose_reply(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = open_file_name(
             self, tr("Import a reply from your supervisor"), str(Path.home()), "age (*.age);;* (*)"
         )
         if path:

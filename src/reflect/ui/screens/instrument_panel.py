@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from reflect.services.early_warning import shipped_notice_wording
 from reflect.services.instruments import InstrumentService
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, number, tr, tr_list
+from reflect.ui.native_dialogs import open_file_name
 from reflect.ui.widgets.rating_row import RatingRow
 
 
@@ -327,7 +327,7 @@ class InstrumentPanel(QWidget):
     # --- importing --------------------------------------------------------------------------
 
     def _on_import_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = open_file_name(
             self,
             tr("Import a questionnaire definition"),
             str(Path.home()),

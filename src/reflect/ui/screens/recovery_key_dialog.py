@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.i18n import tr
+from reflect.ui.native_dialogs import print_accepted
 
 _WINDOWS_FORMAT = 'application/x-qt-windows-mime;value="{}"'
 _NO = b"\x00\x00\x00\x00"  # a DWORD 0
@@ -127,7 +128,7 @@ class RecoveryKeyDialog(QDialog):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+        if not print_accepted(QPrintDialog(printer, self)):
             return
         document = QTextDocument()
         document.setHtml(recovery_sheet_html(self._profile_name, self._code))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reflect.domain.errors import ReflectError
 from reflect.domain.identity_guard import Finding, find_identifiers
@@ -21,6 +21,7 @@ from reflect.paths import write_private_file
 from reflect.services.journal import JournalService
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
+from reflect.ui.native_dialogs import print_accepted, save_file_name
 from reflect.ui.pdf_render import html_to_pdf
 
 PDF_WARNING = (
@@ -114,7 +115,7 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
-    path, _ = QFileDialog.getSaveFileName(
+    path, _ = save_file_name(
         parent, tr("Save as PDF"), str(Path.home() / f"{suggested}.pdf"), "PDF (*.pdf)"
     )
     if not path:
@@ -148,8 +149,7 @@ def print_reflection(parent: QWidget, journal: JournalService, reflection: Refle
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter()
-    dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+    if not print_accepted(QPrintDialog(printer, parent)):
         return False
     document = QTextDocument()
     document.setHtml(reflection_html(journal, reflection))

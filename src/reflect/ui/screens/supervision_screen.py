@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,6 +23,7 @@ from reflect.domain.errors import ReflectError
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.native_dialogs import open_file_name
 from reflect.ui.widgets.hot_debrief_form import HotDebriefPanel
 from reflect.ui.widgets.supervision_agreement import AgreementForm, RatingsPanel
 from reflect.ui.widgets.supervision_hours import HoursLog
@@ -205,7 +205,7 @@ class SupervisionScreen(QWidget):
     # --- importing ----------------------------------------------------------------------
 
     def choose_and_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = open_file_name(
             self, tr("Import a debrief packet"), str(Path.home()), "age (*.age);;* (*)"
         )
         if path:

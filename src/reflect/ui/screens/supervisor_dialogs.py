@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from reflect.domain.supervision import RATING_ITEMS, SessionRating, fingerprint
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
+from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.widgets.dialog_buttons import ok_cancel
 from reflect.ui.widgets.rating_row import RatingRow
 
@@ -200,7 +200,7 @@ class SendPacketDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_path(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = save_file_name(
             self, tr("Save the sealed packet"), str(Path.home() / PACKET_NAME), "age (*.age)"
         )
         return Path(path) if path else None

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -33,6 +32,7 @@ from reflect.services.team_contribute import (
 )
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.native_dialogs import save_file_name
 
 MONTHS_OFFERED = 24
 
@@ -154,7 +154,7 @@ class TeamContributeDialog(QDialog):
         self.save_button.setEnabled(True)
 
     def choose_file(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _ = save_file_name(
             self,
             tr("Save the contribution"),
             str(Path.home() / f"{tr('team-contribution')}.json"),

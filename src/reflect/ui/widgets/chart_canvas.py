@@ -20,13 +20,14 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QFileDialog, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from reflect.charts.hover import hover_at
 from reflect.charts.style import chart_title
 from reflect.domain.errors import ValidationError
 from reflect.paths import write_private_file
 from reflect.ui.i18n import tr
+from reflect.ui.native_dialogs import save_file_name
 
 EXPORT_DPI = 150
 
@@ -124,7 +125,7 @@ class ChartCanvas(QWidget):
         """Ask where to save; returns the file written, or None when cancelled."""
         suggested = str(Path.home() / f"{_file_name(self.title)}.png")
         png, pdf = tr("PNG image (*.png)"), tr("PDF document (*.pdf)")
-        chosen, selected_filter = QFileDialog.getSaveFileName(
+        chosen, selected_filter = save_file_name(
             self, tr("Export chart"), suggested, f"{png};;{pdf}"
         )
         if not chosen:

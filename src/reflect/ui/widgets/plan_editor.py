@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +37,7 @@ from reflect.domain.my_plan import (
 )
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr, tr_list
+from reflect.ui.native_dialogs import print_accepted, save_file_name
 from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.plan_printout import plan_html, write_plan_pdf
 
@@ -272,8 +272,7 @@ class PlanEditor(QWidget):
             QMessageBox.warning(self, tr("Cannot print yet"), message_in_language(exc))
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        if not print_accepted(QPrintDialog(printer, self)):
             return
         document = QTextDocument()
         document.setHtml(html)
@@ -288,7 +287,7 @@ class PlanEditor(QWidget):
         )
         if answer != QMessageBox.StandardButton.Save:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = save_file_name(
             self, tr("Save My plan as PDF"), str(Path.home() / "my-plan.pdf"), "PDF (*.pdf)"
         )
         if path:

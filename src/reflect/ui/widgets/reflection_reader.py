@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.reflection import Reflection
 from reflect.domain.templates import Template, TemplateField
 from reflect.ui.i18n import local_date, tr
+from reflect.ui.native_dialogs import print_accepted
 
 
 def _answer(field: TemplateField, answers: dict[str, object]) -> str:
@@ -130,5 +131,5 @@ class ReflectionReader(QWidget):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
+        if print_accepted(QPrintDialog(printer, self)):
             self.view.document().print_(printer)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from reflect.paths import write_private_file
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, number, tr
+from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.pdf_render import html_to_pdf
 
 PLAIN_WARNING = (
@@ -242,7 +242,7 @@ class HoursLog(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         suffix = ".csv" if kind == "csv" else ".pdf"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = save_file_name(
             self,
             tr("Export supervision hours"),
             str(Path.home() / f"supervision-hours-{date.today().year}{suffix}"),

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from reflect.services.session import Session
 from reflect.services.supervision_show import packet_cards
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, tr
+from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.widgets.card_batches import CardBatches
 from reflect.ui.widgets.supervision_reply_dialog import ReplyDialog
 
@@ -306,7 +306,7 @@ class PacketView(QWidget):
     # --- the reply --------------------------------------------------------------------
 
     def ask_reply_path(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = save_file_name(
             self, tr("Save the sealed reply"), str(Path.home() / REPLY_NAME), "age (*.age)"
         )
         return Path(path) if path else None

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from reflect.domain.team_sentences import team_num
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.native_dialogs import open_file_name
 from reflect.ui.widgets.scroll_page import scroll_page
 
 RATING_TEXT = {"strength": "Strength", "partly": "Partly there", "gap": "Gap"}
@@ -220,7 +220,7 @@ class TeamAssessmentPanel(QWidget):
                 self.people_spin.setValue(result.participants)
 
     def choose_definition(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name, _ = open_file_name(
             self,
             tr("Use our own licensed assessment"),
             str(Path.home()),

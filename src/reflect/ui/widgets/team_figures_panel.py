@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -29,6 +28,7 @@ from reflect.domain.team_summary import MIN_GROUP, TeamSummary
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
+from reflect.ui.native_dialogs import open_file_names
 from reflect.ui.widgets.scroll_page import scroll_page
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ class TeamFiguresPanel(QWidget):
         self.refresh()
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names, _ = open_file_names(
             self, tr("Import contribution files"), str(Path.home()), tr("Contributions (*.json)")
         )
         if names:
