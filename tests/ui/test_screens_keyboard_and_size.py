@@ -193,3 +193,12 @@ def test_the_reflection_reader_keeps_the_journal_margins(qtbot, workspace):
     screen = _show(qtbot, workspace, "journal")
     list_page = screen.pages.widget(0)
     assert screen.reader.layout().contentsMargins() == list_page.layout().contentsMargins()
+
+
+def test_an_empty_exposure_chart_is_not_offered_for_export(qtbot, workspace):
+    """No shift logged: the Exposure tab says so, and Export is off like on the other empty tabs."""
+    screen = _show(qtbot, workspace, "trends")
+    index = next(i for i, panel in enumerate(screen.panels) if panel.key == "exposure")
+    screen.tabs.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: screen.panels[index].summary.text() != "", timeout=5000)
+    assert not screen.panels[index].export_button.isEnabled()

@@ -22,7 +22,14 @@ from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import current_language, interface_words, local_date, tr
 from reflect.ui.trends_loader import TrendsLoader
-from reflect.ui.trends_tabs import SIGN_OPTIONS, TABS, describe_tab, draw_tab, tab_has_data
+from reflect.ui.trends_tabs import (
+    SIGN_OPTIONS,
+    TABS,
+    describe_tab,
+    draw_tab,
+    exposure_has_data,
+    tab_has_data,
+)
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.range_picker import RangePicker
 from reflect.ui.workers import run_in_background
@@ -275,7 +282,7 @@ class TrendsScreen(QWidget):
         exposure = self.loader.exposure(data.range) if tab.uses_exposure(choice) else None
         panel.chart.draw_with(lambda figure: tab.draw(figure, data, style, choice, exposure))
         panel.set_summary(tab.describe(data, choice, self.words, exposure))
-        has_data = exposure is not None or tab_has_data(tab.key, data, choice)
+        has_data = exposure_has_data(exposure) or tab_has_data(tab.key, data, choice)
         panel.export_button.setEnabled(has_data)
         panel.export_button.setToolTip(
             tr("Save this chart as a PNG image or a PDF (Ctrl+E)")
