@@ -132,9 +132,9 @@ def tab_has_data(key: str, data: TrendsData, choice: str | None) -> bool:
         return bool(data.heaviness.values)
     if key == "helped":
         return data.helped_checkins > 0 and any(item.count for item in data.helped)
-    if key == "exposure":
-        return False  # its bars come from the shift log alone (exposure_has_data)
-    return True  # a chart this function does not know about stays exportable
+    # The Exposure chart's bars come from the shift log alone (exposure_has_data); a chart
+    # this function does not know about stays exportable.
+    return key != "exposure"
 
 
 TABS: tuple[TrendTab, ...] = (
