@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from reflect.domain.recovery import SelfCheck
@@ -121,3 +122,38 @@ def test_problem_lines_use_the_themes_readable_red(qtbot, scheme):
         assert colour.name() == COLOURS[scheme]["error"]
     finally:
         apply_theme("light", app)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [CreateProfileDialog, lambda: RecoverDialog("Demo (fictional data)"), _prompt],
+    ids=["create-profile", "recover", "passphrase"],
+)
+def test_escape_cancels_and_enter_asks_for_what_is_missing(qtbot, build):
+    dialog = build()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    field = dialog.focusWidget() or dialog
+    # Enter with nothing typed: the dialog stays and says what is missing (or its main
+    # button waits, greyed, until there is a passphrase), it never closes on an empty form.
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert dialog.result() == dialog.DialogCode.Rejected
+
+
+def test_enter_saves_the_self_check(qtbot, session):
+    session.exposure.add_self_checks([SelfCheck("3d", date.today())])
+    check = session.exposure.self_checks()[0]  # stored: it has an id to complete
+    dialog = SelfCheckDialog(session.exposure, check)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    for row in dialog.rows.values():
+        row.set_value(1)
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.saved is not None  # Save is the default button: the answers were kept
