@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from reflect.domain.recovery import SelfCheck
+from reflect.domain.reflection import Reflection
 from reflect.ui import i18n
 from reflect.ui.screens.create_profile_dialog import CreateProfileDialog
 from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
@@ -91,8 +92,6 @@ def test_a_problem_line_makes_room_for_itself(qtbot, language):
 
 
 def test_self_check_and_tag_manager_keep_their_words(qtbot, language, session):
-    from reflect.domain.reflection import Reflection
-
     session.journal.save(
         Reflection("quick", datetime.now(), answers={"what_happened": "x"}, tags=["night-shift"])
     )
@@ -157,3 +156,39 @@ def test_enter_saves_the_self_check(qtbot, session):
         row.set_value(1)
     qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
     assert dialog.saved is not None  # Save is the default button: the answers were kept
+
+
+def test_every_control_in_these_dialogs_has_a_name_to_speak(qtbot, session, language):
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QFrame, QProgressBar
+
+    QAccessible.setActive(True)
+    session.journal.save(
+        Reflection("quick", datetime.now(), answers={"what_happened": "x"}, tags=["night-shift"])
+    )
+    check = SelfCheck("3d", date.today(), id=1)
+    dialogs = [
+        CreateProfileDialog(),
+        RecoverDialog("Demo (fictional data)"),
+        _prompt(),
+        SelfCheckDialog(session.exposure, check),
+        TagManagerDialog(session.journal),
+    ]
+    controls = (QAbstractButton, QLineEdit, QAbstractItemView, QCheckBox, QProgressBar)
+    silent = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for widget in dialog.findChildren(QWidget):
+            focusable_frame = isinstance(widget, QFrame) and bool(
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            )
+            if not widget.isVisibleTo(dialog) or not (
+                isinstance(widget, controls) or focusable_frame
+            ):
+                continue
+            interface = QAccessible.queryAccessibleInterface(widget)
+            name = interface.text(QAccessible.Text.Name) if interface else ""
+            if not (name or widget.accessibleName()).strip():
+                silent.append(f"{type(dialog).__name__}: {type(widget).__name__}")
+    assert silent == []
