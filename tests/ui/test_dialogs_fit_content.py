@@ -198,3 +198,25 @@ def test_every_control_in_these_dialogs_has_a_name_to_speak(qtbot, session, lang
             if not (name or widget.accessibleName()).strip():
                 silent.append(f"{type(dialog).__name__}: {type(widget).__name__}")
     assert silent == []
+
+
+@pytest.mark.parametrize("point_size", [9, 24])
+def test_the_lock_screen_card_grows_with_the_font(qtbot, language, point_size):
+    from reflect.ui.screens.lock_screen import LockScreen
+
+    app = QApplication.instance()
+    usual = app.font()
+    font = app.font()
+    font.setPointSize(point_size)
+    app.setFont(font)
+    try:
+        screen = LockScreen()
+        qtbot.addWidget(screen)
+        screen.resize(1100, 740)
+        screen.show()
+        qtbot.waitExposed(screen)
+        for button in (screen.create_button, screen.demo_button, screen.forgot_button):
+            caption = button.text().replace("&", "")
+            assert button.width() >= button.fontMetrics().horizontalAdvance(caption) + 8
+    finally:
+        app.setFont(usual)
