@@ -38,6 +38,7 @@ def workspace(qtbot, session, profile_service):
     qtbot.waitExposed(window)
     window.activateWindow()
     yield window
+    qtbot.wait(50)  # matplotlib's queued redraws run while their canvases still exist
     window.before_lock()
 
 

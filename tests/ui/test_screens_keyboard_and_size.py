@@ -52,6 +52,7 @@ def workspace(request, qtbot, session, profile_service):
     window.show()
     qtbot.waitExposed(window)
     yield window
+    qtbot.wait(50)  # matplotlib's queued redraws run while their canvases still exist
     window.before_lock()
     i18n.set_language("en")
 
@@ -186,6 +187,7 @@ def test_a_short_window_scrolls_a_chart_instead_of_cutting_it(qtbot):
     assert panel.chart.height() >= canvas.minimumHeight()
     assert canvas.height() >= canvas.minimumHeight()
     assert summary.height() >= summary.heightForWidth(summary.width())
+    qtbot.wait(50)  # the canvas's queued redraw runs before it is deleted
 
 
 def test_the_reflection_reader_keeps_the_journal_margins(qtbot, workspace):
