@@ -34,7 +34,7 @@ def test_a_failed_write_keeps_the_old_file_and_cleans_up(tmp_path, monkeypatch):
     target = tmp_path / "vault.json"
     target.write_bytes(b"old")
 
-    def refuse(*_args):
+    def refuse(*_args, **_kwargs):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", refuse)

@@ -6,6 +6,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from reflect.private_output import private_output, sync_folder
+
+__all__ = ["AppPaths", "ensure_private_dir", "sync_folder", "write_private_file"]
+
 APP_NAME = "Reflect"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -22,25 +26,11 @@ def ensure_private_dir(path: Path) -> Path:
 def write_private_file(path: Path, data: bytes) -> None:
     """Create or replace ``path`` with ``data``, readable by the owner only (0600).
 
-    Written to a temporary file beside it, flushed to disk, then renamed over it, so a crash
-    leaves either the old file or the new one, never half of one. O_EXCL: never write
-    through a file (or a link) someone else placed there.
+    Atomic and flushed to disk: a crash leaves either the old file or the new one, never
+    half of one, and (see ``private_output``) no temporary file with the data either.
     """
-    path = Path(path)
-    # os.urandom is what secrets.token_hex reads; importing secrets would load OpenSSL's
-    # hashing (hmac) into the lock screen's start-up for a file name.
-    temp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.part")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-        os.chmod(path, PRIVATE_FILE_MODE)
-        sync_folder(path.parent)
-    finally:
-        temp.unlink(missing_ok=True)
+    with private_output(Path(path)) as output:
+        output.write_bytes(data)
 
 
 def tighten_private_tree(data_dir: Path) -> None:
@@ -79,20 +69,6 @@ def _chmod_quietly(path: Path, mode: int) -> None:
             os.chmod(path, mode)
     except OSError:
         pass
-
-
-def sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not every platform can open a folder."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 @dataclass(frozen=True)

@@ -112,12 +112,14 @@ def test_a_full_disk_while_writing_a_file_is_reported_as_such(
     filled, tmp_path, monkeypatch, capsys
 ):
     data_dir, _info = filled
-    import reflect.services.export as export
+    import reflect.private_output as private_output
 
     def no_space(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export.os, "replace", no_space)
+    # The last steps of a private write: linking the unnamed file, or renaming a named one.
+    monkeypatch.setattr(private_output.os, "replace", no_space)
+    monkeypatch.setattr(private_output.os, "link", no_space)
     target = tmp_path / "out.json"
     code, _out, err = run(
         [

@@ -204,6 +204,7 @@ def test_a_full_disk_during_an_export_reaches_the_app_as_one_clear_sentence(
 ):
     import errno
 
+    from reflect import private_output
     from reflect.domain.errors import ReflectError
     from reflect.services import export
     from reflect.storage import archive
@@ -214,8 +215,11 @@ def test_a_full_disk_during_an_export_reaches_the_app_as_one_clear_sentence(
     service = ProfileService(AppPaths(tmp_path / "data").ensure(), fast_kdf=True)
     session = service.unlock(service.create(PASSPHRASE, "Full"), PASSPHRASE)
     try:
-        monkeypatch.setattr(export.os, "replace", no_space)  # also archive.os: the same module
-        assert archive.os is export.os
+        # Linking a plain export's unnamed file or renaming a named one (also archive.os:
+        # the same module).
+        monkeypatch.setattr(private_output.os, "replace", no_space)
+        monkeypatch.setattr(private_output.os, "link", no_space)
+        assert archive.os is private_output.os
         with pytest.raises(ReflectError, match="The disk is full: Reflect could not write in"):
             export.export_profile(
                 session, fmt, tmp_path / "out", plain_ok=True, archive_passphrase=ARCHIVE_PASS

@@ -8,6 +8,13 @@ migration is listed (it is not a problem; the app or any writing command applies
 schema from a newer Reflect is a problem (``migrations_unknown``). A missing, empty or
 unreadable database is reported as damaged (exit 1, nothing written):
 ``{"ok": false, "damaged": "<message>", "latest_backup": FILE or null}``.
+
+It also compares the full-text search index with the reflections (``search_index``:
+``{"problems", "reflections", "indexed", "rebuilt", "repaired"}``); a reflection missing
+from the index is one no search can find, so a disagreement makes ``ok`` false.
+``--rebuild-index`` takes the writer lock (like every writing command, it then applies a
+pending migration) and rebuilds a disagreeing index from the reflections, which loses
+nothing; ``ok`` then describes the index after the rebuild.
 """
 
 from __future__ import annotations
@@ -25,6 +32,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Run SQLite's integrity check and SQLCipher's page check on a profile.",
     )
     add_profile_arguments(parser)
+    parser.add_argument(
+        "--rebuild-index",
+        action="store_true",
+        help="rebuild the search index from the reflections if it disagrees with them "
+        "(takes the writer lock)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     parser.set_defaults(handler=run)
 
@@ -36,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         # check describes the profile as it is: a pending migration is reported, not applied
         # (applying it would write, and would need the writer lock).
-        session = open_session(args, migrate=False)
+        # --rebuild-index writes, so it opens as a writer (which migrates like any writer).
+        rebuild = bool(getattr(args, "rebuild_index", False))
+        session = open_session(args, write=rebuild, migrate=rebuild)
     except ProfileDamaged as exc:
         # A finding of the check, not a failure to run it: exit 1, nothing written.
         print(f"reflect: {exc}", file=sys.stderr)
@@ -44,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             print_json({"ok": False, "damaged": str(exc), "latest_backup": exc.latest_backup})
         return 1
     try:
-        report = check_profile(session)
+        report = check_profile(session, rebuild_index=rebuild)
     finally:
         session.close()
     if args.json:
@@ -60,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         f"{len(report.migrations_pending)} pending"
         + (" (applied the next time Reflect writes to it)" if report.migrations_pending else "")
     )
+    print(f"Search index:           {_search_index_line(report.search_index)}")
     print(f"SQLCipher:              {report.cipher_version}")
     print(
         f"Backups:                {report.backups}"
@@ -67,3 +83,13 @@ def run(args: argparse.Namespace) -> int:
     )
     print("Everything looks fine." if report.ok else "Problems were found; see above.")
     return 0 if report.ok else 1
+
+
+def _search_index_line(found: dict) -> str:
+    problems = "; ".join(found["problems"][:5])
+    if found["rebuilt"]:
+        line = f"rebuilt from the reflections (it had: {'; '.join(found['repaired'][:5])})"
+        return line + (f"; still: {problems}" if problems else "")
+    if problems:
+        return f"{problems} (rebuild it with: reflect check --rebuild-index)"
+    return f"ok ({found['reflections']} reflections, each findable)"

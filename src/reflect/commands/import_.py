@@ -3,8 +3,9 @@
 Prints a preview (what would be added, duplicates skipped, date range); ``--dry-run`` stops
 there. An archive's passphrase comes from ``--archive-passphrase-file``,
 ``REFLECT_EXPORT_PASSPHRASE`` or a prompt. ``--json`` prints ``{"source", "file", "counts",
-"new", "duplicates", "date_from", "date_to", "notes", "written", "dry_run"}``. A malformed
-file is reported (exit code 2) and nothing is written.
+"new", "duplicates", "date_from", "date_to", "notes", "links_not_kept", "rows_not_kept",
+"settings_adopted", "settings_not_adopted", "written", "dry_run"}``. A malformed file is
+reported (exit code 2) and nothing is written.
 """
 
 from __future__ import annotations

@@ -2,12 +2,16 @@
 
 Prints one line per match (date, template, snippet), or with ``--json`` a stable document:
 ``{"query", "count", "total", "results": [{"id", "occurred_at", "template_id", "template",
-"setting", "tags", "intensity", "snippet"}]}``. Fields may be added, never renamed.
+"setting", "tags", "intensity", "snippet"}], "search_index_problems"}``. Fields may be
+added, never renamed. ``search_index_problems`` (empty when all is well) lists what a quick
+comparison of the search index with the reflections found; a line on standard error then
+says results may be missing and how to rebuild the index.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
 from reflect.commands.common import add_profile_arguments, open_session, print_json
@@ -75,14 +79,20 @@ def run(args: argparse.Namespace) -> int:
         intensity_min=args.min_intensity,
         intensity_max=args.max_intensity,
     )
+    from reflect.services.search_index_check import search_index_warning
+
     session = open_session(args)
     try:
         journal = session.journal
+        # A reader may not rebuild the index; it says when the index may hide reflections.
+        index_problems, warning = search_index_warning(session)
         results = journal.search(criteria, limit=args.limit or None)
         total = journal.count_matching(criteria) if len(results) == args.limit else len(results)
         names = {r.template_id: journal.templates.name_of(r.template_id) for r in results}
     finally:
         session.close()
+    if warning is not None:
+        print(f"reflect: {warning}", file=sys.stderr)
     if args.json:
         print_json(
             {
@@ -102,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
                     }
                     for r in results
                 ],
+                "search_index_problems": index_problems,
             }
         )
         return 0
@@ -110,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     width = max(len(n) for n in names.values())
     for r in results:
-        when = r.occurred_at.strftime("%Y-%m-%d %H:%M")
+        when = r.occurred_at.isoformat(" ", "minutes")
         print(f"{when}  {names[r.template_id]:<{width}}  {r.snippet}")
     if total > len(results):
         print(f"… {total - len(results)} more; use --limit 0 to see all.")

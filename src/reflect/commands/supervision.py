@@ -15,6 +15,7 @@ from typing import Any
 from reflect.commands.common import add_profile_arguments, open_session, print_json
 from reflect.domain.debrief import AGENDA_IDS
 from reflect.domain.errors import ValidationError
+from reflect.domain.kept_dates import is_kept
 from reflect.domain.supervision import SESSION_FORMATS, SESSION_KINDS, HoursEntry
 from reflect.domain.terminal_text import terminal_safe
 from reflect.services.session import Session
@@ -29,9 +30,14 @@ def open_writer(args: argparse.Namespace, write: bool = True) -> Session:
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from exc
+    if not is_kept(day):  # kept, it would stop this profile's archive from importing back
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is outside the years Reflect keeps (1900 to 2199)"
+        )
+    return day
 
 
 def _command(commands: Any, name: str, help_text: str) -> argparse.ArgumentParser:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -64,15 +65,41 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
-def _words(text: str) -> list[str]:
-    import re
+def _is_word_character(char: str) -> bool:
+    # What FTS5's unicode61 tokenizer keeps inside a token: letters, numbers, private-use
+    # characters, and combining marks (it drops those as diacritics, "e" + U+0301 -> "e").
+    category = unicodedata.category(char)
+    return category[0] in "LNM" or category == "Co"
 
-    return [w for w in re.findall(r"\w+", text.casefold()) if w]
+
+def _split(text: str) -> list[str]:
+    words: list[str] = []
+    current: list[str] = []
+    for char in text:
+        if _is_word_character(char):
+            current.append(char)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` for the index, split where the index splits.
+
+    Case is left to the index's tokenizer, which folds the query as it folded the text:
+    ``casefold()`` searched "ß" as "ss" and ``lower()`` turns some letters into ones newer
+    than the tokenizer's Unicode tables (Cherokee); and the regex ``\\w`` cut a decomposed
+    "é" out of "café". Each made a reflection's own words miss it.
+    """
+    return _split(text)
 
 
 def query_terms(text: str) -> list[str]:
     """The words of a search, lower-case, for highlighting and snippets."""
-    return _words(text)
+    return _split(text.lower())
 
 
 def snippet_around(body: str, terms: list[str], length: int = 140) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,3 +29,13 @@ def a_year_ago(today: date) -> date:
         return today.replace(year=today.year - 1)
     except ValueError:
         return today.replace(year=today.year - 1, day=28)
+
+
+def days_a_year_ago(today: date) -> tuple[date, ...]:
+    """The days "a year ago today" looks back on: the same day, and on 28 February after a
+    leap year also the 29th, which has no day of its own this year and would never come back.
+    """
+    same = a_year_ago(today)
+    if (today.month, today.day) == (2, 28) and calendar.isleap(same.year):
+        return same, same.replace(day=29)
+    return (same,)

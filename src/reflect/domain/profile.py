@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reflect.domain import safe_json
 
@@ -31,6 +32,18 @@ class ProfileInfo:
         return self.directory / VAULT_FILE
 
 
+def read_vault_json(path: Path) -> Any:
+    """vault.json, a pending vault, a backup's ``.key.json`` or the unlock throttle's file.
+
+    All are small files Reflect wrote, but anyone with access to the folder can swap one:
+    read only a regular file of at most MAX_VAULT_BYTES (a FIFO would block the reader
+    forever), with safe_json's depth and number limits. Raises JsonLimitError, never more.
+    """
+    return safe_json.loads(
+        safe_json.decode_text(safe_json.read_regular_file(path, MAX_VAULT_BYTES))
+    )
+
+
 def read_profile_info(directory: Path) -> ProfileInfo | None:
     """Read a profile folder's public vault.json; None when it is not a profile.
 
@@ -44,9 +57,7 @@ def read_profile_info(directory: Path) -> ProfileInfo | None:
     try:
         # Limited like every file from outside: one hostile vault.json (nested 100,000 deep,
         # a 5,000-digit name) must not stop the lock screen from listing the other profiles.
-        data = safe_json.loads(
-            safe_json.decode_text(safe_json.read_regular_file(vault, MAX_VAULT_BYTES))
-        )
+        data = read_vault_json(vault)
     except (safe_json.JsonLimitError, OSError):
         data = None
     if not isinstance(data, dict):

@@ -6,6 +6,7 @@ means it is tested without waiting for anything. Days are Python weekdays (Monda
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -92,4 +93,14 @@ def next_event(
 
 
 def milliseconds_until(now: datetime, when: datetime) -> int:
+    """Real milliseconds from ``now`` to ``when``, both local wall-clock times.
+
+    Wall-clock arithmetic is an hour off across the night clocks change (07:00 is 4.5 real
+    hours after 01:30 when 02:00 becomes 03:00), so zone-less times are placed in this
+    computer's zone first.
+    """
+    if now.tzinfo is None and when.tzinfo is None:
+        # A year the platform cannot place keeps wall-clock arithmetic.
+        with contextlib.suppress(OverflowError, OSError, ValueError):
+            now, when = now.astimezone(), when.astimezone()
     return max(0, int((when - now).total_seconds() * 1000))

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from reflect.domain import safe_json
+from reflect.domain.kept_dates import OUTSIDE_KEPT_YEARS, is_kept
 from reflect.domain.message import Clause, Message, as_message
 from reflect.domain.safe_json import shorten
 
@@ -22,6 +23,13 @@ from reflect.domain.safe_json import shorten
 MAX_CELL_CHARS = 4_000_000
 MAX_JSON_DEPTH = 16
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _written_forms(moment: datetime) -> tuple[str, ...]:
+    seconds = moment.isoformat(timespec="seconds")
+    if moment.second or moment.microsecond:
+        return (seconds,)
+    return seconds, moment.isoformat(timespec="minutes")
 
 
 class RowProblem(Exception):
@@ -91,6 +99,11 @@ class RowReader:
         try:
             moment = datetime.fromisoformat(raw)
         except ValueError:
+            moment = None
+        # Only the spellings Reflect writes (to the second; packets to the minute): queries
+        # compare this text, so "2026-03-31 21:05:00" or "20260331T210500" would sort
+        # outside its own day.
+        if moment is None or (moment.tzinfo is None and raw not in _written_forms(moment)):
             raise RowProblem(
                 column,
                 Message(
@@ -104,6 +117,8 @@ class RowReader:
                     "{value} carries a time zone; Reflect keeps local times", value=shorten(raw)
                 ),
             )
+        if not is_kept(moment):
+            raise RowProblem(column, Message(OUTSIDE_KEPT_YEARS, value=shorten(raw)))
         return moment
 
     def day(self, column: str) -> date | None:
@@ -111,11 +126,16 @@ class RowReader:
         if not raw:
             return None
         try:
-            return date.fromisoformat(raw)
+            day = date.fromisoformat(raw)
         except ValueError:
+            day = None
+        if day is None or day.isoformat() != raw:  # "20260331" would sort as another day
             raise RowProblem(
                 column, Message("{value} is not a date like 2026-03-31", value=shorten(raw))
-            ) from None
+            )
+        if not is_kept(day):
+            raise RowProblem(column, Message(OUTSIDE_KEPT_YEARS, value=shorten(raw)))
+        return day
 
     def json(self, column: str, kind: type, *, required: bool = False) -> Any:
         """The column's JSON text decoded; it must decode to ``kind`` (list or dict)."""

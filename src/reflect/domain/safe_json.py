@@ -190,10 +190,12 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        if exc.errno == errno.ELOOP:  # a symbolic link: follow it, then check what it is
-            fd = os.open(path, flags & ~getattr(os, "O_NOFOLLOW", 0))
-        else:
+        if exc.errno != errno.ELOOP:
             raise JsonLimitError(_unreadable(exc)) from None
+        try:  # a symbolic link: follow it, then check what it is (it may point nowhere)
+            fd = os.open(path, flags & ~getattr(os, "O_NOFOLLOW", 0))
+        except OSError as followed:
+            raise JsonLimitError(_unreadable(followed)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -12,11 +12,12 @@ import json
 import math
 import re
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from reflect.domain.errors import ValidationError
+from reflect.domain.kept_dates import OUTSIDE_KEPT_YEARS, is_kept
 from reflect.domain.message import Message, as_message
-from reflect.domain.safe_json import bracket_depth
+from reflect.domain.safe_json import bracket_depth, shorten
 
 MAX_BYTES = 4 * 1024 * 1024  # a packet of a long debrief is tens of kilobytes
 MAX_DEPTH = 12
@@ -24,6 +25,8 @@ MAX_DEPTH = 12
 RECIPIENT_PATTERN = re.compile(r"age1[02-9ac-hj-np-z]{58}")
 ID_PATTERN = re.compile(r"[0-9a-f]{32}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+_D = TypeVar("_D", date, datetime)
 
 
 class Refusals(NamedTuple):
@@ -197,9 +200,10 @@ class Fields:
         try:
             if not isinstance(value, str) or len(value) != 10:
                 raise ValueError
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise self.fail(f"{where}.{key}", Message("must be a date like 2026-03-31")) from None
+        return self._kept(day, value, f"{where}.{key}")
 
     def moment(self, data: dict[str, Any], key: str, where: str) -> datetime | None:
         value = data.get(key)
@@ -208,6 +212,13 @@ class Fields:
         try:
             if not isinstance(value, str) or len(value) > 40:
                 raise ValueError
-            return datetime.fromisoformat(value).replace(tzinfo=None)
+            # Another computer's local time: its numbers are kept, never converted.
+            moment = datetime.fromisoformat(value).replace(tzinfo=None)
         except ValueError:
             raise self.fail(f"{where}.{key}", Message("must be a date and time")) from None
+        return self._kept(moment, value, f"{where}.{key}")
+
+    def _kept(self, value: _D, raw: str, where: str) -> _D:
+        if not is_kept(value):
+            raise self.fail(where, Message(OUTSIDE_KEPT_YEARS, value=shorten(raw)))
+        return value

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -172,6 +172,12 @@ def backup_now(
         folder = ensure_private_dir(backups_dir(session.profile))
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         target = folder / BackupName("manual", stamp).filename
+        # The same local second comes twice on the night clocks go back (or after a clock
+        # set back): the earlier backup is kept and this one gets a number.
+        number = 1
+        while target.exists():
+            number += 1
+            target = folder / BackupName("manual", f"{stamp}-{number}").filename
     else:
         target = Path(target).expanduser()
         if target.is_dir():
@@ -254,16 +260,26 @@ class CheckReport:
     cipher_version: str
     backups: int
     latest_backup: str | None
+    # The full-text index compared with the reflections (services/search_index_check.py):
+    # {"problems", "reflections", "indexed", "rebuilt", "repaired"}; "problems" is empty
+    # when search can find every reflection.
+    search_index: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def check_profile(session: Session) -> CheckReport:
-    """Run SQLite's integrity check, SQLCipher's page HMAC check and report migrations."""
+def check_profile(session: Session, *, rebuild_index: bool = False) -> CheckReport:
+    """Run SQLite's integrity check, SQLCipher's page HMAC check, compare the search index
+    with the reflections and report migrations. ``rebuild_index`` (a writer's session only)
+    rebuilds the search index when it disagrees."""
+    from reflect.services.search_index_check import check_search_index
     from reflect.storage.migrations import known_names, migrations, newer_than_code
 
     conn = session.db.conn
+    # First, so that SQLite's integrity check (which reads the index's own structure) sees
+    # the index as a rebuild left it.
+    search = check_search_index(session, rebuild=rebuild_index)
     # A damaged page can make a check itself fail: report that as a problem found, never crash.
     integrity = _rows(conn, "PRAGMA integrity_check")
     integrity_problems = [] if integrity == ["ok"] else integrity
@@ -287,7 +303,7 @@ def check_profile(session: Session) -> CheckReport:
     backups = list_backups(session.profile)
     return CheckReport(
         # A pending migration is an older schema, not a fault: the next writer applies it.
-        ok=not integrity_problems and not cipher and not unknown,
+        ok=not integrity_problems and not cipher and not unknown and not search["problems"],
         integrity=integrity_problems,
         cipher_integrity=cipher,
         migrations_applied=[n for n in applied if n in known] + [n for n in unknown],
@@ -297,6 +313,7 @@ def check_profile(session: Session) -> CheckReport:
         cipher_version=str(conn.execute("PRAGMA cipher_version").fetchone()[0]),
         backups=len(backups),
         latest_backup=str(backups[0].path) if backups else None,
+        search_index=search,
     )
 
 

@@ -1,14 +1,13 @@
 """Exporting a profile: the encrypted archive by default, plain formats only when asked.
 
-Every format is written to a private temporary file beside the target (created 0600, so the
-data is never readable by others even for a moment), flushed to disk, then renamed over the
-target in one step: a crash leaves the old file or the new one, never half of one.
+Every format is written privately (0600, so the data is never readable by others even for a
+moment), flushed to disk, then put in place in one step: a crash leaves the old file or the
+new one, never half of one. A plain format is written to an unnamed file on Linux, so a
+kill half way leaves no plain-text trace (see reflect.private_output).
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from reflect.domain.errors import ValidationError
 from reflect.domain.message import Message
 from reflect.paths import sync_folder
+from reflect.private_output import private_output
 from reflect.services.exporters import Exporter, ExportOptions, Progress, exporters
 from reflect.services.output_target import check_output_target
 from reflect.services.session import Session
@@ -100,9 +100,8 @@ def export_profile(
     target = check_output_target(target_path(out, exporter), session.paths, overwrite=overwrite)
     if progress:
         progress(5, "Preparing the export…")
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     with translated(target.parent):  # the app shows the text: no raw OS or SQLite words
-        result = _write(session, exporter, target, tmp, archive_passphrase, progress)
+        result = _write(session, exporter, target, archive_passphrase, progress)
     if progress:
         progress(100, "Export finished.")
     return ExportReport(exporter.name, target, exporter.plain, dict(result.get("counts", {})))
@@ -112,32 +111,17 @@ def _write(
     session: Session,
     exporter: Exporter,
     target: Path,
-    tmp: Path,
     archive_passphrase: str | None,
     progress: Progress | None,
 ) -> dict[str, Any]:
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    try:
-        if exporter.plain:
-            result = exporter.write(session, tmp, ExportOptions(progress=progress))
-            _fsync(tmp)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
-        else:
-            # The archive writer makes its own private temp files and renames atomically.
-            tmp.unlink()
-            options = ExportOptions(archive_passphrase=archive_passphrase, progress=progress)
-            result = exporter.write(session, target, options)
-    finally:
-        tmp.unlink(missing_ok=True)
-    sync_folder(target.parent)
+    if not exporter.plain:
+        # The archive writer makes its own private (encrypted) temp files and renames.
+        options = ExportOptions(archive_passphrase=archive_passphrase, progress=progress)
+        result = exporter.write(session, target, options)
+        sync_folder(target.parent)
+        return result
+    # Plain text: written to an unnamed file that gets its name only when complete, so a
+    # kill half way leaves no readable trace beside the target (see private_output).
+    with private_output(target) as output:
+        result = exporter.write(session, output.path, ExportOptions(progress=progress))
     return result
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

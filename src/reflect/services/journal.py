@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.journal import JournalFilter, ReflectionSummary
-from reflect.domain.journal_calendar import MonthMarks, a_year_ago, month_bounds
+from reflect.domain.journal_calendar import MonthMarks, days_a_year_ago, month_bounds
+from reflect.domain.kept_dates import is_kept
 from reflect.domain.reflection import DEFAULT_SETTINGS, Draft, FollowUp, Reflection
 from reflect.domain.reflection_merge import Merge, content, merge
 from reflect.domain.templates import (
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 
 
 def _now() -> datetime:
@@ -55,7 +57,10 @@ class JournalService:
         clock: Clock = _now,
         *,
         changes: ChangeFeed | None = None,
+        repair_index: bool = False,
     ) -> None:
+        """``repair_index``: this session holds the writer lock, so a search that finds the
+        full-text index broken may rebuild it."""
         from reflect.storage.draft_repository import DraftRepository
         from reflect.storage.reflection_repository import ReflectionRepository
 
@@ -66,6 +71,7 @@ class JournalService:
         self._reflections = ReflectionRepository(db)
         self._follow_ups = self._reflections.follow_ups
         self._drafts = DraftRepository(db)
+        self._repair_index = repair_index
 
     # --- templates -----------------------------------------------------------------------
 
@@ -82,6 +88,12 @@ class JournalService:
 
     def validate(self, reflection: Reflection) -> Reflection:
         """A tidied copy of ``reflection``, or ValidationError with a message for a person."""
+        for moment in (reflection.occurred_at, *(f.due for f in reflection.follow_ups if f.due)):
+            if not is_kept(moment):
+                raise ValidationError(
+                    "{value} is outside the years Reflect keeps (1900 to 2199).",
+                    value=moment.isoformat(),
+                )
         if (
             reflection.intensity is not None
             and not INTENSITY_MIN <= reflection.intensity <= INTENSITY_MAX
@@ -175,10 +187,26 @@ class JournalService:
     def search(
         self, criteria: JournalFilter | None = None, limit: int | None = None
     ) -> list[ReflectionSummary]:
-        return self._reflections.search(criteria or JournalFilter(), limit=limit)
+        found = criteria or JournalFilter()
+        return self._finding(found, lambda: self._reflections.search(found, limit=limit))
 
     def count_matching(self, criteria: JournalFilter) -> int:
-        return self._reflections.count_matching(criteria)
+        return self._finding(criteria, lambda: self._reflections.count_matching(criteria))
+
+    def _finding(self, criteria: JournalFilter, find: Callable[[], T]) -> T:
+        """Run a search; a writer whose full-text index turns out broken (FTS5 reports
+        damage inside it, which the unlock's comparison of ids cannot see) rebuilds the
+        index from the reflections and searches again, rather than hiding them all."""
+        try:
+            return find()
+        except Exception as exc:
+            damaged = getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT"
+            if not (self._repair_index and damaged and criteria.query.strip()):
+                raise
+        from reflect.storage.search_index import rebuild
+
+        rebuild(self._db)
+        return find()
 
     def count(self) -> int:
         return self._reflections.count()
@@ -234,7 +262,8 @@ class JournalService:
         """Reflections written on this day a year ago (for the opt-in look-back card)."""
         from reflect.storage.journal_calendar_repository import JournalCalendarRepository
 
-        ids = JournalCalendarRepository(self._db).reflection_ids_on(a_year_ago(today))
+        calendar = JournalCalendarRepository(self._db)
+        ids = [rid for day in days_a_year_ago(today) for rid in calendar.reflection_ids_on(day)]
         found = (self._reflections.get(rid) for rid in ids)
         return [r for r in found if r is not None]
 

@@ -107,7 +107,13 @@ class ProfileService:
         except BaseException:
             lock.release()
             raise
-        return Session(self.paths, profile, db, key, writer_lock=lock)
+        session = Session(self.paths, profile, db, key, writer_lock=lock)
+        try:
+            session.search_index_repaired = _repair_search_index(db)
+        except BaseException:
+            session.close()
+            raise
+        return session
 
     def unlock(self, profile: ProfileInfo, passphrase: str) -> Session:
         return self._locked(
@@ -159,6 +165,15 @@ class ProfileService:
 
         with profile_lock(profile.directory).acquire(on_wait=self.on_lock_wait):
             self.store.delete(profile)
+
+
+def _repair_search_index(db: Any) -> list[Any]:
+    """A writer opening the profile makes sure search can find every reflection: the index
+    is compared with the reflections by id (about 2 ms for 10,000) and rebuilt if they
+    disagree. The full comparison of every word is left to ``reflect check`` (0.2 s)."""
+    from reflect.storage.search_index import repair_if_out_of_step
+
+    return repair_if_out_of_step(db)
 
 
 def warm_up() -> None:

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from reflect.domain.errors import VaultError
+from reflect.domain.message import Message
 from reflect.domain.profile import ProfileInfo
 from reflect.paths import AppPaths
 from reflect.services.events import ChangeFeed
@@ -53,6 +54,9 @@ class Session:
         # The profile's writer lock when this session may write (the app, writing commands);
         # released when the session closes.
         self.writer_lock = writer_lock
+        # What the quick search-index comparison found when a writer opened the profile (the
+        # index was then rebuilt from the reflections); empty when it agreed.
+        self.search_index_repaired: list[Message] = []
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -155,7 +159,9 @@ class Session:
         from reflect.services.journal import JournalService
 
         templates = load_templates(asset_path("templates"), self.paths.templates_dir)
-        return JournalService(self.db, templates, changes=self.changes)
+        return JournalService(
+            self.db, templates, changes=self.changes, repair_index=self.writer_lock is not None
+        )
 
     @cached_property
     def accounts(self) -> AccountService:

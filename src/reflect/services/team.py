@@ -72,8 +72,9 @@ def read_contribution_file(path: Path, today: date | None = None) -> Contributio
             source, Message("it cannot be read ({error})", error=exc.strerror or exc)
         ) from None
     contribution = parse_contribution(data, source)
-    # A day of grace for a coordinator whose clock is behind the contributor's.
-    latest = (today + timedelta(days=1)).strftime("%Y-%m")
+    # Grace for a coordinator whose clock is behind the contributor's: local clocks differ
+    # by up to 26 hours (UTC+14 to UTC-12), so two days.
+    latest = (today + timedelta(days=2)).strftime("%Y-%m")
     if contribution.written > latest:
         raise ContributionError(
             source,

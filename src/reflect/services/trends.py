@@ -67,6 +67,9 @@ class TrendsService:
         self._today = today
         self._snapshot: _Snapshot | None = None
 
+    def today(self) -> date:
+        return self._today()
+
     def range(self, key: str, start: date | None = None, end: date | None = None) -> DateRange:
         return date_range(key, self._today(), start, end)
 

@@ -19,6 +19,8 @@ from typing import Any
 import sqlite_utils
 
 from reflect.domain.errors import cut
+from reflect.domain.profile import read_vault_json
+from reflect.domain.safe_json import JsonLimitError
 from reflect.paths import sync_folder as fsync_dir
 from reflect.paths import write_private_file
 from reflect.storage.database import _sqlcipher, connect_encrypted, is_plain_sqlite, key_pragma
@@ -118,9 +120,11 @@ def sidecar_path(backup: Path) -> Path:
 def write_key_sidecar(backup: Path, vault_path: Path) -> None:
     """Keep the sealed keys of vault.json beside ``backup`` (see the module docstring)."""
     try:
-        vault = json.loads(Path(vault_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        vault = read_vault_json(Path(vault_path))
+    except (OSError, ValueError):  # JsonLimitError is a ValueError
         return  # no readable vault: the backup still opens with the current key
+    if not isinstance(vault, dict):
+        return
     sealed = {"format": 1, "passphrase": vault.get("passphrase"), "recovery": vault.get("recovery")}
     write_private_file(sidecar_path(backup), json.dumps(sealed, indent=2).encode("utf-8"))
 
@@ -135,8 +139,8 @@ def reseal_recovery_in_sidecars(folder: Path, old: object, new: dict[str, Any] |
         return
     for sidecar in sorted(Path(folder).glob("*" + SIDECAR_SUFFIX)):
         try:
-            data = json.loads(sidecar.read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError):
+            data = read_vault_json(sidecar)  # limited: a FIFO here would block forever
+        except (OSError, ValueError):
             continue
         if isinstance(data, dict) and data.get("recovery") == old:
             data["recovery"] = new
@@ -146,10 +150,20 @@ def reseal_recovery_in_sidecars(folder: Path, old: object, new: dict[str, Any] |
 
 
 def read_key_sidecar(backup: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(sidecar_path(backup).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    """The sealed keys beside ``backup``; None when there is no sidecar or it holds none.
+
+    A sidecar that is there but cannot be read within the limits (a FIFO, megabytes, nested
+    100,000 deep) is reported, naming the file: saying "wrong passphrase" would mislead.
+    """
+    path = sidecar_path(backup)
+    if not os.path.lexists(path):
         return None
+    try:
+        data = read_vault_json(path)
+    except JsonLimitError as exc:
+        raise VaultError(
+            "Cannot read {name}: {error}. Nothing was changed.", name=path.name, error=exc.problem
+        ) from exc
     return data if isinstance(data, dict) and isinstance(data.get("passphrase"), dict) else None
 
 

@@ -1,7 +1,8 @@
 """Remove what an interrupted restore or backup left behind (called with the writer lock held).
 
 A restore stages the new database as ``reflect.db.restoring``; a backup writes ``….tmp``
-before renaming; private files are written as ``.name.xxxx.part``; an import unpacks an
+before renaming; private files, where O_TMPFILE is missing, as ``.reflect-<hex>.part``
+(earlier versions: ``.name.xxxx.part``; see reflect.private_output); an import unpacks an
 archive as ``.archive-xxxx.db``. A crash or power cut can leave them. They are encrypted,
 but they take space and hold old data, so the next writer removes them. Only a holder of
 the profile's writer lock may do this: another process could be writing them right now
@@ -14,6 +15,8 @@ import contextlib
 import re
 import time
 from pathlib import Path
+
+from reflect.private_output import in_use
 
 _SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 # An import's working copy of an archive (storage/archive.open_archive). A dry run makes one
@@ -48,7 +51,9 @@ def clean_leftovers(profile_dir: Path) -> list[Path]:
             continue
         for child in children:
             gone = _is_leftover(child.name) or _is_abandoned_archive_copy(child)
-            if gone and child.is_file():
+            # A private file being written right now (by a reader: the unlock throttle) is
+            # locked by its writer (reflect.private_output): not a leftover.
+            if gone and child.is_file() and not (child.name.endswith(".part") and in_use(child)):
                 with contextlib.suppress(OSError):
                     child.unlink()
                     removed.append(child)

@@ -32,6 +32,11 @@ class TablePlan:
     duplicates: int = 0
     duplicate_ids: dict[Any, Any] = field(default_factory=dict)  # source id -> existing id
     same_as: dict[Any, Any] = field(default_factory=dict)  # source id -> earlier source id
+    # Links of the rows to insert that point to a row the archive does not hold ("dangling":
+    # a shift's reflection deleted since, or a crafted file): they are written empty.
+    links_lost: int = 0
+    # Rows left out because their key is such a link (an agreement of a missing supervisee).
+    rows_lost: int = 0
 
 
 @dataclass
@@ -41,6 +46,14 @@ class MergePlan:
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {t.table: {"new": len(t.rows), "duplicates": t.duplicates} for t in self.tables}
+
+    def links_not_kept(self) -> dict[str, int]:
+        """Per table, the links that point to no row of the archive (written empty)."""
+        return {t.table: t.links_lost for t in self.tables if t.links_lost}
+
+    def rows_not_kept(self) -> dict[str, int]:
+        """Per table, the rows left out because their key links to no row of the archive."""
+        return {t.table: t.rows_lost for t in self.tables if t.rows_lost}
 
 
 def _fingerprint(row: dict[str, Any], keep: list[str]) -> str:
@@ -115,6 +128,12 @@ class _Links:
             return parent.duplicate_ids[value]
         return _New(value) if value in self.added[column] else None
 
+    def lost(self, row: dict[str, Any]) -> int:
+        """How many of ``row``'s links point somewhere but will be written empty."""
+        return sum(
+            1 for c in row if c in LINKS and row[c] is not None and self.value(c, row[c]) is None
+        )
+
     def translated(self, row: dict[str, Any]) -> dict[str, Any]:
         return {**row, **{c: self.value(c, row[c]) for c in row if c in LINKS}}
 
@@ -144,45 +163,73 @@ def plan_merge(target: sqlite_utils.Database, source: Any) -> MergePlan:
         taken = _UniqueValues(target.conn, table, shared, pk)
         links = _Links(shared, planned)
         if pk == ["id"]:
-            compare = [c for c in shared if c != "id"]
-            existing: dict[str, Any] = {}
-            for row in iter_rows(target.conn, table):
-                existing[_fingerprint(row, compare)] = row["id"]
-                taken.claim(row, row["id"])
-            for row in iter_rows(source, table):
-                key = _fingerprint(links.translated(row), compare)
-                # Equal in every column, or holding a value a unique column already has (a
-                # supervisee's key under another name): the profile's own row stands for it.
-                found = existing[key] if key in existing else taken.owner(row)
-                if key in existing or found is not _FREE:
-                    plan.duplicates += 1
-                    if isinstance(found, _InSource):  # its links follow the first copy
-                        plan.same_as[row["id"]] = found.id
-                    else:
-                        plan.duplicate_ids[row["id"]] = found
-                    continue
-                existing[key] = _InSource(row["id"])  # a repeated row inside counts once
-                taken.claim(row, _InSource(row["id"]))
-                plan.rows.append({c: row[c] for c in shared if c != "id"})
-                plan.old_ids.append(row["id"])
+            _plan_by_id(plan, target, source, shared, taken, links)
         else:
-            keys = set()
-            for row in iter_rows(target.conn, table):
-                keys.add(tuple(row[c] for c in pk))
-                taken.claim(row)
-            for row in iter_rows(source, table):
-                held_as = _key_in_target(row, pk, links)
-                if held_as is None:
-                    continue
-                if held_as in keys or taken.owner(row) is not _FREE:
-                    plan.duplicates += 1
-                    continue
-                keys.add(held_as)
-                taken.claim(row)
-                plan.rows.append({c: row[c] for c in shared})
+            _plan_by_key(plan, target, source, (shared, pk), taken, links)
         plans.append(plan)
         planned[table] = plan
     return MergePlan(plans, skipped)
+
+
+def _plan_by_id(
+    plan: TablePlan,
+    target: sqlite_utils.Database,
+    source: Any,
+    shared: list[str],
+    taken: _UniqueValues,
+    links: _Links,
+) -> None:
+    table = plan.table
+    compare = [c for c in shared if c != "id"]
+    existing: dict[str, Any] = {}
+    for row in iter_rows(target.conn, table):
+        existing[_fingerprint(row, compare)] = row["id"]
+        taken.claim(row, row["id"])
+    for row in iter_rows(source, table):
+        key = _fingerprint(links.translated(row), compare)
+        # Equal in every column, or holding a value a unique column already has (a
+        # supervisee's key under another name): the profile's own row stands for it.
+        found = existing[key] if key in existing else taken.owner(row)
+        if key in existing or found is not _FREE:
+            plan.duplicates += 1
+            if isinstance(found, _InSource):  # its links follow the first copy
+                plan.same_as[row["id"]] = found.id
+            else:
+                plan.duplicate_ids[row["id"]] = found
+            continue
+        existing[key] = _InSource(row["id"])  # a repeated row inside counts once
+        taken.claim(row, _InSource(row["id"]))
+        plan.rows.append({c: row[c] for c in shared if c != "id"})
+        plan.old_ids.append(row["id"])
+        plan.links_lost += links.lost(row)
+
+
+def _plan_by_key(
+    plan: TablePlan,
+    target: sqlite_utils.Database,
+    source: Any,
+    shared_and_key: tuple[list[str], list[str]],
+    taken: _UniqueValues,
+    links: _Links,
+) -> None:
+    """Tables keyed by text (plan sections, settings) or by a link (an agreement)."""
+    shared, pk = shared_and_key
+    keys = set()
+    for row in iter_rows(target.conn, plan.table):
+        keys.add(tuple(row[c] for c in pk))
+        taken.claim(row)
+    for row in iter_rows(source, plan.table):
+        held_as = _key_in_target(row, pk, links)
+        if held_as is None:  # keyed by a link to a row the archive does not hold
+            plan.rows_lost += 1
+            continue
+        if held_as in keys or taken.owner(row) is not _FREE:
+            plan.duplicates += 1
+            continue
+        keys.add(held_as)
+        taken.claim(row)
+        plan.rows.append({c: row[c] for c in shared})
+        plan.links_lost += links.lost(row)
 
 
 def apply_merge(db: sqlite_utils.Database, plan: MergePlan) -> dict[str, int]:

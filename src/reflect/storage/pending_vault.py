@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from reflect.domain.profile import read_vault_json
 from reflect.paths import write_private_file
 from reflect.storage.backup import reseal_recovery_in_sidecars
 
@@ -28,7 +29,7 @@ def promote_pending(pending: Path, data: dict[str, Any], vault_path: Path) -> No
         os.replace(pending, vault_path)
         return
     with contextlib.suppress(OSError, ValueError, RecursionError, AttributeError):
-        old = json.loads(vault_path.read_text(encoding="utf-8")).get("recovery")
+        old = read_vault_json(vault_path).get("recovery")
         reseal_recovery_in_sidecars(vault_path.parent / "backups", old, None)
     data["recovery"] = None
     write_private_file(vault_path, json.dumps(data, indent=2).encode("utf-8"))

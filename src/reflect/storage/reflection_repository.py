@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 import sqlite_utils
@@ -162,7 +162,7 @@ class ReflectionRepository:
         if criteria.date_from:
             where.append("r.occurred_at >= ?")
             args.append(criteria.date_from.isoformat())
-        if criteria.date_to:
+        if criteria.date_to and criteria.date_to < date.max:  # up to 9999-12-31 is no limit
             where.append("r.occurred_at < ?")
             args.append((criteria.date_to + timedelta(days=1)).isoformat())
         if criteria.template_id:

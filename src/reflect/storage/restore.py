@@ -9,7 +9,6 @@ leaves either the old or the new database, never a mix.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import zipfile
@@ -22,7 +21,8 @@ import sqlite_utils
 
 from reflect.domain.backup_rotation import BACKUP_SUFFIX
 from reflect.domain.errors import cut
-from reflect.domain.profile import ProfileInfo
+from reflect.domain.profile import ProfileInfo, read_vault_json
+from reflect.domain.safe_json import JsonLimitError
 from reflect.paths import ensure_private_dir
 from reflect.storage.backup import (
     backup_to,
@@ -36,6 +36,7 @@ from reflect.storage.errors import VaultError, WrongPassphrase
 from reflect.storage.kdf import wipe
 from reflect.storage.migrations import migrations, newer_than_code
 from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path
+from reflect.storage.search_index import make_agree
 from reflect.storage.table_dump import data_tables
 
 FIRST_MIGRATION = "m001_initial"
@@ -81,6 +82,22 @@ def _opens(path: Path, key: bytearray) -> bool:
     return True
 
 
+def read_vault(info: ProfileInfo) -> dict[str, Any]:
+    """The profile's vault.json read as unlock reads it (limited: a FIFO, a file of megabytes
+    or one nested 100,000 deep is refused, naming the file, before anything changes)."""
+    try:
+        vault = read_vault_json(info.vault_path)
+    except JsonLimitError as exc:
+        raise VaultError(
+            "Cannot read {name}: {error}. Nothing was changed.",
+            name=info.vault_path.name,
+            error=exc.problem,
+        ) from exc
+    if not isinstance(vault, dict):
+        raise VaultError("This profile's vault.json is damaged (no sealed key).")
+    return vault
+
+
 def resolve_backup_key(
     info: ProfileInfo, backup: Path, passphrase: str
 ) -> tuple[bytearray | None, bytearray, dict[str, Any] | None]:
@@ -90,12 +107,12 @@ def resolve_backup_key(
     passphrase change, the one the profile had then.
     """
     current: bytearray | None = None
+    vault = read_vault(info)
     try:
-        vault = json.loads(info.vault_path.read_text(encoding="utf-8"))
         current = unseal(passphrase, vault["passphrase"])
     except WrongPassphrase:
         current = None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError) as exc:
         raise VaultError(
             "Cannot read this profile's vault.json: {error}", error=cut(exc, 200)
         ) from exc
@@ -267,7 +284,7 @@ def _old_keys_pending(info: ProfileInfo, sidecar: dict[str, Any] | None) -> Path
         return None
     from reflect.storage.vault import write_private_json
 
-    vault = json.loads(info.vault_path.read_text(encoding="utf-8"))
+    vault = read_vault(info)
     vault.pop(UNSEEN_RECOVERY, None)  # the backup's recovery key was shown when it was made
     vault["passphrase"], vault["recovery"] = sidecar["passphrase"], sidecar.get("recovery")
     pending = pending_path(info.directory)
@@ -297,6 +314,9 @@ def restore_database(
             dest = connect_encrypted(staging, key, create=True)
             try:
                 source.backup(dest)
+                # A backup keeps the search index as it was; one that had gone out of step
+                # with the reflections would hide some of them, so it is rebuilt here.
+                make_agree(dest)
                 if current is not None and sidecar is not None:
                     # An old-key backup is moved to today's key, so today's passphrase opens it.
                     dest.execute(f"PRAGMA rekey = \"x'{bytes(current).hex()}'\"")

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from reflect.domain.profile import read_vault_json
 from reflect.paths import write_private_file
 
 FREE_ATTEMPTS = 3
@@ -36,7 +37,7 @@ class UnlockThrottle:
         if self._path is None:
             return
         try:
-            data = json.loads(self._path.read_text(encoding="utf-8"))
+            data = read_vault_json(self._path)  # limited: a FIFO here must not hang unlock
             failures, not_before = int(data["failures"]), float(data["not_before"])
         except (OSError, ValueError, KeyError, TypeError, OverflowError):
             failures, not_before = 0, 0.0  # missing or damaged: start counting again

@@ -19,15 +19,14 @@ from typing import Any
 
 import sqlite_utils
 
-from reflect.domain import safe_json
 from reflect.domain.errors import cut
 from reflect.domain.message import Message
 from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised
 from reflect.domain.profile import (
-    MAX_VAULT_BYTES,
     ProfileInfo,
     list_profile_infos,
     read_profile_info,
+    read_vault_json,
 )
 from reflect.paths import ensure_private_dir, write_private_file
 from reflect.storage.backup import backup_to, reseal_recovery_in_sidecars
@@ -89,8 +88,7 @@ class ProfileStore:
     def _read_vault(self, info: ProfileInfo) -> dict[str, Any]:
         try:
             # As the listing reads it: a huge, deeply nested or FIFO vault.json is refused.
-            raw = safe_json.read_regular_file(info.vault_path, MAX_VAULT_BYTES)
-            data = safe_json.loads(safe_json.decode_text(raw))
+            data = read_vault_json(info.vault_path)
         except (OSError, ValueError, RecursionError) as exc:  # JsonLimitError is a ValueError
             raise VaultError(
                 "Cannot read {path}: {error}", path=info.vault_path, error=cut(exc, 120)
@@ -221,7 +219,7 @@ class ProfileStore:
             # migrate=True: the caller holds the writer lock.
             tidy = migrate or lock_if_free(info.directory, stack)
             try:
-                data = json.loads(pending.read_text(encoding="utf-8"))
+                data = read_vault_json(pending)
                 data_key = _open_seal(passphrase, data["passphrase"])
             except (OSError, ValueError, KeyError, TypeError, RecursionError, VaultError):
                 return None  # typed the old passphrase, or the pending file is incomplete

@@ -93,12 +93,13 @@ def local_date(value: date | datetime, pattern: str = "d MMM yyyy") -> str:
     """A date (or date and time) in the interface language: '5 Nov 2026' / '5 nov. 2026'.
 
     ``pattern`` uses Qt's date format letters (d, MMM, yyyy, HH:mm)."""
-    from PySide6.QtCore import QDate, QDateTime, QTime
+    from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 
     locale = interface_locale()
     day = QDate(value.year, value.month, value.day)
     if isinstance(value, datetime):
-        moment = QDateTime(day, QTime(value.hour, value.minute, value.second))
+        # In UTC: a local QDateTime would show 02:30 as 03:30 where that hour was skipped.
+        moment = QDateTime(day, QTime(value.hour, value.minute, value.second), QTimeZone.utc())
         return locale.toString(moment, pattern)
     return locale.toString(day, pattern)
 

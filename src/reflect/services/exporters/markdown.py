@@ -13,7 +13,7 @@ from reflect.services.session import Session
 
 def _reflection(session: Session, reflection: Reflection) -> list[str]:
     template = session.journal.template_for(reflection)
-    when = reflection.occurred_at.strftime("%Y-%m-%d %H:%M")
+    when = reflection.occurred_at.isoformat(" ", "minutes")
     lines = [f"## {when} · {template.name} · {reflection.setting}", ""]
     facts = []
     if reflection.intensity is not None:

@@ -21,6 +21,14 @@ class ImportPreview:
     date_from: str | None = None
     date_to: str | None = None
     notes: list[str] = field(default_factory=list)
+    # An archive's links to rows it does not hold, per table (see storage/merge.py), and rows
+    # left out because their key is such a link. Empty for jrnl files.
+    links_not_kept: dict[str, int] = field(default_factory=dict)
+    rows_not_kept: dict[str, int] = field(default_factory=dict)
+    # Settings the archive brings (the profile had not set them) and those refused because
+    # they would make the profile less safe (see services/import_settings.py).
+    settings_adopted: list[str] = field(default_factory=list)
+    settings_not_adopted: list[str] = field(default_factory=list)
 
     @property
     def new_total(self) -> int:
@@ -40,6 +48,10 @@ class ImportPreview:
             "date_from": self.date_from,
             "date_to": self.date_to,
             "notes": list(self.notes),
+            "links_not_kept": dict(self.links_not_kept),
+            "rows_not_kept": dict(self.rows_not_kept),
+            "settings_adopted": list(self.settings_adopted),
+            "settings_not_adopted": list(self.settings_not_adopted),
         }
 
 

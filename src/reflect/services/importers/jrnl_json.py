@@ -16,6 +16,7 @@ from typing import Any
 
 from reflect.domain import safe_json
 from reflect.domain.errors import ValidationError
+from reflect.domain.kept_dates import OUTSIDE_KEPT_YEARS, is_kept
 from reflect.domain.message import Message, Term
 from reflect.domain.reflection import Reflection
 from reflect.domain.safe_json import JSON_SYNTAX_ERROR, JsonLimitError, read_regular_file, shorten
@@ -65,6 +66,10 @@ def parse_entries(data: Any, file: str) -> list[Reflection]:
                 file,
                 f"{where}.date",
                 Message("{value} is not a date like 2024-03-31", value=shorten(raw_date)),
+            )
+        if not is_kept(day):
+            raise JrnlFormatError(
+                file, f"{where}.date", Message(OUTSIDE_KEPT_YEARS, value=shorten(raw_date))
             )
         raw_time = entry.get("time", "00:00")
         try:

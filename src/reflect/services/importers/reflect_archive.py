@@ -7,6 +7,7 @@ from typing import Any
 
 from reflect.domain.errors import ValidationError, WrongPassphrase
 from reflect.domain.message import Message
+from reflect.services.import_settings import screen_settings
 from reflect.services.importers import ImportPreview, PreparedImport
 from reflect.services.row_validators import RowContext, validate_tables
 from reflect.services.session import Session
@@ -56,6 +57,7 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
     except BaseException:
         opened.close()
         raise
+    settings = screen_settings(plan, session.settings.all())
     notes: list[str] = [
         Message("Skipped table {name}: this version of Reflect does not have it.", name=name)
         for name in plan.skipped_tables
@@ -66,9 +68,56 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
         counts={name: c for name, c in plan.counts().items() if c["new"] or c["duplicates"]},
         date_from=min(dates)[:10] if dates else None,
         date_to=max(dates)[:10] if dates else None,
-        notes=notes,
+        notes=[*notes, *link_notes(plan), *settings.notes],
+        links_not_kept=plan.links_not_kept(),
+        rows_not_kept=plan.rows_not_kept(),
+        settings_adopted=settings.adopted,
+        settings_not_adopted=settings.refused,
     )
     return PreparedImport(preview, lambda: apply_merge(session.db, plan), opened.close)
+
+
+def link_notes(plan: Any) -> list[Message]:
+    """Say which links of the archive pointed to rows it does not hold (see storage/merge.py).
+
+    Reported rather than refused: a profile can hold such links itself (a shift logged with
+    a reflection deleted since keeps that reflection's number, so that undo can restore the
+    link), so a genuine archive may have them. They are imported empty.
+    """
+    notes = []
+    for table, count in plan.links_not_kept().items():
+        notes.append(
+            Message(
+                "{table}: {count} link to a row that is not in the archive could not be kept; "
+                "the row was imported without it.",
+                table=table,
+                count=count,
+            )
+            if count == 1
+            else Message(
+                "{table}: {count} links to rows that are not in the archive could not be kept; "
+                "the rows were imported without them.",
+                table=table,
+                count=count,
+            )
+        )
+    for table, count in plan.rows_not_kept().items():
+        notes.append(
+            Message(
+                "{table}: {count} row was left out: it belongs to a row that is not in the "
+                "archive.",
+                table=table,
+                count=count,
+            )
+            if count == 1
+            else Message(
+                "{table}: {count} rows were left out: they belong to rows that are not in the "
+                "archive.",
+                table=table,
+                count=count,
+            )
+        )
+    return notes
 
 
 def open_any_form(open_archive: Any, path: Path, passphrase: str, workdir: Path) -> Any:

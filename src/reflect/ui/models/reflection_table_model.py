@@ -66,7 +66,7 @@ class ReflectionTableModel(QAbstractTableModel):
     def _date(self, row: int) -> str:
         text = self._dates[row]
         if text is None:
-            text = self._dates[row] = self._rows[row].occurred_at.strftime("%Y-%m-%d %H:%M")
+            text = self._dates[row] = self._rows[row].occurred_at.isoformat(" ", "minutes")
         return text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

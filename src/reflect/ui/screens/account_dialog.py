@@ -38,6 +38,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, local_date, tr
 from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.pdf_render import html_to_pdf
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 CHOOSABLE = 200
 DEFAULT_SHAPE = "reflective_account"
@@ -170,6 +171,7 @@ class AccountDialog(QDialog):
         self.title = QLineEdit(account.title)
         self.title.setPlaceholderText(tr(account.shape.name))
         self.when = QDateEdit(QDate(account.when.year, account.when.month, account.when.day))
+        keep_kept_years(self.when)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("d MMM yyyy")
         self.activity = QComboBox()

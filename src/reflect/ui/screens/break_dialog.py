@@ -21,10 +21,12 @@ from reflect.domain.exposure import BREAK_KINDS, BREAK_LABELS, Break
 from reflect.services.exposure import ExposureService
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 
 def _date_edit(day: date, name: str) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
+    keep_kept_years(edit)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     edit.setLocale(interface_locale())

@@ -337,11 +337,12 @@ class DataDialog(QDialog):
     def _confirm_import(self, path: Path, secret: str | None, preview: Any) -> None:
         self._busy(False)
         if preview.new_total == 0:
-            self.status.setText(
-                tr("Nothing new in {name}: {count} records are already here.").format(
-                    name=path.name, count=preview.duplicate_total
-                )
+            # The notes still say what was not taken (a setting refused, a link lost).
+            nothing = tr("Nothing new in {name}: {count} records are already here.").format(
+                name=path.name, count=preview.duplicate_total
             )
+            notes = [message_in_language(note) for note in preview.notes]
+            self.status.setText("\n".join([nothing, *notes]))
             return
         lines = [
             tr("{count} new {records} ({duplicates} already here)").format(

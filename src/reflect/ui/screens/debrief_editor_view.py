@@ -28,6 +28,7 @@ from reflect.ui.widgets.debrief_sidebar import DebriefSidebar
 from reflect.ui.widgets.reflection_parts import ReflectionPartsChooser
 from reflect.ui.widgets.share_picker import SharePicker
 from reflect.ui.widgets.share_preview import SharePreview
+from reflect.ui.widgets.wall_clock import hold_wall_clock
 
 
 class DebriefEditorView:
@@ -77,6 +78,7 @@ class DebriefEditorView:
         self.supervisor = QLineEdit()
         self.supervisor.setPlaceholderText(tr("Optional"))
         self.when = QDateTimeEdit()
+        hold_wall_clock(self.when)
         self.when.setLocale(interface_locale())
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("d MMM yyyy HH:mm")

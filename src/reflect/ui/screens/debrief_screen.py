@@ -4,10 +4,9 @@ start debrief mode and export a summary of the shared material."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QMessageBox,
@@ -32,6 +31,7 @@ from reflect.ui.screens.debrief_mode import DebriefMode
 from reflect.ui.screens.debrief_untitled import name_untitled, remember_to_reopen, reopen_kept
 from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.debrief_cards import KIND_LABELS
+from reflect.ui.widgets.wall_clock import from_qdatetime, to_qdatetime
 
 
 class DebriefScreen(DebriefEditorView, QWidget):
@@ -89,7 +89,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
             self.preview.show_card(None)
             return
         try:
-            when = self.when.dateTime().toPython()  # charts as of the debrief's date
+            when = from_qdatetime(self.when.dateTime())  # charts as of the debrief's date
             card = self.service.preview(kind, ref, when, self.words, parts)  # type: ignore[arg-type]
         except (ReflectError, ValueError):
             self.preview.show_card(None)
@@ -160,10 +160,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
         self.title.setText(debrief.title)
         self.supervisor.setText(debrief.supervisor)
         if debrief.scheduled_for:
-            at = debrief.scheduled_for
-            self.when.setDateTime(
-                QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute, at.second))
-            )
+            self.when.setDateTime(to_qdatetime(debrief.scheduled_for))
         self.topics.setPlainText("\n".join(debrief.topics))
         self.picker.set_choices(self._choices(debrief.shared), debrief.shared, debrief.parts)
         self.delete_button.setEnabled(debrief.id is not None)
@@ -176,7 +173,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
             self.debrief,
             title=self.title.text(),
             supervisor=self.supervisor.text(),
-            scheduled_for=_minute(self.when.dateTime().toPython()),
+            scheduled_for=from_qdatetime(self.when.dateTime()).replace(second=0),
             topics=self.topics.toPlainText().splitlines(),
             shared=self.picker.shared(),
             parts=self.picker.parts(),
@@ -375,9 +372,3 @@ class DebriefScreen(DebriefEditorView, QWidget):
 def _kind(kind: str) -> str:
     """ "reflection" → "Reflection" / "Réflexion", for labels that name a kind of item."""
     return tr(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
-
-
-def _minute(value: object) -> datetime:
-    if not isinstance(value, datetime):  # QDateTime.toPython is typed as object
-        raise TypeError(value)
-    return value.replace(second=0, microsecond=0)

@@ -7,7 +7,7 @@ follow-up elsewhere is reflected without wiring every screen to every other.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
@@ -77,6 +77,7 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self.session = session
         self._clock = clock
+        self._shown_day: date | None = None
         self.setAccessibleName(tr("Home"))
 
         layout = self._scroll_body()
@@ -240,7 +241,7 @@ class HomeScreen(QWidget):
         # enough: after sleep or a restart the next look finds whatever fell due.
         self._self_check_timer = QTimer(self)
         self._self_check_timer.setInterval(SELF_CHECK_POLL_MS)
-        self._self_check_timer.timeout.connect(self.refresh_recovery)
+        self._self_check_timer.timeout.connect(self._on_self_check_timer_timeout)
         self._self_check_timer.start()
 
     def _show_draft(self) -> None:
@@ -261,8 +262,17 @@ class HomeScreen(QWidget):
         below = self.template_button.rect().bottomLeft()
         self.template_menu.popup(self.template_button.mapToGlobal(below))
 
+    def _on_self_check_timer_timeout(self) -> None:
+        # Left open through midnight, Home moves to the new day (date, "last check-in").
+        if self._shown_day is not None and self._clock().date() != self._shown_day:
+            if self.session.is_open:
+                self.refresh()
+            return
+        self.refresh_recovery()
+
     def refresh(self) -> None:
         now = self._clock()
+        self._shown_day = now.date()
         name = self.session.profile.display_name
         greeting = greeting_for(now.hour)
         self.greeting.setText(f"{greeting}, {name}" if name else greeting)

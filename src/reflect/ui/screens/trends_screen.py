@@ -111,7 +111,8 @@ class TrendsScreen(QWidget):
         heading = QLabel("<h2>" + tr("Trends") + "</h2>")
         heading.setTextFormat(Qt.TextFormat.RichText)
         self._layout.addWidget(heading)
-        self.picker = RangePicker(date.today(), "3m")
+        self._picker_day = self.session.trends.today()
+        self.picker = RangePicker(self._picker_day, "3m")
         self.picker.range_chosen.connect(self._on_picker_range_chosen)
         self._layout.addWidget(self.picker)
         self.summary = QLabel()
@@ -145,6 +146,11 @@ class TrendsScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._ensure_card()
+        today = self.session.trends.today()
+        if today > self._picker_day:  # open past midnight: the ranges end on the new day
+            self._picker_day = today
+            self.picker.set_today(today)
+            self._needs_refresh = self._needs_refresh or self.picker.key != "custom"
         if (self._needs_refresh and self.is_ready) or not self._started:
             self._needs_refresh = False
             self._started = True

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reflect.services.debrief_view import ActionView
 from reflect.ui.i18n import interface_locale, interface_words, tr
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 
 def action_label(action: ActionView) -> str:
@@ -61,6 +62,7 @@ class ActionsPanel(QWidget):
         self.owner.setAccessibleName(tr("Who owns the action"))
         self.has_due = QCheckBox(tr("Due"))
         self.due = QDateEdit(QDate.currentDate().addDays(14))
+        keep_kept_years(self.due)
         self.due.setLocale(interface_locale())
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMM yyyy")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.reflection import FollowUp
 from reflect.ui.i18n import follow_language, tr
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 
 class _FollowUpRow(QWidget):
@@ -35,6 +36,7 @@ class _FollowUpRow(QWidget):
         self.has_due = QCheckBox(tr("Due"))
         self.has_due.setAccessibleName(tr("Give this action a due date"))
         self.due = QDateEdit()
+        keep_kept_years(self.due)
         self.due.setCalendarPopup(True)
         follow_language(self.due)
         self.due.setDisplayFormat("yyyy-MM-dd")

@@ -6,6 +6,7 @@ from the keyboard; Enter or a click on a day filters the list to that day.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QRect, Qt, Signal
@@ -20,8 +21,11 @@ from reflect.ui.theme import colour
 class JournalCalendar(QCalendarWidget):
     day_chosen = Signal(object)  # datetime.date
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self.setAccessibleName(
             tr("Journal calendar. Days with reflections are in bold; Enter shows that day.")
         )
@@ -30,7 +34,7 @@ class JournalCalendar(QCalendarWidget):
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
-        self.setMaximumDate(QDate.currentDate())
+        self.setMaximumDate(self._today_as_qdate())
         plain = QTextCharFormat()  # weekends in the ordinary text colour: no alarm-red days
         for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(weekend, plain)
@@ -49,7 +53,19 @@ class JournalCalendar(QCalendarWidget):
         self.clicked.connect(self._on_day)
         self.activated.connect(self._on_day)
 
+    def _today_as_qdate(self) -> QDate:
+        day = self._today()
+        return QDate(day.year, day.month, day.day)
+
+    def _reach_today(self) -> None:
+        """Days up to today can be chosen: the app may have stayed open past midnight (a
+        clock set back never takes a day away)."""
+        today = self._today_as_qdate()
+        if today > self.maximumDate():
+            self.setMaximumDate(today)
+
     def show_marks(self, marks: MonthMarks) -> None:
+        self._reach_today()
         self.setDateTextFormat(QDate(), QTextCharFormat())  # clear the previous month's
         bold = QTextCharFormat()
         bold.setFontWeight(QFont.Weight.Bold)

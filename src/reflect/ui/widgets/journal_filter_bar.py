@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.journal import JournalFilter
 from reflect.domain.templates import Template
 from reflect.ui.i18n import follow_language, tr
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 SEARCH_DELAY_MS = 150  # typing pauses this long before searching, so each key stays instant
 
@@ -75,8 +76,10 @@ class JournalFilterBar(QWidget):
         """From and to: each a check box that switches its date on."""
         self.use_from = QCheckBox(tr("From"))
         self.date_from = QDateEdit()
+        keep_kept_years(self.date_from)
         self.use_to = QCheckBox(tr("to"))
         self.date_to = QDateEdit()
+        keep_kept_years(self.date_to)
         today = date.today()
         for check, edit, start, edit_name, check_name in (
             (

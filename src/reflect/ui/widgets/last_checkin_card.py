@@ -22,7 +22,7 @@ def describe_when(taken_at: datetime, now: datetime) -> str:
         return tr("{days} days ago").format(days=days)
     if current_language() != "en":  # "5 nov. 2026" rather than an ISO date
         return local_date(taken_at.date())
-    return taken_at.strftime("%Y-%m-%d")
+    return taken_at.date().isoformat()
 
 
 def summary_lines(entry: ScoredCheckIn | None, now: datetime) -> tuple[str, str]:

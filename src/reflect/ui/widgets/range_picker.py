@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.trends import RANGE_LABELS
 from reflect.ui.i18n import follow_language, tr
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 # Mnemonics avoid digits: Alt+1..8 already move between screens. Shown through tr().
 BUTTON_TEXT = {
@@ -75,7 +76,9 @@ class RangePicker(QWidget):
             layout.addWidget(button)
             button.clicked.connect(lambda _checked=False, k=key: self._on_button_clicked(k))
         self.start_edit = QDateEdit(_qdate(today - timedelta(days=30)))
+        keep_kept_years(self.start_edit)
         self.end_edit = QDateEdit(_qdate(today))
+        keep_kept_years(self.end_edit)
         for edit, name in ((self.start_edit, tr("First day")), (self.end_edit, tr("Last day"))):
             edit.setCalendarPopup(True)
             follow_language(edit)
@@ -97,6 +100,11 @@ class RangePicker(QWidget):
         for widget in (self.start_edit, self.to_label, self.end_edit):
             widget.setVisible(visible)
         self.problem.setVisible(visible and bool(self.problem.text()))
+
+    def set_today(self, today: date) -> None:
+        """A new day has begun (the app stayed open past midnight): it may now be chosen."""
+        for edit in (self.start_edit, self.end_edit):
+            edit.setMaximumDate(_qdate(today))
 
     def set_first_day(self, first: date | None) -> None:
         """Start a custom range no earlier than the first thing recorded."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.recovery import MAX_MOVE_DAYS, SELF_CHECK_MESSAGE, SelfCheck
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.dialog_buttons import ok_cancel
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 MOVE_BY_DAYS = 3
 
@@ -75,6 +76,7 @@ def choose_day(parent: QWidget, suggested: date) -> date | None:
     layout = QVBoxLayout(dialog)
     label = QLabel(tr("Offer the self-check again on:"))
     edit = QDateEdit(QDate(suggested.year, suggested.month, suggested.day))
+    keep_kept_years(edit)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     edit.setLocale(interface_locale())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -18,6 +18,12 @@ from PySide6.QtWidgets import (
 
 from reflect.ui.i18n import follow_language, tr
 from reflect.ui.widgets.intensity_input import split_words
+from reflect.ui.widgets.wall_clock import (
+    from_qdatetime,
+    hold_wall_clock,
+    now_qdatetime,
+    to_qdatetime,
+)
 
 
 class ReflectionDetails(QWidget):
@@ -28,7 +34,9 @@ class ReflectionDetails(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         when_row = QHBoxLayout()
+        self._loaded: datetime | None = None
         self.when = QDateTimeEdit()
+        hold_wall_clock(self.when)
         self.when.setCalendarPopup(True)
         follow_language(self.when)
         self.when.setDisplayFormat("yyyy-MM-dd  HH:mm")
@@ -59,13 +67,13 @@ class ReflectionDetails(QWidget):
         form.addRow(tr("T&ags:"), self.tags)
 
         self.when.dateTimeChanged.connect(self.changed)
-        self.now_button.clicked.connect(lambda: self.when.setDateTime(QDateTime.currentDateTime()))
+        self.now_button.clicked.connect(lambda: self.when.setDateTime(now_qdatetime()))
         self.setting.currentTextChanged.connect(self.changed)
         self.tags.textChanged.connect(self.changed)
 
     def set_values(self, occurred_at: datetime, setting: str, tags: list[str]) -> None:
-        when = occurred_at
-        self.when.setDateTime(QDateTime(when.year, when.month, when.day, when.hour, when.minute, 0))
+        self._loaded = occurred_at
+        self.when.setDateTime(to_qdatetime(occurred_at.replace(second=0)))
         index = self.setting.findData(setting)
         if index < 0:
             self.setting.addItem(setting, setting)
@@ -75,8 +83,12 @@ class ReflectionDetails(QWidget):
         self.tags.setText(", ".join(tags))
 
     def occurred_at(self) -> datetime:
-        value: datetime = self.when.dateTime().toPython()  # type: ignore[assignment]
-        return value.replace(second=0, microsecond=0)
+        shown = from_qdatetime(self.when.dateTime()).replace(second=0)
+        # The editor shows minutes: an imported 21:05:37 left alone stays 21:05:37.
+        loaded = self._loaded
+        if loaded is not None and loaded.replace(second=0, microsecond=0) == shown:
+            return loaded
+        return shown
 
     def setting_text(self) -> str:
         """The setting as stored: an offered one keeps its usual (English) word in any language."""

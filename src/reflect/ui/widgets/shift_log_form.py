@@ -28,6 +28,7 @@ from reflect.domain.exposure import MAX_HOURS, OUTLINE_MAX
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.identity_banner import IdentityBanner
 from reflect.ui.widgets.identity_watch import IdentityWatch, TextBox
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 # (field, label with mnemonic, accessible description), in tab order.
 COUNT_BOXES: tuple[tuple[str, str, str], ...] = (
@@ -63,6 +64,8 @@ class ShiftLogForm(QWidget):
         layout.addLayout(grid)
 
         self.day = QDateEdit()
+
+        keep_kept_years(self.day)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMM yyyy")
         self.day.setLocale(interface_locale())  # month names in the interface's language

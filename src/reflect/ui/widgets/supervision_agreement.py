@@ -26,6 +26,7 @@ from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.widgets.rating_row import RatingRow
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 RATING_WORDS = ("not at all", "a little", "somewhat", "mostly", "fully")
 
@@ -69,6 +70,7 @@ class AgreementForm(QWidget):
         self.records = _text_box(tr("Records"), tr("Who keeps which notes, and for how long"))
         self.has_review = QCheckBox(tr("Review on"))
         self.review = QDateEdit(QDate.currentDate().addMonths(6))
+        keep_kept_years(self.review)
         self.review.setCalendarPopup(True)
         self.review.setDisplayFormat("d MMM yyyy")
         self.review.setLocale(interface_locale())

@@ -32,6 +32,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, number, tr
 from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.pdf_render import html_to_pdf
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 PLAIN_WARNING = (
     "The hours log will be saved as a normal, unencrypted file that anyone with access to "
@@ -121,6 +122,7 @@ class HoursLog(QWidget):
         """Date, length, kind, format, supervisee and note for a new session."""
         form = QHBoxLayout()
         self.day = QDateEdit(QDate.currentDate())
+        keep_kept_years(self.day)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMM yyyy")
         self.day.setLocale(interface_locale())

@@ -34,6 +34,7 @@ from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.widgets.card_batches import CardBatches
 from reflect.ui.widgets.supervision_reply_dialog import ReplyDialog
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 REPLY_NAME = "supervision-reply.age"  # reveals nothing about either person
 
@@ -147,6 +148,7 @@ class PacketView(QWidget):
         self.action_owner.setAccessibleName(tr("Owner"))
         self.has_due = QCheckBox(tr("Due"))
         self.action_due = QDateEdit(QDate.currentDate().addDays(7))
+        keep_kept_years(self.action_due)
         self.action_due.setCalendarPopup(True)
         self.action_due.setDisplayFormat("d MMM yyyy")
         self.action_due.setLocale(interface_locale())

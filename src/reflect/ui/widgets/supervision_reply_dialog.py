@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.dialog_buttons import ok_cancel
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 
 class ReplyDialog(QDialog):
@@ -39,6 +40,7 @@ class ReplyDialog(QDialog):
         form = QFormLayout()
         self.has_next = QCheckBox(tr("Next session on"))
         self.next_date = QDateEdit(QDate.currentDate().addDays(14))
+        keep_kept_years(self.next_date)
         self.next_date.setCalendarPopup(True)
         self.next_date.setDisplayFormat("d MMM yyyy")
         self.next_date.setLocale(interface_locale())

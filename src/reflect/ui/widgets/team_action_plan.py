@@ -28,6 +28,7 @@ from reflect.domain.org_assessment import ActionItem
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import follow_language, interface_words, tr
+from reflect.ui.widgets.wall_clock import keep_kept_years
 
 COLUMNS = ("Area", "What", "Who", "By when", "Review", "Status")
 
@@ -97,8 +98,10 @@ class TeamActionPlan(QWidget):
         self.who_edit.setPlaceholderText(tr("A role is enough, for example 'Team lead'"))
         today = date.today()
         self.by_edit = QDateEdit(_qdate(today + timedelta(days=42)))
+        keep_kept_years(self.by_edit)
         self.by_edit.setCalendarPopup(True)
         self.review_edit = QDateEdit(_qdate(today + timedelta(days=90)))
+        keep_kept_years(self.review_edit)
         self.review_edit.setCalendarPopup(True)
         for edit in (self.by_edit, self.review_edit):
             follow_language(edit)  # month names in the interface language
