@@ -38,8 +38,8 @@ def workspace(qtbot, session, profile_service):
     qtbot.waitExposed(window)
     window.activateWindow()
     yield window
-    qtbot.wait(50)  # matplotlib's queued redraws run while their canvases still exist
     window.before_lock()
+    qtbot.wait(50)  # matplotlib's queued redraws run while their canvases still exist
 
 
 def _press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:

@@ -52,8 +52,8 @@ def workspace(request, qtbot, session, profile_service):
     window.show()
     qtbot.waitExposed(window)
     yield window
-    qtbot.wait(50)  # matplotlib's queued redraws run while their canvases still exist
     window.before_lock()
+    qtbot.wait(50)  # matplotlib's queued redraws run while their canvases still exist
     i18n.set_language("en")
 
 
