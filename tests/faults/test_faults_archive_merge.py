@@ -72,7 +72,9 @@ def test_links_to_missing_rows_are_counted_in_json_and_text(profile, tmp_path, c
     dry = json.loads(_import(profile, archive, capsys, "--dry-run", "--json"))
     assert dry["links_not_kept"] == {"follow_ups": 2} and dry["rows_not_kept"] == {}
     text = _import(profile, archive, capsys)
-    assert "follow_ups: 2 links to rows that are not in the archive could not be kept" in text
+    assert (
+        "follow-up actions: 2 links to rows that are not in the archive could not be kept" in text
+    )
     linked = dict(_read(profile, "SELECT text, reflection_id FROM follow_ups"))
     assert linked["Kept with its reflection"] is not None
     assert linked["Its reflection is not in the archive"] is None
@@ -181,11 +183,14 @@ def test_the_text_summary_names_each_setting(profile, tmp_path, capsys):
         "settings": [_setting("backup_enabled", False), _setting("auto_lock_minutes", 2)],
     }
     text = _import(profile, build_archive(tmp_path, rows), capsys)
-    assert "Settings taken from the archive (this profile had not set them): " in text
-    assert "auto_lock_minutes" in text  # a shorter lock delay is safer: taken, and said
+    # a shorter lock delay is safer: taken, and said
     assert (
-        "Setting backup_enabled was not taken from the archive: it would turn automatic "
-        "backups off." in text
+        "Setting “Lock after inactivity” was taken from the archive (this profile had not set "
+        "it)." in text
+    )
+    assert (
+        "Setting “Daily encrypted backup” was not taken from the archive: it would turn "
+        "automatic backups off." in text
     )
 
 

@@ -185,11 +185,13 @@ def test_a_restore_with_the_old_passphrase_killed_midway_still_opens(
     real_replace = restore_module.os.replace
 
     def replace_then_die(src, dst):
-        swap = str(dst) == str(profile.db_path)
-        if swap and crash == "before the swap":
+        # The restore is decided when its verified file is renamed to reflect.db.restored
+        # (storage/restore_swap.py): a crash after that is finished by the next unlock.
+        decided = str(dst).endswith("reflect.db.restored")
+        if decided and crash == "before the swap":
             raise KeyboardInterrupt  # the process is killed here
         real_replace(src, dst)
-        if swap:
+        if decided:
             raise KeyboardInterrupt
 
     monkeypatch.setattr(restore_module.os, "replace", replace_then_die)

@@ -71,23 +71,24 @@ def test_recovery_code_normalisation():
 
 def test_interrupted_passphrase_change_is_completed(profile_service, profile, monkeypatch):
     """Simulate a crash after PRAGMA rekey but before vault.json was replaced."""
-    import os
 
     import reflect.storage.vault as vault
 
     session = profile_service.unlock(profile, PASSPHRASE)
     session.settings.set("kept", 1)
-    real_replace = os.replace
 
-    def crash_on_final_rename(src, dst):
-        if str(src).endswith("vault.json.pending"):
+    real_write = vault.write_private_json
+
+    def crash_on_final_write(path, data):
+        # after the rekey, vault.json is written while the pending vault still exists
+        if path.name == "vault.json":
             raise OSError("simulated crash")
-        real_replace(src, dst)
+        real_write(path, data)
 
-    monkeypatch.setattr(vault.os, "replace", crash_on_final_rename)
+    monkeypatch.setattr(vault, "write_private_json", crash_on_final_write)
     with pytest.raises(OSError):
         profile_service.change_passphrase(session, "changed passphrase", "changed passphrase")
-    monkeypatch.setattr(vault.os, "replace", real_replace)
+    monkeypatch.setattr(vault, "write_private_json", real_write)
     session.close()
     assert (profile.directory / "vault.json.pending").exists()
     # The old passphrase's key no longer opens the re-keyed database...

@@ -97,14 +97,16 @@ def test_an_interrupted_change_drops_the_recovery_key_nobody_saw(
 
     session = profile_service.unlock(profile, PASSPHRASE)
     profile_service.create_recovery_key(session)
-    real_replace = os.replace
 
-    def crash_on_final_rename(src, dst):
-        if str(src).endswith("vault.json.pending"):
+    real_write = vault.write_private_json
+
+    def crash_on_final_write(path, data):
+        # after the rekey, vault.json is written while the pending vault still exists
+        if path.name == "vault.json":
             raise OSError("simulated crash")
-        real_replace(src, dst)
+        real_write(path, data)
 
-    monkeypatch.setattr(vault.os, "replace", crash_on_final_rename)
+    monkeypatch.setattr(vault, "write_private_json", crash_on_final_write)
     with pytest.raises(OSError):
         profile_service.change_passphrase(session, "changed passphrase", "changed passphrase")
     monkeypatch.undo()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from reflect.domain.message import Message
 from reflect.services.import_settings import SAFETY_RULES
 from reflect.services.importers import ImportPreview
+from reflect.services.record_kinds import kind, setting
 from reflect.ui.i18n import set_language
 from reflect.ui.screens.data_dialog import DataDialog
 
@@ -25,16 +26,16 @@ def _preview() -> ImportPreview:
             Message(
                 "{table}: {count} links to rows that are not in the archive could not be "
                 "kept; the rows were imported without them.",
-                table="follow_ups",
+                table=kind("follow_ups"),
                 count=2,
             ),
             Message(
-                "Settings taken from the archive (this profile had not set them): {names}.",
-                names="theme",
+                "Setting “{name}” was taken from the archive (this profile had not set it).",
+                name=setting("theme"),
             ),
             Message(
-                "Setting {name} was not taken from the archive: {reason}.",
-                name="backup_enabled",
+                "Setting “{name}” was not taken from the archive: {reason}.",
+                name=setting("backup_enabled"),
                 reason=SAFETY_RULES["backup_enabled"][1],
             ),
         ],
@@ -47,8 +48,15 @@ def _preview() -> ImportPreview:
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", ["2 links to rows", "turn automatic backups off", "(this profile had not set"]),
-        ("fr", ["2 liens vers des lignes", "désactiverait les sauvegardes", "ne les avait pas"]),
+        ("en", ["follow-up actions: 2 links", "turn automatic backups off", "“Theme” was taken"]),
+        (
+            "fr",
+            [
+                "actions de suivi : 2 liens",
+                "désactiverait les sauvegardes",
+                "« Thème » a été repris",
+            ],
+        ),
     ],
 )
 def test_the_confirmation_lists_the_notes(qtbot, session, monkeypatch, language, expected):

@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from reflect.commands.common import add_profile_arguments, open_session, print_json
+from reflect.services.record_kinds import kind
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -72,21 +73,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-TABLE_LABELS = {
-    "reflections": "reflections",
-    "follow_ups": "follow-up actions",
-    "checkins": "check-ins",
-    "instrument_results": "questionnaire results",
-    "debriefs": "debriefs",
-    "plan": "plan sections",
-    "help_contacts": "own help contacts",
-    "settings": "settings",
-    "dismissed_notices": "dismissed notices",
-}
-
-
 def label(table: str) -> str:
-    return TABLE_LABELS.get(table, table.replace("_", " "))
+    return str(kind(table))
 
 
 def describe_counts(counts: dict[str, int]) -> str:

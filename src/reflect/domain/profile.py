@@ -76,5 +76,8 @@ def read_profile_info(directory: Path) -> ProfileInfo | None:
 def list_profile_infos(profiles_dir: Path) -> list[ProfileInfo]:
     if not profiles_dir.is_dir():
         return []
-    found = [read_profile_info(child) for child in sorted(profiles_dir.iterdir())]
+    # A name starting with a dot is no profile: a deletion in progress (storage/
+    # profile_removal.py) hides the folder that way before emptying it.
+    children = [c for c in sorted(profiles_dir.iterdir()) if not c.name.startswith(".")]
+    found = [read_profile_info(child) for child in children]
     return [info for info in found if info is not None]

@@ -119,16 +119,20 @@ def automatic_backup_job(session: Session, today: date | None = None) -> Callabl
 
     def write() -> BackupReport:
         folder = backups_dir(profile)
-        daily = folder / daily_name(day).filename
-        if daily.exists():
+        if _day_done(folder, day):
             return BackupReport([], [], {})
-        ensure_private_dir(folder)
-        db = open_database(profile.db_path, key)
-        try:
-            counts = backup_to(db, daily, key, vault_path=profile.vault_path)
-        finally:
-            close_database(db)
-        written = [daily]
+        # Each part is done unless already there: a run a crash interrupted (after the daily
+        # copy, before the weekly one or the pruning) is finished by the next one.
+        daily = folder / daily_name(day).filename
+        written, counts = [], {}
+        if not daily.exists():
+            ensure_private_dir(folder)
+            db = open_database(profile.db_path, key)
+            try:
+                counts = backup_to(db, daily, key, vault_path=profile.vault_path)
+            finally:
+                close_database(db)
+            written.append(daily)
         weekly = folder / weekly_name(day).filename
         if not weekly.exists():
             copy_verified(daily, weekly, key)
@@ -136,6 +140,18 @@ def automatic_backup_job(session: Session, today: date | None = None) -> Callabl
         return BackupReport(written, _prune(folder), counts)
 
     return job
+
+
+def _day_done(folder: Path, day: date) -> bool:
+    """Today's daily and this week's weekly copy are there and nothing is left to prune."""
+    if not (folder / daily_name(day).filename).exists():
+        return False
+    if not (folder / weekly_name(day).filename).exists():
+        return False
+    try:
+        return not to_prune([p.name for p in folder.iterdir()])
+    except OSError:
+        return False
 
 
 def _prune(folder: Path) -> list[Path]:
@@ -153,9 +169,10 @@ def _prune(folder: Path) -> list[Path]:
 def run_automatic_backup(session: Session, today: date | None = None) -> BackupReport:
     """Write today's daily (and this week's weekly) backup if missing, then rotate.
 
-    When today's copy exists this is one ``stat`` call, so it can run at every unlock.
+    When today's copies exist this is two ``stat`` calls and a folder listing, so it can
+    run at every unlock.
     """
-    if (backups_dir(session.profile) / daily_name(today or date.today()).filename).exists():
+    if _day_done(backups_dir(session.profile), today or date.today()):
         return BackupReport([], [], {})
     return automatic_backup_job(session, today)()
 

@@ -33,7 +33,9 @@ def ensure_demo_profile(
 ) -> ProfileInfo:
     """Return the demo profile, creating and filling it on first use.
 
-    If filling fails half way the unfinished profile is deleted, so the next try starts clean.
+    It is filled while hidden and takes its name only once whole: a demo that failed or
+    was killed half way is never listed (deleted at once, or removed as abandoned later),
+    so the next try starts clean rather than finding a half-empty demo.
     """
     existing = find_demo_profile(service)
     if existing is not None:
@@ -41,7 +43,7 @@ def ensure_demo_profile(
     fast = ProfileService(
         service.paths, fast_kdf=True, writer=service.writer, on_lock_wait=service.on_lock_wait
     )
-    info = fast.create(passphrase, DEMO_NAME, is_demo=True, profile_id=DEMO_PROFILE_ID)
+    info = fast.create_hidden(passphrase, DEMO_NAME, is_demo=True)
     try:
         session = fast.unlock(info, passphrase)
         try:
@@ -53,7 +55,7 @@ def ensure_demo_profile(
             fill_demo_team(session, DEFAULT_DEMO_TEAM if team is None else team)
         finally:
             session.close()
+        return fast.publish(info, DEMO_PROFILE_ID)
     except BaseException:
         fast.delete(info)
         raise
-    return info

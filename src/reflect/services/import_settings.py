@@ -7,8 +7,9 @@ with ``backup_enabled = false`` silently turned automatic backups off. Now:
 - a setting that would make the profile less safe than what it has in effect (its default)
   is never taken: automatic backups stay on, the lock delay does not grow, "On this day"
   does not start showing old entries, team figures are not shown for smaller groups;
-- every setting that is taken is named in the import summary (and ``settings_adopted`` in
-  the command line's JSON), every one refused too (``settings_not_adopted``).
+- every setting taken is listed in ``settings_adopted`` (the command line's JSON) and, when
+  it is one a person can change in Settings, named in words in the import summary; every
+  one refused is listed and named too (``settings_not_adopted``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reflect.domain.message import Message
+from reflect.services.record_kinds import SETTINGS, setting
 from reflect.storage.merge import MergePlan
 
 SETTINGS_TABLE = "settings"
@@ -79,8 +81,8 @@ def screen_settings(plan: MergePlan, in_effect: dict[str, Any]) -> ScreenedSetti
             refused.append(key)
             notes.append(
                 Message(
-                    "Setting {name} was not taken from the archive: {reason}.",
-                    name=key,
+                    "Setting “{name}” was not taken from the archive: {reason}.",
+                    name=setting(key),
                     reason=rule[1],
                 )
             )
@@ -88,14 +90,15 @@ def screen_settings(plan: MergePlan, in_effect: dict[str, Any]) -> ScreenedSetti
         kept_rows.append(row)
         adopted.append(key)
     table.rows = kept_rows
-    if adopted:
-        notes.insert(
-            0,
-            Message(
-                "Settings taken from the archive (this profile had not set them): {names}.",
-                names=", ".join(adopted),
-            ),
+    taken = [
+        Message(
+            "Setting “{name}” was taken from the archive (this profile had not set it).",
+            name=setting(key),
         )
+        for key in adopted
+        if key in SETTINGS  # Reflect's own bookkeeping (a debrief to reopen...) is not news
+    ]
+    notes[:0] = taken
     return ScreenedSettings(adopted, refused, notes)
 
 

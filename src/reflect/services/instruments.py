@@ -90,6 +90,8 @@ class InstrumentService:
                         # One broken organisation file must not hide the others or stop the app.
                         self.problems.append(exc.message)  # keeps its template
                         continue
+                    if definition.id in self._imported_ids and path.name != f"{definition.id}.json":
+                        continue  # two imports of one instrument: <id>.json is the latest
                     definitions[definition.id] = definition
                     self._imported_ids.add(definition.id)
             self._cache = definitions
@@ -135,6 +137,10 @@ class InstrumentService:
         assert self._paths is not None
         folder = ensure_private_dir(self._paths.instruments_dir)
         target = folder / f"{definition.id}.json"
+        # The new file first, then the older imports of the same instrument under other
+        # names: killed in between, both are there (``_load`` prefers ``<id>.json``), never
+        # neither.
+        write_private_file(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
         for other in _definition_files(folder):
             if other != target:
                 try:
@@ -142,7 +148,6 @@ class InstrumentService:
                         other.unlink()  # an older import of the same instrument under another name
                 except ContentError:
                     pass
-        write_private_file(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
         self._cache = None
         return self.get(definition.id)
 

@@ -5,6 +5,7 @@ Storage is imported on first use: the lock screen must appear before sqlite-util
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -99,10 +100,12 @@ class ProfileService:
             return session
         from reflect.storage.file_lock import profile_lock
         from reflect.storage.leftovers import clean_leftovers
+        from reflect.storage.profile_folders import remove_abandoned_folders
 
         lock = profile_lock(profile.directory).acquire(on_wait=self.on_lock_wait)
         try:
             clean_leftovers(profile.directory)
+            remove_abandoned_folders(self.paths.profiles_dir)
             db, key = opener(True)
         except BaseException:
             lock.release()
@@ -155,6 +158,22 @@ class ProfileService:
         )
         session.replace_key(new_key)
         return recovery
+
+    def create_hidden(self, passphrase: str, display_name: str, *, is_demo: bool) -> ProfileInfo:
+        """A profile no list shows until ``publish``: filled first, then shown whole (the
+        demo). Killed before, it is removed as abandoned (storage/profile_folders.py)."""
+        from reflect.storage.profile_folders import STAGING_PREFIX
+
+        hidden = f"{STAGING_PREFIX}{os.urandom(6).hex()}"
+        return self.create(passphrase, display_name, is_demo=is_demo, profile_id=hidden)
+
+    def publish(self, hidden: ProfileInfo, profile_id: str) -> ProfileInfo:
+        """Give a profile made by ``create_hidden`` its name (``profile_id``, or ``-2``…)."""
+        from reflect.storage.profile_folders import free_name, publish
+
+        target = free_name(self.paths.profiles_dir, profile_id)
+        publish(hidden.directory, target)
+        return self.get(target.name)
 
     def delete(self, profile: ProfileInfo) -> None:
         """Delete for real; a writer first waits for the profile's lock (nobody may be in it)."""

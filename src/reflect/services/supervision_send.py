@@ -211,8 +211,15 @@ class SupervisionSender:
                 count=len(found),
                 listed=listed,
             )
-        write_sealed_file(out, self.seal_packet(packet, key))
+        sealed = self.seal_packet(packet, key)
+        # Recorded before the file is written: killed in between, a packet on disk that this
+        # profile does not know would have its reply refused. A failed write takes it back.
         self._keys.record_sent(packet.packet_id, debrief_id, key, with_notes)
+        try:
+            write_sealed_file(out, sealed)
+        except BaseException:
+            self._keys.forget_sent(packet.packet_id)
+            raise
         return packet, found
 
     # --- a supervisor's reply -------------------------------------------------------------

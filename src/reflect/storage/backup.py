@@ -129,6 +129,10 @@ def write_key_sidecar(backup: Path, vault_path: Path) -> None:
     write_private_file(sidecar_path(backup), json.dumps(sealed, indent=2).encode("utf-8"))
 
 
+# ``old`` for reseal_recovery_in_sidecars: every sidecar holding any recovery seal.
+ANY_RECOVERY = object()
+
+
 def reseal_recovery_in_sidecars(folder: Path, old: object, new: dict[str, Any] | None) -> None:
     """Give every sidecar in ``folder`` that holds the recovery seal ``old`` the seal ``new``.
 
@@ -142,7 +146,8 @@ def reseal_recovery_in_sidecars(folder: Path, old: object, new: dict[str, Any] |
             data = read_vault_json(sidecar)  # limited: a FIFO here would block forever
         except (OSError, ValueError):
             continue
-        if isinstance(data, dict) and data.get("recovery") == old:
+        held = data.get("recovery") if isinstance(data, dict) else None
+        if held and (old is ANY_RECOVERY or held == old):
             data["recovery"] = new
             # Runs after the vault changed: a full disk here must not undo or hide that.
             with contextlib.suppress(OSError):

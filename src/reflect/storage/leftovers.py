@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from reflect.private_output import in_use
+from reflect.storage.restore_swap import finish_interrupted_swap
 
 _SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 # An import's working copy of an archive (storage/archive.open_archive). A dry run makes one
@@ -42,7 +43,12 @@ def _is_leftover(name: str) -> bool:
 
 
 def clean_leftovers(profile_dir: Path) -> list[Path]:
-    """Delete leftovers in the profile folder and its backups folder; return what went."""
+    """Delete leftovers in the profile folder and its backups folder; return what went.
+
+    A restore interrupted once decided is finished first (``restore_swap``): its new
+    database is no leftover.
+    """
+    finish_interrupted_swap(Path(profile_dir))
     removed = []
     for folder in (Path(profile_dir), Path(profile_dir) / "backups"):
         try:

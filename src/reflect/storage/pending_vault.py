@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from reflect.domain.profile import read_vault_json
 from reflect.paths import write_private_file
-from reflect.storage.backup import reseal_recovery_in_sidecars
+from reflect.storage.backup import ANY_RECOVERY, reseal_recovery_in_sidecars
 
 # Set in a pending vault whose new recovery key is shown only once the change returns.
 UNSEEN_RECOVERY = "recovery_unseen"
@@ -28,9 +26,10 @@ def promote_pending(pending: Path, data: dict[str, Any], vault_path: Path) -> No
     if not data.pop(UNSEEN_RECOVERY, False):
         os.replace(pending, vault_path)
         return
-    with contextlib.suppress(OSError, ValueError, RecursionError, AttributeError):
-        old = read_vault_json(vault_path).get("recovery")
-        reseal_recovery_in_sidecars(vault_path.parent / "backups", old, None)
     data["recovery"] = None
     write_private_file(vault_path, json.dumps(data, indent=2).encode("utf-8"))
+    # Every recovery seal beside a backup is under the old code or the unseen one (the
+    # interrupted change may have written vault.json and some sidecars already): none may
+    # open anything now. The pending file goes last, so a crash in here is finished next time.
+    reseal_recovery_in_sidecars(vault_path.parent / "backups", ANY_RECOVERY, None)
     pending.unlink(missing_ok=True)

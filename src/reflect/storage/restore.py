@@ -36,6 +36,7 @@ from reflect.storage.errors import VaultError, WrongPassphrase
 from reflect.storage.kdf import wipe
 from reflect.storage.migrations import migrations, newer_than_code
 from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path
+from reflect.storage.restore_swap import swap_in
 from reflect.storage.search_index import make_agree
 from reflect.storage.table_dump import data_tables
 
@@ -329,15 +330,12 @@ def restore_database(
         counts = verify_database(staging, final_key)
         safety = _safety_copy(info, current)
         pending = _old_keys_pending(info, sidecar) if current is None else None
-        for suffix in ("-wal", "-shm"):
-            Path(str(info.db_path) + suffix).unlink(missing_ok=True)
         try:
-            os.replace(staging, info.db_path)
+            swap_in(staging, info.db_path)  # a crash once it has begun is finished later
         except BaseException:
             if pending is not None and staging.exists():  # not swapped: nothing changes
                 pending.unlink(missing_ok=True)
             raise
-        fsync_dir(info.directory)
         if pending is not None:
             os.replace(pending, info.vault_path)
             fsync_dir(info.directory)

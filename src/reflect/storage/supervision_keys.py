@@ -109,6 +109,11 @@ class SupervisionKeyRepository:
                 pk="packet_id",
             )
 
+    def forget_sent(self, packet_id: str) -> None:
+        """Undo ``record_sent`` when the packet could not be written after all."""
+        with self._db.atomic():
+            self._db.execute("DELETE FROM sent_packets WHERE packet_id = ?", [packet_id])
+
     def sent(self, packet_id: str) -> dict[str, Any] | None:
         row = self._db.execute(
             "SELECT packet_id, debrief_id, recipient, sent_at FROM sent_packets "

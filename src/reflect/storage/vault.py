@@ -8,8 +8,8 @@ second time under a key derived from a printed recovery key. The passphrase is n
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
-import os
 import re
 import shutil
 from collections.abc import Callable
@@ -29,7 +29,10 @@ from reflect.domain.profile import (
     read_vault_json,
 )
 from reflect.paths import ensure_private_dir, write_private_file
-from reflect.storage.backup import backup_to, reseal_recovery_in_sidecars
+from reflect.paths import sync_folder as fsync_dir
+from reflect.storage import profile_folders
+from reflect.storage import recovery_seals as recovery
+from reflect.storage.backup import backup_to
 from reflect.storage.database import close_database, open_database
 from reflect.storage.errors import TooManyAttempts, VaultError, WrongPassphrase
 from reflect.storage.failures import damaged, is_sqlite_error, translate
@@ -37,11 +40,11 @@ from reflect.storage.file_lock import lock_if_free, writing
 from reflect.storage.kdf import KdfParams, calibrate, wipe
 from reflect.storage.keywrap import (
     new_data_key,
-    new_recovery_code,
     normalise_recovery_code,
 )
 from reflect.storage.migrations import apply_migrations, has_pending, is_fresh, refuse_newer
 from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path, promote_pending
+from reflect.storage.restore_swap import finish_interrupted_swap
 from reflect.storage.seals import _open_seal, _seal, check_seal, open_seal_forms
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
 
@@ -100,8 +103,7 @@ class ProfileStore:
         if not isinstance(data.get("passphrase"), dict):
             raise VaultError("This profile's vault.json is damaged (no sealed key).")
         check_seal(data["passphrase"])
-        if data.get("recovery") is not None:
-            check_seal(data["recovery"])
+        recovery.check_recovery_seals(data)
         return data
 
     # --- create -------------------------------------------------------------------------
@@ -118,16 +120,18 @@ class ProfileStore:
         """Create an encrypted profile. Raises VaultError for a too-short passphrase."""
         _check_length(passphrase)
         ensure_private_dir(self.profiles_dir)
+        profile_folders.remove_abandoned_folders(self.profiles_dir)
         base = profile_id or _slug(display_name or "profile")
         candidate, n = base, 1
         while (self.profiles_dir / candidate).exists():
             n += 1
             candidate = f"{base}-{n}"
-        directory = ensure_private_dir(self.profiles_dir / candidate)
+        directory = self.profiles_dir / candidate
+        staging = profile_folders.staging_folder(self.profiles_dir, candidate)
         info = ProfileInfo(
             profile_id=candidate,
             display_name=display_name.strip() or candidate,
-            directory=directory,
+            directory=staging,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             is_demo=is_demo,
         )
@@ -147,12 +151,13 @@ class ProfileStore:
             finally:
                 close_database(db)
             write_private_json(info.vault_path, vault)
+            profile_folders.publish(staging, directory)
         except BaseException:
-            shutil.rmtree(directory, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)
             raise
         finally:
             wipe(data_key)
-        return info
+        return dataclasses.replace(info, directory=directory)
 
     # --- unlock -------------------------------------------------------------------------
 
@@ -182,6 +187,8 @@ class ProfileStore:
         # key not opening the database is expected then, not damage.
         pending = pending_path(info.directory).exists()
         db = self._open(info, data_key, key_proven=not pending, migrate=migrate)
+        if pending and migrate:  # under the writer lock, vault.json's key opens the database:
+            pending_path(info.directory).unlink(missing_ok=True)  # the change never reached it
         if raw_form:
             self._seal_again(info, passphrase, data_key, vault["passphrase"], migrate)
         return db, data_key
@@ -218,6 +225,8 @@ class ProfileStore:
         with contextlib.ExitStack() as stack:
             # migrate=True: the caller holds the writer lock.
             tidy = migrate or lock_if_free(info.directory, stack)
+            if tidy:  # an interrupted restore's database first: the pending vault may be its
+                finish_interrupted_swap(info.directory)
             try:
                 data = read_vault_json(pending)
                 data_key = _open_seal(passphrase, data["passphrase"])
@@ -239,10 +248,10 @@ class ProfileStore:
         """Open with the printed recovery key and set a new passphrase at the same time."""
         _check_length(new_passphrase)
         vault = self._read_vault(info)
-        if not vault.get("recovery"):
+        if not recovery.recovery_seals(vault):
             raise VaultError("This profile has no recovery key.")
         code = normalise_recovery_code(recovery_code)
-        data_key = self._throttled(info, lambda: _open_seal(code, vault["recovery"]))
+        data_key = self._throttled(info, lambda: recovery.open_recovery(code, vault))
         db = self._open(info, data_key, migrate=migrate)
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
         vault["passphrase"] = _seal(new_passphrase, params, data_key)
@@ -338,24 +347,16 @@ class ProfileStore:
     # --- change -------------------------------------------------------------------------
 
     def has_recovery_key(self, info: ProfileInfo) -> bool:
-        return bool(self._read_vault(info).get("recovery"))
+        return bool(recovery.recovery_seals(self._read_vault(info)))
 
     def create_recovery_key(self, info: ProfileInfo, data_key: bytearray) -> str:
         """Seal the data key under a new recovery key (replacing any old one) and return it."""
-        vault = self._read_vault(info)
-        old = vault.get("recovery")
-        code = new_recovery_code()
-        vault["recovery"] = _seal(code, KdfParams.floor(), data_key)
-        write_private_json(info.vault_path, vault)
-        reseal_recovery_in_sidecars(info.directory / "backups", old, vault["recovery"])
-        return code
+        backups = info.directory / "backups"
+        return recovery.replace_recovery(info.vault_path, self._read_vault(info), data_key, backups)
 
     def remove_recovery_key(self, info: ProfileInfo) -> None:
-        vault = self._read_vault(info)
-        old = vault.get("recovery")
-        vault["recovery"] = None
-        write_private_json(info.vault_path, vault)
-        reseal_recovery_in_sidecars(info.directory / "backups", old, None)
+        backups = info.directory / "backups"
+        recovery.remove_recovery(info.vault_path, self._read_vault(info), backups)
 
     def change_passphrase(
         self, info: ProfileInfo, db: sqlite_utils.Database, old_key: bytearray, new_passphrase: str
@@ -370,28 +371,25 @@ class ProfileStore:
         new_key = new_data_key()
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
         vault["passphrase"] = _seal(new_passphrase, params, new_key)
-        code = None
-        old_recovery, backups_recovery = vault.get("recovery"), None
-        if old_recovery:
-            code = new_recovery_code()
-            vault["recovery"] = _seal(code, KdfParams.floor(), new_key)
-            # Backups keep the old data key: the new code opens them, the old one no longer.
-            backups_recovery = _seal(code, KdfParams.floor(), old_key)
+        rotation = recovery.rotate_recovery(vault, old_key, new_key)
+        code = rotation.code
         # The pending vault is written first: if the process dies mid-rekey, whichever key the
         # database ended up with is sealed in vault.json or vault.json.pending.
         pending = pending_path(info.directory)
         # Marked: if a crash interrupts, the new recovery key was never shown (promote_pending).
         write_private_json(pending, {**vault, UNSEEN_RECOVERY: True} if code else vault)
         db.conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
-        os.replace(pending, info.vault_path)
-        if code:  # the mark matters only in the pending file
-            with contextlib.suppress(OSError):
-                write_private_json(info.vault_path, vault)
-        reseal_recovery_in_sidecars(info.directory / "backups", old_recovery, backups_recovery)
+        # The pending vault goes last, once everything else is written: until this returns the
+        # new recovery key was never shown, and a crash before must leave the mark that says
+        # so (a vault.json claiming a recovery key nobody saw would fail the person later).
+        write_private_json(info.vault_path, vault)
+        rotation.reseal_backups(info.directory / "backups")
+        pending.unlink()
+        fsync_dir(info.directory)
         return new_key, code
 
     def delete(self, info: ProfileInfo) -> None:
-        """Remove the profile folder for real: database, WAL, backups and vault file."""
+        """Remove the profile folder for real (storage/profile_folders.py)."""
         if info.directory.parent.resolve() != self.profiles_dir.resolve():
             raise VaultError("Refusing to delete a folder outside the profiles directory.")
-        shutil.rmtree(info.directory)
+        profile_folders.remove_profile_folder(self.profiles_dir, info.directory)

@@ -278,6 +278,7 @@ class AppWindow(LockScreenFlows):
         language = set_language(language)
         apply_qt_language(language)
         remember_language(self.paths, language)
+        self.reminder.retranslate()  # the tray's menu outlives every workspace
 
     def _on_setting_changed(self, key: str, value: object) -> None:
         """Settings are saved by the screen; here they take effect at once."""
@@ -297,7 +298,6 @@ class AppWindow(LockScreenFlows):
 
     def _rebuild_workspace(self) -> None:
         """Rebuild every screen in the new language, keeping drafts; back on Settings."""
-
         if self.session is None or self.workspace is None:
             return
         old = self.workspace

@@ -75,6 +75,13 @@ QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QTe
 QListView:focus, QListWidget:focus, QTreeView:focus, QTableView:focus, QTabBar::tab:focus {{
     border: 2px solid {focus};
 }}
+/* A scroll area that takes Tab (a page, a list of cards) shows where the keyboard is: its
+   frame-less edge gets the ring only while focused, in room kept for it. */
+QScrollArea {{ border: 2px solid transparent; }}
+QScrollArea:focus {{ border: 2px solid {focus}; border-radius: 4px; }}
+/* The same border, unseen, when not focused: the ring then takes no room from the text
+   (a check box as wide as its text would lose its last letters when focused). */
+QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 4px; padding: 0 2px; }}
 QCheckBox:focus, QRadioButton:focus, QSlider:focus {{
     outline: none; border: 2px solid {focus}; border-radius: 4px;
 }}

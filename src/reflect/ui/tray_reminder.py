@@ -65,10 +65,11 @@ class TrayReminder(QObject):
         self.tray = QSystemTrayIcon(icon, self)
         self.tray.setToolTip(APP_NAME)  # never anything about the person's state
         menu = QMenu()
-        self.open_action = QAction(tr("Open Reflect"), menu)
-        self.snooze_action = QAction(tr("Remind me in 30 minutes"), menu)
-        self.off_action = QAction(tr("Turn reminders off"), menu)
-        self.quit_action = QAction(tr("Quit Reflect"), menu)
+        self.open_action = QAction(menu)
+        self.snooze_action = QAction(menu)
+        self.off_action = QAction(menu)
+        self.quit_action = QAction(menu)
+        self.retranslate()
         for action in (self.open_action, self.snooze_action, self.off_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -82,6 +83,16 @@ class TrayReminder(QObject):
         self.tray.activated.connect(self._on_activated)
         self.tray.messageClicked.connect(self.open_requested)
         self.tray.show()
+
+    def retranslate(self) -> None:
+        """The menu in the interface language; the tray outlives the workspace, so a
+        language chosen in Settings reaches it here."""
+        if not hasattr(self, "open_action"):  # no system tray: no menu to name
+            return
+        self.open_action.setText(tr("Open Reflect"))
+        self.snooze_action.setText(tr("Remind me in 30 minutes"))
+        self.off_action.setText(tr("Turn reminders off"))
+        self.quit_action.setText(tr("Quit Reflect"))
 
     @property
     def active(self) -> bool:

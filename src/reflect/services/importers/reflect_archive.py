@@ -9,6 +9,7 @@ from reflect.domain.errors import ValidationError, WrongPassphrase
 from reflect.domain.message import Message
 from reflect.services.import_settings import screen_settings
 from reflect.services.importers import ImportPreview, PreparedImport
+from reflect.services.record_kinds import kind
 from reflect.services.row_validators import RowContext, validate_tables
 from reflect.services.session import Session
 
@@ -90,14 +91,14 @@ def link_notes(plan: Any) -> list[Message]:
             Message(
                 "{table}: {count} link to a row that is not in the archive could not be kept; "
                 "the row was imported without it.",
-                table=table,
+                table=kind(table),
                 count=count,
             )
             if count == 1
             else Message(
                 "{table}: {count} links to rows that are not in the archive could not be kept; "
                 "the rows were imported without them.",
-                table=table,
+                table=kind(table),
                 count=count,
             )
         )
@@ -106,14 +107,14 @@ def link_notes(plan: Any) -> list[Message]:
             Message(
                 "{table}: {count} row was left out: it belongs to a row that is not in the "
                 "archive.",
-                table=table,
+                table=kind(table),
                 count=count,
             )
             if count == 1
             else Message(
                 "{table}: {count} rows were left out: they belong to rows that are not in the "
                 "archive.",
-                table=table,
+                table=kind(table),
                 count=count,
             )
         )

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from reflect import __version__
 from reflect.ui.app_icon import app_icon
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 from reflect.versions import qt_versions, sqlcipher_version
 
 
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setWindowTitle(tr("About Reflect"))
         layout = QVBoxLayout(self)
         layout.setSpacing(12)

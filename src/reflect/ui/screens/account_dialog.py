@@ -35,10 +35,11 @@ from reflect.domain.reflective_account import AccountFinding, ReflectiveAccount
 from reflect.services.accounts import account_markdown, finding_key
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
-from reflect.ui.i18n import interface_words, local_date, tr
+from reflect.ui.i18n import follow_language, interface_words, local_date, tr
 from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.pdf_render import html_to_pdf
 from reflect.ui.widgets.wall_clock import keep_kept_years
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 CHOOSABLE = 200
 DEFAULT_SHAPE = "reflective_account"
@@ -47,6 +48,7 @@ DEFAULT_SHAPE = "reflective_account"
 class AccountDialog(QDialog):
     def __init__(self, session: Session, ticked: list[int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setWindowTitle(tr("Write a reflective account"))
         self.accounts = session.accounts
         self.journal = session.journal
@@ -72,10 +74,22 @@ class AccountDialog(QDialog):
         self.body_layout = QVBoxLayout(self.body)
         self.scroll_area.setWidget(self.body)
         root.addWidget(self.scroll_area, 1)
+        # Until there is a draft, the empty space says what will appear in it.
+        self.empty_note = QLabel(
+            tr(
+                "Your draft appears here. Tick one or more reflections above, then choose "
+                "Draft from ticked reflections."
+            )
+        )
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setObjectName("mutedLabel")
+        self.body_layout.addWidget(self.empty_note)
+        self.body_layout.addStretch(1)
 
         self.identity = QListWidget()
         self.identity.setAccessibleName(tr("Things that could identify someone"))
         self.identity.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.identity.setVisible(False)  # shown when the guard notices something
         self.identity_label = QLabel()
         self.identity_label.setWordWrap(True)
         root.addWidget(self.identity_label)
@@ -110,7 +124,9 @@ class AccountDialog(QDialog):
             self.shape.addItem(tr(shape.name), shape.id)
         self.shape.setCurrentIndex(max(self.shape.findData(DEFAULT_SHAPE), 0))
         self.draft_button = QPushButton(tr("Draft from ticked reflections"))
-        top.addWidget(QLabel(tr("Shape:")))
+        shape_label = QLabel(tr("&Shape:"))
+        shape_label.setBuddy(self.shape)
+        top.addWidget(shape_label)
         top.addWidget(self.shape, 1)
         top.addWidget(self.draft_button)
         root.addLayout(top)
@@ -164,6 +180,7 @@ class AccountDialog(QDialog):
             item = self.body_layout.takeAt(0)
             old = item.widget() if item is not None else None
             if old is not None:
+                old.hide()  # at once: deleteLater leaves it drawn until the next loop
                 old.deleteLater()
         self._editors.clear()
         facts = QWidget()
@@ -174,6 +191,7 @@ class AccountDialog(QDialog):
         keep_kept_years(self.when)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("d MMM yyyy")
+        follow_language(self.when)  # "4 déc. 2026", not "4 Dec 2026", in French
         self.activity = QComboBox()
         self.activity.setEditable(True)
         for kind in account.shape.activity_kinds:

@@ -22,6 +22,7 @@ from reflect.services.exposure import ExposureService
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.wall_clock import keep_kept_years
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 def _date_edit(day: date, name: str) -> QDateEdit:
@@ -45,9 +46,12 @@ class BreakDialog(QDialog):
         self, exposure: ExposureService, parent: QWidget | None = None, day: date | None = None
     ) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.exposure = exposure
         self.saved: Break | None = None
         self.setWindowTitle(tr("Mark a break"))
+        # Wide enough for the sentence on two lines rather than four.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         layout = QVBoxLayout(self)
         intro = QLabel(tr("A day off or leave: time away from the work, however it was spent."))
         intro.setWordWrap(True)

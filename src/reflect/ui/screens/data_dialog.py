@@ -30,6 +30,7 @@ from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH
 from reflect.services.backups import backup_now, list_backups
 from reflect.services.export import PLAIN_TEXT_WARNING, available_formats, export_profile
 from reflect.services.importing import detect_format, import_file, preview_import
+from reflect.services.record_kinds import kind
 from reflect.services.session import Session
 from reflect.services.worker_session import separate_session
 from reflect.ui.error_text import message_in_language
@@ -37,6 +38,7 @@ from reflect.ui.i18n import local_date, tr
 from reflect.ui.native_dialogs import open_file_name, save_file_name
 from reflect.ui.screens.passphrase_prompt import PassphrasePrompt
 from reflect.ui.widgets.confirm import confirm_destructive
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 from reflect.ui.workers import run_in_background
 
 
@@ -46,6 +48,7 @@ class DataDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.session = session
         self.setWindowTitle(tr("Your data"))
         self.setMinimumWidth(560)
@@ -65,6 +68,8 @@ class DataDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
+        # Enter outside a button closes; it never starts a backup nobody asked for.
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         self._refresh_backups()
 
     # --- helpers ---------------------------------------------------------------------------
@@ -346,7 +351,7 @@ class DataDialog(QDialog):
             return
         lines = [
             tr("{count} new {records} ({duplicates} already here)").format(
-                count=c["new"], records=tr(name.replace("_", " ")), duplicates=c["duplicates"]
+                count=c["new"], records=tr(kind(name)), duplicates=c["duplicates"]
             )
             for name, c in preview.counts.items()
             if c["new"]

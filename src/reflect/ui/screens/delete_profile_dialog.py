@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 def confirmation_word() -> str:
@@ -22,7 +23,10 @@ def confirmation_word() -> str:
 class DeleteProfileDialog(QDialog):
     def __init__(self, profile_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setWindowTitle(tr("Delete this profile"))
+        # Wide enough that the warning reads as a paragraph, not a column of short lines.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         layout = QVBoxLayout(self)
         text = QLabel(
             tr(

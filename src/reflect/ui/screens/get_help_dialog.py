@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QMargins, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,8 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.lock_dialogs import KEEP_OPEN_WHEN_LOCKED
 from reflect.ui.widgets.confirm import confirm_destructive
+from reflect.ui.widgets.tab_chain import chain_tab_order, focusable_in
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 # Shown only if the shipped list itself cannot be read: the two numbers must never vanish.
 FALLBACK_HTML = (
@@ -77,9 +79,12 @@ class GetHelpDialog(QDialog):
         self, country: str = "CA", session: Any = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setWindowTitle(tr("Get help now"))
         self.setAccessibleName(tr("Get help now: emergency and crisis lines"))
         self.resize(640, 760)
+        # Never so small that 911 and the first line cannot be read without scrolling.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 20)
         self.session = session
         if session is not None:
             # The person's setting is the source of truth whenever the profile is open.
@@ -106,8 +111,12 @@ class GetHelpDialog(QDialog):
         layout.addWidget(self.scroll_area, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter closes; it must never open "Add a contact", which comes first in Tab order.
+        # (After addWidget: setDefault only takes hold on a button already in the dialog.)
+        self.close_button.setDefault(True)
         self.country_combo.currentIndexChanged.connect(self._on_country_changed)
         self._rebuild()
         # Locking closes the dialogs of the workspace (ui/lock_dialogs.py), not this one:
@@ -174,6 +183,24 @@ class GetHelpDialog(QDialog):
         if old is not None:
             old.deleteLater()
         self.scroll_area.setWidget(body)
+        self._keep_lines_in_view(body)
+        # Rebuilt after Close was made: Tab still reaches the contacts' buttons before it.
+        chain_tab_order(
+            [self.country_combo, self.scroll_area, *focusable_in(body), self.close_button]
+        )
+
+    def _keep_lines_in_view(self, body: QWidget) -> None:
+        """Never so narrow that a number or an address (kept on one line) scrolls sideways."""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        needed = (
+            body.minimumSizeHint().width()
+            + self.scroll_area.verticalScrollBar().sizeHint().width()
+            + margins.left()
+            + margins.right()
+            + 2 * self.scroll_area.frameWidth()
+        )
+        self.setMinimumWidth(max(self.fontMetrics().averageCharWidth() * 48, needed))
 
     def _line_card(self, line: CrisisLine) -> QFrame:
         frame, layout = _card("emergencyCard" if line.kind == "emergency" else "helpCard")

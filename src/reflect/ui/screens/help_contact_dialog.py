@@ -18,11 +18,13 @@ from reflect.domain.crisis_lines import HELP_CONTACT_KINDS, HelpContact
 from reflect.domain.errors import ValidationError
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 class HelpContactDialog(QDialog):
     def __init__(self, contact: HelpContact | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setWindowTitle(
             tr("Edit help contact") if contact and contact.id else tr("Add a help contact")
         )

@@ -17,7 +17,9 @@ from reflect.domain.errors import VaultError
 from reflect.services.profiles import validate_new_passphrase
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
+from reflect.ui.theme import colour
 from reflect.ui.widgets.dialog_fit import keep_content_visible
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 def _hidden_edit(accessible_name: str) -> QLineEdit:
@@ -30,12 +32,15 @@ def _hidden_edit(accessible_name: str) -> QLineEdit:
 class NewPassphraseDialog(QDialog):
     def __init__(self, repeat_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setMinimumWidth(460)
         self.passphrase_edit = _hidden_edit(tr("New passphrase"))
         self.confirm_edit = _hidden_edit(repeat_name)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setObjectName("errorText")  # coloured by the theme (ui/theme.py)
+        # The theme's warning red: a fixed dark red could hardly be read on the dark theme.
+        self.error_label.setObjectName("errorText")
+        self.error_label.setStyleSheet(f"color: {colour('help_text')};")
 
     def add_buttons(self, layout: QBoxLayout, accept_text: str) -> QPushButton:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

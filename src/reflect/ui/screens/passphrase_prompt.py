@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.dialog_buttons import ok_cancel
 from reflect.ui.widgets.dialog_fit import keep_content_visible
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 class PassphrasePrompt(QDialog):
@@ -27,6 +28,7 @@ class PassphrasePrompt(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setWindowTitle(title)
         self._minimum = minimum
         self.setMinimumWidth(max(400, self.fontMetrics().averageCharWidth() * 50))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reflect.ui.i18n import tr
 from reflect.ui.native_dialogs import print_accepted
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 _WINDOWS_FORMAT = 'application/x-qt-windows-mime;value="{}"'
 _NO = b"\x00\x00\x00\x00"  # a DWORD 0
@@ -62,6 +63,7 @@ def recovery_sheet_html(profile_name: str, code: str) -> str:
 class RecoveryKeyDialog(QDialog):
     def __init__(self, profile_name: str, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setWindowTitle(tr("Your recovery key"))
         self.setMinimumWidth(480)
         self._profile_name = profile_name

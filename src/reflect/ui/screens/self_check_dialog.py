@@ -28,6 +28,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.dialog_fit import keep_content_visible
 from reflect.ui.widgets.rating_row import RatingRow
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 SCALE = ("Not at all", "A little", "Somewhat", "Quite a bit", "A lot")
 COPING_IDEAS = (
@@ -90,7 +91,8 @@ class SelfCheckDialog(QDialog):
         self.later_button.clicked.connect(self.reject)
         self.help_button.clicked.connect(self._on_help_clicked)
         self.coping_button.clicked.connect(self._on_coping_clicked)
-        keep_content_visible(self)
+        keep_content_visible(self)  # its widest caption
+        keep_wrapped_text_whole(self)  # its wrapped text, at the width it has
         next(iter(self.rows.values())).setFocus()
 
     def _build_questions(self) -> QWidget:

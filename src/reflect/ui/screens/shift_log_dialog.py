@@ -25,6 +25,7 @@ from reflect.services.exposure import ExposureService
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.shift_log_form import ShiftLogForm
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 OFFER_TITLE = "Two gentle self-checks?"
 OFFER_TEXT = (
@@ -58,6 +59,7 @@ class ShiftLogDialog(QDialog):
         ask: Callable[[QWidget], bool] = ask_offer,
     ) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.exposure = exposure
         self.reflection_id = reflection_id
         self.offer_self_checks = offer_self_checks

@@ -46,6 +46,7 @@ class SupervisionScreen(QWidget):
         split.addWidget(self._build_lists())
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(tr("Supervision sections"))
         self.packet_view = PacketView(session)
         self.agreement = AgreementForm(session)
         self.hours = HoursLog(session)
@@ -57,7 +58,7 @@ class SupervisionScreen(QWidget):
         self.tabs.addTab(self.ratings, tr("Ratings"))
         self.tabs.addTab(self.hot, tr("Team hot debrief"))
         split.addWidget(self.tabs)
-        split.setSizes([260, 840])
+        split.setSizes([200, 900])  # the lists wrap; the packet needs the room
         outer.addWidget(split, 1)
 
         self.import_button.clicked.connect(self.choose_and_import)
@@ -108,6 +109,10 @@ class SupervisionScreen(QWidget):
         self.packets = QListWidget()
         self.packets.setAccessibleName(tr("Packets received"))
         left_box.addWidget(self.packets, 2)
+        for names in (self.people, self.packets):
+            # A long title wraps onto a second line instead of hiding behind a scroll bar.
+            names.setWordWrap(True)
+            names.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return left
 
     # --- lists --------------------------------------------------------------------------
@@ -136,6 +141,10 @@ class SupervisionScreen(QWidget):
                 self.people.setCurrentItem(item)
         if self.people.count() and self.people.currentRow() < 0:
             self.people.setCurrentRow(0)
+        if self.people.count() == 0:
+            empty = QListWidgetItem(tr("No one yet: a supervisee appears with their first packet."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.people.addItem(empty)
         self.people.blockSignals(False)
         self._fill_packets()
         self._show_reminders()

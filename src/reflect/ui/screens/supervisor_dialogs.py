@@ -29,6 +29,7 @@ from reflect.ui.i18n import tr
 from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.widgets.dialog_buttons import ok_cancel
 from reflect.ui.widgets.rating_row import RatingRow
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 PACKET_NAME = "debrief-packet.age"  # reveals nothing: no name, no date
 RATING_WORDS = ("not at all", "a little", "somewhat", "mostly", "fully")
@@ -40,6 +41,7 @@ class AddSupervisorDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.session = session
         self.added_id: int | None = None
         self.setWindowTitle(tr("Add a supervisor"))
@@ -109,11 +111,13 @@ class SendPacketDialog(QDialog):
 
     def __init__(self, session: Session, debrief_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.session = session
         self.debrief_id = debrief_id
         self.written: Path | None = None
         self.setWindowTitle(tr("Send to supervisor"))
-        self.setMinimumWidth(520)
+        # Room for each rating's question on one line beside its five buttons.
+        self.setMinimumWidth(max(520, self.fontMetrics().averageCharWidth() * 100))
         layout = QVBoxLayout(self)
         intro = QLabel(
             tr(
@@ -128,7 +132,9 @@ class SendPacketDialog(QDialog):
         self.supervisor = QComboBox()
         self.supervisor.setAccessibleName(tr("Supervisor"))
         self.add_button = QPushButton(tr("Add supervisor…"))
-        row.addWidget(QLabel(tr("Supervisor")))
+        supervisor_label = QLabel(tr("&Supervisor"))  # Alt+S reaches the choice
+        supervisor_label.setBuddy(self.supervisor)
+        row.addWidget(supervisor_label)
         row.addWidget(self.supervisor, 1)
         row.addWidget(self.add_button)
         layout.addLayout(row)

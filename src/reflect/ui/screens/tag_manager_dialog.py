@@ -24,6 +24,7 @@ from reflect.services.journal import JournalService
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.dialog_fit import keep_content_visible
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 class TagManagerDialog(QDialog):
@@ -67,7 +68,8 @@ class TagManagerDialog(QDialog):
         QShortcut(QKeySequence(Qt.Key.Key_F2), self).activated.connect(self.rename_selected)
         self.ask_text = self._ask_text  # replaced in tests
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
-        keep_content_visible(self)
+        keep_content_visible(self)  # its widest caption
+        keep_wrapped_text_whole(self)  # its wrapped text, at the width it has
         self.resize(420, 420)
         self.reload()
 

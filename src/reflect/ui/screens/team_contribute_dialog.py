@@ -33,6 +33,7 @@ from reflect.services.team_contribute import (
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.native_dialogs import save_file_name
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 MONTHS_OFFERED = 24
 
@@ -84,6 +85,7 @@ def preview_html(contribution: Contribution, names: dict[tuple[str, str], str]) 
 class TeamContributeDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.session = session
         self.contribution: Contribution | None = None
         self.written: Path | None = None

@@ -34,6 +34,7 @@ class TeamScreen(QWidget):
         title.setFont(font)
         layout.addWidget(title)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(tr("Team sections"))
         self.figures = TeamFiguresPanel(session)
         self.assessment = TeamAssessmentPanel(session)
         self.plan = TeamActionPlan(session)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -12,6 +13,9 @@ class CardList(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Cards scroll up and down only: a card cut at the right edge, with a second scroll
+        # bar under it, reads as broken. The list asks for a card's width instead.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cards: list[QWidget] = []
         self.set_cards([])
 
@@ -31,3 +35,5 @@ class CardList(QScrollArea):
             old.deleteLater()
         self.setWidget(body)
         self.cards = list(cards)
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(body.minimumSizeHint().width() + scroll_bar)

@@ -36,8 +36,10 @@ class CopingLibraryView(QWidget):
         self.library = library
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Browse by")))
+        browse_label = QLabel(tr("&Browse by"))  # Alt+B reaches the choice
+        top.addWidget(browse_label)
         self.mode_combo = QComboBox()
+        browse_label.setBuddy(self.mode_combo)
         self.mode_combo.addItem(tr("Awareness, balance, connection"), BY_AREA)
         self.mode_combo.addItem(tr("Warning sign"), BY_CATEGORY)
         self.mode_combo.setAccessibleName(tr("Browse the library by"))
@@ -69,6 +71,7 @@ class CopingLibraryView(QWidget):
         self.description_label.setWordWrap(True)
         right.addWidget(self.description_label)
         self.cards = CardList()
+        self.cards.setAccessibleName(tr("Items in this section"))
         right.addWidget(self.cards, 1)
         body.addLayout(right, 1)
         layout.addLayout(body, 1)

@@ -1,12 +1,11 @@
-"""A dialog that can never be made smaller than what it has to say.
+"""A dialog never narrower than its widest caption.
 
-Qt lets a person shrink a top-level window below its content in two ways, and both showed in
-French and at small sizes: an explicit ``setMinimumWidth`` smaller than a check box's caption
-wins over the layout, so the caption was cut off; and a top-level window does not ask its
-word-wrapped labels how tall they must be at its width, so the fields were squashed to a
-hairline and the text overlapped. ``keep_content_visible`` follows the content: whenever the
-layout changes (a problem line appears, a page turns) the minimum becomes at least the
-layout's own minimum width and the height the content needs at that width.
+A dialog's own ``setMinimumWidth`` wins over its layout: a French check box caption longer
+than that width ("J'assure la supervision d'autres personnes : afficher l'écran
+Supervision") was cut off at the dialog's edge, at every size. ``keep_content_visible``
+follows the content: whenever the layout changes, the minimum width becomes at least the
+layout's own minimum width. The height that word-wrapped text needs at the dialog's width is
+``wrapped_text_fit.keep_wrapped_text_whole``'s work; a dialog uses both.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 _FITTED = "reflectFitsContent"
 
 
-class _ContentFit(QObject):
+class _WidthFit(QObject):
     def __init__(self, window: QWidget, wanted_width: int) -> None:
         super().__init__(window)
         self._window = window
@@ -25,7 +24,8 @@ class _ContentFit(QObject):
         self._busy = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self._window and event.type() in (
+        # getattr: while Qt tears the dialog down the Python side may already be gone.
+        if watched is getattr(self, "_window", None) and event.type() in (
             QEvent.Type.LayoutRequest,
             QEvent.Type.Show,
         ):
@@ -36,25 +36,20 @@ class _ContentFit(QObject):
         layout = self._window.layout()
         if layout is None or self._busy:
             return
-        self._busy = True
+        self._busy = True  # setting the minimum may resize, which lays out again
         try:
-            layout.activate()
             width = max(self._wanted_width, layout.totalMinimumSize().width())
-            height = self._window.heightForWidth(width)
-            if height < 0:
-                height = layout.totalMinimumSize().height()
-            else:
-                height = max(height, layout.totalMinimumSize().height())
-            self._window.setMinimumSize(width, height)
+            if width != self._window.minimumWidth():
+                self._window.setMinimumWidth(width)
         finally:
             self._busy = False
 
 
 def keep_content_visible(window: QWidget) -> None:
-    """Keep ``window`` (a dialog with a layout) at least as large as its content needs."""
+    """Keep ``window`` (a dialog with a layout) at least as wide as its content needs."""
     if window.property(_FITTED):
         return
     window.setProperty(_FITTED, True)
-    fit = _ContentFit(window, window.minimumWidth())
+    fit = _WidthFit(window, window.minimumWidth())
     window.installEventFilter(fit)
     fit.fit()

@@ -8,7 +8,6 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +35,13 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
 
 
+def _wrapping_label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setBuddy(buddy)
+    return label
+
+
 class HotDebriefPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,35 +54,7 @@ class HotDebriefPanel(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        form_widget = QWidget()
-        form = QFormLayout(form_widget)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.answers: dict[str, QPlainTextEdit] = {}
-        for key, label in HOT_DEBRIEF_FIELDS:
-            box = QPlainTextEdit()
-            box.setAccessibleName(tr(label))
-            box.setMaximumHeight(60)
-            self.answers[key] = box
-            form.addRow(tr(label), box)
-        self.themes = QLineEdit()
-        self.themes.setAccessibleName(tr("Themes"))
-        self.themes.setPlaceholderText(tr("Separated by commas, e.g. staffing, handover"))
-        self.actions_box = QPlainTextEdit()
-        self.actions_box.setAccessibleName(tr("Actions, one per line"))
-        self.actions_box.setMaximumHeight(60)
-        form.addRow(tr("Themes"), self.themes)
-        form.addRow(tr("Actions, one per line"), self.actions_box)
-        row = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.save_button = QPushButton(tr("Save team debrief"))
-        row.addWidget(self.status, 1)
-        row.addWidget(self.save_button)
-        form.addRow(row)
-        scroll.setWidget(form_widget)
-        split.addWidget(scroll)
+        split.addWidget(self._build_form())
 
         right = QWidget()
         column = QVBoxLayout(right)
@@ -95,6 +73,45 @@ class HotDebriefPanel(QWidget):
         self.save_button.clicked.connect(self.save)
         self.check_button.clicked.connect(self.mark_check_done)
         self.refresh()
+
+    def _build_form(self) -> QScrollArea:
+        """The questions, themes and actions, each on its own line above its box."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        # The questions wrap to the width instead of running off to the right.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_widget = QWidget()
+        form = QVBoxLayout(form_widget)
+        self.answers: dict[str, QPlainTextEdit] = {}
+        for key, label in HOT_DEBRIEF_FIELDS:
+            box = QPlainTextEdit()
+            box.setAccessibleName(tr(label))
+            box.setMaximumHeight(60)
+            self.answers[key] = box
+            form.addWidget(_wrapping_label(tr(label), box))
+            form.addWidget(box)
+        self.themes = QLineEdit()
+        self.themes.setAccessibleName(tr("Themes"))
+        self.themes.setPlaceholderText(tr("Separated by commas, e.g. staffing, handover"))
+        self.actions_box = QPlainTextEdit()
+        self.actions_box.setAccessibleName(tr("Actions, one per line"))
+        self.actions_box.setMaximumHeight(60)
+        for text, field in (
+            (tr("Themes"), self.themes),
+            (tr("Actions, one per line"), self.actions_box),
+        ):
+            form.addWidget(_wrapping_label(text, field))
+            form.addWidget(field)
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton(tr("Save team debrief"))
+        row.addWidget(self.status, 1)
+        row.addWidget(self.save_button)
+        form.addLayout(row)
+        form.addStretch(1)
+        scroll.setWidget(form_widget)
+        return scroll
 
     def refresh(self) -> None:
         self.history.clear()

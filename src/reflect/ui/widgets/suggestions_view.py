@@ -11,6 +11,8 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import current_language, tr
 from reflect.ui.widgets.card_list import CardList
 from reflect.ui.widgets.coping_card import CopingCard
+from reflect.ui.widgets.tab_chain import chain_tab_order, focusable_in
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 FOOTNOTE = (
     "These are ideas, not treatment. If things feel heavy, consider talking with your supervisor "
@@ -56,17 +58,22 @@ class SuggestionsView(QWidget):
         self.header_label.setAccessibleName(tr("Why these suggestions"))
         layout.addWidget(self.header_label)
         self.cards = CardList()
+        self.cards.setAccessibleName(tr("Suggested ideas"))
         layout.addWidget(self.cards, 1)
-        foot = QHBoxLayout()
+        # The note on its own line above the buttons: beside them, a narrow window squeezed
+        # it into a column of single words, cut off at the top and bottom.
         note = QLabel(tr(FOOTNOTE))
         note.setWordWrap(True)
-        foot.addWidget(note, 1)
+        layout.addWidget(note)
+        foot = QHBoxLayout()
+        foot.addStretch(1)
         self.checkin_button = QPushButton(tr("Take a check-in"))
         self.more_button = QPushButton(tr("Show other ideas"))
         self.more_button.setToolTip(tr("Different items for the same check-in"))
         foot.addWidget(self.checkin_button)
         foot.addWidget(self.more_button)
         layout.addLayout(foot)
+        keep_wrapped_text_whole(self)  # the header and the note stay whole in a small window
         self.more_button.clicked.connect(self._on_more_clicked)
         self.checkin_button.clicked.connect(self.checkin_requested)
 
@@ -105,6 +112,10 @@ class SuggestionsView(QWidget):
             card.link_requested.connect(self.link_requested)
             cards.append(card)
         self.cards.set_cards(cards)
+        # The cards were built after the footer: Tab reaches them first all the same.
+        chain_tab_order(
+            [self.cards, *focusable_in(self.cards.widget()), self.checkin_button, self.more_button]
+        )
 
     def _on_more_clicked(self) -> None:
         self.rotation += 1

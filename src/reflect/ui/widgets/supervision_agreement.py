@@ -68,19 +68,11 @@ class AgreementForm(QWidget):
             tr("Confidentiality"), tr("What stays between us, and when it would not")
         )
         self.records = _text_box(tr("Records"), tr("Who keeps which notes, and for how long"))
-        self.has_review = QCheckBox(tr("Review on"))
-        self.review = QDateEdit(QDate.currentDate().addMonths(6))
-        keep_kept_years(self.review)
-        self.review.setCalendarPopup(True)
-        self.review.setDisplayFormat("d MMM yyyy")
-        self.review.setLocale(interface_locale())
-        self.review.setAccessibleName(tr("Review date"))
-        self.has_review.toggled.connect(self.review.setEnabled)
         form.addRow(tr("How often"), self.frequency)
         form.addRow(tr("Aims"), self.aims)
         form.addRow(tr("Confidentiality"), self.confidentiality)
         form.addRow(tr("Records"), self.records)
-        form.addRow(self.has_review, self.review)
+        form.addRow(*self._review_row())
         layout.addLayout(form)
         row = QHBoxLayout()
         self.status = QLabel()
@@ -98,6 +90,21 @@ class AgreementForm(QWidget):
         self.has_review.toggled.connect(self._mark_changed)
         self.review.dateChanged.connect(self._mark_changed)
         self.show_for(None)
+
+    def _review_row(self) -> tuple[QCheckBox, QHBoxLayout]:
+        """Review on [date]: the date as wide as a date, not as the whole form."""
+        self.has_review = QCheckBox(tr("Review on"))
+        self.review = QDateEdit(QDate.currentDate().addMonths(6))
+        keep_kept_years(self.review)
+        self.review.setCalendarPopup(True)
+        self.review.setDisplayFormat("d MMM yyyy")
+        self.review.setLocale(interface_locale())
+        self.review.setAccessibleName(tr("Review date"))
+        self.has_review.toggled.connect(self.review.setEnabled)
+        row = QHBoxLayout()
+        row.addWidget(self.review)
+        row.addStretch(1)
+        return self.has_review, row
 
     def _mark_changed(self, *_args: object) -> None:
         self._changed = True

@@ -114,13 +114,15 @@ class HoursLog(QWidget):
         self.table.setHorizontalHeaderLabels(
             [tr("Date"), tr("Hours"), tr("Kind"), tr("Format"), tr("Supervisee"), tr("Note")]
         )
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # whole headings
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
 
-    def _entry_row(self) -> QHBoxLayout:
+    def _entry_row(self) -> QVBoxLayout:
         """Date, length, kind, format, supervisee and note for a new session."""
-        form = QHBoxLayout()
+        form = QVBoxLayout()
         self.day = QDateEdit(QDate.currentDate())
         keep_kept_years(self.day)
         self.day.setCalendarPopup(True)
@@ -147,10 +149,17 @@ class HoursLog(QWidget):
         self.note.setPlaceholderText(tr("Note (optional)"))
         self.note.setAccessibleName(tr("Note"))
         self.add_button = QPushButton(tr("Log session"))
+        # Two lines: on one, the note was squeezed to a letter (and in French the row set
+        # the whole window's minimum width past its default size).
+        facts = QHBoxLayout()
         for widget in (self.day, self.minutes, self.kind, self.format, self.who):
-            form.addWidget(widget)
-        form.addWidget(self.note, 1)
-        form.addWidget(self.add_button)
+            facts.addWidget(widget)
+        facts.addStretch(1)
+        form.addLayout(facts)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.add_button)
+        form.addLayout(note_row)
         return form
 
     def refresh(self, supervisee_id: int | None = None) -> None:

@@ -35,6 +35,7 @@ from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.widgets.card_batches import CardBatches
 from reflect.ui.widgets.supervision_reply_dialog import ReplyDialog
 from reflect.ui.widgets.wall_clock import keep_kept_years
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 REPLY_NAME = "supervision-reply.age"  # reveals nothing about either person
 
@@ -88,6 +89,7 @@ class PacketView(QWidget):
     def _record_panel(self) -> QWidget:
         """The supervisor's side: a note per agenda step, agreed actions, held and reply."""
         record = QWidget()
+        keep_wrapped_text_whole(record)  # the step's prompt stays whole in a small window
         right = QVBoxLayout(record)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(QLabel("<b>{}</b>".format(tr("My notes for each step"))))
@@ -111,6 +113,10 @@ class PacketView(QWidget):
         self.actions_list.setAccessibleName(tr("Agreed actions"))
         self.actions_list.setMaximumHeight(110)
         right.addWidget(self.actions_list)
+        self.no_actions = QLabel(tr("No actions agreed yet. Add one below."))
+        self.no_actions.setObjectName("mutedLabel")
+        self.no_actions.setWordWrap(True)
+        right.addWidget(self.no_actions)
         right.addWidget(self._action_form())
         buttons = QHBoxLayout()
         self.held_button = QPushButton(tr("Mark as held"))
@@ -139,7 +145,7 @@ class PacketView(QWidget):
         box = QVBoxLayout(form)
         box.setContentsMargins(0, 0, 0, 0)
         self.action_text = QLineEdit()
-        self.action_text.setPlaceholderText(tr("Action, e.g. try a wind-down routine for a week"))
+        self.action_text.setPlaceholderText(tr("Action, e.g. a week of wind-down evenings"))
         self.action_text.setAccessibleName(tr("New action"))
         box.addWidget(self.action_text)
         row = QHBoxLayout()
@@ -187,6 +193,7 @@ class PacketView(QWidget):
             self.heading.setText(tr("No packet selected"))
             self.meta.setText(tr("Import a packet from a supervisee, then pick it here."))
             self.actions_list.clear()
+            self._show_whether_actions()
         else:
             row, packet = self.service.packet(packet_id)
             self.heading.setText(packet.title)
@@ -258,6 +265,13 @@ class PacketView(QWidget):
             item.setCheckState(Qt.CheckState.Checked if action["done"] else Qt.CheckState.Unchecked)
             self.actions_list.addItem(item)
         self.actions_list.blockSignals(False)
+        self._show_whether_actions()
+
+    def _show_whether_actions(self) -> None:
+        """An empty list says so in words, rather than as a blank box."""
+        some = self.actions_list.count() > 0
+        self.actions_list.setVisible(some)
+        self.no_actions.setVisible(not some)
 
     # --- editing ----------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.dialog_buttons import ok_cancel
 from reflect.ui.widgets.wall_clock import keep_kept_years
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 class ReplyDialog(QDialog):
@@ -27,6 +28,7 @@ class ReplyDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_wrapped_text_whole(self)
         self.setWindowTitle(tr("Reply to this packet"))
         layout = QVBoxLayout(self)
         intro = QLabel(

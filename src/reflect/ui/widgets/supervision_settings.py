@@ -84,6 +84,7 @@ class SupervisionSettings(QGroupBox):
         self.key_label.setWordWrap(True)
         self.key_label.setAccessibleName(tr("My supervision key"))
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setVisible(False)  # an empty line until the key is shown
         self.print_label = QLabel()
         self.print_label.setAccessibleName(tr("Fingerprint"))
         key_layout.addWidget(self.key_label)
@@ -107,6 +108,7 @@ class SupervisionSettings(QGroupBox):
         row = QHBoxLayout()
         self.add_button = QPushButton(tr("Add supervisor…"))
         self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setAccessibleName(tr("Remove the selected supervisor"))
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
@@ -128,6 +130,7 @@ class SupervisionSettings(QGroupBox):
     def show_key(self) -> None:
         recipient, print_ = self.session.supervision_send.my_key()
         self.key_label.setText(recipient)
+        self.key_label.setVisible(True)
         self.print_label.setText(tr("Fingerprint: {fingerprint}").format(fingerprint=print_))
         self.copy_button.setEnabled(True)
 

@@ -34,6 +34,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.native_dialogs import open_file_name
 from reflect.ui.widgets.scroll_page import scroll_page
+from reflect.ui.widgets.tab_chain import chain_tab_order
 
 RATING_TEXT = {"strength": "Strength", "partly": "Partly there", "gap": "Gap"}
 RATING_COLOUR = {"strength": "#009E73", "partly": "#E69F00", "gap": "#D55E00"}  # Okabe-Ito
@@ -157,6 +158,8 @@ class TeamAssessmentPanel(QWidget):
                 grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
                 self.answer_boxes.append(combo)
             self.items_box.addWidget(box)
+        # Tab goes down the questions as they are read, then to Save (built before them).
+        chain_tab_order([self.import_button, *self.answer_boxes, self.save_button])
         # Boxes are built per area, in area order; keep them in item order for answers.
         order = [n for s in definition.subscales for n in s.items]
         by_item = dict(zip(order, self.answer_boxes, strict=True))
