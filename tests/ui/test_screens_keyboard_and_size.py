@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.reflection import Reflection
 from reflect.ui import i18n
+from reflect.ui.theme import apply_theme
 from reflect.ui.widgets.template_picker import TemplatePicker
 from reflect.ui.window_size import workspace_minimum_size
 from reflect.ui.workspace import Workspace
@@ -45,6 +46,7 @@ def _populate(session) -> None:
 @pytest.fixture(params=["en", "fr"])
 def workspace(request, qtbot, session, profile_service):
     i18n.set_language(request.param)
+    apply_theme("light", QApplication.instance())  # the app's style sheet, as a person sees it
     QAccessible.setActive(True)
     _populate(session)
     window = Workspace(session, profiles=profile_service)

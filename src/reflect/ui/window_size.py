@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QListWidget, QPushButton, QWidget
 
 
@@ -32,4 +32,40 @@ def size_workspace(workspace: QWidget, nav: QListWidget, buttons: Iterable[QPush
     widest = max(metrics.horizontalAdvance(text) for text in labels)
     under = max(button.sizeHint().width() for button in buttons)
     nav.setFixedWidth(max(widest + metrics.lineSpacing() * 3, under))
-    workspace.setMinimumSize(workspace_minimum_size(workspace))
+    floor = _Floor(workspace, workspace_minimum_size(workspace))
+    workspace.installEventFilter(floor)
+    floor.apply()
+
+
+class _Floor(QObject):
+    """The workspace's minimum: the floor, or more when a screen built later needs more.
+
+    An explicit minimum replaces the layout's own, so it is set again, as the larger of the
+    two, whenever the layout changes (a screen is built, a language or font is applied).
+    """
+
+    def __init__(self, workspace: QWidget, floor: QSize) -> None:
+        super().__init__(workspace)
+        self._workspace = workspace
+        self._floor = floor
+        self._busy = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is getattr(self, "_workspace", None) and event.type() in (
+            QEvent.Type.LayoutRequest,
+            QEvent.Type.Show,
+        ):
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        layout = self._workspace.layout()
+        if layout is None or self._busy:
+            return
+        self._busy = True  # setting the minimum may resize, which lays out again
+        try:
+            wanted = self._floor.expandedTo(layout.totalMinimumSize())
+            if wanted != self._workspace.minimumSize():
+                self._workspace.setMinimumSize(wanted)
+        finally:
+            self._busy = False

@@ -159,6 +159,9 @@ class CheckinScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the rows are the Tab stops, not the page
+        # The questions wrap to the width there is; in the smallest window a sideways bar
+        # appeared for a pixel of margin and covered the last question.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll, 1)
         host = QWidget()
         # In a wide window a question would sit a hand's width from its answers; the rows
