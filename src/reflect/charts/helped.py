@@ -15,6 +15,7 @@ from reflect.charts.style import (
     margins,
     prepare,
     style_axes,
+    text_width,
     title,
 )
 from reflect.domain.trends import LabelledCount
@@ -59,10 +60,12 @@ def draw_helped(
     ax.set_xlabel(w("Check-ins"), fontsize=style.font_size - 1)
     ax.xaxis.get_major_locator().set_params(integer=True)
     largest = max([c.count for c in counts] + [1])
-    ax.set_xlim(0, largest * 1.3)
-    texts = _value_labels(ax, positions, counts, largest, answered, style)
+    ax.set_xlim(0, largest * 1.05)
+    texts, widest = _value_labels(ax, positions, counts, largest, answered, style)
     hover.add_bars(figure, ax, bars, texts)
-    margins(figure, left=left, right=16, top=60, bottom=40)
+    # The longest bar's label runs past the axes: the right margin is as wide as the widest
+    # label (the French one is twice the English), so it is never cut off at the edge.
+    margins(figure, left=left, right=max(16.0, widest + 8), top=60, bottom=40)
 
 
 def _value_labels(
@@ -72,20 +75,24 @@ def _value_labels(
     largest: int,
     answered: int,
     style: ChartStyle,
-) -> list[str]:
-    """Each bar's count and mean beside it; returns the hover text of each bar."""
+) -> tuple[list[str], float]:
+    """Each bar's count and mean beside it; returns the hover text of each bar and the
+    width in points of the widest label."""
     w = style.words
     texts = []
+    widest = 0.0
     for position, item in zip(positions, counts, strict=True):
         mean = (
             w("no answers")
             if item.mean is None
             else w("mean {mean} of 4").format(mean=w.num(item.mean))
         )
+        label = f" {item.count} ({mean})"
+        widest = max(widest, text_width(label, style.font_size - 1))
         ax.text(
             item.count + largest * 0.01,
             position,
-            f" {item.count} ({mean})",
+            label,
             va="center",
             fontsize=style.font_size - 1,
             color=style.text,
@@ -96,4 +103,4 @@ def _value_labels(
                 "{label}: helped quite a bit or more in {count} of {answered} check-ins ({mean})"
             ).format(label=w(item.label), count=item.count, answered=answered, mean=mean)
         )
-    return texts
+    return texts, widest

@@ -161,6 +161,7 @@ def title(figure: Figure, style: ChartStyle, text: str, subtitle: str = "") -> N
             color=style.muted,
             transform=_from_top(figure, 26),
             gid="chart-subtitle",
+            wrap=True,  # a long line (French) breaks at the figure's edge instead of running off
         )
 
 
@@ -275,24 +276,30 @@ def date_axis(ax: Axes, style: ChartStyle) -> None:
 
 
 def empty_state(figure: Figure, style: ChartStyle, heading: str, message: str) -> None:
-    """A friendly message in place of a chart that has too little to show."""
+    """A friendly message in place of a chart that has too little to show.
+
+    The heading and its message sit together around the middle, a few points apart: as
+    figure fractions they drifted a hand's width apart on a tall canvas.
+    """
     prepare(figure, style)
     figure.text(
         0.5,
-        0.58,
+        0.55,
         heading,
         ha="center",
-        va="center",
+        va="bottom",
+        transform=offset_copy(figure.transFigure, fig=figure, y=4, units="points"),
         fontsize=style.font_size + 3,
         color=style.text,
         gid="empty-heading",
     )
     figure.text(
         0.5,
-        0.42,
+        0.55,
         message,
         ha="center",
-        va="center",
+        va="top",
+        transform=offset_copy(figure.transFigure, fig=figure, y=-8, units="points"),
         fontsize=style.font_size,
         color=style.muted,
         wrap=True,

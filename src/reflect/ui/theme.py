@@ -33,6 +33,7 @@ COLOURS: dict[str, dict[str, str]] = {
         "help_bg": "#fbe9e7",
         "help_border": "#b3261e",
         "help_text": "#8c1d18",
+        "error": "#b3261e",
     },
     "dark": {
         "window": "#1e2124",
@@ -50,6 +51,7 @@ COLOURS: dict[str, dict[str, str]] = {
         "help_bg": "#3b2220",
         "help_border": "#f2b8b5",
         "help_text": "#ffdad6",
+        "error": "#ffb4ab",
     },
 }
 
@@ -92,6 +94,13 @@ QListWidget#navigation::item {{ padding: 0.45em 0.6em; border-radius: 6px; }}
 QListWidget#navigation::item:selected {{ background: {accent}; color: {accent_text}; }}
 QFrame#homeCard {{ background: {card}; border: 1px solid {border}; border-radius: 8px; }}
 QLabel#mutedLabel {{ color: {muted}; }}
+/* The journal calendar's month bar is drawn in the accent colour: its month and year take the
+   accent's own text colour (the default dark text was about 2:1 on it), and the month's menu
+   arrow, drawn over its last letter, is left out (the month still opens its list). */
+QCalendarWidget QToolButton {{ color: {accent_text}; }}
+QCalendarWidget QToolButton::menu-indicator {{ image: none; width: 0; }}
+/* What is wrong with a typed value: red that stays readable on both themes' windows. */
+QLabel#errorText {{ color: {error}; }}
 /* "Get help now" must be findable at a glance on every screen: warm, bordered, bold. */
 QPushButton#helpButton {{
     background: {help_bg}; color: {help_text}; border: 2px solid {help_border};

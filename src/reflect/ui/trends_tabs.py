@@ -106,6 +106,14 @@ def _questionnaire_options(data: TrendsData) -> list[tuple[str, str]]:
     return [(i.instrument_id, i.name) for i in latest_first(data.instruments)]
 
 
+def exposure_has_data(exposure: ExposureView | None) -> bool:
+    """Whether shifts, breaks or logged days give an exposure chart anything to show (with
+    none it shows its empty state, which is not offered for export)."""
+    if exposure is None:
+        return False
+    return bool(exposure.daily or exposure.breaks) or any(w.shifts for w in exposure.weeks)
+
+
 def tab_has_data(key: str, data: TrendsData, choice: str | None) -> bool:
     """Whether the chart of ``key`` shows anything; an empty chart is not offered for export."""
     if key == "signs":
@@ -124,7 +132,9 @@ def tab_has_data(key: str, data: TrendsData, choice: str | None) -> bool:
         return bool(data.heaviness.values)
     if key == "helped":
         return data.helped_checkins > 0 and any(item.count for item in data.helped)
-    return True  # a chart this function does not know about stays exportable
+    # The Exposure chart's bars come from the shift log alone (exposure_has_data); a chart
+    # this function does not know about stays exportable.
+    return key != "exposure"
 
 
 TABS: tuple[TrendTab, ...] = (

@@ -38,6 +38,7 @@ from reflect.ui.screens.reflect_screen import ReflectScreen
 from reflect.ui.screens.resources_screen import ResourcesScreen
 from reflect.ui.screens.settings_screen import SettingsScreen
 from reflect.ui.screens.trends_screen import TrendsScreen, preload_charts
+from reflect.ui.window_size import size_workspace
 
 if TYPE_CHECKING:
     from reflect.ui.screens.supervision_screen import SupervisionScreen
@@ -107,12 +108,7 @@ class Workspace(QWidget):
         self.screens = ScreenSlots(self.stack, self._build_screen)
 
         self._add_screens()
-        # As wide as the longest label in this language and font size, no wider.
-        metrics = self.nav.fontMetrics()
-        labels = [self.nav.item(i).text() for i in range(self.nav.count())]
-        widest = max(metrics.horizontalAdvance(text) for text in labels)
-        buttons = max(self.help_button.sizeHint().width(), self.lock_button.sizeHint().width())
-        self.nav.setFixedWidth(max(widest + metrics.lineSpacing() * 3, buttons))
+        size_workspace(self, self.nav, (self.help_button, self.lock_button))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.help_button.clicked.connect(self.help_requested)
         self.lock_button.clicked.connect(self.lock_requested)

@@ -158,8 +158,15 @@ class CheckinScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the rows are the Tab stops, not the page
+        # The questions wrap to the width there is; in the smallest window a sideways bar
+        # appeared for a pixel of margin and covered the last question.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll, 1)
         host = QWidget()
+        # In a wide window a question would sit a hand's width from its answers; the rows
+        # stop at a comfortable reading width, and the page keeps its left edge.
+        host.setMaximumWidth(host.fontMetrics().height() * 72)
         scroll.setWidget(host)
         form = QVBoxLayout(host)
         form.setSpacing(2)

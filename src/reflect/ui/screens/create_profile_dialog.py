@@ -39,7 +39,6 @@ class CreateProfileDialog(NewPassphraseDialog):
 
         self._build_form(layout)
         self._build_choices(layout)
-        self.error_label.setObjectName("errorText")
         layout.addWidget(self.error_label)
 
         self.create_button = self.add_buttons(layout, tr("Create profile"))

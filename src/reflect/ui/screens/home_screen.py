@@ -92,7 +92,13 @@ class HomeScreen(QWidget):
 
     def _scroll_body(self) -> QVBoxLayout:
         """Home scrolls as one page; returns the page's layout."""
-        return scroll_page(self, (24, 20, 24, 20), spacing=14)
+        layout = scroll_page(self, (24, 20, 24, 20), spacing=14, focusable=False)
+        # A comfortable reading width in a wide window: a note's lines stay short enough to
+        # read, and its buttons stay near its words.
+        page = layout.parentWidget()
+        if page is not None:
+            page.setMaximumWidth(page.fontMetrics().height() * 72)
+        return layout
 
     def _build_greeting(self, layout: QVBoxLayout) -> None:
         self.greeting = QLabel()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -113,6 +112,8 @@ class JournalScreen(QWidget):
         self.table.setAccessibleName(tr("Reflections. Enter opens one, Delete removes it."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab leaves the list (arrows move in it); otherwise Tab walked every cell of every row.
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -169,9 +170,9 @@ class JournalScreen(QWidget):
 
     def _build_more_menu(self) -> None:
         """Print, Save as PDF, a reflective account, Manage tags."""
-        self.more_button_menu = QToolButton()
-        self.more_button_menu.setText(tr("More"))
-        self.more_button_menu.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button like its neighbours (same height and padding); a tool button drew its
+        # menu arrow over the last letter and sat lower than Open and Delete.
+        self.more_button_menu = QPushButton(tr("More"))
         menu = QMenu(self.more_button_menu)
         self.print_action = menu.addAction(tr("Print…"))
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)

@@ -53,8 +53,11 @@ class LockScreen(QWidget):
         """The centred card: the name, one line about Reflect, then the rest."""
         card = QFrame()
         card.setObjectName("lockCard")
-        card.setMaximumWidth(460)
-        card.setMinimumWidth(380)
+        # In lines of the interface font (380 to 460 pixels at the usual size), so a larger
+        # font gets a wider card and the buttons side by side keep their words.
+        line = card.fontMetrics().height()
+        card.setMaximumWidth(line * 33)
+        card.setMinimumWidth(line * 27)
         layout = QVBoxLayout(card)
         layout.setSpacing(10)
         app_name = f"<h1>{APP_NAME}</h1>"  # the name is not translated

@@ -18,6 +18,7 @@ from reflect.services.profiles import validate_new_passphrase
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.theme import colour
+from reflect.ui.widgets.dialog_fit import keep_content_visible
 from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
@@ -38,6 +39,7 @@ class NewPassphraseDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         # The theme's warning red: a fixed dark red could hardly be read on the dark theme.
+        self.error_label.setObjectName("errorText")
         self.error_label.setStyleSheet(f"color: {colour('help_text')};")
 
     def add_buttons(self, layout: QBoxLayout, accept_text: str) -> QPushButton:
@@ -46,6 +48,7 @@ class NewPassphraseDialog(QDialog):
         buttons.accepted.connect(self._on_accept_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        keep_content_visible(self)  # the buttons come last: the dialog is complete
         return accept_button
 
     def _on_accept_clicked(self) -> None:

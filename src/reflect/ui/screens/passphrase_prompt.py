@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.dialog_buttons import ok_cancel
+from reflect.ui.widgets.dialog_fit import keep_content_visible
 from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
@@ -39,20 +40,21 @@ class PassphrasePrompt(QDialog):
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
         self.first.setAccessibleName(tr("Passphrase"))
-        form.addRow(tr("Passphrase"), self.first)
+        form.addRow(tr("Passphrase:"), self.first)
         self.second: QLineEdit | None = None
         if confirm:
             self.second = QLineEdit()
             self.second.setEchoMode(QLineEdit.EchoMode.Password)
             self.second.setAccessibleName(tr("Passphrase again"))
-            form.addRow(tr("Once more"), self.second)
+            form.addRow(tr("Once more:"), self.second)
         layout.addLayout(form)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: palette(highlight);")
+        self.problem.setObjectName("errorText")  # coloured by the theme (ui/theme.py)
         layout.addWidget(self.problem)
         buttons, _ = ok_cancel(self, self._on_ok)
         layout.addWidget(buttons)
+        keep_content_visible(self)
         self.first.setFocus()
 
     def _on_ok(self) -> None:

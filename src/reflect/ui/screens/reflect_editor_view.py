@@ -83,6 +83,7 @@ class ReflectEditorView:
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields are the Tab stops
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
 

@@ -26,7 +26,9 @@ from reflect.domain.recovery import SELF_CHECK_QUESTIONS, SelfCheck, still_heavy
 from reflect.services.exposure import ExposureService
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.dialog_fit import keep_content_visible
 from reflect.ui.widgets.rating_row import RatingRow
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 SCALE = ("Not at all", "A little", "Somewhat", "Quite a bit", "A lot")
 COPING_IDEAS = (
@@ -89,6 +91,8 @@ class SelfCheckDialog(QDialog):
         self.later_button.clicked.connect(self.reject)
         self.help_button.clicked.connect(self._on_help_clicked)
         self.coping_button.clicked.connect(self._on_coping_clicked)
+        keep_content_visible(self)  # its widest caption
+        keep_wrapped_text_whole(self)  # its wrapped text, at the width it has
         next(iter(self.rows.values())).setFocus()
 
     def _build_questions(self) -> QWidget:
@@ -99,6 +103,11 @@ class SelfCheckDialog(QDialog):
         intro.setWordWrap(True)
         ask_layout.addWidget(intro)
         labels = [tr(word) for word in SCALE]
+        # What the numbers mean, before any is chosen (the check-in form shows its scale too).
+        scale = QLabel(" · ".join(f"<b>{i}</b> {escape(label)}" for i, label in enumerate(labels)))
+        scale.setObjectName("selfCheckScale")
+        scale.setWordWrap(True)
+        ask_layout.addWidget(scale)
         self.rows: dict[str, RatingRow] = {}
         for number, (key, text) in enumerate(SELF_CHECK_QUESTIONS.items(), start=1):
             row = RatingRow(tr(text), labels, number=number)

@@ -23,6 +23,8 @@ from reflect.domain.errors import ReflectError
 from reflect.services.journal import JournalService
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.dialog_fit import keep_content_visible
+from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
 
 
 class TagManagerDialog(QDialog):
@@ -43,6 +45,8 @@ class TagManagerDialog(QDialog):
         self.tags = QListWidget()
         self.tags.setAccessibleName(tr("Tags and how many reflections use each"))
         self.tags.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # A handful of tags visible at once, however small the dialog is made.
+        self.tags.setMinimumHeight(self.tags.fontMetrics().lineSpacing() * 6)
         layout.addWidget(self.tags, 1)
         self.empty = QLabel(tr("No tags yet. Tags you add to reflections appear here."))
         self.empty.setObjectName("emptyState")
@@ -63,6 +67,9 @@ class TagManagerDialog(QDialog):
         self.tags.itemSelectionChanged.connect(self._update_buttons)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self).activated.connect(self.rename_selected)
         self.ask_text = self._ask_text  # replaced in tests
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
+        keep_content_visible(self)  # its widest caption
+        keep_wrapped_text_whole(self)  # its wrapped text, at the width it has
         self.resize(420, 420)
         self.reload()
 

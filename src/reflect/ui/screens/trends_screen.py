@@ -22,7 +22,14 @@ from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import current_language, interface_words, local_date, tr
 from reflect.ui.trends_loader import TrendsLoader
-from reflect.ui.trends_tabs import SIGN_OPTIONS, TABS, describe_tab, draw_tab, tab_has_data
+from reflect.ui.trends_tabs import (
+    SIGN_OPTIONS,
+    TABS,
+    describe_tab,
+    draw_tab,
+    exposure_has_data,
+    tab_has_data,
+)
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.range_picker import RangePicker
 from reflect.ui.workers import run_in_background
@@ -157,6 +164,25 @@ class TrendsScreen(QWidget):
             card.open_understanding_requested.connect(self.open_understanding_requested)
             self._layout.insertWidget(1, card)
             self.warning_card = card
+            self._card_before_picker(card)
+
+    def _card_before_picker(self, card: QWidget) -> None:
+        """Tab reaches the note where it is drawn, above the range buttons. Built on first
+        show, the card would otherwise join the focus chain last, after the charts' tabs."""
+        stops: list[QWidget] = []  # Qt ignores setTabOrder on a widget that takes no focus
+        widget = card.nextInFocusChain()
+        while widget is not None and widget is not card and card.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                stops.append(widget)
+            widget = widget.nextInFocusChain()
+        before = next(iter(self.picker.buttons.values())).previousInFocusChain()
+        while before is not None and not before.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            before = before.previousInFocusChain()
+        if before is None:
+            return
+        for stop in stops:
+            QWidget.setTabOrder(before, stop)
+            before = stop
 
     def _build_tabs(self) -> None:
         from reflect.ui.widgets.trend_chart_panel import TrendChartPanel
@@ -262,7 +288,7 @@ class TrendsScreen(QWidget):
         exposure = self.loader.exposure(data.range) if tab.uses_exposure(choice) else None
         panel.chart.draw_with(lambda figure: tab.draw(figure, data, style, choice, exposure))
         panel.set_summary(tab.describe(data, choice, self.words, exposure))
-        has_data = exposure is not None or tab_has_data(tab.key, data, choice)
+        has_data = exposure_has_data(exposure) or tab_has_data(tab.key, data, choice)
         panel.export_button.setEnabled(has_data)
         panel.export_button.setToolTip(
             tr("Save this chart as a PNG image or a PDF (Ctrl+E)")

@@ -88,8 +88,9 @@ class ReflectionReader(QWidget):
         super().__init__(parent)
         self.setAccessibleName(tr("Read a reflection"))
         self._reflection_id = 0
+        # The list page's own margins, so the buttons and the last line do not touch the edges
+        # of the window when the journal turns from its list to a reflection.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
         self.back_button = QPushButton(tr("Back to the list"))
         self.back_button.setToolTip(tr("Back to the list (Esc)"))

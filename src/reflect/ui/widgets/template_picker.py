@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox
 
 from reflect.domain.errors import ReflectError
@@ -34,6 +34,17 @@ class TemplatePicker(QComboBox):
             self.setItemData(
                 self.count() - 1, tr(template.description), Qt.ItemDataRole.ToolTipRole
             )
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Wide enough for the longest name when there is room (the minimum stays 28
+        characters): otherwise the French names were cut even in a wide window."""
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        frame = hint.width() - metrics.horizontalAdvance("x") * self.minimumContentsLength()
+        widest = max(
+            (metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0
+        )
+        return QSize(max(hint.width(), widest + frame), hint.height())
 
     def template_ids(self) -> list[str]:
         return [str(self.itemData(i)) for i in range(self.count())]

@@ -6,7 +6,15 @@ Imports matplotlib (through chart_canvas), so only the trends screen creates it,
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.chart_canvas import ChartCanvas
@@ -42,6 +50,18 @@ class TrendChartPanel(QWidget):
         )
         row.addWidget(self.export_button)
         layout.addLayout(row)
+        # The chart and its words scroll together when the window is too short for both:
+        # squeezed below the chart's minimum, its dates and legend were cut off at the foot.
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QScrollArea.Shape.NoFrame)
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        page.setWidget(body)
+        layout.addWidget(page, 1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.chart = ChartCanvas(tr("{chart} chart").format(chart=label))
         layout.addWidget(self.chart, 1)
         # The chart's key numbers in words: read by screen readers, handy without a mouse.
