@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel
 
 from reflect.ui import i18n
 from reflect.ui.theme import apply_theme
+from tests.ui.text_fit import cut_texts
 
 
 @pytest.fixture
@@ -58,21 +59,6 @@ def _dialogs(session) -> dict[str, Callable[[], QDialog]]:
     }
 
 
-def _cut_texts(dialog: QDialog) -> list[str]:
-    """The visible texts that are given less room than they need."""
-    cut = []
-    for label in dialog.findChildren(QLabel):
-        if not label.isVisible() or not label.text():
-            continue
-        needed = label.heightForWidth(label.width())
-        if label.wordWrap() and label.height() < needed:
-            cut.append(f"{label.text()[:50]!r}: {label.height()} < {needed}")
-    for button in dialog.findChildren(QAbstractButton):
-        if button.isVisible() and button.text() and button.width() < button.sizeHint().width():
-            cut.append(f"{button.text()!r}: {button.width()} < {button.sizeHint().width()}")
-    return cut
-
-
 @pytest.mark.parametrize(
     "name",
     ["about", "break", "data", "delete", "help", "contact", "recovery key", "shift log",
@@ -86,7 +72,7 @@ def test_text_stays_whole_at_the_smallest_size_in_french(qtbot, session, french,
     dialog.resize(dialog.minimumSizeHint())  # as small as the person can drag it
     for _ in range(5):
         QApplication.processEvents()
-    assert _cut_texts(dialog) == []
+    assert cut_texts(dialog, skip_scrolled=False) == []
 
 
 def test_a_focused_check_box_keeps_its_last_letters(qtbot, french):

@@ -5,11 +5,11 @@ clipped."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
 from reflect.ui import i18n
 from reflect.ui.theme import apply_theme
 from reflect.ui.workspace import Workspace
+from tests.ui.text_fit import cut_texts
 
 
 @pytest.fixture
@@ -18,30 +18,6 @@ def french():
     apply_theme("light")
     yield
     i18n.set_language("en")
-
-
-def _in_scrolled_page(widget: QWidget) -> bool:
-    """Inside a scroll area the page grows and scrolls: nothing is cut there."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
-def cut_texts(root: QWidget) -> list[str]:
-    cut = []
-    for label in root.findChildren(QLabel):
-        if not label.isVisible() or not label.text() or _in_scrolled_page(label):
-            continue
-        needed = label.heightForWidth(label.width())
-        if label.wordWrap() and label.height() < needed:
-            cut.append(f"{label.text()[:40]!r}: {label.height()} < {needed}")
-    for button in root.findChildren(QAbstractButton):
-        if button.isVisible() and button.text() and button.width() < button.sizeHint().width():
-            cut.append(f"{button.text()!r}: {button.width()} < {button.sizeHint().width()}")
-    return cut
 
 
 def _smallest(qtbot, workspace: Workspace) -> None:
