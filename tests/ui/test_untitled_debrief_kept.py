@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import Qt
 
 from reflect.ui.i18n import interface_words
 from tests.ui.app_windows import unlock
@@ -116,3 +117,23 @@ def test_a_value_that_does_not_name_this_profiles_debrief_opens_nothing(qtbot, s
     assert screen.debrief.id is None
     assert screen.status.text() == ""
     assert session.settings.get(REOPEN_KEY) is None
+
+
+def test_home_says_where_the_kept_debrief_is_and_takes_the_person_there(qtbot, window):
+    unlock(qtbot, window)
+    screen = _debrief_screen(window)
+    screen.topics.setPlainText(TOPICS)
+    screen.title.setText("")
+    window.lock()
+    unlock(qtbot, window)
+    window.workspace.show_screen("home")
+    home = window.workspace.screens["home"]
+    home.refresh()
+    note = home.kept_debrief_note
+    assert note.isVisible()
+    assert "Untitled debrief" in note.label.text() and "when Reflect locked" in note.label.text()
+    note.button.click()
+    assert window.workspace.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "debrief"
+    assert window.workspace.debrief.topics.toPlainText() == TOPICS
+    home.refresh()  # offered once: the Debrief screen opened it
+    assert not note.isVisible()

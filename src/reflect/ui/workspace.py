@@ -316,6 +316,7 @@ class Workspace(QWidget):
         self._wire_cards(home)
         home.help_requested.connect(self.help_requested)
         home.checkin_requested.connect(lambda: self.arrive_at("checkin"))
+        home.debrief_requested.connect(lambda: self.arrive_at("debrief"))
         home.reflection_requested.connect(lambda: self.start_reflection())
         home.template_requested.connect(self.start_reflection)
         home.draft_requested.connect(lambda: self.start_reflection())

@@ -20,6 +20,7 @@ from reflect.ui.i18n import tr
 
 if TYPE_CHECKING:
     from reflect.domain.debrief import Debrief
+    from reflect.services.session import Session
     from reflect.ui.screens.debrief_screen import DebriefScreen
 
 UNTITLED = "Untitled debrief, {date}"
@@ -57,19 +58,25 @@ def remember_to_reopen(screen: DebriefScreen) -> None:
         screen.session.settings.set(REOPEN_KEY, _identity(screen.debrief))
 
 
-def reopen_kept(screen: DebriefScreen) -> None:
-    """Open the debrief saved under a filled-in title, once, and say why it has that title."""
-    settings = screen.session.settings
-    kept = settings.get(REOPEN_KEY)
-    if kept is None:
-        return
-    settings.set(REOPEN_KEY, None)  # offered once
+def kept_debrief(session: Session) -> Debrief | None:
+    """The debrief saved under a filled-in title at the last lock, if it is still there."""
+    kept = session.settings.get(REOPEN_KEY)
     number = kept.get("id") if isinstance(kept, dict) else None
     if not isinstance(number, int) or isinstance(number, bool):
-        return
-    found = screen.service.get(number)
+        return None
+    found = session.debrief.get(number)
     if found is None or _identity(found) != kept:
-        return  # deleted since, or a value from another profile: nothing to offer
+        return None  # deleted since, or a value from another profile: nothing to offer
+    return found
+
+
+def reopen_kept(screen: DebriefScreen) -> None:
+    """Open the debrief saved under a filled-in title, once, and say why it has that title."""
+    found = kept_debrief(screen.session)
+    if screen.session.settings.get(REOPEN_KEY) is not None:
+        screen.session.settings.set(REOPEN_KEY, None)  # offered once
+    if found is None:
+        return
     screen._load(found)
     screen.title.selectAll()  # typing a new title replaces the filled-in one
     screen.status.setText(tr(SAVED_UNTITLED).format(title=found.title))

@@ -29,6 +29,7 @@ from reflect.ui.i18n import interface_locale, local_date, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.form_draft_note import FormDraftNote
+from reflect.ui.widgets.kept_debrief_note import KeptDebriefNote
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
 from reflect.ui.widgets.on_this_day_card import OnThisDayCard
 from reflect.ui.widgets.recovery_cards import RecoveryCard, SelfCheckCard
@@ -62,6 +63,7 @@ class HomeScreen(QWidget):
     template_requested = Signal(str)  # "Start a reflection ▾": a reflection on this template
     draft_requested = Signal()  # "Continue writing" the recovered draft
     checkin_requested = Signal()
+    debrief_requested = Signal()  # a debrief kept under a filled-in title at the last lock
     open_entry_requested = Signal(int)
     open_resources_requested = Signal()
     open_plan_requested = Signal()
@@ -180,6 +182,8 @@ class HomeScreen(QWidget):
         layout.addWidget(self.draft_note)
         self.form_draft_note = FormDraftNote()  # check-in or questionnaire answers kept
         layout.addWidget(self.form_draft_note)
+        self.kept_debrief_note = KeptDebriefNote()
+        layout.addWidget(self.kept_debrief_note)
 
     def _build_cards(self, layout: QVBoxLayout, session: Session) -> None:
         """Self-check, recovery, early warning, last check-in, on this day, follow-ups."""
@@ -224,6 +228,7 @@ class HomeScreen(QWidget):
         self.checkin_button.clicked.connect(self.checkin_requested)
         self.draft_button.clicked.connect(self.draft_requested)
         self.form_draft_note.open_requested.connect(self.checkin_requested)
+        self.kept_debrief_note.open_requested.connect(self.debrief_requested)
         self.warning_card.open_resources_requested.connect(self.open_resources_requested)
         self.warning_card.open_plan_requested.connect(self.open_plan_requested)
         self.warning_card.open_understanding_requested.connect(self.open_understanding_requested)
@@ -280,6 +285,7 @@ class HomeScreen(QWidget):
         self.today.setText(locale.toString(QDate(now.year, now.month, now.day), "dddd d MMMM yyyy"))
         self._show_draft()
         self.form_draft_note.refresh(self.session)
+        self.kept_debrief_note.refresh(self.session)
         self.warning_card.refresh()
         latest = self.session.checkins.latest_scored()
         self.checkin_card.show_entry(latest, now)
