@@ -117,8 +117,13 @@ def sidecar_path(backup: Path) -> Path:
     return Path(backup).with_name(Path(backup).name + SIDECAR_SUFFIX)
 
 
-def write_key_sidecar(backup: Path, vault_path: Path) -> None:
-    """Keep the sealed keys of vault.json beside ``backup`` (see the module docstring)."""
+def write_key_sidecar(backup: Path, vault_path: Path, *, keep_previous: bool = False) -> None:
+    """Keep the sealed keys of vault.json beside ``backup`` (see the module docstring).
+
+    ``keep_previous``: ``backup`` is about to be replaced, so the sidecar also keeps the
+    seals that open the file still there (``previous``) until the new file is in place; a
+    kill in between leaves keys that open whichever of the two files is there.
+    """
     try:
         vault = read_vault_json(Path(vault_path))
     except (OSError, ValueError):  # JsonLimitError is a ValueError
@@ -126,7 +131,30 @@ def write_key_sidecar(backup: Path, vault_path: Path) -> None:
     if not isinstance(vault, dict):
         return
     sealed = {"format": 1, "passphrase": vault.get("passphrase"), "recovery": vault.get("recovery")}
+    earlier = _readable_sidecar(backup) if keep_previous else None
+    if earlier is not None and earlier.get("passphrase") != sealed["passphrase"]:
+        sealed["previous"] = {
+            "passphrase": earlier["passphrase"],
+            "recovery": earlier.get("recovery"),
+        }
     write_private_file(sidecar_path(backup), json.dumps(sealed, indent=2).encode("utf-8"))
+
+
+def _readable_sidecar(backup: Path) -> dict[str, Any] | None:
+    try:
+        return read_key_sidecar(backup)
+    except VaultError:
+        return None  # unreadable: it opened nothing anyway
+
+
+def sidecar_seals(sidecar: dict[str, Any]) -> list[dict[str, Any]]:
+    """The sets of sealed keys a sidecar holds: its own, then one kept while its backup was
+    being replaced (``previous``)."""
+    seals = [sidecar]
+    previous = sidecar.get("previous")
+    if isinstance(previous, dict) and isinstance(previous.get("passphrase"), dict):
+        seals.append(previous)
+    return seals
 
 
 # ``old`` for reseal_recovery_in_sidecars: every sidecar holding any recovery seal.
@@ -146,9 +174,15 @@ def reseal_recovery_in_sidecars(folder: Path, old: object, new: dict[str, Any] |
             data = read_vault_json(sidecar)  # limited: a FIFO here would block forever
         except (OSError, ValueError):
             continue
-        held = data.get("recovery") if isinstance(data, dict) else None
-        if held and (old is ANY_RECOVERY or held == old):
-            data["recovery"] = new
+        if not isinstance(data, dict):
+            continue
+        changed = False
+        for seals in sidecar_seals(data):
+            held = seals.get("recovery")
+            if held and (old is ANY_RECOVERY or held == old):
+                seals["recovery"] = new
+                changed = True
+        if changed:
             # Runs after the vault changed: a full disk here must not undo or hide that.
             with contextlib.suppress(OSError):
                 write_private_file(sidecar, json.dumps(data, indent=2).encode("utf-8"))
@@ -207,10 +241,13 @@ def backup_to(
         expected = {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts}
         if counts != expected:
             raise VaultError("The backup copy does not match the profile; it was discarded.")
+        replacing = vault_path is not None and target.exists()
         if vault_path is not None:
-            write_key_sidecar(target, vault_path)
+            write_key_sidecar(target, vault_path, keep_previous=replacing)
         os.replace(tmp, target)
         fsync_dir(target.parent)
+        if replacing and vault_path is not None:
+            write_key_sidecar(target, vault_path)  # the older file's seals go with it
     except _sqlcipher().Error as exc:
         tmp.unlink(missing_ok=True)
         raise translate(exc, target.parent) from exc

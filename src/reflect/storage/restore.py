@@ -29,6 +29,7 @@ from reflect.storage.backup import (
     connect_readonly,
     fsync_dir,
     read_key_sidecar,
+    sidecar_seals,
     verify_database,
 )
 from reflect.storage.database import close_database, connect_encrypted, open_database
@@ -120,13 +121,15 @@ def resolve_backup_key(
     if current is not None and _opens(backup, current):
         return current, bytearray(current), None
     sidecar = read_key_sidecar(backup)
-    if sidecar is not None:
+    # A sidecar written while its backup was being replaced also holds the older file's
+    # seals: whichever file is there, one of them opens it.
+    for seals in sidecar_seals(sidecar) if sidecar is not None else []:
         try:
-            old = unseal(passphrase, sidecar["passphrase"])
+            old = unseal(passphrase, seals["passphrase"])
         except WrongPassphrase:
             old = None
         if old is not None and _opens(backup, old):
-            return current, old, sidecar
+            return current, old, seals
         wipe(old)
     wipe(current)
     if current is None:
