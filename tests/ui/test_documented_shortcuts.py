@@ -123,3 +123,22 @@ def test_arrow_keys_move_along_the_trends_range(qtbot, workspace):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is weeks, timeout=2000)
     _press(qtbot, Qt.Key.Key_Right)
     assert QApplication.focusWidget() is screen.picker.buttons["3m"]
+
+
+def test_tab_enters_the_trends_range_at_the_range_shown_and_leaves_in_one_press(qtbot, workspace):
+    workspace.show_screen("trends")
+    screen = workspace.screens["trends"]
+    qtbot.waitUntil(lambda: screen.is_ready, timeout=10000)
+    picker = screen.picker
+    picker.choose("1y")
+    chosen = picker.buttons["1y"]
+    stops = [b for b in picker.buttons.values() if b.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert stops == [chosen]
+    chosen.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is chosen, timeout=2000)
+    _press(qtbot, Qt.Key.Key_Right)  # the arrows still move along every range
+    assert QApplication.focusWidget() is picker.buttons["all"]
+    assert picker.buttons["all"].isChecked()
+    assert [b for b in picker.buttons.values() if b.focusPolicy() & Qt.FocusPolicy.TabFocus] == [
+        picker.buttons["all"]
+    ]

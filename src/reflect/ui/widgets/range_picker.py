@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -70,6 +70,8 @@ class RangePicker(QWidget):
         for key in RANGE_LABELS:
             button = QPushButton(tr(BUTTON_TEXT[key]))
             button.setCheckable(True)
+            # Arrows move along the row whatever the focus policy (below): one Tab stop.
+            button.setAutoExclusive(True)
             button.setAccessibleName(tr(ACCESSIBLE_NAMES[key]))
             self.group.addButton(button)
             self.buttons[key] = button
@@ -93,8 +95,19 @@ class RangePicker(QWidget):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.key = initial
+        self.group.buttonToggled.connect(self._tab_to_chosen)
         self.buttons[initial].setChecked(True)
+        self._tab_to_chosen()
         self._show_custom(initial == "custom")
+
+    def _tab_to_chosen(self, *_args: object) -> None:
+        """Tab enters the row at the range shown and leaves it in one press, as for radio
+        buttons; Left and Right move along it."""
+        for button in self.buttons.values():
+            chosen = button.isChecked()
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if chosen else Qt.FocusPolicy.ClickFocus
+            )
 
     def _show_custom(self, visible: bool) -> None:
         for widget in (self.start_edit, self.to_label, self.end_edit):
