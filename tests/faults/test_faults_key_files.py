@@ -189,3 +189,13 @@ def test_a_key_sidecar_linking_nowhere_is_named_not_a_traceback(profile):
     sidecar.symlink_to(sidecar.with_name("gone.json"))
     with pytest.raises(ReflectError, match=r"Cannot read saved\.reflect-backup\.key\.json"):
         restore_backup(info, backup, PASSPHRASE)
+
+
+def test_a_profile_whose_vault_json_is_a_fifo_stays_listed(profile):
+    """Its database is still there: it is listed by its folder name and reported as damaged
+    when opened, never silently dropped from the list."""
+    data_dir, info, _backup = profile
+    _fifo(info.vault_path)
+    service = ProfileService(AppPaths(data_dir), fast_kdf=True)
+    listed = _finishes(service.list_profiles, info.vault_path)
+    assert [p.profile_id for p in listed.get("value", [])] == [info.profile_id], listed

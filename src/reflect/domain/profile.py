@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,9 @@ def read_profile_info(directory: Path) -> ProfileInfo | None:
     points to the backups) instead of the profile silently disappearing from the list.
     """
     vault = directory / VAULT_FILE
-    if not vault.is_file():
+    # Anything named vault.json makes a profile: a FIFO or a folder put there is a damaged
+    # vault (refused by the reader below), not a reason to drop the profile from the list.
+    if not os.path.lexists(vault):
         return None
     try:
         # Limited like every file from outside: one hostile vault.json (nested 100,000 deep,
