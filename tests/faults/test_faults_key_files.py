@@ -199,3 +199,14 @@ def test_a_profile_whose_vault_json_is_a_fifo_stays_listed(profile):
     service = ProfileService(AppPaths(data_dir), fast_kdf=True)
     listed = _finishes(service.list_profiles, info.vault_path)
     assert [p.profile_id for p in listed.get("value", [])] == [info.profile_id], listed
+
+
+def test_opening_a_profile_whose_vault_json_is_a_fifo_says_so(profile):
+    data_dir, info, _backup = profile
+    _fifo(info.vault_path)
+    service = ProfileService(AppPaths(data_dir), fast_kdf=True)
+    listed = service.list_profiles()
+    outcome = _finishes(lambda: service.unlock(listed[0], PASSPHRASE), info.vault_path)
+    error = outcome.get("error")
+    assert isinstance(error, ReflectError), outcome
+    assert "vault.json" in str(error)
