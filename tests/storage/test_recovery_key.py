@@ -7,6 +7,7 @@ import pytest
 from reflect.domain.errors import VaultError, WrongPassphrase
 from reflect.storage.keywrap import new_recovery_code, normalise_recovery_code
 from tests.conftest import PASSPHRASE
+from tests.storage.interrupted_rekey import change_passphrase_crashing_at_the_vault
 
 
 def test_recovery_key_opens_profile_and_sets_new_passphrase(profile_service, profile):
@@ -72,23 +73,9 @@ def test_recovery_code_normalisation():
 def test_interrupted_passphrase_change_is_completed(profile_service, profile, monkeypatch):
     """Simulate a crash after PRAGMA rekey but before vault.json was replaced."""
 
-    import reflect.storage.vault as vault
-
     session = profile_service.unlock(profile, PASSPHRASE)
     session.settings.set("kept", 1)
-
-    real_write = vault.write_private_json
-
-    def crash_on_final_write(path, data):
-        # after the rekey, vault.json is written while the pending vault still exists
-        if path.name == "vault.json":
-            raise OSError("simulated crash")
-        real_write(path, data)
-
-    monkeypatch.setattr(vault, "write_private_json", crash_on_final_write)
-    with pytest.raises(OSError):
-        profile_service.change_passphrase(session, "changed passphrase", "changed passphrase")
-    monkeypatch.setattr(vault, "write_private_json", real_write)
+    change_passphrase_crashing_at_the_vault(profile_service, session, monkeypatch)
     session.close()
     assert (profile.directory / "vault.json.pending").exists()
     # The old passphrase's key no longer opens the re-keyed database...

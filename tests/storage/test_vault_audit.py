@@ -11,6 +11,7 @@ import pytest
 from reflect.domain.errors import TooManyAttempts, WrongPassphrase
 from reflect.storage.throttle import FREE_ATTEMPTS
 from tests.conftest import PASSPHRASE
+from tests.storage.interrupted_rekey import change_passphrase_crashing_at_the_vault
 
 
 def test_pending_vault_does_not_bypass_the_throttle(profile_service, profile):
@@ -93,23 +94,9 @@ def test_an_interrupted_change_drops_the_recovery_key_nobody_saw(
     """A crash after the rekey: the replacement recovery key was never shown, and the old
     one no longer opens the database. The profile must not claim a recovery key that nobody
     holds (Forgot passphrase? would ask for it, and Settings would not offer a new one)."""
-    import reflect.storage.vault as vault
-
     session = profile_service.unlock(profile, PASSPHRASE)
     profile_service.create_recovery_key(session)
-
-    real_write = vault.write_private_json
-
-    def crash_on_final_write(path, data):
-        # after the rekey, vault.json is written while the pending vault still exists
-        if path.name == "vault.json":
-            raise OSError("simulated crash")
-        real_write(path, data)
-
-    monkeypatch.setattr(vault, "write_private_json", crash_on_final_write)
-    with pytest.raises(OSError):
-        profile_service.change_passphrase(session, "changed passphrase", "changed passphrase")
-    monkeypatch.undo()
+    change_passphrase_crashing_at_the_vault(profile_service, session, monkeypatch)
     session.close()
     profile_service.unlock(profile, "changed passphrase").close()
     assert not (profile.directory / "vault.json.pending").exists()
