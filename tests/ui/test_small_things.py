@@ -88,9 +88,9 @@ def test_home_mentions_a_recovered_draft(qtbot, session):
     )
     home.refresh()
     assert home.draft_note.isVisible()
-    assert "unsaved reflection" in home.draft_label.text()
+    assert "unsaved reflection" in home.draft_note.label.text()
     with qtbot.waitSignal(home.draft_requested):
-        home.draft_button.click()
+        home.draft_note.button.click()
 
 
 def test_empty_history_is_laid_out_like_the_full_one(qtbot, session):

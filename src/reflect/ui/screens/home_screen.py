@@ -29,6 +29,7 @@ from reflect.ui.i18n import interface_locale, local_date, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.form_draft_note import FormDraftNote
+from reflect.ui.widgets.home_note import HomeNote
 from reflect.ui.widgets.kept_debrief_note import KeptDebriefNote
 from reflect.ui.widgets.last_checkin_card import LastCheckinCard
 from reflect.ui.widgets.on_this_day_card import OnThisDayCard
@@ -170,15 +171,7 @@ class HomeScreen(QWidget):
     def _build_draft_note(self, layout: QVBoxLayout) -> None:
         # A reflection kept as a draft (after a crash or a lock) waits on the Reflect screen;
         # Home says so, so it is not found by chance days later.
-        self.draft_note = QFrame()
-        self.draft_note.setObjectName("homeCard")
-        draft_row = QHBoxLayout(self.draft_note)
-        self.draft_label = QLabel()
-        self.draft_label.setWordWrap(True)
-        self.draft_button = QPushButton(tr("Continue writing"))
-        self.draft_button.setAccessibleName(tr("Continue the unsaved reflection"))
-        draft_row.addWidget(self.draft_label, 1)
-        draft_row.addWidget(self.draft_button)
+        self.draft_note = HomeNote(tr("Continue writing"), tr("Continue the unsaved reflection"))
         layout.addWidget(self.draft_note)
         self.form_draft_note = FormDraftNote()  # check-in or questionnaire answers kept
         layout.addWidget(self.form_draft_note)
@@ -226,7 +219,7 @@ class HomeScreen(QWidget):
     def _connect(self, session: Session) -> None:
         self.reflect_button.clicked.connect(self.reflection_requested)
         self.checkin_button.clicked.connect(self.checkin_requested)
-        self.draft_button.clicked.connect(self.draft_requested)
+        self.draft_note.open_requested.connect(self.draft_requested)
         self.form_draft_note.open_requested.connect(self.checkin_requested)
         self.kept_debrief_note.open_requested.connect(self.debrief_requested)
         self.warning_card.open_resources_requested.connect(self.open_resources_requested)
@@ -254,14 +247,15 @@ class HomeScreen(QWidget):
             draft = self.session.journal.load_draft()
         except Exception:  # noqa: BLE001 - a note on Home must never break Home
             draft = None
-        self.draft_note.setVisible(draft is not None)
-        if draft is not None:
-            when = local_date(draft.saved_at, "d MMM, HH:mm")
-            self.draft_label.setText(
-                tr(
-                    "An unsaved reflection from {when} is kept for you on the Reflect screen."
-                ).format(when=when)
+        if draft is None:
+            self.draft_note.say(None)
+            return
+        when = local_date(draft.saved_at, "d MMM, HH:mm")
+        self.draft_note.say(
+            tr("An unsaved reflection from {when} is kept for you on the Reflect screen.").format(
+                when=when
             )
+        )
 
     def _on_template_button_clicked(self) -> None:
         below = self.template_button.rect().bottomLeft()

@@ -9,31 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reflect.services.session import Session
 from reflect.ui.i18n import local_date, tr
+from reflect.ui.widgets.home_note import HomeNote
 
 CHECKIN_KEPT = "Check-in answers from {when} are kept for you on the Check-in screen."
 QUESTIONNAIRE_KEPT = "Questionnaire answers from {when} are kept for you on the Check-in screen."
 
 
-class FormDraftNote(QFrame):
-    open_requested = Signal()  # "Go to Check-in"
-
+class FormDraftNote(HomeNote):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("homeCard")
-        row = QHBoxLayout(self)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.button = QPushButton(tr("Go to Check-in"))
-        self.button.setAccessibleName(tr("Open the Check-in screen with the kept answers"))
-        self.button.clicked.connect(self.open_requested)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.button)
-        self.setVisible(False)
+        super().__init__(
+            tr("Go to Check-in"), tr("Open the Check-in screen with the kept answers"), parent
+        )
 
     def refresh(self, session: Session) -> None:
         """Shown while either draft is kept; the check-in's, the more common, is named first."""
@@ -44,10 +34,9 @@ class FormDraftNote(QFrame):
         elif questionnaire is not None:
             text, when = QUESTIONNAIRE_KEPT, questionnaire
         else:
-            self.setVisible(False)
+            self.say(None)
             return
-        self.label.setText(tr(text).format(when=local_date(when, "d MMM, HH:mm")))
-        self.setVisible(True)
+        self.say(tr(text).format(when=local_date(when, "d MMM, HH:mm")))
 
 
 def _saved_at(load: Callable[[], object]) -> datetime | None:
