@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from reflect.ui import i18n
 from reflect.ui.app_window import AppWindow
 
 
@@ -15,6 +16,15 @@ def window(qtbot, paths, profile):
     qtbot.addWidget(win)
     win.show()
     return win
+
+
+@pytest.fixture
+def french():
+    """The interface in French for one test (a file may define its own); yields the French
+    catalogue."""
+    i18n.set_language("fr")
+    yield i18n.load_catalogue("fr")
+    i18n.set_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -92,13 +92,6 @@ CONTENT = {
 }
 
 
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield i18n.load_catalogue("fr")
-    i18n.set_language("en")
-
-
 @pytest.mark.parametrize("kind", sorted(CONTENT))
 def test_every_content_text_has_a_french_translation(french, kind):
     missing = sorted({text for text in CONTENT[kind]() if text not in french})

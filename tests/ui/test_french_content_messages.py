@@ -22,13 +22,6 @@ from reflect.ui import i18n
 from reflect.ui.error_text import message_in_language
 
 
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield i18n.load_catalogue("fr")
-    i18n.set_language("en")
-
-
 def _raised(action) -> ReflectError:
     with pytest.raises(ReflectError) as caught:
         action()

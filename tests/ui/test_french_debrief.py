@@ -24,13 +24,6 @@ from tests.services.debrief_fixtures import prepared_debrief, seed
 from tests.ui.test_debrief_ui import all_texts
 
 
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield i18n.load_catalogue("fr")
-    i18n.set_language("en")
-
-
 def debrief_texts() -> list[str]:
     texts = [SHARE_BANNER, VOLUNTARY_NOTE, PLAIN_WARNING, share_preview.EMPTY_TEXT]
     texts += [text for step in AGENDA for text in (step.title, step.prompt)]

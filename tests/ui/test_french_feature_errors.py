@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from reflect.domain.errors import ValidationError
-from reflect.ui import i18n
 from reflect.ui.error_text import message_in_language
 
 MESSAGES = [
@@ -40,13 +39,6 @@ MESSAGES = [
     "The review date comes on or after the date it is due.",
     "A tag needs at least one letter or number.",
 ]
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
 
 
 @pytest.mark.parametrize("english", MESSAGES)

@@ -10,20 +10,11 @@ import json
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from reflect.domain.reflection import DEFAULT_SETTINGS, FollowUp, Reflection
 from reflect.resources import asset_path
-from reflect.ui import i18n
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield i18n.load_catalogue("fr")
-    i18n.set_language("en")
 
 
 def _seed(session, n=3):

@@ -22,7 +22,6 @@ from reflect.services.team_contribute import choose_period
 from reflect.ui.error_text import message_in_language
 from reflect.ui.workers import run_in_background
 from tests.services.supervision_fixtures import make_pair
-from tests.ui.test_french_shell import french  # noqa: F401 - the fixture
 
 
 def _placeholders(text: str) -> set[str]:
@@ -38,7 +37,7 @@ def test_the_services_catalogue_keeps_every_placeholder():
         assert french_text != english
 
 
-def test_an_import_refusal_is_a_template_and_reads_in_french(tmp_path, french):  # noqa: F811
+def test_an_import_refusal_is_a_template_and_reads_in_french(tmp_path, french):
     notes = tmp_path / "notes.txt"
     notes.write_text("hello", encoding="utf-8")
     with pytest.raises(ValidationError) as caught:
@@ -55,7 +54,7 @@ def test_an_import_refusal_is_a_template_and_reads_in_french(tmp_path, french): 
     assert in_french.startswith("notes.txt n'est ni une archive Reflect")
 
 
-def test_a_jrnl_refusal_reads_in_french_down_to_the_problem(french):  # noqa: F811
+def test_a_jrnl_refusal_reads_in_french_down_to_the_problem(french):
     with pytest.raises(JrnlFormatError) as caught:
         parse_entries({"entries": [{"date": "yesterday", "body": "x"}]}, "journal.json")
     error = caught.value
@@ -77,7 +76,7 @@ def test_a_jrnl_refusal_reads_in_french_down_to_the_problem(french):  # noqa: F8
     )
 
 
-def test_a_refused_archive_row_reads_in_french(french):  # noqa: F811
+def test_a_refused_archive_row_reads_in_french(french):
     rows = [{"id": 1, "day": None, "hours": 8}]
     with pytest.raises(ValidationError) as caught:
         validate_tables(iter([("shift_logs", iter(rows))]), None, "backup.reflect")  # type: ignore[arg-type]
@@ -95,7 +94,7 @@ def test_a_refused_archive_row_reads_in_french(french):  # noqa: F811
     assert "ne peut pas vérifier la table mystery" in message_in_language(unknown.value)
 
 
-def test_a_domain_rule_inside_a_refused_row_reads_in_french(french):  # noqa: F811
+def test_a_domain_rule_inside_a_refused_row_reads_in_french(french):
     rows = [{"id": 1, "start_day": "2026-01-05", "end_day": "2026-01-02", "kind": "day_off"}]
     with pytest.raises(ValidationError) as caught:
         validate_tables(iter([("breaks", iter(rows))]), None, "backup.reflect")  # type: ignore[arg-type]
@@ -109,7 +108,7 @@ def test_a_domain_rule_inside_a_refused_row_reads_in_french(french):  # noqa: F8
     )
 
 
-def test_a_supervision_packet_refusal_reads_in_french(tmp_path, french):  # noqa: F811
+def test_a_supervision_packet_refusal_reads_in_french(tmp_path, french):
     pair = make_pair(tmp_path)
     try:
         debrief = pair.provider.debrief.get(pair.debrief_id)
@@ -131,7 +130,7 @@ def test_a_supervision_packet_refusal_reads_in_french(tmp_path, french):  # noqa
     assert str(error.message.values["listed"]) in french_text
 
 
-def test_team_refusals_read_in_french(tmp_path, french):  # noqa: F811
+def test_team_refusals_read_in_french(tmp_path, french):
     with pytest.raises(ValidationError) as caught:
         choose_period("2024-13", None, date(2025, 3, 1))
     assert str(caught.value) == "The 'from' month must be written YYYY-MM, found '2024-13'."
@@ -147,7 +146,7 @@ def test_team_refusals_read_in_french(tmp_path, french):  # noqa: F811
     assert message_in_language(problem) == "ce n'est pas un fichier ordinaire"
 
 
-def test_the_demo_progress_note_is_a_template_and_crosses_the_worker(qtbot, session, french):  # noqa: F811
+def test_the_demo_progress_note_is_a_template_and_crosses_the_worker(qtbot, session, french):
     from reflect.services.demo_data import fill_demo_profile
 
     notes: list[str] = []
@@ -178,7 +177,7 @@ def test_the_demo_progress_note_is_a_template_and_crosses_the_worker(qtbot, sess
     assert message_in_language(received[0]) == "12 réflexions…"
 
 
-def test_a_jrnl_file_that_is_not_json_keeps_the_interface_template(tmp_path, french):  # noqa: F811
+def test_a_jrnl_file_that_is_not_json_keeps_the_interface_template(tmp_path, french):
     from reflect.services.importers.jrnl_json import read_json
 
     broken = tmp_path / "jrnl.json"
@@ -196,7 +195,7 @@ def test_a_jrnl_file_that_is_not_json_keeps_the_interface_template(tmp_path, fre
     assert message_in_language(caught.value) != str(message)
 
 
-def test_the_plain_text_refusal_translates_its_warning(french):  # noqa: F811
+def test_the_plain_text_refusal_translates_its_warning(french):
     from reflect.services.export import PLAIN_TEXT_WARNING, PlainTextNotConfirmed
 
     error = PlainTextNotConfirmed()

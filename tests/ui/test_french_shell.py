@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
 from reflect.domain.errors import TooManyAttempts, ValidationError, VaultError, WrongPassphrase
@@ -16,13 +15,6 @@ from reflect.resources import asset_path
 from reflect.ui import i18n
 from reflect.ui.error_text import message_in_language
 from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield i18n.load_catalogue("fr")
-    i18n.set_language("en")
 
 
 def _texts(widget) -> str:

@@ -21,16 +21,8 @@ from reflect.storage.failures import translate
 from reflect.storage.kdf import KdfParams, check_kdf_settings
 from reflect.storage.restore import restore_database
 from reflect.storage.sealed_files import DamagedSealedFile, new_identity, open_sealed
-from reflect.ui import i18n
 from reflect.ui.error_text import message_in_language
 from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield i18n.load_catalogue("fr")
-    i18n.set_language("en")
 
 
 def _refusal(action) -> VaultError:

@@ -25,13 +25,6 @@ ENGLISH_WORDS = ("Warning signs", "check-ins", "reflections", "Heavy days", "Wha
 
 
 @pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield i18n.load_catalogue("fr")
-    i18n.set_language("en")
-
-
-@pytest.fixture
 def filled(session):
     return fill_trend_history(session, "precontemplation")
 

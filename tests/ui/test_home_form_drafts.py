@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from reflect.domain.form_draft import CheckinDraft, InstrumentDraft
-from reflect.ui import i18n
 from reflect.ui.screens.home_screen import HomeScreen
 
 NOW = datetime(2026, 11, 20, 19, 0)
@@ -48,13 +45,6 @@ def test_kept_questionnaire_answers_are_mentioned(qtbot, session):
     home.refresh()
     assert home.form_draft_note.isVisible()
     assert home.form_draft_note.label.text().startswith("Questionnaire answers from ")
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
 
 
 def test_the_note_in_french(qtbot, session, french):

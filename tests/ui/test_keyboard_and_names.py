@@ -16,15 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.ui import i18n
 from reflect.ui.workspace import Workspace
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
 
 
 def tab_stops(root: QWidget) -> list[QWidget]:

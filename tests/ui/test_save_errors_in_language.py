@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import errno
 
-import pytest
 import sqlcipher3
 
-from reflect.ui import i18n
 from reflect.ui.error_text import message_in_language
 from reflect.ui.screens.checkin_screen import CheckinScreen
 
@@ -19,13 +17,6 @@ DISK_FULL_EN = (
     "The disk is full: Reflect could not write in the data folder. Nothing was changed; "
     "free some space and try again."
 )
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
 
 
 def _disk_full(*_args, **_kwargs):

@@ -3,17 +3,7 @@ colon ends up alone on the next line ('Rencontres' / ':') at large text."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QLabel
-
-from reflect.ui import i18n
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
 
 
 def test_count_captions_keep_the_colon_with_its_word(qtbot, french):

@@ -3,19 +3,10 @@ say so in words."""
 
 from __future__ import annotations
 
-import pytest
-
 from reflect.ui import i18n
 from reflect.ui.workspace import Workspace
 
 DEFAULT_WIDTH = 1100  # AppWindow's size on first start
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
 
 
 def test_supervision_fits_the_default_window_in_french(qtbot, pair, french):

@@ -3,18 +3,9 @@ used to make the page wider than the window, cutting every sentence and chart)."
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QScrollArea
 
 from reflect.services.demo_team import fill_demo_team
-from reflect.ui import i18n
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
 
 
 def test_team_figures_fit_the_width_at_large_text(qtbot, session, french):

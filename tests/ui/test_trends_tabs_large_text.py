@@ -3,17 +3,7 @@ name (the bar scrolls) rather than shrinking to stubs like 'Sta…' and 'For…'
 
 from __future__ import annotations
 
-import pytest
-
-from reflect.ui import i18n
 from tests.ui.trend_history import fill_trend_history
-
-
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
 
 
 def test_every_tab_keeps_its_whole_name_at_large_text(qtbot, session, french):
