@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QListWidget, QPushButton, QWidget
+
+from reflect.ui.widgets.refit_filter import RefitFilter
 
 
 def workspace_minimum_size(widget: QWidget) -> QSize:
@@ -34,10 +36,10 @@ def size_workspace(workspace: QWidget, nav: QListWidget, buttons: Iterable[QPush
     nav.setFixedWidth(max(widest + metrics.lineSpacing() * 3, under))
     floor = _Floor(workspace, workspace_minimum_size(workspace))
     workspace.installEventFilter(floor)
-    floor.apply()
+    floor.refit()
 
 
-class _Floor(QObject):
+class _Floor(RefitFilter):
     """The workspace's minimum: the floor, or more when a screen built later needs more.
 
     An explicit minimum replaces the layout's own, so it is set again, as the larger of the
@@ -46,26 +48,12 @@ class _Floor(QObject):
 
     def __init__(self, workspace: QWidget, floor: QSize) -> None:
         super().__init__(workspace)
-        self._workspace = workspace
         self._floor = floor
-        self._busy = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is getattr(self, "_workspace", None) and event.type() in (
-            QEvent.Type.LayoutRequest,
-            QEvent.Type.Show,
-        ):
-            self.apply()
-        return False
-
-    def apply(self) -> None:
-        layout = self._workspace.layout()
-        if layout is None or self._busy:
+    def fit(self) -> None:
+        layout = self._target.layout()
+        if layout is None:
             return
-        self._busy = True  # setting the minimum may resize, which lays out again
-        try:
-            wanted = self._floor.expandedTo(layout.totalMinimumSize())
-            if wanted != self._workspace.minimumSize():
-                self._workspace.setMinimumSize(wanted)
-        finally:
-            self._busy = False
+        wanted = self._floor.expandedTo(layout.totalMinimumSize())
+        if wanted != self._target.minimumSize():
+            self._target.setMinimumSize(wanted)

@@ -10,39 +10,25 @@ layout's own minimum width. The height that word-wrapped text needs at the dialo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
+
+from reflect.ui.widgets.refit_filter import RefitFilter
 
 _FITTED = "reflectFitsContent"
 
 
-class _WidthFit(QObject):
+class _WidthFit(RefitFilter):
     def __init__(self, window: QWidget, wanted_width: int) -> None:
         super().__init__(window)
-        self._window = window
         self._wanted_width = wanted_width  # the width the dialog asked for itself
-        self._busy = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        # getattr: while Qt tears the dialog down the Python side may already be gone.
-        if watched is getattr(self, "_window", None) and event.type() in (
-            QEvent.Type.LayoutRequest,
-            QEvent.Type.Show,
-        ):
-            self.fit()
-        return False
 
     def fit(self) -> None:
-        layout = self._window.layout()
-        if layout is None or self._busy:
+        layout = self._target.layout()
+        if layout is None:
             return
-        self._busy = True  # setting the minimum may resize, which lays out again
-        try:
-            width = max(self._wanted_width, layout.totalMinimumSize().width())
-            if width != self._window.minimumWidth():
-                self._window.setMinimumWidth(width)
-        finally:
-            self._busy = False
+        width = max(self._wanted_width, layout.totalMinimumSize().width())
+        if width != self._target.minimumWidth():
+            self._target.setMinimumWidth(width)
 
 
 def keep_content_visible(window: QWidget) -> None:
@@ -52,4 +38,4 @@ def keep_content_visible(window: QWidget) -> None:
     window.setProperty(_FITTED, True)
     fit = _WidthFit(window, window.minimumWidth())
     window.installEventFilter(fit)
-    fit.fit()
+    fit.refit()

@@ -11,42 +11,30 @@ its layouts in the same way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
+from reflect.ui.widgets.refit_filter import ON_LAYOUT_AND_RESIZE, RefitFilter
 
-class _WrappedTextFit(QObject):
+
+class _WrappedTextFit(RefitFilter):
+    events = ON_LAYOUT_AND_RESIZE
+
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self._window = window
         self._floor = window.minimumHeight()  # what the dialog asked for itself
         self._ours = -1  # the minimum this filter set last
-        self._busy = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        # getattr: while Qt tears the dialog down the Python side may already be gone.
-        if watched is getattr(self, "_window", None) and event.type() in (
-            QEvent.Type.Resize,
-            QEvent.Type.LayoutRequest,
-            QEvent.Type.Show,
-        ):
-            self.fit()
-        return False
 
     def fit(self) -> None:
-        layout = self._window.layout()
-        if self._busy or layout is None or not layout.hasHeightForWidth():
+        window = self._target
+        layout = window.layout()
+        if layout is None or not layout.hasHeightForWidth():
             return
-        if self._window.minimumHeight() != self._ours:
-            self._floor = self._window.minimumHeight()  # the dialog set its own since
-        needed = max(self._floor, layout.totalMinimumHeightForWidth(self._window.width()))
-        if needed != self._window.minimumHeight():
-            self._busy = True  # setting the minimum may resize, which calls us again
-            try:
-                self._ours = needed
-                self._window.setMinimumHeight(needed)
-            finally:
-                self._busy = False
+        if window.minimumHeight() != self._ours:
+            self._floor = window.minimumHeight()  # the dialog set its own since
+        needed = max(self._floor, layout.totalMinimumHeightForWidth(window.width()))
+        if needed != window.minimumHeight():
+            self._ours = needed
+            window.setMinimumHeight(needed)
 
 
 def keep_wrapped_text_whole(window: QWidget) -> None:
