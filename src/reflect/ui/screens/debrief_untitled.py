@@ -60,7 +60,10 @@ def remember_to_reopen(screen: DebriefScreen) -> None:
 
 def kept_debrief(session: Session) -> Debrief | None:
     """The debrief saved under a filled-in title at the last lock, if it is still there."""
-    kept = session.settings.get(REOPEN_KEY)
+    return _still_there(session, session.settings.get(REOPEN_KEY))
+
+
+def _still_there(session: Session, kept: object) -> Debrief | None:
     number = kept.get("id") if isinstance(kept, dict) else None
     if not isinstance(number, int) or isinstance(number, bool):
         return None
@@ -72,9 +75,12 @@ def kept_debrief(session: Session) -> Debrief | None:
 
 def reopen_kept(screen: DebriefScreen) -> None:
     """Open the debrief saved under a filled-in title, once, and say why it has that title."""
-    found = kept_debrief(screen.session)
-    if screen.session.settings.get(REOPEN_KEY) is not None:
-        screen.session.settings.set(REOPEN_KEY, None)  # offered once
+    settings = screen.session.settings
+    kept = settings.get(REOPEN_KEY)
+    if kept is None:
+        return
+    settings.set(REOPEN_KEY, None)  # offered once
+    found = _still_there(screen.session, kept)
     if found is None:
         return
     screen._load(found)
