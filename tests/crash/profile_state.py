@@ -125,5 +125,11 @@ def leftovers(profile_dir: Path) -> list[str]:
     names = []
     for folder in (profile_dir, profile_dir / "backups"):
         if folder.is_dir():
-            names += [p.name for p in folder.iterdir() if p.name.endswith((".part", ".tmp"))]
+            names += [p.name for p in folder.iterdir() if is_temporary(p.name)]
     return names
+
+
+def is_temporary(name: str) -> bool:
+    """A name Reflect gives a file only while writing it (a leftover once the writer is gone)."""
+    endings = (".part", ".tmp", ".restoring", ".restored")
+    return name.startswith(".reflect-") or name.endswith(endings) or ".tmp-" in name

@@ -23,7 +23,8 @@ import sqlite_utils
 from reflect.domain import safe_json
 from reflect.domain.errors import StorageUnavailable, cut
 from reflect.domain.message import Message
-from reflect.storage.backup import connect_readonly, fsync_dir, verify_database
+from reflect.private_output import private_output, working_file
+from reflect.storage.backup import connect_readonly, verify_database
 from reflect.storage.database import connect_encrypted
 from reflect.storage.errors import VaultError
 from reflect.storage.kdf import KdfParams, derive_key, wipe
@@ -61,41 +62,36 @@ def write_archive(
     app_version: str,
     params: KdfParams | None = None,
 ) -> dict[str, int]:
-    """Write the archive atomically (temp files beside ``target``, 0600, then rename)."""
+    """Write the archive atomically (0600): the database copy is a working file beside
+    ``target`` and the zip an unnamed (or locked) private file named only when complete
+    (reflect.private_output), so a kill leaves nothing the next write there keeps."""
     target = Path(target)
     params = params or archive_params()
-    staging = target.with_name(f".{target.name}.{secrets.token_hex(4)}.db")
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     key = derive_key(passphrase, params)
     try:
-        dest = connect_encrypted(staging, key, create=True)
-        try:
-            db.conn.backup(dest)
-            _drop_secrets(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        counts = verify_database(staging, key)
-        manifest = {
-            "format": ARCHIVE_FORMAT,
-            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "app_version": app_version,
-            "kdf": params.to_dict(),
-        }
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
-                archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
-                archive.write(staging, DATABASE)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
+        with working_file(target.parent) as staging:
+            dest = connect_encrypted(staging, key, create=True)
+            try:
+                db.conn.backup(dest)
+                _drop_secrets(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            counts = verify_database(staging, key)
+            manifest = {
+                "format": ARCHIVE_FORMAT,
+                "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "app_version": app_version,
+                "kdf": params.to_dict(),
+            }
+            with private_output(target) as output, os.fdopen(os.dup(output.fd), "wb") as handle:
+                with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
+                    archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
+                    archive.write(staging, DATABASE)
+                handle.flush()
         return counts
     finally:
         wipe(key)
-        for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm"), tmp):
-            leftover.unlink(missing_ok=True)
 
 
 def _drop_secrets(dest: Any) -> None:

@@ -1,12 +1,14 @@
 """Remove what an interrupted restore or backup left behind (called with the writer lock held).
 
-A restore stages the new database as ``reflect.db.restoring``; a backup writes ``….tmp``
-before renaming; private files, where O_TMPFILE is missing, as ``.reflect-<hex>.part``
-(earlier versions: ``.name.xxxx.part``; see reflect.private_output); an import unpacks an
-archive as ``.archive-xxxx.db``. A crash or power cut can leave them. They are encrypted,
-but they take space and hold old data, so the next writer removes them. Only a holder of
-the profile's writer lock may do this: another process could be writing them right now
-otherwise.
+A restore stages the new database as ``reflect.db.restoring``; a backup writes its copy as
+a working file ``.reflect-<hex>.work`` guarded by a locked ``.reflect-<hex>.part`` (earlier
+versions: ``<backup>.tmp``); private files, where O_TMPFILE is missing, as
+``.reflect-<hex>.part`` (earlier versions: ``.name.xxxx.part``; see reflect.private_output);
+an import unpacks an archive as ``.archive-xxxx.db``. A crash or power cut can leave them.
+They are encrypted, but they take space and hold old data, so the next writer removes them.
+Only a holder of the profile's writer lock may do this: another process could be writing
+them right now otherwise (a working file or ``.part`` a reader is writing is locked, and
+stays).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 import time
 from pathlib import Path
 
-from reflect.private_output import in_use
+from reflect.private_output import in_use, remove_stale_parts
 from reflect.storage.restore_swap import finish_interrupted_swap
 
 _SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
@@ -51,6 +53,7 @@ def clean_leftovers(profile_dir: Path) -> list[Path]:
     finish_interrupted_swap(Path(profile_dir))
     removed = []
     for folder in (Path(profile_dir), Path(profile_dir) / "backups"):
+        removed += remove_stale_parts(folder)  # what no writer holds (a reader may be one)
         try:
             children = list(folder.iterdir())
         except OSError:
