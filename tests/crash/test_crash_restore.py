@@ -11,6 +11,7 @@ import pytest
 from reflect.paths import ensure_private_dir
 from reflect.services.backups import restore_backup
 from reflect.storage.backup import backup_to
+from reflect.storage.restore_swap import ready_path
 from tests.crash.killswitch import Outcome, kill_at_every_step
 from tests.crash.profile_state import (
     PASSPHRASE,
@@ -88,6 +89,13 @@ def test_restore_killed_at_every_step(tmp_path, which):
         restore_backup(writer.get(prepared.profile_id), backup, passphrase)
 
     def check(outcome: Outcome) -> None:
+        if ready_path(prepared.profile_dir).exists():  # decided: a reader finishes it
+            reader = service(prepared.work, writer=False)
+            session = reader.unlock(reader.get(prepared.profile_id), passphrase)
+            try:
+                assert rows_of(session.db) == restored_rows and not session.restore_waiting
+            finally:
+                session.close()
         state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE, CHANGED])
         assert not leftovers(prepared.profile_dir)
         if state.rows == prepared.before:

@@ -281,6 +281,9 @@ class CheckReport:
     # {"problems", "reflections", "indexed", "rebuilt", "repaired"}; "problems" is empty
     # when search can find every reflection.
     search_index: dict[str, Any] = field(default_factory=dict)
+    # A restore waits to be finished by the next writer: what was checked (and what ``ok``
+    # describes) is the database from before the restore (storage/restore_swap.py).
+    restore_waiting: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -331,6 +334,7 @@ def check_profile(session: Session, *, rebuild_index: bool = False) -> CheckRepo
         backups=len(backups),
         latest_backup=str(backups[0].path) if backups else None,
         search_index=search,
+        restore_waiting=session.restore_waiting,
     )
 
 
