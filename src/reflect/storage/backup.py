@@ -209,7 +209,7 @@ def read_key_sidecar(backup: Path) -> dict[str, Any] | None:
 
 
 def _remove_earlier_tmp(target: Path) -> None:
-    """What versions before 0.9 left beside ``target`` when killed (``<target>.tmp``), only
+    """What earlier versions left beside ``target`` when killed (``<target>.tmp``), only
     regular files: Reflect's own name for that very target, never followed through a link."""
     for side in ("", "-wal", "-shm"):
         earlier = Path(f"{target}.tmp{side}")
