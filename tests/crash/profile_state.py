@@ -132,4 +132,5 @@ def leftovers(profile_dir: Path) -> list[str]:
 def is_temporary(name: str) -> bool:
     """A name Reflect gives a file only while writing it (a leftover once the writer is gone)."""
     endings = (".part", ".tmp", ".restoring", ".restored")
-    return name.startswith(".reflect-") or name.endswith(endings) or ".tmp-" in name
+    started = name.startswith((".reflect-", ".archive-"))
+    return started or name.endswith(endings) or ".tmp-" in name

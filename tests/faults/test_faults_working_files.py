@@ -89,3 +89,22 @@ def test_the_weekly_copy_is_never_written_through_a_link(session, tmp_path):
     run_automatic_backup(session, today=day)
     assert victim.read_bytes() == b"someone else's file"
     assert (folder / weekly_name(day).filename).is_file()
+
+
+def test_an_import_preview_keeps_its_working_copy_while_a_writer_unlocks(session, tmp_path):
+    """A dry run reads its copy without the writer lock: the next writer's tidy-up (or any
+    private file written into the profile folder) must leave it while it is open."""
+    from reflect.services.export import export_profile
+    from reflect.storage.archive import open_archive
+    from reflect.storage.leftovers import clean_leftovers
+
+    archive = tmp_path / "mine.reflect-archive"
+    export_profile(session, "archive", archive, archive_passphrase="an archive passphrase")
+    opened = open_archive(archive, "an archive passphrase", tmp_path)
+    try:
+        clean_leftovers(tmp_path)
+        assert opened.copy.exists()
+        assert opened.db.execute("SELECT count(*) FROM reflections").fetchone()[0] >= 0
+    finally:
+        opened.close()
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".reflect-")]

@@ -8,6 +8,7 @@ and cost settings), the format and the Reflect version, never anything written b
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -174,22 +175,23 @@ def read_manifest(path: Path) -> dict[str, Any]:
 
 @dataclass
 class OpenedArchive:
-    """A private working copy of an archive's database; ``close()`` deletes it."""
+    """A private working copy of an archive's database; ``close()`` deletes it.
+
+    The copy is a working file (reflect.private_output.working_file): killed before
+    ``close()``, it is removed by the next writer's unlock, or the next private file written
+    into the profile folder; a dry run (a reader) holds it meanwhile, so it is never removed
+    while read."""
 
     db: sqlite_utils.Database
     manifest: dict[str, Any]
     copy: Path
+    working: contextlib.ExitStack[Any]
 
     def close(self) -> None:
         try:
             self.db.conn.close()
         finally:
-            _remove(self.copy)
-
-
-def _remove(copy: Path) -> None:
-    for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
-        leftover.unlink(missing_ok=True)
+            self.working.close()
 
 
 def _migrate(db: sqlite_utils.Database, name: str) -> None:
@@ -210,9 +212,10 @@ def _migrate(db: sqlite_utils.Database, name: str) -> None:
         raise
 
 
-def _writing_failed(exc: OSError, copy: Path) -> bool:
+def _writing_failed(exc: OSError, workdir: Path) -> bool:
+    """The working copy could not be written (a full or read-only profile folder)."""
     full = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG, errno.EROFS)
-    return exc.errno in full or str(exc.filename) == str(copy)
+    return exc.errno in full or Path(str(exc.filename)).parent == Path(workdir)
 
 
 def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
@@ -224,9 +227,10 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
     manifest = read_manifest(path)
     where = Message("{name} (archive manifest)", name=Path(path).name)
     params = KdfParams.from_dict(manifest["kdf"], where)
-    copy = Path(workdir) / f".archive-{secrets.token_hex(6)}.db"
     key = derive_key(passphrase, params)
+    working = contextlib.ExitStack()
     try:
+        copy = working.enter_context(working_file(Path(workdir)))
         fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         with (
             os.fdopen(fd, "wb") as handle,
@@ -249,8 +253,8 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
         db = sqlite_utils.Database(connect_encrypted(copy, key), execute_plugins=False)
         _migrate(db, Path(path).name)
     except (zipfile.BadZipFile, OSError) as exc:
-        _remove(copy)
-        if isinstance(exc, OSError) and _writing_failed(exc, copy):
+        working.close()
+        if isinstance(exc, OSError) and _writing_failed(exc, workdir):
             # The profile's folder is full or read-only: the archive itself is fine.
             raise StorageUnavailable.from_os_error(exc, workdir) from exc
         raise ArchiveError(
@@ -259,8 +263,8 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
             error=cut(exc, 200),
         ) from exc
     except BaseException:
-        _remove(copy)
+        working.close()
         raise
     finally:
         wipe(key)
-    return OpenedArchive(db, manifest, copy)
+    return OpenedArchive(db, manifest, copy, working)
