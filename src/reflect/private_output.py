@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,9 +84,13 @@ def in_use(path: Path) -> bool:
 
 
 def _abandoned(entry: os.DirEntry[str]) -> bool:
-    """A temporary file of Reflect's that no writer holds (never a link or a folder)."""
+    """A temporary file of Reflect's that no writer holds (never a link; a folder only as a
+    working file, see ``working_file``)."""
     working = _WORKING.match(entry.name)
-    if not (working or is_leftover_name(entry.name)) or not entry.is_file(follow_symlinks=False):
+    folder = working is not None and entry.is_dir(follow_symlinks=False)
+    if not (working or is_leftover_name(entry.name)):
+        return False
+    if not (folder or entry.is_file(follow_symlinks=False)):
         return False
     if working is None:
         return not in_use(Path(entry.path))
@@ -103,17 +108,26 @@ def remove_stale_parts(folder: Path) -> list[Path]:
     for entry in entries:
         with contextlib.suppress(OSError):
             if _abandoned(entry):
-                os.unlink(entry.path)
+                _remove(Path(entry.path))
                 removed.append(Path(entry.path))
     return removed
 
 
+def _remove(path: Path) -> None:
+    """A working folder with what is in it (rmtree removes links, never what they point
+    to), or a file."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def working_file(folder: Path) -> Iterator[Path]:
-    """A fresh name in ``folder`` for a file the block creates by name (a SQLite copy, which
-    may be renamed away before the end); whatever of it is left, SQLite's side files
-    included, is removed when the block ends. Killed, it is removed by the next private
-    write or working file in ``folder`` (see the module docstring)."""
+    """A fresh name in ``folder`` for a file the block creates by name (a SQLite copy, or a
+    folder of files, which may be renamed away before the end); whatever of it is left,
+    SQLite's side files included, is removed when the block ends. Killed, it is removed by
+    the next private write or working file in ``folder`` (see the module docstring)."""
     folder = Path(folder)
     remove_stale_parts(folder)
     number = os.urandom(8).hex()
@@ -127,7 +141,7 @@ def working_file(folder: Path) -> Iterator[Path]:
             yield work
         finally:
             for side in ("-journal", "-wal", "-shm", ""):
-                Path(f"{work}{side}").unlink(missing_ok=True)
+                _remove(Path(f"{work}{side}"))
     finally:
         marker.unlink(missing_ok=True)  # last, and while locked: it guards the others
         os.close(fd)

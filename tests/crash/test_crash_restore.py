@@ -98,6 +98,14 @@ def test_restore_killed_at_every_step(tmp_path, which):
                 session.close()
         state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE, CHANGED])
         assert not leftovers(prepared.profile_dir)
+        for kept in (prepared.profile_dir / "backups").glob("pre-restore-*-files"):
+            # a safety copy of the raw files is whole, never the first of them alone
+            assert sorted(p.name for p in kept.iterdir()) == [
+                "reflect.db",
+                "reflect.db-shm",
+                "reflect.db-wal",
+                "vault.json",
+            ]
         if state.rows == prepared.before:
             assert state.passphrase == CHANGED  # nothing changed
             assert outcome.killed

@@ -54,11 +54,15 @@ def test_only_reflects_own_working_names_and_never_through_a_link(tmp_path):
     for name in kept:
         (folder / name).write_bytes(b"x")
     (folder / f".reflect-{NUMBER}.work").symlink_to(victim / "notes.db")
+    # A working folder (a raw safety copy) a kill left, holding a link: the folder goes,
+    # what the link points to stays.
     (folder / ".reflect-fedcba9876543210.work").mkdir()
+    (folder / ".reflect-fedcba9876543210.work" / "reflect.db").symlink_to(victim / "notes.db")
+    (folder / ".reflect-fedcba9876543210.work-wal").symlink_to(victim)
     with working_file(folder):
         pass
     left = sorted(os.listdir(folder))
-    assert left == sorted([*kept, f".reflect-{NUMBER}.work", ".reflect-fedcba9876543210.work"])
+    assert left == sorted([*kept, f".reflect-{NUMBER}.work", ".reflect-fedcba9876543210.work-wal"])
     assert (victim / "notes.db").read_bytes() == b"the person's own file"
 
 
