@@ -95,6 +95,8 @@ def _abandoned(entry: os.DirEntry[str]) -> bool:
     if working is None:
         return not in_use(Path(entry.path))
     marker = Path(entry.path).with_name(f".reflect-{working.group(1)}.part")
+    if fcntl is None:  # pragma: no cover - Windows: a marker held open could not be removed
+        return not os.path.lexists(marker)
     return not os.path.lexists(marker) or not in_use(marker)
 
 
@@ -105,6 +107,9 @@ def remove_stale_parts(folder: Path) -> list[Path]:
         entries = list(os.scandir(folder))
     except OSError:
         return removed
+    # Markers before working files: where nothing can be locked (Windows), a working file is
+    # abandoned once its marker could be removed (a marker still open cannot be).
+    entries.sort(key=lambda entry: bool(_WORKING.match(entry.name)))
     for entry in entries:
         with contextlib.suppress(OSError):
             if _abandoned(entry):
