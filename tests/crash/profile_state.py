@@ -96,6 +96,8 @@ def healthy_state(data_dir: Path, profile_id: str, candidates: list[str]) -> Sta
     argv = ["--data-dir", str(data_dir), "check", "--json", "--profile", profile_id]
     code, out, err = run_cli(argv, passphrase)
     assert code == 0 and json.loads(out)["ok"] is True, f"check: {code} {out} {err}"
+    # No other Reflect holds the lock: a reader finishes an interrupted restore itself.
+    assert json.loads(out)["restore_waiting"] is False and not err, err
     writer = service(data_dir)
     info = writer.get(profile_id)
     session = writer.unlock(info, passphrase)
