@@ -258,7 +258,9 @@ def backup_to(
     return counts
 
 
-def _verified_counts(db: sqlite_utils.Database, tmp: Path, raw_key: bytes | bytearray) -> dict:
+def _verified_counts(
+    db: sqlite_utils.Database, tmp: Path, raw_key: bytes | bytearray
+) -> dict[str, int]:
     try:
         counts = verify_database(tmp, raw_key)
     except VaultError as exc:
@@ -283,7 +285,7 @@ def copy_verified(source: Path, target: Path, raw_key: bytes | bytearray) -> dic
     with working_file(target.parent) as tmp:
         # O_EXCL: the working name is new; never written through a link placed there.
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+        with os.fdopen(fd, "wb") as dst, open(source, "rb") as src:
             shutil.copyfileobj(src, dst)
             dst.flush()
             os.fsync(dst.fileno())
