@@ -107,6 +107,8 @@ def healthy_state(data_dir: Path, profile_id: str, candidates: list[str]) -> Sta
         rows = rows_of(session.db)
     finally:
         session.close()
+    # The writer's unlock removed every temporary file the kill left.
+    assert not leftovers(info.directory), leftovers(info.directory)
     return State(passphrase, rows, writer.has_recovery_key(info))
 
 
