@@ -57,6 +57,9 @@ def test_daily_backup_and_pruning_killed_at_every_step(tmp_path):
             names = [b.path.name for b in list_backups(session.profile)]
             assert sum(n.startswith("daily-") for n in names) == 7
             assert sum(n.startswith("weekly-") for n in names) == 4
+            # no key file outlives its backup (one pruned, or one that never took its name)
+            sidecars = {p.name.removesuffix(".key.json") for p in folder.glob("*.key.json")}
+            assert sidecars == {p.name for p in folder.glob("*.reflect-backup")}
         finally:
             session.close()
 

@@ -160,8 +160,10 @@ def _prune(folder: Path) -> list[Path]:
     removed = []
     for name in to_prune([p.name for p in folder.iterdir()]):
         path = folder / name
-        path.unlink(missing_ok=True)
+        # The key file first: killed in between, the backup is still there to be pruned by
+        # the next run (a key file without its backup would stay for good).
         sidecar_path(path).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
         removed.append(path)
     return removed
 
