@@ -137,10 +137,8 @@ def working_file(folder: Path) -> Iterator[Path]:
     remove_stale_parts(folder)
     number = os.urandom(8).hex()
     marker = folder / f".reflect-{number}.part"
-    # O_EXCL: never a file (or a link) someone else placed there.
-    fd = os.open(marker, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    fd = _locked_marker(marker)
     try:
-        _lock(fd)
         work = folder / f".reflect-{number}.work"
         try:
             yield work
@@ -150,6 +148,27 @@ def working_file(folder: Path) -> Iterator[Path]:
     finally:
         marker.unlink(missing_ok=True)  # last, and while locked: it guards the others
         os.close(fd)
+
+
+def _locked_marker(marker: Path) -> int:
+    """Create ``marker`` already locked where it can be (locked while unnamed, then linked):
+    a cleaner never sees it unlocked. Elsewhere it is locked just after it appears."""
+    unnamed = _open_unnamed(marker.parent)
+    if unnamed is not None:
+        dir_fd, fd = unnamed
+        try:
+            _lock(fd)
+            source = f"/proc/self/fd/{fd}"
+            os.link(source, marker.name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd, follow_symlinks=True)
+            return fd
+        except OSError:  # linking through /proc refused (a sandbox): the named way below
+            os.close(fd)
+        finally:
+            os.close(dir_fd)
+    # O_EXCL: never a file (or a link) someone else placed there.
+    fd = os.open(marker, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    _lock(fd)
+    return fd
 
 
 def sync_folder(folder: Path) -> None:

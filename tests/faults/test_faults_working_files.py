@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from datetime import date
 
+import pytest
+
 from reflect.domain.backup_rotation import weekly_name
 from reflect.paths import write_private_file
 from reflect.private_output import remove_stale_parts, working_file
@@ -112,3 +114,39 @@ def test_an_import_preview_keeps_its_working_copy_while_a_writer_unlocks(session
     finally:
         opened.close()
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".reflect-")]
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="O_TMPFILE is Linux only")
+def test_a_marker_is_locked_before_it_has_a_name(tmp_path, monkeypatch):
+    """A cleaner looking between the marker's creation and its lock would take it for a
+    killed writer's and remove the working copy being written."""
+    from reflect.private_output import in_use
+
+    seen = []
+    real_link = os.link
+
+    def link(*args, **kwargs):
+        real_link(*args, **kwargs)
+        seen.append(in_use(tmp_path / args[1]))
+
+    monkeypatch.setattr(os, "link", link)
+    with working_file(tmp_path):
+        pass
+    assert seen == [True]
+
+
+@pytest.mark.parametrize("refused", ["no O_TMPFILE", "no link through /proc"])
+def test_a_working_file_without_an_unnamed_marker(tmp_path, monkeypatch, refused):
+    if refused == "no O_TMPFILE":
+        monkeypatch.delattr(os, "O_TMPFILE", raising=False)
+    else:
+
+        def link(*_args, **_kwargs):
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", link)
+    with working_file(tmp_path) as work:
+        work.write_bytes(b"x")
+        assert remove_stale_parts(tmp_path) == []
+        assert len(os.listdir(tmp_path)) == 2  # the working file and its marker
+    assert os.listdir(tmp_path) == []
