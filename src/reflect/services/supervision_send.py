@@ -109,6 +109,10 @@ class SupervisionSender:
         """The fingerprint of this profile's signing key (made on first need), to compare."""
         return signing_fingerprint(self._keys.signing_key()[1])
 
+    def signing_fingerprint_of(self, recipient: str) -> str:
+        """The fingerprint of the signing key pinned for a supervisor, or "" if none yet."""
+        return signing_fingerprint(self._keys.pinned(recipient) or "")
+
     def my_identity(self) -> str | None:
         """The secret key, if this profile has one yet (never made just to open a file)."""
         found = self._keys.existing_identity()
