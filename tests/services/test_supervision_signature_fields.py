@@ -106,3 +106,27 @@ def test_a_huge_document_field_is_refused_as_too_large(pair, tmp_path):
     path.write_bytes(seal(_spoil(plain, "document", "A" * (5 * 1024 * 1024)), [recipient]))
     with pytest.raises(ReflectError, match="too large"):
         pair.supervisor.supervision.import_packet(path)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(field=st.sampled_from(_FIELDS), value=_hostile)
+def test_hostile_signature_fields_in_a_reply_are_refused_cleanly(pair, tmp_path, field, value):
+    supervisor, _ = pair.supervisor.supervision.my_key()
+    provider, _ = pair.provider.supervision_send.my_key()
+    packet, _ = pair.provider.supervision_send.send_packet(
+        pair.debrief_id, supervisor, tmp_path / "p.age", flagged_confirmed=True
+    )
+    pair.supervisor.supervision.import_packet(tmp_path / "p.age")
+    pair.supervisor.supervision.send_reply(packet.packet_id, tmp_path / "r.age")
+    secret = pair.provider.supervision_send.my_identity()
+    plain = open_sealed((tmp_path / "r.age").read_bytes(), secret, "file")
+    before = all_rows_text(pair.provider)
+    path = tmp_path / "hostile.age"
+    path.write_bytes(seal(_spoil(plain, field, value), [provider]))
+    with pytest.raises(ReflectError):
+        pair.provider.supervision_send.import_reply(path)
+    assert all_rows_text(pair.provider) == before
