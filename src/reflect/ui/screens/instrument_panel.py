@@ -116,6 +116,7 @@ class InstrumentPanel(QWidget):
         outer.addWidget(typed)
         self.items_scroll = QScrollArea()
         self.items_scroll.setWidgetResizable(True)
+        self.items_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the items are the Tab stops
         outer.addWidget(self.items_scroll, 3)
 
         buttons = QHBoxLayout()
@@ -139,6 +140,7 @@ class InstrumentPanel(QWidget):
         self.result_scroll = result_scroll = QScrollArea()
         result_scroll.setWidgetResizable(True)
         result_scroll.setWidget(self.result)
+        result_scroll.setAccessibleName(tr("Scores"))  # a Tab stop: the arrows scroll the scores
         result_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(result_scroll, 2)
 
