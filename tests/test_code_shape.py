@@ -12,7 +12,7 @@ from pathlib import Path
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "reflect"
 MAX_FUNCTION_LINES = 60
 MAX_FILE_LINES = 400
-FUNCTION_EXEMPT = {"storage/migrations.py"}
+FUNCTION_EXEMPT = {"storage/migrations.py", "storage/schema_supervision.py"}
 
 
 def _relative(path: Path) -> str:
