@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from reflect.services.debrief_view import SharedCard, label_colon
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.widgets.bars_view import BarsView
+from reflect.ui.widgets.card_line import CardLine
 
 KIND_LABELS = {"reflection": "Reflection", "checkin": "Check-in", "chart": "Chart"}
 
@@ -36,12 +37,7 @@ class SharedCardView(QFrame):
             layout.addWidget(subtitle)
         words = interface_words()
         for label, text in card.lines:
-            html = f"<b>{_esc(label_colon(label, words))}</b> {_esc(text)}"
-            line = QLabel(html)
-            line.setTextFormat(Qt.TextFormat.RichText)
-            line.setWordWrap(True)
-            line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(line)
+            layout.addWidget(CardLine(label_colon(label, words), text))
         if card.bars:
             layout.addWidget(BarsView(card.bars))
 
