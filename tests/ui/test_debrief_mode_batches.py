@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox
 
 from reflect.ui.screens.debrief_mode import DebriefMode
 from reflect.ui.widgets.card_batches import (
@@ -103,3 +104,25 @@ def test_an_ordinary_debrief_is_drawn_whole(qtbot, session):
     mode = _mode(qtbot, session, debrief_id)
     assert shift_numbers(mode) == [0, 1, 2]
     assert more_button(mode) is None
+
+
+def test_agreeing_and_ticking_actions_keeps_every_card_drawn(qtbot, session, large):
+    debrief_id, cards, first_batch = large
+    mode = _mode(qtbot, session, debrief_id)
+    more = more_button(mode)
+    assert more is not None
+    more.click()
+    drawn = drawn_cards(mode)
+    panel = mode.actions_panel
+    panel.text.setText("Ask for a quieter rota")
+    panel.add_button.click()
+    boxes = [b for b in panel.findChildren(QCheckBox) if b is not panel.has_due]
+    boxes = [b for b in boxes if b.isVisibleTo(panel)]
+    assert len(boxes) == 1
+    boxes[0].click()
+    qtbot.waitUntil(lambda: bool(mode._view.actions) and mode._view.actions[0].done)
+    assert session.debrief.actions(debrief_id)[0].done_at is not None
+    # The cards stay as drawn (the same widgets, as many as before), and the view still
+    # holds every shared card.
+    assert drawn_cards(mode) == drawn
+    assert mode._view.cards == cards
