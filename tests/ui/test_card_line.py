@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from reflect.ui.screens.debrief_mode import DebriefMode
-from reflect.ui.widgets.card_line import CardLine, card_line_html
+from reflect.ui.widgets.card_line import REMEMBERED_WIDTHS, CardLine, card_line_html
 from tests.ui.large_debrief import LONG, debrief_sharing, drawn_cards
 
 WIDTHS = (120, 333, 640, 1500)
@@ -42,6 +42,15 @@ def test_heights_are_a_labels_own_at_every_width_and_after_a_font_change(qtbot):
     line.setFont(font)
     assert line.heightForWidth(640) > before  # not the height remembered at the old size
     for width in WIDTHS:
+        assert line.heightForWidth(width) == _fresh_height(line, width)
+
+
+def test_a_long_session_of_resizing_still_gets_true_heights(qtbot):
+    line = CardLine("What happened?", TEXT)
+    qtbot.addWidget(line)
+    for width in range(200, 200 + 3 * REMEMBERED_WIDTHS):  # past what it remembers
+        line.heightForWidth(width)
+    for width in (*WIDTHS, 200, 200 + 3 * REMEMBERED_WIDTHS - 1):
         assert line.heightForWidth(width) == _fresh_height(line, width)
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 PREFERRED_X_WIDTHS = 80
 # Past this many characters a line surely wraps at the cap: no need to measure it whole.
 MEASURE_WHOLE_BELOW = 400
+REMEMBERED_WIDTHS = 64  # a window is built and shown in about ten; resizing adds more
 LONGEST_WORDS = 3  # the widest word is among the longest few (measured in bold, wider)
 
 
@@ -57,6 +58,8 @@ class CardLine(QLabel):
         self.ensurePolished()  # a style sheet may change the font: measure in the final one
         height = self._heights.get(width)
         if height is None:
+            if len(self._heights) >= REMEMBERED_WIDTHS:  # a long session of resizing
+                self._heights.clear()
             height = self._heights[width] = super().heightForWidth(width)
         return height
 
