@@ -10,7 +10,9 @@ same text), unencrypted, since jrnl's encryption needs an interactive password o
 keyring; Reflect's side runs on its encrypted profile and includes its key derivation.
 The search is timed twice: on the benchmark profile (Argon2id calibrated like a real
 profile's, about half a second) and on the same ten years keyed as `reflect demo` keys
-its profile (the Argon2id floor), which is the profile the issue's bar names.
+its profile (the Argon2id floor), which is the profile the issue's bar names, and beside
+it `search_floor.py`, the least any search of that encrypted profile can do (a reference
+for how far the bar is reachable at all).
 """
 
 from __future__ import annotations
@@ -81,9 +83,11 @@ def measure(
 
     keys = ["reflect_search", "jrnl_search", "jrnl_export", "reflect_import"]
     if demo_keyed is not None:
-        keys.append("reflect_search_demo_keyed")
+        keys += ["reflect_search_demo_keyed", "search_floor"]
     samples: dict[str, list[float]] = {k: [] for k in keys}
     search = [*reflect, "search", SEARCH_WORD, "--limit", str(SEARCH_LIMIT), "--data-dir"]
+    floor_script = str(Path(__file__).with_name("search_floor.py"))
+    floor = [sys.executable, floor_script, SEARCH_WORD, str(SEARCH_LIMIT)]
     for _ in range(runs):
         samples["jrnl_search"].append(
             _seconds([*jrnl_cmd, "-n", str(SEARCH_LIMIT), "-contains", SEARCH_WORD], env)
@@ -91,6 +95,7 @@ def measure(
         samples["reflect_search"].append(_seconds([*search, str(data_dir)], env))
         if demo_keyed is not None:
             samples["reflect_search_demo_keyed"].append(_seconds([*search, str(demo_keyed)], env))
+            samples["search_floor"].append(_seconds([*floor, str(demo_keyed)], env))
         with open(work / "export-timed.json", "w", encoding="utf-8") as handle:
             samples["jrnl_export"].append(_seconds([*jrnl_cmd, "--format", "json"], env, handle))
         target = work / "import-run"

@@ -148,6 +148,17 @@ def _jrnl_rows(jrnl: dict[str, Any], kdf_ms: float) -> list[str]:
                 ratio <= SEARCH_RATIO_BAR,
             )
         )
+    floor = jrnl.get("search_floor")
+    if floor is not None:
+        ratio = floor["median_ms"] / jrnl["jrnl_search"]["median_ms"]
+        rows.append(
+            _line(
+                "  reference: the least any search of that profile can do (search_floor.py)",
+                f"{_ms(floor)} ({ratio:.2f}x)",
+                "same libraries, no checks: how far the bar can be reached at all",
+                None,
+            )
+        )
     return rows + [
         _line(
             f"`reflect import` of jrnl's export <= {IMPORT_RATIO_BAR}x jrnl's export",
