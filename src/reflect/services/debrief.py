@@ -25,7 +25,7 @@ from reflect.domain.debrief import (
 )
 from reflect.domain.errors import ValidationError
 from reflect.domain.journal import JournalFilter
-from reflect.domain.reflection import FollowUp
+from reflect.domain.reflection import FollowUp, Reflection
 from reflect.domain.words import ENGLISH, Words
 from reflect.services import debrief_charts
 from reflect.services.debrief_content import AGENDA
@@ -220,9 +220,13 @@ class DebriefService:
         as_of: datetime | None = None,
         words: Words = ENGLISH,
         parts: tuple[str, ...] | None = None,
+        reflections: dict[int, Reflection] | None = None,
     ) -> SharedCard:
+        """``reflections``: read beforehand (a debrief's shared ones, all at once); a
+        reflection missing from it has been deleted since."""
         if kind == "reflection":
-            reflection = self._journal.get(int(ref))
+            found = reflections if reflections is not None else self._journal.get_many([int(ref)])
+            reflection = found.get(int(ref))
             template = self._journal.template_for(reflection) if reflection else None
             return reflection_card(ref, reflection, template, words, parts)
         if kind == "checkin":
@@ -264,10 +268,13 @@ class DebriefService:
     def shared_view(self, debrief_id: int, words: Words = ENGLISH) -> SharedView:
         """What debrief mode and the exports show, in the reader's language (``words``)."""
         debrief = self._repo.require(debrief_id)
+        reflections = self._journal.get_many(
+            [int(ref) for kind, ref in debrief.shared if kind == "reflection"]
+        )
 
         def card(kind: str, ref: str) -> SharedCard:
             parts = debrief.parts_of(ref) if kind == "reflection" else None
-            return self._card(kind, ref, debrief.scheduled_for, words, parts)
+            return self._card(kind, ref, debrief.scheduled_for, words, parts, reflections)
 
         actions, earlier = self._agreed(debrief_id)
         return build_shared_view(debrief, card, actions, earlier, words)
