@@ -1,11 +1,12 @@
 """One line of a shared card ("What happened? ..."), word-wrapped, measured once per width.
 
 A debrief can share hundreds of long reflections. QLabel lays its rich text out again for
-every size question: its preferred and minimum sizes alone lay the whole text out five
-times (unwrapped, at width zero for the widest word, and three tries for a pleasing
+every size question: its preferred and minimum sizes alone lay the whole text out several
+times (unwrapped, at width zero for the widest word, and a few tries for a pleasing
 shape), and the layouts ask each label its height at every width they try while a window
-is built and shown, some widths many times over. Opening debrief mode on a debrief whose
-first batch of cards held 60,000 characters spent over half a second there.
+is built and shown, some widths many times over (about forty questions per label).
+Opening debrief mode on a debrief whose first batch of cards held 60,000 characters spent
+over half a second there (cProfile: 0.47 s in heights, 0.15 s in preferred sizes).
 
 This label answers the preferred and minimum sizes from the text itself (no layout) and
 remembers its height at each width it was asked, until its font, style or text changes.
