@@ -81,6 +81,11 @@ def test_zoomed_debrief_mode_cuts_no_line(qtbot, session):
     qtbot.wait(10)
     lines = [line for card in drawn_cards(mode) for line in card.findChildren(CardLine)]
     assert len(lines) == 8
+    # Every label of a card grew with the zoom, the italic date line included.
+    zoomed = mode.font().pointSizeF()
+    labels = [label for card in drawn_cards(mode) for label in card.findChildren(QLabel)]
+    assert all(abs(label.font().pointSizeF() - zoomed) < 0.01 for label in labels)
+    assert any(label.font().italic() for label in labels)
     for line in lines:
         needed = _reference("x", "x", line)
         needed.setText(line.text())

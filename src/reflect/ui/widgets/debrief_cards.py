@@ -6,6 +6,7 @@ cards, the agenda and the Markdown summary, and cannot import the catalogue them
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reflect.services.debrief_view import SharedCard, label_colon
@@ -33,7 +34,11 @@ class SharedCardView(QFrame):
         if card.subtitle:
             subtitle = QLabel(card.subtitle)
             subtitle.setWordWrap(True)
-            subtitle.setStyleSheet("font-style: italic;")  # palette colours: dark theme too
+            # Italic through the font, not a style sheet: a style sheet fixed the whole font,
+            # so the date line stayed small while debrief mode's zoom enlarged the rest.
+            italic = QFont()
+            italic.setItalic(True)  # only the style is set: the size follows the window
+            subtitle.setFont(italic)
             layout.addWidget(subtitle)
         words = interface_words()
         for label, text in card.lines:
