@@ -104,9 +104,11 @@ def _measure(folder: Path, profile: bool) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from reflect.ui.screens.debrief_screen import DebriefScreen
+    from reflect.ui.theme import apply_theme
     from reflect.ui.widgets.card_batches import CardBatches
 
     app = QApplication.instance() or QApplication([])
+    apply_theme("light", app)  # as the app runs: its style sheet changes how widgets lay out
     session = _open_session(folder)
     debrief_id = next(d.id for d in session.debrief.history() if d.title == TITLE)
     screen = DebriefScreen(session)

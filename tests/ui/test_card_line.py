@@ -7,10 +7,12 @@ the same text out afresh each time, including after the font changes (debrief mo
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from reflect.ui.screens.debrief_mode import DebriefMode
+from reflect.ui.theme import apply_theme
 from reflect.ui.widgets.card_line import REMEMBERED_WIDTHS, CardLine, card_line_html
 from tests.ui.large_debrief import LONG, debrief_sharing, drawn_cards
 
@@ -70,22 +72,37 @@ def test_short_lines_ask_for_no_more_width_than_their_text(qtbot):
     assert line.sizeHint().width() <= line.fontMetrics().averageCharWidth() * 40
 
 
-def test_zoomed_debrief_mode_cuts_no_line(qtbot, session):
+@pytest.fixture(params=["plain", "themed"])
+def styled(request, qapp):
+    """Without and with the theme's application style sheet (the app runs with it; under
+    it, a font set on the window once stopped short of the cards)."""
+    sheet, palette = qapp.styleSheet(), qapp.palette()
+    if request.param == "themed":
+        apply_theme("light")
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+
+
+def test_zoomed_debrief_mode_enlarges_every_line_and_cuts_none(qtbot, session, styled):
     mode = DebriefMode(session.debrief.room(debrief_sharing(session, 4)))
     mode._confirm_leave = False
     qtbot.addWidget(mode)
     mode.resize(1200, 800)
     mode.show()
+    before = mode.notes.font().pointSizeF()
     for _ in range(4):
         mode.change_zoom(1)  # every remembered height is stale now
     qtbot.wait(10)
+    zoomed = mode.notes.font().pointSizeF()
+    assert zoomed > 1.7 * before
+    # Every label of a card grew with the zoom, the italic date line included.
+    labels = [label for card in drawn_cards(mode) for label in card.findChildren(QLabel)]
+    assert {round(label.font().pointSizeF(), 1) for label in labels} == {round(zoomed, 1)}
+    assert any(label.font().italic() for label in labels)
+    assert mode.step_title.font().pointSizeF() > 1.2 * zoomed
     lines = [line for card in drawn_cards(mode) for line in card.findChildren(CardLine)]
     assert len(lines) == 8
-    # Every label of a card grew with the zoom, the italic date line included.
-    zoomed = mode.font().pointSizeF()
-    labels = [label for card in drawn_cards(mode) for label in card.findChildren(QLabel)]
-    assert all(abs(label.font().pointSizeF() - zoomed) < 0.01 for label in labels)
-    assert any(label.font().italic() for label in labels)
     for line in lines:
         needed = _reference("x", "x", line)
         needed.setText(line.text())
