@@ -9,6 +9,13 @@ kernel frees the blocks. Where ``O_TMPFILE`` is missing (macOS, Windows, some fi
 the temporary file has a name Reflect recognises (``.reflect-<16 hex>.part``) and is held
 locked (``flock``) while it is written, so the next write to that folder removes any such
 file that nobody holds: one left by a killed process.
+
+A file another library writes by name (an encrypted SQLite copy, with its ``-wal``, ``-shm``
+or ``-journal`` beside it) cannot be unnamed: ``working_file`` names it
+``.reflect-<16 hex>.work`` and holds the lock on a marker of the same number
+(``.reflect-<16 hex>.part``) rather than on the file itself, whose locks belong to SQLite. A
+working file whose marker nobody holds (or that has none) is a killed process's, and goes
+with the same clean-up.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +37,7 @@ PRIVATE_FILE_MODE = 0o600
 _OURS = re.compile(r"^\.reflect-[0-9a-f]{16}\.part$")
 # What earlier versions named their temporary files: ".<target name>.<8 or 12 hex>.part".
 _EARLIER = re.compile(r"^\..+\.(?:[0-9a-f]{8}|[0-9a-f]{12})\.part$")
+_WORKING = re.compile(r"^\.reflect-([0-9a-f]{16})\.work(?:-wal|-shm|-journal)?$")
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,23 @@ def in_use(path: Path) -> bool:
     return False
 
 
+def _abandoned(entry: os.DirEntry[str]) -> bool:
+    """A temporary file of Reflect's that no writer holds (never a link; a folder only as a
+    working file, see ``working_file``)."""
+    working = _WORKING.match(entry.name)
+    folder = working is not None and entry.is_dir(follow_symlinks=False)
+    if not (working or is_leftover_name(entry.name)):
+        return False
+    if not (folder or entry.is_file(follow_symlinks=False)):
+        return False
+    if working is None:
+        return not in_use(Path(entry.path))
+    marker = Path(entry.path).with_name(f".reflect-{working.group(1)}.part")
+    if fcntl is None:  # pragma: no cover - Windows: a marker held open could not be removed
+        return not os.path.lexists(marker)
+    return not os.path.lexists(marker) or not in_use(marker)
+
+
 def remove_stale_parts(folder: Path) -> list[Path]:
     """Remove the temporary files a killed Reflect left in ``folder``; return what went."""
     removed: list[Path] = []
@@ -81,14 +107,68 @@ def remove_stale_parts(folder: Path) -> list[Path]:
         entries = list(os.scandir(folder))
     except OSError:
         return removed
+    # Markers before working files: where nothing can be locked (Windows), a working file is
+    # abandoned once its marker could be removed (a marker still open cannot be).
+    entries.sort(key=lambda entry: bool(_WORKING.match(entry.name)))
     for entry in entries:
         with contextlib.suppress(OSError):
-            if not is_leftover_name(entry.name) or not entry.is_file(follow_symlinks=False):
-                continue
-            if not in_use(Path(entry.path)):
-                os.unlink(entry.path)
+            if _abandoned(entry):
+                _remove(Path(entry.path))
                 removed.append(Path(entry.path))
     return removed
+
+
+def _remove(path: Path) -> None:
+    """A working folder with what is in it (rmtree removes links, never what they point
+    to), or a file."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def working_file(folder: Path) -> Iterator[Path]:
+    """A fresh name in ``folder`` for a file the block creates by name (a SQLite copy, or a
+    folder of files, which may be renamed away before the end); whatever of it is left,
+    SQLite's side files included, is removed when the block ends. Killed, it is removed by
+    the next private write or working file in ``folder`` (see the module docstring)."""
+    folder = Path(folder)
+    remove_stale_parts(folder)
+    number = os.urandom(8).hex()
+    marker = folder / f".reflect-{number}.part"
+    fd = _locked_marker(marker)
+    try:
+        work = folder / f".reflect-{number}.work"
+        try:
+            yield work
+        finally:
+            for side in ("-journal", "-wal", "-shm", ""):
+                _remove(Path(f"{work}{side}"))
+    finally:
+        marker.unlink(missing_ok=True)  # last, and while locked: it guards the others
+        os.close(fd)
+
+
+def _locked_marker(marker: Path) -> int:
+    """Create ``marker`` already locked where it can be (locked while unnamed, then linked):
+    a cleaner never sees it unlocked. Elsewhere it is locked just after it appears."""
+    unnamed = _open_unnamed(marker.parent)
+    if unnamed is not None:
+        dir_fd, fd = unnamed
+        try:
+            _lock(fd)
+            source = f"/proc/self/fd/{fd}"
+            os.link(source, marker.name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd, follow_symlinks=True)
+            return fd
+        except OSError:  # linking through /proc refused (a sandbox): the named way below
+            os.close(fd)
+        finally:
+            os.close(dir_fd)
+    # O_EXCL: never a file (or a link) someone else placed there.
+    fd = os.open(marker, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    _lock(fd)
+    return fd
 
 
 def sync_folder(folder: Path) -> None:

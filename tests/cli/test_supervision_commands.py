@@ -63,6 +63,10 @@ def test_packet_and_reply_through_the_cli(tmp_path, monkeypatch, capsys):
 
     code, imported = _run(capsys, *sup, "supervision", "import", str(packet_file), "--json")
     assert code == 0 and imported["supervisee"] == "Alex"
+    # signed, with the signing key the provider can read out to compare
+    code, provider_key = _run(capsys, *prov, "supervision", "key", "--json")
+    assert imported["signed"] is True
+    assert imported["signing_fingerprint"] == provider_key["signing_fingerprint"]
     pid = imported["packet_id"]
     assert pid == sent["packet_id"]
 
@@ -110,6 +114,9 @@ def test_packet_and_reply_through_the_cli(tmp_path, monkeypatch, capsys):
     code, record = _run(capsys, *sup, "supervision", "show", "--supervisee", "Alex", "--json")
     assert code == 0
     packet = record["supervisees"][0]["packets"][0]
+    assert packet["signed"] is True
+    assert record["supervisees"][0]["signing_fingerprint"] == imported["signing_fingerprint"]
+    assert record["key"]["signing_fingerprint"] == key["signing_fingerprint"]
     assert packet["agreed_actions"][0]["text"] == "Plan two short breaks"
     assert CANARY not in json.dumps(record) and PART_CANARY not in json.dumps(record)
 
@@ -131,6 +138,7 @@ def test_packet_and_reply_through_the_cli(tmp_path, monkeypatch, capsys):
 
     code, dry = _run(capsys, *prov, "import", str(reply_file), "--dry-run", "--json")
     assert code == 0 and dry["dry_run"] and dry["written"] == {}
+    assert dry["signed"] is True and dry["signing_fingerprint"] == key["signing_fingerprint"]
     code, taken = _run(capsys, *prov, "import", str(reply_file), "--json")
     assert code == 0, taken
     assert taken["source"] == "supervision-reply" and taken["written"]["follow_ups"] == 1
@@ -140,6 +148,7 @@ def test_packet_and_reply_through_the_cli(tmp_path, monkeypatch, capsys):
     code, shown = _run(capsys, *prov, "debrief", "show", str(pair.debrief_id), "--json")
     assert "Plan two short breaks" in [a["text"] for a in shown["actions"]]
     assert shown["replies"][0]["notes"] == [["self_care", "Rest well."]]
+    assert shown["replies"][0]["signed"] is True and taken["signed"] is True
 
     # Neither side holds the unshared reflection anywhere but the provider's journal.
     supervisor = open_profile(pair.supervisor_dir, "Sam")

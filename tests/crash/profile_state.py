@@ -96,6 +96,8 @@ def healthy_state(data_dir: Path, profile_id: str, candidates: list[str]) -> Sta
     argv = ["--data-dir", str(data_dir), "check", "--json", "--profile", profile_id]
     code, out, err = run_cli(argv, passphrase)
     assert code == 0 and json.loads(out)["ok"] is True, f"check: {code} {out} {err}"
+    # No other Reflect holds the lock: a reader finishes an interrupted restore itself.
+    assert json.loads(out)["restore_waiting"] is False and not err, err
     writer = service(data_dir)
     info = writer.get(profile_id)
     session = writer.unlock(info, passphrase)
@@ -105,6 +107,8 @@ def healthy_state(data_dir: Path, profile_id: str, candidates: list[str]) -> Sta
         rows = rows_of(session.db)
     finally:
         session.close()
+    # The writer's unlock removed every temporary file the kill left.
+    assert not leftovers(info.directory), leftovers(info.directory)
     return State(passphrase, rows, writer.has_recovery_key(info))
 
 
@@ -125,5 +129,12 @@ def leftovers(profile_dir: Path) -> list[str]:
     names = []
     for folder in (profile_dir, profile_dir / "backups"):
         if folder.is_dir():
-            names += [p.name for p in folder.iterdir() if p.name.endswith((".part", ".tmp"))]
+            names += [p.name for p in folder.iterdir() if is_temporary(p.name)]
     return names
+
+
+def is_temporary(name: str) -> bool:
+    """A name Reflect gives a file only while writing it (a leftover once the writer is gone)."""
+    endings = (".part", ".tmp", ".restoring", ".restored")
+    started = name.startswith((".reflect-", ".archive-"))
+    return started or name.endswith(endings) or ".tmp-" in name

@@ -10,7 +10,7 @@ from reflect.domain.backup_rotation import daily_name, weekly_name
 from reflect.services.backups import list_backups, run_automatic_backup
 from reflect.storage.backup import sidecar_path, verify_database
 from tests.crash.killswitch import Outcome, kill_at_every_step
-from tests.crash.profile_state import PASSPHRASE, healthy_state, service
+from tests.crash.profile_state import PASSPHRASE, healthy_state, leftovers, service
 from tests.crash.starting_state import prepare_profile
 
 TODAY = date(2026, 3, 20)
@@ -41,6 +41,7 @@ def test_daily_backup_and_pruning_killed_at_every_step(tmp_path):
     def check(outcome: Outcome) -> None:
         state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE])
         assert state.rows == prepared.before
+        assert not leftovers(prepared.profile_dir)  # the unlock removed the working copies
         writer = service(prepared.work)
         session = writer.unlock(writer.get(prepared.profile_id), PASSPHRASE)
         try:
@@ -56,6 +57,9 @@ def test_daily_backup_and_pruning_killed_at_every_step(tmp_path):
             names = [b.path.name for b in list_backups(session.profile)]
             assert sum(n.startswith("daily-") for n in names) == 7
             assert sum(n.startswith("weekly-") for n in names) == 4
+            # no key file outlives its backup (one pruned, or one that never took its name)
+            sidecars = {p.name.removesuffix(".key.json") for p in folder.glob("*.key.json")}
+            assert sidecars == {p.name for p in folder.glob("*.reflect-backup")}
         finally:
             session.close()
 

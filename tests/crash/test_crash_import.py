@@ -12,7 +12,7 @@ import pytest
 
 from reflect.services.export import export_profile
 from tests.crash.killswitch import Outcome, kill_at_every_step, run_killed_after
-from tests.crash.profile_state import PASSPHRASE, healthy_state, run_cli, service
+from tests.crash.profile_state import PASSPHRASE, healthy_state, leftovers, run_cli, service
 from tests.crash.starting_state import prepare_profile
 from tests.faults.storage_helpers import add_rows
 
@@ -49,6 +49,7 @@ def test_archive_import_killed_at_every_step(tmp_path):
 
     def check(outcome: Outcome) -> None:
         state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE])
+        assert not leftovers(prepared.profile_dir)  # the archive's working copy is gone
         if not outcome.killed:
             assert len(state.rows["reflections"]) == len(prepared.before["reflections"]) + 15
             after.update(state.rows)

@@ -11,6 +11,7 @@ import pytest
 from reflect.paths import ensure_private_dir
 from reflect.services.backups import restore_backup
 from reflect.storage.backup import backup_to
+from reflect.storage.restore_swap import ready_path
 from tests.crash.killswitch import Outcome, kill_at_every_step
 from tests.crash.profile_state import (
     PASSPHRASE,
@@ -88,8 +89,23 @@ def test_restore_killed_at_every_step(tmp_path, which):
         restore_backup(writer.get(prepared.profile_id), backup, passphrase)
 
     def check(outcome: Outcome) -> None:
+        if ready_path(prepared.profile_dir).exists():  # decided: a reader finishes it
+            reader = service(prepared.work, writer=False)
+            session = reader.unlock(reader.get(prepared.profile_id), passphrase)
+            try:
+                assert rows_of(session.db) == restored_rows and not session.restore_waiting
+            finally:
+                session.close()
         state = healthy_state(prepared.work, prepared.profile_id, [PASSPHRASE, CHANGED])
         assert not leftovers(prepared.profile_dir)
+        for kept in (prepared.profile_dir / "backups").glob("pre-restore-*-files"):
+            # a safety copy of the raw files is whole, never the first of them alone
+            assert sorted(p.name for p in kept.iterdir()) == [
+                "reflect.db",
+                "reflect.db-shm",
+                "reflect.db-wal",
+                "vault.json",
+            ]
         if state.rows == prepared.before:
             assert state.passphrase == CHANGED  # nothing changed
             assert outcome.killed

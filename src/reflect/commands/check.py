@@ -2,11 +2,12 @@
 
 Exit code 0 when everything is fine, 1 when a problem was found. ``--json`` prints
 ``{"ok", "integrity", "cipher_integrity", "migrations_applied", "migrations_pending",
-"migrations_unknown", "counts", "cipher_version", "backups", "latest_backup", "damaged"}``;
-the two check lists are empty when the checks pass. ``check`` never migrates: a pending
-migration is listed (it is not a problem; the app or any writing command applies it), and a
-schema from a newer Reflect is a problem (``migrations_unknown``). A missing, empty or
-unreadable database is reported as damaged (exit 1, nothing written):
+"migrations_unknown", "counts", "cipher_version", "backups", "latest_backup", "search_index",
+"restore_waiting", "damaged"}``; the two check lists are empty when the checks pass.
+``check`` never migrates: a pending migration is listed (it is not a problem; the app or any
+writing command applies it), and a schema from a newer Reflect is a problem
+(``migrations_unknown``). A missing, empty or unreadable database is reported as damaged
+(exit 1, nothing written):
 ``{"ok": false, "damaged": "<message>", "latest_backup": FILE or null}``.
 
 It also compares the full-text search index with the reflections (``search_index``:
@@ -15,6 +16,10 @@ from the index is one no search can find, so a disagreement makes ``ok`` false.
 ``--rebuild-index`` takes the writer lock (like every writing command, it then applies a
 pending migration) and rebuilds a disagreeing index from the reflections, which loses
 nothing; ``ok`` then describes the index after the rebuild.
+
+``restore_waiting`` is true when a restore interrupted after it was decided waits to be
+finished and another Reflect holds the writer lock (without one, check finishes it first):
+the database checked, which ``ok`` describes, is then the one from before the restore.
 """
 
 from __future__ import annotations
@@ -81,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
         f"Backups:                {report.backups}"
         + (f" (latest {report.latest_backup})" if report.latest_backup else "")
     )
+    if report.restore_waiting:
+        print("Restore:                waiting to be finished (this is the data from before it)")
     print("Everything looks fine." if report.ok else "Problems were found; see above.")
     return 0 if report.ok else 1
 

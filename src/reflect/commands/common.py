@@ -115,7 +115,12 @@ def open_session(args: argparse.Namespace, *, write: bool = False, migrate: bool
         paths_from(args), writer=write, on_lock_wait=tell_waiting, migrate_readers=migrate
     )
     profile = choose_profile(service, getattr(args, "profile", None))
-    return service.unlock(profile, read_passphrase(args))
+    session = service.unlock(profile, read_passphrase(args))
+    if session.restore_waiting:
+        from reflect.services.profiles import RESTORE_WAITING
+
+        print(f"reflect: {RESTORE_WAITING}", file=sys.stderr, flush=True)
+    return session
 
 
 def print_json(data: Any) -> None:

@@ -20,6 +20,7 @@ from reflect.domain.supervision import SESSION_FORMATS, SESSION_KINDS, HoursEntr
 from reflect.domain.terminal_text import terminal_safe
 from reflect.services.session import Session
 from reflect.services.supervision_show import supervision_record
+from reflect.services.supervision_signing import signed, signing_fingerprint
 
 
 def open_writer(args: argparse.Namespace, write: bool = True) -> Session:
@@ -115,13 +116,15 @@ def run_key(args: argparse.Namespace) -> int:
     session = open_writer(args)
     try:
         recipient, print_ = session.supervision.my_key()
+        signing = session.supervision.my_signing_fingerprint()
     finally:
         session.close()
     if args.json:
-        print_json({"recipient": recipient, "fingerprint": print_})
+        print_json({"recipient": recipient, "fingerprint": print_, "signing_fingerprint": signing})
     else:
         print(recipient)
         print(f"fingerprint: {print_}")
+        print(f"signing fingerprint: {signing}")
     return 0
 
 
@@ -170,6 +173,8 @@ def run_import(args: argparse.Namespace) -> int:
         "items": len(packet.cards),
         "topics": list(packet.topics),
         "imported": True,
+        "signed": signed(packet),
+        "signing_fingerprint": signing_fingerprint(packet.sender.signing_key) or None,
     }
     if args.json:
         print_json(data)
@@ -180,6 +185,7 @@ def run_import(args: argparse.Namespace) -> int:
                 f"({data['items']} item(s), {len(packet.topics)} topic(s))."
             )
         )
+        print(_signing_line(data["signing_fingerprint"]))
     return 0
 
 
@@ -199,7 +205,12 @@ def run_show(args: argparse.Namespace) -> int:
             print(f"  agreement review due {person['agreement']['review_on']}")
         for packet in person["packets"]:
             count = len(packet["items"])
-            print(terminal_safe(f"  {packet['packet_id'][:8]}  {packet['title']}  {count} item(s)"))
+            unsigned = "" if packet["signed"] else "  (not signed)"
+            print(
+                terminal_safe(
+                    f"  {packet['packet_id'][:8]}  {packet['title']}  {count} item(s){unsigned}"
+                )
+            )
             for action in packet["agreed_actions"]:
                 print(
                     terminal_safe(
@@ -303,6 +314,12 @@ def run_reply(args: argparse.Namespace) -> int:
     return 0
 
 
+def _signing_line(print_: object) -> str:
+    if print_:
+        return f"Signed (signing fingerprint {print_})."
+    return "Not signed (sent by an older Reflect)."
+
+
 def import_reply_if_sealed(args: argparse.Namespace, path: Path) -> int | None:
     """For ``reflect import FILE``: a sealed file is a supervisor's reply; anything else is
     left to the other importers (None)."""
@@ -340,12 +357,15 @@ def import_reply_if_sealed(args: argparse.Namespace, path: Path) -> int | None:
         "next_date": reply.next_date.isoformat() if reply.next_date else None,
         "written": {} if args.dry_run else {"follow_ups": added, "supervision_replies": 1},
         "dry_run": bool(args.dry_run),
+        "signed": signed(reply),
+        "signing_fingerprint": signing_fingerprint(reply.sender.signing_key) or None,
     }
     if args.json:
         print_json(data)
         return 0
     who = reply.sender.name or "your supervisor"
     print(terminal_safe(f"Reply from {who}: {len(reply.actions)} action(s)."))
+    print(_signing_line(data["signing_fingerprint"]))
     if args.dry_run:
         print("Dry run: nothing was written.")
     else:

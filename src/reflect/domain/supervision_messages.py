@@ -17,6 +17,7 @@ from reflect.domain.debrief import AGENDA_IDS, SHARE_KINDS
 from reflect.domain.errors import ValidationError
 from reflect.domain.message import Clause, Message
 from reflect.domain.sealed_json import ID_PATTERN, RECIPIENT_PATTERN, Fields, parse_limited
+from reflect.domain.signed_envelope import KEY_PATTERN, canonical_b64
 
 PACKET_FORMAT = "reflect-supervision-packet"
 REPLY_FORMAT = "reflect-supervision-reply"
@@ -30,6 +31,13 @@ _SHORT, _LINE, _LONG = 200, 2000, 20000
 class Sender:
     name: str
     recipient: str  # the sender's public age key, so the other side can answer
+    signing_key: str = ""  # Ed25519 public key (base64) of a signed file; "" when unsigned
+
+    def to_json(self) -> dict[str, str]:
+        found = {"name": self.name, "recipient": self.recipient}
+        if self.signing_key:  # absent from unsigned documents, as an older Reflect wrote them
+            found["signing_key"] = self.signing_key
+        return found
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,7 @@ class Packet:
             "version": VERSION,
             "packet_id": self.packet_id,
             "created_at": self.created_at.isoformat(timespec="seconds"),
-            "from": {"name": self.sender.name, "recipient": self.sender.recipient},
+            "from": self.sender.to_json(),
             "debrief": {
                 "title": self.title,
                 "scheduled_for": _moment(self.scheduled_for),
@@ -139,7 +147,7 @@ class Reply:
             "reply_id": self.reply_id,
             "packet_id": self.packet_id,
             "created_at": self.created_at.isoformat(timespec="seconds"),
-            "from": {"name": self.sender.name, "recipient": self.sender.recipient},
+            "from": self.sender.to_json(),
             "actions": [_action_json(a) for a in self.actions],
             "notes": [{"step": s, "text": t} for s, t in self.notes],
             "next_date": self.next_date.isoformat() if self.next_date else None,
@@ -194,9 +202,13 @@ def _check_format(data: dict[str, Any], expected: str) -> None:
 
 def _sender(f: Fields, data: dict[str, Any]) -> Sender:
     who = f.obj(data.get("from"), "from")
+    key = who.get("signing_key")
+    if key is not None and canonical_b64(key, KEY_PATTERN) is None:
+        raise f.fail("from.signing_key", Message("is missing or malformed"))
     return Sender(
         name=" ".join(f.text(who, "name", "from", 80).split()),
         recipient=f.pattern(who, "recipient", "from", RECIPIENT_PATTERN),
+        signing_key=key or "",
     )
 
 

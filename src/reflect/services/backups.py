@@ -160,8 +160,10 @@ def _prune(folder: Path) -> list[Path]:
     removed = []
     for name in to_prune([p.name for p in folder.iterdir()]):
         path = folder / name
-        path.unlink(missing_ok=True)
+        # The key file first: killed in between, the backup is still there to be pruned by
+        # the next run (a key file without its backup would stay for good).
         sidecar_path(path).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
         removed.append(path)
     return removed
 
@@ -281,6 +283,9 @@ class CheckReport:
     # {"problems", "reflections", "indexed", "rebuilt", "repaired"}; "problems" is empty
     # when search can find every reflection.
     search_index: dict[str, Any] = field(default_factory=dict)
+    # A restore waits to be finished by the next writer: what was checked (and what ``ok``
+    # describes) is the database from before the restore (storage/restore_swap.py).
+    restore_waiting: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -331,6 +336,7 @@ def check_profile(session: Session, *, rebuild_index: bool = False) -> CheckRepo
         backups=len(backups),
         latest_backup=str(backups[0].path) if backups else None,
         search_index=search,
+        restore_waiting=session.restore_waiting,
     )
 
 

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from reflect.domain.message import Message
 from reflect.domain.passphrase import (
     MIN_PASSPHRASE_LENGTH,
     passphrase_strength,
@@ -84,11 +85,19 @@ class ProfileService:
         """Open through ``opener(migrate)`` (returning db and key) and make the Session.
 
         A writer holds the writer lock from before opening until the session closes. A
-        reader opens without migrating; a pending migration then takes the lock for the
-        migration alone (``migrate_readers``), or is left for a writer (``reflect check``).
+        reader finishes an interrupted restore first if no writer is at work, else notes
+        that it waits (``Session.restore_waiting``); it opens without migrating; a pending
+        migration then takes the lock for the migration alone (``migrate_readers``), or is
+        left for a writer (``reflect check``).
         """
         if not self.writer:
+            from reflect.storage.restore_swap import finish_for_reader, restore_waiting
+
+            waiting = finish_for_reader(profile.directory)
             session = Session(self.paths, profile, *opener(False))
+            # Looked at again after opening: finished meanwhile, either database may have been
+            # read, so it still counts as waiting.
+            session.restore_waiting = waiting or restore_waiting(profile.directory)
             if self.migrate_readers:
                 try:
                     self.store.migrate_under_lock(
@@ -193,6 +202,13 @@ def _repair_search_index(db: Any) -> list[Any]:
     from reflect.storage.search_index import repair_if_out_of_step
 
     return repair_if_out_of_step(db)
+
+
+RESTORE_WAITING = Message(
+    "A restore of this profile is not finished yet, so this shows the data from before the "
+    "restore; the next Reflect that writes to the profile (the app, or a command such as "
+    "'reflect backup') finishes it."
+)
 
 
 def warm_up() -> None:

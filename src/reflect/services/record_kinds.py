@@ -37,6 +37,7 @@ KINDS: dict[str, str] = {
     "supervision_hours": "supervision hours",
     "supervision_notes": "supervision notes",
     "session_ratings": "session ratings",
+    "signing_pins": "signing keys of supervisors and supervisees",
     "team_actions": "team actions",
     "team_assessments": "team self-assessments",
     "team_contributions": "team contributions",

@@ -3,7 +3,7 @@
 A row from an archive meets the same rules as the packet, reply or form it came from: a
 kept packet is read again through ``packet_from_json``, keys must look like age recipients,
 ids like the random ids Reflect writes, and every number stays in the range the app offers.
-The secret key table never leaves the database (table_dump.SECRET_TABLES), so it has none.
+The secret key tables never leave the database (table_dump.SECRET_TABLES), so they have none.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.message import Message
 from reflect.domain.row_fields import RowProblem, RowReader, text_list
 from reflect.domain.sealed_json import ID_PATTERN, RECIPIENT_PATTERN
+from reflect.domain.signed_envelope import KEY_PATTERN, canonical_b64
 from reflect.domain.supervision import (
     ROLES,
     SESSION_FORMATS,
@@ -79,6 +80,7 @@ def _reply(r: RowReader, ctx: RowContext) -> None:
             raise RowProblem("notes", Message("must list [agenda step, text] pairs"))
     r.text("message", max_chars=20000)
     r.day("next_date")
+    _flag(r, "signed")
 
 
 def _supervisee(r: RowReader, ctx: RowContext) -> None:
@@ -103,6 +105,13 @@ def _received_packet(r: RowReader, ctx: RowContext) -> None:
         raise RowProblem("body", exc.message) from None
     if packet.packet_id != packet_id:
         raise RowProblem("body", Message("belongs to another packet"))
+
+
+def _signing_pin(r: RowReader, ctx: RowContext) -> None:
+    _pattern(r, "recipient", RECIPIENT_PATTERN)
+    if canonical_b64(r.text("key", required=True, max_chars=100), KEY_PATTERN) is None:
+        raise RowProblem("key", Message("is not in the form Reflect writes"))
+    r.moment("since")
 
 
 def _note(r: RowReader, ctx: RowContext) -> None:
@@ -207,4 +216,6 @@ SUPERVISION_VALIDATORS: dict[str, Validator | None] = {
     "session_ratings": _rating,
     "hot_debriefs": _hot_debrief,
     "sent_replies": _sent_reply,
+    "signing_identity": None,  # the secret signing key: never exported, never imported
+    "signing_pins": _signing_pin,
 }

@@ -57,6 +57,9 @@ class Session:
         # What the quick search-index comparison found when a writer opened the profile (the
         # index was then rebuilt from the reflections); empty when it agreed.
         self.search_index_repaired: list[Message] = []
+        # A reader opened the profile while a restore waited to be finished (a writer held
+        # the lock): it reads the data from before the restore (storage/restore_swap.py).
+        self.restore_waiting = False
 
     @property
     def db(self) -> sqlite_utils.Database:

@@ -38,17 +38,21 @@ from reflect.domain.supervision_messages import (
     Reply,
     Sender,
     packet_from_json,
-    read_packet,
     reply_bytes,
     sniff_format,
 )
 from reflect.services.output_target import check_output_target
 from reflect.services.supervision_send import Flag, new_id
+from reflect.services.supervision_signing import (
+    open_packet_document,
+    seal_reply,
+    signed,
+    signing_fingerprint,
+)
 from reflect.storage.sealed_files import (
     NotSealedForThisProfile,
     open_sealed,
     read_sealed_file,
-    seal,
     write_sealed_file,
 )
 
@@ -105,7 +109,14 @@ class SupervisionService:
                 "This is a supervisor's reply, not a debrief packet: import it with "
                 "'reflect import' in the provider's profile. Nothing was changed."
             )
-        return read_packet(plain)
+        return open_packet_document(self._keys, plain, found[1])
+
+    def my_signing_fingerprint(self) -> str:
+        return signing_fingerprint(self._keys.signing_key()[1])
+
+    def signing_fingerprint_of(self, recipient: str) -> str:
+        """The fingerprint of the signing key pinned for a supervisee, or "" if none yet."""
+        return signing_fingerprint(self._keys.pinned(recipient) or "")
 
     def import_packet(self, path: Path) -> Received:
         data = read_sealed_file(path, "debrief packet")
@@ -118,8 +129,9 @@ class SupervisionService:
         digest = hashlib.sha256(data).hexdigest()
         if self._record.has_packet(packet.packet_id, digest):
             raise ValidationError("This packet was already imported; nothing was added.")
+        # The signer's key is pinned in the same transaction as the packet (trust on first use).
         supervisee_id = self._record.add_packet(
-            packet.sender.name, packet.sender.recipient, packet.to_json(), digest
+            packet.sender.name, packet.sender.recipient, packet.to_json(), digest, signed(packet)
         )
         found = self._record.supervisee(supervisee_id)
         assert found is not None
@@ -333,7 +345,9 @@ class SupervisionService:
             reply_id=new_id(),
             packet_id=packet_id,
             created_at=self._clock().replace(microsecond=0),
-            sender=Sender(" ".join(name.split())[:80], self.my_key()[0]),
+            sender=Sender(
+                " ".join(name.split())[:80], self.my_key()[0], self._keys.signing_key()[1]
+            ),
             actions=actions,
             notes=shared_notes,
             next_date=next_date,
@@ -369,7 +383,8 @@ class SupervisionService:
                 count=len(found),
                 listed=listed,
             )
-        write_sealed_file(out, seal(reply_bytes(reply), [provider, self.my_key()[0]]))
+        sealed = seal_reply(self._keys, reply_bytes(reply), [provider, self.my_key()[0]])
+        write_sealed_file(out, sealed)
         self._record.record_reply(reply.reply_id, packet_id, next_date)
         return reply, found
 

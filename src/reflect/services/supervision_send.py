@@ -30,17 +30,21 @@ from reflect.domain.supervision_messages import (
     Reply,
     Sender,
     packet_bytes,
-    read_reply,
     sniff_format,
 )
 from reflect.domain.words import ENGLISH, Words
 from reflect.services.output_target import check_output_target
+from reflect.services.supervision_signing import (
+    open_reply_document,
+    seal_packet,
+    signed,
+    signing_fingerprint,
+)
 from reflect.storage.sealed_files import (
     NotSealedForThisProfile,
     check_recipient,
     open_sealed,
     read_sealed_file,
-    seal,
     write_sealed_file,
 )
 
@@ -101,6 +105,14 @@ class SupervisionSender:
         _, recipient = self._keys.identity()
         return recipient, fingerprint(recipient)
 
+    def my_signing_fingerprint(self) -> str:
+        """The fingerprint of this profile's signing key (made on first need), to compare."""
+        return signing_fingerprint(self._keys.signing_key()[1])
+
+    def signing_fingerprint_of(self, recipient: str) -> str:
+        """The fingerprint of the signing key pinned for a supervisor, or "" if none yet."""
+        return signing_fingerprint(self._keys.pinned(recipient) or "")
+
     def my_identity(self) -> str | None:
         """The secret key, if this profile has one yet (never made just to open a file)."""
         found = self._keys.existing_identity()
@@ -158,7 +170,9 @@ class SupervisionSender:
         return Packet(
             packet_id=new_id(),
             created_at=self._clock().replace(microsecond=0),
-            sender=Sender(" ".join(name.split())[:80], self.my_key()[0]),
+            sender=Sender(
+                " ".join(name.split())[:80], self.my_key()[0], self._keys.signing_key()[1]
+            ),
             title=view.title,
             scheduled_for=view.scheduled_for,
             topics=view.topics,
@@ -182,8 +196,10 @@ class SupervisionSender:
         return [Flag(where, f) for where, text in places for f in find_identifiers(text)]
 
     def seal_packet(self, packet: Packet, recipient: str) -> bytes:
-        """Sealed to the supervisor AND to this profile, so the provider can reopen it."""
-        return seal(packet_bytes(packet), [check_recipient(recipient), self.my_key()[0]])
+        """Signed, then sealed to the supervisor AND to this profile, so the provider can
+        reopen it."""
+        recipients = [check_recipient(recipient), self.my_key()[0]]
+        return seal_packet(self._keys, packet_bytes(packet), recipients)
 
     def send_packet(
         self,
@@ -238,7 +254,7 @@ class SupervisionSender:
                 "This is a debrief packet, not a reply: open it in the supervisor's profile "
                 "(reflect supervision import). Nothing was changed."
             )
-        return read_reply(plain)
+        return open_reply_document(self._keys, plain, found[1])
 
     def import_reply(self, path: Path) -> ReplyReceipt:
         data = read_sealed_file(path, "supervisor's reply")
@@ -280,6 +296,8 @@ class SupervisionSender:
                 )
             next_id = self._next_debrief(reply, debrief)
             self._keys.add_reply(self._reply_row(reply, digest, debrief.id, next_id))
+            if signed(reply):  # trust on first use: later replies must carry the same key
+                self._keys.pin(str(sent["recipient"]), reply.sender.signing_key)
         return ReplyReceipt(reply, debrief.id, next_id, added)
 
     def _next_debrief(self, reply: Reply, debrief: Debrief) -> int | None:
@@ -315,6 +333,7 @@ class SupervisionSender:
             "notes": json.dumps([[s, t] for s, t in reply.notes], ensure_ascii=False),
             "message": reply.message,
             "next_date": reply.next_date.isoformat() if reply.next_date else None,
+            "signed": int(signed(reply)),
         }
 
     def replies(self, debrief_id: int | None = None) -> list[dict[str, Any]]:

@@ -41,7 +41,11 @@ def supervision_record(session: Session, supervisee: str | None = None) -> dict[
     names = {p.id: p.name for p in service.supervisees()}
     return {
         "role": session.settings.get("role"),
-        "key": {"recipient": recipient, "fingerprint": print_},
+        "key": {
+            "recipient": recipient,
+            "fingerprint": print_,
+            "signing_fingerprint": service.my_signing_fingerprint(),
+        },
         "supervisees": result,
         "hours": _hours_records(service, names),
         "hours_totals": service.hours_totals(),
@@ -61,6 +65,8 @@ def _supervisee_record(
         "name": person.name,
         "recipient": person.recipient,
         "fingerprint": person.fingerprint,
+        # The signing key first seen from this person (None until a signed packet came).
+        "signing_fingerprint": service.signing_fingerprint_of(person.recipient) or None,
         "agreement": {
             "frequency": agreement.frequency,
             "aims": agreement.aims,
@@ -84,6 +90,7 @@ def _packet_record(service: SupervisionService, row: Any, packet: Packet) -> dic
         "created_at": row["created_at"],
         "received_at": row["received_at"],
         "held_at": row["held_at"],
+        "signed": row["signed"],
         "topics": list(packet.topics),
         "items": packet_items(packet),
         "provider_notes": [{"step": s, "text": t} for s, t in packet.notes],

@@ -8,6 +8,7 @@ and cost settings), the format and the Reflect version, never anything written b
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -23,7 +24,8 @@ import sqlite_utils
 from reflect.domain import safe_json
 from reflect.domain.errors import StorageUnavailable, cut
 from reflect.domain.message import Message
-from reflect.storage.backup import connect_readonly, fsync_dir, verify_database
+from reflect.private_output import private_output, working_file
+from reflect.storage.backup import connect_readonly, verify_database
 from reflect.storage.database import connect_encrypted
 from reflect.storage.errors import VaultError
 from reflect.storage.kdf import KdfParams, derive_key, wipe
@@ -61,41 +63,36 @@ def write_archive(
     app_version: str,
     params: KdfParams | None = None,
 ) -> dict[str, int]:
-    """Write the archive atomically (temp files beside ``target``, 0600, then rename)."""
+    """Write the archive atomically (0600): the database copy is a working file beside
+    ``target`` and the zip an unnamed (or locked) private file named only when complete
+    (reflect.private_output), so a kill leaves nothing the next write there keeps."""
     target = Path(target)
     params = params or archive_params()
-    staging = target.with_name(f".{target.name}.{secrets.token_hex(4)}.db")
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     key = derive_key(passphrase, params)
     try:
-        dest = connect_encrypted(staging, key, create=True)
-        try:
-            db.conn.backup(dest)
-            _drop_secrets(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        counts = verify_database(staging, key)
-        manifest = {
-            "format": ARCHIVE_FORMAT,
-            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "app_version": app_version,
-            "kdf": params.to_dict(),
-        }
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
-                archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
-                archive.write(staging, DATABASE)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
+        with working_file(target.parent) as staging:
+            dest = connect_encrypted(staging, key, create=True)
+            try:
+                db.conn.backup(dest)
+                _drop_secrets(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            counts = verify_database(staging, key)
+            manifest = {
+                "format": ARCHIVE_FORMAT,
+                "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "app_version": app_version,
+                "kdf": params.to_dict(),
+            }
+            with private_output(target) as output, os.fdopen(os.dup(output.fd), "wb") as handle:
+                with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
+                    archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
+                    archive.write(staging, DATABASE)
+                handle.flush()
         return counts
     finally:
         wipe(key)
-        for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm"), tmp):
-            leftover.unlink(missing_ok=True)
 
 
 def _drop_secrets(dest: Any) -> None:
@@ -178,22 +175,23 @@ def read_manifest(path: Path) -> dict[str, Any]:
 
 @dataclass
 class OpenedArchive:
-    """A private working copy of an archive's database; ``close()`` deletes it."""
+    """A private working copy of an archive's database; ``close()`` deletes it.
+
+    The copy is a working file (reflect.private_output.working_file): killed before
+    ``close()``, it is removed by the next writer's unlock, or the next private file written
+    into the profile folder; a dry run (a reader) holds it meanwhile, so it is never removed
+    while read."""
 
     db: sqlite_utils.Database
     manifest: dict[str, Any]
     copy: Path
+    working: contextlib.ExitStack[Any]
 
     def close(self) -> None:
         try:
             self.db.conn.close()
         finally:
-            _remove(self.copy)
-
-
-def _remove(copy: Path) -> None:
-    for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
-        leftover.unlink(missing_ok=True)
+            self.working.close()
 
 
 def _migrate(db: sqlite_utils.Database, name: str) -> None:
@@ -214,9 +212,10 @@ def _migrate(db: sqlite_utils.Database, name: str) -> None:
         raise
 
 
-def _writing_failed(exc: OSError, copy: Path) -> bool:
+def _writing_failed(exc: OSError, workdir: Path) -> bool:
+    """The working copy could not be written (a full or read-only profile folder)."""
     full = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG, errno.EROFS)
-    return exc.errno in full or str(exc.filename) == str(copy)
+    return exc.errno in full or Path(str(exc.filename)).parent == Path(workdir)
 
 
 def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
@@ -228,9 +227,10 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
     manifest = read_manifest(path)
     where = Message("{name} (archive manifest)", name=Path(path).name)
     params = KdfParams.from_dict(manifest["kdf"], where)
-    copy = Path(workdir) / f".archive-{secrets.token_hex(6)}.db"
     key = derive_key(passphrase, params)
+    working = contextlib.ExitStack()
     try:
+        copy = working.enter_context(working_file(Path(workdir)))
         fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         with (
             os.fdopen(fd, "wb") as handle,
@@ -253,8 +253,8 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
         db = sqlite_utils.Database(connect_encrypted(copy, key), execute_plugins=False)
         _migrate(db, Path(path).name)
     except (zipfile.BadZipFile, OSError) as exc:
-        _remove(copy)
-        if isinstance(exc, OSError) and _writing_failed(exc, copy):
+        working.close()
+        if isinstance(exc, OSError) and _writing_failed(exc, workdir):
             # The profile's folder is full or read-only: the archive itself is fine.
             raise StorageUnavailable.from_os_error(exc, workdir) from exc
         raise ArchiveError(
@@ -263,8 +263,8 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
             error=cut(exc, 200),
         ) from exc
     except BaseException:
-        _remove(copy)
+        working.close()
         raise
     finally:
         wipe(key)
-    return OpenedArchive(db, manifest, copy)
+    return OpenedArchive(db, manifest, copy, working)

@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from reflect.domain.profile import read_vault_json
 from reflect.domain.safe_json import JsonLimitError
 from reflect.paths import sync_folder as fsync_dir
 from reflect.paths import write_private_file
+from reflect.private_output import working_file
 from reflect.storage.database import _sqlcipher, connect_encrypted, is_plain_sqlite, key_pragma
 from reflect.storage.errors import PlaintextDatabase, VaultError, WrongPassphrase
 from reflect.storage.failures import reason, translate
@@ -206,73 +208,91 @@ def read_key_sidecar(backup: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and isinstance(data.get("passphrase"), dict) else None
 
 
+def _remove_earlier_tmp(target: Path) -> None:
+    """What earlier versions left beside ``target`` when killed (``<target>.tmp``), only
+    regular files: Reflect's own name for that very target, never followed through a link."""
+    for side in ("", "-wal", "-shm"):
+        earlier = Path(f"{target}.tmp{side}")
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(earlier.lstat().st_mode):
+                earlier.unlink()
+
+
+def _encrypted_copy(db: sqlite_utils.Database, tmp: Path, raw_key: bytes | bytearray) -> None:
+    dest = connect_encrypted(tmp, raw_key, create=True)
+    try:
+        db.conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+
+
 def backup_to(
     db: sqlite_utils.Database,
     target: Path,
     raw_key: bytes | bytearray,
     vault_path: Path | None = None,
 ) -> dict[str, int]:
-    """Write a verified encrypted copy of ``db`` to ``target`` atomically; return its counts."""
+    """Write a verified encrypted copy of ``db`` to ``target`` atomically; return its counts.
+
+    The copy is made as a working file beside ``target`` (reflect.private_output): killed,
+    it is removed by the next backup or export into that folder (or the next unlock, for
+    the profile's own backups folder).
+    """
     target = Path(target)
-    tmp = target.with_name(target.name + ".tmp")
-    for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-        leftover.unlink(missing_ok=True)
-    try:
-        dest = connect_encrypted(tmp, raw_key, create=True)
+    _remove_earlier_tmp(target)
+    with working_file(target.parent) as tmp:
         try:
-            db.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-    except _sqlcipher().Error as exc:
-        # A damaged page in the profile, a full disk: no copy, and never called verified.
-        tmp.unlink(missing_ok=True)
-        raise translate(exc, target.parent) from exc
+            # A damaged page in the profile, a full disk: no copy, and never called verified.
+            _encrypted_copy(db, tmp, raw_key)
+            counts = _verified_counts(db, tmp, raw_key)
+            replacing = vault_path is not None and target.exists()
+            if vault_path is not None:
+                write_key_sidecar(target, vault_path, keep_previous=replacing)
+            os.replace(tmp, target)
+            fsync_dir(target.parent)
+            if replacing and vault_path is not None:
+                write_key_sidecar(target, vault_path)  # the older file's seals go with it
+        except _sqlcipher().Error as exc:
+            raise translate(exc, target.parent) from exc
+    return counts
+
+
+def _verified_counts(
+    db: sqlite_utils.Database, tmp: Path, raw_key: bytes | bytearray
+) -> dict[str, int]:
     try:
-        try:
-            counts = verify_database(tmp, raw_key)
-        except VaultError as exc:
-            raise VaultError(
-                "No backup was written: the copy failed its integrity check, so the profile's "
-                "database is damaged ({error}). Run 'reflect check'; the latest good backup "
-                "can be brought back with 'reflect restore'.",
-                error=reason(exc, 120),
-            ) from exc
-        expected = {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts}
-        if counts != expected:
-            raise VaultError("The backup copy does not match the profile; it was discarded.")
-        replacing = vault_path is not None and target.exists()
-        if vault_path is not None:
-            write_key_sidecar(target, vault_path, keep_previous=replacing)
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-        if replacing and vault_path is not None:
-            write_key_sidecar(target, vault_path)  # the older file's seals go with it
-    except _sqlcipher().Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise translate(exc, target.parent) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        counts = verify_database(tmp, raw_key)
+    except VaultError as exc:
+        raise VaultError(
+            "No backup was written: the copy failed its integrity check, so the profile's "
+            "database is damaged ({error}). Run 'reflect check'; the latest good backup "
+            "can be brought back with 'reflect restore'.",
+            error=reason(exc, 120),
+        ) from exc
+    expected = {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts}
+    if counts != expected:
+        raise VaultError("The backup copy does not match the profile; it was discarded.")
     return counts
 
 
 def copy_verified(source: Path, target: Path, raw_key: bytes | bytearray) -> dict[str, int]:
-    """Copy an existing backup file to ``target`` (atomically, 0600) and verify the copy."""
-    tmp = Path(target).with_name(Path(target).name + ".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    try:
-        with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+    """Copy an existing backup file to ``target`` (atomically, 0600) and verify the copy.
+
+    The key sidecar goes first (as in ``backup_to``), itself written atomically."""
+    target = Path(target)
+    _remove_earlier_tmp(target)
+    with working_file(target.parent) as tmp:
+        # O_EXCL: the working name is new; never written through a link placed there.
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as dst, open(source, "rb") as src:
             shutil.copyfileobj(src, dst)
             dst.flush()
             os.fsync(dst.fileno())
         counts = verify_database(tmp, raw_key)
-        if sidecar_path(source).exists():
-            shutil.copyfile(sidecar_path(source), sidecar_path(target))
-            os.chmod(sidecar_path(target), 0o600)
+        keys = sidecar_path(source)
+        if keys.is_file() and not keys.is_symlink():
+            write_private_file(sidecar_path(target), keys.read_bytes())
         os.replace(tmp, target)
-        fsync_dir(Path(target).parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        fsync_dir(target.parent)
     return counts

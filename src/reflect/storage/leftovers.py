@@ -1,12 +1,13 @@
 """Remove what an interrupted restore or backup left behind (called with the writer lock held).
 
-A restore stages the new database as ``reflect.db.restoring``; a backup writes ``….tmp``
-before renaming; private files, where O_TMPFILE is missing, as ``.reflect-<hex>.part``
-(earlier versions: ``.name.xxxx.part``; see reflect.private_output); an import unpacks an
-archive as ``.archive-xxxx.db``. A crash or power cut can leave them. They are encrypted,
-but they take space and hold old data, so the next writer removes them. Only a holder of
-the profile's writer lock may do this: another process could be writing them right now
-otherwise.
+A restore stages the new database as ``reflect.db.restoring``. A backup writes its copy,
+and an import unpacks an archive, as a working file ``.reflect-<hex>.work`` guarded by a
+locked ``.reflect-<hex>.part`` (earlier versions: ``<backup>.tmp`` and ``.archive-xxxx.db``);
+private files, where O_TMPFILE is missing, as ``.reflect-<hex>.part`` (earlier versions:
+``.name.xxxx.part``; see reflect.private_output). A crash or power cut can leave them. They
+are encrypted, but they take space and hold old data, so the next writer removes them. Only
+a holder of the profile's writer lock may do this: another process could be writing them
+right now otherwise (a working file or ``.part`` a reader is writing is locked, and stays).
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ import re
 import time
 from pathlib import Path
 
-from reflect.private_output import in_use
+from reflect.private_output import in_use, remove_stale_parts
 from reflect.storage.restore_swap import finish_interrupted_swap
 
 _SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
-# An import's working copy of an archive (storage/archive.open_archive). A dry run makes one
-# too, as a reader without the lock, so only a copy untouched for a day counts as abandoned.
+# An import's working copy of an archive as earlier versions named it (now a working file of
+# reflect.private_output, guarded by its lock). A dry run made one too, as a reader without
+# the lock, and nothing marked it as in use, so only one untouched for a day is abandoned.
 _ARCHIVE_COPY = re.compile(r"^\.archive-[0-9a-f]{12}\.db(-wal|-shm|-journal)?$")
 _ARCHIVE_COPY_AGE = 86400.0
 
@@ -51,6 +53,7 @@ def clean_leftovers(profile_dir: Path) -> list[Path]:
     finish_interrupted_swap(Path(profile_dir))
     removed = []
     for folder in (Path(profile_dir), Path(profile_dir) / "backups"):
+        removed += remove_stale_parts(folder)  # what no writer holds (a reader may be one)
         try:
             children = list(folder.iterdir())
         except OSError:

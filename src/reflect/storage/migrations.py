@@ -391,3 +391,10 @@ def m006_reflection_lookup_indexes(db: sqlite_utils.Database) -> None:
     # reads the small index alone ("USING COVERING INDEX"); see tests/storage/test_lookup_indexes.
     db.table("reflections").create_index(["setting"], if_not_exists=True)
     db.table("reflections").create_index(["tags"], if_not_exists=True)
+
+
+@migrations()
+def m007_signedpackets(db: sqlite_utils.Database) -> None:
+    db.table("signing_identity").create({"id": int, "secret": str, "public_key": str}, pk="id")
+    db.table("signing_pins").create({"recipient": str, "key": str, "since": str}, pk="recipient")
+    db.table("supervision_replies").add_column("signed", int)  # a packet's: its kept body says

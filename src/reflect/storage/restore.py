@@ -24,6 +24,7 @@ from reflect.domain.errors import cut
 from reflect.domain.profile import ProfileInfo, read_vault_json
 from reflect.domain.safe_json import JsonLimitError
 from reflect.paths import ensure_private_dir
+from reflect.private_output import working_file
 from reflect.storage.backup import (
     backup_to,
     connect_readonly,
@@ -265,14 +266,19 @@ def _safety_copy(info: ProfileInfo, current_key: bytearray | None) -> Path | Non
                 close_database(db)
     # The database could not be opened (damaged, or today's passphrase was not given): keep
     # its encrypted files byte for byte, WAL included, so nothing is lost.
-    folder = ensure_private_dir(backups / f"pre-restore-{stamp}-files")
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(str(info.db_path) + suffix)
-        if source.exists():
-            shutil.copy2(source, folder / source.name)
-            os.chmod(folder / source.name, 0o600)
-    shutil.copy2(info.vault_path, folder / info.vault_path.name)
-    os.chmod(folder / info.vault_path.name, 0o600)
+    # Copied into a working folder named only when whole: killed half way, no half copy
+    # passes for a safety copy, and the next unlock removes it (reflect.private_output).
+    folder = backups / f"pre-restore-{stamp}-files"
+    with working_file(backups) as staging:
+        ensure_private_dir(staging)
+        for source in [Path(str(info.db_path) + s) for s in ("", "-wal", "-shm")]:
+            if source.exists():
+                shutil.copy2(source, staging / source.name)
+                os.chmod(staging / source.name, 0o600)
+        shutil.copy2(info.vault_path, staging / info.vault_path.name)
+        os.chmod(staging / info.vault_path.name, 0o600)
+        os.rename(staging, folder)
+        fsync_dir(backups)
     return folder
 
 

@@ -13,10 +13,16 @@ restore is decided. The WAL is removed, then the file renamed over ``reflect.db`
 between leaves ``reflect.db.restored``, and the next process holding the writer lock finishes
 the same two steps before it opens anything (``finish_interrupted_swap``). The data replaced
 is in the ``pre-restore-…`` safety copy, WAL included, before any of this starts.
+
+A reader (search, check, a plain export) would otherwise read the data from before the
+restore until then. It finishes the swap itself when the writer lock is free, taking it for
+those two steps (``finish_for_reader``); while another process holds it (a restore under
+way), it must not, and says it shows the data from before the restore.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -53,3 +59,23 @@ def finish_interrupted_swap(profile_dir: Path) -> bool:
         return False
     _drop_wal_and_rename(ready, Path(profile_dir) / DB_NAME)
     return True
+
+
+def restore_waiting(profile_dir: Path) -> bool:
+    """Whether a decided restore waits to be finished (its file is not the database yet)."""
+    return ready_path(profile_dir).is_file()
+
+
+def finish_for_reader(profile_dir: Path) -> bool:
+    """For a process without the writer lock: finish an interrupted restore if the lock is
+    free right now (holding it meanwhile, as a writer would). Never waits. Returns True when
+    a restore still waits: a writer holds the lock, or the folder cannot be changed."""
+    from reflect.storage.file_lock import lock_if_free
+
+    if not restore_waiting(profile_dir):
+        return False
+    with contextlib.ExitStack() as stack:
+        if lock_if_free(Path(profile_dir), stack):
+            with contextlib.suppress(OSError):  # a read-only folder: it stays waiting
+                finish_interrupted_swap(profile_dir)
+    return restore_waiting(profile_dir)

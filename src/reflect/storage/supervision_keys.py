@@ -1,6 +1,12 @@
-"""This profile's age key pair, the supervisors it sends to, packets sent, replies received.
+"""This profile's age and signing key pairs, the supervisors it sends to, packets sent,
+replies received, and the signing keys pinned for the people it exchanges with.
 
-The secret key lives only in the encrypted database; it is generated on first need.
+The secret keys live only in the encrypted database; each is generated on first need.
+Tables of m007_signedpackets: ``signing_identity`` holds this profile's Ed25519 pair (a secret
+table like ``supervision_identity``: never exported); ``signing_pins`` the signing key first
+seen from each other person, keyed by their age key (trust on first use);
+``supervision_replies.signed`` is 1 for a reply whose signature was checked. Whether a kept
+packet was signed is in its body: only a verified packet keeps ``from.signing_key``.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import sqlite_utils
 
 from reflect.domain.supervision import Supervisor
 from reflect.storage.sealed_files import new_identity
+from reflect.storage.signatures import new_signing_key
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -56,6 +63,46 @@ class SupervisionKeyRepository:
             "SELECT secret, recipient FROM supervision_identity WHERE id = 1"
         ).fetchone()
         return str(row[0]), str(row[1])
+
+    def existing_signing_key(self) -> tuple[str, str] | None:
+        row = self._db.execute(
+            "SELECT secret, public_key FROM signing_identity WHERE id = 1"
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def signing_key(self) -> tuple[str, str]:
+        """(secret, public) Ed25519 keys in base64, created the first time they are asked for
+        (a profile made before packets were signed gets its pair on its next packet)."""
+        found = self.existing_signing_key()
+        if found:
+            return found
+        secret, public = new_signing_key()
+        with self._db.atomic():
+            self._db.table("signing_identity").insert(
+                {"id": 1, "secret": secret, "public_key": public},
+                pk="id",
+                ignore=True,  # two windows asking at once: the first key wins
+            )
+        found = self.existing_signing_key()
+        assert found is not None
+        return found
+
+    # --- signing keys of the others (trust on first use) ------------------------------------
+
+    def pinned(self, recipient: str) -> str | None:
+        """The signing key first seen from the person whose age key is ``recipient``."""
+        row = self._db.execute(
+            "SELECT key FROM signing_pins WHERE recipient = ?", [recipient]
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def pin(self, recipient: str, signing_key: str) -> None:
+        """Written inside the caller's transaction; a key already pinned is never replaced."""
+        self._db.table("signing_pins").insert(
+            {"recipient": recipient, "key": signing_key, "since": _iso(datetime.now())},
+            pk="recipient",
+            ignore=True,
+        )
 
     # --- supervisors (provider side) ----------------------------------------------------
 
@@ -147,7 +194,7 @@ class SupervisionKeyRepository:
         where, args = ("WHERE debrief_id = ?", [debrief_id]) if debrief_id is not None else ("", [])
         rows = self._db.execute(
             "SELECT reply_id, packet_id, debrief_id, next_debrief_id, supervisor_name, "
-            "received_at, notes, message, next_date FROM supervision_replies "
+            "received_at, notes, message, next_date, signed FROM supervision_replies "
             f"{where} ORDER BY received_at, reply_id",
             args,
         ).fetchall()
@@ -162,6 +209,7 @@ class SupervisionKeyRepository:
                 "notes": json.loads(r[6] or "[]"),
                 "message": r[7] or "",
                 "next_date": r[8],
+                "signed": bool(r[9]),
             }
             for r in rows
         ]

@@ -30,6 +30,22 @@ def _when(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def _packet_row(r: Any) -> dict[str, Any]:
+    body = json.loads(r[6])
+    return {
+        "packet_id": r[0],
+        "supervisee_id": r[1],
+        "received_at": r[2],
+        "created_at": r[3],
+        "title": r[4],
+        "scheduled_for": r[5],
+        "body": body,
+        "held_at": r[7],
+        # Only a packet whose signature was checked keeps its signer's key (supervision_signing).
+        "signed": bool(isinstance(body.get("from"), dict) and body["from"].get("signing_key")),
+    }
+
+
 class SupervisionRecordRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
@@ -53,12 +69,17 @@ class SupervisionRecordRepository:
         return row is not None
 
     def add_packet(
-        self, name: str, recipient: str, packet: dict[str, Any], content_hash: str
+        self,
+        name: str,
+        recipient: str,
+        packet: dict[str, Any],
+        content_hash: str,
+        signed: bool = False,
     ) -> int:
         """Keep a validated packet; its sender becomes (or stays) a supervisee. Returns the
         supervisee id. One transaction: a failure keeps neither. ``name`` may be empty (the
         packet gave none): a new supervisee is then called "Supervisee", a known one keeps
-        its name."""
+        its name. A signed packet pins its signer's key for ``recipient`` if none was yet."""
         now = _iso(datetime.now())
         with self._db.atomic():
             row = self._db.execute(
@@ -92,6 +113,16 @@ class SupervisionRecordRepository:
                 },
                 pk="packet_id",
             )
+            if signed:
+                self._db.table("signing_pins").insert(
+                    {
+                        "recipient": recipient,
+                        "key": packet["from"]["signing_key"],
+                        "since": now,
+                    },
+                    pk="recipient",
+                    ignore=True,
+                )
         return supervisee_id
 
     def packets(self, supervisee_id: int | None = None) -> list[dict[str, Any]]:
@@ -105,19 +136,7 @@ class SupervisionRecordRepository:
             "ORDER BY COALESCE(scheduled_for, created_at) DESC, received_at DESC",
             args,
         ).fetchall()
-        return [
-            {
-                "packet_id": r[0],
-                "supervisee_id": r[1],
-                "received_at": r[2],
-                "created_at": r[3],
-                "title": r[4],
-                "scheduled_for": r[5],
-                "body": json.loads(r[6]),
-                "held_at": r[7],
-            }
-            for r in rows
-        ]
+        return [_packet_row(r) for r in rows]
 
     def packet(self, packet_id: str) -> dict[str, Any] | None:
         return next((p for p in self.packets() if p["packet_id"] == packet_id), None)

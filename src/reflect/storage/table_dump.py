@@ -19,7 +19,7 @@ from reflect.storage.migrations import REVISION_TABLE
 MIGRATIONS_TABLE = "_sqlite_migrations"
 # Secrets that must never leave the encrypted database: not in a plain export, and not merged
 # from an archive into another profile (each profile keeps its own supervision key).
-SECRET_TABLES = {"supervision_identity"}
+SECRET_TABLES = {"supervision_identity", "signing_identity"}
 # Secret settings: never in a plain export (the team secret would let anyone holding the export
 # link this person's contribution files). An archive or a backup is a copy of the encrypted
 # database and keeps them, and an archive import brings them into a profile that has none.

@@ -59,7 +59,9 @@ class ReflectionTableModel(QAbstractTableModel):
     def headerData(  # noqa: N802 - Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        # The tooltip too: a narrow list cuts a heading ("Intensité" becomes "Int…").
+        roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if role in roles and orientation == Qt.Orientation.Horizontal:
             return tr(COLUMNS[section])
         return None
 
@@ -90,6 +92,8 @@ class ReflectionTableModel(QAbstractTableModel):
             if column == 4:
                 return ", ".join(item.tags)
             return item.snippet
+        if role == _TOOLTIP and column == 0:  # a narrow list keeps only the day
+            return self._date(row)
         if role == _TOOLTIP and column == 5:
             return item.snippet
         if role == _TOOLTIP and column == 1:  # the tag may be cut

@@ -319,11 +319,23 @@ class DebriefScreen(DebriefEditorView, QWidget):
         lines = []
         for reply in found:
             who = reply["supervisor"] or tr("your supervisor")
-            lines.append(tr("Reply from {name}:").format(name=who))
+            heading = (
+                tr("Reply from {name} (signed):")
+                if reply["signed"]
+                else tr("Reply from {name} (not signed: sent by an older Reflect):")
+            )
+            lines.append(heading.format(name=who))
             lines += [f"  {titles.get(step, step)}: {text}" for step, text in reply["notes"]]
             if reply["message"]:
                 lines.append(f"  {reply['message']}")
         self.replies.setText("\n".join(lines))
+        self.replies.setToolTip(
+            tr(
+                "A signed reply carries your supervisor's signing key, the same one as their "
+                "first signed reply. A reply that is not signed came from an older Reflect: "
+                "anyone who has your supervision key could have written it."
+            )
+        )
         self.replies.setVisible(bool(lines))
 
     def send_to_supervisor(self, dialog: object = None) -> Path | None:
@@ -356,12 +368,12 @@ class DebriefScreen(DebriefEditorView, QWidget):
         except ReflectError as error:
             self.status.setText(message_in_language(error))
             return False
-        self.status.setText(
-            tr(
-                "Reply imported: {count} action(s) added; they are on Home and in your "
-                "next debrief."
-            ).format(count=receipt.actions_added)
-        )
+        done = tr(
+            "Reply imported: {count} action(s) added; they are on Home and in your next debrief."
+        ).format(count=receipt.actions_added)
+        if not receipt.reply.sender.signing_key:
+            done += " " + tr("Not signed (sent by an older Reflect).")
+        self.status.setText(done)
         self.refresh()
         self.open_debrief(receipt.debrief_id)
         if receipt.debrief_id is not None:

@@ -29,6 +29,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, number, tr, tr_list
 from reflect.ui.native_dialogs import open_file_name
 from reflect.ui.widgets.rating_row import RatingRow
+from reflect.ui.widgets.wrapping_combo import WrappingComboBox
 
 
 def _bold(text: str) -> str:
@@ -72,13 +73,14 @@ class InstrumentPanel(QWidget):
         """The questionnaire, Import definition…, the status line and what it is."""
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Questionnaire:")))
-        self.picker = QComboBox()
+        # The whole name, on two lines when narrow (wrapping_combo.py).
+        self.picker = WrappingComboBox()
         self.picker.setAccessibleName(tr("Questionnaire to score"))
         # Long questionnaire names (longer still in French) must not widen the whole window.
         self.picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.picker.setMinimumContentsLength(24)
+        self.picker.setMinimumContentsLength(16)
         top.addWidget(self.picker, 1)
         self.import_button = QPushButton(tr("Import definition…"))
         self.import_button.setToolTip(
@@ -114,6 +116,7 @@ class InstrumentPanel(QWidget):
         outer.addWidget(typed)
         self.items_scroll = QScrollArea()
         self.items_scroll.setWidgetResizable(True)
+        self.items_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the items are the Tab stops
         outer.addWidget(self.items_scroll, 3)
 
         buttons = QHBoxLayout()
@@ -137,6 +140,7 @@ class InstrumentPanel(QWidget):
         self.result_scroll = result_scroll = QScrollArea()
         result_scroll.setWidgetResizable(True)
         result_scroll.setWidget(self.result)
+        result_scroll.setAccessibleName(tr("Scores"))  # a Tab stop: the arrows scroll the scores
         result_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(result_scroll, 2)
 

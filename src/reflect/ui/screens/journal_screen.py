@@ -9,16 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.follow_ups_panel import FollowUpsPanel
 from reflect.ui.widgets.journal_calendar import JournalCalendar
 from reflect.ui.widgets.journal_filter_bar import JournalFilterBar
+from reflect.ui.widgets.journal_table import JournalTable
 from reflect.ui.widgets.reflection_reader import ReflectionReader
 
 PAGE_SIZE = 300
@@ -105,33 +103,9 @@ class JournalScreen(QWidget):
         root.addWidget(splitter, 1)
 
     def _build_table(self) -> None:
-        """The list of reflections; the excerpt column gets the width."""
+        """The list of reflections; the excerpt column gets the width (journal_table.py)."""
         self.model = ReflectionTableModel({t.id: t.name for t in self.journal.templates}, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(tr("Reflections. Enter opens one, Delete removes it."))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Tab leaves the list (arrows move in it); otherwise Tab walked every cell of every row.
-        self.table.setTabKeyNavigation(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        for column in range(5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # The excerpt gets the width: the template and the tags are short tags of a fixed
-        # width (cut with "…", whole in the tooltip), so a long template name or many tags
-        # cannot squeeze the text people look for (readable at 1100 px).
-        tag_width = self.table.fontMetrics().horizontalAdvance("Free write") + 16
-        # The setting too: "Travail de proximité" at large type took the excerpt's room.
-        for column in (1, 2, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, tag_width)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table = JournalTable(self.model)
 
     def _build_empty_panel(self) -> None:
         """Shown instead of the table when nothing is listed."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.errors import ReflectError
+from reflect.domain.supervision import Supervisee
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
@@ -128,13 +129,16 @@ class SupervisionScreen(QWidget):
     def refresh(self) -> None:
         recipient, print_ = self.service.my_key()
         self.key_label.setText(tr("My key: {fingerprint}").format(fingerprint=print_))
-        self.key_label.setToolTip(recipient)
+        signing = tr("Signing fingerprint {fingerprint}").format(
+            fingerprint=self.service.my_signing_fingerprint()
+        )
+        self.key_label.setToolTip(f"{recipient}\n{signing}")
         current = self.current_supervisee()
         self.people.blockSignals(True)
         self.people.clear()
         for person in self.service.supervisees():
             item = QListWidgetItem(person.name)
-            item.setToolTip(tr("Fingerprint {fingerprint}").format(fingerprint=person.fingerprint))
+            item.setToolTip(self._person_tip(person))
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.people.addItem(item)
             if person.id == current:
@@ -151,6 +155,17 @@ class SupervisionScreen(QWidget):
         self.hours.refresh(self.current_supervisee())
         self.hot.refresh()
 
+    def _person_tip(self, person: Supervisee) -> str:
+        """Both fingerprints to compare in person: the age key's, and the signing key's first
+        seen from them (none yet while only older, unsigned packets came)."""
+        lines = [tr("Fingerprint {fingerprint}").format(fingerprint=person.fingerprint)]
+        signing = self.service.signing_fingerprint_of(person.recipient)
+        if signing:
+            lines.append(tr("Signing fingerprint {fingerprint}").format(fingerprint=signing))
+        else:
+            lines.append(tr("No signed packet yet: their packets came from an older Reflect."))
+        return "\n".join(lines)
+
     def current_supervisee(self) -> int | None:
         item = self.people.currentItem()
         value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -166,7 +181,16 @@ class SupervisionScreen(QWidget):
             for row, packet in self.service.packets(who):
                 when = words.day(packet.scheduled_for or packet.created_at)
                 mark = " ✓" if row["held_at"] else ""
-                item = QListWidgetItem(f"{when} · {packet.title}{mark}")
+                unsigned = "" if row["signed"] else " · " + tr("not signed")
+                item = QListWidgetItem(f"{when} · {packet.title}{mark}{unsigned}")
+                item.setToolTip(
+                    tr("Signed with the signing key first seen from this supervisee.")
+                    if row["signed"]
+                    else tr(
+                        "Not signed (sent by an older Reflect): anyone who has your "
+                        "supervision key could have written it."
+                    )
+                )
                 item.setData(Qt.ItemDataRole.UserRole, packet.packet_id)
                 self.packets.addItem(item)
                 if packet.packet_id == keep:
@@ -226,11 +250,12 @@ class SupervisionScreen(QWidget):
         except ReflectError as error:
             self.status.setText(message_in_language(error))
             return False
-        self.status.setText(
-            tr("Kept “{title}” from {name}.").format(
-                title=received.packet.title, name=received.supervisee.name
-            )
+        kept = tr("Kept “{title}” from {name}.").format(
+            title=received.packet.title, name=received.supervisee.name
         )
+        if not received.packet.sender.signing_key:
+            kept += " " + tr("Not signed (sent by an older Reflect).")
+        self.status.setText(kept)
         self.packet_view.packet_id = ""
         self.refresh()
         for row in range(self.people.count()):

@@ -24,6 +24,8 @@ from reflect.domain.checkin_scoring import (
 from reflect.domain.strengths import strength_score
 from reflect.domain.usual import HIGHER, UsualComparison, compare_with_usual
 from reflect.ui.i18n import interface_words, number, tr
+from reflect.ui.widgets.scroll_page import scroll_page
+from reflect.ui.widgets.tab_chain import chain_tab_order, focusable_in
 
 
 def _fmt(value: float | None) -> str:
@@ -41,8 +43,10 @@ class CheckinResultView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(tr("How this check-in compares with your usual"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        # The page scrolls: at the smallest window its table, words and note need more height
+        # than there is, and were squeezed until their rows overlapped and the note was cut.
+        # Its buttons are the Tab stops (focusing one scrolls it into view), not the page.
+        layout = scroll_page(self, (24, 16, 24, 16), focusable=False)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.summary = QLabel()
@@ -99,6 +103,10 @@ class CheckinResultView(QWidget):
     def add_note(self, card: QWidget) -> None:
         """The early-warning note, shown in full under the result (the screen owns it)."""
         self._note_slot.addWidget(card)
+        # Tab reaches the note where it is drawn, above the buttons under it (it was built
+        # after them, so Tab went to Done first and to the note's buttons last).
+        buttons = [self.resources_button, self.plan_button, self.undo_button, self.done_button]
+        chain_tab_order([*focusable_in(card), *buttons])
 
     def show_result(self, entry: ScoredCheckIn) -> None:
         self.entry = entry
@@ -129,7 +137,7 @@ class CheckinResultView(QWidget):
         baseline = entry.baseline
         headers = ("", tr("This week"), "", tr("Your usual"), tr("Compared with your usual"))
         for column, text in enumerate(headers):
-            self.grid.addWidget(QLabel("<b>" + text + "</b>"), 0, column)
+            self.grid.addWidget(_wrapping("<b>" + text + "</b>"), 0, column)
         rows = [(OVERALL, tr("Overall"))] + [(c, tr(CATEGORY_LABELS[c])) for c in CATEGORIES]
         for row, (key, label) in enumerate(rows, start=1):
             value = entry.scores.get(key)
@@ -140,7 +148,7 @@ class CheckinResultView(QWidget):
             bar.setValue(int(round((value or 0) * 10)))
             bar.setTextVisible(False)
             bar.setFixedHeight(10)
-            bar.setMinimumWidth(120)
+            bar.setMinimumWidth(48)  # wider when there is room (the column stretches)
             bar.setAccessibleName(
                 tr("{label}: {value} of {top}").format(label=label, value=_fmt(value), top=ITEM_MAX)
             )
@@ -148,8 +156,21 @@ class CheckinResultView(QWidget):
             self.grid.addWidget(QLabel(_fmt(value)), row, 1)
             self.grid.addWidget(bar, row, 2)
             self.grid.addWidget(QLabel(_fmt(baseline.get(key))), row, 3)
-            self.grid.addWidget(QLabel(tr(wording) if wording else ""), row, 4)
-        self.grid.setColumnStretch(4, 1)
+            # The comparison wraps: on one line ("plus élevé que votre habitude") the table
+            # was wider than the smallest window and the page scrolled sideways.
+            comparison = _wrapping(tr(wording) if wording else "")
+            # Two lines at the most ("plus élevé que / votre habitude"), never a word a line.
+            half = comparison.fontMetrics().horizontalAdvance(comparison.text()) // 2
+            comparison.setMinimumWidth(half + comparison.fontMetrics().averageCharWidth() * 6)
+            self.grid.addWidget(comparison, row, 4)
+        self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnStretch(4, 2)
+
+
+def _wrapping(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
 def _summary_text(available: bool, based_on: int) -> str:

@@ -5,30 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reflect.ui.i18n import local_date, tr
+from reflect.ui.widgets.kept_work_banner import KeptWorkBanner
 
 
-class DraftBanner(QFrame):
+class DraftBanner(KeptWorkBanner):
     discard_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("draftBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        row = QHBoxLayout(self)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(tr("Recovered draft"))
-        self.keep_button = QPushButton(tr("Keep writing"))
-        self.discard_button = QPushButton(tr("Discard draft"))
-        row.addWidget(self.message, 1)
-        row.addWidget(self.keep_button)
-        row.addWidget(self.discard_button)
-        self.keep_button.clicked.connect(self.hide)
+        super().__init__(tr("Recovered draft"), tr("Keep writing"), tr("Discard draft"), parent)
+        self.keep_button = self.go_on_button
+        self.discard_button = self.let_go_button
         self.discard_button.clicked.connect(self.discard_requested)
-        self.hide()
 
     def show_recovered(self, saved_at: datetime, edits_saved_entry: bool) -> None:
         if edits_saved_entry:
@@ -41,5 +31,4 @@ class DraftBanner(QFrame):
                 "Reflect kept an unsaved reflection from {when} and put it back here. Save it "
                 "when you are ready, or discard it."
             )
-        self.message.setText(text.format(when=local_date(saved_at, "d MMM, HH:mm")))
-        self.show()
+        self.say(text.format(when=local_date(saved_at, "d MMM, HH:mm")))

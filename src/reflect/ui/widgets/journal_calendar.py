@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat
+from PySide6.QtCore import QDate, QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from reflect.domain.journal_calendar import MonthMarks
 from reflect.ui.i18n import follow_language, tr
 from reflect.ui.theme import colour
+
+_SHORT = QCalendarWidget.HorizontalHeaderFormat.ShortDayNames
+_ONE_LETTER = QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
 
 
 class JournalCalendar(QCalendarWidget):
@@ -26,6 +29,8 @@ class JournalCalendar(QCalendarWidget):
     ) -> None:
         super().__init__(parent)
         self._today = today
+        self._short_width = 0  # set by _measure_names, before the first layout
+        self._narrow_size = QSize()
         self.setAccessibleName(
             tr("Journal calendar. Days with reflections are in bold; Enter shows that day.")
         )
@@ -33,7 +38,7 @@ class JournalCalendar(QCalendarWidget):
         follow_language(self)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        self._measure_names()
         self.setMaximumDate(self._today_as_qdate())
         plain = QTextCharFormat()  # weekends in the ordinary text colour: no alarm-red days
         for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
@@ -52,6 +57,36 @@ class JournalCalendar(QCalendarWidget):
                 part.setAccessibleName(label)
         self.clicked.connect(self._on_day)
         self.activated.connect(self._on_day)
+
+    def _measure_names(self) -> None:
+        """The widths with short day names ("Mon", "lun.") and with one letter ("M", "L").
+
+        Short names made the calendar 250 pixels wide at the least, which left the journal's
+        list too little room at the smallest window; one letter each when it is that narrow.
+        """
+        self.setHorizontalHeaderFormat(_ONE_LETTER)
+        self._narrow_size = super().minimumSizeHint()
+        self.setHorizontalHeaderFormat(_SHORT)
+        self._short_width = super().minimumSizeHint().width()
+        self._choose_names()
+
+    def _choose_names(self) -> None:
+        wanted = _SHORT if self.width() >= self._short_width else _ONE_LETTER
+        if self.horizontalHeaderFormat() != wanted:
+            self.setHorizontalHeaderFormat(wanted)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self._narrow_size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._choose_names()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LocaleChange):
+            self._measure_names()
+            self.updateGeometry()
 
     def _today_as_qdate(self) -> QDate:
         day = self._today()

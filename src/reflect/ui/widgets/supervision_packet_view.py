@@ -203,6 +203,8 @@ class PacketView(QWidget):
             bits.append(tr("{count} item(s) shared").format(count=len(packet.cards)))
             if row["held_at"]:
                 bits.append(tr("held"))
+            if not row["signed"]:
+                bits.append(tr("not signed (sent by an older Reflect)"))
             self.meta.setText(" · ".join(b for b in bits if b))
             if packet.topics:
                 topics = QLabel(tr("Topics: {topics}").format(topics="; ".join(packet.topics)))

@@ -119,6 +119,12 @@ class SupervisionSettings(QGroupBox):
         self.supervisors.clear()
         for person in self.session.supervision_send.supervisors():
             item = QListWidgetItem(f"{person.name} · {person.fingerprint}")
+            signing = self.session.supervision_send.signing_fingerprint_of(person.recipient)
+            item.setToolTip(
+                tr("Signing fingerprint {fingerprint}").format(fingerprint=signing)
+                if signing
+                else tr("No signed reply yet: their signing key is kept from the first one.")
+            )
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.supervisors.addItem(item)
         if self.supervisors.count() == 0:
@@ -131,7 +137,12 @@ class SupervisionSettings(QGroupBox):
         recipient, print_ = self.session.supervision_send.my_key()
         self.key_label.setText(recipient)
         self.key_label.setVisible(True)
-        self.print_label.setText(tr("Fingerprint: {fingerprint}").format(fingerprint=print_))
+        signing = self.session.supervision_send.my_signing_fingerprint()
+        self.print_label.setText(
+            tr("Fingerprint: {fingerprint}").format(fingerprint=print_)
+            + "\n"
+            + tr("Signing fingerprint: {fingerprint}").format(fingerprint=signing)
+        )
         self.copy_button.setEnabled(True)
 
     def copy_key(self) -> None:
