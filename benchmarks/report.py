@@ -9,6 +9,7 @@ SEARCH_RATIO_BAR = 0.25  # `reflect search` vs jrnl's search, whole processes
 IMPORT_RATIO_BAR = 2.0  # `reflect import` of jrnl's export vs jrnl's export
 DASHBOARD_RATIO_BAR = 0.5  # first dashboard render vs matplotlib's import-and-draw
 PEAK_MIB_BAR = 200
+LARGE_DEBRIEF_MS_BAR = 300  # opening a debrief that shares 500 long reflections
 
 
 def _line(bar: str, measured: str, reference: str, ok: bool | None) -> str:
@@ -22,6 +23,7 @@ def print_report(
     reference: tuple[float, str],
     jrnl: dict[str, Any] | None,
     load: tuple[tuple[float, ...], tuple[float, ...]],
+    debrief: dict[str, Any] | None = None,
 ) -> None:
     reference_ms, reference_spread = reference
     ratio = windows["lock_screen_ms"] / windows["bare_window_ms"]
@@ -93,6 +95,7 @@ def print_report(
             inner["peak_mib"] < PEAK_MIB_BAR,
         )
     )
+    rows += _debrief_rows(debrief)
     if jrnl is None:
         rows.append(_line("reflect search / import vs jrnl", "not measured (no --jrnl)", "", None))
     else:
@@ -106,6 +109,24 @@ def print_report(
 
 def _ms(figure: dict[str, float]) -> str:
     return f"{figure['median_ms']:.0f} ms [{figure['min_ms']:.0f}-{figure['max_ms']:.0f}]"
+
+
+def _debrief_rows(debrief: dict[str, Any] | None) -> list[str]:
+    if debrief is None:
+        return []
+    return [
+        _line(
+            f"{what} < {LARGE_DEBRIEF_MS_BAR} ms",
+            _ms(debrief[key]),
+            f"bar: {LARGE_DEBRIEF_MS_BAR} ms (benchmarks/debrief_bench.py)",
+            debrief[key]["median_ms"] < LARGE_DEBRIEF_MS_BAR,
+        )
+        for key, what in (
+            ("screen_ms", "Opening a 500-reflection debrief, Debrief screen"),
+            ("mode_ms", "Opening a 500-reflection debrief, debrief mode"),
+            ("next_ms", "  then one press of Show the next items"),
+        )
+    ]
 
 
 def _jrnl_rows(jrnl: dict[str, Any], kdf_ms: float) -> list[str]:

@@ -12,6 +12,8 @@ each bar with the figure measured and the reference measured in the same run:
 - dashboard first render vs matplotlib's own import-and-draw of the same data, and the
   re-render after a filter change (when the trends dashboard is present);
 - peak memory (max RSS) of the process with the workspace (and dashboard) open;
+- opening a debrief that shares 500 long reflections, on the Debrief screen and in debrief
+  mode (its own small profile, benchmarks/debrief_bench.py);
 - with jrnl (``--jrnl PATH``, `make bench` installs it into build/jrnl-venv): `reflect
   search` as a whole process vs jrnl's search of the same 10,000 entries, and `reflect
   import` of jrnl's JSON export vs jrnl's own export (benchmarks/jrnl_compare.py).
@@ -356,6 +358,10 @@ def _demo_keyed_folder(folder: Path) -> Path:
     return folder.parent / f"{folder.name}-demo-keyed"
 
 
+def _debrief_folder(folder: Path) -> Path:
+    return folder.parent / f"{folder.name}-large-debrief"
+
+
 JRNL_RUNS = 5
 
 
@@ -370,6 +376,7 @@ def main() -> int:
         _measure(Path(args.measure))
         return 0
 
+    import debrief_bench
     from generate import build_profile
     from report import print_report
 
@@ -388,12 +395,14 @@ def main() -> int:
         inner = measure_in_process(folder)
         reference = matplotlib_reference(inner["chart_data"])  # type: ignore[arg-type]
         jrnl = _jrnl_figures(args.jrnl, folder, args.years)
+        debrief = debrief_bench.measure(_debrief_folder(folder))
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(_debrief_folder(folder), ignore_errors=True)
             shutil.rmtree(folder.parent / f"{folder.name}-jrnl", ignore_errors=True)
             shutil.rmtree(_demo_keyed_folder(folder), ignore_errors=True)
-    print_report(windows, inner, reference, jrnl, (load_before, os.getloadavg()))
+    print_report(windows, inner, reference, jrnl, (load_before, os.getloadavg()), debrief)
     return 0
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reflect.domain.journal import JournalFilter, fts_query, snippet_around, snippet_of
 
 
@@ -35,3 +38,27 @@ def test_snippet_starts_near_the_first_hit():
 def test_empty_filter():
     assert JournalFilter().is_empty
     assert not JournalFilter(tag="x").is_empty
+
+
+def _whole_text_snippet(body: str, length: int) -> str:
+    """What snippet_of gave when it flattened the whole text (before it read only the start)."""
+    flat = " ".join(body.split())
+    if len(flat) <= length:
+        return flat
+    return flat[:length].rsplit(" ", 1)[0] + "…"
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab \n\t\u00a0é"), max_size=3000),
+    st.integers(min_value=1, max_value=200),
+)
+def test_a_snippet_read_from_the_start_equals_the_whole_texts(body, length):
+    # Long runs of spaces and breaks included: the start alone may then be too short.
+    assert snippet_of(body, length) == _whole_text_snippet(body, length)
+    assert snippet_around(body, [], length) == _whole_text_snippet(body, length)
+
+
+def test_a_start_made_of_blank_lines_reads_further():
+    body = "\n" * 2000 + "The words come late. " * 20
+    assert snippet_of(body, 40) == _whole_text_snippet(body, 40)
+    assert snippet_of(body, 40).startswith("The words come late.")

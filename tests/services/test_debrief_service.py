@@ -191,6 +191,14 @@ def test_only_actions_from_earlier_debriefs_are_carried_over(session):
     assert [a.text for a in service.shared_view(older.id).carried_over] == []
     carried = service.shared_view(newer.id).carried_over
     assert [(a.text, a.from_title) for a in carried] == [("From the older one", "Older")]
+    # Debrief mode refreshes the actions alone on each tick: the very same ones.
+    for debrief in (older, newer):
+        view = service.shared_view(debrief.id)
+        assert service.room(debrief.id).actions() == (view.actions, view.carried_over)
+    # An action of a LATER debrief is not this one's to tick, read from the actions alone.
+    later = service.actions(newer.id)[0]
+    with pytest.raises(ValidationError):
+        service.room(older.id).set_action_done(later.id)
 
 
 def test_exposure_chart_shares_weekly_numbers_only(session):

@@ -191,3 +191,30 @@ def test_an_unreadable_draft_is_ignored(db):
             {"slot": "reflection", "payload": "{not json", "saved_at": WHEN.isoformat()}
         )
     assert DraftRepository(db).load() is None
+
+
+def test_reading_many_equals_reading_each(db, monkeypatch):
+    """A debrief's shared reflections are read together: the same reflections, follow-ups
+    included and in their order, as reading them one by one; deleted ones are left out."""
+    import reflect.storage.reflection_repository as module
+
+    monkeypatch.setattr(module, "IDS_PER_QUERY", 3)  # several chunks from a few rows
+    repo = ReflectionRepository(db)
+    saved = [
+        repo.add(
+            make(
+                answers={"what_happened": f"Shift {n}"},
+                follow_ups=[FollowUp(f"First of {n}"), FollowUp(f"Second of {n}")] if n % 2 else [],
+            )
+        )
+        for n in range(8)
+    ]
+    repo.delete(saved[4].id)
+    asked = [s.id for s in reversed(saved)] + [saved[1].id, 9999]  # a repeat, a missing one
+    found = repo.get_many(asked)
+    assert set(found) == {s.id for s in saved} - {saved[4].id}
+    for reflection_id, reflection in found.items():
+        assert reflection == repo.get(reflection_id)
+    assert [f.text for f in found[saved[3].id].follow_ups] == ["First of 3", "Second of 3"]
+    assert found[saved[2].id].follow_ups == []
+    assert repo.get_many([]) == {}

@@ -13,7 +13,7 @@ import json
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from reflect.domain.supervision_messages import PACKET_FORMAT, VERSION, packet_from_json
-from reflect.ui.widgets.card_batches import CHARS_PER_BATCH, LINES_PER_BATCH
+from reflect.ui.widgets.card_batches import FIRST_BATCH_CHARS, LINES_PER_BATCH
 from reflect.ui.widgets.supervision_packet_view import PacketView
 
 MAX_CARDS, MAX_LINES = 500, 200  # what packet_from_json accepts (see supervision_messages)
@@ -82,7 +82,7 @@ def test_long_lines_count_too(qtbot, session):
     view = PacketView(session)
     qtbot.addWidget(view)
     view.show_packet(packet_id)
-    assert _line_labels(view) * 2000 < CHARS_PER_BATCH + 10 * 2000
+    assert _line_labels(view) * 2000 < FIRST_BATCH_CHARS + 10 * 2000
     assert _more(view) is not None
 
 

@@ -40,7 +40,14 @@ class ReflectionSummary:
 
 def snippet_of(body: str, length: int = 140) -> str:
     """The start of a reflection's text on one line, cut at a word boundary."""
-    flat = " ".join(body.split())
+    # Only the start is flattened: a search page (and the debrief screen's list, and its
+    # intensity chart) asks this of hundreds of long reflections at a time. The start's
+    # flattened text is the start of the whole one's, so the result is the same; a start
+    # that is mostly spaces and breaks is not long enough, and then the whole text is used.
+    head = body[: 4 * length]
+    flat = " ".join(head.split())
+    if len(flat) <= length and len(head) < len(body):
+        flat = " ".join(body.split())
     if len(flat) <= length:
         return flat
     cut = flat[:length].rsplit(" ", 1)[0]
@@ -110,9 +117,9 @@ def snippet_around(body: str, terms: list[str], length: int = 140) -> str:
     """
     import re
 
-    flat = " ".join(body.split())
     if not terms:
-        return snippet_of(flat, length)
+        return snippet_of(body, length)
+    flat = " ".join(body.split())
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + ")", re.IGNORECASE)
     hit = pattern.search(flat)
     if hit is None or hit.start() < length // 3:

@@ -6,7 +6,7 @@ this one service, so the rules (valid ranges, tidy tags, draft cleared on save) 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
@@ -155,6 +155,10 @@ class JournalService:
 
     def get(self, reflection_id: int) -> Reflection | None:
         return self._reflections.get(reflection_id)
+
+    def get_many(self, reflection_ids: Sequence[int]) -> dict[int, Reflection]:
+        """Those of these reflections that still exist, by id (a debrief's shared ones)."""
+        return self._reflections.get_many(reflection_ids)
 
     def stored_change(self, base: Reflection, edited: Reflection) -> Merge | None:
         """None when the stored reflection is still as the editor loaded it (``base``), the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -10,6 +10,7 @@ import sqlite_utils
 
 from reflect.domain.reflection import FollowUp
 
+IDS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 _COLUMNS = "id, reflection_id, debrief_id, text, owner, due, done_at, created_at"
 
 
@@ -66,6 +67,15 @@ class FollowUpRepository:
 
     def for_reflection(self, reflection_id: int) -> list[FollowUp]:
         return self._select("reflection_id = ?", [reflection_id])
+
+    def for_reflections(self, reflection_ids: Sequence[int]) -> dict[int, list[FollowUp]]:
+        """The follow-ups of each of these reflections (at most ``IDS_PER_QUERY``), by
+        reflection id, in the order ``for_reflection`` gives them."""
+        marks = ",".join("?" * len(reflection_ids))
+        found: dict[int, list[FollowUp]] = {}
+        for item in self._select(f"reflection_id IN ({marks})", reflection_ids):
+            found.setdefault(int(item.reflection_id or 0), []).append(item)
+        return found
 
     def replace_for_reflection(
         self, reflection_id: int, items: Iterable[FollowUp]

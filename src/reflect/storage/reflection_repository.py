@@ -8,7 +8,7 @@ it inside the same transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
@@ -21,8 +21,8 @@ from reflect.domain.journal import (
     query_terms,
     snippet_around,
 )
-from reflect.domain.reflection import Reflection
-from reflect.storage.follow_up_repository import FollowUpRepository
+from reflect.domain.reflection import FollowUp, Reflection
+from reflect.storage.follow_up_repository import IDS_PER_QUERY, FollowUpRepository
 
 _FULL_COLUMNS = (
     "id, template_id, occurred_at, setting, tags, intensity, feelings, answers, "
@@ -109,7 +109,25 @@ class ReflectionRepository:
             return None
         return self._from_row(row)
 
-    def _from_row(self, row: tuple[Any, ...]) -> Reflection:
+    def get_many(self, reflection_ids: Sequence[int]) -> dict[int, Reflection]:
+        """Those of these reflections that exist, by id: a debrief sharing hundreds of them
+        is read in two queries per few hundred instead of two per reflection."""
+        found: dict[int, Reflection] = {}
+        unique = list(dict.fromkeys(int(i) for i in reflection_ids))
+        for start in range(0, len(unique), IDS_PER_QUERY):
+            chunk = unique[start : start + IDS_PER_QUERY]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT {_FULL_COLUMNS} FROM reflections WHERE id IN ({marks})", chunk
+            ).fetchall()
+            follow_ups = self.follow_ups.for_reflections(chunk)
+            for row in rows:
+                found[row[0]] = self._from_row(row, follow_ups.get(row[0], []))
+        return found
+
+    def _from_row(
+        self, row: tuple[Any, ...], follow_ups: list[FollowUp] | None = None
+    ) -> Reflection:
         (
             rid,
             template_id,
@@ -130,7 +148,7 @@ class ReflectionRepository:
             intensity=intensity,
             feelings=json.loads(feelings or "[]"),
             answers=json.loads(answers or "{}"),
-            follow_ups=self.follow_ups.for_reflection(rid),
+            follow_ups=self.follow_ups.for_reflection(rid) if follow_ups is None else follow_ups,
             created_at=datetime.fromisoformat(created) if created else None,
             updated_at=datetime.fromisoformat(updated) if updated else None,
             id=rid,

@@ -6,11 +6,13 @@ cards, the agenda and the Markdown summary, and cannot import the catalogue them
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reflect.services.debrief_view import SharedCard, label_colon
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.widgets.bars_view import BarsView
+from reflect.ui.widgets.card_line import CardLine
 
 KIND_LABELS = {"reflection": "Reflection", "checkin": "Check-in", "chart": "Chart"}
 
@@ -32,16 +34,15 @@ class SharedCardView(QFrame):
         if card.subtitle:
             subtitle = QLabel(card.subtitle)
             subtitle.setWordWrap(True)
-            subtitle.setStyleSheet("font-style: italic;")  # palette colours: dark theme too
+            # Italic through the font, not a style sheet: a style sheet fixed the whole font,
+            # so the date line stayed small while debrief mode's zoom enlarged the rest.
+            italic = QFont()
+            italic.setItalic(True)  # only the style is set: the size follows the window
+            subtitle.setFont(italic)
             layout.addWidget(subtitle)
         words = interface_words()
         for label, text in card.lines:
-            html = f"<b>{_esc(label_colon(label, words))}</b> {_esc(text)}"
-            line = QLabel(html)
-            line.setTextFormat(Qt.TextFormat.RichText)
-            line.setWordWrap(True)
-            line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(line)
+            layout.addWidget(CardLine(label_colon(label, words), text))
         if card.bars:
             layout.addWidget(BarsView(card.bars))
 
