@@ -46,7 +46,6 @@ from reflect.services.supervision_send import Flag, new_id
 from reflect.services.supervision_signing import (
     open_packet_document,
     seal_reply,
-    signed,
     signing_fingerprint,
 )
 from reflect.storage.sealed_files import (
@@ -129,9 +128,17 @@ class SupervisionService:
         digest = hashlib.sha256(data).hexdigest()
         if self._record.has_packet(packet.packet_id, digest):
             raise ValidationError("This packet was already imported; nothing was added.")
-        # The signer's key is pinned in the same transaction as the packet (trust on first use).
+        # The signer's key is pinned in the same transaction as the packet (trust on first use),
+        # unless the packet claims the age key of one of this profile's own supervisors: anyone
+        # can write a packet, so it must not pin the key their replies are checked against.
+        sender = packet.sender
         supervisee_id = self._record.add_packet(
-            packet.sender.name, packet.sender.recipient, packet.to_json(), digest, signed(packet)
+            sender.name,
+            sender.recipient,
+            packet.to_json(),
+            digest,
+            sender.signing_key,
+            pin=not self._keys.sends_to(sender.recipient),
         )
         found = self._record.supervisee(supervisee_id)
         assert found is not None

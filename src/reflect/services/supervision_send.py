@@ -296,8 +296,9 @@ class SupervisionSender:
                 )
             next_id = self._next_debrief(reply, debrief)
             self._keys.add_reply(self._reply_row(reply, digest, debrief.id, next_id))
-            if signed(reply):  # trust on first use: later replies must carry the same key
-                self._keys.pin(str(sent["recipient"]), reply.sender.signing_key)
+            # Trust on first use: later replies must carry the same key. Checked again in this
+            # transaction: a key pinned since the reply was read refuses it.
+            self._keys.pin(str(sent["recipient"]), reply.sender.signing_key)
         return ReplyReceipt(reply, debrief.id, next_id, added)
 
     def _next_debrief(self, reply: Reply, debrief: Debrief) -> int | None:

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from reflect.domain.errors import ValidationError
 from reflect.domain.supervision import Supervisor
 from reflect.storage.sealed_files import new_identity
 from reflect.storage.signatures import new_signing_key
@@ -28,6 +29,30 @@ def _iso(value: datetime | date | None) -> str | None:
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     return value.isoformat()
+
+
+class PinChanged(ValidationError):
+    """The pin was made or changed between reading a file and keeping it (another window)."""
+
+
+def hold_pin(db: sqlite_utils.Database, recipient: str, signing_key: str, create: bool) -> None:
+    """Check, in the caller's transaction, that the file about to be kept agrees with the key
+    pinned for ``recipient`` now (the check made when the file was read may be stale), and
+    pin ``signing_key`` if none is yet and ``create``. ``signing_key`` "" is an unsigned file.
+    A key already pinned is never replaced here (only ``forget_pin`` removes one)."""
+    row = db.execute("SELECT key FROM signing_pins WHERE recipient = ?", [recipient]).fetchone()
+    if row is not None:
+        if str(row[0]) != signing_key:
+            raise PinChanged(
+                "The signing key known for this person changed while this file was being "
+                "read. Nothing was changed: import the file again to see why."
+            )
+        return
+    if signing_key and create:
+        db.table("signing_pins").insert(
+            {"recipient": recipient, "key": signing_key, "since": _iso(datetime.now())},
+            pk="recipient",
+        )
 
 
 class SupervisionKeyRepository:
@@ -96,13 +121,19 @@ class SupervisionKeyRepository:
         ).fetchone()
         return str(row[0]) if row else None
 
-    def pin(self, recipient: str, signing_key: str) -> None:
-        """Written inside the caller's transaction; a key already pinned is never replaced."""
-        self._db.table("signing_pins").insert(
-            {"recipient": recipient, "key": signing_key, "since": _iso(datetime.now())},
-            pk="recipient",
-            ignore=True,
-        )
+    def pin(self, recipient: str, signing_key: str, create: bool = True) -> None:
+        """Inside the caller's transaction: see ``hold_pin``."""
+        hold_pin(self._db, recipient, signing_key, create)
+
+    def sends_to(self, recipient: str) -> bool:
+        """Whether ``recipient`` is one of this profile's supervisors (listed, or sent a
+        packet): their signing key is pinned by their replies, never by a packet."""
+        row = self._db.execute(
+            "SELECT 1 FROM supervisors WHERE recipient = ? "
+            "UNION SELECT 1 FROM sent_packets WHERE recipient = ?",
+            [recipient, recipient],
+        ).fetchone()
+        return row is not None
 
     # --- supervisors (provider side) ----------------------------------------------------
 

@@ -12,6 +12,7 @@ from typing import Any
 import sqlite_utils
 
 from reflect.domain.supervision import Agreement, Supervisee
+from reflect.storage.supervision_keys import hold_pin
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -74,12 +75,14 @@ class SupervisionRecordRepository:
         recipient: str,
         packet: dict[str, Any],
         content_hash: str,
-        signed: bool = False,
+        signing_key: str = "",
+        pin: bool = True,
     ) -> int:
         """Keep a validated packet; its sender becomes (or stays) a supervisee. Returns the
         supervisee id. One transaction: a failure keeps neither. ``name`` may be empty (the
         packet gave none): a new supervisee is then called "Supervisee", a known one keeps
-        its name. A signed packet pins its signer's key for ``recipient`` if none was yet."""
+        its name. A signed packet (``signing_key`` not "") pins its signer's key for ``recipient``
+        if none was yet and ``pin``; a key pinned since the packet was read refuses it."""
         now = _iso(datetime.now())
         with self._db.atomic():
             row = self._db.execute(
@@ -113,16 +116,8 @@ class SupervisionRecordRepository:
                 },
                 pk="packet_id",
             )
-            if signed:
-                self._db.table("signing_pins").insert(
-                    {
-                        "recipient": recipient,
-                        "key": packet["from"]["signing_key"],
-                        "since": now,
-                    },
-                    pk="recipient",
-                    ignore=True,
-                )
+            # Checked again here, in the transaction that keeps the packet (see hold_pin).
+            hold_pin(self._db, recipient, signing_key, pin)
         return supervisee_id
 
     def packets(self, supervisee_id: int | None = None) -> list[dict[str, Any]]:

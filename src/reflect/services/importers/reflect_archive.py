@@ -7,6 +7,7 @@ from typing import Any
 
 from reflect.domain.errors import ValidationError, WrongPassphrase
 from reflect.domain.message import Message
+from reflect.services.import_pins import drop_pins
 from reflect.services.import_settings import screen_settings
 from reflect.services.importers import ImportPreview, PreparedImport
 from reflect.services.record_kinds import kind
@@ -59,6 +60,7 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
         opened.close()
         raise
     settings = screen_settings(plan, session.settings.all())
+    pins = drop_pins(plan)
     notes: list[str] = [
         Message("Skipped table {name}: this version of Reflect does not have it.", name=name)
         for name in plan.skipped_tables
@@ -69,7 +71,7 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
         counts={name: c for name, c in plan.counts().items() if c["new"] or c["duplicates"]},
         date_from=min(dates)[:10] if dates else None,
         date_to=max(dates)[:10] if dates else None,
-        notes=[*notes, *link_notes(plan), *settings.notes],
+        notes=[*notes, *link_notes(plan), *settings.notes, *pins],
         links_not_kept=plan.links_not_kept(),
         rows_not_kept=plan.rows_not_kept(),
         settings_adopted=settings.adopted,
