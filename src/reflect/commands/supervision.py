@@ -1,4 +1,4 @@
-"""``reflect supervision key|add-supervisor|import|show|note|action|hours|reply``.
+"""``reflect supervision key|add-supervisor|import|show|note|action|hours|reply|forget-key``.
 
 The supervisor's side on the command line (and the provider's key and supervisors). Every
 action prints JSON with ``--json``; docs/cli.md shows each document. A packet that is not
@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reflect.commands import supervision_forget
 from reflect.commands.common import add_profile_arguments, open_session, print_json
 from reflect.domain.debrief import AGENDA_IDS
 from reflect.domain.errors import ValidationError
@@ -102,6 +103,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     hours.add_argument("--supervisee", metavar="NAME", help="a name or a fingerprint")
     hours.add_argument("--csv", metavar="FILE", help="write the whole log as CSV (not encrypted)")
     _finish(hours, run_hours)
+
+    supervision_forget.register(commands, _finish)
 
     reply = _command(commands, "reply", "write the sealed reply to a packet")
     reply.add_argument("packet_id")

@@ -42,6 +42,7 @@ from reflect.domain.supervision_messages import (
     sniff_format,
 )
 from reflect.services.output_target import check_output_target
+from reflect.services.signing_pins import SigningPins
 from reflect.services.supervision_send import Flag, new_id
 from reflect.services.supervision_signing import (
     open_packet_document,
@@ -83,6 +84,7 @@ class SupervisionService:
         self._log = log
         self._display_name = display_name
         self._clock = clock
+        self.pins = SigningPins(keys)  # forgetting a pinned signing key
 
     def today(self) -> date:
         return self._clock().date()
@@ -128,17 +130,11 @@ class SupervisionService:
         digest = hashlib.sha256(data).hexdigest()
         if self._record.has_packet(packet.packet_id, digest):
             raise ValidationError("This packet was already imported; nothing was added.")
-        # The signer's key is pinned in the same transaction as the packet (trust on first use),
-        # unless the packet claims the age key of one of this profile's own supervisors: anyone
-        # can write a packet, so it must not pin the key their replies are checked against.
-        sender = packet.sender
+        # Pinned in the packet's transaction (trust on first use), unless it claims one of my
+        # supervisors' age key: anyone can write a packet, it must not pin their replies' key.
+        who, pin = packet.sender, not self._keys.sends_to(packet.sender.recipient)
         supervisee_id = self._record.add_packet(
-            sender.name,
-            sender.recipient,
-            packet.to_json(),
-            digest,
-            sender.signing_key,
-            pin=not self._keys.sends_to(sender.recipient),
+            who.name, who.recipient, packet.to_json(), digest, who.signing_key, pin
         )
         found = self._record.supervisee(supervisee_id)
         assert found is not None

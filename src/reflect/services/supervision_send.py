@@ -34,6 +34,7 @@ from reflect.domain.supervision_messages import (
 )
 from reflect.domain.words import ENGLISH, Words
 from reflect.services.output_target import check_output_target
+from reflect.services.signing_pins import SigningPins
 from reflect.services.supervision_signing import (
     open_reply_document,
     seal_packet,
@@ -97,6 +98,7 @@ class SupervisionSender:
         self._debrief_repo = debrief_repo
         self._display_name = display_name
         self._clock = clock
+        self.pins = SigningPins(keys)  # forgetting a pinned signing key
 
     # --- keys and supervisors -----------------------------------------------------------
 
@@ -136,6 +138,24 @@ class SupervisionSender:
 
     def remove_supervisor(self, supervisor_id: int) -> None:
         self._keys.delete_supervisor(supervisor_id)
+
+    def find_supervisor(self, name: str) -> Supervisor:
+        """The supervisor with this name, or with this fingerprint (two can share a name)."""
+        wanted, compact = " ".join(name.split()).casefold(), "".join(name.split()).casefold()
+        people = self.supervisors()
+        found = [p for p in people if p.name.casefold() == wanted] or [
+            p for p in people if "".join(p.fingerprint.split()).casefold() == compact
+        ]
+        if len(found) > 1:
+            raise ValidationError(
+                "{count} supervisors are called {name}; give the fingerprint of the one you "
+                "mean instead (Settings lists them).",
+                count=len(found),
+                name=repr(name),
+            )
+        if not found:
+            raise ValidationError("No supervisor called {name} in this profile.", name=repr(name))
+        return found[0]
 
     # --- building and sealing a packet ------------------------------------------------------
 

@@ -125,6 +125,14 @@ class SupervisionKeyRepository:
         """Inside the caller's transaction: see ``hold_pin``."""
         hold_pin(self._db, recipient, signing_key, create)
 
+    def forget_pin(self, recipient: str) -> str | None:
+        """Remove the signing key pinned for ``recipient`` (the person asked for it, having
+        compared fingerprints): their next signed file pins again. Returns the key forgotten."""
+        with self._db.atomic():
+            found = self.pinned(recipient)
+            self._db.execute("DELETE FROM signing_pins WHERE recipient = ?", [recipient])
+        return found
+
     def sends_to(self, recipient: str) -> bool:
         """Whether ``recipient`` is one of this profile's supervisors (listed, or sent a
         packet): their signing key is pinned by their replies, never by a packet."""
