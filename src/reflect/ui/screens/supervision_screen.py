@@ -25,6 +25,7 @@ from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.native_dialogs import open_file_name
+from reflect.ui.widgets.forget_signing_key import ask_to_forget
 from reflect.ui.widgets.hot_debrief_form import HotDebriefPanel
 from reflect.ui.widgets.supervision_agreement import AgreementForm, RatingsPanel
 from reflect.ui.widgets.supervision_hours import HoursLog
@@ -63,6 +64,7 @@ class SupervisionScreen(QWidget):
         outer.addWidget(split, 1)
 
         self.import_button.clicked.connect(self.choose_and_import)
+        self.forget_button.clicked.connect(self.forget_signing_key)
         self.people.currentItemChanged.connect(self._on_people_current_changed)
         self.packets.currentItemChanged.connect(self._on_packets_current_changed)
         self.packet_view.changed.connect(self._fill_packets)
@@ -106,6 +108,11 @@ class SupervisionScreen(QWidget):
         self.people = QListWidget()
         self.people.setAccessibleName(tr("Supervisees"))
         left_box.addWidget(self.people, 1)
+        self.forget_button = QPushButton(tr("Forget this signing key…"))
+        self.forget_button.setToolTip(
+            tr("Only after comparing signing fingerprints with this supervisee in person.")
+        )
+        left_box.addWidget(self.forget_button)
         left_box.addWidget(QLabel("<b>{}</b>".format(tr("Packets"))))
         self.packets = QListWidget()
         self.packets.setAccessibleName(tr("Packets received"))
@@ -208,6 +215,29 @@ class SupervisionScreen(QWidget):
             self.packet_view.show_packet(packet_id or "")
         self.agreement.show_for(who)
         self.ratings.show_for(who)
+        person = self._person(who)
+        self.forget_button.setEnabled(
+            person is not None and bool(self.service.pins.fingerprint_of(person.recipient))
+        )
+
+    def _person(self, supervisee_id: int | None) -> Supervisee | None:
+        people = self.service.supervisees() if supervisee_id is not None else []
+        return next((p for p in people if p.id == supervisee_id), None)
+
+    def forget_signing_key(self) -> None:
+        """Forget the current supervisee's pinned signing key, once the person confirms."""
+        person = self._person(self.current_supervisee())
+        signing = self.service.pins.fingerprint_of(person.recipient) if person else ""
+        if person is None or not signing or not ask_to_forget(self, person.name, signing):
+            return
+        self.service.pins.forget(person.recipient)
+        self.status.setText(
+            tr(
+                "Forgot the signing key of {name}: their next signed packet is trusted in "
+                "its place."
+            ).format(name=person.name)
+        )
+        self.refresh()
 
     def _on_people_current_changed(self, *_args: object) -> None:
         self._fill_packets()

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.domain.supervision import Supervisor
 from reflect.services.session import Session
 from reflect.ui.i18n import tr
+from reflect.ui.widgets.forget_signing_key import ask_to_forget
 
 ROLE_CHOICES = (("provider", "Provider"), ("supervisor", "Supervisor"))
 
@@ -63,6 +65,8 @@ class SupervisionSettings(QGroupBox):
         self.copy_button.clicked.connect(self.copy_key)
         self.add_button.clicked.connect(self.add_supervisor)
         self.remove_button.clicked.connect(self.remove_supervisor)
+        self.forget_button.clicked.connect(self.forget_signing_key)
+        self.supervisors.currentItemChanged.connect(self._enable_forget)
         self.copy_button.setEnabled(False)
         self.print_label.setText(tr("The key is made the first time it is shown."))
         self.refresh()
@@ -111,6 +115,12 @@ class SupervisionSettings(QGroupBox):
         self.remove_button.setAccessibleName(tr("Remove the selected supervisor"))
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
+        self.forget_button = QPushButton(tr("Forget signing key…"))
+        self.forget_button.setAccessibleName(tr("Forget the selected supervisor's signing key"))
+        self.forget_button.setToolTip(
+            tr("Only after comparing signing fingerprints with this supervisor in person.")
+        )
+        row.addWidget(self.forget_button)
         row.addStretch(1)
         people_layout.addLayout(row)
         return people
@@ -132,6 +142,30 @@ class SupervisionSettings(QGroupBox):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.supervisors.addItem(empty)
         self.remove_button.setEnabled(bool(self.session.supervision_send.supervisors()))
+        self._enable_forget()
+
+    def _selected(self) -> Supervisor | None:
+        item = self.supervisors.currentItem()
+        chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        people = self.session.supervision_send.supervisors() if chosen is not None else []
+        return next((p for p in people if p.id == chosen), None)
+
+    def _enable_forget(self, *_args: object) -> None:
+        person = self._selected()
+        pins = self.session.supervision_send.pins
+        self.forget_button.setEnabled(
+            person is not None and bool(pins.fingerprint_of(person.recipient))
+        )
+
+    def forget_signing_key(self) -> None:
+        """Forget the selected supervisor's pinned signing key, once the person confirms."""
+        person = self._selected()
+        pins = self.session.supervision_send.pins
+        signing = pins.fingerprint_of(person.recipient) if person else ""
+        if person is None or not signing or not ask_to_forget(self, person.name, signing):
+            return
+        pins.forget(person.recipient)
+        self.refresh()
 
     def show_key(self) -> None:
         recipient, print_ = self.session.supervision_send.my_key()
