@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from reflect.domain.debrief import Debrief
 from reflect.domain.errors import ValidationError
 from reflect.domain.identity_guard import Finding, find_identifiers
+from reflect.domain.key_text import parse_key_text
 from reflect.domain.reflection import FollowUp
 from reflect.domain.supervision import Supervisor, check_rating, clean_name, fingerprint
 from reflect.domain.supervision_messages import (
@@ -124,16 +125,21 @@ class SupervisionSender:
         return self._keys.supervisors()
 
     def add_supervisor(self, name: str, recipient: str, fingerprint_confirmed: bool) -> Supervisor:
-        """Added only once the person has compared the fingerprint with the supervisor's."""
+        """Added only once the person has compared the fingerprint with the supervisor's
+        (both fingerprints, when ``recipient`` is a key text carrying a signing key)."""
         if not fingerprint_confirmed:
             raise ValidationError(
                 "Compare the fingerprint with the one your supervisor sees, then confirm it."
             )
-        key = check_recipient(recipient)
+        # A key text may carry the supervisor's signing key (domain.key_text): it is then
+        # pinned now, confirmed at pairing, and checks even their first reply.
+        age, signing = parse_key_text(recipient)
+        key = check_recipient(age)  # its checksum too, as for a key pasted alone
         if key == self.my_key()[0]:
             raise ValidationError("That is this profile's own key, not your supervisor's.")
+        self.pins.check_pairing(key, signing)
         return self._keys.save_supervisor(
-            Supervisor(clean_name(name, "supervisor's name"), key, self._clock())
+            Supervisor(clean_name(name, "supervisor's name"), key, self._clock()), signing
         )
 
     def remove_supervisor(self, supervisor_id: int) -> None:

@@ -159,8 +159,9 @@ class SupervisionKeyRepository:
             for r in rows
         ]
 
-    def save_supervisor(self, supervisor: Supervisor) -> Supervisor:
-        """Add a supervisor, or rename and re-confirm the one with the same key."""
+    def save_supervisor(self, supervisor: Supervisor, signing_key: str = "") -> Supervisor:
+        """Add a supervisor, or rename and re-confirm the one with the same key; a signing key
+        confirmed at pairing is pinned in the same transaction (a different one refuses)."""
         row = {
             "name": supervisor.name,
             "recipient": supervisor.recipient,
@@ -174,6 +175,8 @@ class SupervisionKeyRepository:
                 self._db.table("supervisors").update(found[0], row)
             else:
                 self._db.table("supervisors").insert(row, pk="id")
+            if signing_key:
+                hold_pin(self._db, supervisor.recipient, signing_key, create=True)
         return next(s for s in self.supervisors() if s.recipient == supervisor.recipient)
 
     def delete_supervisor(self, supervisor_id: int) -> None:
