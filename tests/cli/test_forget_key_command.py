@@ -48,3 +48,40 @@ def test_forget_key_for_a_supervisee_and_a_supervisor(tmp_path, monkeypatch, cap
     }
     code, _, err = _run(capsys, *prov, "--supervisor", "Nobody", "--compared")
     assert code == 2 and "No supervisor called" in err
+
+
+def test_key_text_through_the_cli(tmp_path, monkeypatch, capsys):
+    pair = make_pair(tmp_path)
+    pair.close()
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    sup = ["--data-dir", str(pair.supervisor_dir), "supervision"]
+    prov = ["--data-dir", str(pair.provider_dir), "supervision"]
+    code, out, _ = _run(capsys, *sup, "key", "--json")
+    key = json.loads(out)
+    assert code == 0 and set(key) >= {"recipient", "fingerprint", "signing_fingerprint"}
+    assert key["key_text"] == f"{key['recipient']} sign:{key['signing_key']}"
+    text = key["key_text"]
+    # the signing fingerprint must be given, and right, when the key text carries a key
+    base = [*prov, "add-supervisor", "Sam", text, "--fingerprint", key["fingerprint"]]
+    code, _, err = _run(capsys, *base)
+    assert code == 2 and "does not match" in err
+    code, _, err = _run(capsys, *base, "--signing-fingerprint", key["fingerprint"])
+    assert code == 2 and "does not match" in err
+    code, out, _ = _run(
+        capsys, *base, "--signing-fingerprint", key["signing_fingerprint"], "--json"
+    )
+    added = json.loads(out)
+    assert code == 0 and added["recipient"] == key["recipient"]
+    assert added["signing_fingerprint"] == key["signing_fingerprint"]
+    # an old key text (the age key alone) adds as before
+    code, out, _ = _run(
+        capsys,
+        *prov,
+        "add-supervisor",
+        "Kim",
+        key["recipient"],
+        "--fingerprint",
+        key["fingerprint"],
+        "--json",
+    )
+    assert code == 0 and json.loads(out)["signing_fingerprint"] is None

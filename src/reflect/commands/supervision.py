@@ -17,6 +17,7 @@ from reflect.commands.common import add_profile_arguments, open_session, print_j
 from reflect.domain.debrief import AGENDA_IDS
 from reflect.domain.errors import ValidationError
 from reflect.domain.kept_dates import is_kept
+from reflect.domain.key_text import parse_key_text
 from reflect.domain.supervision import SESSION_FORMATS, SESSION_KINDS, HoursEntry
 from reflect.domain.terminal_text import terminal_safe
 from reflect.services.session import Session
@@ -63,13 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     _finish(_command(commands, "key", "print this profile's public supervision key"), run_key)
 
-    add = _command(commands, "add-supervisor", "add a supervisor to send packets to")
-    add.add_argument("name")
-    add.add_argument("recipient", metavar="AGE_RECIPIENT")
-    add.add_argument(
-        "--fingerprint", required=True, help="the fingerprint your supervisor reads to you"
-    )
-    _finish(add, run_add_supervisor)
+    _add_supervisor_parser(commands)
 
     imp = _command(commands, "import", "open a debrief packet and keep it in this profile")
     imp.add_argument("file")
@@ -115,31 +110,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _finish(reply, run_reply)
 
 
+def _add_supervisor_parser(commands: Any) -> None:
+    add = _command(commands, "add-supervisor", "add a supervisor to send packets to")
+    add.add_argument("name")
+    # An age key, or a key text "age1… sign:…" that carries the signing key (domain.key_text).
+    add.add_argument("recipient", metavar="AGE_RECIPIENT")
+    add.add_argument(
+        "--fingerprint", required=True, help="the fingerprint your supervisor reads to you"
+    )
+    add.add_argument("--signing-fingerprint", help="needed when the key text has sign:")
+    _finish(add, run_add_supervisor)
+
+
 def run_key(args: argparse.Namespace) -> int:
     session = open_writer(args)
     try:
         recipient, print_ = session.supervision.my_key()
         signing = session.supervision.my_signing_fingerprint()
+        text = session.supervision.pins.my_key_text()
     finally:
         session.close()
     if args.json:
-        print_json({"recipient": recipient, "fingerprint": print_, "signing_fingerprint": signing})
+        print_json(
+            {
+                "recipient": recipient,
+                "fingerprint": print_,
+                "signing_fingerprint": signing,
+                "signing_key": text.split("sign:", 1)[1],
+                "key_text": text,
+            }
+        )
     else:
         print(recipient)
         print(f"fingerprint: {print_}")
         print(f"signing fingerprint: {signing}")
+        print(f"key text (with the signing key): {text}")
     return 0
 
 
 def run_add_supervisor(args: argparse.Namespace) -> int:
     from reflect.domain.supervision import fingerprint
 
-    expected = fingerprint("".join(args.recipient.split()))
-    if "".join(args.fingerprint.split()).upper() != expected.replace(" ", ""):
-        raise ValidationError(
-            "That fingerprint does not match the key: the key may have been changed or "
-            "mistyped. Nothing was added."
-        )
+    age, signing = parse_key_text(args.recipient)
+    _check_fingerprint(fingerprint("".join(age.split())), args.fingerprint)
+    if signing:  # a key text carrying the signing key: its fingerprint is compared too
+        _check_fingerprint(fingerprint(signing), args.signing_fingerprint or "")
     session = open_writer(args)
     try:
         added = session.supervision_send.add_supervisor(args.name, args.recipient, True)
@@ -150,12 +165,21 @@ def run_add_supervisor(args: argparse.Namespace) -> int:
         "name": added.name,
         "recipient": added.recipient,
         "fingerprint": added.fingerprint,
+        "signing_fingerprint": fingerprint(signing) if signing else None,
     }
     if args.json:
         print_json(data)
     else:
         print(f"Added {added.name} ({added.fingerprint}).")
     return 0
+
+
+def _check_fingerprint(expected: str, given: str) -> None:
+    if "".join(given.split()).upper() != expected.replace(" ", ""):
+        raise ValidationError(
+            "That fingerprint does not match the key: the key may have been changed or "
+            "mistyped. Nothing was added."
+        )
 
 
 def run_import(args: argparse.Namespace) -> int:
