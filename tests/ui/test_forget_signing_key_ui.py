@@ -69,3 +69,37 @@ def test_forget_strings_have_french(french):
     assert i18n.tr("Forget this signing key…") != "Forget this signing key…"
     box.deleteLater()
     assert isinstance(box, QMessageBox)
+
+
+def test_add_supervisor_dialog_shows_and_pins_the_signing_key(qtbot, pair):
+    from reflect.ui.screens.supervisor_dialogs import AddSupervisorDialog
+
+    text = pair.supervisor.supervision.pins.my_key_text()
+    shown = pair.supervisor.supervision.my_signing_fingerprint()
+    dialog = AddSupervisorDialog(pair.provider)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Sam")
+    dialog.key.setText(pair.supervisor.supervision.my_key()[0])
+    assert not dialog.form.isRowVisible(dialog.signing_row)  # an old key text: as before
+    dialog.key.setText(text)
+    assert dialog.form.isRowVisible(dialog.signing_row)
+    assert dialog.signing_label.text() == shown
+    assert "Both" in dialog.confirm.text()
+    dialog.confirm.setChecked(True)
+    dialog.add()
+    recipient = pair.supervisor.supervision.my_key()[0]
+    assert pair.provider.supervision_send.pins.fingerprint_of(recipient) == shown
+    dialog.key.setText(text[:-3] + "!!=")
+    assert dialog.signing_label.text() != shown
+
+
+def test_settings_copies_the_key_text(qtbot, pair):
+    from PySide6.QtGui import QGuiApplication
+
+    box = SupervisionSettings(pair.provider)
+    qtbot.addWidget(box)
+    assert not box.copy_text_button.isEnabled()
+    box.show_key()
+    box.copy_text_button.click()
+    assert QGuiApplication.clipboard().text() == pair.provider.supervision_send.pins.my_key_text()
+    assert " sign:" in QGuiApplication.clipboard().text()

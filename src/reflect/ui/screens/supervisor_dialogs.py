@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.errors import ReflectError
+from reflect.domain.key_text import MARK, parse_key_text
 from reflect.domain.supervision import RATING_ITEMS, SessionRating, fingerprint
 from reflect.services.session import Session
 from reflect.ui.error_text import message_in_language
@@ -55,6 +56,16 @@ class AddSupervisorDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        signing_note = QLabel(
+            tr(
+                "A key text from a recent Reflect also carries their signing key, after "
+                "“sign:”. Its fingerprint is then shown too: compare both, and even their "
+                "first reply is checked against it."
+            )
+        )
+        signing_note.setWordWrap(True)
+        signing_note.setObjectName("mutedLabel")
+        layout.addWidget(signing_note)
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Supervisor's name"))
@@ -66,6 +77,13 @@ class AddSupervisorDialog(QDialog):
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("Key"), self.key)
         form.addRow(tr("Fingerprint"), self.print_label)
+        # Shown when the key text carries the supervisor's signing key (domain.key_text).
+        self.signing_label = QLabel()
+        self.signing_label.setAccessibleName(tr("Signing fingerprint"))
+        form.addRow(tr("Signing fingerprint"), self.signing_label)
+        self.signing_row = form.rowCount() - 1
+        form.setRowVisible(self.signing_row, False)
+        self.form = form
         layout.addLayout(form)
         self.confirm = QCheckBox(tr("This fingerprint matches the one my supervisor sees"))
         layout.addWidget(self.confirm)
@@ -80,12 +98,25 @@ class AddSupervisorDialog(QDialog):
         self._sync()
 
     def _on_key_changed(self, text: str) -> None:
-        key = "".join(text.split())
+        key = "".join(text.partition(MARK)[0].split())
         self.confirm.setChecked(False)  # a new key needs a new comparison
         if key.startswith("age1") and len(key) == 62:
             self.print_label.setText(fingerprint(key))
         else:
             self.print_label.setText(tr("Paste a key to see its fingerprint."))
+        try:
+            signing = parse_key_text(text)[1] if MARK in text else ""
+        except ReflectError:
+            signing = ""
+        self.signing_label.setText(
+            fingerprint(signing) if signing else tr("The signing key in this text is damaged.")
+        )
+        self.form.setRowVisible(self.signing_row, MARK in text)
+        self.confirm.setText(
+            tr("Both fingerprints match the ones my supervisor sees")
+            if MARK in text
+            else tr("This fingerprint matches the one my supervisor sees")
+        )
         self._sync()
 
     def _sync(self, *_args: object) -> None:

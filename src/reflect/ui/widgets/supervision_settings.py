@@ -63,11 +63,13 @@ class SupervisionSettings(QGroupBox):
         self.role.currentIndexChanged.connect(self._on_role_changed)
         self.show_key_button.clicked.connect(self.show_key)
         self.copy_button.clicked.connect(self.copy_key)
+        self.copy_text_button.clicked.connect(self.copy_key_text)
         self.add_button.clicked.connect(self.add_supervisor)
         self.remove_button.clicked.connect(self.remove_supervisor)
         self.forget_button.clicked.connect(self.forget_signing_key)
         self.supervisors.currentItemChanged.connect(self._enable_forget)
         self.copy_button.setEnabled(False)
+        self.copy_text_button.setEnabled(False)
         self.print_label.setText(tr("The key is made the first time it is shown."))
         self.refresh()
 
@@ -96,8 +98,17 @@ class SupervisionSettings(QGroupBox):
         row = QHBoxLayout()
         self.show_key_button = QPushButton(tr("Show my key"))
         self.copy_button = QPushButton(tr("Copy key"))
+        # The key text also carries the signing key, so a provider pins it at pairing.
+        self.copy_text_button = QPushButton(tr("Copy key with signing key"))
+        self.copy_text_button.setToolTip(
+            tr(
+                "For a supervisor's key: the provider's Reflect then checks even your first "
+                "reply against your signing key. An older Reflect needs the key alone."
+            )
+        )
         row.addWidget(self.show_key_button)
         row.addWidget(self.copy_button)
+        row.addWidget(self.copy_text_button)
         row.addStretch(1)
         key_layout.addLayout(row)
         return key_box
@@ -178,10 +189,15 @@ class SupervisionSettings(QGroupBox):
             + tr("Signing fingerprint: {fingerprint}").format(fingerprint=signing)
         )
         self.copy_button.setEnabled(True)
+        self.copy_text_button.setEnabled(True)
 
     def copy_key(self) -> None:
         recipient, _ = self.session.supervision_send.my_key()
         QGuiApplication.clipboard().setText(recipient)  # public: no need to clear it later
+
+    def copy_key_text(self) -> None:
+        text = self.session.supervision_send.pins.my_key_text()
+        QGuiApplication.clipboard().setText(text)  # public too
 
     def _on_role_changed(self, _index: int) -> None:
         role = str(self.role.currentData())
