@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.sealed_json import RECIPIENT_PATTERN
@@ -111,6 +113,20 @@ class Supervisee:
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.recipient)
+
+
+Person = TypeVar("Person", "Supervisor", "Supervisee")
+
+
+def people_called(people: Sequence[Person], name: str) -> list[Person]:
+    """Those whose name is ``name`` (case and spacing aside), else those whose key has that
+    fingerprint: two people can share a name, and a fingerprint tells them apart."""
+    wanted = " ".join(name.split()).casefold()
+    found = [p for p in people if p.name.casefold() == wanted]
+    if found:
+        return found
+    compact = "".join(name.split()).casefold()
+    return [p for p in people if "".join(p.fingerprint.split()).casefold() == compact]
 
 
 @dataclass

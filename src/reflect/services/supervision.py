@@ -31,6 +31,7 @@ from reflect.domain.supervision import (
     check_rating,
     fingerprint,
     hours_totals,
+    people_called,
 )
 from reflect.domain.supervision_messages import (
     Packet,
@@ -146,12 +147,7 @@ class SupervisionService:
     def find_supervisee(self, name: str) -> Supervisee:
         """The supervisee with this name, or with this fingerprint: two providers can share
         a name, and picking one of them silently would file hours under the wrong person."""
-        wanted = " ".join(name.split()).casefold()
-        people = self.supervisees()
-        found = [p for p in people if p.name.casefold() == wanted]
-        if not found:
-            compact = "".join(name.split()).casefold()
-            found = [p for p in people if "".join(p.fingerprint.split()).casefold() == compact]
+        found = people_called(self.supervisees(), name)
         if len(found) > 1:
             raise ValidationError(
                 "{count} supervisees are called {name}; give the fingerprint of the one you "

@@ -22,7 +22,13 @@ from reflect.domain.errors import ValidationError
 from reflect.domain.identity_guard import Finding, find_identifiers
 from reflect.domain.key_text import parse_key_text
 from reflect.domain.reflection import FollowUp
-from reflect.domain.supervision import Supervisor, check_rating, clean_name, fingerprint
+from reflect.domain.supervision import (
+    Supervisor,
+    check_rating,
+    clean_name,
+    fingerprint,
+    people_called,
+)
 from reflect.domain.supervision_messages import (
     Packet,
     PacketAction,
@@ -147,11 +153,7 @@ class SupervisionSender:
 
     def find_supervisor(self, name: str) -> Supervisor:
         """The supervisor with this name, or with this fingerprint (two can share a name)."""
-        wanted, compact = " ".join(name.split()).casefold(), "".join(name.split()).casefold()
-        people = self.supervisors()
-        found = [p for p in people if p.name.casefold() == wanted] or [
-            p for p in people if "".join(p.fingerprint.split()).casefold() == compact
-        ]
+        found = people_called(self.supervisors(), name)
         if len(found) > 1:
             raise ValidationError(
                 "{count} supervisors are called {name}; give the fingerprint of the one you "
