@@ -49,3 +49,13 @@ def test_my_plan_shows_its_people_headings_whole(qtbot, workspace):
     for column in range(table.columnCount()):
         heading = table.horizontalHeaderItem(column).text()
         assert header.sectionSize(column) >= metrics.horizontalAdvance(heading), heading
+
+
+def test_the_resources_tabs_fit_without_scroll_arrows(qtbot, workspace):
+    # In French the six tab names needed 705 px where the smallest window gives 629: Qt
+    # then hid the last tabs behind scroll arrows. Shorter French names fit them all.
+    workspace.show_screen("resources")
+    _smallest(qtbot, workspace)
+    bar = workspace.resources.tabs.tabBar()
+    needed = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+    assert needed <= workspace.resources.tabs.width()
