@@ -131,9 +131,14 @@ class SupervisionSettings(QGroupBox):
         self.forget_button.setToolTip(
             tr("Only after comparing signing fingerprints with this supervisor in person.")
         )
-        row.addWidget(self.forget_button)
         row.addStretch(1)
         people_layout.addLayout(row)
+        # A rare, careful step, on a line of its own: beside Add and Remove it made Settings
+        # wider than the smallest window in French.
+        forget_row = QHBoxLayout()
+        forget_row.addWidget(self.forget_button)
+        forget_row.addStretch(1)
+        people_layout.addLayout(forget_row)
         return people
 
     def refresh(self) -> None:
