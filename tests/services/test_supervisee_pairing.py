@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.key_text import key_text
@@ -146,3 +148,21 @@ def test_two_people_may_share_a_name(pair):
     _, signing = new_signing_key()
     supervision.pairing.expect_supervisee("Alex", key_text(someone, signing), True)
     assert [p.name for p in supervision.supervisees()] == ["Alex", "Alex"]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.text(max_size=200),
+        st.builds(lambda a, b: f"{a} sign:{b}", st.text(max_size=80), st.text(max_size=80)),
+    )
+)
+def test_any_pasted_text_pairs_or_is_refused_cleanly(pair, text):
+    supervision = pair.supervisor.supervision
+    count = len(supervision.supervisees())
+    try:
+        supervision.pairing.expect_supervisee("Alex", text, True)
+    except ValidationError:
+        assert len(supervision.supervisees()) == count
