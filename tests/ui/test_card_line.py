@@ -73,15 +73,12 @@ def test_short_lines_ask_for_no_more_width_than_their_text(qtbot):
 
 
 @pytest.fixture(params=["plain", "themed"])
-def styled(request, qapp):
+def styled(request):
     """Without and with the theme's application style sheet (the app runs with it; under
-    it, a font set on the window once stopped short of the cards)."""
-    sheet, palette = qapp.styleSheet(), qapp.palette()
+    it, a font set on the window once stopped short of the cards). The conftest puts the
+    application's look back afterwards."""
     if request.param == "themed":
         apply_theme("light")
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
 
 
 def test_zoomed_debrief_mode_enlarges_every_line_and_cuts_none(qtbot, session, styled):

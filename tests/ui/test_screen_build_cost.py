@@ -31,17 +31,9 @@ class _StyleEvents(QObject):
 
 @pytest.fixture
 def themed(qapp):
-    """The app's theme for one test, then the application as it was."""
-    before = (
-        qapp.styleSheet(),
-        qapp.property("reflectTheme"),
-        qapp.property("reflectScheme"),
-    )
+    """The app's theme for one test (the conftest puts the application's look back)."""
     apply_theme("light", qapp)
-    yield qapp
-    qapp.setStyleSheet(before[0])
-    qapp.setProperty("reflectTheme", before[1])
-    qapp.setProperty("reflectScheme", before[2])
+    return qapp
 
 
 @pytest.mark.parametrize("scheme", sorted(COLOURS))

@@ -220,11 +220,16 @@ class SettingsScreen(QWidget):
         """Daily backups, the data dialog buttons and the data folder."""
         data = QGroupBox(tr("Your data"))
         box = QVBoxLayout(data)
-        self.backup_check = QCheckBox(
-            tr("Make an encrypted &backup every day (kept: 7 daily, 4 weekly)")
-        )
+        # What is kept goes under the box, wrapped: a check box's text never wraps, and in
+        # French the whole sentence made Settings wider than the smallest window.
+        self.backup_check = QCheckBox(tr("Make an encrypted &backup every day"))
+        kept = QLabel(tr("Kept: the last 7 daily backups and 4 weekly ones."))
+        kept.setObjectName("mutedLabel")
+        kept.setWordWrap(True)
+        self.backup_check.setAccessibleDescription(kept.text())
         self.backup_check.setChecked(bool(values["backup_enabled"]))
         box.addWidget(self.backup_check)
+        box.addWidget(kept)
         row = QHBoxLayout()
         self.data_buttons: dict[str, QPushButton] = {}
         for key, label in (
@@ -256,7 +261,7 @@ class SettingsScreen(QWidget):
     def _build_profile(self) -> QWidget:
         """Passphrase, recovery key and deleting the profile."""
         profile = QGroupBox(tr("This profile"))
-        row = QHBoxLayout(profile)
+        row = QVBoxLayout(profile)
         self.passphrase_button = QPushButton(tr("Change &passphrase…"))
         self.passphrase_button.setAccessibleName(tr("Change passphrase"))
         self.passphrase_button.setEnabled(self.profiles is not None)
@@ -269,10 +274,14 @@ class SettingsScreen(QWidget):
             tr("A printable key that opens this profile if the passphrase is forgotten.")
         )
         self.recovery_button.setEnabled(self.profiles is not None)
-        row.addWidget(self.passphrase_button)
-        row.addWidget(self.recovery_button)
-        row.addWidget(self.delete_button)
-        row.addStretch(1)
+        # Deleting on a line of its own: apart from the keys, and three buttons side by side
+        # made Settings wider than the smallest window in French.
+        keys = QHBoxLayout()
+        keys.addWidget(self.passphrase_button)
+        keys.addWidget(self.recovery_button)
+        keys.addStretch(1)
+        row.addLayout(keys)
+        row.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
         return profile
 
     @property

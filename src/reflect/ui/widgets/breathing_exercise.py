@@ -35,7 +35,10 @@ class BreathingCircle(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(220, 220)
+        # In lines of text, like the smallest window (window_size.py): 220 pixels made the
+        # Exercises tab taller than that window at the usual font size.
+        side = self.fontMetrics().height() * 10
+        self.setMinimumSize(side, side)
         self.size_fraction = 0.0  # 0 = empty lungs, 1 = full
         self.phase_fraction = 0.0
         self.caption = ""
@@ -106,6 +109,7 @@ class BreathingExercise(TimedExercise):
         layout.addWidget(self.circle, 1)
         self.status_label = QLabel(tr("Press Start when you are ready."))
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setWordWrap(True)  # whole in French at the smallest window
         self.status_label.setAccessibleName(tr("Exercise status"))
         layout.addWidget(self.status_label)
 
@@ -126,6 +130,11 @@ class BreathingExercise(TimedExercise):
         for candidate in BREATHING_PATTERNS:
             self.pattern_combo.addItem(tr(candidate.label), candidate.id)
         self.pattern_combo.setAccessibleName(tr("Breathing pattern"))
+        # As wide as the form allows, but not wider than the smallest window leaves it.
+        self.pattern_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.pattern_combo.setMinimumContentsLength(16)
         form.addRow(tr("Pattern"), self.pattern_combo)
         pace_row = QHBoxLayout()
         pace_row.addWidget(QLabel(tr("Faster")))
@@ -152,13 +161,12 @@ class BreathingExercise(TimedExercise):
         note = QLabel(tr(BREATH_ALTERNATIVE_NOTE))
         note.setWordWrap(True)
         layout.addWidget(note)
-        alt = QHBoxLayout()
+        # One above the other: side by side, in French, they made the Exercises tab wider
+        # than the smallest window.
         self.muscle_button = QPushButton(tr("Try tense and release"))
         self.grounding_button = QPushButton(tr("Try 5-4-3-2-1 grounding"))
-        alt.addWidget(self.muscle_button)
-        alt.addWidget(self.grounding_button)
-        alt.addStretch(1)
-        layout.addLayout(alt)
+        for button in (self.muscle_button, self.grounding_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     # --- control --------------------------------------------------------------------------
 

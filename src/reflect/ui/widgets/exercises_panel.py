@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from reflect.domain.coping import EXERCISE_LABELS, EXERCISES
 from reflect.ui.i18n import tr
@@ -31,12 +39,29 @@ class ExercisesPanel(QWidget):
             self.stack.addWidget(self.widgets[key])
         metrics = self.list.fontMetrics()
         widest = max(metrics.horizontalAdvance(tr(EXERCISE_LABELS[k])) for k in EXERCISES)
-        self.list.setFixedWidth(max(200, widest + metrics.height() * 2))
+        # As wide as the longest name, no wider: the exercise beside it needs the room at the
+        # smallest window (a 200-pixel floor made it wrap a line more, past the window's foot).
+        self.list.setFixedWidth(widest + metrics.height() * 2)
         layout.addWidget(self.list)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self._scrolling(self.stack), 1)
         self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.breathing.alternative_requested.connect(self.show_exercise)
         self.list.setCurrentRow(0)
+
+    @staticmethod
+    def _scrolling(stack: QStackedWidget) -> QScrollArea:
+        """The exercise scrolls when the window is too short for it: squeezed instead, the
+        breathing circle was drawn over its Start button (French wraps to more lines)."""
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its controls are the Tab stops
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(stack)
+        # Only the height scrolls: the exercise's own width still sets the panel's.
+        extra = area.verticalScrollBar().sizeHint().width()
+        area.setMinimumWidth(stack.minimumSizeHint().width() + extra)
+        return area
 
     def show_exercise(self, key: str) -> None:
         if key in EXERCISES:

@@ -77,6 +77,9 @@ class MuscleReleaseExercise(TimedExercise):
         font.setBold(True)
         self.group_label.setFont(font)
         self.group_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Twice the size, the French "7 parties du corps, environ deux minutes" on one line
+        # made the Exercises tab wider than the smallest window: it breaks between words.
+        self.group_label.setWordWrap(True)
         layout.addWidget(self.group_label)
         self.prompt_label = QLabel(tr("Press Start when you are ready."))
         self.prompt_label.setWordWrap(True)

@@ -105,7 +105,12 @@ class PlanEditor(QWidget):
         people_box = QVBoxLayout()
         self.people_table = QTableWidget(0, 3)
         self.people_table.setHorizontalHeaderLabels(tr_list(["Who", "How to reach", "When or why"]))
-        self.people_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its heading and entries, the last one taking what is left:
+        # three equal columns cut "Quand ou pourquoi" at the smallest window in French. A
+        # long entry makes the table scroll sideways rather than cutting it.
+        header = self.people_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.people_table.verticalHeader().setVisible(False)
         self.people_table.setAccessibleName(tr(SECTION_LABELS["people"]))
         self.people_table.setToolTip(tr(SECTION_PROMPTS["people"]))

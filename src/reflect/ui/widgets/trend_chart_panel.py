@@ -5,19 +5,37 @@ Imports matplotlib (through chart_canvas), so only the trends screen creates it,
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.chart_canvas import ChartCanvas
+from reflect.ui.widgets.wrapping_combo import WrappingComboBox
+
+
+def _no_wider_than_its_longest_item(combo: QComboBox) -> None:
+    """Let ``combo`` grow with the row up to its longest option, no further: a short
+    option list stays compact, a long questionnaire name gets the room there is."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    widest = max(
+        (metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0
+    )
+    content = QSize(widest, metrics.height())
+    size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, content, combo)
+    combo.setMaximumWidth(max(size.width(), combo.minimumSizeHint().width()))
 
 
 class TrendChartPanel(QWidget):
@@ -35,14 +53,21 @@ class TrendChartPanel(QWidget):
         self.selector: QComboBox | None = None
         if selector_label:
             caption = QLabel(selector_label)
-            self.selector = QComboBox()
+            # A long questionnaire name shows whole, on two lines when narrow.
+            self.selector = WrappingComboBox()
             self.selector.setAccessibleName(selector_label.rstrip(": \u00a0"))
+            self.selector.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             self.selector.setMinimumContentsLength(18)
+            policy = self.selector.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+            self.selector.setSizePolicy(policy)
             caption.setBuddy(self.selector)
             row.addWidget(caption)
-            row.addWidget(self.selector)
+            row.addWidget(self.selector, 1)
             self.selector.currentIndexChanged.connect(lambda _i: self.selection_changed.emit())
-        row.addStretch(1)
+        row.addStretch(0 if self.selector is not None else 1)  # the selector takes it first
         self.export_button = QPushButton(tr("Export chart…"))
         self.export_button.setToolTip(tr("Save this chart as a PNG image or a PDF (Ctrl+E)"))
         self.export_button.setAccessibleName(
@@ -96,3 +121,5 @@ class TrendChartPanel(QWidget):
         self.selector.setCurrentIndex(max(0, index) if options else -1)
         self.selector.setEnabled(bool(options))
         self.selector.blockSignals(False)
+        _no_wider_than_its_longest_item(self.selector)
+        self.selector.updateGeometry()  # its height follows the name now shown

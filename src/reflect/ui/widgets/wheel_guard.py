@@ -16,6 +16,9 @@ every related Python type: about 30 ms. So the lock screen's first frame goes wi
 the lock screen guards its one value widget itself (``guard_widget``), and the window
 installs the application-wide guard as soon as the person does anything there (unlock,
 create, recover, the demo, Get help now) and before any workspace exists.
+
+The same filter lets Tab leave a date field at once (``date_field_keys``): one filter on the
+application rather than two, each of which would see every event.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QWidget,
 )
+
+from reflect.ui.widgets.date_field_keys import tab_leaves_date_field
 
 _PROPERTY = "reflectWheelGuard"
 
@@ -84,6 +89,9 @@ class WheelGuard(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            tab_leaves_date_field(obj, event)
+            return False
         if kind == QEvent.Type.Polish and isinstance(obj, QWidget) and is_value_widget(obj):
             _calm_focus_policy(obj)
             return False
