@@ -1,4 +1,5 @@
-"""``reflect supervision key|add-supervisor|import|show|note|action|hours|reply|forget-key``.
+"""``reflect supervision key|add-supervisor|add-supervisee|import|show|note|action|hours|
+reply|forget-key``.
 
 The supervisor's side on the command line (and the provider's key and supervisors). Every
 action prints JSON with ``--json``; docs/cli.md shows each document. A packet that is not
@@ -12,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reflect.commands import supervision_forget
+from reflect.commands import supervision_forget, supervision_pairing
 from reflect.commands.common import add_profile_arguments, open_session, print_json
+from reflect.commands.supervision_pairing import check_fingerprint
 from reflect.domain.debrief import AGENDA_IDS
-from reflect.domain.errors import ValidationError
 from reflect.domain.kept_dates import is_kept
 from reflect.domain.key_text import parse_key_text
 from reflect.domain.supervision import SESSION_FORMATS, SESSION_KINDS, HoursEntry
@@ -65,6 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _finish(_command(commands, "key", "print this profile's public supervision key"), run_key)
 
     _add_supervisor_parser(commands)
+    supervision_pairing.register(commands, _finish)
 
     imp = _command(commands, "import", "open a debrief packet and keep it in this profile")
     imp.add_argument("file")
@@ -152,9 +154,9 @@ def run_add_supervisor(args: argparse.Namespace) -> int:
     from reflect.domain.supervision import fingerprint
 
     age, signing = parse_key_text(args.recipient)
-    _check_fingerprint(fingerprint("".join(age.split())), args.fingerprint)
+    check_fingerprint(fingerprint("".join(age.split())), args.fingerprint)
     if signing:  # a key text carrying the signing key: its fingerprint is compared too
-        _check_fingerprint(fingerprint(signing), args.signing_fingerprint or "")
+        check_fingerprint(fingerprint(signing), args.signing_fingerprint or "")
     session = open_writer(args)
     try:
         added = session.supervision_send.add_supervisor(args.name, args.recipient, True)
@@ -172,14 +174,6 @@ def run_add_supervisor(args: argparse.Namespace) -> int:
     else:
         print(f"Added {added.name} ({added.fingerprint}).")
     return 0
-
-
-def _check_fingerprint(expected: str, given: str) -> None:
-    if "".join(given.split()).upper() != expected.replace(" ", ""):
-        raise ValidationError(
-            "That fingerprint does not match the key: the key may have been changed or "
-            "mistyped. Nothing was added."
-        )
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -44,6 +44,7 @@ from reflect.domain.supervision_messages import (
 )
 from reflect.services.output_target import check_output_target
 from reflect.services.signing_pins import SigningPins
+from reflect.services.supervisee_pairing import SuperviseePairing
 from reflect.services.supervision_send import Flag, new_id
 from reflect.services.supervision_signing import (
     open_packet_document,
@@ -86,6 +87,7 @@ class SupervisionService:
         self._display_name = display_name
         self._clock = clock
         self.pins = SigningPins(keys)  # forgetting a pinned signing key
+        self.pairing = SuperviseePairing(keys, record)  # adding one before their first packet
 
     def today(self) -> date:
         return self._clock().date()

@@ -57,9 +57,9 @@ _NOT_FOR_ME = {
 }
 PACKET_KEY_CHANGED = (
     "This packet says it comes from {name}, but it is signed with a different key (signing "
-    "fingerprint {fingerprint}) from the one their earlier packets were signed with. Someone "
-    "else may have written it. Ask {name} in person whether they sent it and compare signing "
-    "fingerprints. Nothing was changed."
+    "fingerprint {fingerprint}) from the one known for them (from their earlier packets, or "
+    "confirmed when you added them). Someone else may have written it. Ask {name} in person "
+    "whether they sent it and compare signing fingerprints. Nothing was changed."
 )
 PACKET_UNSIGNED = (
     "This packet says it comes from {name}, whose Reflect signs its packets, but it is not "

@@ -62,6 +62,27 @@ class SupervisionRecordRepository:
     def supervisee(self, supervisee_id: int) -> Supervisee | None:
         return next((s for s in self.supervisees() if s.id == supervisee_id), None)
 
+    def pair_supervisee(self, name: str, recipient: str, signing_key: str) -> tuple[int, bool]:
+        """Add the supervisee with age key ``recipient`` (or rename the one already known)
+        and pin ``signing_key`` for them, in one transaction: a pin that differs refuses
+        both (hold_pin). Returns (supervisee id, whether the row is new)."""
+        with self._db.atomic():
+            row = self._db.execute(
+                "SELECT id FROM supervisees WHERE recipient = ?", [recipient]
+            ).fetchone()
+            if row is None:
+                table = self._db.table("supervisees")
+                table.insert(
+                    {"name": name, "recipient": recipient, "first_seen": _iso(datetime.now())},
+                    pk="id",
+                )
+                found = int(table.last_pk)  # type: ignore[arg-type]
+            else:
+                found = int(row[0])
+                self._db.execute("UPDATE supervisees SET name = ? WHERE id = ?", [name, found])
+            hold_pin(self._db, recipient, signing_key, create=True)
+        return found, row is None
+
     def has_packet(self, packet_id: str, content_hash: str) -> bool:
         row = self._db.execute(
             "SELECT 1 FROM received_packets WHERE packet_id = ? OR content_hash = ?",

@@ -65,6 +65,7 @@ class SupervisionScreen(QWidget):
 
         self.import_button.clicked.connect(self.choose_and_import)
         self.forget_button.clicked.connect(self.forget_signing_key)
+        self.add_button.clicked.connect(self.add_supervisee)
         self.people.currentItemChanged.connect(self._on_people_current_changed)
         self.packets.currentItemChanged.connect(self._on_packets_current_changed)
         self.packet_view.changed.connect(self._fill_packets)
@@ -108,6 +109,11 @@ class SupervisionScreen(QWidget):
         self.people = QListWidget()
         self.people.setAccessibleName(tr("Supervisees"))
         left_box.addWidget(self.people, 1)
+        self.add_button = QPushButton(tr("Add supervisee…"))
+        self.add_button.setToolTip(
+            tr("Pair with a supervisee from their key text, before their first packet.")
+        )
+        left_box.addWidget(self.add_button)
         self.forget_button = QPushButton(tr("Forget this signing key…"))
         self.forget_button.setToolTip(
             tr("Only after comparing signing fingerprints with this supervisee in person.")
@@ -224,6 +230,19 @@ class SupervisionScreen(QWidget):
         people = self.service.supervisees() if supervisee_id is not None else []
         return next((p for p in people if p.id == supervisee_id), None)
 
+    def add_supervisee(self) -> None:
+        from reflect.ui.screens.supervisee_dialog import AddSuperviseeDialog
+
+        dialog = AddSuperviseeDialog(self.session, self)
+        if dialog.exec():
+            self.refresh()
+            self._select(dialog.added_id)
+
+    def _select(self, supervisee_id: int | None) -> None:
+        for row in range(self.people.count()):
+            if self.people.item(row).data(Qt.ItemDataRole.UserRole) == supervisee_id:
+                self.people.setCurrentRow(row)
+
     def forget_signing_key(self) -> None:
         """Forget the current supervisee's pinned signing key, once the person confirms."""
         person = self._person(self.current_supervisee())
@@ -288,8 +307,6 @@ class SupervisionScreen(QWidget):
         self.status.setText(kept)
         self.packet_view.packet_id = ""
         self.refresh()
-        for row in range(self.people.count()):
-            if self.people.item(row).data(Qt.ItemDataRole.UserRole) == received.supervisee.id:
-                self.people.setCurrentRow(row)
+        self._select(received.supervisee.id)
         self.packet_imported.emit(received.packet.packet_id)
         return True

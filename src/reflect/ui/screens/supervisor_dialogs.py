@@ -47,7 +47,7 @@ class AddSupervisorDialog(QDialog):
         self.added_id: int | None = None
         self.setWindowTitle(tr("Add a supervisor"))
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        self.intro = intro = QLabel(
             tr(
                 "Ask your supervisor for their supervision key (Settings → Supervision). "
                 "Paste it here, then compare the fingerprint with theirs, out loud or side "
@@ -56,7 +56,7 @@ class AddSupervisorDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        signing_note = QLabel(
+        self.signing_note = signing_note = QLabel(
             tr(
                 "A key text from a recent Reflect also carries their signing key, after "
                 "“sign:”. Its fingerprint is then shown too: compare both, and even their "
@@ -112,12 +112,16 @@ class AddSupervisorDialog(QDialog):
             fingerprint(signing) if signing else tr("The signing key in this text is damaged.")
         )
         self.form.setRowVisible(self.signing_row, MARK in text)
-        self.confirm.setText(
+        self.confirm.setText(self.confirm_text(MARK in text))
+        self._sync()
+
+    def confirm_text(self, both: bool) -> str:
+        """The comparison to tick (AddSuperviseeDialog names the supervisee instead)."""
+        return (
             tr("Both fingerprints match the ones my supervisor sees")
-            if MARK in text
+            if both
             else tr("This fingerprint matches the one my supervisor sees")
         )
-        self._sync()
 
     def _sync(self, *_args: object) -> None:
         self.ok_button.setEnabled(
