@@ -68,9 +68,10 @@ PACKET_UNSIGNED = (
 )
 REPLY_KEY_CHANGED = (
     "This reply says it comes from your supervisor, but it is signed with a different key "
-    "(signing fingerprint {fingerprint}) from the one their earlier replies were signed with. "
-    "Someone else may have written it. Ask your supervisor in person whether they sent it and "
-    "compare signing fingerprints. Nothing was changed."
+    "(signing fingerprint {fingerprint}) from the one known for them (from their earlier "
+    "replies, or confirmed when you added them). Someone else may have written it. Ask your "
+    "supervisor in person whether they sent it and compare signing fingerprints. Nothing was "
+    "changed."
 )
 REPLY_UNSIGNED = (
     "This reply says it comes from your supervisor, whose Reflect signs its replies, but it is "
