@@ -5,6 +5,8 @@ field; the platforms' own date pickers leave with Tab and move between parts wit
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.screens.reflect_screen import ReflectScreen
-from reflect.ui.widgets.wall_clock import hold_wall_clock
+from reflect.ui.widgets.wall_clock import hold_wall_clock, to_qdatetime
 from reflect.ui.widgets.wheel_guard import install_wheel_guard
 
 
@@ -33,6 +35,8 @@ def _time() -> QDateTimeEdit:
 def _moment() -> QDateTimeEdit:
     edit = QDateTimeEdit()
     hold_wall_clock(edit)
+    # A set moment, not the clock's: at a minute past :59 Up could not change the minutes.
+    edit.setDateTime(to_qdatetime(datetime(2026, 12, 7, 18, 30)))
     return edit
 
 
