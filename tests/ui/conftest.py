@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from reflect.ui import i18n
 from reflect.ui.app_window import AppWindow
+from tests.ui.window_cleanup import collector_waits_for_windows
 
 
 @pytest.fixture
@@ -70,9 +71,8 @@ def _widgets_of_a_test_go_with_it(qapp, _application_look_goes_back):
     ends, not whenever a later collection happens to reach them: a collection running inside
     a later test could delete a chart canvas while matplotlib was drawing it (a redraw the
     earlier test had queued), which printed "FigureCanvasQTAgg already deleted" and once
-    crashed the run."""
-    yield
-    for widget in qapp.topLevelWidgets():
-        if not widget.isVisible():
-            widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    crashed the run. The collector also waits until then: a window the test dropped while it
+    was still shown, kept only by a reference cycle, was otherwise collected inside the
+    canvas's own draw right after the test, a segmentation fault (see window_cleanup)."""
+    with collector_waits_for_windows(qapp):
+        yield
