@@ -1,0 +1,136 @@
+"""Trends → Questionnaires at the smallest window, in French: a long imported questionnaire
+name breaks onto more lines instead of being cut at the right edge, with the subtitle, the
+legend and the plot moved down under it; the CBI's legend ("Épuisement personnel" …) no
+longer runs off the left edge. Checked with matplotlib's own renderer: every text lies
+inside the figure and the title, subtitle, legend and plot do not overlap."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from reflect.charts.instruments import draw_instruments
+from reflect.charts.style import chart_style, chart_title
+from reflect.domain.instrument_scoring import score
+from reflect.domain.trends import build_trends, date_range
+from reflect.domain.words import Words
+from reflect.services.instruments import load_shipped_definitions
+from reflect.ui.i18n import load_catalogue
+
+LONG_NAME = "Bien-être de l'équipe d'accompagnement de nuit et des permanences téléphoniques"
+TODAY = date(2026, 12, 7)
+_CATALOGUE = load_catalogue("fr")
+FRENCH = Words(translate=lambda text: _CATALOGUE.get(text, text), day_first=True, decimal=",")
+
+
+def _data():
+    shipped = {d.id: d for d in load_shipped_definitions()}
+    night = replace(shipped["who5"], id="nightteam", name=LONG_NAME, short_name=LONG_NAME)
+    definitions = shipped | {"nightteam": night}
+    results = [
+        score(d, [d.scale.minimum + 1] * d.item_count).to_result(datetime(2026, 12, 1, 9))
+        for d in definitions.values()
+    ]
+    return build_trends(date_range("3m", TODAY), [], results, definitions, [])
+
+
+DATA = _data()
+
+
+def smallest_figure() -> Figure:
+    """The chart's room at the smallest window (583 × 384 pixels at 96 dpi)."""
+    figure = Figure(figsize=(583 / 96, 384 / 96), dpi=96)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _box(figure: Figure, gid: str) -> Bbox | None:
+    renderer = figure.canvas.get_renderer()
+    found = [a for a in figure.findobj() if a.get_gid() == gid]
+    return found[0].get_window_extent(renderer) if found else None
+
+
+def _undrawn_tick_labels(figure: Figure) -> set[int]:
+    """Tick labels matplotlib keeps but does not draw (their tick is outside the view)."""
+    skipped = set()
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if not low - 1e-9 <= tick.get_loc() <= high + 1e-9:
+                    skipped.update((id(tick.label1), id(tick.label2)))
+    return skipped
+
+
+def cut_chart_texts(figure: Figure) -> list[str]:
+    """The texts that reach past an edge of the figure."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    edge = figure.bbox.padded(0.5)
+    undrawn = _undrawn_tick_labels(figure)
+    cut = []
+    for text in figure.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip() or id(text) in undrawn:
+            continue
+        box = text.get_window_extent(renderer)
+        inside = edge.x0 <= box.x0 and box.x1 <= edge.x1 and edge.y0 <= box.y0 and box.y1 <= edge.y1
+        if not inside:
+            cut.append(text.get_text())
+    return cut
+
+
+def overlaps_on_top(figure: Figure) -> list[str]:
+    """Title, subtitle, legend and plot from top to bottom, each wholly below the one above."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    stack = [
+        ("title", _box(figure, "chart-title")),
+        ("subtitle", _box(figure, "chart-subtitle")),
+        ("legend", _box(figure, "legend")),
+        ("plot", figure.axes[0].get_window_extent(renderer)),
+    ]
+    present = [(name, box) for name, box in stack if box is not None]
+    return [
+        f"{upper} over {lower}"
+        for (upper, above), (lower, below) in zip(present, present[1:], strict=False)
+        if above.y0 < below.y1 - 0.5
+    ]
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("words", [None, FRENCH], ids=["english", "french"])
+@pytest.mark.parametrize("instrument", ["nightteam", "cbi", "proqol5", "stss", "who5"])
+def test_questionnaire_chart_text_fits_the_smallest_window(instrument, words, dark):
+    figure = smallest_figure()
+    draw_instruments(figure, DATA.instruments, chart_style(dark, words=words), instrument)
+    assert cut_chart_texts(figure) == []
+    assert overlaps_on_top(figure) == []
+
+
+def test_a_long_name_breaks_between_words_and_the_title_stays_whole():
+    figure = smallest_figure()
+    draw_instruments(figure, DATA.instruments, chart_style(words=FRENCH), "nightteam")
+    drawn = next(t for t in figure.texts if t.get_gid() == "chart-title")
+    assert drawn.get_text().count("\n") >= 1  # it did not fit on one line
+    assert chart_title(figure) == f"Questionnaire : {LONG_NAME}"
+    assert drawn.get_text().replace("\n", " ") == chart_title(figure)
+
+
+def test_a_short_title_is_drawn_exactly_as_before():
+    figure = smallest_figure()
+    draw_instruments(figure, DATA.instruments, chart_style(words=FRENCH), "who5")
+    drawn = next(t for t in figure.texts if t.get_gid() == "chart-title")
+    subtitle = next(t for t in figure.texts if t.get_gid() == "chart-subtitle")
+    assert drawn.get_text() == chart_title(figure) == "Questionnaire : WHO-5"
+    figure.canvas.draw()
+    # 6 and 26 points from the top, as they always were (96 dpi: 4/3 pixels a point).
+    top = figure.bbox.y1
+    assert top - drawn.get_window_extent().y1 == pytest.approx(6 * 96 / 72, abs=0.5)
+    assert top - subtitle.get_window_extent().y1 == pytest.approx(26 * 96 / 72, abs=0.5)
+    assert figure.subplotpars.top == pytest.approx(1 - 84 / (384 * 0.75))
