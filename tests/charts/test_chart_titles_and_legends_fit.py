@@ -134,3 +134,14 @@ def test_a_short_title_is_drawn_exactly_as_before():
     assert top - drawn.get_window_extent().y1 == pytest.approx(6 * 96 / 72, abs=0.5)
     assert top - subtitle.get_window_extent().y1 == pytest.approx(26 * 96 / 72, abs=0.5)
     assert figure.subplotpars.top == pytest.approx(1 - 84 / (384 * 0.75))
+
+
+def _gap_under_title(instrument: str) -> float:
+    figure = smallest_figure()
+    draw_instruments(figure, DATA.instruments, chart_style(words=FRENCH), instrument)
+    figure.canvas.draw()
+    return _box(figure, "chart-title").y0 - _box(figure, "chart-subtitle").y1
+
+
+def test_the_subtitle_keeps_its_usual_distance_under_a_title_on_two_lines():
+    assert _gap_under_title("nightteam") == pytest.approx(_gap_under_title("who5"), abs=1)

@@ -16,7 +16,13 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Transform, offset_copy
 
-from reflect.charts.text_fit import LINE_SPACING, legend_layout, text_width, wrap_to_width
+from reflect.charts.text_fit import (
+    legend_extra_height,
+    legend_layout,
+    text_height,
+    text_width,
+    wrap_to_width,
+)
 from reflect.domain.words import ENGLISH, Words
 
 __all__ = ["text_width"]  # measured in text_fit, long used from here
@@ -178,12 +184,10 @@ def title(figure: Figure, style: ChartStyle, text: str, subtitle: str = "") -> N
 def title_extra(figure: Figure) -> float:
     """The points the title's second and later lines take (0 for a one-line title)."""
     for text in figure.texts:
-        if text.get_gid() == "chart-title":
-            return (
-                text.get_text().count("\n")
-                * text.get_fontproperties().get_size_in_points()
-                * LINE_SPACING
-            )
+        if text.get_gid() == "chart-title" and "\n" in text.get_text():
+            size = text.get_fontproperties().get_size_in_points()
+            first = text.get_text().split("\n", 1)[0]
+            return text_height(figure, text.get_text(), size) - text_height(figure, first, size)
     return 0.0
 
 
@@ -245,7 +249,7 @@ def legend_above(figure: Figure, ax: Axes, style: ChartStyle, *, right: float, m
         return 0.0
     size = style.font_size - 1
     room = figure.get_figwidth() * 72 - right - _EDGE
-    fitted, columns, extra = legend_layout(labels, size, room, most)
+    fitted, columns = legend_layout(labels, size, room, most)
     legend(
         ax,
         style,
@@ -256,7 +260,7 @@ def legend_above(figure: Figure, ax: Axes, style: ChartStyle, *, right: float, m
         borderaxespad=0.1,
         ncols=columns,
     )
-    return extra
+    return legend_extra_height(figure, fitted, columns, size)
 
 
 # Month names go through strftime as numbered marks and are filled in afterwards, so they

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
 # No glyph of the chart font is wider than this many font sizes, so a text with fewer
 # characters than room / (size * _WIDEST) fits without measuring it.
 _WIDEST = 1.25
-LINE_SPACING = 1.2  # matplotlib's own default for a multi-line Text
 
 
 def text_width(text: str, size: float) -> float:
@@ -29,6 +31,18 @@ def text_width(text: str, size: float) -> float:
         ),
         default=0.0,
     )
+
+
+def text_height(figure: Figure, text: str, size: float) -> float:
+    """The height in points matplotlib gives ``text`` (all its lines) at font ``size``.
+
+    Measured with the figure's renderer: a second line adds the font's line gap as well as
+    its height, which a rule of thumb got wrong by a few points a line.
+    """
+    probe = Text(text=text, fontsize=size)
+    probe.set_figure(figure)
+    box = probe.get_window_extent(figure._get_renderer())  # type: ignore[attr-defined]
+    return float(box.height) * 72 / figure.dpi
 
 
 def surely_fits(text: str, size: float, room: float) -> bool:
@@ -72,20 +86,19 @@ _HANDLE, _HANDLE_PAD, _COLUMN_GAP, _BORDER_PAD, _ROW_GAP = 2.0, 0.8, 2.0, 0.4, 0
 
 def legend_layout(
     labels: Sequence[str], size: float, room: float, most: int
-) -> tuple[list[str], int, float]:
+) -> tuple[list[str], int]:
     """Columns for a legend of ``labels`` at font ``size`` within ``room`` points: as many as
     fit (at most ``most``), long labels wrapped when even one column is too wide. Returns the
-    labels, the number of columns and how much taller than one row the legend is (points)."""
+    labels and the number of columns."""
     most = max(1, min(most, len(labels)))
     if surely_fits("".join(labels), size, room - _spacing(most, size)):
-        return list(labels), most, 0.0
+        return list(labels), most
     widths = [text_width(label, size) for label in labels]
     for columns in range(most, 0, -1):
         if _legend_width(widths, columns, size) <= room:
-            return list(labels), columns, _extra_rows(list(labels), columns, size)
+            return list(labels), columns
     text_room = room - _spacing(1, size)
-    fitted = [wrap_to_width(label, size, text_room) for label in labels]
-    return fitted, 1, _extra_rows(fitted, 1, size)
+    return [wrap_to_width(label, size, text_room) for label in labels], 1
 
 
 def _spacing(columns: int, size: float) -> float:
@@ -110,13 +123,15 @@ def _legend_width(widths: Sequence[float], columns: int, size: float) -> float:
     return text + _spacing(len(chunks), size)
 
 
-def _extra_rows(labels: Sequence[str], columns: int, size: float) -> float:
-    """The height the legend has beyond a single row of one-line labels, in points."""
+def legend_extra_height(figure: Figure, labels: Sequence[str], columns: int, size: float) -> float:
+    """How much taller than one row of one-line labels the legend is, in points."""
     chunks = _chunks(len(labels), columns)
-    lines = [label.count("\n") + 1 for label in labels]
+    if len(chunks[0]) == 1 and not any("\n" in label for label in labels):
+        return 0.0  # the usual case, measured for nothing
     # Filled column by column: a row is as tall as the tallest label in it.
     heights = [
-        max(lines[chunk[row]] for chunk in chunks if row < len(chunk))
+        max(text_height(figure, labels[chunk[row]], size) for chunk in chunks if row < len(chunk))
         for row in range(len(chunks[0]))
     ]
-    return (sum(heights) - 1) * size * LINE_SPACING + (len(heights) - 1) * size * _ROW_GAP
+    one_row = text_height(figure, "x", size)
+    return sum(heights) + (len(heights) - 1) * size * _ROW_GAP - one_row
