@@ -12,8 +12,6 @@ from datetime import date, datetime
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.text import Text
-from matplotlib.transforms import Bbox
 
 from reflect.charts.instruments import draw_instruments
 from reflect.charts.style import chart_style, chart_title
@@ -22,6 +20,7 @@ from reflect.domain.trends import build_trends, date_range
 from reflect.domain.words import Words
 from reflect.services.instruments import load_shipped_definitions
 from reflect.ui.i18n import load_catalogue
+from tests.charts.chart_fit import box_of, cut_chart_texts, overlaps_on_top
 
 LONG_NAME = "Bien-être de l'équipe d'accompagnement de nuit et des permanences téléphoniques"
 TODAY = date(2026, 12, 7)
@@ -48,59 +47,6 @@ def smallest_figure() -> Figure:
     figure = Figure(figsize=(583 / 96, 384 / 96), dpi=96)
     FigureCanvasAgg(figure)
     return figure
-
-
-def _box(figure: Figure, gid: str) -> Bbox | None:
-    renderer = figure.canvas.get_renderer()
-    found = [a for a in figure.findobj() if a.get_gid() == gid]
-    return found[0].get_window_extent(renderer) if found else None
-
-
-def _undrawn_tick_labels(figure: Figure) -> set[int]:
-    """Tick labels matplotlib keeps but does not draw (their tick is outside the view)."""
-    skipped = set()
-    for ax in figure.axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            low, high = sorted(axis.get_view_interval())
-            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
-                if not low - 1e-9 <= tick.get_loc() <= high + 1e-9:
-                    skipped.update((id(tick.label1), id(tick.label2)))
-    return skipped
-
-
-def cut_chart_texts(figure: Figure) -> list[str]:
-    """The texts that reach past an edge of the figure."""
-    figure.canvas.draw()
-    renderer = figure.canvas.get_renderer()
-    edge = figure.bbox.padded(0.5)
-    undrawn = _undrawn_tick_labels(figure)
-    cut = []
-    for text in figure.findobj(Text):
-        if not text.get_visible() or not text.get_text().strip() or id(text) in undrawn:
-            continue
-        box = text.get_window_extent(renderer)
-        inside = edge.x0 <= box.x0 and box.x1 <= edge.x1 and edge.y0 <= box.y0 and box.y1 <= edge.y1
-        if not inside:
-            cut.append(text.get_text())
-    return cut
-
-
-def overlaps_on_top(figure: Figure) -> list[str]:
-    """Title, subtitle, legend and plot from top to bottom, each wholly below the one above."""
-    figure.canvas.draw()
-    renderer = figure.canvas.get_renderer()
-    stack = [
-        ("title", _box(figure, "chart-title")),
-        ("subtitle", _box(figure, "chart-subtitle")),
-        ("legend", _box(figure, "legend")),
-        ("plot", figure.axes[0].get_window_extent(renderer)),
-    ]
-    present = [(name, box) for name, box in stack if box is not None]
-    return [
-        f"{upper} over {lower}"
-        for (upper, above), (lower, below) in zip(present, present[1:], strict=False)
-        if above.y0 < below.y1 - 0.5
-    ]
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
@@ -140,7 +86,7 @@ def _gap_under_title(instrument: str) -> float:
     figure = smallest_figure()
     draw_instruments(figure, DATA.instruments, chart_style(words=FRENCH), instrument)
     figure.canvas.draw()
-    return _box(figure, "chart-title").y0 - _box(figure, "chart-subtitle").y1
+    return box_of(figure, "chart-title").y0 - box_of(figure, "chart-subtitle").y1
 
 
 def test_the_subtitle_keeps_its_usual_distance_under_a_title_on_two_lines():
