@@ -44,14 +44,19 @@ def cut_chart_texts(figure: Figure) -> list[str]:
 
 
 def overlaps_on_top(figure: Figure) -> list[str]:
-    """Title, subtitle, legend and plot from top to bottom, each wholly below the one above."""
+    """Title, subtitle, a legend above the plot, and the plot from top to bottom, each wholly
+    below the one above (a legend inside a plot is left where the chart put it)."""
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
+    plot = max((ax.get_window_extent(renderer) for ax in figure.axes), key=lambda box: box.y1)
+    legend = box_of(figure, "legend")
+    if legend is not None and (legend.y0 + legend.y1) / 2 < plot.y1:
+        legend = None
     stack = [
         ("title", box_of(figure, "chart-title")),
         ("subtitle", box_of(figure, "chart-subtitle")),
-        ("legend", box_of(figure, "legend")),
-        ("plot", figure.axes[0].get_window_extent(renderer)),
+        ("legend", legend),
+        ("plot", plot),
     ]
     present = [(name, box) for name, box in stack if box is not None]
     return [
