@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 
 from reflect.charts.instruments import draw_instruments
 from reflect.charts.style import chart_style, chart_title
+from reflect.charts.text_fit import legend_layout, text_width, wrap_to_width
 from reflect.domain.instrument_scoring import score
 from reflect.domain.trends import build_trends, date_range
 from reflect.domain.words import Words
@@ -91,3 +92,27 @@ def _gap_under_title(instrument: str) -> float:
 
 def test_the_subtitle_keeps_its_usual_distance_under_a_title_on_two_lines():
     assert _gap_under_title("nightteam") == pytest.approx(_gap_under_title("who5"), abs=1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LONG_NAME,
+        "Questionnaire : " + "Anticonstitutionnellementissimement" * 3,  # one word, too wide
+        "a " * 120,
+    ],
+)
+def test_a_wrapped_text_keeps_every_letter_and_each_line_fits(text):
+    room = 200.0
+    lines = wrap_to_width(text, 13, room).split("\n")
+    assert len(lines) > 1
+    assert all(text_width(line, 13) <= room for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_legend_too_wide_for_one_column_wraps_its_entries():
+    labels = ["Épuisement lié à la clientèle et aux personnes accompagnées", "Total"]
+    fitted, columns = legend_layout(labels, 9, 160, 4)
+    assert columns == 1
+    assert fitted[0].count("\n") >= 1 and fitted[1] == "Total"
+    assert fitted[0].replace("\n", " ") == labels[0]
