@@ -18,7 +18,7 @@ from reflect.charts.style import (
     ChartStyle,
     date_axis,
     empty_state,
-    legend,
+    legend_above,
     margins,
     prepare,
     style_axes,
@@ -132,17 +132,11 @@ def draw_instruments(
     _subscale_lines(figure, ax, instrument, name, style)
     ax.set_ylabel(w("Scores"), fontsize=style.font_size - 1)
     # Above the plot, right-aligned: never over the data.
-    legend(
-        ax,
-        style,
-        loc="lower right",
-        bbox_to_anchor=(1.0, 1.0),
-        borderaxespad=0.1,
-        ncols=min(4, len(instrument.subscales)),
-    )
+    right = _band_names_room(bands, style)
+    taller = legend_above(figure, ax, style, right=right, most=4)
     _date_span(ax, instrument, span)
     date_axis(ax, style)
-    margins(figure, left=52, right=_band_names_room(bands, style), top=84, bottom=34)
+    margins(figure, left=52, right=right, top=84 + taller, bottom=34)
     if bands:
         _spread_band_labels(figure, ax, style)
 

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from reflect.charts.style import (
     ChartStyle,
     date_axis,
-    legend,
+    legend_above,
     margins,
     prepare,
     style_axes,
@@ -36,8 +36,8 @@ def close_score_chart(figure: Figure, ax: Axes, style: ChartStyle) -> None:
     ax.set_yticks([0, 1, 2, 3, 4])
     ax.set_ylabel(style.words("Score (0-4)"), fontsize=style.font_size - 1)
     date_axis(ax, style)
-    legend(ax, style, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.1)
-    margins(figure, left=52, right=16, top=84, bottom=34)
+    taller = legend_above(figure, ax, style, right=16, most=2)
+    margins(figure, left=52, right=16, top=84 + taller, bottom=34)
 
 
 def score_words(w: Words, value: float | None) -> str:

@@ -16,7 +16,16 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Transform, offset_copy
 
+from reflect.charts.text_fit import (
+    legend_extra_height,
+    legend_layout,
+    text_height,
+    text_width,
+    wrap_to_width,
+)
 from reflect.domain.words import ENGLISH, Words
+
+__all__ = ["text_width"]  # measured in text_fit, long used from here
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -129,27 +138,34 @@ def style_axes(ax: Axes, style: ChartStyle, *, grid_axis: str = "y") -> None:
         ax.set_axisbelow(True)
 
 
+_EDGE = 8.0  # points between the title and the figure's left edge (kept on the right too)
+
+
 def _from_top(figure: Figure, points: float) -> Transform:
-    return offset_copy(figure.transFigure, fig=figure, x=8, y=-points, units="points")
+    return offset_copy(figure.transFigure, fig=figure, x=_EDGE, y=-points, units="points")
 
 
 def title(figure: Figure, style: ChartStyle, text: str, subtitle: str = "") -> None:
     """A plain-language title on top, with an optional line that explains how to read it.
 
     Placed a fixed number of points from the top, so a tall or short canvas keeps the same
-    spacing (figure fractions would drift apart on a tall figure).
+    spacing (figure fractions would drift apart on a tall figure). A title wider than the
+    figure (a long imported questionnaire name, in French) breaks between words; the
+    subtitle and, through ``margins``, the plot move down by the lines it added.
     """
-    figure.text(
+    size = style.font_size + 3
+    drawn = figure.text(
         0,
         1,
-        text,
+        wrap_to_width(text, size, figure.get_figwidth() * 72 - 2 * _EDGE),
         ha="left",
         va="top",
-        fontsize=style.font_size + 3,
+        fontsize=size,
         color=style.text,
         transform=_from_top(figure, 6),
         gid="chart-title",
     )
+    drawn.set_label(text)  # the whole title, without the breaks, for chart_title
     if subtitle:
         figure.text(
             0,
@@ -159,16 +175,28 @@ def title(figure: Figure, style: ChartStyle, text: str, subtitle: str = "") -> N
             va="top",
             fontsize=style.font_size - 0.5,
             color=style.muted,
-            transform=_from_top(figure, 26),
+            transform=_from_top(figure, 26 + title_extra(figure)),
             gid="chart-subtitle",
             wrap=True,  # a long line (French) breaks at the figure's edge instead of running off
         )
 
 
+def title_extra(figure: Figure) -> float:
+    """The points the title's second and later lines take (0 for a one-line title)."""
+    for text in figure.texts:
+        if text.get_gid() == "chart-title" and "\n" in text.get_text():
+            size = text.get_fontproperties().get_size_in_points()
+            first = text.get_text().split("\n", 1)[0]
+            return text_height(figure, text.get_text(), size) - text_height(figure, first, size)
+    return 0.0
+
+
 def chart_title(figure: Figure) -> str:
     """The title drawn by ``title`` (or the empty-state heading), for tests and exports."""
     for text in figure.texts:
-        if text.get_gid() in ("chart-title", "empty-heading"):
+        if text.get_gid() == "chart-title":
+            return str(text.get_label()) or text.get_text()
+        if text.get_gid() == "empty-heading":
             return text.get_text()
     return ""
 
@@ -176,30 +204,16 @@ def chart_title(figure: Figure) -> str:
 def margins(
     figure: Figure, *, left: float, right: float, top: float, bottom: float, **spacing: float
 ) -> None:
-    """Margins in points, so labels keep their room however the canvas is resized."""
+    """Margins in points, so labels keep their room however the canvas is resized; ``top``
+    is for a one-line title and grows by the lines a long title broke onto."""
     width, height = figure.get_figwidth() * 72, figure.get_figheight() * 72
+    top += title_extra(figure)
     figure.subplots_adjust(
         left=min(0.45, left / width),
         right=max(0.55, 1 - right / width),
         top=max(0.45, 1 - top / height),
         bottom=min(0.4, bottom / height),
         **spacing,
-    )
-
-
-def text_width(text: str, size: float) -> float:
-    """The width in points of ``text`` (its longest line) at font ``size``, without drawing."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextToPath
-
-    measure = TextToPath()
-    font = FontProperties(size=size)
-    return max(
-        (
-            measure.get_text_width_height_descent(line, font, ismath=False)[0]
-            for line in text.split("\n")
-        ),
-        default=0.0,
     )
 
 
@@ -223,6 +237,30 @@ def legend(ax: Axes, style: ChartStyle, **kwargs: object) -> None:
     found = ax.legend(frameon=False, fontsize=style.font_size - 1, labelcolor=style.text, **kwargs)  # type: ignore[arg-type]
     if found is not None:
         found.set_gid("legend")
+
+
+def legend_above(figure: Figure, ax: Axes, style: ChartStyle, *, right: float, most: int) -> float:
+    """The legend above the plot, right-aligned with it, in as many columns as fit the
+    figure (at most ``most``; long labels wrapped when one column is too wide). ``right`` is
+    the right margin in points. Returns the height it needs beyond one row, for the top margin.
+    """
+    handles, labels = ax.get_legend_handles_labels()
+    if not labels:
+        return 0.0
+    size = style.font_size - 1
+    room = figure.get_figwidth() * 72 - right - _EDGE
+    fitted, columns = legend_layout(labels, size, room, most)
+    legend(
+        ax,
+        style,
+        handles=handles,
+        labels=fitted,
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        borderaxespad=0.1,
+        ncols=columns,
+    )
+    return legend_extra_height(figure, fitted, columns, size)
 
 
 # Month names go through strftime as numbered marks and are filled in afterwards, so they
