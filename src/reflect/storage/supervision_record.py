@@ -67,21 +67,27 @@ class SupervisionRecordRepository:
         and pin ``signing_key`` for them, in one transaction: a pin that differs refuses
         both (hold_pin). Returns (supervisee id, whether the row is new)."""
         with self._db.atomic():
-            row = self._db.execute(
-                "SELECT id FROM supervisees WHERE recipient = ?", [recipient]
-            ).fetchone()
-            if row is None:
-                table = self._db.table("supervisees")
-                table.insert(
-                    {"name": name, "recipient": recipient, "first_seen": _iso(datetime.now())},
-                    pk="id",
-                )
-                found = int(table.last_pk)  # type: ignore[arg-type]
-            else:
-                found = int(row[0])
-                self._db.execute("UPDATE supervisees SET name = ? WHERE id = ?", [name, found])
+            found, new = self._supervisee_called(name, recipient, _iso(datetime.now()))
             hold_pin(self._db, recipient, signing_key, create=True)
-        return found, row is None
+        return found, new
+
+    def _supervisee_called(self, name: str, recipient: str, now: str | None) -> tuple[int, bool]:
+        """Inside a transaction: the supervisee with age key ``recipient``, added if new
+        ("Supervisee" when ``name`` is empty), else renamed to ``name`` when one is given
+        (the newest name is the one the person uses now). Returns (id, whether new)."""
+        row = self._db.execute(
+            "SELECT id FROM supervisees WHERE recipient = ?", [recipient]
+        ).fetchone()
+        if row is None:
+            table = self._db.table("supervisees")
+            table.insert(
+                {"name": name or "Supervisee", "recipient": recipient, "first_seen": now},
+                pk="id",
+            )
+            return int(table.last_pk), True  # type: ignore[arg-type]
+        if name:
+            self._db.execute("UPDATE supervisees SET name = ? WHERE id = ?", [name, row[0]])
+        return int(row[0]), False
 
     def has_packet(self, packet_id: str, content_hash: str) -> bool:
         row = self._db.execute(
@@ -106,22 +112,7 @@ class SupervisionRecordRepository:
         if none was yet and ``pin``; a key pinned since the packet was read refuses it."""
         now = _iso(datetime.now())
         with self._db.atomic():
-            row = self._db.execute(
-                "SELECT id FROM supervisees WHERE recipient = ?", [recipient]
-            ).fetchone()
-            if row is None:
-                table = self._db.table("supervisees")
-                table.insert(
-                    {"name": name or "Supervisee", "recipient": recipient, "first_seen": now},
-                    pk="id",
-                )
-                supervisee_id = int(table.last_pk)  # type: ignore[arg-type]
-            else:
-                supervisee_id = int(row[0])
-                if name:  # the newest packet's name is the one the person uses now
-                    self._db.execute(
-                        "UPDATE supervisees SET name = ? WHERE id = ?", [name, supervisee_id]
-                    )
+            supervisee_id, _new = self._supervisee_called(name, recipient, now)
             debrief = packet["debrief"]
             self._db.table("received_packets").insert(
                 {
