@@ -12,12 +12,13 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from reflect.ui import i18n
 from reflect.ui.theme import apply_theme
 from reflect.ui.window_size import workspace_minimum_size
 from reflect.ui.workspace import Workspace
+from tests.ui.tab_stops import visible_tab_stops
 from tests.ui.text_fit import cut_texts
 
 
@@ -38,23 +39,6 @@ def checkin(request, qtbot, session):
     qtbot.wait(20)
     yield workspace.screens["checkin"]
     i18n.set_language("en")
-
-
-def _stops(screen: QWidget) -> list[QWidget]:
-    stops: list[QWidget] = []
-    start = screen.window()
-    widget = start.nextInFocusChain()
-    while widget is not start:
-        if (
-            screen.isAncestorOf(widget)
-            and widget.isVisibleTo(screen)
-            and widget.isEnabled()
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and widget.focusProxy() is None
-        ):
-            stops.append(widget)
-        widget = widget.nextInFocusChain()
-    return stops
 
 
 def _save_a_heavy_week(qtbot, screen) -> None:
@@ -83,7 +67,7 @@ def test_the_result_scrolls_down_and_keeps_the_smallest_width(qtbot, checkin):
 
 def test_tab_reaches_the_note_before_the_buttons_under_it(qtbot, checkin):
     _save_a_heavy_week(qtbot, checkin)
-    stops = _stops(checkin.result_view)
+    stops = visible_tab_stops(checkin.result_view)
     view = checkin.result_view
     assert checkin.result_card.dismiss_button in stops
     assert stops.index(checkin.result_card.dismiss_button) < stops.index(view.resources_button)
@@ -98,9 +82,9 @@ def test_every_questionnaire_tab_stop_has_a_name(qtbot, checkin):
     qtbot.wait(20)
     silent = [
         type(w).__name__
-        for w in _stops(panel)
+        for w in visible_tab_stops(panel)
         if not (w.accessibleName() or getattr(w, "text", lambda: "")())
     ]
     assert silent == []
-    assert panel.result_scroll in _stops(panel)  # the arrows scroll long scores
+    assert panel.result_scroll in visible_tab_stops(panel)  # the arrows scroll long scores
     assert not panel.items_scroll.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -27,6 +27,7 @@ from reflect.ui.theme import apply_theme
 from reflect.ui.widgets.template_picker import TemplatePicker
 from reflect.ui.window_size import workspace_minimum_size
 from reflect.ui.workspace import Workspace
+from tests.ui.tab_stops import visible_tab_stops
 
 SCREENS = ("home", "reflect", "journal", "checkin", "trends")
 
@@ -67,26 +68,6 @@ def _show(qtbot, window: Workspace, key: str) -> QWidget:
     return screen
 
 
-def _tab_stops(screen: QWidget) -> list[QWidget]:
-    """The screen's visible Tab stops in the order Tab reaches them from the navigation."""
-    stops: list[QWidget] = []
-    start = screen.window()
-    widget = start.nextInFocusChain()
-    for _ in range(20000):
-        if widget is start:
-            break
-        if (
-            screen.isAncestorOf(widget)
-            and widget.isVisibleTo(screen)
-            and widget.isEnabled()
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and widget.focusProxy() is None
-        ):
-            stops.append(widget)
-        widget = widget.nextInFocusChain()
-    return stops
-
-
 def _spoken(widget: QWidget) -> str:
     interface = QAccessible.queryAccessibleInterface(widget)
     name = interface.text(QAccessible.Text.Name) if interface is not None else ""
@@ -97,15 +78,17 @@ def _spoken(widget: QWidget) -> str:
 def test_every_tab_stop_has_something_to_say(qtbot, workspace, key):
     """A scroll area around a form was a Tab stop a screen reader could only call a pane."""
     screen = _show(qtbot, workspace, key)
-    silent = [type(w).__name__ for w in _tab_stops(screen) if not _spoken(w)]
-    scroll_stops = [type(w).__name__ for w in _tab_stops(screen) if isinstance(w, QScrollArea)]
+    silent = [type(w).__name__ for w in visible_tab_stops(screen) if not _spoken(w)]
+    scroll_stops = [
+        type(w).__name__ for w in visible_tab_stops(screen) if isinstance(w, QScrollArea)
+    ]
     assert silent == []
     assert scroll_stops == []
 
 
 def test_trends_note_comes_before_the_range_buttons(qtbot, workspace):
     screen = _show(qtbot, workspace, "trends")
-    stops = _tab_stops(screen)
+    stops = visible_tab_stops(screen)
     note = screen.warning_card.marker
     assert note in stops, "the compact note shows after a low wellbeing score"
     first_range = min(stops.index(b) for b in screen.picker.buttons.values() if b in stops)

@@ -5,43 +5,21 @@ the CBI's legend cut on the left ("…puisement personnel")."""
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
-
 import pytest
-from PySide6.QtWidgets import QApplication
 
-from reflect.resources import asset_path
 from reflect.services.demo_data import fill_demo_profile
-from reflect.ui.theme import apply_theme
-from reflect.ui.workspace import Workspace
 from tests.charts.chart_fit import cut_chart_texts, overlaps_on_top
-
-LONG_NAME = "Bien-être de l'équipe d'accompagnement de nuit et des permanences téléphoniques"
+from tests.ui.trends_smallest import LONG_NAME, trends_at_the_smallest
 
 
 @pytest.fixture
 def trends(qtbot, session, tmp_path, french):
-    data = json.loads(asset_path("instruments", "who5.json").read_text(encoding="utf-8"))
-    data.update(id="nightteam", name=LONG_NAME)
-    data.pop("short_name", None)  # so Trends names it by its whole name
-    definition = tmp_path / "night-team.json"
-    definition.write_text(json.dumps(data), encoding="utf-8")
-    session.instruments.import_definition(definition)
-    fill_demo_profile(session, reflections_per_year=40, checkins_per_year=26)
-    for taken in session.instruments.definitions():
-        answers = [taken.scale.minimum + 1] * taken.item_count
-        session.instruments.record(taken.id, answers, taken_at=datetime.now())
-    apply_theme("light", QApplication.instance())
-    workspace = Workspace(session)
-    qtbot.addWidget(workspace)
-    workspace.show()
-    workspace.show_screen("trends")
-    workspace.resize(1, 1)  # the smallest window
-    screen = workspace.screens["trends"]
-    qtbot.waitUntil(lambda: screen.is_ready, timeout=60_000)
-    yield screen
-    workspace.close()
+    yield from trends_at_the_smallest(
+        qtbot,
+        session,
+        tmp_path,
+        lambda s: fill_demo_profile(s, reflections_per_year=40, checkins_per_year=26),
+    )
 
 
 def _charts(qtbot, screen):
