@@ -23,7 +23,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +30,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from fresh_runs import fresh_runs
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -159,16 +160,7 @@ def measure(folder: Path | None = None) -> dict[str, Any]:
         if not (folder / "profiles").is_dir():
             build(folder)
         env = {**ENV, "PYTHONPATH": str(ROOT / "src")}
-        runs = []
-        for _ in range(RUNS):
-            out = subprocess.run(
-                [sys.executable, __file__, "--measure", str(folder)],
-                env=env,
-                text=True,
-                check=True,
-                capture_output=True,
-            ).stdout
-            runs.append(json.loads(out.strip().splitlines()[-1]))
+        runs = fresh_runs(__file__, folder, RUNS, env)
     finally:
         if own:
             shutil.rmtree(folder, ignore_errors=True)

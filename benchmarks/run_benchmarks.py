@@ -139,17 +139,10 @@ def measure_in_process(data_dir: Path) -> dict[str, Any]:
     One cold run is at the mercy of whatever else the machine is doing; three give a figure
     that can be compared from one run of the script to the next.
     """
+    from fresh_runs import fresh_runs
+
     env = {**ENV, "PYTHONPATH": str(ROOT / "src")}
-    runs = []
-    for _ in range(IN_PROCESS_RUNS):
-        out = subprocess.run(
-            [sys.executable, __file__, "--measure", str(data_dir)],
-            env=env,
-            text=True,
-            check=True,
-            capture_output=True,
-        ).stdout
-        runs.append(json.loads(out.strip().splitlines()[-1]))
+    runs = fresh_runs(__file__, data_dir, IN_PROCESS_RUNS, env)
     merged = dict(runs[0])
     for key, value in runs[0].items():
         if isinstance(value, (int, float)):
