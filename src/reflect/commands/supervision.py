@@ -289,13 +289,13 @@ def run_hours(args: argparse.Namespace) -> int:
         added = None
         if args.add:
             who = service.find_supervisee(args.supervisee).id if args.supervisee else None
-            added = service.add_hours(
+            added = service.log.add_hours(
                 HoursEntry(args.add, args.minutes, args.kind, args.format, who)
             )
         if target is not None:
-            write_private_file(target, service.hours_csv())
-        totals = service.hours_totals()
-        entries = len(service.hours())
+            write_private_file(target, service.log.hours_csv())
+        totals = service.log.hours_totals()
+        entries = len(service.log.hours())
     finally:
         session.close()
     data = {"added": added, "entries": entries, "totals": totals, "csv": args.csv}

@@ -48,7 +48,7 @@ def supervision_record(session: Session, supervisee: str | None = None) -> dict[
         },
         "supervisees": result,
         "hours": _hours_records(service, names),
-        "hours_totals": service.hours_totals(),
+        "hours_totals": service.log.hours_totals(),
         "ratings": _rating_records(service, names),
         "hot_debriefs": _hot_debrief_records(service),
     }
@@ -123,7 +123,7 @@ def _hours_records(service: SupervisionService, names: dict[Any, str]) -> list[d
             "supervisee": names.get(e.supervisee_id, "") if e.supervisee_id else "",
             "note": e.note,
         }
-        for e in service.hours()
+        for e in service.log.hours()
     ]
 
 
@@ -136,7 +136,7 @@ def _rating_records(service: SupervisionService, names: dict[Any, str]) -> list[
             "scores": r.scores,
             "comment": r.comment,
         }
-        for r in service.ratings()
+        for r in service.log.ratings()
     ]
 
 
@@ -153,7 +153,7 @@ def _hot_debrief_records(service: SupervisionService) -> list[dict[str, Any]]:
                 for label, due, done in h.checks()
             ],
         }
-        for h in service.hot_debriefs()
+        for h in service.log.hot_debriefs()
     ]
 
 

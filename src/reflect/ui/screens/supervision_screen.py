@@ -279,7 +279,7 @@ class SupervisionScreen(QWidget):
             tr("Team debrief of {date}: check in with those involved ({when}).").format(
                 date=words.day(item.held_at), when=tr(label)
             )
-            for item, label, _due in self.service.due_follow_up_checks()
+            for item, label, _due in self.service.log.due_follow_up_checks()
         ]
         self.reminders.setText("\n".join(lines))
         self.reminders.setVisible(bool(lines))
