@@ -226,7 +226,7 @@ def run_show(args: argparse.Namespace) -> int:
             print(f"  agreement review due {person['agreement']['review_on']}")
         for packet in person["packets"]:
             count = len(packet["items"])
-            unsigned = "" if packet["signed"] else "  (not signed)"
+            unsigned = _UNSIGNED_NOTES.get(packet["signature"], "")
             print(
                 terminal_safe(
                     f"  {packet['packet_id'][:8]}  {packet['title']}  {count} item(s){unsigned}"
@@ -333,6 +333,13 @@ def run_reply(args: argparse.Namespace) -> int:
     else:
         print(f"Sealed the reply ({data['actions']} action(s)) into {out}.")
     return 0
+
+
+# After a kept packet in ``reflect supervision show``, by its "signature" (see signature_state).
+_UNSIGNED_NOTES = {
+    "unsigned": "  (not signed)",
+    "not_checked_here": "  (signature not checked here)",
+}
 
 
 def _signing_line(print_: object) -> str:

@@ -91,6 +91,7 @@ def _packet_record(service: SupervisionService, row: Any, packet: Packet) -> dic
         "received_at": row["received_at"],
         "held_at": row["held_at"],
         "signed": row["signed"],
+        "signature": row["signature"],  # "checked", "unsigned" or "not_checked_here"
         "topics": list(packet.topics),
         "items": packet_items(packet),
         "provider_notes": [{"step": s, "text": t} for s, t in packet.notes],
