@@ -61,7 +61,9 @@ def claim_signed(session) -> None:
 
 def into_fresh_profile(session, tmp_path: Path, name: str):
     """A new profile in its own data folder with ``session``'s archive imported (open)."""
-    archive = export_profile(session, "archive", tmp_path / f"{name}-out", archive_passphrase=SECRET)
+    archive = export_profile(
+        session, "archive", tmp_path / f"{name}-out", archive_passphrase=SECRET
+    )
     fresh = open_profile(tmp_path / name, "Fresh")
     summary = import_file(fresh, archive.path, SECRET)
     return fresh, summary

@@ -26,9 +26,7 @@ def _cli_json(capsys, monkeypatch, folder, *argv) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
-def test_a_crafted_archive_cannot_make_a_packet_show_as_signed(
-    pair, tmp_path, monkeypatch, capsys
-):
+def test_a_crafted_archive_cannot_make_a_packet_show_as_signed(pair, tmp_path, monkeypatch, capsys):
     unsigned_packet(pair, tmp_path)
     claim_signed(pair.supervisor)
     # the crafted rows do say "signed" (to the profile that holds them)
@@ -49,9 +47,7 @@ def test_a_crafted_archive_cannot_make_a_packet_show_as_signed(
     assert "(signature not checked here)" in capsys.readouterr().out
 
 
-def test_a_crafted_archive_cannot_make_a_reply_show_as_signed(
-    pair, tmp_path, monkeypatch, capsys
-):
+def test_a_crafted_archive_cannot_make_a_reply_show_as_signed(pair, tmp_path, monkeypatch, capsys):
     unsigned_reply(pair, tmp_path)
     claim_signed(pair.provider)
     assert [r["signed"] for r in pair.provider.supervision_send.replies()] == [True]
@@ -63,9 +59,7 @@ def test_a_crafted_archive_cannot_make_a_reply_show_as_signed(
     finally:
         fresh.close()
     data = _cli_json(capsys, monkeypatch, tmp_path / "fresh", "debrief", "show", str(debrief_id))
-    assert [(r["signed"], r["signature"]) for r in data["replies"]] == [
-        (False, "not_checked_here")
-    ]
+    assert [(r["signed"], r["signature"]) for r in data["replies"]] == [(False, "not_checked_here")]
 
 
 def test_signed_files_checked_here_say_so_and_an_archive_of_them_does_not(pair, tmp_path):

@@ -43,9 +43,7 @@ def test_a_name_chosen_after_their_first_packet_also_stays(pair, tmp_path):
     assert _names(pair) == ["Alex R"]
 
 
-def test_a_supervisee_never_named_by_the_supervisor_takes_the_newest_packet_name(
-    pair, tmp_path
-):
+def test_a_supervisee_never_named_by_the_supervisor_takes_the_newest_packet_name(pair, tmp_path):
     _send_as(pair, tmp_path, "Lexi", "first.age")
     _send_as(pair, tmp_path, "Alexandra", "second.age")
     assert _names(pair) == ["Alexandra"]

@@ -71,9 +71,7 @@ class SupervisionRecordRepository:
         ``signing_key`` for them, in one transaction: a pin that differs refuses both
         (hold_pin). Returns (supervisee id, whether the row is new)."""
         with self._db.atomic():
-            found, new = self._supervisee_called(
-                name, recipient, _iso(datetime.now()), chosen=True
-            )
+            found, new = self._supervisee_called(name, recipient, _iso(datetime.now()), chosen=True)
             hold_pin(self._db, recipient, signing_key, create=True)
         return found, new
 
