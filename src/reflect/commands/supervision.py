@@ -210,6 +210,9 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+_UNSIGNED = {"unsigned": "  (not signed)", "not_checked_here": "  (signature not checked here)"}
+
+
 def run_show(args: argparse.Namespace) -> int:
     session = open_writer(args)
     try:
@@ -226,7 +229,7 @@ def run_show(args: argparse.Namespace) -> int:
             print(f"  agreement review due {person['agreement']['review_on']}")
         for packet in person["packets"]:
             count = len(packet["items"])
-            unsigned = _UNSIGNED_NOTES.get(packet["signature"], "")
+            unsigned = _UNSIGNED.get(packet["signature"], "")  # see signature_state
             print(
                 terminal_safe(
                     f"  {packet['packet_id'][:8]}  {packet['title']}  {count} item(s){unsigned}"
@@ -333,13 +336,6 @@ def run_reply(args: argparse.Namespace) -> int:
     else:
         print(f"Sealed the reply ({data['actions']} action(s)) into {out}.")
     return 0
-
-
-# After a kept packet in ``reflect supervision show``, by its "signature" (see signature_state).
-_UNSIGNED_NOTES = {
-    "unsigned": "  (not signed)",
-    "not_checked_here": "  (signature not checked here)",
-}
 
 
 def _signing_line(print_: object) -> str:
