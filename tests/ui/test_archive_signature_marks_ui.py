@@ -58,6 +58,12 @@ def test_a_crafted_archive_packet_is_not_shown_as_signed(qtbot, pair, tmp_path, 
         )
         assert i18n.tr("archive") in item.toolTip()
         assert said in screen.packet_view.meta.text()
+        # no signing key came with the archive, and that is not blamed on an older Reflect
+        person = screen.people.item(0).toolTip()
+        assert (
+            i18n.tr("No signing key known for them here yet: their next signed packet sets it.")
+            in person
+        )
         PNG.mkdir(exist_ok=True)
         screen.grab().save(str(PNG / f"supervision-archive-{language}.png"))
     finally:
