@@ -173,3 +173,47 @@ def test_a_backup_restored_keeps_the_not_checked_here_marks(pair, tmp_path):
         assert _packet_marks(again) == [(False, "not_checked_here")]
     finally:
         again.close()
+
+
+def _as_before_m007(session) -> None:
+    _as_before_m008(session)
+    db = session.db
+    with db.atomic():
+        db.execute("DROP TABLE signing_identity")
+        db.execute("DROP TABLE signing_pins")
+        db.execute("ALTER TABLE supervision_replies DROP COLUMN signed")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_signedpackets'")
+
+
+@pytest.mark.parametrize("before", [_as_before_m007, _as_before_m008])
+def test_an_old_archive_still_imports_with_its_packets_and_replies(pair, tmp_path, before):
+    # the supervisor keeps a signed packet (checked there), the provider an unsigned reply
+    unsigned_reply(pair, tmp_path)
+    for session, name in ((pair.supervisor, "sup"), (pair.provider, "prov")):
+        before(session)
+        fresh, _summary = into_fresh_profile(session, tmp_path, name)
+        try:
+            if session is pair.supervisor:
+                assert _packet_marks(fresh) == [(False, "not_checked_here")]
+            else:
+                assert _reply_marks(fresh) == [(False, "unsigned")]
+        finally:
+            fresh.close()
+
+
+@pytest.mark.parametrize("before", [_as_before_m007, _as_before_m008])
+def test_an_old_backup_still_restores_and_migrates(pair, tmp_path, before):
+    unsigned_packet(pair, tmp_path)
+    claim_signed(pair.supervisor)  # checked here (from_archive 0): a restore keeps that
+    before(pair.supervisor)
+    profile = pair.supervisor.profile
+    backup = backup_now(pair.supervisor).written[0]
+    pair.supervisor.close()
+    restore_backup(profile, backup, PASSPHRASE)
+    again = open_profile(tmp_path / "supervisor", "Sam")
+    try:
+        names = [r[0] for r in again.db.execute("SELECT name FROM _sqlite_migrations")]
+        assert "m008_supfix" in names
+        assert _packet_marks(again) == [(True, "checked")]
+    finally:
+        again.close()
