@@ -48,7 +48,7 @@ class _HiddenFromThread:  # a meta path finder
     sqlite-utils simply uses it (sys.modules is read before any finder)."""
 
     def __init__(self) -> None:
-        self.thread = _thread.get_ident()
+        self.thread: int | None = _thread.get_ident()
 
     def find_spec(self, fullname, path, target=None):
         if path is None and fullname in ("numpy", "pandas") and _thread.get_ident() == self.thread:
@@ -64,6 +64,7 @@ def _hidden_while(execute, module: ModuleType) -> None:
     try:
         execute(module)
     finally:
+        hider.thread = None  # inert even if a copy of the list still holds it (ids are reused)
         sys.meta_path = [finder for finder in sys.meta_path if finder is not hider]
 
 
