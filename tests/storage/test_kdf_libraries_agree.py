@@ -75,3 +75,21 @@ def test_not_enough_memory_in_either_library_is_a_clear_vault_error(monkeypatch)
     with pytest.raises(VaultError) as caught:
         derive_key(SECRET, KdfParams(64 * 1024, 3, 4, "00" * 16))
     assert "64 MiB" in caught.value.message
+
+
+def test_a_cryptography_without_the_argon2_module_still_derives():
+    """A cryptography build whose kdf.argon2 cannot be imported (or lacks the class) is the
+    import-time form of "no Argon2 here": Reflect must still load and derive through
+    argon2-cffi, the same key."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "sys.modules['cryptography.hazmat.primitives.kdf.argon2'] = None\n"
+        "from reflect.storage.kdf import KdfParams, derive_key\n"
+        f"print(derive_key({SECRET!r}, KdfParams(19456, 2, 2, '00' * 16)).hex())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == derive_key(SECRET, KdfParams(19456, 2, 2, "00" * 16)).hex()

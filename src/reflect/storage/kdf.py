@@ -7,10 +7,14 @@ import time
 from dataclasses import asdict, dataclass
 
 from cryptography.exceptions import UnsupportedAlgorithm
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from reflect.storage.database import KEY_BYTES
 from reflect.storage.errors import VaultError
+
+try:  # cryptography 44 and later; a build without the class is "no Argon2 here" too
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+except (ImportError, AttributeError):  # pragma: no cover - tested in a subprocess
+    Argon2id = None  # type: ignore[assignment,misc]
 
 # OWASP's minimum for Argon2id; Reflect never derives a key with less.
 FLOOR_MEMORY_KIB = 19 * 1024
@@ -144,6 +148,8 @@ def _argon2id(secret: bytes, params: KdfParams) -> bytes:
     loads anyway: a search then skips importing argon2-cffi (about 10 ms). It fills the
     lanes on threads like argon2-cffi and gives byte for byte the same key
     (tests/storage/test_kdf.py holds keys argon2-cffi derived, so every profile opens)."""
+    if Argon2id is None:
+        return _argon2id_cffi(secret, params)
     try:
         kdf = Argon2id(
             salt=bytes.fromhex(params.salt_hex),
