@@ -3,9 +3,9 @@
 sqlite-utils imports numpy and pandas at module level when they are installed, only to
 map their number types to SQLite columns. Reflect never hands it numpy or pandas values,
 and numpy alone costs about 150 ms of start-up (matplotlib installs it), so every command
-that opens a profile would pay for it. Importing sqlite-utils here, first, with both
-modules hidden, keeps them out; the markers are removed at once so the charts can still
-import numpy later.
+that opens a profile would pay for it. Importing sqlite-utils with both modules hidden
+from the thread that imports it (from that thread only) keeps them out; the charts can
+still import numpy later, or on another thread meanwhile.
 
 Importing this package does not load sqlite-utils itself (about 100 ms): the lock screen
 imports storage helpers such as the file lock and must not pay for it. A one-shot import
@@ -18,6 +18,7 @@ its own command line; Reflect never calls them. The parser is registered as a la
 
 from __future__ import annotations
 
+import _thread
 import importlib.machinery
 import sys
 from types import ModuleType
@@ -39,17 +40,32 @@ def _load_when_used(name: str) -> None:
     setattr(sys.modules[parent], child, module)
 
 
+class _HiddenFromThread:  # a meta path finder
+    """Says numpy and pandas are not installed, to one thread only: the one importing
+    sqlite-utils. The schema code loads in a thread beside other work (schema_preload.py);
+    a chart import on another thread meanwhile must find them (a ``None`` marker in
+    sys.modules, seen by every thread, made it fail). Once another thread has loaded numpy,
+    sqlite-utils simply uses it (sys.modules is read before any finder)."""
+
+    def __init__(self) -> None:
+        self.thread: int | None = _thread.get_ident()
+
+    def find_spec(self, fullname, path, target=None):
+        if path is None and fullname in ("numpy", "pandas") and _thread.get_ident() == self.thread:
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        return None
+
+
 def _hidden_while(execute, module: ModuleType) -> None:
     _load_when_used("dateutil.parser")
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
+    hider = _HiddenFromThread()
+    # New lists rather than insert/remove in place: another thread may be walking the old one.
+    sys.meta_path = [hider, *sys.meta_path]
     try:
         execute(module)
     finally:
-        for name in hidden:
-            if sys.modules.get(name) is None:
-                del sys.modules[name]
+        hider.thread = None  # inert even if a copy of the list still holds it (ids are reused)
+        sys.meta_path = [finder for finder in sys.meta_path if finder is not hider]
 
 
 class _SqliteUtilsWithoutNumpy:  # a meta path finder (importlib.abc costs 4 ms to import)

@@ -7,10 +7,14 @@ import time
 from dataclasses import asdict, dataclass
 
 from cryptography.exceptions import UnsupportedAlgorithm
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from reflect.storage.database import KEY_BYTES
 from reflect.storage.errors import VaultError
+
+try:  # cryptography 44 and later; a build without the class is "no Argon2 here" too
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+except (ImportError, AttributeError):  # pragma: no cover - tested in a subprocess
+    Argon2id = None  # type: ignore[assignment,misc]
 
 # OWASP's minimum for Argon2id; Reflect never derives a key with less.
 FLOOR_MEMORY_KIB = 19 * 1024
@@ -144,6 +148,8 @@ def _argon2id(secret: bytes, params: KdfParams) -> bytes:
     loads anyway: a search then skips importing argon2-cffi (about 10 ms). It fills the
     lanes on threads like argon2-cffi and gives byte for byte the same key
     (tests/storage/test_kdf.py holds keys argon2-cffi derived, so every profile opens)."""
+    if Argon2id is None:
+        return _argon2id_cffi(secret, params)
     try:
         kdf = Argon2id(
             salt=bytes.fromhex(params.salt_hex),
@@ -156,20 +162,36 @@ def _argon2id(secret: bytes, params: KdfParams) -> bytes:
     except UnsupportedAlgorithm:
         # A cryptography built against an OpenSSL without Argon2 (before 3.2, LibreSSL).
         return _argon2id_cffi(secret, params)
+    except MemoryError:
+        # cryptography reports any failed Argon2 derivation as MemoryError, whatever OpenSSL's
+        # reason (an OpenSSL whose loaded providers lack Argon2 fails only here, not when the
+        # object is made): argon2-cffi carries its own Argon2, and it fails too only when the
+        # memory really is not there (then a clear message rather than a bare MemoryError).
+        return _argon2id_cffi(secret, params)
 
 
 def _argon2id_cffi(secret: bytes, params: KdfParams) -> bytes:
+    from argon2.exceptions import HashingError
     from argon2.low_level import Type, hash_secret_raw
 
-    return hash_secret_raw(
-        secret=secret,
-        salt=bytes.fromhex(params.salt_hex),
-        time_cost=params.time_cost,
-        memory_cost=params.memory_kib,
-        parallelism=params.parallelism,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
+    try:
+        return hash_secret_raw(
+            secret=secret,
+            salt=bytes.fromhex(params.salt_hex),
+            time_cost=params.time_cost,
+            memory_cost=params.memory_kib,
+            parallelism=params.parallelism,
+            hash_len=KEY_BYTES,
+            type=Type.ID,
+        )
+    except (HashingError, MemoryError) as exc:
+        if isinstance(exc, HashingError) and "memory" not in str(exc).lower():
+            raise
+        raise VaultError(
+            "This computer could not set aside the {size} MiB of memory that opening this "
+            "needs. Close other programs and try again.",
+            size=max(1, params.memory_kib // 1024),
+        ) from exc
 
 
 def wipe(key: bytearray | None) -> None:
