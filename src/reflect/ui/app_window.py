@@ -80,7 +80,7 @@ class AppWindow(LockScreenFlows):
         self._refresh_profiles()
         # Load the storage code while the person types their passphrase, so unlocking only
         # pays for key derivation and the first queries.
-        QTimer.singleShot(200, lambda: run_in_background(_warm_up_storage, _ignore, _ignore))
+        QTimer.singleShot(200, self, lambda: run_in_background(_warm_up_storage, _ignore, _ignore))
         if demo:
             QTimer.singleShot(0, self._on_lock_screen_demo)
 

@@ -89,7 +89,7 @@ class ReflectScreen(StaleEditGuard, ReflectEditorView, QWidget):
         # A new follow-up row appears at the very bottom: scroll so it can be seen.
         self.follow_ups.add_button.clicked.connect(
             lambda: QTimer.singleShot(
-                0, lambda: self.scroll_area.ensureWidgetVisible(self.follow_ups.add_button)
+                0, self, lambda: self.scroll_area.ensureWidgetVisible(self.follow_ups.add_button)
             )
         )
         self.draft_banner.discard_requested.connect(self._on_discard_draft_clicked)
