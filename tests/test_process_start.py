@@ -1,8 +1,9 @@
 """How a Reflect process starts: its collector policy (reflect/process_gc.py) and its style.
 
 Started as a process (the `reflect` command, `python -m reflect`, the bundle), Reflect sets
-aside what it built while starting and collects as usual from there; called as a function
-(tests, scripts), it leaves the collector alone. The application is born with its style.
+aside what it built while starting and collects from there (the desktop app from a timer on
+its GUI thread, ui/gui_collector.py); called as a function (tests, scripts), it leaves the
+collector alone. The application is born with its style.
 """
 
 from __future__ import annotations
