@@ -1,13 +1,13 @@
 """The least any search of an encrypted Reflect profile can do, as a whole process.
 
 A reference for the `reflect search` bar, timed in the same interleaved runs: it reads the
-profile's vault.json, derives the key with Argon2id (argon2-cffi, the profile's own
-settings), unwraps the data key (AES-GCM, `cryptography`), opens the database with
-SQLCipher and runs the same two queries `reflect search` runs (the page of matches newest
-first, then their text), then prints one line per match. No checks, no messages, no
-profile choice, no search-index comparison, no sqlite-utils: what is left is the cost of
-the libraries and the work itself, which Reflect cannot go below without weakening the
-key derivation or leaving the data unencrypted.
+profile's vault.json, derives the key with Argon2id (`cryptography`'s, as Reflect does, with
+the profile's own settings), unwraps the data key (AES-GCM, `cryptography`), opens the
+database with SQLCipher and runs the same two queries `reflect search` runs (the page of
+matches newest first, then their text), then prints one line per match. No checks, no
+messages, no profile choice, no search-index comparison, no sqlite-utils: what is left is
+the cost of the libraries and the work itself, which Reflect cannot go below without
+weakening the key derivation or leaving the data unencrypted.
 
     python benchmarks/search_floor.py WORD LIMIT DATA_DIR   (passphrase in REFLECT_PASSPHRASE)
 """
@@ -18,23 +18,21 @@ import os
 import sys
 from pathlib import Path
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 
 def main(word: str, limit: int, data_dir: Path) -> None:
     folder = next(p for p in sorted((data_dir / "profiles").iterdir()) if p.is_dir())
     sealed = json.loads((folder / "vault.json").read_text(encoding="utf-8"))["passphrase"]
     kdf = sealed["kdf"]
-    kek = hash_secret_raw(
-        secret=os.environ["REFLECT_PASSPHRASE"].encode("utf-8"),
+    kek = Argon2id(
         salt=bytes.fromhex(kdf["salt_hex"]),
-        time_cost=kdf["time_cost"],
+        length=32,
+        iterations=kdf["time_cost"],
+        lanes=kdf["parallelism"],
         memory_cost=kdf["memory_kib"],
-        parallelism=kdf["parallelism"],
-        hash_len=32,
-        type=Type.ID,
-    )
+    ).derive(os.environ["REFLECT_PASSPHRASE"].encode("utf-8"))
     wrapped = sealed["wrapped_key"]
     key = AESGCM(kek).decrypt(
         base64.b64decode(wrapped["nonce"]), base64.b64decode(wrapped["sealed"]), b"reflect-dek-v1"

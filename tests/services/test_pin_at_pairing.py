@@ -95,3 +95,30 @@ def test_pairing_never_silently_replaces_a_remembered_key(pair):
     assert pair.provider.db.execute("SELECT key FROM signing_pins").fetchall() == [(first,)]
     # the same key again (a rename, say) is fine
     send.add_supervisor("Sam B", key_text(supervisor, first), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (f"{AGE} sign:abc", 3),
+        (f"{AGE} sign:", 0),
+        (f"{AGE} sign: {'A' * 20}\n{'A' * 23}", 43),  # spaces and line breaks are not counted
+        (f"{AGE} sign:{'A' * 43}= sign:{'A' * 43}=", 93),
+        (f"{AGE} sign:" + "A" * 100_000, 100_000),
+    ],
+)
+def test_a_signing_key_of_the_wrong_length_says_how_long_the_pasted_one_is(text, count):
+    """The 44 a signing key has must not read as the length of what was pasted."""
+    with pytest.raises(ValidationError) as caught:
+        parse_key_text(text)
+    said = caught.value.message
+    assert f"the part after “sign:” has {count} characters, where a signing key has 44" in said
+    assert said.values == {"count": count}  # a literal template with its value
+
+
+def test_a_signing_key_of_the_right_length_that_is_damaged_says_so():
+    for damaged in ("A" * 43 + "B", "A" * 42 + "B=", "A" * 42 + "é="):
+        with pytest.raises(ValidationError) as caught:
+            parse_key_text(f"{AGE} sign:{damaged}")
+        said = caught.value.message
+        assert "has the 44 characters of a signing key but is not one" in said, said

@@ -202,8 +202,8 @@ def test_no_export_on_either_side_holds_the_unshared_reflection_or_the_secret_ke
     sup.add_action(packet.packet_id, "Keep Fridays lighter")
     from reflect.domain.supervision import HoursEntry
 
-    sup.add_hours(HoursEntry(date.today(), 45, supervisee_id=sup.supervisees()[0].id))
-    outputs = [sup.hours_csv().decode("utf-8"), json.dumps(supervision_record(pair.supervisor))]
+    sup.log.add_hours(HoursEntry(date.today(), 45, supervisee_id=sup.supervisees()[0].id))
+    outputs = [sup.log.hours_csv().decode("utf-8"), json.dumps(supervision_record(pair.supervisor))]
     secret = pair.supervisor.db.execute("SELECT secret FROM supervision_identity").fetchone()[0]
     for name in ("json", "csv", "markdown"):
         report = export_profile(pair.supervisor, name, tmp_path / f"sup-{name}", plain_ok=True)
@@ -263,11 +263,11 @@ def test_supervision_rows_pass_the_archive_row_validators(pair, tmp_path):
     sup.save_note(packet.packet_id, "impact", "Noted.", share=True)
     sup.add_action(packet.packet_id, "Rest", "Alex", date.today())
     sup.save_agreement(Agreement(sid, "monthly", review_on=date.today()))
-    sup.add_hours(HoursEntry(date.today(), 60, supervisee_id=sid))
-    sup.rate(SessionRating(date.today(), {"heard": 5}, supervisee_id=sid))
+    sup.log.add_hours(HoursEntry(date.today(), 60, supervisee_id=sid))
+    sup.log.rate(SessionRating(date.today(), {"heard": 5}, supervisee_id=sid))
     from datetime import datetime
 
-    sup.save_hot_debrief(HotDebrief(datetime.now().replace(microsecond=0), {"outline": "x"}))
+    sup.log.save_hot_debrief(HotDebrief(datetime.now().replace(microsecond=0), {"outline": "x"}))
     sup.send_reply(packet.packet_id, tmp_path / "r.age", flagged_confirmed=True)
     pair.provider.supervision_send.import_reply(tmp_path / "r.age")
     from reflect.services.row_validators import RowContext, validate_tables
@@ -311,7 +311,7 @@ def test_archives_of_both_sides_import_into_fresh_profiles(pair, tmp_path):
     sup = pair.supervisor.supervision
     sid = sup.import_packet(out).supervisee.id
     sup.add_action(packet.packet_id, "Rest", "Alex", date.today())
-    sup.add_hours(HoursEntry(date.today(), 60, supervisee_id=sid))
+    sup.log.add_hours(HoursEntry(date.today(), 60, supervisee_id=sid))
     sup.send_reply(packet.packet_id, tmp_path / "r.age", flagged_confirmed=True)
     pair.provider.supervision_send.import_reply(tmp_path / "r.age")
     secret = "archive passphrase for tests"
@@ -327,7 +327,7 @@ def test_archives_of_both_sides_import_into_fresh_profiles(pair, tmp_path):
             if session is pair.supervisor:
                 people = fresh.supervision.supervisees()
                 assert [p.name for p in people] == ["Alex"]
-                assert fresh.supervision.hours()[0].supervisee_id == people[0].id
+                assert fresh.supervision.log.hours()[0].supervisee_id == people[0].id
                 assert [a["text"] for a in fresh.supervision.actions()] == ["Rest"]
                 assert CANARY not in all_rows_text(fresh)
             else:

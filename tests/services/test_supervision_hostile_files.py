@@ -184,6 +184,6 @@ def test_two_supervisees_with_one_name_are_told_apart_by_fingerprint(pair, tmp_p
         service.find_supervisee("Alex")
     assert service.find_supervisee(second.fingerprint) == second
     assert service.find_supervisee(second.fingerprint.replace(" ", "").lower()) == second
-    service.add_hours(HoursEntry(date(2026, 5, 1), 60, supervisee_id=second.id))
+    service.log.add_hours(HoursEntry(date(2026, 5, 1), 60, supervisee_id=second.id))
     with pytest.raises(ValidationError, match="No supervisee called 'Sam'"):
         service.find_supervisee("Sam")

@@ -101,7 +101,7 @@ def test_a_supervisor_rating_that_cannot_be_saved_says_so(qtbot, session, monkey
     qtbot.addWidget(panel)
     panel.supervisee_id = 1
     panel.comment.setText("a good hour")
-    monkeypatch.setattr(panel.service, "rate", _disk_full)
+    monkeypatch.setattr(panel.service.log, "rate", _disk_full)
     panel.save()
     assert "disk is full" in panel.status.text()
     assert panel.comment.text() == "a good hour"
@@ -113,7 +113,7 @@ def test_supervision_hours_that_cannot_be_logged_say_so(qtbot, session, monkeypa
     log = HoursLog(session)
     qtbot.addWidget(log)
     log.note.setText("group session")
-    monkeypatch.setattr(log.service, "add_hours", _disk_full)
+    monkeypatch.setattr(log.service.log, "add_hours", _disk_full)
     log.add()
     assert "disk is full" in log.status.text()
     assert log.note.text() == "group session"

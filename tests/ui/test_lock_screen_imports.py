@@ -17,7 +17,7 @@ from reflect.storage.file_lock import FileLock
 from reflect.ui.app_window import AppWindow
 from reflect.services.profiles import ProfileService
 print(json.dumps(sorted(m for m in ("sqlite_utils", "numpy", "matplotlib") if m in sys.modules)))
-import reflect.storage.database  # opening a profile loads it, still without numpy
+import reflect.storage.migrations  # opening a profile loads it, still without numpy
 print(json.dumps(sorted(m for m in ("sqlite_utils", "numpy") if m in sys.modules)))
 """
 

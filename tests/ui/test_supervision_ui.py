@@ -100,7 +100,7 @@ def test_packet_and_reply_through_the_app(qtbot, pair, tmp_path, monkeypatch):
     packet_path = _send_packet_through_the_app(qtbot, pair, tmp_path, monkeypatch)
     assert packet_path.read_bytes().startswith(b"age-encryption.org/v1")
     # The provider's rating is theirs: kept in their profile, not in the packet.
-    assert [r.scores for r in pair.provider.supervision.ratings("provider")] == [{"heard": 4}]
+    assert [r.scores for r in pair.provider.supervision.log.ratings("provider")] == [{"heard": 4}]
     assert pair.supervisor.supervision.open_packet(packet_path.read_bytes()).rating == {}
 
     sup_window = Workspace(pair.supervisor)
@@ -193,9 +193,9 @@ def test_supervisor_screens_render(qtbot, pair, tmp_path, monkeypatch, language)
             date.today() + timedelta(days=7),
         )
     )
-    sup.add_hours(HoursEntry(date.today() - timedelta(days=3), 60, supervisee_id=person.id))
-    sup.add_hours(HoursEntry(date.today() - timedelta(days=10), 90, "group", "video"))
-    sup.save_hot_debrief(
+    sup.log.add_hours(HoursEntry(date.today() - timedelta(days=3), 60, supervisee_id=person.id))
+    sup.log.add_hours(HoursEntry(date.today() - timedelta(days=10), 90, "group", "video"))
+    sup.log.save_hot_debrief(
         HotDebrief(
             datetime.now() - timedelta(days=4),
             {"outline": "Difficult night shift"},
@@ -311,8 +311,8 @@ def test_hours_export_csv_and_pdf_are_private_files(qtbot, pair, tmp_path):
     from reflect.ui.widgets.supervision_hours import HoursLog
 
     sup = pair.supervisor.supervision
-    sup.add_hours(HoursEntry(date(2026, 3, 2), 75, note="=SUM(A1)"))
-    sup.add_hours(HoursEntry(date(2025, 11, 5), 60, "group", "video"))
+    sup.log.add_hours(HoursEntry(date(2026, 3, 2), 75, note="=SUM(A1)"))
+    sup.log.add_hours(HoursEntry(date(2025, 11, 5), 60, "group", "video"))
     log = HoursLog(pair.supervisor)
     qtbot.addWidget(log)
     assert log.table.rowCount() == 2

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -74,6 +73,8 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> s
             f"No passphrase given: set {PASSPHRASE_ENV}, pass --passphrase-file, "
             "or run in a terminal."
         )
+    import getpass  # only a terminal prompt needs it
+
     return getpass.getpass(prompt)
 
 

@@ -210,6 +210,9 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+_UNSIGNED = {"unsigned": "  (not signed)", "not_checked_here": "  (signature not checked here)"}
+
+
 def run_show(args: argparse.Namespace) -> int:
     session = open_writer(args)
     try:
@@ -226,7 +229,7 @@ def run_show(args: argparse.Namespace) -> int:
             print(f"  agreement review due {person['agreement']['review_on']}")
         for packet in person["packets"]:
             count = len(packet["items"])
-            unsigned = "" if packet["signed"] else "  (not signed)"
+            unsigned = _UNSIGNED.get(packet["signature"], "")  # see signature_state
             print(
                 terminal_safe(
                     f"  {packet['packet_id'][:8]}  {packet['title']}  {count} item(s){unsigned}"
@@ -289,13 +292,13 @@ def run_hours(args: argparse.Namespace) -> int:
         added = None
         if args.add:
             who = service.find_supervisee(args.supervisee).id if args.supervisee else None
-            added = service.add_hours(
+            added = service.log.add_hours(
                 HoursEntry(args.add, args.minutes, args.kind, args.format, who)
             )
         if target is not None:
-            write_private_file(target, service.hours_csv())
-        totals = service.hours_totals()
-        entries = len(service.hours())
+            write_private_file(target, service.log.hours_csv())
+        totals = service.log.hours_totals()
+        entries = len(service.log.hours())
     finally:
         session.close()
     data = {"added": added, "entries": entries, "totals": totals, "csv": args.csv}

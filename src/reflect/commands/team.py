@@ -84,6 +84,11 @@ def run_contribute(args: argparse.Namespace) -> int:
     for line in describe(contribution.to_json()):
         print(f"  {line}")
     print("It holds no text, no day-level dates and no names. Open it to read it before sending.")
+    # The minimum group guards the Team screen and report, never a single file in hand.
+    print(
+        "Whoever receives it can read these figures: to stay anonymous, send it so that "
+        "no one can tell it is yours."
+    )
     return 0
 
 

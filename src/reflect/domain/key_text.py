@@ -17,10 +17,19 @@ from reflect.domain.supervision import check_recipient
 MARK = "sign:"
 _MAX_CHARS = 1000  # a key text is about 110 characters; refuse a pasted essay before any work
 
-DAMAGED = (
-    "The signing key in that key text is damaged (it follows “sign:” and is 44 characters "
-    "long). Ask for the key text again (Settings → My supervision key)."
+# The length is said as "the pasted part has N where a signing key has 44": a bare "44
+# characters long" read as the length of what was pasted.
+DAMAGED_LENGTH = (
+    "The signing key in that key text is damaged: the part after “sign:” has {count} "
+    "characters, where a signing key has 44. Ask for the key text again (Settings → My "
+    "supervision key)."
 )
+DAMAGED = (
+    "The signing key in that key text is damaged: the part after “sign:” has the 44 "
+    "characters of a signing key but is not one (a character in it is wrong). Ask for the "
+    "key text again (Settings → My supervision key)."
+)
+SIGNING_KEY_CHARS = 44
 
 
 def key_text(recipient: str, signing_key: str) -> str:
@@ -34,10 +43,13 @@ def parse_key_text(text: str) -> tuple[str, str]:
     (storage.sealed_files.check_recipient reads its checksum)."""
     if MARK not in text:
         return text, ""
-    if len(text) > _MAX_CHARS:
-        raise ValidationError(DAMAGED)
     age, _, signing = text.partition(MARK)
+    if len(text) > _MAX_CHARS:
+        count = sum(1 for c in signing if not c.isspace())
+        raise ValidationError(DAMAGED_LENGTH, count=count)
     compact = "".join(signing.split())
-    if MARK in compact or canonical_b64(compact, KEY_PATTERN) is None:
+    if len(compact) != SIGNING_KEY_CHARS:
+        raise ValidationError(DAMAGED_LENGTH, count=len(compact))
+    if canonical_b64(compact, KEY_PATTERN) is None:
         raise ValidationError(DAMAGED)
     return check_recipient(age), compact

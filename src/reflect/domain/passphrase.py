@@ -20,6 +20,14 @@ def validate_new_passphrase(passphrase: str, confirmation: str) -> None:
         )
 
 
+def check_length(passphrase: str) -> None:
+    """The one rule every stored passphrase follows (new profile, recovery, change)."""
+    if len(normalised(passphrase)) < MIN_PASSPHRASE_LENGTH:
+        raise VaultError(
+            "Please use a passphrase of at least {count} characters.", count=MIN_PASSPHRASE_LENGTH
+        )
+
+
 def passphrase_strength(passphrase: str) -> tuple[int, str]:
     """A rough 0-4 strength hint with a kind word; not a guarantee."""
     length = len(passphrase)

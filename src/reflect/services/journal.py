@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from reflect.domain.errors import ValidationError
 from reflect.domain.journal import JournalFilter, ReflectionSummary
-from reflect.domain.journal_calendar import MonthMarks, days_a_year_ago, month_bounds
 from reflect.domain.kept_dates import is_kept
 from reflect.domain.reflection import DEFAULT_SETTINGS, Draft, FollowUp, Reflection
 from reflect.domain.reflection_merge import Merge, content, merge
@@ -30,6 +30,9 @@ from reflect.services.events import ChangeFeed, announcer
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from reflect.domain.journal_calendar import MonthMarks
+    from reflect.storage.draft_repository import DraftRepository
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
@@ -61,7 +64,6 @@ class JournalService:
     ) -> None:
         """``repair_index``: this session holds the writer lock, so a search that finds the
         full-text index broken may rebuild it."""
-        from reflect.storage.draft_repository import DraftRepository
         from reflect.storage.reflection_repository import ReflectionRepository
 
         self._announce = announcer(changes)
@@ -70,8 +72,14 @@ class JournalService:
         self._clock = clock
         self._reflections = ReflectionRepository(db)
         self._follow_ups = self._reflections.follow_ups
-        self._drafts = DraftRepository(db)
         self._repair_index = repair_index
+
+    @cached_property
+    def _drafts(self) -> DraftRepository:
+        # Built when a draft is first touched: a command-line search never does.
+        from reflect.storage.draft_repository import DraftRepository
+
+        return DraftRepository(self._db)
 
     # --- templates -----------------------------------------------------------------------
 
@@ -251,6 +259,7 @@ class JournalService:
     # --- the month view and "on this day" ---------------------------------------------------
 
     def month_marks(self, year: int, month: int) -> MonthMarks:
+        from reflect.domain.journal_calendar import MonthMarks, month_bounds
         from reflect.storage.journal_calendar_repository import JournalCalendarRepository
 
         days = JournalCalendarRepository(self._db)
@@ -264,6 +273,7 @@ class JournalService:
 
     def on_this_day(self, today: date) -> list[Reflection]:
         """Reflections written on this day a year ago (for the opt-in look-back card)."""
+        from reflect.domain.journal_calendar import days_a_year_ago
         from reflect.storage.journal_calendar_repository import JournalCalendarRepository
 
         calendar = JournalCalendarRepository(self._db)

@@ -81,6 +81,7 @@ def _reply(r: RowReader, ctx: RowContext) -> None:
     r.text("message", max_chars=20000)
     r.day("next_date")
     _flag(r, "signed")
+    _flag(r, "from_archive")  # set to 1 on import whatever it says (import_pins)
 
 
 def _supervisee(r: RowReader, ctx: RowContext) -> None:
@@ -88,6 +89,7 @@ def _supervisee(r: RowReader, ctx: RowContext) -> None:
     r.text("name", required=True, max_chars=80)
     _pattern(r, "recipient", RECIPIENT_PATTERN)
     r.moment("first_seen")
+    _flag(r, "name_chosen")
 
 
 def _received_packet(r: RowReader, ctx: RowContext) -> None:
@@ -99,6 +101,7 @@ def _received_packet(r: RowReader, ctx: RowContext) -> None:
     r.text("title", max_chars=200)
     r.moment("scheduled_for")
     r.moment("held_at")
+    _flag(r, "from_archive")
     try:
         packet = packet_from_json(r.json("body", dict, required=True))
     except ReflectError as exc:

@@ -8,9 +8,7 @@ provider's key carried in the packet.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,15 +20,8 @@ from reflect.domain.errors import ValidationError
 from reflect.domain.identity_guard import find_identifiers
 from reflect.domain.supervision import (
     Agreement,
-    HotDebrief,
-    HoursEntry,
-    SessionRating,
     Supervisee,
-    check_hot_debrief,
-    check_hours,
-    check_rating,
     fingerprint,
-    hours_totals,
     people_called,
 )
 from reflect.domain.supervision_messages import (
@@ -45,6 +36,7 @@ from reflect.domain.supervision_messages import (
 from reflect.services.output_target import check_output_target
 from reflect.services.signing_pins import SigningPins
 from reflect.services.supervisee_pairing import SuperviseePairing
+from reflect.services.supervision_logbook import SupervisionLogbook
 from reflect.services.supervision_send import Flag, new_id
 from reflect.services.supervision_signing import (
     open_packet_document,
@@ -83,11 +75,11 @@ class SupervisionService:
     ) -> None:
         self._keys = keys
         self._record = record
-        self._log = log
         self._display_name = display_name
         self._clock = clock
         self.pins = SigningPins(keys)  # forgetting a pinned signing key
         self.pairing = SuperviseePairing(keys, record)  # adding one before their first packet
+        self.log = SupervisionLogbook(record, log, clock)  # hours, ratings, hot debriefs
 
     def today(self) -> date:
         return self._clock().date()
@@ -211,7 +203,7 @@ class SupervisionService:
     def delete_action(self, action_id: int) -> None:
         self._record.delete_action(action_id)
 
-    # --- agreements, hours, ratings, hot debriefs ------------------------------------------------
+    # --- agreements (hours, ratings and hot debriefs: self.log) ----------------------------
 
     def agreement(self, supervisee_id: int) -> Agreement:
         return self._record.agreement(supervisee_id) or Agreement(supervisee_id)
@@ -239,83 +231,6 @@ class SupervisionService:
             if agreement is not None and agreement.review_due(today):
                 due.append((person, agreement))
         return due
-
-    def add_hours(self, entry: HoursEntry) -> int:
-        check_hours(entry)
-        if entry.supervisee_id is not None and self._record.supervisee(entry.supervisee_id) is None:
-            raise ValidationError("That supervisee is not in this profile.")
-        return self._log.add_hours(entry)
-
-    def hours(self) -> list[HoursEntry]:
-        return self._log.hours()
-
-    def delete_hours(self, entry_id: int) -> None:
-        self._log.delete_hours(entry_id)
-
-    def hours_totals(self) -> list[dict[str, Any]]:
-        names = {p.id: p.name for p in self.supervisees()}
-        return [
-            {
-                "supervisee": names.get(sid, "") if sid is not None else "",
-                "year": year,
-                "minutes": minutes,
-                "hours": round(minutes / 60, 2),
-            }
-            for (sid, year), minutes in hours_totals(self.hours()).items()
-        ]
-
-    def hours_csv(self) -> bytes:
-        """The hours log as CSV (UTF-8 with a byte-order mark so spreadsheets read accents)."""
-        names = {p.id: p.name for p in self.supervisees()}
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["date", "minutes", "hours", "kind", "format", "supervisee", "note"])
-        for e in self.hours():
-            name = names.get(e.supervisee_id, "") if e.supervisee_id is not None else ""
-            writer.writerow(
-                [
-                    e.held_on.isoformat(),
-                    e.minutes,
-                    f"{e.minutes / 60:.2f}",
-                    e.kind,
-                    e.format,
-                    _cell(name),
-                    _cell(e.note),
-                ]
-            )
-        return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-    def rate(self, rating: SessionRating) -> int:
-        scores = check_rating(rating.scores)
-        if len(rating.comment) > 2000:
-            raise ValidationError("Please keep the comment under 2,000 characters.")
-        return self._log.add_rating(
-            SessionRating(
-                rating.rated_on,
-                scores,
-                rating.role,
-                rating.supervisee_id,
-                rating.debrief_id,
-                rating.comment,
-            )
-        )
-
-    def ratings(self, role: str | None = None) -> list[SessionRating]:
-        return self._log.ratings(role)
-
-    def save_hot_debrief(self, item: HotDebrief) -> int:
-        return self._log.save_hot_debrief(check_hot_debrief(item))
-
-    def hot_debriefs(self) -> list[HotDebrief]:
-        return self._log.hot_debriefs()
-
-    def due_follow_up_checks(self, today: date | None = None) -> list[tuple[HotDebrief, str, date]]:
-        today = today or self._clock().date()
-        return [
-            (item, label, due)
-            for item in self.hot_debriefs()
-            for label, due in item.due_checks(today)
-        ]
 
     # --- replies out ----------------------------------------------------------------------
 
@@ -391,8 +306,3 @@ class SupervisionService:
 
     def replies_sent(self, packet_id: str) -> list[dict[str, Any]]:
         return self._record.replies_sent(packet_id)
-
-
-def _cell(text: str) -> str:
-    """A spreadsheet must not read a note as a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

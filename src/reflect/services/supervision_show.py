@@ -48,7 +48,7 @@ def supervision_record(session: Session, supervisee: str | None = None) -> dict[
         },
         "supervisees": result,
         "hours": _hours_records(service, names),
-        "hours_totals": service.hours_totals(),
+        "hours_totals": service.log.hours_totals(),
         "ratings": _rating_records(service, names),
         "hot_debriefs": _hot_debrief_records(service),
     }
@@ -91,6 +91,7 @@ def _packet_record(service: SupervisionService, row: Any, packet: Packet) -> dic
         "received_at": row["received_at"],
         "held_at": row["held_at"],
         "signed": row["signed"],
+        "signature": row["signature"],  # "checked", "unsigned" or "not_checked_here"
         "topics": list(packet.topics),
         "items": packet_items(packet),
         "provider_notes": [{"step": s, "text": t} for s, t in packet.notes],
@@ -123,7 +124,7 @@ def _hours_records(service: SupervisionService, names: dict[Any, str]) -> list[d
             "supervisee": names.get(e.supervisee_id, "") if e.supervisee_id else "",
             "note": e.note,
         }
-        for e in service.hours()
+        for e in service.log.hours()
     ]
 
 
@@ -136,7 +137,7 @@ def _rating_records(service: SupervisionService, names: dict[Any, str]) -> list[
             "scores": r.scores,
             "comment": r.comment,
         }
-        for r in service.ratings()
+        for r in service.log.ratings()
     ]
 
 
@@ -153,7 +154,7 @@ def _hot_debrief_records(service: SupervisionService) -> list[dict[str, Any]]:
                 for label, due, done in h.checks()
             ],
         }
-        for h in service.hot_debriefs()
+        for h in service.log.hot_debriefs()
     ]
 
 

@@ -58,8 +58,10 @@ class _SqliteUtilsWithoutNumpy:  # a meta path finder (importlib.abc costs 4 ms 
     def find_spec(self, fullname, path, target=None):
         if fullname != "sqlite_utils":
             return None
-        if self in sys.meta_path:
-            sys.meta_path.remove(self)  # one use; never asked again
+        # One use; never asked again. A new list rather than remove(): another thread may
+        # be walking the old one in its own import (the schema loads beside the key
+        # derivation, storage/schema_preload.py), and removing in place would skip a finder.
+        sys.meta_path = [finder for finder in sys.meta_path if finder is not self]
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is None or spec.loader is None:
             return spec

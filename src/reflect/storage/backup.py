@@ -15,9 +15,7 @@ import os
 import shutil
 import stat
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from reflect.domain.errors import cut
 from reflect.domain.profile import read_vault_json
@@ -28,6 +26,9 @@ from reflect.private_output import working_file
 from reflect.storage.database import _sqlcipher, connect_encrypted, is_plain_sqlite, key_pragma
 from reflect.storage.errors import PlaintextDatabase, VaultError, WrongPassphrase
 from reflect.storage.failures import reason, translate
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SIDECAR_SUFFIX = ".key.json"
 INTERNAL_TABLE_PREFIXES = ("sqlite_",)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from reflect.domain.message import Message
 from reflect.storage.errors import (
@@ -17,6 +15,9 @@ from reflect.storage.errors import (
     WrongPassphrase,
 )
 from reflect.storage.failures import damaged, translate
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
@@ -138,6 +139,8 @@ def _configure(conn: Any) -> None:
 def open_database(
     path: Path, raw_key: bytes | bytearray, *, create: bool = False
 ) -> sqlite_utils.Database:
+    import sqlite_utils  # loaded here, not on import: see storage/schema_preload.py
+
     conn = connect_encrypted(path, raw_key, create=create, profile=not create)
     return sqlite_utils.Database(conn, execute_plugins=False)
 

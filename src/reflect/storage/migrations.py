@@ -276,3 +276,14 @@ def m007_signedpackets(db: sqlite_utils.Database) -> None:
     db.table("signing_pins").create({"recipient": str, "key": str, "since": str}, pk="recipient")
     # Whether a kept reply was signed; a packet's state is read from its kept body.
     db.table("supervision_replies").add_column("signed", int)
+
+
+@migrations()
+def m008_supfix(db: sqlite_utils.Database) -> None:
+    # 1 when the supervisor typed this supervisee's name (Add supervisee…): the name a later
+    # packet carries then never replaces it (supervision_record._supervisee_called).
+    db.table("supervisees").add_column("name_chosen", int)
+    # 1 for a packet or reply an archive import brought in: its signature was never checked
+    # on this device (an archive keeps no signature to check), so it is not shown as signed.
+    db.table("received_packets").add_column("from_archive", int)
+    db.table("supervision_replies").add_column("from_archive", int)

@@ -197,5 +197,5 @@ def make_agree(conn: Any) -> list[Message]:
     backup may have been taken of a profile whose index had gone out of step)."""
     found = problems(conn).problems
     if found:
-        rebuild(sqlite_utils.Database(conn))
+        rebuild(sqlite_utils.Database(conn, execute_plugins=False))
     return found

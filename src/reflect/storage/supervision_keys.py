@@ -7,6 +7,9 @@ table like ``supervision_identity``: never exported); ``signing_pins`` the signi
 seen from each other person, keyed by their age key (trust on first use);
 ``supervision_replies.signed`` is 1 for a reply whose signature was checked. Whether a kept
 packet was signed is in its body: only a verified packet keeps ``from.signing_key``.
+m008_supfix: ``from_archive`` is 1 on a reply or packet an archive import brought in. An
+archive keeps the mark but no signature, so such a row is never shown as signed
+(``signature_state``).
 """
 
 from __future__ import annotations
@@ -29,6 +32,17 @@ def _iso(value: datetime | date | None) -> str | None:
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     return value.isoformat()
+
+
+def signature_state(marked_signed: bool, from_archive: object) -> dict[str, Any]:
+    """``signed`` (the signature was checked when this profile received the file) and
+    ``signature``: "checked", "unsigned", or "not_checked_here" for a row an archive says
+    was signed (checked, if ever, on another computer: a crafted archive can say anything)."""
+    if not marked_signed:
+        return {"signed": False, "signature": "unsigned"}
+    if from_archive:
+        return {"signed": False, "signature": "not_checked_here"}
+    return {"signed": True, "signature": "checked"}
 
 
 class PinChanged(ValidationError):
@@ -236,7 +250,7 @@ class SupervisionKeyRepository:
         where, args = ("WHERE debrief_id = ?", [debrief_id]) if debrief_id is not None else ("", [])
         rows = self._db.execute(
             "SELECT reply_id, packet_id, debrief_id, next_debrief_id, supervisor_name, "
-            "received_at, notes, message, next_date, signed FROM supervision_replies "
+            "received_at, notes, message, next_date, signed, from_archive FROM supervision_replies "
             f"{where} ORDER BY received_at, reply_id",
             args,
         ).fetchall()
@@ -251,7 +265,7 @@ class SupervisionKeyRepository:
                 "notes": json.loads(r[6] or "[]"),
                 "message": r[7] or "",
                 "next_date": r[8],
-                "signed": bool(r[9]),
+                **signature_state(bool(r[9]), r[10]),
             }
             for r in rows
         ]

@@ -12,7 +12,7 @@ from typing import Any
 import sqlite_utils
 
 from reflect.domain.supervision import Agreement, Supervisee
-from reflect.storage.supervision_keys import hold_pin
+from reflect.storage.supervision_keys import hold_pin, signature_state
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -42,8 +42,11 @@ def _packet_row(r: Any) -> dict[str, Any]:
         "scheduled_for": r[5],
         "body": body,
         "held_at": r[7],
-        # Only a packet whose signature was checked keeps its signer's key (supervision_signing).
-        "signed": bool(isinstance(body.get("from"), dict) and body["from"].get("signing_key")),
+        # Only a packet whose signature was checked keeps its signer's key (supervision_signing);
+        # one an archive brought (r[8]) was not checked here, whatever its body says.
+        **signature_state(
+            bool(isinstance(body.get("from"), dict) and body["from"].get("signing_key")), r[8]
+        ),
     }
 
 
@@ -64,29 +67,43 @@ class SupervisionRecordRepository:
 
     def pair_supervisee(self, name: str, recipient: str, signing_key: str) -> tuple[int, bool]:
         """Add the supervisee with age key ``recipient`` (or rename the one already known)
-        and pin ``signing_key`` for them, in one transaction: a pin that differs refuses
-        both (hold_pin). Returns (supervisee id, whether the row is new)."""
+        under the name the supervisor typed, which their packets then never replace, and pin
+        ``signing_key`` for them, in one transaction: a pin that differs refuses both
+        (hold_pin). Returns (supervisee id, whether the row is new)."""
         with self._db.atomic():
-            found, new = self._supervisee_called(name, recipient, _iso(datetime.now()))
+            found, new = self._supervisee_called(name, recipient, _iso(datetime.now()), chosen=True)
             hold_pin(self._db, recipient, signing_key, create=True)
         return found, new
 
-    def _supervisee_called(self, name: str, recipient: str, now: str | None) -> tuple[int, bool]:
+    def _supervisee_called(
+        self, name: str, recipient: str, now: str | None, chosen: bool = False
+    ) -> tuple[int, bool]:
         """Inside a transaction: the supervisee with age key ``recipient``, added if new
-        ("Supervisee" when ``name`` is empty), else renamed to ``name`` when one is given
-        (the newest name is the one the person uses now). Returns (id, whether new)."""
+        ("Supervisee" when ``name`` is empty), else renamed to ``name`` when one is given.
+        ``chosen``: the supervisor typed ``name`` (pairing); it replaces any name and is kept
+        from then on. Otherwise ``name`` is a packet's: it renames only a supervisee whose
+        name no supervisor chose (the newest name is the one the person uses now). Returns
+        (id, whether new)."""
         row = self._db.execute(
-            "SELECT id FROM supervisees WHERE recipient = ?", [recipient]
+            "SELECT id, name_chosen FROM supervisees WHERE recipient = ?", [recipient]
         ).fetchone()
         if row is None:
             table = self._db.table("supervisees")
             table.insert(
-                {"name": name or "Supervisee", "recipient": recipient, "first_seen": now},
+                {
+                    "name": name or "Supervisee",
+                    "recipient": recipient,
+                    "first_seen": now,
+                    "name_chosen": 1 if chosen else None,
+                },
                 pk="id",
             )
             return int(table.last_pk), True  # type: ignore[arg-type]
-        if name:
-            self._db.execute("UPDATE supervisees SET name = ? WHERE id = ?", [name, row[0]])
+        if name and (chosen or not row[1]):
+            self._db.execute(
+                "UPDATE supervisees SET name = ?, name_chosen = ? WHERE id = ?",
+                [name, 1 if chosen else row[1], row[0]],
+            )
         return int(row[0]), False
 
     def has_packet(self, packet_id: str, content_hash: str) -> bool:
@@ -139,7 +156,7 @@ class SupervisionRecordRepository:
         )
         rows = self._db.execute(
             "SELECT packet_id, supervisee_id, received_at, created_at, title, scheduled_for, "
-            f"body, held_at FROM received_packets {where} "
+            f"body, held_at, from_archive FROM received_packets {where} "
             "ORDER BY COALESCE(scheduled_for, created_at) DESC, received_at DESC",
             args,
         ).fetchall()

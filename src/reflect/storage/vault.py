@@ -15,13 +15,11 @@ import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from reflect.domain.errors import cut
 from reflect.domain.message import Message
-from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH, normalised
+from reflect.domain.passphrase import check_length
 from reflect.domain.profile import (
     ProfileInfo,
     list_profile_infos,
@@ -30,7 +28,7 @@ from reflect.domain.profile import (
 )
 from reflect.paths import ensure_private_dir, write_private_file
 from reflect.paths import sync_folder as fsync_dir
-from reflect.storage import profile_folders
+from reflect.storage import profile_folders, schema_preload
 from reflect.storage import recovery_seals as recovery
 from reflect.storage.backup import backup_to
 from reflect.storage.database import close_database, open_database
@@ -42,11 +40,13 @@ from reflect.storage.keywrap import (
     new_data_key,
     normalise_recovery_code,
 )
-from reflect.storage.migrations import apply_migrations, has_pending, is_fresh, refuse_newer
 from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path, promote_pending
 from reflect.storage.restore_swap import finish_interrupted_swap
 from reflect.storage.seals import _open_seal, _seal, check_seal, open_seal_forms
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
+
+if TYPE_CHECKING:  # the schema code and sqlite-utils load while the key is derived
+    import sqlite_utils
 
 VAULT_FORMAT = 1
 __all__ = ["ProfileStore", "check_seal", "open_seal_forms", "write_private_json"]
@@ -60,13 +60,6 @@ def write_private_json(path: Path, data: dict[str, Any]) -> None:
 def _slug(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:24]
     return slug or "profile"
-
-
-def _check_length(passphrase: str) -> None:
-    if len(normalised(passphrase)) < MIN_PASSPHRASE_LENGTH:
-        raise VaultError(
-            "Please use a passphrase of at least {count} characters.", count=MIN_PASSPHRASE_LENGTH
-        )
 
 
 class ProfileStore:
@@ -118,7 +111,7 @@ class ProfileStore:
         profile_id: str | None = None,
     ) -> ProfileInfo:
         """Create an encrypted profile. Raises VaultError for a too-short passphrase."""
-        _check_length(passphrase)
+        check_length(passphrase)
         ensure_private_dir(self.profiles_dir)
         profile_folders.remove_abandoned_folders(self.profiles_dir)
         base = profile_id or _slug(display_name or "profile")
@@ -146,8 +139,10 @@ class ProfileStore:
                 "recovery": None,
             }
             db = open_database(info.db_path, data_key, create=True)
+            from reflect.storage import migrations as schema
+
             try:
-                apply_migrations(db)
+                schema.apply_migrations(db)
             finally:
                 close_database(db)
             write_private_json(info.vault_path, vault)
@@ -176,6 +171,7 @@ class ProfileStore:
         wait = throttle.seconds_to_wait()
         if wait > 0:
             raise TooManyAttempts(wait)
+        schema_preload.start()
         recovered = self._finish_interrupted_change(info, passphrase, migrate)
         if recovered is not None:
             throttle.record_success()
@@ -246,11 +242,12 @@ class ProfileStore:
         self, info: ProfileInfo, recovery_code: str, new_passphrase: str, *, migrate: bool = True
     ) -> tuple[sqlite_utils.Database, bytearray]:
         """Open with the printed recovery key and set a new passphrase at the same time."""
-        _check_length(new_passphrase)
+        check_length(new_passphrase)
         vault = self._read_vault(info)
         if not recovery.recovery_seals(vault):
             raise VaultError("This profile has no recovery key.")
         code = normalise_recovery_code(recovery_code)
+        schema_preload.start()
         data_key = self._throttled(info, lambda: recovery.open_recovery(code, vault))
         db = self._open(info, data_key, migrate=migrate)
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()
@@ -285,6 +282,9 @@ class ProfileStore:
         The vault's AES-GCM tag has proven the passphrase, so a database that still does not
         open is damaged: say so, and never write a fresh schema into it.
         """
+        schema_preload.wait()  # the schema code, imported while the key was derived
+        from reflect.storage import migrations as schema
+
         try:
             db = open_database(info.db_path, data_key)
         except WrongPassphrase as exc:
@@ -298,7 +298,7 @@ class ProfileStore:
             wipe(data_key)
             raise
         try:
-            if is_fresh(db):
+            if schema.is_fresh(db):
                 raise damaged(info.directory, Message("reflect.db holds none of Reflect's tables"))
             if migrate:
                 self._migrate(info, db, data_key)
@@ -326,9 +326,11 @@ class ProfileStore:
         Migrating writes (a backup, then the schema), so it takes the writer lock like any
         writer: a bounded wait, then ProfileBusy. A current schema needs no lock at all.
         """
+        from reflect.storage import migrations as schema
+
         try:
-            refuse_newer(db)
-            if has_pending(db):
+            schema.refuse_newer(db)
+            if schema.has_pending(db):
                 with writing(info.directory, on_wait=on_wait):
                     self._migrate(info, db, key)  # looks again: the writer may have done it
         except Exception as exc:
@@ -337,12 +339,14 @@ class ProfileStore:
             raise
 
     def _migrate(self, info: ProfileInfo, db: sqlite_utils.Database, key: bytearray) -> None:
-        if has_pending(db):
+        from reflect.storage import migrations as schema
+
+        if schema.has_pending(db):
             backups = ensure_private_dir(info.directory / "backups")
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             target = backups / f"pre-migration-{stamp}.reflect-backup"
             backup_to(db, target, key, vault_path=info.vault_path)
-        apply_migrations(db)
+        schema.apply_migrations(db)
 
     # --- change -------------------------------------------------------------------------
 
@@ -366,7 +370,7 @@ class ProfileStore:
         Returns the new data key and, when the profile had a recovery key, its replacement:
         the old recovery key must stop working once the passphrase changes.
         """
-        _check_length(new_passphrase)
+        check_length(new_passphrase)
         vault = self._read_vault(info)
         new_key = new_data_key()
         params = KdfParams.from_dict(vault["passphrase"]["kdf"]).with_new_salt()

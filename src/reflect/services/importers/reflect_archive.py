@@ -7,7 +7,7 @@ from typing import Any
 
 from reflect.domain.errors import ValidationError, WrongPassphrase
 from reflect.domain.message import Message
-from reflect.services.import_pins import drop_pins
+from reflect.services.import_pins import drop_pins, mark_from_archive
 from reflect.services.import_settings import screen_settings
 from reflect.services.importers import ImportPreview, PreparedImport
 from reflect.services.record_kinds import kind
@@ -60,7 +60,7 @@ def prepare(session: Session, path: Path, passphrase: str | None) -> PreparedImp
         opened.close()
         raise
     settings = screen_settings(plan, session.settings.all())
-    pins = drop_pins(plan)
+    pins = drop_pins(plan) + mark_from_archive(plan)
     notes: list[str] = [
         Message("Skipped table {name}: this version of Reflect does not have it.", name=name)
         for name in plan.skipped_tables

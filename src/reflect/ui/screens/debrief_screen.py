@@ -31,6 +31,7 @@ from reflect.ui.screens.debrief_mode import DebriefMode
 from reflect.ui.screens.debrief_untitled import name_untitled, remember_to_reopen, reopen_kept
 from reflect.ui.widgets.confirm import confirm_destructive
 from reflect.ui.widgets.debrief_cards import KIND_LABELS
+from reflect.ui.widgets.signature_marks import reply_heading, reply_tip
 from reflect.ui.widgets.wall_clock import from_qdatetime, to_qdatetime
 
 
@@ -319,23 +320,12 @@ class DebriefScreen(DebriefEditorView, QWidget):
         lines = []
         for reply in found:
             who = reply["supervisor"] or tr("your supervisor")
-            heading = (
-                tr("Reply from {name} (signed):")
-                if reply["signed"]
-                else tr("Reply from {name} (not signed: sent by an older Reflect):")
-            )
-            lines.append(heading.format(name=who))
+            lines.append(reply_heading(reply["signature"]).format(name=who))
             lines += [f"  {titles.get(step, step)}: {text}" for step, text in reply["notes"]]
             if reply["message"]:
                 lines.append(f"  {reply['message']}")
         self.replies.setText("\n".join(lines))
-        self.replies.setToolTip(
-            tr(
-                "A signed reply carries your supervisor's signing key, the same one as their "
-                "first signed reply. A reply that is not signed came from an older Reflect: "
-                "anyone who has your supervision key could have written it."
-            )
-        )
+        self.replies.setToolTip(reply_tip())
         self.replies.setVisible(bool(lines))
 
     def send_to_supervisor(self, dialog: object = None) -> Path | None:

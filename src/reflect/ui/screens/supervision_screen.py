@@ -27,6 +27,7 @@ from reflect.ui.i18n import interface_words, tr
 from reflect.ui.native_dialogs import open_file_name
 from reflect.ui.widgets.forget_signing_key import ask_to_forget
 from reflect.ui.widgets.hot_debrief_form import HotDebriefPanel
+from reflect.ui.widgets.signature_marks import packet_mark, packet_tip
 from reflect.ui.widgets.supervision_agreement import AgreementForm, RatingsPanel
 from reflect.ui.widgets.supervision_hours import HoursLog
 from reflect.ui.widgets.supervision_packet_view import PacketView
@@ -176,7 +177,11 @@ class SupervisionScreen(QWidget):
         if signing:
             lines.append(tr("Signing fingerprint {fingerprint}").format(fingerprint=signing))
         else:
-            lines.append(tr("No signed packet yet: their packets came from an older Reflect."))
+            # Not "an older Reflect": their packets may have come in an archive, or the key
+            # may have been forgotten on purpose.
+            lines.append(
+                tr("No signing key known for them here yet: their next signed packet sets it.")
+            )
         return "\n".join(lines)
 
     def current_supervisee(self) -> int | None:
@@ -194,16 +199,10 @@ class SupervisionScreen(QWidget):
             for row, packet in self.service.packets(who):
                 when = words.day(packet.scheduled_for or packet.created_at)
                 mark = " ✓" if row["held_at"] else ""
-                unsigned = "" if row["signed"] else " · " + tr("not signed")
+                signature = packet_mark(row["signature"])
+                unsigned = " · " + signature if signature else ""
                 item = QListWidgetItem(f"{when} · {packet.title}{mark}{unsigned}")
-                item.setToolTip(
-                    tr("Signed with the signing key first seen from this supervisee.")
-                    if row["signed"]
-                    else tr(
-                        "Not signed (sent by an older Reflect): anyone who has your "
-                        "supervision key could have written it."
-                    )
-                )
+                item.setToolTip(packet_tip(row["signature"]))
                 item.setData(Qt.ItemDataRole.UserRole, packet.packet_id)
                 self.packets.addItem(item)
                 if packet.packet_id == keep:
@@ -279,7 +278,7 @@ class SupervisionScreen(QWidget):
             tr("Team debrief of {date}: check in with those involved ({when}).").format(
                 date=words.day(item.held_at), when=tr(label)
             )
-            for item, label, _due in self.service.due_follow_up_checks()
+            for item, label, _due in self.service.log.due_follow_up_checks()
         ]
         self.reminders.setText("\n".join(lines))
         self.reminders.setVisible(bool(lines))

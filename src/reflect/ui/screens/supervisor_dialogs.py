@@ -278,7 +278,7 @@ class SendPacketDialog(QDialog):
             self.status.setText(message_in_language(error))
             return
         if self.scores():  # the provider's own record of the session, kept either way
-            self.session.supervision.rate(
+            self.session.supervision.log.rate(
                 SessionRating(date.today(), self.scores(), "provider", debrief_id=self.debrief_id)
             )
         self.written = target

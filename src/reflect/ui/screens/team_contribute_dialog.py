@@ -94,9 +94,12 @@ class TeamContributeDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             tr(
-                "Your coordinator combines files from several people and sees figures only "
-                "where at least five people contributed. Sending a file is your choice. "
-                "Read below exactly what it holds before you save it."
+                "Sending a file is your choice. Whoever receives it can open it and read the "
+                "figures below, never anything you wrote. The Team screen shows figures only "
+                "where at least five people contributed, but that cannot hide what one file "
+                "says: to stay anonymous, send it so that no one can tell it is yours (a "
+                "folder the whole team drops files into, not an e-mail from you). Read below "
+                "exactly what it holds before you save it."
             )
         )
         intro.setWordWrap(True)

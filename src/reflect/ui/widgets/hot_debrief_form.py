@@ -117,7 +117,7 @@ class HotDebriefPanel(QWidget):
         self.history.clear()
         words = interface_words()
         today = self.service.today()
-        for item in self.service.hot_debriefs():
+        for item in self.service.log.hot_debriefs():
             outline = item.answers.get("outline", "") or ", ".join(item.themes)
             checks = []
             for label, due, done in item.checks():
@@ -160,7 +160,7 @@ class HotDebriefPanel(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            self.service.save_hot_debrief(item)
+            self.service.log.save_hot_debrief(item)
         except ReflectError as error:
             self.status.setText(message_in_language(error))
             return
@@ -174,11 +174,11 @@ class HotDebriefPanel(QWidget):
     def mark_check_done(self) -> None:
         current = self.history.currentItem()
         item_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
-        found = next((h for h in self.service.hot_debriefs() if h.id == item_id), None)
+        found = next((h for h in self.service.log.hot_debriefs() if h.id == item_id), None)
         if found is None:
             return
         pending = [days for _, days in FOLLOW_UP_CHECKS if days not in found.checks_done]
         if pending:
             found.checks_done.append(pending[0])  # the earliest still open
-            self.service.save_hot_debrief(found)
+            self.service.log.save_hot_debrief(found)
         self.refresh()

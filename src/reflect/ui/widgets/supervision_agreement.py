@@ -214,7 +214,7 @@ class RatingsPanel(QWidget):
         self.history.clear()
         words = interface_words()
         labels = dict(RATING_ITEMS)
-        for rating in reversed(self.service.ratings()):
+        for rating in reversed(self.service.log.ratings()):
             if supervisee_id is not None and rating.supervisee_id not in (None, supervisee_id):
                 continue
             who = tr("by me") if rating.role == "supervisor" else tr("by the supervisee")
@@ -239,7 +239,7 @@ class RatingsPanel(QWidget):
     def save(self) -> None:
         scores = {k: r.value() for k, r in self.rows.items() if r.value() is not None}
         try:
-            self.service.rate(
+            self.service.log.rate(
                 SessionRating(
                     date.today(),
                     {k: int(v) for k, v in scores.items() if v is not None},

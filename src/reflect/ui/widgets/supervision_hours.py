@@ -55,12 +55,12 @@ def hours_html(session: Session) -> str:
         f"<td>{escape(tr(KIND_LABELS[e.kind]))}</td><td>{escape(tr(FORMAT_LABELS[e.format]))}</td>"
         f"<td>{escape(names.get(e.supervisee_id, '') if e.supervisee_id else '')}</td>"
         f"<td>{escape(e.note)}</td></tr>"
-        for e in service.hours()
+        for e in service.log.hours()
     )
     totals = "".join(
         f"<li>{t['year']} · {escape(t['supervisee'] or tr('Group or other'))}: "
         f"{_hours(int(t['minutes']))} h</li>"
-        for t in service.hours_totals()
+        for t in service.log.hours_totals()
     )
     head = "".join(
         f"<th align='left'>{escape(tr(h))}</th>"
@@ -172,7 +172,7 @@ class HoursLog(QWidget):
                 self.who.setCurrentIndex(self.who.count() - 1)
         names = {p.id: p.name for p in self.service.supervisees()}
         words = interface_words()
-        entries = list(reversed(self.service.hours()))
+        entries = list(reversed(self.service.log.hours()))
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             values = (
@@ -193,7 +193,7 @@ class HoursLog(QWidget):
                 who=t["supervisee"] or tr("Group or other"),
                 hours=_hours(int(t["minutes"])),
             )
-            for t in self.service.hours_totals()
+            for t in self.service.log.hours_totals()
         ]
         self.totals.setText(
             tr("Totals: {list}").format(list="; ".join(totals))
@@ -214,7 +214,7 @@ class HoursLog(QWidget):
             self.note.text().strip(),
         )
         try:
-            self.service.add_hours(entry)
+            self.service.log.add_hours(entry)
         except ReflectError as error:
             self.status.setText(message_in_language(error))
             return
@@ -239,11 +239,11 @@ class HoursLog(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.service.delete_hours(int(item.data(Qt.ItemDataRole.UserRole)))
+            self.service.log.delete_hours(int(item.data(Qt.ItemDataRole.UserRole)))
             self.refresh()
 
     def export_bytes(self, kind: str) -> bytes:
-        return self.service.hours_csv() if kind == "csv" else render_hours_pdf(self.session)
+        return self.service.log.hours_csv() if kind == "csv" else render_hours_pdf(self.session)
 
     def export_to(self, kind: str, path: Path) -> None:
         write_private_file(path, self.export_bytes(kind))  # 0600, atomic

@@ -33,6 +33,7 @@ from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.widgets.card_batches import CardBatches
+from reflect.ui.widgets.signature_marks import packet_detail
 from reflect.ui.widgets.supervision_reply_dialog import ReplyDialog
 from reflect.ui.widgets.wall_clock import keep_kept_years
 from reflect.ui.widgets.wrapped_text_fit import keep_wrapped_text_whole
@@ -203,8 +204,7 @@ class PacketView(QWidget):
             bits.append(tr("{count} item(s) shared").format(count=len(packet.cards)))
             if row["held_at"]:
                 bits.append(tr("held"))
-            if not row["signed"]:
-                bits.append(tr("not signed (sent by an older Reflect)"))
+            bits.append(packet_detail(row["signature"]))
             self.meta.setText(" · ".join(b for b in bits if b))
             if packet.topics:
                 topics = QLabel(tr("Topics: {topics}").format(topics="; ".join(packet.topics)))

@@ -149,7 +149,9 @@ class SupervisionSettings(QGroupBox):
             item.setToolTip(
                 tr("Signing fingerprint {fingerprint}").format(fingerprint=signing)
                 if signing
-                else tr("No signed reply yet: their signing key is kept from the first one.")
+                # (not "no signed reply yet": theirs may have come in an archive, or the key
+                # was forgotten on purpose)
+                else tr("No signing key known for them here yet: their next signed reply sets it.")
             )
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.supervisors.addItem(item)

@@ -18,8 +18,10 @@ class TeamSettingsBox(QGroupBox):
         box = QVBoxLayout(self)
         note = QLabel(
             tr(
-                "A coordinator can see how the team is doing from anonymous files people choose "
-                "to send: month-level figures only, shown only for groups of five or more."
+                "A coordinator can see how the team is doing from files people choose to send: "
+                "month-level figures only, no names, nothing you wrote. The Team screen shows "
+                "them only for groups of five or more; a file itself can be read by whoever "
+                "receives it."
             )
         )
         note.setWordWrap(True)

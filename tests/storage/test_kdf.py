@@ -1,0 +1,127 @@
+"""Key derivation: Argon2id through `cryptography`, argon2-cffi only where cryptography's
+OpenSSL has no Argon2. Both must give the keys argon2-cffi gave when every existing profile
+was made, or no profile would open again."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from cryptography.exceptions import UnsupportedAlgorithm
+
+from reflect.storage import kdf
+from reflect.storage.kdf import FLOOR_MEMORY_KIB, FLOOR_TIME_COST, KdfParams, derive_key, wipe
+from reflect.storage.seals import open_seal_forms
+from tests.conftest import PASSPHRASE
+
+SALT = "000102030405060708090a0b0c0d0e0f"
+SECRET = "correct horse — café"
+# Computed on 7 December 2026 with argon2-cffi 25.1.0's hash_secret_raw(type=Type.ID), the
+# derivation every profile made before then used (19 MiB, 2 passes, 32 bytes).
+KNOWN_KEYS = {
+    1: "0a1d9fc552f0767e90c18bb7f87d12f32620b3d3b33e266cbef79a9154502e8e",
+    2: "a9695a8b21a62914fba001e37c7cb3641a614d95d435d48d60f66b539da2c4ad",
+    4: "c252f226d66bd2b8d3f448656b3d350e9474667107aebfd00f7dd367e9f408f9",
+}
+# A seal of the data key bytes(range(32)) under PASSPHRASE, written by Reflect with
+# argon2-cffi before the change (the passphrase entry of a vault.json).
+OLD_SEAL = {
+    "kdf": {
+        "memory_kib": 19456,
+        "time_cost": 2,
+        "parallelism": 2,
+        "salt_hex": "00112233445566778899aabbccddeeff",
+        "algorithm": "argon2id",
+    },
+    "wrapped_key": {
+        "nonce": "I9/5obvsloSqR+Uy",
+        "sealed": "UbCJtwfQyhJWBo3f6Nz7D9EQ6zm1tQxuk/k4+O9kfzAEf8hC/PK3gM232YUNe90t",
+    },
+}
+
+
+class _NoArgon2InOpenSSL:
+    """What cryptography does when built against an OpenSSL without Argon2."""
+
+    def __init__(self, **_: object) -> None:
+        raise UnsupportedAlgorithm("This version of OpenSSL does not support argon2id")
+
+
+@pytest.fixture
+def without_openssl_argon2(monkeypatch):
+    monkeypatch.setattr(kdf, "Argon2id", _NoArgon2InOpenSSL)
+
+
+def _params(lanes: int) -> KdfParams:
+    return KdfParams(FLOOR_MEMORY_KIB, FLOOR_TIME_COST, lanes, SALT)
+
+
+@pytest.mark.parametrize("lanes", sorted(KNOWN_KEYS))
+def test_the_key_is_the_one_argon2_cffi_derived_before(lanes):
+    key = derive_key(SECRET, _params(lanes))
+    assert isinstance(key, bytearray)
+    assert key.hex() == KNOWN_KEYS[lanes]
+
+
+@pytest.mark.parametrize("lanes", sorted(KNOWN_KEYS))
+def test_the_fallback_derives_the_same_key(without_openssl_argon2, lanes):
+    key = derive_key(SECRET, _params(lanes))
+    assert isinstance(key, bytearray)
+    assert key.hex() == KNOWN_KEYS[lanes]
+
+
+def test_the_fallback_really_ran_through_argon2_cffi(without_openssl_argon2, monkeypatch):
+    calls = []
+    import argon2.low_level
+
+    real = argon2.low_level.hash_secret_raw
+
+    def counted(**kwargs):
+        calls.append(kwargs["parallelism"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(argon2.low_level, "hash_secret_raw", counted)
+    assert derive_key(SECRET, _params(2)).hex() == KNOWN_KEYS[2]
+    assert calls == [2]
+
+
+def test_a_key_is_a_bytearray_the_caller_can_wipe():
+    key = derive_key(SECRET, _params(1))
+    wipe(key)
+    assert key == bytearray(32)
+
+
+def test_a_seal_written_before_the_change_opens():
+    data_key, raw_form_only = open_seal_forms(PASSPHRASE, OLD_SEAL)
+    assert bytes(data_key) == bytes(range(32))
+    assert raw_form_only is False
+
+
+def test_a_profile_made_with_argon2_cffi_unlocks_with_cryptography(profile_service, monkeypatch):
+    monkeypatch.setattr(kdf, "Argon2id", _NoArgon2InOpenSSL)
+    made = profile_service.create(PASSPHRASE, "Made before")
+    monkeypatch.undo()
+    assert kdf.Argon2id is not _NoArgon2InOpenSSL
+    session = profile_service.unlock(made, PASSPHRASE)
+    session.close()
+
+
+def test_calibration_stays_at_or_above_the_archive_settings():
+    params = kdf.calibrate(target_seconds=0.01)
+    assert (params.memory_kib, params.parallelism) == (64 * 1024, 4)
+    assert params.time_cost >= 3
+
+
+def test_the_normal_path_does_not_import_argon2_cffi():
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from reflect.storage.kdf import KdfParams, derive_key, calibrate\n"
+        "derive_key('x' * 12, KdfParams.floor())\n"
+        "calibrate(0.01)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0].startswith(('argon2', '_argon2'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
