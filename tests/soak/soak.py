@@ -123,7 +123,10 @@ def _soak(app: Any, options: argparse.Namespace, monkey: Any, audit: Any, watch:
     def stop() -> None:
         nonlocal running
         running = False
-        app.quit()  # every nested event loop (an open dialog's) returns too
+        # The tray's Quit: lock (which closes the dialogs and Debrief mode, saving), then
+        # quit. A bare app.quit() asks every window to close first, and Debrief mode, still
+        # open and unlocked, asks "Leave debrief mode?", which nobody would answer.
+        monkey.window.quit_for_real()
 
     QTimer.singleShot(options.interval_ms, act)
     QTimer.singleShot(50, collect)
