@@ -1,8 +1,9 @@
 """How a Reflect process starts: its collector policy (reflect/process_gc.py) and its style.
 
 Started as a process (the `reflect` command, `python -m reflect`, the bundle), Reflect sets
-aside what it built while starting and collects as usual from there; called as a function
-(tests, scripts), it leaves the collector alone. The application is born with its style.
+aside what it built while starting and collects from there (the desktop app from a timer on
+its GUI thread, ui/gui_collector.py); called as a function (tests, scripts), it leaves the
+collector alone. The application is born with its style.
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ import reflect.app
 _quit = reflect.app._quit_once_shown
 def _report(app, window):
     state = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count(), "enums": built[:]}
+    from reflect.ui.gui_collector import GuiThreadCollector  # after the enums are counted
+    collectors = app.findChildren(GuiThreadCollector)
+    state["gui_collector"] = [c._timer.isActive() for c in collectors]
     print(json.dumps(state), flush=True)
     _quit(app, window)
 reflect.app._quit_once_shown = _report
@@ -90,7 +94,7 @@ raise SystemExit(run())
 """
 
 
-def test_the_app_shows_the_lock_screen_then_collects_as_usual(tmp_path):
+def test_the_app_shows_the_lock_screen_then_collects_on_the_gui_thread(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REFLECT_EXIT_AFTER_SHOW": "1"}
     out = subprocess.run(
         [sys.executable, "-c", PROBE, str(tmp_path)],
@@ -101,7 +105,9 @@ def test_the_app_shows_the_lock_screen_then_collects_as_usual(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     shown, at_exit = (json.loads(line) for line in out.stdout.splitlines()[-2:])
-    assert shown["enabled"] is True
+    # Collection goes on, from a timer on the GUI thread only (ui/gui_collector.py).
+    assert shown["enabled"] is False
+    assert shown["gui_collector"] == [True]
     assert shown["frozen"] > 10_000  # PySide6 and the lock screen, set aside
     # Everything still alive at exit was set aside: the last collection has nothing to walk.
     assert at_exit["tracked_at_exit"] < 1000

@@ -65,8 +65,12 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     window.show()
     end_on_terminate(app, window)
     from reflect import process_gc
+    from reflect.ui.gui_collector import GuiThreadCollector
 
     process_gc.started()
+    # From here the cyclic collector runs on the GUI thread only (ui/gui_collector.py).
+    collector = GuiThreadCollector(app)
+    collector.start()
     if os.environ.get("REFLECT_EXIT_AFTER_SHOW"):
         _quit_once_shown(app, window)
     try:
@@ -74,6 +78,7 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
         tear_down(window)
         return code
     finally:
+        collector.stop()
         instance_lock.release()
 
 

@@ -8,6 +8,10 @@ library's answer to long-lived start-up objects) and collection resumes for ever
 afterwards; when the process ends, the last collection is skipped. Measured: about 20 ms
 of a 150 ms command and of the app's start and quit (benchmarks/RESULTS.md).
 
+In the desktop app, collection then resumes on the GUI thread only, between events
+(``reflect.ui.gui_collector``, started by ``reflect.app.run_gui``): a collection started by
+a worker thread could otherwise delete a closed dialog there.
+
 Only the process entry point (``reflect.cli.run``) turns this on; ``main()`` called from a
 test or a script leaves the collector alone. Nothing relies on the last collection: files
 and databases are closed explicitly, and Python never promised finalizers at exit.

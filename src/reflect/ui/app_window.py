@@ -22,6 +22,7 @@ from reflect.ui.lock_dialogs import (
     NOT_KEPT_ON_REBUILD,
     RECOVERY_KEY_HIDDEN,
     close_dialogs_opened_from,
+    retire,
 )
 from reflect.ui.lock_screen_flows import LockScreenFlows
 from reflect.ui.qt_language import apply_qt_language
@@ -79,7 +80,7 @@ class AppWindow(LockScreenFlows):
         self._refresh_profiles()
         # Load the storage code while the person types their passphrase, so unlocking only
         # pays for key derivation and the first queries.
-        QTimer.singleShot(200, lambda: run_in_background(_warm_up_storage, _ignore, _ignore))
+        QTimer.singleShot(200, self, lambda: run_in_background(_warm_up_storage, _ignore, _ignore))
         if demo:
             QTimer.singleShot(0, self._on_lock_screen_demo)
 
@@ -158,7 +159,7 @@ class AppWindow(LockScreenFlows):
                 record_error(self.paths.data_dir, exc, "lock")
                 not_kept = exc
             self.pages.removeWidget(self.workspace)
-            self.workspace.deleteLater()
+            retire(self.workspace)
             self.workspace = None
         if self.session is not None:
             self.session.close()
@@ -311,7 +312,7 @@ class AppWindow(LockScreenFlows):
             return
         self._use_language(str(self.session.settings.get("language")))
         self.pages.removeWidget(old)
-        old.deleteLater()
+        retire(old)
         self._build_workspace(self.session)
         self.pages.setCurrentWidget(self.workspace)
         self.workspace.show_screen("settings")
@@ -342,8 +343,7 @@ class AppWindow(LockScreenFlows):
 
         profile = self.session.profile
         self.lock()
-        # Today's automatic backup may still be writing into the profile's folder; deleting
-        # under it would leave a half-written backup (and the folder) behind.
+        # Today's automatic backup may still write in the folder: a half-written one stays.
         QThreadPool.globalInstance().waitForDone(60_000)
         try:
             self.profiles.delete(profile)

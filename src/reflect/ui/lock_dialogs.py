@@ -8,6 +8,7 @@ counted instead, and native_dialogs drops an answer given across one.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 KEEP_OPEN_WHEN_LOCKED = "keepOpenWhenLocked"  # a dialog's property: Get help now sets it
@@ -65,3 +66,14 @@ def _depth(widget: QWidget) -> int:
     while parent is not None:
         depth, parent = depth + 1, parent.parentWidget()
     return depth
+
+
+def retire(workspace: QWidget) -> None:
+    """The workspace a lock (or a language change) leaves: deleted at the next turn of the
+    event loop, and quiet until then. Its timers (a search's pause after typing, an
+    autosave) would otherwise still fire in between, and after a lock read a closed
+    database: a soak run saw the journal search run after Ctrl+L. Drafts are already saved
+    (``before_lock``)."""
+    for timer in workspace.findChildren(QTimer):
+        timer.stop()
+    workspace.deleteLater()

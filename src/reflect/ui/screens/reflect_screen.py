@@ -89,7 +89,7 @@ class ReflectScreen(StaleEditGuard, ReflectEditorView, QWidget):
         # A new follow-up row appears at the very bottom: scroll so it can be seen.
         self.follow_ups.add_button.clicked.connect(
             lambda: QTimer.singleShot(
-                0, lambda: self.scroll_area.ensureWidgetVisible(self.follow_ups.add_button)
+                0, self, lambda: self.scroll_area.ensureWidgetVisible(self.follow_ups.add_button)
             )
         )
         self.draft_banner.discard_requested.connect(self._on_discard_draft_clicked)
@@ -201,30 +201,31 @@ class ReflectScreen(StaleEditGuard, ReflectEditorView, QWidget):
     def _on_template_changed(self, _index: int) -> None:
         if self._loading or self.form is None:
             return
-        before = self.current_reflection()  # still built from the previous template's form
+        before = self.current_reflection()
         new_id = str(self.template_combo.currentData())
-        self._build_form(new_id)
-        assert self.form is not None
-        keys = {k for f in self.form.template.fields() for k in f.answer_keys()}
+        # Asked while the old form holds every answer: a lock meanwhile drafts it whole.
+        template = self.journal.template_for(Reflection(new_id, datetime.now()))
+        keys = {k for f in template.fields() for k in f.answer_keys()}
         dropped = [k for k in before.answers if k not in keys]
-        if dropped and not self.confirm(
+        change = not dropped or self.confirm(
             tr("Change template?"),
             tr(
                 "{count} answer(s) do not fit the new template and would be left out. "
                 "Change anyway?"
             ).format(count=len(dropped)),
             tr("Change template"),
-        ):
-            self._loading = True
-            self.template_combo.setCurrentIndex(self.template_combo.findData(before.template_id))
-            self._build_form(before.template_id)
-            self._loading = False
-            self._put_back(before, before.answers)
-            return
+        )
+        if not self.session.is_open:
+            return  # locked while asking: this screen goes, its draft is kept
         self._loading = True
-        self._put_back(before, {k: v for k, v in before.answers.items() if k in keys})
+        if change:
+            self._build_form(new_id)
+            self._put_back(before, {k: v for k, v in before.answers.items() if k in keys})
+        else:  # the form stayed; the combo goes back
+            self.template_combo.setCurrentIndex(self.template_combo.findData(before.template_id))
         self._loading = False
-        self._on_changed()
+        if change:
+            self._on_changed()
 
     def _put_back(self, before: Reflection, answers: dict[str, Any]) -> None:
         """After a template change: the answers that fit, and the intensity and feelings."""

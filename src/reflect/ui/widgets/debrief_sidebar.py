@@ -152,7 +152,7 @@ class DebriefSidebar(QWidget):
             self.actions_status.setText(tr("Marked done."))
             self.undo_button.show()
             # Rebuild after the list has finished emitting for this item.
-            QTimer.singleShot(0, lambda: self.refresh(self.current_id))
+            QTimer.singleShot(0, self, lambda: self.refresh(self.current_id))
 
     def _undo_done(self) -> None:
         if self._last_done is not None:

@@ -145,7 +145,7 @@ class FollowUpsPanel(QWidget):
         # The list is rebuilt once Qt has finished with the ticked item: clearing it from
         # inside this signal would delete the item while Qt is still using it.
         self.list.blockSignals(True)
-        QTimer.singleShot(0, lambda: self.mark_done(follow_up_id))
+        QTimer.singleShot(0, self, lambda: self.mark_done(follow_up_id))
 
     def _on_item_activated(self, entry: QListWidgetItem) -> None:
         reflection_id = entry.data(Qt.ItemDataRole.UserRole + 1)
