@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.app_window import AppWindow
+from tests.soak.errands import ERRANDS
 
 WORDS = (
     "tired",
@@ -118,6 +119,7 @@ class Monkey:
             (3, "template", self._new_reflection),
             (1, "hide", self._hide_and_show),
             (2, "debrief-mode", self._debrief_mode),
+            (4, "errand", self._errand),
         ]
         self._saw(f"screen:{type(self._screen()).__name__}")
         weights = [weight for weight, _, _ in choices]
@@ -165,6 +167,14 @@ class Monkey:
         assert workspace is not None
         workspace.show_screen("debrief")
         workspace.debrief.start_mode()
+
+    def _errand(self) -> None:
+        workspace = self.window.workspace
+        assert workspace is not None
+        name = self.rng.choice(sorted(ERRANDS))
+        self._saw(f"errand:{name}")
+        self.log(f"  errand {name}")
+        ERRANDS[name](workspace, self.rng)
 
     def _hide_and_show(self) -> None:
         self.window.quick_hide()
