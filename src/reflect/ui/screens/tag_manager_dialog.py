@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.errors import ReflectError
 from reflect.services.journal import JournalService
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.dialog_fit import keep_content_visible
@@ -129,7 +130,7 @@ class TagManagerDialog(QDialog):
             self._apply(chosen, new)
 
     def confirm(self, box: QMessageBox) -> bool:
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return run_modal(box) == QMessageBox.StandardButton.Yes
 
     def _apply(self, tags: list[str], into: str) -> None:
         try:

@@ -1,0 +1,109 @@
+"""A question open when Reflect locks returns into the code that asked it, with the session
+closed. Its answer must count as Cancel: nothing deleted or written, no closed-database error,
+the draft kept by the lock intact (ui/asked_across_lock.py).
+
+The lock closes Reflect's own dialogs; a dialog it cannot close (no parent in the window)
+could still bring back the destructive choice after the lock. The tests answer that way:
+lock, then click the action on the box that was open."""
+
+from __future__ import annotations
+
+import ast
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from reflect.domain.recovery import SelfCheck
+from reflect.domain.reflection import Reflection
+from tests.ui.app_windows import unlock
+
+UI = Path(__file__).parents[2] / "src" / "reflect" / "ui"
+
+
+def _lock_then_answer(window, button: str | None = "destructiveChoice") -> list[str]:
+    """While the next question is open: lock, then (if named) click ``button`` on it."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append(type(box).__name__)
+        window.lock()
+        if button is not None and box is not None:
+            box.findChild(QPushButton, button).click()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_a_delete_confirmed_across_a_lock_deletes_nothing(qtbot, window):
+    unlock(qtbot, window)
+    saved = window.session.journal.save(
+        Reflection("quick", datetime.now() - timedelta(hours=1), answers={"what_happened": "x"})
+    )
+    journal = window.workspace.journal
+    window.workspace.show_screen("journal")
+    journal.refresh()
+    journal.table.selectRow(journal.model.row_of(saved.id))
+    seen = _lock_then_answer(window)
+    journal.delete_selected()
+    assert seen == ["QMessageBox"], "the delete asks first"
+    assert window.is_locked
+    unlock(qtbot, window)
+    assert window.session.journal.get(saved.id) is not None
+
+
+def test_discard_and_start_new_answered_across_a_lock_keeps_the_draft(qtbot, window):
+    unlock(qtbot, window)
+    screen = window.workspace.reflect
+    window.workspace.show_screen("reflect")
+    qtbot.keyClicks(screen.form.first_input(), "Words typed before walking away")
+    seen = _lock_then_answer(window)
+    screen.new_button.click()
+    assert seen == ["QMessageBox"]
+    assert window.is_locked
+    unlock(qtbot, window)
+    draft = window.session.journal.load_draft()
+    assert draft is not None
+    assert "Words typed before walking away" in str(draft.reflection.answers)
+
+
+def test_a_self_check_closed_by_the_lock_reads_nothing_afterwards(qtbot, window):
+    """Its rejected path refreshed Home from the closed database."""
+    unlock(qtbot, window)
+    window.workspace.show_screen("home")
+    home = window.workspace.screens["home"]
+    seen = _lock_then_answer(window, button=None)
+    home._on_self_check_start_requested(SelfCheck("3d", date.today()))
+    assert seen == ["SelfCheckDialog"]
+    assert window.is_locked
+
+
+def _calls(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            yield node
+
+
+ALLOWED = {"asked_across_lock.py"}
+# Shown from the lock screen (no session to close) or a worker's own event loop.
+LOCK_SCREEN = {"lock_screen_flows.py", "workers.py"}
+
+
+def test_no_question_in_ui_runs_outside_the_guard():
+    bare = []
+    for path in sorted(UI.rglob("*.py")):
+        if path.name in ALLOWED | LOCK_SCREEN:
+            continue
+        for call in _calls(ast.parse(path.read_text(encoding="utf-8"))):
+            name = call.func.attr
+            owner = ast.unparse(call.func.value)
+            asks = name == "exec" and not call.args
+            asks |= owner == "QMessageBox" and name == "question"
+            asks |= owner == "QMessageBox" and name == "warning" and len(call.args) > 3
+            if asks:
+                bare.append(f"{path.relative_to(UI)}:{call.lineno} {ast.unparse(call)}")
+    assert not bare, "use run_modal / accepted / ask_yes (ui/asked_across_lock.py):\n" + (
+        "\n".join(bare)
+    )
