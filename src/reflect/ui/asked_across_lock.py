@@ -37,7 +37,8 @@ def unless_locked(ask: Callable[[], T]) -> T | None:
 def run_modal(dialog: QDialog) -> int | None:
     """``dialog.exec()``; None when Reflect locked while it was open (then stop: the
     session is closed, and the lock kept what needed keeping)."""
-    return unless_locked(dialog.exec)
+    # int(... or 0): exec() is an int; a stand-in that returns nothing is a rejection
+    return unless_locked(lambda: int(dialog.exec() or 0))
 
 
 def accepted(dialog: QDialog) -> bool:
