@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from reflect.domain.recovery import SelfCheck
 from reflect.domain.reflection import Reflection
@@ -70,14 +70,49 @@ def test_discard_and_start_new_answered_across_a_lock_keeps_the_draft(qtbot, win
 
 
 def test_a_self_check_closed_by_the_lock_reads_nothing_afterwards(qtbot, window):
-    """Its rejected path refreshed Home from the closed database."""
+    """Its rejected path refreshed Home after the lock (refresh_recovery happens to check
+    that the session is open; the asking code must not rely on every callee doing so)."""
     unlock(qtbot, window)
     window.workspace.show_screen("home")
     home = window.workspace.screens["home"]
+    refreshed: list[bool] = []
+    home.refresh_recovery = lambda: refreshed.append(True)
     seen = _lock_then_answer(window, button=None)
     home._on_self_check_start_requested(SelfCheck("3d", date.today()))
     assert seen == ["SelfCheckDialog"]
     assert window.is_locked
+    assert refreshed == []
+
+
+def test_self_checks_offered_across_a_lock_are_not_planned(qtbot, window):
+    """A question inside a dialog: the shift is saved before it asks; a Yes given across the
+    lock plans nothing, and Home reads nothing afterwards."""
+    unlock(qtbot, window)
+    window.workspace.show_screen("home")
+    home = window.workspace.screens["home"]
+    seen: list[str] = []
+
+    def yes_after_locking() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append(type(box).__name__)
+        window.lock()
+        yes = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole]
+        yes[0].click()
+
+    def log_a_hard_shift() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        dialog.form.critical.setChecked(True)
+        QTimer.singleShot(0, yes_after_locking)
+        dialog.save()
+
+    QTimer.singleShot(0, log_a_hard_shift)
+    home.log_shift()
+    assert seen == ["ShiftLogDialog", "QMessageBox"]
+    assert window.is_locked
+    unlock(qtbot, window)
+    assert len(window.session.exposure.shifts()) == 1, "saved before the question"
+    assert window.session.exposure.self_checks() == []
 
 
 def _calls(tree: ast.AST):
