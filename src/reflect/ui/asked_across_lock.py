@@ -10,7 +10,8 @@ bring back a Yes given after the lock; it is dropped too.
 
 ``run_modal`` says None when a lock came, so a caller whose Cancel path writes can tell;
 ``ask_yes`` and ``confirm_destructive`` simply say False. tests/ui/test_asked_across_lock.py
-forbids a bare ``exec()`` or ``QMessageBox.question`` in ui/ outside this module.
+forbids a bare ``exec()``, ``QMessageBox.question`` or ``QInputDialog.get*`` in ui/ outside
+this module.
 """
 
 from __future__ import annotations
