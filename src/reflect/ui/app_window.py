@@ -215,9 +215,7 @@ class AppWindow(LockScreenFlows):
         from reflect.ui.screens.get_help_dialog import GetHelpDialog
 
         self._guard_the_wheel()  # Ctrl+Shift+H works on the lock screen too
-        country = "CA"
-        if self.session is not None:
-            country = str(self.session.settings.get("country"))
+        country = "CA" if self.session is None else str(self.session.settings.get("country"))
         run_modal(GetHelpDialog(country=country, session=self.session, parent=self))
 
     # --- unlocking ------------------------------------------------------------------------
