@@ -83,6 +83,17 @@ def smoke(launcher: str, expect_version: str | None) -> None:
         _run(launcher, ["--uninstall-desktop-entry"], cwd, env)
         _check(not entry.exists(), "the desktop entry was not removed")
 
+        # An encrypted profile made and searched by the installed program: the key derivation
+        # (Argon2id through cryptography), SQLCipher, sqlite-utils, the migrations and the
+        # schema preload thread all run from the wheel or the bundle, not the checkout.
+        out, _ = _run(launcher, ["demo", "--years", "1", "--team", "0", "--json"], cwd, env)
+        _check(json.loads(out)["profile"] == "demo", f"reflect demo printed {out!r}")
+        keyed = {**env, "REFLECT_PASSPHRASE": "demo-passphrase"}
+        out, _ = _run(launcher, ["search", "the", "--profile", "demo", "--json"], cwd, keyed)
+        _check(json.loads(out)["total"] > 0, f"a search of the demo profile found nothing: {out}")
+        out, _ = _run(launcher, ["check", "--profile", "demo", "--json"], cwd, keyed)
+        _check(json.loads(out)["ok"] is True, f"reflect check of the demo profile: {out}")
+
         _, err = _run(launcher, [], cwd, {**env, "REFLECT_EXIT_AFTER_SHOW": "1"})
         _check("shown LockScreen (icon)" in err, f"the lock screen did not appear: {err!r}")
         _check((root / "data").is_dir(), "the data folder was not created")
