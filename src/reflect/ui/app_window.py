@@ -14,6 +14,7 @@ from reflect.domain.errors import ReflectError
 from reflect.paths import APP_NAME, AppPaths
 from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.idle_watcher import IdleWatcher
@@ -214,10 +215,8 @@ class AppWindow(LockScreenFlows):
         from reflect.ui.screens.get_help_dialog import GetHelpDialog
 
         self._guard_the_wheel()  # Ctrl+Shift+H works on the lock screen too
-        country = "CA"
-        if self.session is not None:
-            country = str(self.session.settings.get("country"))
-        GetHelpDialog(country=country, session=self.session, parent=self).exec()
+        country = "CA" if self.session is None else str(self.session.settings.get("country"))
+        run_modal(GetHelpDialog(country=country, session=self.session, parent=self))
 
     # --- unlocking ------------------------------------------------------------------------
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reflect.services.debrief_content import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import ActionView, SharedView, label_colon
+from reflect.ui.asked_across_lock import ask_yes
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.pdf_render import html_to_pdf
@@ -87,8 +88,7 @@ PLAIN_WARNING = (
 
 def ask_export_path(parent: QWidget, kind: str, title: str) -> Path | None:
     """Warn that the copy is plain, then let the person choose where; None if they cancel."""
-    answer = QMessageBox.question(parent, tr("Save a plain copy?"), tr(PLAIN_WARNING))
-    if answer != QMessageBox.StandardButton.Yes:
+    if not ask_yes(parent, tr("Save a plain copy?"), tr(PLAIN_WARNING)):
         return None
     suffix = ".pdf" if kind == "pdf" else ".md"
     name = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip()

@@ -36,6 +36,7 @@ def close_dialogs_opened_from(window: QWidget) -> bool:
     down, or it would have closed)."""
     global _locks
     _locks += 1  # a native file or print dialog still open: its answer no longer counts
+    _close_popups()
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
     mine = [
         d
@@ -52,6 +53,17 @@ def close_dialogs_opened_from(window: QWidget) -> bool:
         # confirmed, and a key that opens the profile must not stay over the lock screen.
         dialog.done(QDialog.DialogCode.Rejected.value)
     return key_hidden
+
+
+def _close_popups() -> None:
+    """An open menu or drop-down list is no dialog, yet it would stay over the lock screen
+    (the spelling menu names the word it is about) and its actions would still run, into
+    the closed database ("Add to my words"). Nested menus close innermost first."""
+    for _ in range(32):  # bounded: a popup that refuses to close must not hang the lock
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            return
+        popup.close()
 
 
 def _opened_from(widget: QWidget, window: QWidget) -> bool:

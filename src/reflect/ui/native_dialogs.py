@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from reflect.ui.asked_across_lock import accepted
 from reflect.ui.lock_dialogs import locks_so_far
 
 T = TypeVar("T")
@@ -57,4 +58,4 @@ def open_file_names(
 
 def print_accepted(dialog: QDialog) -> bool:
     """Run a ``QPrintDialog``: True when the person chose Print and Reflect is still unlocked."""
-    return _unless_locked(lambda: dialog.exec() == QDialog.DialogCode.Accepted, False)
+    return accepted(dialog)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reflect.paths import write_private_file
 from reflect.services.session import Session
 from reflect.services.team_report import TeamReport, report_markdown, report_sections
+from reflect.ui.asked_across_lock import ask_yes
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.native_dialogs import save_file_name
 from reflect.ui.widgets.team_figures_panel import questionnaire_names
@@ -139,8 +140,7 @@ def write_report(report: TeamReport, kind: str, path: Path) -> Path:
 
 
 def export_report_with_dialog(parent: QWidget, session: Session, kind: str) -> Path | None:
-    answer = QMessageBox.question(parent, tr("Save a plain copy?"), tr(PLAIN_WARNING))
-    if answer != QMessageBox.StandardButton.Yes:
+    if not ask_yes(parent, tr("Save a plain copy?"), tr(PLAIN_WARNING)):
         return None
     suffix = ".pdf" if kind == "pdf" else ".md"
     chosen, _ = save_file_name(

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,6 +33,7 @@ from reflect.domain.journal import JournalFilter, snippet_of
 from reflect.domain.reflective_account import AccountFinding, ReflectiveAccount
 from reflect.services.accounts import account_markdown, finding_key
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import ask_yes
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import follow_language, interface_words, local_date, tr
 from reflect.ui.native_dialogs import save_file_name
@@ -331,14 +331,11 @@ class AccountDialog(QDialog):
     def ask_path(self, kind: str):  # type: ignore[no-untyped-def]
         from pathlib import Path
 
-        answer = QMessageBox.question(
+        if not ask_yes(
             self,
             tr("Save a plain copy?"),
             tr("The account will be a normal, unencrypted file. Continue?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return None
         suffix = ".pdf" if kind == "pdf" else ".md"
         path, _ = save_file_name(

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from reflect.services.importing import detect_format, import_file, preview_impor
 from reflect.services.record_kinds import kind
 from reflect.services.session import Session
 from reflect.services.worker_session import separate_session
+from reflect.ui.asked_across_lock import Button, accepted, ask_yes
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.native_dialogs import open_file_name, save_file_name
@@ -187,7 +187,7 @@ class DataDialog(QDialog):
             minimum=MIN_PASSPHRASE_LENGTH if confirm else 1,
             parent=self,
         )
-        if prompt.exec() != QDialog.DialogCode.Accepted:
+        if not accepted(prompt):
             return None
         secret = prompt.passphrase()
         prompt.clear()
@@ -248,16 +248,15 @@ class DataDialog(QDialog):
     def _on_export_clicked(self) -> None:
         name = self.format_combo.currentData()
         exporter = available_formats()[name]
-        if exporter.plain:
-            answer = QMessageBox.warning(
-                self,
-                tr("This export is not encrypted"),
-                tr(PLAIN_TEXT_WARNING),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if exporter.plain and not ask_yes(
+            self,
+            tr("This export is not encrypted"),
+            tr(PLAIN_TEXT_WARNING),
+            buttons=Button.Yes | Button.Cancel,
+            default=Button.Cancel,
+            warning=True,
+        ):
+            return
         path, _ = save_file_name(
             self,
             tr("Export to"),
@@ -361,13 +360,13 @@ class DataDialog(QDialog):
                 tr("Dates: {start} to {end}").format(start=preview.date_from, end=preview.date_to)
             )
         notes = [message_in_language(note) for note in preview.notes]
-        answer = QMessageBox.question(
+        if not ask_yes(
             self,
             tr("Import these records?"),
             "\n".join([*lines, *notes]),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            buttons=Button.Yes | Button.Cancel,
+            default=Button.NoButton,
+        ):
             self.status.setText(tr("Nothing was imported."))
             return
         self._busy(True, tr("Importing…"))

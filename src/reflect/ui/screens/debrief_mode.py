@@ -29,6 +29,7 @@ from reflect.domain.errors import ReflectError
 from reflect.services.debrief import DebriefRoom
 from reflect.services.debrief_content import SHARE_BANNER, VOLUNTARY_NOTE
 from reflect.services.debrief_view import SharedView
+from reflect.ui.asked_across_lock import ask_yes
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.widgets.card_batches import CardBatches
@@ -302,17 +303,13 @@ class DebriefMode(QWidget):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        if self._confirm_leave:
-            answer = QMessageBox.question(
-                self,
-                tr("Leave debrief mode?"),
-                tr("Your notes and actions are saved. Leave debrief mode?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if self._confirm_leave and not ask_yes(
+            self,
+            tr("Leave debrief mode?"),
+            tr("Your notes and actions are saved. Leave debrief mode?"),
+        ):
+            event.ignore()
+            return
         # the database closed underneath us (locked); nothing more can be saved
         with contextlib.suppress(ReflectError):
             self._save_note()

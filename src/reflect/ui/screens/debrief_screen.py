@@ -21,6 +21,7 @@ from reflect.paths import write_private_file
 from reflect.services.debrief import Choice
 from reflect.services.debrief_markdown import debrief_markdown
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.data_events import follow
 from reflect.ui.debrief_pdf import ask_export_path, render_debrief_pdf
 from reflect.ui.error_text import message_in_language
@@ -338,7 +339,7 @@ class DebriefScreen(DebriefEditorView, QWidget):
             if isinstance(dialog, SendPacketDialog)
             else SendPacketDialog(self.session, self.debrief.id, self)
         )
-        if not box.exec() or box.written is None:
+        if not run_modal(box) or box.written is None:
             return None
         self.status.setText(
             tr("Sealed into {path}. Send this file to your supervisor.").format(path=box.written)

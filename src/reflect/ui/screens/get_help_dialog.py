@@ -32,6 +32,7 @@ from reflect.domain.crisis_lines import (
     HelpContact,
 )
 from reflect.domain.errors import ReflectError
+from reflect.ui.asked_across_lock import accepted
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.lock_dialogs import KEEP_OPEN_WHEN_LOCKED
@@ -350,7 +351,7 @@ class GetHelpDialog(QDialog):
         from reflect.ui.screens.help_contact_dialog import HelpContactDialog
 
         dialog = HelpContactDialog(contact, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_contact is None:
+        if not accepted(dialog) or dialog.result_contact is None:
             return
         self.save_contact(dialog.result_contact)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reflect.services.events import ChangeKind
 from reflect.services.exposure import INFER_BREAKS, NO_SELF_CHECKS_SETTING, RECOVERY_ON_HOME
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import accepted, run_modal
 from reflect.ui.data_events import follow
 from reflect.ui.i18n import interface_locale, local_date, tr
 from reflect.ui.widgets.early_warning_card import EarlyWarningCard
@@ -309,7 +310,8 @@ class HomeScreen(QWidget):
 
         offer = not self.session.settings.get(NO_SELF_CHECKS_SETTING)
         dialog = ShiftLogDialog(self.session.exposure, self, offer_self_checks=offer)
-        dialog.exec()
+        if run_modal(dialog) is None:
+            return  # locked meanwhile: the session is closed
         if dialog.saved is not None:
             self.refresh_recovery()
         elif dialog.break_requested:
@@ -321,7 +323,7 @@ class HomeScreen(QWidget):
         from reflect.ui.screens.break_dialog import BreakDialog
 
         dialog = BreakDialog(self.session.exposure, self, day if isinstance(day, date) else None)
-        if dialog.exec() == BreakDialog.DialogCode.Accepted:
+        if accepted(dialog):
             self.refresh_recovery()
 
     def _on_self_check_start_requested(self, check: object) -> None:
@@ -333,8 +335,8 @@ class HomeScreen(QWidget):
         dialog = SelfCheckDialog(self.session.exposure, check, self)
         dialog.help_requested.connect(self.help_requested)
         dialog.coping_requested.connect(self.open_resources_requested)
-        dialog.exec()
-        self.refresh_recovery()
+        if run_modal(dialog) is not None:  # not after a lock: the session is closed
+            self.refresh_recovery()
 
     def _on_self_check_move_requested(self, check: object, new_day: object) -> None:
         import contextlib

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.data_events import follow
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.models.reflection_table_model import ReflectionTableModel
@@ -274,14 +275,13 @@ class JournalScreen(QWidget):
 
         selected = self.selected_id()
         dialog = AccountDialog(self.session, [selected] if selected is not None else [], self)
-        dialog.exec()
+        run_modal(dialog)
 
     def manage_tags(self) -> None:
         from reflect.ui.screens.tag_manager_dialog import TagManagerDialog
 
         dialog = TagManagerDialog(self.journal, self)
-        dialog.exec()
-        if dialog.changed_any:
+        if run_modal(dialog) is not None and dialog.changed_any:
             self.refresh()
 
     def clear_filters(self) -> None:

@@ -15,6 +15,7 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.passphrase import MIN_PASSPHRASE_LENGTH
 from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import accepted, run_modal
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.confirm import confirm_destructive
@@ -38,7 +39,7 @@ def change_passphrase(
         minimum=MIN_PASSPHRASE_LENGTH,
         parent=parent,
     )
-    if prompt.exec() != PassphrasePrompt.DialogCode.Accepted:
+    if not accepted(prompt):
         return
     new = prompt.passphrase()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -57,7 +58,7 @@ def change_passphrase(
     if recovery:
         from reflect.ui.screens.recovery_key_dialog import RecoveryKeyDialog
 
-        RecoveryKeyDialog(session.profile.display_name, recovery, parent).exec()
+        run_modal(RecoveryKeyDialog(session.profile.display_name, recovery, parent))
 
 
 def make_recovery_key(
@@ -78,5 +79,6 @@ def make_recovery_key(
     except Exception as exc:  # noqa: BLE001 - a full disk: say so rather than nothing
         report(tr(RECOVERY_KEY_NOT_MADE).format(error=message_in_language(exc)))
         return
-    RecoveryKeyDialog(session.profile.display_name, code, parent).exec()
+    if run_modal(RecoveryKeyDialog(session.profile.display_name, code, parent)) is None:
+        return  # locked while the key was shown: the lock screen says so
     report(tr("New recovery key made. Any earlier one no longer works."))

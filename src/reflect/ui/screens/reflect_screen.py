@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 from reflect.domain.errors import ReflectError
 from reflect.domain.reflection import Reflection
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.screens.reflect_editor_view import ReflectEditorView
@@ -312,8 +313,7 @@ class ReflectScreen(StaleEditGuard, ReflectEditorView, QWidget):
             reflection_id=self._current.id,
             offer_self_checks=not self.session.settings.get(NO_SELF_CHECKS_SETTING),
         )
-        dialog.exec()
-        if dialog.saved is None:
+        if run_modal(dialog) is None or dialog.saved is None:
             return
         if dialog.saved.reflection_id is None and dialog.saved.id is not None:
             self._unlinked_shifts.append(dialog.saved.id)

@@ -19,6 +19,7 @@ from reflect.domain.reflection import Reflection
 from reflect.domain.reflection_merge import ANSWER_PREFIX, Merge, content
 from reflect.domain.templates import Template
 from reflect.services.journal import JournalService
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.kept_text_panel import KeptTextPanel
 
@@ -140,7 +141,7 @@ class StaleEditGuard:
 
     def _ask_stale(self, merge: Merge) -> str | None:
         box, choices = self.stale_box(merge)
-        box.exec()
-        chosen = choices.get(box.clickedButton())
+        locked = run_modal(box) is None  # then not saved: the lock kept the draft
+        chosen = None if locked else choices.get(box.clickedButton())
         box.deleteLater()
         return chosen

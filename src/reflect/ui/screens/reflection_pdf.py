@@ -19,6 +19,7 @@ from reflect.domain.reflection import Reflection
 from reflect.domain.templates import TemplateField
 from reflect.paths import write_private_file
 from reflect.services.journal import JournalService
+from reflect.ui.asked_across_lock import ask_yes, run_modal
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr
 from reflect.ui.native_dialogs import print_accepted, save_file_name
@@ -102,18 +103,11 @@ def confirm_findings(parent: QWidget, findings: list[Finding]) -> bool:
     )  # fmt: skip
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return run_modal(box) == QMessageBox.StandardButton.Yes
 
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
-    answer = QMessageBox.question(
-        parent,
-        tr("Save a plain copy?"),
-        tr(PDF_WARNING),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+    if not ask_yes(parent, tr("Save a plain copy?"), tr(PDF_WARNING)):
         return None
     path, _ = save_file_name(
         parent, tr("Save as PDF"), str(Path.home() / f"{suggested}.pdf"), "PDF (*.pdf)"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.reminders import DAY_NAMES, format_time, parse_days, parse_time
 from reflect.services.profiles import ProfileService
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import accepted, run_modal
 from reflect.ui.i18n import LANGUAGES, tr
 from reflect.ui.screens.profile_key_actions import change_passphrase, make_recovery_key
 from reflect.ui.widgets.scroll_page import scroll_page
@@ -360,7 +361,7 @@ class SettingsScreen(QWidget):
         target = getattr(dialog, button, None) if button else None
         if isinstance(target, QPushButton):
             QTimer.singleShot(0, target.click)  # once the dialog is up, start what was asked
-        dialog.exec()
+        run_modal(dialog)
 
     def change_passphrase(self) -> None:
         if self.profiles is not None:
@@ -376,13 +377,13 @@ class SettingsScreen(QWidget):
         dialog = DeleteProfileDialog(
             self.session.profile.display_name or self.session.profile.profile_id, self
         )
-        if dialog.exec() == DeleteProfileDialog.DialogCode.Accepted:
+        if accepted(dialog):
             self.delete_profile_requested.emit()
 
     def show_about(self) -> None:
         from reflect.ui.screens.about_dialog import AboutDialog
 
-        AboutDialog(self).exec()
+        run_modal(AboutDialog(self))
 
     def show_message(self, text: str) -> None:
         QMessageBox.information(self, tr("Settings"), text)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.exposure import ShiftLog
 from reflect.services.exposure import ExposureService
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.shift_log_form import ShiftLogForm
@@ -43,8 +44,7 @@ def ask_offer(parent: QWidget) -> bool:
     no = box.addButton(tr("No, thank you"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no)
     box.setEscapeButton(no)
-    box.exec()
-    return box.clickedButton() is yes
+    return run_modal(box) is not None and box.clickedButton() is yes
 
 
 class ShiftLogDialog(QDialog):

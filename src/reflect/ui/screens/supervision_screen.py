@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.errors import ReflectError
 from reflect.domain.supervision import Supervisee
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import accepted
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.native_dialogs import open_file_name
@@ -233,7 +234,7 @@ class SupervisionScreen(QWidget):
         from reflect.ui.screens.supervisee_dialog import AddSuperviseeDialog
 
         dialog = AddSuperviseeDialog(self.session, self)
-        if dialog.exec():
+        if accepted(dialog):
             self.refresh()
             self._select(dialog.added_id)
 

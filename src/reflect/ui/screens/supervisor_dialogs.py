@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.key_text import MARK, parse_key_text
 from reflect.domain.supervision import RATING_ITEMS, SessionRating, fingerprint
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import accepted, ask_yes
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.native_dialogs import save_file_name
@@ -216,7 +216,7 @@ class SendPacketDialog(QDialog):
 
     def _add_supervisor(self) -> None:
         dialog = AddSupervisorDialog(self.session, self)
-        if dialog.exec():
+        if accepted(dialog):
             self._fill(dialog.added_id)
 
     def scores(self) -> dict[str, int]:
@@ -228,17 +228,14 @@ class SendPacketDialog(QDialog):
         return (self.scores() or None) if self.share_rating.isChecked() else None
 
     def confirm_flags(self, count: int, listed: str) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes(
             self,
             tr("Check before sealing"),
             tr(
                 "The identity guard noticed {count} thing(s) that could identify someone: "
                 "{listed}. Go back and change the debrief, or seal it as it is?"
             ).format(count=count, listed=listed),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def ask_path(self) -> Path | None:
         path, _ = save_file_name(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.errors import ReflectError
 from reflect.services.journal import JournalService
+from reflect.ui.asked_across_lock import run_modal, unless_locked
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.dialog_fit import keep_content_visible
@@ -96,8 +97,8 @@ class TagManagerDialog(QDialog):
         self.merge_button.setEnabled(chosen >= 2)
 
     def _ask_text(self, title: str, label: str, value: str) -> str | None:
-        text, ok = QInputDialog.getText(self, title, label, text=value)
-        return text if ok else None
+        answer = unless_locked(lambda: QInputDialog.getText(self, title, label, text=value))
+        return answer[0] if answer is not None and answer[1] else None
 
     def rename_selected(self) -> None:
         chosen = self.selected()
@@ -129,7 +130,7 @@ class TagManagerDialog(QDialog):
             self._apply(chosen, new)
 
     def confirm(self, box: QMessageBox) -> bool:
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return run_modal(box) == QMessageBox.StandardButton.Yes
 
     def _apply(self, tags: list[str], into: str) -> None:
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.i18n import tr
 
 
@@ -52,7 +53,7 @@ def confirm_destructive(
 ) -> bool:
     """Ask before destroying; True only when the person chose ``action`` itself."""
     box, act = build_confirmation(parent, title, text, action, details=details, keep=keep)
-    box.exec()
+    locked = run_modal(box) is None  # then Cancel: the session it would act on is closed
     chosen = box.clickedButton()
     box.deleteLater()
-    return chosen is act
+    return chosen is act and not locked

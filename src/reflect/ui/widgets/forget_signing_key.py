@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.confirm import build_confirmation
 
@@ -38,7 +39,7 @@ def forget_key_confirmation(
 def ask_to_forget(parent: QWidget | None, name: str, signing: str) -> bool:
     """True only when the person chose "Forget signing key" itself."""
     box, act = forget_key_confirmation(parent, name, signing)
-    box.exec()
+    locked = run_modal(box) is None
     chosen = box.clickedButton()
     box.deleteLater()
-    return chosen is act
+    return chosen is act and not locked

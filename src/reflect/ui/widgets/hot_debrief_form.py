@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -31,6 +30,7 @@ from reflect.domain.supervision import (
     HotDebrief,
 )
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import ask_yes
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
 
@@ -146,19 +146,15 @@ class HotDebriefPanel(QWidget):
     def save(self) -> None:
         item = self.collected()
         text = "\n".join([*item.answers.values(), *item.themes, *item.actions])
-        if find_identifiers(text):
-            answer = QMessageBox.question(
-                self,
-                tr("Check before saving"),
-                tr(
-                    "Something here may identify a person you serve. A team debrief keeps "
-                    "themes and actions only. Save it as it is?"
-                ),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if find_identifiers(text) and not ask_yes(
+            self,
+            tr("Check before saving"),
+            tr(
+                "Something here may identify a person you serve. A team debrief keeps "
+                "themes and actions only. Save it as it is?"
+            ),
+        ):
+            return
         try:
             self.service.log.save_hot_debrief(item)
         except ReflectError as error:

@@ -35,6 +35,7 @@ from reflect.domain.my_plan import (
     PlanPerson,
     entries_from_text,
 )
+from reflect.ui.asked_across_lock import Button, ask_yes
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import local_date, tr, tr_list
 from reflect.ui.native_dialogs import print_accepted, save_file_name
@@ -284,13 +285,15 @@ class PlanEditor(QWidget):
         document.print_(printer)
 
     def _on_pdf_clicked(self) -> None:
-        answer = QMessageBox.warning(
+        if not ask_yes(
             self,
             tr("Save My plan as PDF"),
             tr(PDF_WARNING),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Save:
+            buttons=Button.Save | Button.Cancel,
+            default=Button.NoButton,
+            yes=Button.Save,
+            warning=True,
+        ):
             return
         path, _filter = save_file_name(
             self, tr("Save My plan as PDF"), str(Path.home() / "my-plan.pdf"), "PDF (*.pdf)"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.recovery import MAX_MOVE_DAYS, SELF_CHECK_MESSAGE, SelfCheck
+from reflect.ui.asked_across_lock import accepted
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.widgets.dialog_buttons import ok_cancel
 from reflect.ui.widgets.wall_clock import keep_kept_years
@@ -89,7 +90,7 @@ def choose_day(parent: QWidget, suggested: date) -> date | None:
     layout.addWidget(label)
     layout.addWidget(edit)
     layout.addWidget(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if not accepted(dialog):
         return None
     value = edit.date()
     return date(value.year(), value.month(), value.day())

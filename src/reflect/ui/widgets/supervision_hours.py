@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -28,6 +27,7 @@ from reflect.domain.errors import ReflectError
 from reflect.domain.supervision import FORMAT_LABELS, KIND_LABELS, HoursEntry
 from reflect.paths import write_private_file
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import ask_yes
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, number, tr
 from reflect.ui.native_dialogs import save_file_name
@@ -231,14 +231,11 @@ class HoursLog(QWidget):
         item = self.table.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(
+        if ask_yes(
             self,
             tr("Delete this session from the log?"),
             tr("The hours of this session will no longer count in the totals."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.service.log.delete_hours(int(item.data(Qt.ItemDataRole.UserRole)))
             self.refresh()
 
@@ -249,8 +246,7 @@ class HoursLog(QWidget):
         write_private_file(path, self.export_bytes(kind))  # 0600, atomic
 
     def export(self, kind: str) -> None:
-        answer = QMessageBox.question(self, tr("Save a plain copy?"), tr(PLAIN_WARNING))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_yes(self, tr("Save a plain copy?"), tr(PLAIN_WARNING)):
             return
         suffix = ".csv" if kind == "csv" else ".pdf"
         path, _ = save_file_name(

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -29,6 +28,7 @@ from reflect.domain.errors import ReflectError
 from reflect.services.debrief_content import AGENDA
 from reflect.services.session import Session
 from reflect.services.supervision_show import packet_cards
+from reflect.ui.asked_across_lock import accepted, ask_yes
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, interface_words, tr
 from reflect.ui.native_dialogs import save_file_name
@@ -331,7 +331,7 @@ class PacketView(QWidget):
 
     def reply(self, dialog: ReplyDialog | None = None) -> Path | None:
         dialog = dialog or ReplyDialog(self)
-        if not dialog.exec():
+        if not accepted(dialog):
             return None
         return self.write_reply(dialog.chosen_next(), dialog.message.toPlainText())
 
@@ -340,17 +340,14 @@ class PacketView(QWidget):
         flags = self.service.reply_flags(reply)
         if flags:
             listed = "; ".join(f"{tr(f.finding.label)} ({f.finding.text})" for f in flags[:5])
-            answer = QMessageBox.question(
+            if not ask_yes(
                 self,
                 tr("Check before sealing"),
                 tr(
                     "The identity guard noticed {count} thing(s) that could identify someone: "
                     "{listed}. Go back and change the debrief, or seal it as it is?"
                 ).format(count=len(flags), listed=listed),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 return None
         target = self.ask_reply_path()
         if target is None:

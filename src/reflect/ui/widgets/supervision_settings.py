@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.supervision import Supervisor
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import accepted, ask_yes
 from reflect.ui.i18n import tr
 from reflect.ui.widgets.forget_signing_key import ask_to_forget
 
@@ -214,7 +214,7 @@ class SupervisionSettings(QGroupBox):
     def add_supervisor(self) -> None:
         from reflect.ui.screens.supervisor_dialogs import AddSupervisorDialog
 
-        if AddSupervisorDialog(self.session, self).exec():
+        if accepted(AddSupervisorDialog(self.session, self)):
             self.refresh()
 
     def remove_supervisor(self) -> None:
@@ -222,15 +222,12 @@ class SupervisionSettings(QGroupBox):
         supervisor_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if supervisor_id is None:
             return
-        answer = QMessageBox.question(
+        if ask_yes(
             self,
             tr("Remove this supervisor?"),
             tr("Packets already sent stay as they are. Remove {name}?").format(
                 name=item.text().split(" · ")[0]
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.session.supervision_send.remove_supervisor(int(supervisor_id))
             self.refresh()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.org_assessment import ActionItem
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import follow_language, interface_words, tr
 from reflect.ui.widgets.wall_clock import keep_kept_years
@@ -206,6 +207,6 @@ class TeamActionPlan(QWidget):
             self,
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        if box.exec() == QMessageBox.StandardButton.Yes:
+        if run_modal(box) == QMessageBox.StandardButton.Yes:
             self.team.delete_action(selected.id)
             self.refresh()

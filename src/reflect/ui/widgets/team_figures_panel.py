@@ -26,6 +26,7 @@ from reflect.domain.team_contribution import ContributionError
 from reflect.domain.team_sentences import describe_team
 from reflect.domain.team_summary import MIN_GROUP, TeamSummary
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.native_dialogs import open_file_names
@@ -216,7 +217,7 @@ class TeamFiguresPanel(QWidget):
             self,
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)  # the safe choice
-        if box.exec() == QMessageBox.StandardButton.Yes:
+        if run_modal(box) == QMessageBox.StandardButton.Yes:
             self.team.forget_contributions()
             self.refresh()
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from reflect.services.session import Session
+from reflect.ui.asked_across_lock import run_modal
 from reflect.ui.i18n import tr
 
 
@@ -48,4 +49,4 @@ class TeamSettingsBox(QGroupBox):
     def open_contribute(self) -> None:
         from reflect.ui.screens.team_contribute_dialog import TeamContributeDialog
 
-        TeamContributeDialog(self.session, self).exec()
+        run_modal(TeamContributeDialog(self.session, self))
