@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.app_window import AppWindow
+from tests.soak.errands import ERRANDS
 
 WORDS = (
     "tired",
@@ -47,7 +49,9 @@ WORDS = (
 )
 LARGE = QSize(1600, 1100)
 # Dialogs the monkey never accepts: they reach outside the temporary profile (files, printers).
-ALWAYS_CANCELLED = (QFileDialog,)
+# (A print dialog was still reached, 2 times in 4 minutes: a shortcut or a caption without
+# "Print", hence the print dialog itself.)
+ALWAYS_CANCELLED = (QFileDialog, QPrintDialog)
 PASS_WORDS = ("Print", "Imprimer")
 
 
@@ -56,13 +60,19 @@ def _usable(widget: QWidget) -> bool:
 
 
 class Monkey:
-    def __init__(self, window: AppWindow, rng: random.Random, passphrase: str, log) -> None:
+    def __init__(
+        self, window: AppWindow, rng: random.Random, passphrase: str, log, smallest: bool = False
+    ) -> None:
         self.window = window
+        self.smallest = smallest
         self.rng = rng
         self.passphrase = passphrase
         self.log = log
         self.actions = 0
         self.counts: dict[str, int] = {}
+        # What the actions reached: screens ("screen:journal") and windows on top
+        # ("dialog:CheckInDialog"), to see what a run never visited.
+        self.seen: dict[str, int] = {}
 
     # --- what is on top -----------------------------------------------------------------
 
@@ -74,6 +84,7 @@ class Monkey:
             return self._do("menu", lambda: self._on_menu(popup))
         modal = QApplication.activeModalWidget()
         if modal is not None:
+            self._saw(f"dialog:{type(modal).__name__}")
             return self._do("dialog", lambda: self._on_dialog(modal))
         other = [
             w
@@ -81,10 +92,15 @@ class Monkey:
             if w.isVisible() and w is not self.window and w.isWindow() and not isinstance(w, QMenu)
         ]
         if other:
-            return self._do("other-window", lambda: self._on_other_window(self.rng.choice(other)))
+            window = self.rng.choice(other)
+            self._saw(f"window:{type(window).__name__}")
+            return self._do("other-window", lambda: self._on_other_window(window))
         if self.window.is_locked:
             return self._do("unlock", self._unlock)
         self._on_workspace()
+
+    def _saw(self, name: str) -> None:
+        self.seen[name] = self.seen.get(name, 0) + 1
 
     def _do(self, name: str, action: Callable[[], None]) -> None:
         self.counts[name] = self.counts.get(name, 0) + 1
@@ -106,7 +122,9 @@ class Monkey:
             (3, "template", self._new_reflection),
             (1, "hide", self._hide_and_show),
             (2, "debrief-mode", self._debrief_mode),
+            (4, "errand", self._errand),
         ]
+        self._saw(f"screen:{type(self._screen()).__name__}")
         weights = [weight for weight, _, _ in choices]
         _, name, action = self.rng.choices(choices, weights)[0]
         self._do(name, action)
@@ -126,9 +144,14 @@ class Monkey:
             workspace.nav.setCurrentRow(row)
 
     def _resize(self) -> None:
-        smallest = self.window.minimumSizeHint().expandedTo(self.window.minimumSize())
+        smallest = self._smallest()
         size = self.rng.choice((smallest, LARGE, QSize(1100, 740)))
+        if self.smallest:  # the rng is still drawn: the same seed replays the same actions
+            size = smallest
         self.window.resize(size)
+
+    def _smallest(self) -> QSize:
+        return self.window.minimumSizeHint().expandedTo(self.window.minimumSize())
 
     def _switch_language(self) -> None:
         workspace = self.window.workspace
@@ -148,6 +171,14 @@ class Monkey:
         workspace.show_screen("debrief")
         workspace.debrief.start_mode()
 
+    def _errand(self) -> None:
+        workspace = self.window.workspace
+        assert workspace is not None
+        name = self.rng.choice(sorted(ERRANDS))
+        self._saw(f"errand:{name}")
+        self.log(f"  errand {name}")
+        ERRANDS[name](workspace, self.rng)
+
     def _hide_and_show(self) -> None:
         self.window.quick_hide()
         self.window.bring_to_front()
@@ -157,6 +188,8 @@ class Monkey:
         if lock_screen.unlock_button.isEnabled() and lock_screen.isVisible():
             lock_screen.passphrase_edit.setText(self.passphrase)
             lock_screen.unlock_button.click()
+            if self.smallest and self.window.workspace is not None:
+                self.window.resize(self._smallest())
 
     # --- dialogs, menus and other windows -----------------------------------------------
 
