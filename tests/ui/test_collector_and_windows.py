@@ -7,14 +7,9 @@ did by chance, in a child process so that a crash cannot take pytest down."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.child_script import run_child
 
 CHILD = """
 import gc, sys
@@ -58,21 +53,9 @@ print("drawn and collected")
 """
 
 
-def _run(mode: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-X", "faulthandler", "-c", CHILD, mode],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 @pytest.mark.parametrize("mode", ["bare", "guarded"])
 def test_a_dropped_window_is_never_collected_while_its_chart_draws(mode):
-    result = _run(mode)
+    result = run_child(CHILD, mode)
     deleted_while_drawing = "already deleted" in result.stderr or result.returncode != 0
     if mode == "bare":
         # Without the guard the canvas is deleted in the middle of its own draw (a use of

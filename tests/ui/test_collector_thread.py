@@ -10,14 +10,9 @@ process, so that a crash cannot take pytest down."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.child_script import run_child
 
 CHILD = """
 import gc, sys, threading, time, weakref
@@ -56,15 +51,7 @@ print("freed on", freed_on)
 
 
 def _freed_on(mode: str) -> str:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-X", "faulthandler", "-c", CHILD, mode],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_child(CHILD, mode)
     assert result.returncode == 0, result.stderr
     return result.stdout
 

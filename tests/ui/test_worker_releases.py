@@ -8,14 +8,9 @@ used the widget tree. In a child process, so that a crash cannot take pytest dow
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.child_script import run_child
 
 CHILD = """
 import gc, sys, threading, time, weakref
@@ -54,14 +49,6 @@ print("freed on", freed_on)
 
 @pytest.mark.parametrize("outcome", ["returns", "fails"])
 def test_a_dialog_held_by_background_work_is_freed_on_the_gui_thread(outcome):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-X", "faulthandler", "-c", CHILD, outcome],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_child(CHILD, outcome)
     assert result.returncode == 0, result.stderr
     assert "freed on ['MainThread']" in result.stdout, result.stdout + result.stderr
