@@ -17,17 +17,15 @@ from tests.services.archive_signature_fixtures import (
     unsigned_packet,
     unsigned_reply,
 )
-from tests.services.supervision_fixtures import make_pair
 from tests.ui.test_debrief_ui import all_texts
 
 PNG = Path("/tmp/supfix-png")
 
 
-@pytest.fixture
-def pair(tmp_path):
-    made = make_pair(tmp_path)
-    yield made
-    made.close()
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """The tests switch the language; the next test starts in English."""
+    yield
     i18n.set_language("en")
 
 
@@ -90,6 +88,7 @@ def test_a_crafted_archive_reply_is_not_shown_as_signed(qtbot, pair, tmp_path, l
         assert heading.format(name="Sam") in shown
         assert i18n.tr("archive") in screen.replies.toolTip()
         assert all_texts(screen)
+        PNG.mkdir(exist_ok=True)
         screen.grab().save(str(PNG / f"debrief-archive-{language}.png"))
     finally:
         fresh.close()

@@ -19,18 +19,16 @@ from tests.services.supervision_fixtures import (
     PART_CANARY,
     PART_SHARED,
     all_rows_text,
-    make_pair,
 )
 from tests.ui.test_debrief_ui import all_texts
 
 PNG = Path("/tmp/supervisor-png")
 
 
-@pytest.fixture
-def pair(tmp_path):
-    made = make_pair(tmp_path)
-    yield made
-    made.close()
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """The tests switch the language; the next test starts in English."""
+    yield
     i18n.set_language("en")
 
 
