@@ -14,9 +14,9 @@ from tests.services.supervision_fixtures import open_profile
 from tests.services.test_supervision_signatures import (
     _exchange,
     _keys,
-    _packet_doc,
     _reply,
     _reply_doc,
+    old_unsigned_packet,
 )
 
 SECRET = "archive passphrase for tests"
@@ -24,12 +24,7 @@ SECRET = "archive passphrase for tests"
 
 def unsigned_packet(pair, tmp_path: Path) -> None:
     """An older Reflect's packet (no signature), kept by the supervisor as not signed."""
-    supervisor, _ = _keys(pair)
-    doc = _packet_doc(pair, tmp_path)
-    del doc["from"]["signing_key"]
-    old = tmp_path / "old-packet.age"
-    old.write_bytes(seal(json.dumps(doc).encode(), [supervisor]))
-    pair.supervisor.supervision.import_packet(old)
+    old_unsigned_packet(pair, tmp_path)
 
 
 def unsigned_reply(pair, tmp_path: Path) -> None:

@@ -115,13 +115,18 @@ def test_packet_sealed_again_to_another_recipient_is_refused(pair, tmp_path):
         pair.supervisor.supervision.import_packet(resealed)
 
 
-def test_old_unsigned_packet_still_imports_and_is_marked_unsigned(pair, tmp_path):
+def old_unsigned_packet(pair, tmp_path):
+    """A packet as an older Reflect sent it (no signature), imported by the supervisor."""
     supervisor, _ = _keys(pair)
     doc = _packet_doc(pair, tmp_path)
     del doc["from"]["signing_key"]
     old = tmp_path / "old.age"
     old.write_bytes(seal(json.dumps(doc).encode(), [supervisor]))
-    received = pair.supervisor.supervision.import_packet(old)
+    return pair.supervisor.supervision.import_packet(old)
+
+
+def test_old_unsigned_packet_still_imports_and_is_marked_unsigned(pair, tmp_path):
+    received = old_unsigned_packet(pair, tmp_path)
     assert received.packet.sender.signing_key == ""
     assert [row["signed"] for row, _ in pair.supervisor.supervision.packets()] == [False]
     # a signed one after it pins the key from then on
