@@ -21,6 +21,7 @@ from typing import Any
 
 from reflect.domain.message import Message
 from reflect.storage.merge import MergePlan
+from reflect.storage.supervision_keys import packet_body_signed
 
 PINS_TABLE = "signing_pins"
 # The tables whose rows carry a mark saying the file was signed (_marked_signed reads it).
@@ -51,10 +52,9 @@ def _marked_signed(table: str, row: dict[str, Any]) -> bool:
     if table == "supervision_replies":
         return bool(row.get("signed"))
     try:  # the body was read by the row validators already; this only looks
-        sender = json.loads(row.get("body") or "{}").get("from")
-    except (ValueError, AttributeError):
+        return packet_body_signed(json.loads(row.get("body") or "{}"))
+    except ValueError:
         return False
-    return isinstance(sender, dict) and bool(sender.get("signing_key"))
 
 
 def mark_from_archive(plan: MergePlan) -> list[Message]:

@@ -34,6 +34,13 @@ def _iso(value: datetime | date | None) -> str | None:
     return value.isoformat()
 
 
+def packet_body_signed(body: object) -> bool:
+    """Whether a kept packet's body says it was signed: only a packet whose signature was
+    checked keeps its signer's key (supervision_signing)."""
+    sender = body.get("from") if isinstance(body, dict) else None
+    return isinstance(sender, dict) and bool(sender.get("signing_key"))
+
+
 def signature_state(marked_signed: bool, from_archive: object) -> dict[str, Any]:
     """``signed`` (the signature was checked when this profile received the file) and
     ``signature``: "checked", "unsigned", or "not_checked_here" for a row an archive says

@@ -12,7 +12,7 @@ from typing import Any
 import sqlite_utils
 
 from reflect.domain.supervision import Agreement, Supervisee
-from reflect.storage.supervision_keys import hold_pin, signature_state
+from reflect.storage.supervision_keys import hold_pin, packet_body_signed, signature_state
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -42,11 +42,8 @@ def _packet_row(r: Any) -> dict[str, Any]:
         "scheduled_for": r[5],
         "body": body,
         "held_at": r[7],
-        # Only a packet whose signature was checked keeps its signer's key (supervision_signing);
-        # one an archive brought (r[8]) was not checked here, whatever its body says.
-        **signature_state(
-            bool(isinstance(body.get("from"), dict) and body["from"].get("signing_key")), r[8]
-        ),
+        # One an archive brought (r[8]) was not checked here, whatever its body says.
+        **signature_state(packet_body_signed(body), r[8]),
     }
 
 
