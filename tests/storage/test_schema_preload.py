@@ -48,3 +48,20 @@ def test_a_failed_import_is_left_to_the_caller(monkeypatch):
     assert schema_preload._loading is not None
     assert not schema_preload._loading.is_alive()
     assert "reflect.storage.no_such_module" not in sys.modules
+
+
+WARM_UP = """
+import sys
+from reflect.services.profiles import warm_up
+warm_up()
+print(*(name in sys.modules for name in ('sqlite_utils', 'reflect.storage.migrations',
+      'sqlcipher3', 'numpy')))
+"""
+
+
+def test_the_lock_screen_warm_up_loads_the_schema_code():
+    # The lock screen loads the storage code while the passphrase is typed; since the vault
+    # no longer imports sqlite-utils itself, the warm-up must load the schema code by name.
+    out = subprocess.run([sys.executable, "-c", WARM_UP], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "True", "True", "False"]

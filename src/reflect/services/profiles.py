@@ -215,3 +215,6 @@ def warm_up() -> None:
     """Import the storage layer ahead of time (called while the lock screen waits)."""
     import reflect.services.journal
     import reflect.storage.vault  # noqa: F401
+    from reflect.storage import schema_preload
+
+    schema_preload.load()  # sqlite-utils, the migrations, SQLCipher: not imported by the vault

@@ -28,11 +28,13 @@ def start() -> None:
     with _lock:
         if _loading is not None or all(name in sys.modules for name in _MODULES):
             return
-        _loading = threading.Thread(target=_load, name="reflect-schema-import")
+        _loading = threading.Thread(target=load, name="reflect-schema-import")
         _loading.start()
 
 
-def _load() -> None:
+def load() -> None:
+    """Import the schema code on this thread (the lock screen's warm-up does, while the
+    passphrase is typed); a failed import is left to whoever opens the database."""
     for name in _MODULES:
         try:
             importlib.import_module(name)
