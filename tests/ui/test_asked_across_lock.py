@@ -15,6 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton
 
+from reflect.domain.crisis_lines import HelpContact
+from reflect.domain.errors import ReflectError
 from reflect.domain.recovery import SelfCheck
 from reflect.domain.reflection import Reflection
 from tests.ui.app_windows import unlock
@@ -133,6 +135,53 @@ def test_a_menu_open_when_reflect_locks_closes_without_an_answer(qtbot, window):
     chosen = menu.exec(window.mapToGlobal(window.rect().center()))
     assert open_after_lock == [False]
     assert chosen is None
+
+
+def test_a_failed_remove_answered_across_a_lock_reads_no_contacts_afterwards(
+    qtbot, window, monkeypatch
+):
+    """Get help now stays open over the lock; the error box about a contact that could not
+    be removed does not. Once it is closed by the lock, the dialog must not read the own
+    contacts again from the closed session (its lock watch hides them instead)."""
+    from reflect.ui.screens import get_help_dialog
+
+    unlock(qtbot, window)
+    resources = window.session.resources
+    contact = resources.save_help_contact(HelpContact(name="My EAP", phone="1-800-555-0199"))
+    dialog = get_help_dialog.GetHelpDialog(session=window.session, parent=window)
+    dialog._lock_watch.stop()  # the guard must hold before the watch's next look
+    reads: list[bool] = []
+
+    def refuse(_contact_id: int) -> None:
+        raise ReflectError("The disk is full.")
+
+    monkeypatch.setattr(get_help_dialog, "confirm_destructive", lambda *_a, **_k: True)
+    monkeypatch.setattr(resources, "delete_help_contact", refuse)
+    monkeypatch.setattr(resources, "help_contacts", lambda: reads.append(True) or [])
+    seen = _lock_then_answer(window, button=None)
+    dialog._remove_contact(contact)
+    assert seen == ["QMessageBox"], "the failure is said in a box"
+    assert window.is_locked
+    assert reads == []
+
+
+def test_contributions_imported_across_a_lock_are_not_announced(qtbot, window, tmp_path):
+    """The import is written before its summary box; a lock while the box is open must stop
+    the panel there, so nothing listening acts on the closed session."""
+    from tests.ui.test_team_ui import _files
+
+    unlock(qtbot, window)
+    window.workspace.set_team_screen_shown(True)
+    figures = window.workspace.screens["team"].figures
+    announced: list[int] = []
+    figures.contributions_imported.connect(announced.append)
+    seen = _lock_then_answer(window, button=None)
+    assert figures.import_paths(_files(tmp_path, 5))
+    assert seen == ["QMessageBox"], "the summary is said in a box"
+    assert window.is_locked
+    assert announced == []
+    unlock(qtbot, window)
+    assert window.session.team.contribution_count() == 5, "imported before the box"
 
 
 def _calls(tree: ast.AST):

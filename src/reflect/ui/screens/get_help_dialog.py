@@ -32,7 +32,7 @@ from reflect.domain.crisis_lines import (
     HelpContact,
 )
 from reflect.domain.errors import ReflectError
-from reflect.ui.asked_across_lock import accepted
+from reflect.ui.asked_across_lock import accepted, unless_locked
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_locale, tr
 from reflect.ui.lock_dialogs import KEEP_OPEN_WHEN_LOCKED
@@ -376,5 +376,10 @@ class GetHelpDialog(QDialog):
             try:
                 self.session.resources.delete_help_contact(contact.id)
             except ReflectError as exc:
-                QMessageBox.warning(self, tr("Contact not removed"), message_in_language(exc))
+                text = message_in_language(exc)
+                told = unless_locked(
+                    lambda: QMessageBox.warning(self, tr("Contact not removed"), text)
+                )
+                if told is None:
+                    return  # locked meanwhile: the lock watch hides the contacts, unread
             self._rebuild()

@@ -26,7 +26,7 @@ from reflect.domain.team_contribution import ContributionError
 from reflect.domain.team_sentences import describe_team
 from reflect.domain.team_summary import MIN_GROUP, TeamSummary
 from reflect.services.session import Session
-from reflect.ui.asked_across_lock import run_modal
+from reflect.ui.asked_across_lock import run_modal, unless_locked
 from reflect.ui.error_text import message_in_language
 from reflect.ui.i18n import interface_words, tr
 from reflect.ui.native_dialogs import open_file_names
@@ -182,14 +182,14 @@ class TeamFiguresPanel(QWidget):
             QMessageBox.warning(self, tr("Nothing imported"), message_in_language(exc))
             return False
         self.refresh()
-        QMessageBox.information(
-            self,
-            tr("Contributions imported"),
-            tr("{added} new, {replaced} replaced by a newer file, {same} already here.").format(
-                added=outcome.added, replaced=outcome.replaced, same=outcome.unchanged
-            ),
+        said = tr("{added} new, {replaced} replaced by a newer file, {same} already here.").format(
+            added=outcome.added, replaced=outcome.replaced, same=outcome.unchanged
         )
-        self.contributions_imported.emit(outcome.added + outcome.replaced)
+        told = unless_locked(
+            lambda: QMessageBox.information(self, tr("Contributions imported"), said)
+        )
+        if told is not None:  # locked meanwhile: nothing may act on the closed session
+            self.contributions_imported.emit(outcome.added + outcome.replaced)
         return True
 
     @staticmethod
