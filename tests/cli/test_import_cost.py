@@ -1,5 +1,5 @@
 """Commands that draw no chart must not pay for numpy or matplotlib at start-up, and a
-search derives its key without importing argon2-cffi.
+search derives its key without importing argon2-cffi's package (only its C binding).
 
 sqlite-utils imports numpy at module level when it is installed (matplotlib installs it),
 which alone costs about 150 ms; reflect.storage hides it while sqlite-utils loads, and
@@ -29,10 +29,9 @@ HEAVY = (
     "pandas",
     "dateutil.parser._parser",  # sqlite-utils' date recipes: registered lazily, never run
     "PySide6",
-    # Argon2id comes from cryptography, already loaded for AES-GCM (storage/kdf.py);
-    # argon2-cffi is only the fallback for an OpenSSL without Argon2.
+    # Argon2id comes from argon2-cffi's C binding (storage/argon2id.py): its package
+    # (about 20 ms to import) is not needed.
     "argon2",
-    "_argon2_cffi_bindings",
     "reflect.commands.export",
     "reflect.commands.score",
 )

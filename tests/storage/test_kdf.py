@@ -1,5 +1,5 @@
-"""Key derivation: Argon2id through `cryptography`, argon2-cffi only where cryptography's
-OpenSSL has no Argon2. Both must give the keys argon2-cffi gave when every existing profile
+"""Key derivation: Argon2id through argon2-cffi's C binding, `cryptography` only where the
+binding cannot load. Both must give the keys argon2-cffi gave when every existing profile
 was made, or no profile would open again."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ from __future__ import annotations
 import sys
 
 import pytest
-from cryptography.exceptions import UnsupportedAlgorithm
 
 from reflect.storage import kdf
 from reflect.storage.kdf import FLOOR_MEMORY_KIB, FLOOR_TIME_COST, KdfParams, derive_key, wipe
@@ -40,16 +39,10 @@ OLD_SEAL = {
 }
 
 
-class _NoArgon2InOpenSSL:
-    """What cryptography does when built against an OpenSSL without Argon2."""
-
-    def __init__(self, **_: object) -> None:
-        raise UnsupportedAlgorithm("This version of OpenSSL does not support argon2id")
-
-
 @pytest.fixture
-def without_openssl_argon2(monkeypatch):
-    monkeypatch.setattr(kdf, "Argon2id", _NoArgon2InOpenSSL)
+def without_the_binding(monkeypatch):
+    """As where argon2-cffi's C binding cannot load: `cryptography` derives instead."""
+    monkeypatch.setitem(sys.modules, "_argon2_cffi_bindings", None)
 
 
 def _params(lanes: int) -> KdfParams:
@@ -64,25 +57,25 @@ def test_the_key_is_the_one_argon2_cffi_derived_before(lanes):
 
 
 @pytest.mark.parametrize("lanes", sorted(KNOWN_KEYS))
-def test_the_fallback_derives_the_same_key(without_openssl_argon2, lanes):
+def test_the_fallback_derives_the_same_key(without_the_binding, lanes):
     key = derive_key(SECRET, _params(lanes))
     assert isinstance(key, bytearray)
     assert key.hex() == KNOWN_KEYS[lanes]
 
 
-def test_the_fallback_really_ran_through_argon2_cffi(without_openssl_argon2, monkeypatch):
-    calls = []
-    import argon2.low_level
+def test_the_fallback_really_ran_through_cryptography(without_the_binding, monkeypatch):
+    from cryptography.hazmat.primitives.kdf import argon2
 
-    real = argon2.low_level.hash_secret_raw
+    lanes = []
+    real = argon2.Argon2id
 
     def counted(**kwargs):
-        calls.append(kwargs["parallelism"])
+        lanes.append(kwargs["lanes"])
         return real(**kwargs)
 
-    monkeypatch.setattr(argon2.low_level, "hash_secret_raw", counted)
+    monkeypatch.setattr(argon2, "Argon2id", counted)
     assert derive_key(SECRET, _params(2)).hex() == KNOWN_KEYS[2]
-    assert calls == [2]
+    assert lanes == [2]
 
 
 def test_a_key_is_a_bytearray_the_caller_can_wipe():
@@ -97,11 +90,13 @@ def test_a_seal_written_before_the_change_opens():
     assert raw_form_only is False
 
 
-def test_a_profile_made_with_argon2_cffi_unlocks_with_cryptography(profile_service, monkeypatch):
-    monkeypatch.setattr(kdf, "Argon2id", _NoArgon2InOpenSSL)
-    made = profile_service.create(PASSPHRASE, "Made before")
+def test_a_profile_made_through_cryptography_unlocks_through_the_binding(
+    profile_service, monkeypatch
+):
+    monkeypatch.setitem(sys.modules, "_argon2_cffi_bindings", None)
+    made = profile_service.create(PASSPHRASE, "Made elsewhere")
     monkeypatch.undo()
-    assert kdf.Argon2id is not _NoArgon2InOpenSSL
+    assert sys.modules.get("_argon2_cffi_bindings") is not None
     session = profile_service.unlock(made, PASSPHRASE)
     session.close()
 
@@ -112,7 +107,9 @@ def test_calibration_stays_at_or_above_the_archive_settings():
     assert params.time_cost >= 3
 
 
-def test_the_normal_path_does_not_import_argon2_cffi():
+def test_the_normal_path_loads_only_the_binding_not_argon2_cffi_or_secrets():
+    """argon2-cffi's package costs a search about 20 ms to import, secrets (through hmac)
+    about 9 ms: the derivation needs neither."""
     import subprocess
 
     code = (
@@ -120,7 +117,8 @@ def test_the_normal_path_does_not_import_argon2_cffi():
         "from reflect.storage.kdf import KdfParams, derive_key, calibrate\n"
         "derive_key('x' * 12, KdfParams.floor())\n"
         "calibrate(0.01)\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0].startswith(('argon2', '_argon2'))))"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('argon2', 'secrets', 'hmac', 'cryptography')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr

@@ -1,6 +1,6 @@
-"""The two Argon2id libraries behind derive_key (storage/kdf.py) against each other, over
-every setting check_kdf_settings accepts, and what happens when cryptography's derivation
-fails at derive time rather than when the object is made."""
+"""The Argon2id libraries behind derive_key (storage/argon2id.py) against each other and
+against argon2-cffi's own function, over every setting check_kdf_settings accepts, and what
+happens when a derivation fails."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reflect.storage import kdf
+from reflect.storage import argon2id, kdf
 from reflect.storage.errors import VaultError
 from reflect.storage.kdf import (
     FLOOR_MEMORY_KIB,
@@ -20,6 +20,18 @@ from reflect.storage.kdf import (
 )
 
 SECRET = "correct horse — café"
+
+
+def _three_ways(secret: bytes, params: KdfParams) -> bool:
+    """The binding, cryptography and argon2-cffi's hash_secret_raw give one key."""
+    from argon2.low_level import Type, hash_secret_raw
+
+    salt = bytes.fromhex(params.salt_hex)
+    settings_ = (params.time_cost, params.memory_kib, params.parallelism)
+    ours = argon2id.derive(secret, salt, *settings_)
+    theirs = argon2id.derive_with_cryptography(secret, salt, *settings_)
+    reference = hash_secret_raw(secret, salt, *settings_, hash_len=32, type=Type.ID)
+    return ours == theirs == reference
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -37,50 +49,49 @@ def test_every_accepted_setting_derives_the_same_key_through_both_libraries(
     params = check_kdf_settings(
         {"memory_kib": memory, "time_cost": passes, "parallelism": lanes, "salt_hex": salt.hex()}
     )
-    assert kdf._argon2id(SECRET.encode(), params) == kdf._argon2id_cffi(SECRET.encode(), params)
+    assert _three_ways(SECRET.encode(), params)
 
 
 @pytest.mark.parametrize("passes", [MAX_TIME_COST])
 def test_the_most_passes_and_lanes_accepted_agree(passes):
     params = KdfParams(FLOOR_MEMORY_KIB + 5, passes, MAX_PARALLELISM, "ab" * 64)
-    assert kdf._argon2id(b"x", params) == kdf._argon2id_cffi(b"x", params)
+    assert _three_ways(b"x", params)
 
 
-class _FailsAtDerive:
-    """cryptography made the object, then OpenSSL failed in derive (seen as MemoryError:
-    cryptography reports a failed Argon2 derivation that way, whatever OpenSSL's reason)."""
-
-    def __init__(self, **_: object) -> None:
-        pass
-
-    def derive(self, _secret: bytes) -> bytes:
-        raise MemoryError("Not enough memory to derive key.")
-
-
-def test_a_failure_at_derive_time_falls_back_to_argon2_cffi(monkeypatch):
-    expected = derive_key(SECRET, KdfParams(FLOOR_MEMORY_KIB, 2, 2, "00" * 16))
-    monkeypatch.setattr(kdf, "Argon2id", _FailsAtDerive)
-    assert derive_key(SECRET, KdfParams(FLOOR_MEMORY_KIB, 2, 2, "00" * 16)) == expected
-
-
-def test_not_enough_memory_in_either_library_is_a_clear_vault_error(monkeypatch):
-    import argon2.low_level
-    from argon2.exceptions import HashingError
-
-    def no_memory(**_: object) -> bytes:
-        raise HashingError("Memory allocation error")
-
-    monkeypatch.setattr(kdf, "Argon2id", _FailsAtDerive)
-    monkeypatch.setattr(argon2.low_level, "hash_secret_raw", no_memory)
+def test_memory_that_cannot_be_set_aside_is_a_clear_vault_error():
+    """The binding's own allocation fails (the most memory a file may ask for, over and
+    over, is not what this checks: a test machine may have it); asked for far more than any
+    machine has, the binding says so in one sentence."""
     with pytest.raises(VaultError) as caught:
-        derive_key(SECRET, KdfParams(64 * 1024, 3, 4, "00" * 16))
+        argon2id.derive(b"x", b"\0" * 16, 2, 2**32 - 1, 1)
+    assert "MiB of memory" in caught.value.message
+
+
+def test_cryptography_failing_to_derive_is_the_same_clear_message(monkeypatch):
+    from cryptography.hazmat.primitives.kdf import argon2
+
+    class _FailsAtDerive:
+        def __init__(self, **_: object) -> None:
+            pass
+
+        def derive(self, _secret: bytes) -> bytes:
+            raise MemoryError("Not enough memory to derive key.")
+
+    monkeypatch.setattr(argon2, "Argon2id", _FailsAtDerive)
+    with pytest.raises(VaultError) as caught:
+        argon2id.derive_with_cryptography(b"x", b"\0" * 16, 3, 64 * 1024, 4)
     assert "64 MiB" in caught.value.message
 
 
-def test_a_cryptography_without_the_argon2_module_still_derives():
-    """A cryptography build whose kdf.argon2 cannot be imported (or lacks the class) is the
-    import-time form of "no Argon2 here": Reflect must still load and derive through
-    argon2-cffi, the same key."""
+def test_another_failure_of_the_binding_names_its_reason():
+    with pytest.raises(VaultError) as caught:
+        argon2id.derive(b"x", b"short", 2, FLOOR_MEMORY_KIB, 1)  # salt under 8 bytes
+    assert "could not be derived" in caught.value.message
+
+
+def test_without_the_binding_and_cryptographys_argon2_module_reflect_still_loads():
+    """Reflect loads and derives without either of them present until a key is needed: a
+    cryptography without kdf.argon2 changes nothing while the binding is there."""
     import subprocess
     import sys
 
