@@ -36,10 +36,12 @@ PLAIN_JSON_MARK = b'"reflect-export/'  # the first key of a plain JSON export (e
 def _check_zip(path: Path) -> None:
     """Refuse a zip that is no archive before its passphrase is asked for: a plain CSV export
     (a zip of ``<table>.csv`` files) or any zip without an archive's manifest."""
+    from reflect.storage.archive import ZIP_DAMAGE
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (*ZIP_DAMAGE, OSError, ValueError):
         return  # the archive reader says what is wrong with it
     if names and all(name.endswith(".csv") for name in names):
         raise _plain_export(path, "CSV")

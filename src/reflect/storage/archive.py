@@ -14,6 +14,7 @@ import json
 import os
 import secrets
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,6 +45,12 @@ MAX_MANIFEST_BYTES = 64 * 1024
 MAX_MEMBERS = 8
 MAX_DATABASE_BYTES = 4 * 1024**3
 MAX_RATIO = 20
+
+# What zipfile raises for a damaged member, besides BadZipFile: a header whose lengths send
+# it past the data (EOFError), a flipped "encrypted" flag (RuntimeError), an unknown
+# compression method or version (NotImplementedError), damaged deflate data (zlib.error).
+# Caught only around zipfile's own reading, never around Reflect's code.
+ZIP_DAMAGE = (zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError, zlib.error)
 
 
 class ArchiveError(VaultError):
@@ -158,7 +165,7 @@ def read_manifest(path: Path) -> dict[str, Any]:
             if info.file_size > MAX_MANIFEST_BYTES:
                 raise ArchiveError("{name}: the manifest is too large.", name=name)
             manifest = safe_json.loads(archive.read(MANIFEST).decode("utf-8"), 8)
-    except (zipfile.BadZipFile, OSError, ValueError, UnicodeDecodeError) as exc:
+    except (*ZIP_DAMAGE, OSError, ValueError, UnicodeDecodeError) as exc:
         raise ArchiveError(
             "{name} is not a readable Reflect archive ({error}).", name=name, error=cut(exc, 200)
         ) from exc
@@ -218,20 +225,10 @@ def _writing_failed(exc: OSError, workdir: Path) -> bool:
     return exc.errno in full or Path(str(exc.filename)).parent == Path(workdir)
 
 
-def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
-    """Check the archive and open a working copy of its database in ``workdir`` (private).
-
-    The copy is still encrypted; it is migrated to this version's schema so it can be read
-    with today's column names. Raises WrongPassphrase or ArchiveError.
-    """
-    manifest = read_manifest(path)
-    where = Message("{name} (archive manifest)", name=Path(path).name)
-    params = KdfParams.from_dict(manifest["kdf"], where)
-    key = derive_key(passphrase, params)
-    working = contextlib.ExitStack()
+def _copy_database(path: Path, copy: Path) -> None:
+    """The archive's (still encrypted) database into ``copy``, a new private file."""
+    fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
-        copy = working.enter_context(working_file(Path(workdir)))
-        fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         with (
             os.fdopen(fd, "wb") as handle,
             zipfile.ZipFile(path) as archive,
@@ -245,9 +242,29 @@ def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
                 if copied > declared:
                     raise ArchiveError(
                         "{name} is damaged (the database is longer than declared).",
-                        name=Path(path).name,
+                        name=path.name,
                     )
                 handle.write(block)
+    except ZIP_DAMAGE as exc:
+        raise ArchiveError(
+            "{name} is damaged and cannot be read ({error}).", name=path.name, error=cut(exc, 200)
+        ) from exc
+
+
+def open_archive(path: Path, passphrase: str, workdir: Path) -> OpenedArchive:
+    """Check the archive and open a working copy of its database in ``workdir`` (private).
+
+    The copy is still encrypted; it is migrated to this version's schema so it can be read
+    with today's column names. Raises WrongPassphrase or ArchiveError.
+    """
+    manifest = read_manifest(path)
+    where = Message("{name} (archive manifest)", name=Path(path).name)
+    params = KdfParams.from_dict(manifest["kdf"], where)
+    key = derive_key(passphrase, params)
+    working = contextlib.ExitStack()
+    try:
+        copy = working.enter_context(working_file(Path(workdir)))
+        _copy_database(Path(path), copy)
         connect_readonly(copy, key).close()  # WrongPassphrase before anything else
         verify_database(copy, key)
         db = sqlite_utils.Database(connect_encrypted(copy, key), execute_plugins=False)
