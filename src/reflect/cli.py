@@ -11,6 +11,12 @@ from collections.abc import Sequence
 from reflect import __version__, process_gc
 from reflect.commands import COMMAND_MODULES
 
+# typing itself is not loaded: no command needs it before its own work begins (about 3 ms of
+# `reflect search`); type checkers read the block below all the same.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 DESCRIPTION = (
     "Reflect: a private companion for front-line providers. Without a command, opens the app."
 )
@@ -29,8 +35,47 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own help layout, told the terminal's width: argparse imports shutil only
+    to ask for it, about 2 ms of every command (each parser makes a formatter)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = _terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size's columns: $COLUMNS, else the terminal's, else 80."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Parser(argparse.ArgumentParser):
+    """Every parser of the command line (subcommands inherit the class) uses _Formatter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
 def _top_level_parser(add_help: bool = True) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reflect", description=DESCRIPTION, add_help=add_help)
+    parser = _Parser(prog="reflect", description=DESCRIPTION, add_help=add_help)
     parser.add_argument(
         "--version",
         action=_VersionAction,
@@ -109,22 +154,16 @@ def _split_arguments(argv: Sequence[str] | None) -> tuple[argparse.Namespace, li
     return _top_level_parser(add_help=False).parse_known_args(argv)
 
 
-def _gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
-    """The options when only the GUI is wanted, else None.
-
-    Importing every command module costs about 100 ms; opening the app needs none of them,
-    and the lock screen must appear within twice the time of a bare Qt window.
-    """
-    args, rest = _split_arguments(argv)
-    return None if rest else args
-
-
-def _parser_for(argv: Sequence[str] | None) -> argparse.ArgumentParser:
+def _parser_for(
+    argv: Sequence[str] | None, rest: list[str] | None = None
+) -> argparse.ArgumentParser:
     """Only the command being run is imported: `reflect search` does not load the
     questionnaire scoring, the help-line directory or the export formats. Anything
     unexpected (help, a typo, a module that registers another name) gets the full parser.
+    ``rest``: what _split_arguments left of ``argv``, when already split.
     """
-    _, rest = _split_arguments(argv)
+    if rest is None:
+        _, rest = _split_arguments(argv)
     command = rest[0] if rest and not rest[0].startswith("-") else None
     module = _module_for(command) if command else None
     if module is not None:
@@ -144,14 +183,17 @@ def run() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    gui = _gui_arguments(argv)
+    top, rest = _split_arguments(argv)
+    # Without a command only the GUI is wanted: importing every command module costs about
+    # 100 ms, and the lock screen must appear within twice the time of a bare Qt window.
+    gui = None if rest else top
     if gui is not None and (gui.install_desktop_entry or gui.uninstall_desktop_entry):
         return _desktop_entry(gui)
     if gui is not None:
         from reflect.app import run_gui
 
         return run_gui(data_dir=gui.data_dir, demo=gui.demo)
-    parser = _parser_for(argv)
+    parser = _parser_for(argv, rest)
     args = parser.parse_args(argv)
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         parser.error("--install-desktop-entry and --uninstall-desktop-entry take no command")

@@ -7,12 +7,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reflect.private_output import private_output, sync_folder
+from reflect.private_tree import (  # noqa: F401 - used from here
+    PRIVATE_DIR_MODE,
+    PRIVATE_FILE_MODE,
+    tighten_private_tree,
+)
 
-__all__ = ["AppPaths", "ensure_private_dir", "sync_folder", "write_private_file"]
+__all__ = [
+    "AppPaths",
+    "ensure_private_dir",
+    "sync_folder",
+    "tighten_private_tree",
+    "write_private_file",
+]
 
 APP_NAME = "Reflect"
-PRIVATE_DIR_MODE = 0o700
-PRIVATE_FILE_MODE = 0o600
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -31,44 +40,6 @@ def write_private_file(path: Path, data: bytes) -> None:
     """
     with private_output(Path(path)) as output:
         output.write_bytes(data)
-
-
-def tighten_private_tree(data_dir: Path) -> None:
-    """Make an existing data folder private again: folders 0700, profile files 0600.
-
-    A folder copied from another machine, unpacked from a zip or made by an older version
-    may be readable by others. Only what exists is touched; links are never followed, and a
-    folder that is not ours (or is read-only) is left as it is.
-    """
-    data_dir = Path(data_dir)
-    if not data_dir.is_dir() or data_dir.is_symlink():
-        return
-    folders = [data_dir, data_dir / "profiles"]
-    profiles = data_dir / "profiles"
-    if profiles.is_dir():
-        for profile in profiles.iterdir():
-            if profile.is_dir() and not profile.is_symlink():
-                folders += [profile, profile / "backups"]
-    for folder in folders:
-        if not folder.is_dir() or folder.is_symlink():
-            continue
-        _chmod_quietly(folder, PRIVATE_DIR_MODE)
-        if folder == data_dir:
-            continue
-        for child in folder.iterdir():
-            if child.is_file() and not child.is_symlink():
-                _chmod_quietly(child, PRIVATE_FILE_MODE)
-    for child in data_dir.iterdir():
-        if child.is_file() and not child.is_symlink():
-            _chmod_quietly(child, PRIVATE_FILE_MODE)
-
-
-def _chmod_quietly(path: Path, mode: int) -> None:
-    try:
-        if (path.stat().st_mode & 0o777) != mode:
-            os.chmod(path, mode)
-    except OSError:
-        pass
 
 
 @dataclass(frozen=True)

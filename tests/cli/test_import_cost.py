@@ -84,6 +84,32 @@ def test_search_on_a_real_profile_loads_no_numpy_or_matplotlib(data_dir):
     assert loaded == []
 
 
+# What the quick path of a search (commands/search_quick.py) does without: the session and
+# sqlite-utils (about 30 ms), dataclasses (about 9), secrets (a second libcrypto, about 5),
+# the full template loader and the migrations.
+NOT_FOR_A_SEARCH = (
+    "sqlite_utils",
+    "dataclasses",
+    "secrets",
+    "reflect.services.session",
+    "reflect.services.profiles",
+    "reflect.domain.templates",
+    "reflect.storage.migrations",
+)
+
+
+def test_a_search_of_an_everyday_profile_loads_only_what_it_uses(data_dir):
+    probe = PROBE.replace(repr(HEAVY), repr(NOT_FOR_A_SEARCH))
+    env = {**os.environ, "REFLECT_PASSPHRASE": PASSPHRASE}
+    argv = json.dumps(["search", "calm", "--data-dir", data_dir])
+    out = subprocess.run(
+        [sys.executable, "-c", probe, argv], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert "calm" in out.stdout
+    assert out.stdout.splitlines()[-1] == "MODULES []"
+
+
 @pytest.mark.parametrize(
     "argv",
     [["score", "who5", "--answers", "3 2 4 3 2"], ["help-lines"]],

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from reflect.storage import kdf
+from reflect.storage import argon2id, kdf
 from reflect.storage.kdf import FLOOR_MEMORY_KIB, FLOOR_TIME_COST, KdfParams, derive_key, wipe
 from reflect.storage.seals import open_seal_forms
 from tests.conftest import PASSPHRASE
@@ -42,7 +42,7 @@ OLD_SEAL = {
 @pytest.fixture
 def without_the_binding(monkeypatch):
     """As where argon2-cffi's C binding cannot load: `cryptography` derives instead."""
-    monkeypatch.setitem(sys.modules, "_argon2_cffi_bindings", None)
+    monkeypatch.setattr(argon2id, "ffi", None)
 
 
 def _params(lanes: int) -> KdfParams:
@@ -93,10 +93,10 @@ def test_a_seal_written_before_the_change_opens():
 def test_a_profile_made_through_cryptography_unlocks_through_the_binding(
     profile_service, monkeypatch
 ):
-    monkeypatch.setitem(sys.modules, "_argon2_cffi_bindings", None)
+    monkeypatch.setattr(argon2id, "ffi", None)
     made = profile_service.create(PASSPHRASE, "Made elsewhere")
     monkeypatch.undo()
-    assert sys.modules.get("_argon2_cffi_bindings") is not None
+    assert argon2id.ffi is not None
     session = profile_service.unlock(made, PASSPHRASE)
     session.close()
 
@@ -123,3 +123,17 @@ def test_the_normal_path_loads_only_the_binding_not_argon2_cffi_or_secrets():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_without_the_binding_installed_reflect_loads_and_derives_through_cryptography():
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "sys.modules['_argon2_cffi_bindings'] = None\n"
+        "from reflect.storage.kdf import KdfParams, derive_key\n"
+        f"print(derive_key({SECRET!r}, KdfParams(19456, 2, 2, {SALT!r})).hex())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == KNOWN_KEYS[2]

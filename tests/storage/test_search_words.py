@@ -53,8 +53,12 @@ def test_a_word_finds_the_text_it_was_copied_from(word):
 
 # Scripts well inside Unicode 6.1, the tables FTS5's tokenizer was built from (a letter added
 # to Unicode later is a separator to the index, so no query can find it).
+# New Tai Lue's vowel signs (U+19B0 to U+19C9) were spacing marks in 6.1 and letters since
+# Unicode 8.0: Python calls "ᦰ" a letter, the index a separator (found by this test).
 _LETTERS = st.characters(
-    categories=["Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Mn"], max_codepoint=0x1FFF
+    categories=["Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Mn"],
+    max_codepoint=0x1FFF,
+    exclude_characters="".join(chr(c) for c in range(0x19B0, 0x19CA)),
 )
 
 

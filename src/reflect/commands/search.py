@@ -12,14 +12,31 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
+from collections import namedtuple
 
-from reflect.commands.common import add_profile_arguments, open_session, print_json
+# Only what the options need: a search loads the rest while its key is derived
+# (commands/search_quick.py).
+from reflect.commands.profile_arguments import add_profile_arguments
 from reflect.domain.errors import ValidationError
-from reflect.domain.journal import JournalFilter
+
+# typing itself is not loaded: `reflect search` reads these files before anything else
+# needs it (about 3 ms); type checkers read the block below all the same.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
+
+    from reflect.domain.journal import JournalFilter
+
+# What a search found, for printing: (results, total, template names by id, the search
+# index's problems, the warning about them or None).
+Found = namedtuple("Found", "results total names index_problems warning")
+# A result as the quick path makes it: ReflectionSummary's fields, without loading it.
+Summary = namedtuple("Summary", "id occurred_at template_id setting tags intensity snippet")
 
 
 def _day(text: str) -> date:
+    from datetime import date  # here: datetime loads while the key is derived otherwise
+
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
@@ -66,34 +83,68 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(handler=run)
 
 
+def criteria_values(args: argparse.Namespace) -> dict[str, object]:
+    """JournalFilter's fields from the options (JournalFilter() is all defaults)."""
+    return {
+        "query": args.query,
+        "date_from": args.date_from,
+        "date_to": args.date_to,
+        "template_id": args.template,
+        "setting": args.setting.lower() if args.setting else None,
+        "tag": args.tag,
+        "intensity_min": args.min_intensity,
+        "intensity_max": args.max_intensity,
+    }
+
+
+def criteria_of(args: argparse.Namespace) -> JournalFilter:
+    from reflect.domain.journal import JournalFilter
+
+    return JournalFilter(**criteria_values(args))  # type: ignore[arg-type]
+
+
+def _no_criteria(args: argparse.Namespace) -> bool:
+    values = criteria_values(args)
+    return values.pop("query") == "" and all(v is None for v in values.values())
+
+
 def run(args: argparse.Namespace) -> int:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise ValidationError("--from is after --to; nothing could match.")
-    criteria = JournalFilter(
-        query=args.query,
-        date_from=args.date_from,
-        date_to=args.date_to,
-        template_id=args.template,
-        setting=args.setting.lower() if args.setting else None,
-        tag=args.tag,
-        intensity_min=args.min_intensity,
-        intensity_max=args.max_intensity,
-    )
+    from reflect.commands.search_quick import search_quickly
+
+    found, passphrase = search_quickly(args)
+    if found is None:
+        found = _search(args, passphrase)
+    return _report(args, found)
+
+
+def _search(args: argparse.Namespace, passphrase: str | None) -> Found:
+    """Through a session, as every other command reads a profile."""
+    from reflect.commands.common import open_session
     from reflect.services.search_index_check import search_index_warning
 
-    session = open_session(args)
+    criteria = criteria_of(args)
+    session = open_session(args, passphrase=passphrase)
     try:
         journal = session.journal
         # A reader may not rebuild the index; it says when the index may hide reflections.
-        index_problems, warning = search_index_warning(session)
+        index_problems, warning = search_index_warning(session.db.conn)
         results = journal.search(criteria, limit=args.limit or None)
         total = journal.count_matching(criteria) if len(results) == args.limit else len(results)
         names = {r.template_id: journal.templates.name_of(r.template_id) for r in results}
     finally:
         session.close()
+    return Found(results, total, names, index_problems, warning)
+
+
+def _report(args: argparse.Namespace, found: Found) -> int:
+    results, total, names, index_problems, warning = found
     if warning is not None:
         print(f"reflect: {warning}", file=sys.stderr)
     if args.json:
+        from reflect.commands.profile_arguments import print_json
+
         print_json(
             {
                 "query": args.query,
@@ -117,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     if not results:
-        print("No reflections match." if not criteria.is_empty else "No reflections yet.")
+        print("No reflections yet." if _no_criteria(args) else "No reflections match.")
         return 0
     width = max(len(n) for n in names.values())
     for r in results:

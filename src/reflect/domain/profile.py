@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from reflect.domain import safe_json
-
-MAX_VAULT_BYTES = 1024 * 1024
-VAULT_FILE = "vault.json"
-DB_FILE = "reflect.db"
+from reflect.domain.vault_file import (  # noqa: F401 - used from here
+    DB_FILE,
+    MAX_VAULT_BYTES,
+    VAULT_FILE,
+    read_vault_json,
+)
 
 
 @dataclass(frozen=True)
@@ -31,18 +32,6 @@ class ProfileInfo:
     @property
     def vault_path(self) -> Path:
         return self.directory / VAULT_FILE
-
-
-def read_vault_json(path: Path) -> Any:
-    """vault.json, a pending vault, a backup's ``.key.json`` or the unlock throttle's file.
-
-    All are small files Reflect wrote, but anyone with access to the folder can swap one:
-    read only a regular file of at most MAX_VAULT_BYTES (a FIFO would block the reader
-    forever), with safe_json's depth and number limits. Raises JsonLimitError, never more.
-    """
-    return safe_json.loads(
-        safe_json.decode_text(safe_json.read_regular_file(path, MAX_VAULT_BYTES))
-    )
 
 
 def read_profile_info(directory: Path) -> ProfileInfo | None:

@@ -25,6 +25,7 @@ from reflect.domain.reflection import (
     note_key,
     rating_key,
 )
+from reflect.domain.template_names import fallback_name
 
 FIELD_TYPES: tuple[str, ...] = ("text", "rating", "choice", "yesno", "checklist", "intensity")
 RATING_MIN, RATING_MAX = 1, 5
@@ -146,7 +147,7 @@ class TemplateLibrary:
 
     def name_of(self, template_id: str) -> str:
         template = self.get(template_id)
-        return template.name if template else template_id.replace("_", " ").capitalize()
+        return template.name if template else fallback_name(template_id)
 
 
 # --- parsing --------------------------------------------------------------------------------

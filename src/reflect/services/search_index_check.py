@@ -9,10 +9,12 @@ index if that found a problem; what it found is reported here as repaired.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reflect.domain.message import Message
-from reflect.services.session import Session
+
+if TYPE_CHECKING:
+    from reflect.services.session import Session
 
 
 def check_search_index(session: Session, *, rebuild: bool = False) -> dict[str, Any]:
@@ -47,14 +49,14 @@ def check_search_index(session: Session, *, rebuild: bool = False) -> dict[str, 
     }
 
 
-def search_index_warning(session: Session) -> tuple[list[str], Message | None]:
+def search_index_warning(conn: Any) -> tuple[list[str], Message | None]:
     """For a search by a reader (which may not rebuild): the quick comparison's problems
     and, when there are any, the sentence that says results may be missing and what to do.
     About 2 ms for 10,000 reflections."""
     from reflect.storage.search_index import quick_problems
 
     try:
-        found = quick_problems(session.db.conn).problems
+        found = quick_problems(conn).problems
     except Exception:  # noqa: BLE001 - a damaged page: the search itself will say
         return [], None
     if not found:

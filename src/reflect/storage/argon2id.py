@@ -14,15 +14,18 @@ from __future__ import annotations
 
 from reflect.domain.errors import VaultError
 
+try:  # loaded with this module: a search starts loading other code in a thread right after
+    from _argon2_cffi_bindings import ffi, lib
+except ImportError:  # pragma: no cover - tested in a subprocess without the binding
+    ffi = lib = None
+
 KEY_BYTES = 32
 _VERSION_13 = 0x13
 
 
 def derive(secret: bytes, salt: bytes, time_cost: int, memory_kib: int, lanes: int) -> bytes:
     """The 32-byte key; VaultError when the memory cannot be set aside."""
-    try:
-        from _argon2_cffi_bindings import ffi, lib
-    except ImportError:  # pragma: no cover - tested in a subprocess without the binding
+    if ffi is None:
         return derive_with_cryptography(secret, salt, time_cost, memory_kib, lanes)
     password = ffi.new("uint8_t[]", secret)
     output = ffi.new("uint8_t[]", KEY_BYTES)

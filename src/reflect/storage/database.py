@@ -57,8 +57,11 @@ def key_pragma(raw_key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(raw_key).hex()}'\""
 
 
+Where = str | os.PathLike[str]
+
+
 def connect_encrypted(
-    path: Path, raw_key: bytes | bytearray, *, create: bool = False, profile: bool = False
+    path: Where, raw_key: bytes | bytearray, *, create: bool = False, profile: bool = False
 ) -> Any:
     """Return a keyed sqlcipher3 connection, or raise a VaultError. Never writes plaintext.
 
@@ -146,7 +149,11 @@ def open_database(
 
 
 def close_database(db: sqlite_utils.Database) -> None:
+    close_connection(db.conn)
+
+
+def close_connection(conn: Any) -> None:
     # Closing must not fail because a checkpoint could not run.
     with contextlib.suppress(Exception):
-        db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-    db.conn.close()
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    conn.close()

@@ -11,7 +11,6 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from reflect.domain.backup_rotation import BACKUP_SUFFIX
 from reflect.domain.errors import (
     ProfileBusy,
     ProfileDamaged,
@@ -25,6 +24,10 @@ from reflect.domain.message import Message, Term, as_message
 
 def latest_backup(profile_dir: Path) -> Path | None:
     """The newest backup file in the profile's ``backups/`` folder, if any."""
+    # Here, not at the top: only damage needs it, and a search opens the database before
+    # dataclasses (which backup_rotation uses) have loaded.
+    from reflect.domain.backup_rotation import BACKUP_SUFFIX
+
     folder = Path(profile_dir) / "backups"
     try:
         found = [p for p in folder.iterdir() if p.name.endswith(BACKUP_SUFFIX) and p.is_file()]

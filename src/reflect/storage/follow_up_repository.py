@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from reflect.domain.reflection import FollowUp
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 IDS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 _COLUMNS = "id, reflection_id, debrief_id, text, owner, due, done_at, created_at"

@@ -9,9 +9,9 @@ from typing import Any
 
 from reflect.paths import write_private_file
 from reflect.storage.backup import ANY_RECOVERY, reseal_recovery_in_sidecars
+from reflect.storage.vault_shape import UNSEEN_RECOVERY
 
 # Set in a pending vault whose new recovery key is shown only once the change returns.
-UNSEEN_RECOVERY = "recovery_unseen"
 
 
 def pending_path(profile_dir: Path) -> Path:

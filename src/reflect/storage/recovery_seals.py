@@ -20,20 +20,17 @@ from reflect.storage.backup import reseal_recovery_in_sidecars
 from reflect.storage.errors import WrongPassphrase
 from reflect.storage.kdf import KdfParams
 from reflect.storage.keywrap import new_recovery_code
-from reflect.storage.seals import _open_seal, _seal, check_seal
+from reflect.storage.seals import _open_seal, _seal
+from reflect.storage.vault_shape import (  # noqa: F401 - used from here
+    REPLACED_RECOVERY,
+    check_recovery_seals,
+)
 
 # In vault.json while a new recovery key is being written: the seal it replaces.
-REPLACED_RECOVERY = "recovery_replaced"
 
 
 def _write(path: Path, vault: dict[str, Any]) -> None:
     write_private_file(path, json.dumps(vault, indent=2).encode("utf-8"))
-
-
-def check_recovery_seals(vault: dict[str, Any]) -> None:
-    for name in ("recovery", REPLACED_RECOVERY):
-        if vault.get(name) is not None:
-            check_seal(vault[name])
 
 
 def recovery_seals(vault: dict[str, Any]) -> list[dict[str, Any]]:

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime, timedelta
-from typing import Any, cast
-
-import sqlite_utils
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from reflect.domain.journal import (
     JournalFilter,
     ReflectionSummary,
-    fts_query,
-    query_terms,
-    snippet_around,
 )
 from reflect.domain.reflection import FollowUp, Reflection
+from reflect.storage import reflection_search
 from reflect.storage.follow_up_repository import IDS_PER_QUERY, FollowUpRepository
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _FULL_COLUMNS = (
     "id, template_id, occurred_at, setting, tags, intensity, feelings, answers, "
@@ -163,91 +162,17 @@ class ReflectionRepository:
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM reflections").fetchone()[0])
 
-    @staticmethod
-    def _where(criteria: JournalFilter) -> tuple[str, str, list[Any]]:
-        """FROM and WHERE clauses (and their arguments) for a journal filter."""
-        where: list[str] = []
-        args: list[Any] = []
-        match = fts_query(criteria.query) if criteria.query.strip() else ""
-        if match:
-            # "+r.id" keeps the planner walking the date index newest-first and checking each
-            # row against the (bloom-filtered) set of matches, so a page of results costs
-            # the same whether ten or ten thousand reflections match.
-            where.append(
-                "+r.id IN (SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ?)"
-            )
-            args.append(match)
-        if criteria.date_from:
-            where.append("r.occurred_at >= ?")
-            args.append(criteria.date_from.isoformat())
-        if criteria.date_to and criteria.date_to < date.max:  # up to 9999-12-31 is no limit
-            where.append("r.occurred_at < ?")
-            args.append((criteria.date_to + timedelta(days=1)).isoformat())
-        if criteria.template_id:
-            where.append("r.template_id = ?")
-            args.append(criteria.template_id)
-        if criteria.setting:
-            where.append("r.setting = ?")
-            args.append(criteria.setting)
-        if criteria.tag:
-            # Tags are stored as a JSON list of lower-case strings, so the quoted tag appears
-            # verbatim; instr() is several times cheaper than json_each() per row.
-            where.append("instr(r.tags, json_quote(?)) > 0")
-            args.append(criteria.tag.strip().lower())
-        if criteria.intensity_min is not None:
-            where.append("r.intensity >= ?")
-            args.append(criteria.intensity_min)
-        if criteria.intensity_max is not None:
-            where.append("r.intensity <= ?")
-            args.append(criteria.intensity_max)
-        return "reflections r", ("WHERE " + " AND ".join(where)) if where else "", args
-
     def count_matching(self, criteria: JournalFilter) -> int:
-        source, where, args = self._where(criteria)
-        return int(self._db.execute(f"SELECT count(*) FROM {source} {where}", args).fetchone()[0])
+        return reflection_search.count_matching(self._db, criteria)
 
     def search(
         self, criteria: JournalFilter, limit: int | None = None, offset: int = 0
     ) -> list[ReflectionSummary]:
-        """Matching reflections, newest first; full-text through FTS5 when there is a query.
-
-        Two steps keep a search fast however many rows match: first the page of ids in date
-        order (no text read), then snippets for just that page.
-        """
-        source, where, args = self._where(criteria)
-        sql = (
-            "SELECT r.id, r.occurred_at, r.template_id, r.setting, r.tags, r.intensity "
-            f"FROM {source} {where} ORDER BY r.occurred_at DESC, r.id DESC"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        rows = self._db.execute(sql, args).fetchall()
-        snippets = self._snippets([row[0] for row in rows], criteria.query)
+        """Matching reflections, newest first (storage/reflection_search.py)."""
         return [
-            ReflectionSummary(
-                id=rid,
-                occurred_at=datetime.fromisoformat(occurred),
-                template_id=template_id,
-                setting=setting or "",
-                tags=tuple(json.loads(tags or "[]")),
-                intensity=intensity,
-                snippet=snippets.get(rid, ""),
-            )
-            for rid, occurred, template_id, setting, tags, intensity in rows
+            ReflectionSummary(*row)
+            for row in reflection_search.matching_rows(self._db, criteria, limit, offset)
         ]
-
-    def _snippets(self, ids: list[int], query: str) -> dict[int, str]:
-        if not ids:
-            return {}
-        terms = query_terms(query)
-        found: dict[int, str] = {}
-        for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT id, substr(body, 1, 4000) FROM reflections WHERE id IN ({marks})"
-            for rid, text in self._db.execute(sql, chunk).fetchall():
-                found[rid] = snippet_around(text or "", terms)
-        return found
 
     def occurred_at_of(self, ids: list[int]) -> dict[int, datetime]:
         """When each of these reflections happened (for labelling follow-ups)."""

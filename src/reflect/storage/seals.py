@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from reflect.domain.passphrase import normalised, passphrase_forms
-from reflect.storage.errors import VaultError, WrongPassphrase
+from reflect.storage.errors import WrongPassphrase
 from reflect.storage.kdf import KdfParams, derive_key, wipe
 from reflect.storage.keywrap import unwrap, wrap
+from reflect.storage.vault_shape import check_seal
 
 
 def _seal(secret: str, params: KdfParams, data_key: bytearray) -> dict[str, Any]:
@@ -16,20 +17,6 @@ def _seal(secret: str, params: KdfParams, data_key: bytearray) -> dict[str, Any]
         return {"kdf": params.to_dict(), "wrapped_key": wrap(data_key, kek)}
     finally:
         wipe(kek)
-
-
-def check_seal(sealed: object, where: str = "vault.json") -> dict[str, Any]:
-    """``sealed`` if it has the shape a seal must have, else a clear VaultError."""
-    if not isinstance(sealed, dict):
-        raise VaultError("{source} is damaged: a sealed key is missing.", source=where)
-    wrapped = sealed.get("wrapped_key")
-    if not isinstance(sealed.get("kdf"), dict) or not isinstance(wrapped, dict):
-        raise VaultError("{source} is damaged: 'kdf' or 'wrapped_key' is missing.", source=where)
-    if not isinstance(wrapped.get("nonce"), str) or not isinstance(wrapped.get("sealed"), str):
-        raise VaultError(
-            "{source} is damaged: the wrapped key has no 'nonce' or 'sealed'.", source=where
-        )
-    return sealed
 
 
 def open_seal_forms(secret: str, sealed: dict[str, Any]) -> tuple[bytearray, bool]:

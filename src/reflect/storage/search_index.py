@@ -20,13 +20,13 @@ table, so this module does:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from reflect.domain.errors import cut
 from reflect.domain.message import Message
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 TABLE = "reflections"
 INDEX = "reflections_fts"
@@ -64,13 +64,15 @@ TRIGGERS = {
 UNINDEXED_SQL = f'SELECT count(*) FROM "{TABLE}" WHERE id NOT IN (SELECT id FROM "{INDEX}_docsize")'
 
 
-@dataclass
 class IndexState:
-    """What a check of the index found; ``problems`` empty when it agrees with the text."""
+    """What a check of the index found; ``problems`` empty when it agrees with the text.
 
-    reflections: int = 0
-    indexed: int = 0
-    problems: list[Message] = field(default_factory=list)
+    A plain class: `reflect search` makes the quick comparison before dataclasses load."""
+
+    def __init__(self, problems: list[Message] | None = None) -> None:
+        self.reflections = 0
+        self.indexed = 0
+        self.problems: list[Message] = problems or []
 
 
 def _names(conn: Any, kind: str) -> set[str]:
@@ -197,5 +199,7 @@ def make_agree(conn: Any) -> list[Message]:
     backup may have been taken of a profile whose index had gone out of step)."""
     found = problems(conn).problems
     if found:
+        import sqlite_utils
+
         rebuild(sqlite_utils.Database(conn, execute_plugins=False))
     return found

@@ -44,11 +44,11 @@ from reflect.storage.pending_vault import UNSEEN_RECOVERY, pending_path, promote
 from reflect.storage.restore_swap import finish_interrupted_swap
 from reflect.storage.seals import _open_seal, _seal, check_seal, open_seal_forms
 from reflect.storage.throttle import THROTTLE_FILE, UnlockThrottle
+from reflect.storage.vault_shape import VAULT_FORMAT, checked_vault
 
 if TYPE_CHECKING:  # the schema code and sqlite-utils load while the key is derived
     import sqlite_utils
 
-VAULT_FORMAT = 1
 __all__ = ["ProfileStore", "check_seal", "open_seal_forms", "write_private_json"]
 
 
@@ -89,15 +89,7 @@ class ProfileStore:
             raise VaultError(
                 "Cannot read {path}: {error}", path=info.vault_path, error=cut(exc, 120)
             ) from exc
-        if isinstance(data, dict):
-            data.pop(UNSEEN_RECOVERY, None)  # only a pending vault's mark (see promote_pending)
-        if not isinstance(data, dict) or data.get("format") != VAULT_FORMAT:
-            raise VaultError("This profile's vault.json comes from an unknown version of Reflect.")
-        if not isinstance(data.get("passphrase"), dict):
-            raise VaultError("This profile's vault.json is damaged (no sealed key).")
-        check_seal(data["passphrase"])
-        recovery.check_recovery_seals(data)
-        return data
+        return checked_vault(data)
 
     # --- create -------------------------------------------------------------------------
 
