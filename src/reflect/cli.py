@@ -2,104 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
 
-from reflect import __version__, process_gc
+from reflect import process_gc
 from reflect.commands import COMMAND_MODULES
 
-# typing itself is not loaded: no command needs it before its own work begins (about 3 ms of
-# `reflect search`); type checkers read the block below all the same.
+# typing and argparse are not loaded here: `reflect search` reads its everyday options
+# without them (commands/search_arguments.py); type checkers read the block all the same.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
-DESCRIPTION = (
-    "Reflect: a private companion for front-line providers. Without a command, opens the app."
-)
-
-
-class _VersionAction(argparse.Action):
-    """Print Reflect's version with SQLCipher's and Qt's, read only when asked for."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        from reflect.versions import version_lines
-
-        print("\n".join(version_lines()))
-        parser.exit()
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's own help layout, told the terminal's width: argparse imports shutil only
-    to ask for it, about 2 ms of every command (each parser makes a formatter)."""
-
-    def __init__(
-        self,
-        prog: str,
-        indent_increment: int = 2,
-        max_help_position: int = 24,
-        width: int | None = None,
-    ) -> None:
-        width = _terminal_columns() - 2 if width is None else width
-        super().__init__(prog, indent_increment, max_help_position, width)
-
-
-def _terminal_columns() -> int:
-    """shutil.get_terminal_size's columns: $COLUMNS, else the terminal's, else 80."""
-    import os
-
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
-class _Parser(argparse.ArgumentParser):
-    """Every parser of the command line (subcommands inherit the class) uses _Formatter."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-
-
-def _top_level_parser(add_help: bool = True) -> argparse.ArgumentParser:
-    parser = _Parser(prog="reflect", description=DESCRIPTION, add_help=add_help)
-    parser.add_argument(
-        "--version",
-        action=_VersionAction,
-        help=f"show Reflect's version ({__version__}) with its SQLCipher and Qt versions",
-    )
-    parser.add_argument("--data-dir", help="keep profiles in this folder instead of the default")
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open a demo profile full of fictional data (created on first use)",
-    )
-    desktop = parser.add_mutually_exclusive_group()
-    desktop.add_argument(
-        "--install-desktop-entry",
-        action="store_true",
-        help="add Reflect to this user's application menu with its icon "
-        "(Linux; under $XDG_DATA_HOME, default ~/.local/share)",
-    )
-    desktop.add_argument(
-        "--uninstall-desktop-entry",
-        action="store_true",
-        help="remove the menu entry, icons and metadata that --install-desktop-entry added",
-    )
-    return parser
+    import argparse
+    from types import SimpleNamespace
 
 
 def _desktop_entry(args: argparse.Namespace) -> int:
@@ -127,7 +43,9 @@ def _desktop_entry(args: argparse.Namespace) -> int:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The full parser, or with ``only`` one command module registered (see main)."""
-    parser = _top_level_parser()
+    from reflect.cli_parser import top_level_parser
+
+    parser = top_level_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES if only is None else (only,):
         module = importlib.import_module(f"reflect.commands.{name}")
@@ -136,6 +54,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    import argparse
+
     for action in parser._actions:  # argparse keeps its subcommands nowhere public
         if isinstance(action, argparse._SubParsersAction):
             return set(action.choices)
@@ -151,7 +71,9 @@ def _module_for(command: str) -> str | None:
 
 
 def _split_arguments(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
-    return _top_level_parser(add_help=False).parse_known_args(argv)
+    from reflect.cli_parser import top_level_parser
+
+    return top_level_parser(add_help=False).parse_known_args(argv)
 
 
 def _parser_for(
@@ -183,6 +105,19 @@ def run() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from reflect.commands.search_arguments import quick_arguments
+
+    quick = quick_arguments(sys.argv[1:] if argv is None else list(argv))
+    if quick is not None:
+        return _dispatch(quick)
+    parsed = _parsed(argv)
+    if isinstance(parsed, int):
+        return parsed  # the app ran, or the desktop entry changed
+    return _dispatch(parsed)
+
+
+def _parsed(argv: Sequence[str] | None) -> argparse.Namespace | int:
+    """The command's options through argparse, or the exit code of the app it opened."""
     top, rest = _split_arguments(argv)
     # Without a command only the GUI is wanted: importing every command module costs about
     # 100 ms, and the lock screen must appear within twice the time of a bare Qt window.
@@ -201,6 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reflect.app import run_gui
 
         return run_gui(data_dir=args.data_dir, demo=args.demo)
+    return args
+
+
+def _dispatch(args: argparse.Namespace | SimpleNamespace) -> int:
+    """Run the command, turning every failure into one line and an exit code."""
     from reflect.domain.errors import ReflectError
     from reflect.hardening import disable_core_dumps
 
@@ -228,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _unexpected(args, exc)
 
 
-def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
+def _unexpected(args: argparse.Namespace | SimpleNamespace, exc: Exception) -> int:
     from reflect.storage.failures import is_sqlite_error, translate
 
     if isinstance(exc, OSError) or is_sqlite_error(exc):

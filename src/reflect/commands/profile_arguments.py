@@ -6,7 +6,6 @@ anything heavy (commands/search_quick.py): only the standard library and domain.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -17,12 +16,15 @@ from reflect.domain.errors import ReflectError, cut
 # needs it (about 3 ms); type checkers read the block below all the same.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from typing import Any
 
 PASSPHRASE_ENV = "REFLECT_PASSPHRASE"
 
 
 def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
+    import argparse
+
     # SUPPRESS keeps "reflect --data-dir X search" working: a None default here would
     # overwrite the value the top-level parser already stored.
     parser.add_argument(

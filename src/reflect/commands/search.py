@@ -10,7 +10,6 @@ says results may be missing and how to rebuild the index.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import namedtuple
 
@@ -23,6 +22,8 @@ from reflect.domain.errors import ValidationError
 # needs it (about 3 ms); type checkers read the block below all the same.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
     from datetime import date
 
     from reflect.domain.journal import JournalFilter
@@ -40,13 +41,33 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2024-03-31") from exc
 
 
 def _intensity(text: str) -> int:
     if not text.isdigit() or not 0 <= int(text) <= 10:
+        import argparse
+
         raise argparse.ArgumentTypeError("intensity is a whole number from 0 to 10")
     return int(text)
+
+
+# How each option's text becomes its value, for argparse (register) and for the options
+# read without it (commands/search_arguments.py).
+CONVERTERS: dict[str, Callable[[str], object]] = {
+    "date_from": _day,
+    "date_to": _day,
+    "min_intensity": _intensity,
+    "max_intensity": _intensity,
+    "limit": int,
+}
+
+
+def converted(dest: str, text: str) -> object:
+    convert = CONVERTERS.get(dest)
+    return convert(text) if convert is not None else text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -62,22 +83,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--from",
         dest="date_from",
-        type=_day,
+        type=CONVERTERS["date_from"],
         metavar="DATE",
         help="on or after this date (YYYY-MM-DD)",
     )
     parser.add_argument(
-        "--to", dest="date_to", type=_day, metavar="DATE", help="on or before this date"
+        "--to",
+        dest="date_to",
+        type=CONVERTERS["date_to"],
+        metavar="DATE",
+        help="on or before this date",
     )
     parser.add_argument("--template", help="template id, for example trauma_informed")
     parser.add_argument(
         "--setting", help="outreach, shelter, clinic, court, hotline, phone, other…"
     )
     parser.add_argument("--tag", help="only reflections with this tag")
-    parser.add_argument("--min-intensity", type=_intensity, metavar="N")
-    parser.add_argument("--max-intensity", type=_intensity, metavar="N")
+    parser.add_argument("--min-intensity", type=CONVERTERS["min_intensity"], metavar="N")
+    parser.add_argument("--max-intensity", type=CONVERTERS["max_intensity"], metavar="N")
     parser.add_argument(
-        "--limit", type=int, default=50, help="at most this many results (default 50, 0 = all)"
+        "--limit",
+        type=CONVERTERS["limit"],
+        default=50,
+        help="at most this many results (default 50, 0 = all)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     parser.set_defaults(handler=run)

@@ -19,7 +19,6 @@ passphrase it already read so that nobody is asked twice.
 
 from __future__ import annotations
 
-import argparse
 import os
 import threading
 
@@ -33,6 +32,7 @@ from reflect.storage.kdf_settings import checked_settings
 # needs it (about 3 ms); type checkers read the block below all the same.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from typing import Any
 
 APP_NAME = "Reflect"  # paths.APP_NAME, which would load pathlib and dataclasses here
