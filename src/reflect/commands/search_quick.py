@@ -98,13 +98,13 @@ class _Loading(threading.Thread):
 
             from reflect.domain.template_names import shipped_names
             from reflect.private_tree import tighten_private_tree
-            from reflect.resources import asset_path
+            from reflect.resources import assets_folder
             from reflect.services.search_index_check import search_index_warning  # noqa: F401
             from reflect.storage import database, keywrap, reflection_search  # noqa: F401
 
             tighten_private_tree(self.data_dir)
             if not _has_entries(os.path.join(self.data_dir, "templates")):
-                self.names = shipped_names(str(asset_path("templates")))
+                self.names = shipped_names(os.path.join(assets_folder(), "templates"))
         except Exception:  # noqa: BLE001 - the full path loads it again and says what failed
             self.names = None
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflect.domain.message import Message
@@ -19,6 +18,8 @@ from reflect.storage.failures import damaged, translate
 if TYPE_CHECKING:
     import sqlite_utils
 
+# A path as the callers give it: a str from the command line's quick search, else a Path.
+Where = str | os.PathLike[str]
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
 
@@ -35,7 +36,7 @@ def _sqlcipher() -> Any:
     return sqlcipher3
 
 
-def is_plain_sqlite(path: Path) -> bool:
+def is_plain_sqlite(path: Where) -> bool:
     try:
         with open(path, "rb") as handle:
             return handle.read(16) == SQLITE_PLAIN_HEADER
@@ -43,7 +44,7 @@ def is_plain_sqlite(path: Path) -> bool:
         return False
 
 
-def _create_private_file(path: Path) -> None:
+def _create_private_file(path: Where) -> None:
     # Creating the file 0600 first makes SQLite's -wal and -shm inherit 0600 as well.
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
@@ -57,9 +58,6 @@ def key_pragma(raw_key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(raw_key).hex()}'\""
 
 
-Where = str | os.PathLike[str]
-
-
 def connect_encrypted(
     path: Where, raw_key: bytes | bytearray, *, create: bool = False, profile: bool = False
 ) -> Any:
@@ -69,31 +67,33 @@ def connect_encrypted(
     table-less file is damage (ProfileDamaged), never a new database to fill.
     """
     sqlcipher3 = _sqlcipher()
-    path = Path(path)
-    if path.exists():
+    # Plain os.path: `reflect search` opens the database before pathlib has loaded.
+    path = os.fspath(path)
+    name, place = os.path.basename(path), os.path.dirname(path) or "."
+    if os.path.exists(path):
         if is_plain_sqlite(path):
             raise PlaintextDatabase(
                 "{name} is an unencrypted SQLite file. Reflect only opens encrypted "
                 "profiles and has not touched it.",
-                name=path.name,
+                name=name,
             )
-        if profile and path.stat().st_size == 0:
+        if profile and os.stat(path).st_size == 0:
             # SQLite would happily treat an empty file as a new database and write a schema
             # into it; an existing profile with an empty file is damage, not a fresh start.
-            raise damaged(path.parent, Message("{name} is empty (0 bytes)", name=path.name))
+            raise damaged(place, Message("{name} is empty (0 bytes)", name=name))
     elif create:
         try:
             _create_private_file(path)
         except OSError as exc:
-            raise translate(exc, path.parent) from exc
+            raise translate(exc, place) from exc
     elif profile:
-        raise damaged(path.parent, Message("{name} is missing", name=path.name))
+        raise damaged(place, Message("{name} is missing", name=name))
     else:
         raise VaultError("No database found at {path}.", path=path)
     try:
-        conn = sqlcipher3.connect(str(path), check_same_thread=False)
+        conn = sqlcipher3.connect(path, check_same_thread=False)
     except sqlcipher3.DatabaseError as exc:
-        raise translate(exc, path.parent) from exc
+        raise translate(exc, place) from exc
     try:
         # Before the key: SQLCipher would print "hmac check failed" lines to stderr for a
         # wrong key or a damaged page; Reflect says what happened in one sentence instead.
@@ -106,27 +106,27 @@ def connect_encrypted(
                 "continue rather than store your data in plain text."
             )
         conn.execute("PRAGMA cipher_memory_security = ON")
-        tables = _table_count(conn, sqlcipher3, path)
+        tables = _table_count(conn, sqlcipher3, place)
         if profile and tables == 0:
-            raise damaged(path.parent, Message("{name} holds no tables", name=path.name))
+            raise damaged(place, Message("{name} holds no tables", name=name))
         _configure(conn)
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise translate(exc, path.parent, path.parent if profile else None) from exc
+        raise translate(exc, place, place if profile else None) from exc
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _table_count(conn: Any, sqlcipher3: Any, path: Path) -> int:
+def _table_count(conn: Any, sqlcipher3: Any, place: str) -> int:
     """The first read with the key: a wrong key fails here, as does an unreadable file."""
     try:
         return int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
     except sqlcipher3.DatabaseError as exc:
         if any(kind.__name__ == "OperationalError" for kind in type(exc).__mro__):
             # Cannot open, read-only, disk full: not a question of the key.
-            raise translate(exc, path.parent) from exc
+            raise translate(exc, place) from exc
         raise WrongPassphrase() from exc
 
 
@@ -140,7 +140,7 @@ def _configure(conn: Any) -> None:
 
 
 def open_database(
-    path: Path, raw_key: bytes | bytearray, *, create: bool = False
+    path: Where, raw_key: bytes | bytearray, *, create: bool = False
 ) -> sqlite_utils.Database:
     import sqlite_utils  # loaded here, not on import: see storage/schema_preload.py
 

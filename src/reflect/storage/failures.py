@@ -8,8 +8,8 @@ the Python bindings expose the error class but not always the extended code.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
-from pathlib import Path
 
 from reflect.domain.errors import (
     ProfileBusy,
@@ -21,11 +21,17 @@ from reflect.domain.errors import (
 )
 from reflect.domain.message import Message, Term, as_message
 
+TYPE_CHECKING = False  # typing is not loaded here; type checkers read the block all the same
+if TYPE_CHECKING:
+    from pathlib import Path
 
-def latest_backup(profile_dir: Path) -> Path | None:
+
+def latest_backup(profile_dir: str | os.PathLike[str]) -> Path | None:
     """The newest backup file in the profile's ``backups/`` folder, if any."""
     # Here, not at the top: only damage needs it, and a search opens the database before
     # dataclasses (which backup_rotation uses) have loaded.
+    from pathlib import Path  # only damage needs it: a search opens before pathlib loads
+
     from reflect.domain.backup_rotation import BACKUP_SUFFIX
 
     folder = Path(profile_dir) / "backups"
@@ -36,7 +42,7 @@ def latest_backup(profile_dir: Path) -> Path | None:
     return max(found, key=lambda p: p.stat().st_mtime, default=None)
 
 
-def damaged(profile_dir: Path, what: str) -> ProfileDamaged:
+def damaged(profile_dir: str | os.PathLike[str], what: str) -> ProfileDamaged:
     """``what`` says what is wrong, as a Message so the interface can translate it inside
     the sentence ("reflect.db is missing")."""
     backup = latest_backup(profile_dir)
@@ -61,7 +67,7 @@ def _place(where: Path | str) -> str:
 
 
 def translate(
-    exc: BaseException, where: Path | str, profile_dir: Path | None = None
+    exc: BaseException, where: Path | str, profile_dir: str | os.PathLike[str] | None = None
 ) -> ReflectError:
     """A ReflectError for ``exc`` (an OSError or a SQLite error) met while using ``where``
     (a path, or a ``Term`` such as "the data folder" when no path is known)."""
