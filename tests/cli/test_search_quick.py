@@ -157,6 +157,11 @@ def _restore_waiting(data_dir, monkeypatch, capsys):
     shutil.copy(os.path.join(folder, "reflect.db"), os.path.join(folder, "reflect.db.restored"))
 
 
+def _change_of_keys_under_way(data_dir, monkeypatch, capsys):
+    folder = _profile_dir(data_dir)
+    shutil.copy(os.path.join(folder, "vault.json"), os.path.join(folder, "vault.json.pending"))
+
+
 def _index_out_of_step(data_dir, monkeypatch, capsys):
     from reflect.paths import AppPaths
 
@@ -189,6 +194,7 @@ UNUSUAL = {
     "two profiles": _second_profile,
     "an organisation's templates": _organisation_template,
     "a restore waiting": _restore_waiting,
+    "a change of keys under way": _change_of_keys_under_way,
     "the search index out of step": _index_out_of_step,
     "a schema from a newer Reflect": _newer_schema,
 }
