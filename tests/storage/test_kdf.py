@@ -125,12 +125,17 @@ def test_the_normal_path_loads_only_the_binding_not_argon2_cffi_or_secrets():
     assert out.stdout.strip() == "[]"
 
 
-def test_without_the_binding_installed_reflect_loads_and_derives_through_cryptography():
+@pytest.mark.parametrize(
+    "missing", ["_argon2_cffi_bindings", "cryptography.hazmat.primitives.kdf.argon2"]
+)
+def test_either_library_missing_reflect_still_loads_and_derives_the_same_key(missing):
+    """Without argon2-cffi's binding, cryptography derives; with a cryptography lacking
+    kdf.argon2 (an OpenSSL before 3.2), nothing changes while the binding is there."""
     import subprocess
 
     code = (
         "import sys\n"
-        "sys.modules['_argon2_cffi_bindings'] = None\n"
+        f"sys.modules[{missing!r}] = None\n"
         "from reflect.storage.kdf import KdfParams, derive_key\n"
         f"print(derive_key({SECRET!r}, KdfParams(19456, 2, 2, {SALT!r})).hex())\n"
     )

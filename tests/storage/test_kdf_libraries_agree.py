@@ -16,7 +16,6 @@ from reflect.storage.kdf import (
     MAX_TIME_COST,
     KdfParams,
     check_kdf_settings,
-    derive_key,
 )
 
 SECRET = "correct horse — café"
@@ -87,20 +86,3 @@ def test_another_failure_of_the_binding_names_its_reason():
     with pytest.raises(VaultError) as caught:
         argon2id.derive(b"x", b"short", 2, FLOOR_MEMORY_KIB, 1)  # salt under 8 bytes
     assert "could not be derived" in caught.value.message
-
-
-def test_without_the_binding_and_cryptographys_argon2_module_reflect_still_loads():
-    """Reflect loads and derives without either of them present until a key is needed: a
-    cryptography without kdf.argon2 changes nothing while the binding is there."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "sys.modules['cryptography.hazmat.primitives.kdf.argon2'] = None\n"
-        "from reflect.storage.kdf import KdfParams, derive_key\n"
-        f"print(derive_key({SECRET!r}, KdfParams(19456, 2, 2, '00' * 16)).hex())\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == derive_key(SECRET, KdfParams(19456, 2, 2, "00" * 16)).hex()
