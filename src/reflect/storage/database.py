@@ -71,6 +71,9 @@ def connect_encrypted(
     path = os.fspath(path)
     name, place = os.path.basename(path), os.path.dirname(path) or "."
     if os.path.exists(path):
+        if profile and not os.path.isfile(path):
+            # A FIFO would block the first read below for ever; a folder is no database.
+            raise damaged(place, Message("{name} is not a regular file", name=name))
         if is_plain_sqlite(path):
             raise PlaintextDatabase(
                 "{name} is an unencrypted SQLite file. Reflect only opens encrypted "

@@ -1,0 +1,336 @@
+"""`reflect search`'s quick path (commands/search_quick.py) under hostile or unlucky states.
+
+Each case damages a copy of one profile in some way and runs the same search twice, on two
+identical copies: once as a person would (the quick path first), once with the quick path
+switched off (the full path through a session alone). Both must give the same exit code,
+standard output and standard error, leave the same files behind, and never end in an
+"unexpected problem" or a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from reflect.cli import main
+from reflect.commands import search, search_quick
+
+pytestmark = pytest.mark.timeout(120)  # a FIFO read by mistake would block for ever
+
+PASSPHRASE = "a long enough test passphrase"
+PROFILE = "quick"
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> str:
+    """One data folder with one everyday profile, copied by every test."""
+    from reflect.domain.reflection import Reflection
+    from reflect.paths import AppPaths
+    from reflect.services.profiles import ProfileService
+
+    data = tmp_path_factory.mktemp("base") / "data"
+    service = ProfileService(AppPaths(data).ensure(), fast_kdf=True)
+    session = service.unlock(service.create(PASSPHRASE, "Quick"), PASSPHRASE)
+    try:
+        for day, text in enumerate(["supervision at noon", "night outreach", "court"], 1):
+            session.journal.save(
+                Reflection("quick", datetime(2026, 3, day, 9), answers={"what_happened": text})
+            )
+    finally:
+        session.close()
+    return str(data)
+
+
+def folder_of(data_dir: str) -> str:
+    return os.path.join(data_dir, "profiles", PROFILE)
+
+
+def outcome(argv, data_dir, capsys, *, full: bool) -> tuple[int, str, str, int]:
+    """(exit code, stdout, stderr with the copy's folder named <root>, full-path runs)."""
+    calls = []
+    real_full, real_quick = search._search, search_quick.search_quickly
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real_full(*args, **kwargs)
+
+    search._search = counted
+    search_quick.search_quickly = (lambda _args: (None, None)) if full else real_quick
+    try:
+        code = main([*argv, "--data-dir", data_dir])
+    finally:
+        search._search, search_quick.search_quickly = real_full, real_quick
+    out, err = capsys.readouterr()
+    root = os.path.dirname(data_dir)
+    return code, out.replace(root, "<root>"), err.replace(root, "<root>"), len(calls)
+
+
+def tree(data_dir: str) -> list[tuple[str, str, int]]:
+    """Every entry under the copy: (relative path, kind, size of a regular file)."""
+    found = []
+    for where, dirs, files in os.walk(data_dir):
+        for name in dirs + files:
+            path = os.path.join(where, name)
+            info = os.lstat(path)
+            kind = oct(info.st_mode)
+            size = info.st_size if os.path.isfile(path) and not os.path.islink(path) else 0
+            if name.startswith("pre-migration-"):  # named by the second it was made
+                name = "pre-migration-*"
+            found.append((os.path.join(os.path.relpath(where, data_dir), name), kind, size))
+    return sorted(found)
+
+
+def both_ways(base, tmp_path, capsys, make, argv=("search", "noon")) -> tuple:
+    """Run ``argv`` on two copies damaged by ``make``; check they agree; the quick run."""
+    runs = []
+    for way in ("quick", "full"):
+        data_dir = str(tmp_path / way / "data")
+        shutil.copytree(base, data_dir, symlinks=True)
+        make(data_dir)
+        result = outcome(list(argv), data_dir, capsys, full=way == "full")
+        runs.append((result, tree(data_dir)))
+    (quick, quick_tree), (full, full_tree) = runs
+    assert quick[:3] == full[:3]
+    assert quick_tree == full_tree
+    for text in quick[1:3]:
+        assert "unexpected problem" not in text and "Traceback" not in text
+    return quick
+
+
+def test_the_harness_sees_the_quick_path_on_an_everyday_profile(base, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    code, out, _err, full_runs = both_ways(base, tmp_path, capsys, lambda _d: None)
+    assert (code, full_runs) == (0, 0) and "noon" in out
+
+
+def _in_profile(name: str):
+    return lambda data_dir: os.path.join(folder_of(data_dir), name)
+
+
+_vault, _db = _in_profile("vault.json"), _in_profile("reflect.db")
+
+
+def _replace(path: str, by) -> None:
+    """Remove ``path`` (file or folder) and put ``by(path)`` in its place."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        os.remove(path)
+    by(path)
+
+
+def _moved_away(path: str) -> str:
+    """Move ``path`` beside the data folder; return where it went."""
+    target = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(path))), "away")
+    os.makedirs(target, exist_ok=True)
+    target = os.path.join(target, os.path.basename(path))
+    shutil.move(path, target)
+    return target
+
+
+def _write(data: bytes):
+    def write(path: str) -> None:
+        with open(path, "wb") as handle:
+            handle.write(data)
+
+    return write
+
+
+def _vault_edited(edit):
+    def make(data_dir: str) -> None:
+        with open(_vault(data_dir), encoding="utf-8") as handle:
+            vault = json.load(handle)
+        edit(vault)
+        _write(json.dumps(vault).encode())(_vault(data_dir))
+
+    return make
+
+
+def _seal(**changes):
+    def edit(vault):
+        for key, value in changes.items():
+            part, _, field = key.partition("__")
+            vault["passphrase"][part][field] = value
+
+    return _vault_edited(edit)
+
+
+def _symlink_to(target: str):
+    return lambda path: os.symlink(target, path)
+
+
+def _loop(path: str) -> None:
+    os.symlink(path, path)
+
+
+VAULTS = {
+    "a symlink to the vault elsewhere": lambda d: os.symlink(_moved_away(_vault(d)), _vault(d)),
+    "a dangling symlink": lambda d: _replace(_vault(d), _symlink_to("/nonexistent/vault.json")),
+    "a symlink loop": lambda d: _replace(_vault(d), _loop),
+    "a FIFO": lambda d: _replace(_vault(d), os.mkfifo),
+    "a folder": lambda d: _replace(_vault(d), os.mkdir),
+    "empty": lambda d: _replace(_vault(d), _write(b"")),
+    "huge": lambda d: _replace(_vault(d), _write(b'{"format": 1, "x": "' + b"a" * 2**21 + b'"}')),
+    "nested deeply": lambda d: _replace(_vault(d), _write(b"[" * 100_000 + b"]" * 100_000)),
+    "not UTF-8": lambda d: _replace(_vault(d), _write(b'{"format": 1, "display_name": "\xff"}')),
+    "a list": lambda d: _replace(_vault(d), _write(b"[1, 2]")),
+    "from a newer Reflect": _vault_edited(lambda v: v.update(format=2)),
+    "without its seal": _vault_edited(lambda v: v.pop("passphrase")),
+    "with a damaged recovery seal": _vault_edited(lambda v: v.update(recovery={"kdf": 1})),
+    "asking for a huge memory": _seal(kdf__memory_kib=2**40),
+    "asking for a million passes": _seal(kdf__time_cost=10**6),
+    "with a salt not in hex": _seal(kdf__salt_hex="zz" * 16),
+    "with a short salt": _seal(kdf__salt_hex="00"),
+    "with an unknown algorithm": _seal(kdf__algorithm="scrypt"),
+    "with a nonce not in base64": _seal(wrapped_key__nonce="not base64!"),
+    "with a non-ASCII nonce": _seal(wrapped_key__nonce="é" * 16),
+    "with a short nonce": _seal(wrapped_key__nonce="AAAA"),
+    "with a sealed key of the wrong size": _seal(wrapped_key__sealed="AAAA"),
+    "with a sealed key tampered with": _seal(wrapped_key__sealed="A" * 64),
+}
+
+
+@pytest.mark.parametrize("make", VAULTS.values(), ids=VAULTS.keys())
+def test_a_strange_vault_json_is_read_as_the_full_path_reads_it(
+    make, base, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    both_ways(base, tmp_path, capsys, make)
+
+
+def _profile_moved(data_dir: str) -> None:
+    os.symlink(_moved_away(folder_of(data_dir)), folder_of(data_dir))
+
+
+def _second(data_dir: str, name: str, how) -> None:
+    how(os.path.join(data_dir, "profiles", name))
+
+
+PROFILE_FOLDERS = {
+    "a symlink to a folder elsewhere": _profile_moved,
+    "beside a dangling symlink": lambda d: _second(d, "gone", _symlink_to("/nonexistent")),
+    "beside a symlink loop": lambda d: _second(d, "loop", _loop),
+    "beside a symlink to itself": lambda d: _second(d, "again", _symlink_to(folder_of(d))),
+    "beside a file": lambda d: _second(d, "file", _write(b"x")),
+    "beside a hidden copy": lambda d: _second(d, ".h", lambda p: shutil.copytree(folder_of(d), p)),
+    "beside a folder without vault": lambda d: _second(d, "empty", os.mkdir),
+    "the profiles folder a file": lambda d: _replace(os.path.join(d, "profiles"), _write(b"")),
+    "the profiles folder a symlink": lambda d: os.symlink(
+        _moved_away(os.path.join(d, "profiles")), os.path.join(d, "profiles")
+    ),
+}
+
+
+@pytest.mark.parametrize("make", PROFILE_FOLDERS.values(), ids=PROFILE_FOLDERS.keys())
+def test_a_strange_profile_folder_is_chosen_as_the_full_path_chooses(
+    make, base, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    both_ways(base, tmp_path, capsys, make)
+
+
+def _throttle_waiting(path: str) -> None:
+    _write(json.dumps({"failures": 5, "not_before": 4e9}).encode())(path)
+
+
+UNUSUAL_FILES = {
+    f"{name} {how}": (lambda name, make: lambda d: make(_in_profile(name)(d)))(name, make)
+    for name in ("unlock-attempts.json", "vault.json.pending", "reflect.db.restored")
+    for how, make in {
+        "a folder": os.mkdir,
+        "a dangling symlink": _symlink_to("/nonexistent/file"),
+        "a symlink loop": _loop,
+        "a FIFO": os.mkfifo,
+        "empty": _write(b""),
+    }.items()
+}
+UNUSUAL_FILES["unlock-attempts.json asking to wait"] = lambda d: _throttle_waiting(
+    _in_profile("unlock-attempts.json")(d)
+)
+
+
+@pytest.mark.parametrize("make", UNUSUAL_FILES.values(), ids=UNUSUAL_FILES.keys())
+def test_a_strange_unusual_file_is_left_to_the_full_path(make, base, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    assert both_ways(base, tmp_path, capsys, make)[3] == 1
+
+
+def _plain_sqlite(path: str) -> None:
+    sqlite3.connect(path).execute("CREATE TABLE reflections (id)").connection.commit()
+
+
+def _truncated(size: int):
+    def cut(path: str) -> None:
+        with open(path, "r+b") as handle:
+            handle.truncate(size)
+
+    return cut
+
+
+def _wal_without_database(data_dir: str) -> None:
+    _write(b"\x37\x7f\x06\x82" + b"\0" * 4092)(_db(data_dir) + "-wal")
+    os.remove(_db(data_dir))
+
+
+def _migrations(sql: str):
+    def make(data_dir: str) -> None:
+        from reflect.storage.database import connect_encrypted
+
+        os.environ["REFLECT_PASSPHRASE"] = PASSPHRASE
+        conn = connect_encrypted(_db(data_dir), _data_key(data_dir), profile=True)
+        try:
+            conn.execute(sql)
+            conn.commit()
+        finally:
+            conn.close()
+
+    return make
+
+
+def _data_key(data_dir: str) -> bytearray:
+    from reflect.storage.seals import open_seal_forms
+
+    with open(_vault(data_dir), encoding="utf-8") as handle:
+        return open_seal_forms(PASSPHRASE, json.load(handle)["passphrase"])[0]
+
+
+DATABASES = {
+    "a plain SQLite file": lambda d: _replace(_db(d), _plain_sqlite),
+    "empty": lambda d: _replace(_db(d), _write(b"")),
+    "cut to one page": lambda d: _truncated(4096)(_db(d)),
+    "cut to 100 bytes": lambda d: _truncated(100)(_db(d)),
+    "random bytes": lambda d: _replace(_db(d), _write(os.urandom(8192))),
+    "a folder": lambda d: _replace(_db(d), os.mkdir),
+    "a FIFO": lambda d: _replace(_db(d), os.mkfifo),
+    "a dangling symlink": lambda d: _replace(_db(d), _symlink_to("/nonexistent/reflect.db")),
+    "a symlink elsewhere": lambda d: os.symlink(_moved_away(_db(d)), _db(d)),
+    "missing": lambda d: os.remove(_db(d)),
+    "missing, its WAL there": _wal_without_database,
+    "with a migration from the future": _migrations(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('reflect', 'm999_future', '2027-01-01')"
+    ),
+    "with a migration missing": _migrations(
+        "DELETE FROM _sqlite_migrations WHERE name = 'm006_reflection_lookup_indexes'"
+    ),
+    "with a migration of another set": _migrations(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('plugin', 'm001_initial', '2027-01-01')"
+    ),
+    "without its migrations table": _migrations("DROP TABLE _sqlite_migrations"),
+    "without its reflections table": _migrations("DROP TABLE reflections"),
+}
+
+
+@pytest.mark.parametrize("make", DATABASES.values(), ids=DATABASES.keys())
+def test_a_strange_database_is_opened_as_the_full_path_opens_it(
+    make, base, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    both_ways(base, tmp_path, capsys, make)
