@@ -13,99 +13,19 @@ import json
 import os
 import shutil
 import sqlite3
-from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from reflect.cli import main
-from reflect.commands import search, search_quick
+from tests.cli.search_attacks import PASSPHRASE, both_ways, folder_of
 
 pytestmark = pytest.mark.timeout(120)  # a FIFO read by mistake would block for ever
 
-PASSPHRASE = "a long enough test passphrase"
-PROFILE = "quick"
 
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory) -> str:
-    """One data folder with one everyday profile, copied by every test."""
-    from reflect.domain.reflection import Reflection
-    from reflect.paths import AppPaths
-    from reflect.services.profiles import ProfileService
-
-    data = tmp_path_factory.mktemp("base") / "data"
-    service = ProfileService(AppPaths(data).ensure(), fast_kdf=True)
-    session = service.unlock(service.create(PASSPHRASE, "Quick"), PASSPHRASE)
-    try:
-        for day, text in enumerate(["supervision at noon", "night outreach", "court"], 1):
-            session.journal.save(
-                Reflection("quick", datetime(2026, 3, day, 9), answers={"what_happened": text})
-            )
-    finally:
-        session.close()
-    return str(data)
-
-
-def folder_of(data_dir: str) -> str:
-    return os.path.join(data_dir, "profiles", PROFILE)
-
-
-def outcome(argv, data_dir, capsys, *, full: bool) -> tuple[int, str, str, int]:
-    """(exit code, stdout, stderr with the copy's folder named <root>, full-path runs)."""
-    calls = []
-    real_full, real_quick = search._search, search_quick.search_quickly
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real_full(*args, **kwargs)
-
-    search._search = counted
-    search_quick.search_quickly = (lambda _args: (None, None)) if full else real_quick
-    try:
-        code = main([*argv, "--data-dir", data_dir])
-    finally:
-        search._search, search_quick.search_quickly = real_full, real_quick
-    out, err = capsys.readouterr()
-    root = os.path.dirname(data_dir)
-    return code, out.replace(root, "<root>"), err.replace(root, "<root>"), len(calls)
-
-
-def tree(data_dir: str) -> list[tuple[str, str, int]]:
-    """Every entry under the copy: (relative path, kind, size of a regular file)."""
-    found = []
-    for where, dirs, files in os.walk(data_dir):
-        for name in dirs + files:
-            path = os.path.join(where, name)
-            info = os.lstat(path)
-            kind = oct(info.st_mode)
-            size = info.st_size if os.path.isfile(path) and not os.path.islink(path) else 0
-            if name.startswith("pre-migration-"):  # named by the second it was made
-                name = "pre-migration-*"
-            found.append((os.path.join(os.path.relpath(where, data_dir), name), kind, size))
-    return sorted(found)
-
-
-def both_ways(base, tmp_path, capsys, make, argv=("search", "noon")) -> tuple:
-    """Run ``argv`` on two copies damaged by ``make``; check they agree; the quick run."""
-    runs = []
-    for way in ("quick", "full"):
-        data_dir = str(tmp_path / way / "data")
-        shutil.copytree(base, data_dir, symlinks=True)
-        make(data_dir)
-        result = outcome(list(argv), data_dir, capsys, full=way == "full")
-        runs.append((result, tree(data_dir)))
-    (quick, quick_tree), (full, full_tree) = runs
-    assert quick[:3] == full[:3]
-    assert quick_tree == full_tree
-    for text in quick[1:3]:
-        assert "unexpected problem" not in text and "Traceback" not in text
-    return quick
-
-
-def test_the_harness_sees_the_quick_path_on_an_everyday_profile(base, tmp_path, capsys, monkeypatch):
+def test_the_harness_sees_the_quick_path_on_an_everyday_profile(
+    attack_base, tmp_path, capsys, monkeypatch
+):
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
-    code, out, _err, full_runs = both_ways(base, tmp_path, capsys, lambda _d: None)
+    code, out, _err, full_runs = both_ways(attack_base, tmp_path, capsys, lambda _d: None)
     assert (code, full_runs) == (0, 0) and "noon" in out
 
 
@@ -198,10 +118,10 @@ VAULTS = {
 
 @pytest.mark.parametrize("make", VAULTS.values(), ids=VAULTS.keys())
 def test_a_strange_vault_json_is_read_as_the_full_path_reads_it(
-    make, base, tmp_path, capsys, monkeypatch
+    make, attack_base, tmp_path, capsys, monkeypatch
 ):
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
-    both_ways(base, tmp_path, capsys, make)
+    both_ways(attack_base, tmp_path, capsys, make)
 
 
 def _profile_moved(data_dir: str) -> None:
@@ -229,18 +149,22 @@ PROFILE_FOLDERS = {
 
 @pytest.mark.parametrize("make", PROFILE_FOLDERS.values(), ids=PROFILE_FOLDERS.keys())
 def test_a_strange_profile_folder_is_chosen_as_the_full_path_chooses(
-    make, base, tmp_path, capsys, monkeypatch
+    make, attack_base, tmp_path, capsys, monkeypatch
 ):
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
-    both_ways(base, tmp_path, capsys, make)
+    both_ways(attack_base, tmp_path, capsys, make)
 
 
 def _throttle_waiting(path: str) -> None:
     _write(json.dumps({"failures": 5, "not_before": 4e9}).encode())(path)
 
 
+def _at(name: str, make):
+    return lambda data_dir: make(_in_profile(name)(data_dir))
+
+
 UNUSUAL_FILES = {
-    f"{name} {how}": (lambda name, make: lambda d: make(_in_profile(name)(d)))(name, make)
+    f"{name} {how}": _at(name, make)
     for name in ("unlock-attempts.json", "vault.json.pending", "reflect.db.restored")
     for how, make in {
         "a folder": os.mkdir,
@@ -256,9 +180,11 @@ UNUSUAL_FILES["unlock-attempts.json asking to wait"] = lambda d: _throttle_waiti
 
 
 @pytest.mark.parametrize("make", UNUSUAL_FILES.values(), ids=UNUSUAL_FILES.keys())
-def test_a_strange_unusual_file_is_left_to_the_full_path(make, base, tmp_path, capsys, monkeypatch):
+def test_a_strange_unusual_file_is_left_to_the_full_path(
+    make, attack_base, tmp_path, capsys, monkeypatch
+):
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
-    assert both_ways(base, tmp_path, capsys, make)[3] == 1
+    assert both_ways(attack_base, tmp_path, capsys, make)[3] == 1
 
 
 def _plain_sqlite(path: str) -> None:
@@ -330,7 +256,7 @@ DATABASES = {
 
 @pytest.mark.parametrize("make", DATABASES.values(), ids=DATABASES.keys())
 def test_a_strange_database_is_opened_as_the_full_path_opens_it(
-    make, base, tmp_path, capsys, monkeypatch
+    make, attack_base, tmp_path, capsys, monkeypatch
 ):
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
-    both_ways(base, tmp_path, capsys, make)
+    both_ways(attack_base, tmp_path, capsys, make)

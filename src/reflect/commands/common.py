@@ -65,7 +65,9 @@ def open_session(
         paths_from(args), writer=write, on_lock_wait=tell_waiting, migrate_readers=migrate
     )
     profile = choose_profile(service, getattr(args, "profile", None))
-    session = service.unlock(profile, passphrase or read_passphrase(args))
+    # Read already (even empty, an Enter pressed at the prompt): never asked for twice.
+    typed = passphrase if passphrase is not None else read_passphrase(args)
+    session = service.unlock(profile, typed)
     if session.restore_waiting:
         from reflect.services.profiles import RESTORE_WAITING
 
