@@ -6,7 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from tests.cli.search_attacks import PASSPHRASE
+# The harness's assertions explain a difference as a test module's do.
+pytest.register_assert_rewrite("tests.cli.search_attacks")
+
+from tests.cli.search_attacks import PASSPHRASE  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -191,3 +191,61 @@ def test_wrong_passphrases_in_a_row_are_counted_and_slowed_as_on_the_full_path(
     assert "wait 2 s" in seen["quick"][3][0][2]  # the right passphrase, too early: refused
     assert "wait 4 s" in seen["quick"][5][0][2] and seen["quick"][5][0][1] == ""
     assert "noon" in seen["quick"][6][0][1]
+
+
+def _quick_template(**changes) -> bytes:
+    from reflect.resources import asset_path
+
+    template = json.loads(asset_path("templates", "quick.json").read_text(encoding="utf-8"))
+    template.update(changes)
+    return json.dumps(template).encode()
+
+
+SHIPPED = {
+    "a hidden .json": (".json", lambda: _quick_template(name="Hidden name")),
+    "a file of only id and name": ("evil.json", lambda: b'{"id": "quick", "name": "Evil"}'),
+    "a name that is a number": ("zz.json", lambda: _quick_template(name=5)),
+    "a later file with the same id": ("zz.json", lambda: _quick_template(name="Later")),
+    "an unknown key": ("zz.json", lambda: _quick_template(name="Odd", extra=1)),
+    "a TOML file": ("zz.toml", lambda: b'id = "quick"\nname = "Toml"\n'),
+    "nested deeply": ("zz.json", lambda: b"[" * 5000 + b"]" * 5000),
+    "not UTF-8": ("zz.json", lambda: b'{"id": "\xff"}'),
+    "a folder": ("zz.json", None),
+    "a name with spaces around": ("quick.json", lambda: _quick_template(name="  Spaced  ")),
+    "a name that is blank": ("quick.json", lambda: _quick_template(name="   ")),
+    "an id not allowed": ("Zz.json", lambda: _quick_template(id="Zz")),
+    "no sections": ("quick.json", lambda: b'{"id": "quick", "name": "Quick"}'),
+    "none at all": ("", None),
+}
+
+
+@pytest.mark.parametrize("name, content", SHIPPED.values(), ids=SHIPPED.keys())
+def test_a_hostile_shipped_template_file_is_read_as_the_full_path_reads_it(
+    name, content, attack_base, tmp_path, capsys, monkeypatch
+):
+    from reflect import resources
+
+    real = resources.assets_folder()
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    for entry in os.listdir(real):
+        if entry != "templates":
+            os.symlink(os.path.join(real, entry), assets / entry)
+    shutil.copytree(os.path.join(real, "templates"), assets / "templates")
+    if not name:
+        shutil.rmtree(assets / "templates")
+        (assets / "templates").mkdir()
+    elif content is None:
+        (assets / "templates" / name).mkdir()
+    else:
+        (assets / "templates" / name).write_bytes(content())
+    monkeypatch.setattr(resources, "assets_folder", lambda: str(assets))
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    both_ways(attack_base, tmp_path, capsys, lambda _d: None)
+
+
+def test_the_quick_template_check_uses_the_loaders_rules():
+    from reflect.domain import content_fields, template_names, templates
+
+    assert template_names.TEMPLATE_KEYS == templates._TEMPLATE_KEYS
+    assert template_names.TEMPLATE_ID.pattern == content_fields._TEMPLATE_ID.pattern
