@@ -9,13 +9,18 @@ standard output and standard error, leave the same files behind, and never end i
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shutil
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reflect.commands.search_arguments import WITH_VALUE, quick_arguments
 from tests.cli.search_attacks import PASSPHRASE, both_ways, folder_of
 
 pytestmark = pytest.mark.timeout(120)  # a FIFO read by mistake would block for ever
@@ -260,3 +265,50 @@ def test_a_strange_database_is_opened_as_the_full_path_opens_it(
 ):
     monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
     both_ways(attack_base, tmp_path, capsys, make)
+
+
+_ODD_VALUES = st.sampled_from(
+    ["٣", "²", "５", "1_0", "+5", " 5 ", "0x10", "1e3", "−1", "-1", "-", "--", "=", "a=b",
+     "--json", "-x y", "\u00a0-5", "2026-W10-1", "20260301", "2026-03-01T00:00", "Ⅻ",
+     "\u200b", "\t", "search", "--limit", "-h", "-5", "true"]
+)  # fmt: skip
+_ODD_TOKENS = st.one_of(
+    _ODD_VALUES.map(lambda value: [value]),
+    st.tuples(st.sampled_from(sorted(WITH_VALUE)), _ODD_VALUES).map(list),
+    st.tuples(st.sampled_from(sorted(WITH_VALUE)), _ODD_VALUES).map(lambda p: ["=".join(p)]),
+    st.sampled_from([["--json"], ["--json="], ["--JSON"], ["—json"], ["--limit="], ["--tag="]]),
+)
+
+
+def _argparse(argv: list[str]) -> dict[str, object] | None:
+    from reflect.cli import _parser_for
+
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            return vars(_parser_for(argv).parse_args(argv))
+    except SystemExit:
+        return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(_ODD_TOKENS, max_size=4))
+def test_an_odd_option_line_read_without_argparse_is_one_argparse_accepts_the_same(parts):
+    argv = ["search", *[token for part in parts for token in part]]
+    quick = quick_arguments(argv)
+    if quick is None:
+        return
+    expected = _argparse(argv)
+    assert expected is not None, argv
+    expected.pop("handler")
+    assert {k: v for k, v in vars(quick).items() if k != "handler"} == expected, argv
+
+
+@pytest.mark.parametrize("value", ["²", "¹⁰", "①"])
+def test_a_digit_that_is_not_a_number_gets_the_intensity_message(value, capsys):
+    """str.isdigit accepts superscripts that int() refuses: argparse then said "invalid
+    _intensity value" (a function's name) instead of what an intensity is."""
+    from reflect.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["search", "--min-intensity", value])
+    assert "intensity is a whole number from 0 to 10" in capsys.readouterr().err

@@ -47,7 +47,8 @@ def _day(text: str) -> date:
 
 
 def _intensity(text: str) -> int:
-    if not text.isdigit() or not 0 <= int(text) <= 10:
+    # isdecimal, not isdigit: int() refuses the superscripts isdigit accepts ("²").
+    if not text.isdecimal() or not 0 <= int(text) <= 10:
         import argparse
 
         raise argparse.ArgumentTypeError("intensity is a whole number from 0 to 10")
