@@ -56,11 +56,11 @@ class AppPaths:
 
     @classmethod
     def from_option(cls, data_dir: str | os.PathLike[str] | None) -> AppPaths:
-        env = os.environ.get("REFLECT_DATA_DIR")
-        if data_dir:
-            return cls(Path(data_dir).expanduser().resolve())
-        if env:
-            return cls(Path(env).expanduser().resolve())
+        chosen = data_dir or os.environ.get("REFLECT_DATA_DIR")
+        if chosen:
+            # os.path.realpath, not Path.resolve: resolve raises RuntimeError on a symlink
+            # loop, which then escaped even the command line's last net.
+            return cls(Path(os.path.realpath(os.path.expanduser(chosen))))
         return cls.default()
 
     @property

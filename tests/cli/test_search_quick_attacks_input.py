@@ -33,6 +33,8 @@ DATA_DIRS = {
     "a symlink to the data folder": _data_dir_replaced(lambda d, away: os.symlink(away, d)),
     "a dangling symlink": _data_dir_replaced(lambda d, _a: os.symlink("/nonexistent", d)),
     "a file": _data_dir_replaced(lambda d, _a: open(d, "w").close()),
+    "a symlink loop": _data_dir_replaced(lambda d, _a: os.symlink(d, d)),
+    "a FIFO": _data_dir_replaced(lambda d, _a: os.mkfifo(d)),
     "with templates a file": _templates(lambda t: open(t, "w").close()),
     "with templates an empty folder": _templates(os.mkdir),
     "with templates a dangling symlink": _templates(lambda t: os.symlink("/nonexistent", t)),
