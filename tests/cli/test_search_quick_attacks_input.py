@@ -251,3 +251,24 @@ def test_the_quick_template_check_uses_the_loaders_rules():
 
     assert template_names.TEMPLATE_KEYS == templates._TEMPLATE_KEYS
     assert template_names.TEMPLATE_ID.pattern == content_fields._TEMPLATE_ID.pattern
+
+
+def _loosened(data_dir: str) -> None:
+    for where, _dirs, files in os.walk(data_dir):
+        os.chmod(where, 0o755)
+        for name in files:
+            os.chmod(os.path.join(where, name), 0o644)
+
+
+@pytest.mark.parametrize("kind", ["missing", "a folder", "the right one with a BOM and CRLF"])
+def test_a_loosened_data_folder_is_made_private_again_as_on_the_full_path(
+    kind, attack_base, tmp_path, capsys, monkeypatch
+):
+    """Every command makes the data folder private again, even one that then fails to read
+    its passphrase: the files left behind are compared, modes included."""
+    monkeypatch.delenv("REFLECT_PASSPHRASE", raising=False)
+    path = str(tmp_path / "passphrase")
+    _passphrase_file(kind, path)
+    both_ways(
+        attack_base, tmp_path, capsys, _loosened, ("search", "noon", "--passphrase-file", path)
+    )

@@ -127,10 +127,12 @@ def search_quickly(args: argparse.Namespace) -> tuple[Any, str | None]:
     if folder is None or sealed is None:
         return None, None
     settings, wrapped = sealed
-    passphrase = read_passphrase(args)
+    # Started before the passphrase is read: the full path makes the data folder private
+    # again first, even when the passphrase then cannot be read.
     loading = _Loading(data_dir)
     loading.start()
     try:
+        passphrase = read_passphrase(args)
         kek = bytearray(
             argon2id.derive(
                 normalised(passphrase).encode("utf-8"),
