@@ -256,6 +256,12 @@ DATABASES = {
     ),
     "without its migrations table": _migrations("DROP TABLE _sqlite_migrations"),
     "without its reflections table": _migrations("DROP TABLE reflections"),
+    "without its search index": _migrations("DROP TABLE reflections_fts"),
+    "with its WAL a folder": lambda d: os.mkdir(_db(d) + "-wal"),
+    "with its WAL a FIFO": lambda d: os.mkfifo(_db(d) + "-wal"),
+    "with its WAL random bytes": lambda d: _write(os.urandom(9000))(_db(d) + "-wal"),
+    "with its shared memory a folder": lambda d: os.mkdir(_db(d) + "-shm"),
+    "with its shared memory a FIFO": lambda d: os.mkfifo(_db(d) + "-shm"),
 }
 
 
