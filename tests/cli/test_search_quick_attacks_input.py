@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 
+from reflect.cli import main
 from reflect.commands import common, search_quick
 from tests.cli.search_attacks import PASSPHRASE, PROFILE, both_ways, folder_of, outcome
 
@@ -272,3 +273,30 @@ def test_a_loosened_data_folder_is_made_private_again_as_on_the_full_path(
     both_ways(
         attack_base, tmp_path, capsys, _loosened, ("search", "noon", "--passphrase-file", path)
     )
+
+
+ODD_SEARCHES = {
+    "the largest limit": ["--limit", str(2**63 - 1)],
+    "a negative limit": ["--limit=-5"],
+    "a quote left open": ['"noon'],
+    "only FTS operators": ["AND OR NOT"],
+    "a column filter": ["body:noon"],
+    "a NUL in the query": ["no\x00on"],
+    "a lone surrogate-free odd text": ["\u202enoon"],
+    "a year 1 to 9999 range": ["--from", "0001-01-01", "--to", "9999-12-31"],
+}
+
+
+@pytest.mark.parametrize("words", ODD_SEARCHES.values(), ids=ODD_SEARCHES.keys())
+def test_an_odd_search_prints_what_the_full_path_prints(
+    words, attack_base, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+    both_ways(attack_base, tmp_path, capsys, lambda _d: None, ("search", *words))
+
+
+@pytest.mark.parametrize("limit", ["9" * 30, str(2**63), str(-(2**63)), "x", "1.5"])
+def test_a_limit_sqlite_cannot_hold_is_refused_with_what_a_limit_is(limit, capsys):
+    with pytest.raises(SystemExit):
+        main(["search", "--limit", limit])
+    assert "the limit is a whole number (0 = all)" in capsys.readouterr().err

@@ -55,6 +55,19 @@ def _intensity(text: str) -> int:
     return int(text)
 
 
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    # SQLite holds 64-bit integers: a larger limit failed as "could not use the data folder".
+    if value is None or abs(value) >= 2**63:
+        import argparse
+
+        raise argparse.ArgumentTypeError("the limit is a whole number (0 = all)")
+    return value
+
+
 # How each option's text becomes its value, for argparse (register) and for the options
 # read without it (commands/search_arguments.py).
 CONVERTERS: dict[str, Callable[[str], object]] = {
@@ -62,7 +75,7 @@ CONVERTERS: dict[str, Callable[[str], object]] = {
     "date_to": _day,
     "min_intensity": _intensity,
     "max_intensity": _intensity,
-    "limit": int,
+    "limit": _limit,
 }
 
 
