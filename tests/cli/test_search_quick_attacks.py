@@ -318,3 +318,28 @@ def test_a_digit_that_is_not_a_number_gets_the_intensity_message(value, capsys):
     with pytest.raises(SystemExit):
         main(["search", "--min-intensity", value])
     assert "intensity is a whole number from 0 to 10" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def other_profile(tmp_path_factory) -> str:
+    """Another profile's folder, sealed with the same passphrase under another key."""
+    from reflect.paths import AppPaths
+    from reflect.services.profiles import ProfileService
+
+    data = tmp_path_factory.mktemp("other") / "data"
+    info = ProfileService(AppPaths(data).ensure(), fast_kdf=True).create(PASSPHRASE, "Other")
+    return str(info.directory)
+
+
+@pytest.mark.parametrize("swapped", ["vault.json", "reflect.db"])
+def test_another_profiles_file_swapped_in_is_damage_on_both_paths(
+    swapped, other_profile, attack_base, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("REFLECT_PASSPHRASE", PASSPHRASE)
+
+    def swap(data_dir: str) -> None:
+        shutil.copy(os.path.join(other_profile, swapped), _in_profile(swapped)(data_dir))
+
+    code, out, err, full_runs = both_ways(attack_base, tmp_path, capsys, swap)
+    assert (code, out, full_runs) == (2, "", 1)
+    assert "does not open with its own key" in err
