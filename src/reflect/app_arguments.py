@@ -1,8 +1,9 @@
 """The command lines that only open the app, read without argparse.
 
 `reflect`, `reflect --demo` and `reflect --data-dir DIR` open the lock screen, which must
-appear within 1.5 times a bare Qt window; argparse (its import, gettext looking for
-translations, the parser) costs it about 5 ms. Any other line (a command, help, --version,
+appear within 1.5 times a bare Qt window; argparse's parser (gettext looking for
+translations, the parser built and run) costs it a few milliseconds. (argparse itself
+loads anyway: PySide6's shiboken imports it.) Any other line (a command, help, --version,
 the desktop entry options, an abbreviation, a value starting with "-") gives None and
 argparse reads it as always. tests/test_app_arguments.py checks over generated lines that
 whatever is read here, argparse reads the same.
