@@ -81,6 +81,7 @@ import reflect.app
 _quit = reflect.app._quit_once_shown
 def _report(app, window):
     state = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count(), "enums": built[:]}
+    state["parser"] = "reflect.cli_parser" in sys.modules
     from reflect.ui.gui_collector import GuiThreadCollector  # after the enums are counted
     collectors = app.findChildren(GuiThreadCollector)
     state["gui_collector"] = [c._timer.isActive() for c in collectors]
@@ -111,6 +112,9 @@ def test_the_app_shows_the_lock_screen_then_collects_on_the_gui_thread(tmp_path)
     assert shown["frozen"] > 10_000  # PySide6 and the lock screen, set aside
     # Everything still alive at exit was set aside: the last collection has nothing to walk.
     assert at_exit["tracked_at_exit"] < 1000
+    # `reflect --data-dir DIR` is read without argparse's parser (reflect/app_arguments.py;
+    # PySide6's shiboken imports argparse itself).
+    assert shown["parser"] is False
     # Born with its style: setting it later builds QStyle's Python type and enums.
     assert not {"PixelMetric", "StandardPixmap", "StyleHint"} & set(shown["enums"])
 

@@ -105,9 +105,16 @@ def run() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from reflect.app_arguments import app_arguments
     from reflect.commands.search_arguments import quick_arguments
 
-    quick = quick_arguments(sys.argv[1:] if argv is None else list(argv))
+    line = sys.argv[1:] if argv is None else list(argv)
+    app = app_arguments(line)
+    if app is not None:  # the lock screen, without argparse (reflect/app_arguments.py)
+        from reflect.app import run_gui
+
+        return run_gui(data_dir=app[0], demo=app[1])
+    quick = quick_arguments(line)
     if quick is not None:
         return _dispatch(quick)
     parsed = _parsed(argv)
