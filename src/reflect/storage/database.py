@@ -71,19 +71,7 @@ def connect_encrypted(
     path = os.fspath(path)
     name, place = os.path.basename(path), os.path.dirname(path) or "."
     if os.path.exists(path):
-        if profile and not os.path.isfile(path):
-            # A FIFO would block the first read below for ever; a folder is no database.
-            raise damaged(place, Message("{name} is not a regular file", name=name))
-        if is_plain_sqlite(path):
-            raise PlaintextDatabase(
-                "{name} is an unencrypted SQLite file. Reflect only opens encrypted "
-                "profiles and has not touched it.",
-                name=name,
-            )
-        if profile and os.stat(path).st_size == 0:
-            # SQLite would happily treat an empty file as a new database and write a schema
-            # into it; an existing profile with an empty file is damage, not a fresh start.
-            raise damaged(place, Message("{name} is empty (0 bytes)", name=name))
+        _refuse_unusable(path, name, place, profile)
     elif create:
         try:
             _create_private_file(path)
@@ -120,6 +108,23 @@ def connect_encrypted(
         conn.close()
         raise
     return conn
+
+
+def _refuse_unusable(path: str, name: str, place: str, profile: bool) -> None:
+    """An existing file that is no encrypted database to open: say why, touching nothing."""
+    if profile and not os.path.isfile(path):
+        # A FIFO would block the first read below for ever; a folder is no database.
+        raise damaged(place, Message("{name} is not a regular file", name=name))
+    if is_plain_sqlite(path):
+        raise PlaintextDatabase(
+            "{name} is an unencrypted SQLite file. Reflect only opens encrypted "
+            "profiles and has not touched it.",
+            name=name,
+        )
+    if profile and os.stat(path).st_size == 0:
+        # SQLite would happily treat an empty file as a new database and write a schema
+        # into it; an existing profile with an empty file is damage, not a fresh start.
+        raise damaged(place, Message("{name} is empty (0 bytes)", name=name))
 
 
 def _table_count(conn: Any, sqlcipher3: Any, place: str) -> int:
