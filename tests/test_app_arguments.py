@@ -12,6 +12,7 @@ from reflect.cli import _split_arguments
 
 _TOKENS = st.one_of(
     st.sampled_from(["--demo", "--data-dir", "--data-dir=", "--data-dir=/x", "-", "--"]),
+    st.sampled_from(["--data-dir=--", "--data-dir=-", "--data-dir=-x"]),
     st.sampled_from(["--dem", "--version", "-h", "search", "--install-desktop-entry", "-1"]),
     st.text(max_size=5),
 )
@@ -53,6 +54,7 @@ def test_the_lines_that_open_the_app_are_read_without_argparse(argv):
         ["--demo=1"],
         ["--data-dir"],
         ["--data-dir", "-x"],
+        ["--data-dir=--"],
         ["--install-desktop-entry"],
         ["search", "x"],
         ["--data-dir", "/tmp/x", "check"],

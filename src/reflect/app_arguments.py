@@ -27,8 +27,8 @@ def app_arguments(argv: Sequence[str]) -> tuple[str | None, bool] | None:
         position += 1
         if token == "--demo":
             demo = True
-        elif token.startswith("--data-dir="):
-            data_dir = token.partition("=")[2]
+        elif token.startswith("--data-dir=") and token != "--data-dir=--":
+            data_dir = token.partition("=")[2]  # (argparse makes [] of a "--" value)
         elif token == "--data-dir":
             if position >= len(tokens) or tokens[position].startswith("-"):
                 return None

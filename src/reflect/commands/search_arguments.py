@@ -4,7 +4,7 @@ argparse costs a search about 7 ms: importing it, gettext looking for translatio
 messages, and three parsers built. A search line in the forms people and scripts type
 (``reflect search WORDS --limit 5 --json --data-dir DIR``, with ``--option=value`` too) is
 read here into the same options; anything else (help, an abbreviated or unknown option,
-``--``, a value starting with "-", a second word, a value argparse would refuse) gives
+``--`` anywhere, a value starting with "-", a second word, a value argparse would refuse) gives
 None, and argparse reads the line as always, with its own messages.
 tests/cli/test_search_arguments.py checks over generated lines that whatever is read here,
 argparse reads the same.
@@ -79,7 +79,7 @@ def quick_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
         if name in FLAGS and not equals:
             values[FLAGS[name]] = True
             continue
-        if name not in WITH_VALUE:
+        if name not in WITH_VALUE or value == "--":  # argparse drops a "--" value: [] instead
             return None
         if not equals:
             if position >= len(tokens) or tokens[position].startswith("-"):
