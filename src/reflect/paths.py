@@ -6,6 +6,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from reflect.data_folder import (  # noqa: F401 - APP_NAME used from here
+    APP_NAME,
+    data_folder,
+    default_data_folder,
+)
 from reflect.private_output import private_output, sync_folder
 from reflect.private_tree import (  # noqa: F401 - used from here
     PRIVATE_DIR_MODE,
@@ -20,8 +25,6 @@ __all__ = [
     "tighten_private_tree",
     "write_private_file",
 ]
-
-APP_NAME = "Reflect"
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -50,18 +53,11 @@ class AppPaths:
 
     @classmethod
     def default(cls) -> AppPaths:
-        from platformdirs import user_data_path
-
-        return cls(Path(user_data_path(APP_NAME, appauthor=False)))
+        return cls(Path(default_data_folder()))
 
     @classmethod
     def from_option(cls, data_dir: str | os.PathLike[str] | None) -> AppPaths:
-        chosen = data_dir or os.environ.get("REFLECT_DATA_DIR")
-        if chosen:
-            # os.path.realpath, not Path.resolve: resolve raises RuntimeError on a symlink
-            # loop, which then escaped even the command line's last net.
-            return cls(Path(os.path.realpath(os.path.expanduser(chosen))))
-        return cls.default()
+        return cls(Path(data_folder(data_dir)))
 
     @property
     def profiles_dir(self) -> Path:

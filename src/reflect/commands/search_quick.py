@@ -23,6 +23,7 @@ import os
 import threading
 
 from reflect.commands.profile_arguments import read_passphrase
+from reflect.data_folder import data_folder
 from reflect.domain import vault_file
 from reflect.domain.passphrase import normalised
 from reflect.storage import argon2id
@@ -35,18 +36,12 @@ if TYPE_CHECKING:
     import argparse
     from typing import Any
 
-APP_NAME = "Reflect"  # paths.APP_NAME, which would load pathlib and dataclasses here
 _UNUSUAL = (vault_file.THROTTLE_FILE, vault_file.PENDING_VAULT_FILE, vault_file.RESTORED_DB_FILE)
 
 
 def data_dir_of(args: argparse.Namespace) -> str:
     """The folder AppPaths.from_option gives for the same option and environment."""
-    chosen = getattr(args, "data_dir", None) or os.environ.get("REFLECT_DATA_DIR")
-    if chosen:
-        return os.path.realpath(os.path.expanduser(chosen))
-    from platformdirs import user_data_dir
-
-    return user_data_dir(APP_NAME, appauthor=False)
+    return data_folder(getattr(args, "data_dir", None))
 
 
 def everyday_profile(data_dir: str, wanted: str | None) -> str | None:
@@ -145,7 +140,7 @@ def search_quickly(args: argparse.Namespace) -> tuple[Any, str | None]:
     finally:
         loading.join()
     if loading.names is None:
-        _wipe(kek)
+        argon2id.wipe(kek)
         return None, passphrase
     return _search_with(kek, wrapped, folder, args, loading.names), passphrase
 
@@ -161,7 +156,7 @@ def _search_with(
     except ReflectError:  # a wrong passphrase or a damaged seal: counted and said there
         return None
     finally:
-        _wipe(kek)
+        argon2id.wipe(kek)
     try:
         db_path = os.path.join(folder, vault_file.DB_FILE)
         try:
@@ -177,7 +172,7 @@ def _search_with(
         finally:
             database.close_connection(conn)
     finally:
-        _wipe(key)
+        argon2id.wipe(key)
 
 
 def _found(conn: Any, args: Any, names: dict[str, str]) -> Any:
@@ -205,8 +200,3 @@ def _name(names: dict[str, str], template_id: str) -> str:
     from reflect.domain.template_names import fallback_name
 
     return names[template_id] if template_id in names else fallback_name(template_id)
-
-
-def _wipe(key: bytearray) -> None:
-    for i in range(len(key)):
-        key[i] = 0

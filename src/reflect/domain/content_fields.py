@@ -16,10 +16,11 @@ from typing import Any, NoReturn
 from reflect.domain.errors import ContentError
 from reflect.domain.message import Message, Term, as_message
 from reflect.domain.safe_json import shorten
+from reflect.domain.template_names import TEMPLATE_ID
 
 # Any number in a content file (a transform, a band limit, a point value) stays within this.
 NUMBER_LIMIT = 1e6
-_TEMPLATE_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_TEMPLATE_ID = TEMPLATE_ID  # one pattern, checked without the loader by template_names
 _DASHED_ID = re.compile(r"^[a-z0-9_-]{1,64}$")
 
 # The refusal for a value of the wrong kind, written whole so each can be translated.
@@ -70,7 +71,7 @@ class ContentReader:
         """Readers for every object of the non-empty list at ``key``."""
         return [self.child(key, i) for i in range(len(self.array(key, problem)))]
 
-    def unknown_keys(self, allowed: set[str]) -> None:
+    def unknown_keys(self, allowed: set[str] | frozenset[str]) -> None:
         extra = sorted(set(self.data) - allowed)
         if extra:
             self.fail(

@@ -15,7 +15,7 @@ import re
 from reflect.domain import safe_json
 
 _MAX_BYTES = 1024 * 1024  # domain/content_files.MAX_CONTENT_BYTES
-# domain/templates._TEMPLATE_KEYS and content_fields._TEMPLATE_ID, kept equal by a test.
+# The full loader checks with these too (domain/templates.py, domain/content_fields.py).
 TEMPLATE_KEYS = frozenset(
     {"id", "name", "description", "minutes", "order", "default", "sections", "$schema"}
 )

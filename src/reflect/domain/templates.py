@@ -25,7 +25,7 @@ from reflect.domain.reflection import (
     note_key,
     rating_key,
 )
-from reflect.domain.template_names import fallback_name
+from reflect.domain.template_names import TEMPLATE_KEYS, fallback_name
 
 FIELD_TYPES: tuple[str, ...] = ("text", "rating", "choice", "yesno", "checklist", "intensity")
 RATING_MIN, RATING_MAX = 1, 5
@@ -153,7 +153,7 @@ class TemplateLibrary:
 # --- parsing --------------------------------------------------------------------------------
 
 
-_TEMPLATE_KEYS = {"id", "name", "description", "minutes", "order", "default", "sections", "$schema"}
+_TEMPLATE_KEYS = TEMPLATE_KEYS  # one list, read without the loader by template_names
 _SECTION_KEYS = {"title", "help", "fields"}
 _FIELD_KEYS = {
     "id",

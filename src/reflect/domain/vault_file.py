@@ -33,10 +33,10 @@ def read_vault_json(path: str | os.PathLike[str]) -> Any:
     )
 
 
-# Files whose presence means a profile is not in its everyday state (kept equal to the
-# modules that write them by tests/cli/test_search_quick.py): failed unlocks being counted
-# (storage/throttle.py), a change of keys under way (storage/pending_vault.py), a restore
-# waiting to be finished (storage/restore_swap.py).
+# Files whose presence means a profile is not in its everyday state, named here for the
+# modules that write them: failed unlocks being counted (storage/throttle.py), a change of
+# keys under way (storage/pending_vault.py), a restore waiting to be finished
+# (storage/restore_swap.py).
 THROTTLE_FILE = "unlock-attempts.json"
 PENDING_VAULT_FILE = "vault.json.pending"
-RESTORED_DB_FILE = "reflect.db.restored"
+RESTORED_DB_FILE = DB_FILE + ".restored"

@@ -57,6 +57,13 @@ def derive(secret: bytes, salt: bytes, time_cost: int, memory_kib: int, lanes: i
         ffi.memmove(output, bytes(KEY_BYTES), KEY_BYTES)
 
 
+def wipe(key: bytearray | None) -> None:
+    """Zero a key held in a bytearray (the caller's copy; Python keeps no other)."""
+    if key is not None:
+        for i in range(len(key)):
+            key[i] = 0
+
+
 def derive_with_cryptography(
     secret: bytes, salt: bytes, time_cost: int, memory_kib: int, lanes: int
 ) -> bytes:

@@ -7,6 +7,7 @@ import time
 from dataclasses import asdict, dataclass
 
 from reflect.storage import argon2id
+from reflect.storage.argon2id import wipe
 from reflect.storage.errors import VaultError
 from reflect.storage.kdf_settings import (  # noqa: F401 - the settings' bounds, used from here
     BOUNDS,
@@ -101,12 +102,6 @@ def _argon2id(secret: bytes, params: KdfParams) -> bytes:
         params.memory_kib,
         params.parallelism,
     )
-
-
-def wipe(key: bytearray | None) -> None:
-    if key is not None:
-        for i in range(len(key)):
-            key[i] = 0
 
 
 def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:

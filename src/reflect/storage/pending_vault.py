@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from reflect.domain.vault_file import PENDING_VAULT_FILE
 from reflect.paths import write_private_file
 from reflect.storage.backup import ANY_RECOVERY, reseal_recovery_in_sidecars
 from reflect.storage.vault_shape import UNSEEN_RECOVERY
@@ -16,7 +17,7 @@ from reflect.storage.vault_shape import UNSEEN_RECOVERY
 
 def pending_path(profile_dir: Path) -> Path:
     """Where a change of keys writes the next vault before the database takes those keys."""
-    return profile_dir / "vault.json.pending"
+    return profile_dir / PENDING_VAULT_FILE
 
 
 def promote_pending(pending: Path, data: dict[str, Any], vault_path: Path) -> None:

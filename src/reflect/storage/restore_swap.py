@@ -26,14 +26,14 @@ import contextlib
 import os
 from pathlib import Path
 
+from reflect.domain.vault_file import DB_FILE, RESTORED_DB_FILE
 from reflect.paths import sync_folder
 
-DB_NAME = "reflect.db"
-READY_SUFFIX = ".restored"
+DB_NAME = DB_FILE
 
 
 def ready_path(profile_dir: Path) -> Path:
-    return Path(profile_dir) / (DB_NAME + READY_SUFFIX)
+    return Path(profile_dir) / RESTORED_DB_FILE
 
 
 def _drop_wal_and_rename(ready: Path, db_path: Path) -> None:

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reflect.domain.profile import read_vault_json
+from reflect.domain.vault_file import THROTTLE_FILE  # noqa: F401 - used from here
 from reflect.paths import write_private_file
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 60.0
-THROTTLE_FILE = "unlock-attempts.json"
 
 
 class UnlockThrottle:
