@@ -1,4 +1,4 @@
-"""The command lines that only open the app, read without argparse.
+"""The command lines that only open the app, read without argparse (reflect/option_line.py).
 
 `reflect`, `reflect --demo` and `reflect --data-dir DIR` open the lock screen, which must
 appear within 1.5 times a bare Qt window; argparse's parser (gettext looking for
@@ -11,6 +11,8 @@ whatever is read here, argparse reads the same.
 
 from __future__ import annotations
 
+from reflect.option_line import read_options
+
 TYPE_CHECKING = False  # typing is not loaded here; type checkers read the block all the same
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -18,22 +20,9 @@ if TYPE_CHECKING:
 
 def app_arguments(argv: Sequence[str]) -> tuple[str | None, bool] | None:
     """(data folder or None, demo) when ``argv`` only opens the app, else None."""
-    data_dir: str | None = None
-    demo = False
-    tokens = list(argv)
-    position = 0
-    while position < len(tokens):
-        token = tokens[position]
-        position += 1
-        if token == "--demo":
-            demo = True
-        elif token.startswith("--data-dir=") and token != "--data-dir=--":
-            data_dir = token.partition("=")[2]  # (argparse makes [] of a "--" value)
-        elif token == "--data-dir":
-            if position >= len(tokens) or tokens[position].startswith("-"):
-                return None
-            data_dir = tokens[position]
-            position += 1
-        else:
-            return None
-    return data_dir, demo
+    read = read_options(argv, {"--data-dir": "data_dir"}, {"--demo": "demo"}, word=False)
+    if read is None:
+        return None
+    values = read[0]
+    data_dir = values.get("data_dir")
+    return (data_dir if isinstance(data_dir, str) else None), bool(values.get("demo"))

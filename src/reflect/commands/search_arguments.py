@@ -1,4 +1,5 @@
-"""`reflect search`'s options in their everyday forms, read without argparse.
+"""`reflect search`'s options in their everyday forms, read without argparse
+(reflect/option_line.py).
 
 argparse costs a search about 7 ms: importing it, gettext looking for translations of its
 messages, and three parsers built. A search line in the forms people and scripts type
@@ -13,6 +14,8 @@ argparse reads the same.
 from __future__ import annotations
 
 from types import SimpleNamespace
+
+from reflect.option_line import read_options
 
 TYPE_CHECKING = False  # typing is not loaded here; type checkers read the block all the same
 if TYPE_CHECKING:
@@ -63,34 +66,11 @@ def quick_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
         return None
     from reflect.commands import search
 
-    values: dict[str, object] = dict(DEFAULTS)
-    query: str | None = None
-    tokens = list(argv[1:])
-    position = 0
-    while position < len(tokens):
-        token = tokens[position]
-        position += 1
-        if not token.startswith("-"):
-            if query is not None:
-                return None  # argparse: unrecognized arguments
-            query = token
-            continue
-        name, equals, value = token.partition("=")
-        if name in FLAGS and not equals:
-            values[FLAGS[name]] = True
-            continue
-        if name not in WITH_VALUE or value == "--":  # argparse drops a "--" value: [] instead
-            return None
-        if not equals:
-            if position >= len(tokens) or tokens[position].startswith("-"):
-                return None
-            value = tokens[position]
-            position += 1
-        dest = WITH_VALUE[name]
-        try:
-            values[dest] = search.converted(dest, value)
-        except Exception:  # noqa: BLE001 - argparse reads it again and says what is wrong
-            return None
+    read = read_options(argv[1:], WITH_VALUE, FLAGS, word=True, convert=search.converted)
+    if read is None:
+        return None
+    given, query = read
+    values: dict[str, object] = {**DEFAULTS, **given}
     if query is not None:
         values["query"] = query
     return SimpleNamespace(**values, handler=search.run)
