@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
     from datetime import date
+    from typing import Any
 
     from reflect.domain.journal import JournalFilter
+    from reflect.domain.message import Message
 
 # What a search found, for printing: (results, total, template names by id, the search
 # index's problems, the warning about them or None).
@@ -173,10 +175,29 @@ def _search(args: argparse.Namespace, passphrase: str | None) -> Found:
         # A reader may not rebuild the index; it says when the index may hide reflections.
         index_problems, warning = search_index_warning(session.db.conn)
         results = journal.search(criteria, limit=args.limit or None)
-        total = journal.count_matching(criteria) if len(results) == args.limit else len(results)
-        names = {r.template_id: journal.templates.name_of(r.template_id) for r in results}
+        return found(
+            args,
+            results,
+            lambda: journal.count_matching(criteria),
+            journal.templates.name_of,
+            index_problems,
+            warning,
+        )
     finally:
         session.close()
+
+
+def found(
+    args: argparse.Namespace,
+    results: list[Any],
+    count_matching: Callable[[], int],
+    name_of: Callable[[str], str],
+    index_problems: list[str],
+    warning: Message | None,
+) -> Found:
+    """What both paths print: all matches are counted only when the page is full."""
+    total = count_matching() if len(results) == args.limit else len(results)
+    names = {r.template_id: name_of(r.template_id) for r in results}
     return Found(results, total, names, index_problems, warning)
 
 

@@ -178,7 +178,7 @@ def _search_with(
 def _found(conn: Any, args: Any, names: dict[str, str]) -> Any:
     from types import SimpleNamespace
 
-    from reflect.commands.search import Found, Summary, criteria_values
+    from reflect.commands.search import Summary, criteria_values, found
     from reflect.services.search_index_check import search_index_warning
     from reflect.storage import reflection_search
 
@@ -188,12 +188,14 @@ def _found(conn: Any, args: Any, names: dict[str, str]) -> Any:
     criteria = SimpleNamespace(**criteria_values(args))  # JournalFilter's attributes
     rows = reflection_search.matching_rows(conn, criteria, args.limit or None)
     results = [Summary(*row) for row in rows]
-    if len(results) == args.limit:
-        total = reflection_search.count_matching(conn, criteria)
-    else:
-        total = len(results)
-    shown = {r.template_id: _name(names, r.template_id) for r in results}
-    return Found(results, total, shown, index_problems, warning)
+    return found(
+        args,
+        results,
+        lambda: reflection_search.count_matching(conn, criteria),
+        lambda template_id: _name(names, template_id),
+        index_problems,
+        warning,
+    )
 
 
 def _name(names: dict[str, str], template_id: str) -> str:
