@@ -3,6 +3,8 @@ identical damaged copies of a profile, the quick path first and the full path al
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 
@@ -17,8 +19,9 @@ def folder_of(data_dir: str) -> str:
     return os.path.join(data_dir, "profiles", PROFILE)
 
 
-def outcome(argv, data_dir, capsys, *, full: bool) -> tuple[int, str, str, int]:
-    """(exit code, stdout, stderr with the copy's folder named <root>, full-path runs)."""
+def run_search(argv, capsys, *, full: bool = False) -> tuple[int, str, str, int]:
+    """(exit code, stdout, stderr, how many times the full path ran); ``full``: with the
+    quick path switched off, as if it had found something unusual."""
     calls = []
     real_full, real_quick = search._search, search_quick.search_quickly
 
@@ -29,12 +32,53 @@ def outcome(argv, data_dir, capsys, *, full: bool) -> tuple[int, str, str, int]:
     search._search = counted
     search_quick.search_quickly = (lambda _args: (None, None)) if full else real_quick
     try:
-        code = main([*argv, "--data-dir", data_dir])
+        code = main(list(argv))
     finally:
         search._search, search_quick.search_quickly = real_full, real_quick
     out, err = capsys.readouterr()
+    return code, out, err, len(calls)
+
+
+def outcome(argv, data_dir, capsys, *, full: bool) -> tuple[int, str, str, int]:
+    """run_search on one copy, with the copy's folder named <root> in what it printed."""
+    code, out, err, calls = run_search([*argv, "--data-dir", data_dir], capsys, full=full)
     root = os.path.dirname(data_dir)
-    return code, out.replace(root, "<root>"), err.replace(root, "<root>"), len(calls)
+    return code, out.replace(root, "<root>"), err.replace(root, "<root>"), calls
+
+
+def argparse_reads(argv: list[str]) -> dict[str, object] | None:
+    """The namespace argparse makes of a command line, or None when it refuses it."""
+    from reflect.cli import _parser_for
+
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            return vars(_parser_for(argv).parse_args(argv))
+    except SystemExit:
+        return None
+
+
+def read_as_argparse_reads(argv: list[str], quick) -> None:
+    """What the search's own reader made of ``argv`` is what argparse makes of it."""
+    expected = argparse_reads(argv)
+    assert expected is not None, argv
+    assert expected.pop("handler") is quick.handler
+    assert {k: v for k, v in vars(quick).items() if k != "handler"} == expected, argv
+
+
+def prompts_answered(monkeypatch, answer: str) -> list[str]:
+    """Every passphrase prompt on both paths answered with ``answer``; the list of prompts
+    asked grows as they are."""
+    from reflect.commands import common
+
+    asked: list[str] = []
+
+    def prompt(_args, prompt="Passphrase: "):
+        asked.append(prompt)
+        return answer
+
+    monkeypatch.setattr(search_quick, "read_passphrase", prompt)
+    monkeypatch.setattr(common, "read_passphrase", prompt)
+    return asked
 
 
 def tree(data_dir: str) -> list[tuple[str, str, int]]:

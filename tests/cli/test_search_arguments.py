@@ -9,14 +9,7 @@ from hypothesis import strategies as st
 
 from reflect.cli import _parser_for
 from reflect.commands.search_arguments import DEFAULTS, FLAGS, WITH_VALUE, quick_arguments
-
-
-def _argparse(argv: list[str]) -> dict[str, object] | None:
-    try:
-        return vars(_parser_for(argv).parse_args(argv))
-    except SystemExit:
-        return None
-
+from tests.cli.search_attacks import argparse_reads, read_as_argparse_reads
 
 _VALUES = st.one_of(
     st.sampled_from(["", "5", "0", "-1", "x y", "2026-03-01", "2026-02-30", "10", "11", " 7"]),
@@ -37,10 +30,7 @@ def test_whatever_is_read_without_argparse_argparse_reads_the_same(parts):
     quick = quick_arguments(argv)
     if quick is None:
         return  # argparse reads it, as before
-    expected = _argparse(argv)
-    assert expected is not None, argv
-    assert expected.pop("handler") is quick.handler
-    assert {k: v for k, v in vars(quick).items() if k != "handler"} == expected
+    read_as_argparse_reads(argv, quick)
 
 
 @pytest.mark.parametrize(
@@ -58,9 +48,7 @@ def test_whatever_is_read_without_argparse_argparse_reads_the_same(parts):
 def test_everyday_lines_are_read_without_argparse(argv):
     quick = quick_arguments(argv)
     assert quick is not None
-    expected = _argparse(argv)
-    expected.pop("handler")
-    assert {k: v for k, v in vars(quick).items() if k != "handler"} == expected
+    read_as_argparse_reads(argv, quick)
 
 
 @pytest.mark.parametrize(
@@ -88,7 +76,7 @@ def test_anything_else_is_left_to_argparse(argv):
 
 
 def test_the_defaults_are_argparse_s_and_every_option_is_known():
-    expected = _argparse(["search"])
+    expected = argparse_reads(["search"])
     expected.pop("handler")
     assert expected == DEFAULTS
     parser = _parser_for(["search"])

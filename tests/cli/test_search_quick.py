@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflect.cli import main
-from reflect.commands import search, search_quick
+from reflect.commands import search_quick
 from reflect.domain.reflection import Reflection
 from reflect.services.profiles import ProfileService
+from tests.cli.search_attacks import prompts_answered, run_search
 
 PASSPHRASE = "a long enough test passphrase"
 
@@ -59,25 +60,7 @@ def _profile_dir(data_dir: str) -> str:
     return os.path.join(profiles, os.listdir(profiles)[0])
 
 
-def _run(argv, capsys, *, full: bool = False) -> tuple[int, str, str, int]:
-    """(exit code, stdout, stderr, how many times the full path ran)."""
-    calls = []
-    real_full = search._search
-    real_quick = search_quick.search_quickly
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real_full(*args, **kwargs)
-
-    search._search = counted
-    search_quick.search_quickly = (lambda _args: (None, None)) if full else real_quick
-    try:
-        code = main(argv)
-    finally:
-        search._search = real_full
-        search_quick.search_quickly = real_quick
-    out, err = capsys.readouterr()
-    return code, out, err, len(calls)
+_run = run_search
 
 
 ARGVS = [
@@ -237,16 +220,7 @@ def test_a_wrong_passphrase_is_counted_once(data_dir, monkeypatch, capsys):
 
 
 def test_a_passphrase_typed_once_serves_the_full_path_too(data_dir, monkeypatch, capsys):
-    from reflect.commands import common
-
-    asked = []
-
-    def typed(_args, prompt="Passphrase: "):
-        asked.append(prompt)
-        return PASSPHRASE
-
-    monkeypatch.setattr(search_quick, "read_passphrase", typed)
-    monkeypatch.setattr(common, "read_passphrase", typed)
+    asked = prompts_answered(monkeypatch, PASSPHRASE)
     _organisation_template(data_dir, monkeypatch, capsys)
     code, out, _err, full_runs = _run(["search", "--data-dir", data_dir], capsys)
     assert (code, full_runs, len(asked)) == (0, 1, 1)

@@ -11,8 +11,14 @@ import shutil
 import pytest
 
 from reflect.cli import main
-from reflect.commands import common, search_quick
-from tests.cli.search_attacks import PASSPHRASE, PROFILE, both_ways, folder_of, outcome
+from tests.cli.search_attacks import (
+    PASSPHRASE,
+    PROFILE,
+    both_ways,
+    folder_of,
+    outcome,
+    prompts_answered,
+)
 
 pytestmark = pytest.mark.timeout(120)  # a FIFO read by mistake would block for ever
 
@@ -147,14 +153,7 @@ def test_a_typed_passphrase_is_asked_for_once_whatever_it_is(
     """A person typing at the prompt is asked once, as on the full path: even an empty
     answer (a slip of the Enter key) is the answer, not a reason to ask again."""
     monkeypatch.delenv("REFLECT_PASSPHRASE", raising=False)
-    asked = []
-
-    def prompt(_args, prompt="Passphrase: "):
-        asked.append(prompt)
-        return typed
-
-    monkeypatch.setattr(search_quick, "read_passphrase", prompt)
-    monkeypatch.setattr(common, "read_passphrase", prompt)
+    asked = prompts_answered(monkeypatch, typed)
     both_ways(attack_base, tmp_path, capsys, lambda _d: None)
     assert len(asked) == 2  # once for each of the two runs
 
